@@ -1,0 +1,58 @@
+/*
+ * article.c: see article.h.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <nettle/sha2.h>
+
+#include "article.h"
+
+void
+article_init(struct article *a)
+{
+	memset(a, 0, sizeof *a);
+	strlist_init(&a->paras);
+	strlist_init(&a->captions);
+}
+
+void
+article_free(struct article *a)
+{
+	free(a->title);
+	free(a->author);
+	free(a->source);
+	strlist_free(&a->paras);
+	strlist_free(&a->captions);
+	article_init(a);
+}
+
+char *
+article_body(const struct article *a)
+{
+	return strlist_join(&a->paras, "\n");
+}
+
+void
+article_hash(const struct article *a, char out[ARTICLE_HASH_LEN])
+{
+	static const char hex[] = "0123456789abcdef";
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+
+	sha256_init(&ctx);
+	for (size_t i = 0; i < a->paras.len; i++) {
+		if (i > 0)
+			sha256_update(&ctx, 1, (const uint8_t *)"\n");
+		sha256_update(&ctx, strlen(a->paras.items[i]),
+		    (const uint8_t *)a->paras.items[i]);
+	}
+	sha256_digest(&ctx, sizeof digest, digest);
+	for (size_t i = 0; i < sizeof digest; i++) {
+		out[2 * i] = hex[digest[i] >> 4];
+		out[2 * i + 1] = hex[digest[i] & 15];
+	}
+	out[2 * sizeof digest] = '\0';
+}

@@ -1,0 +1,40 @@
+/*
+ * article.h: one article as the importer extracts it and the store keeps it.
+ * The article owns every string it points to.
+ */
+#ifndef LUOT_ARTICLE_H
+#define LUOT_ARTICLE_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "util.h"
+
+/* SHA-256 in hex, NUL included. */
+#define ARTICLE_HASH_LEN 65
+
+struct article {
+	char *title;
+	char *author;		/* NULL when unknown */
+	char *source;		/* NULL when unknown */
+	struct date published;	/* prec DATE_NONE when unknown */
+	struct date crawled;	/* the page's own date line, if any */
+	struct strlist paras;	/* body paragraphs, NFC, one line each */
+	struct strlist captions;	/* photo captions, kept apart */
+	size_t words;		/* words in the paragraphs */
+};
+
+void article_init(struct article *a);
+void article_free(struct article *a);
+
+/* Paragraphs joined by '\n': the stored body. Caller frees. */
+char *article_body(const struct article *a);
+
+/*
+ * The content hash: SHA-256 of the normalised body (NFC, spaces squeezed,
+ * paragraphs joined by '\n'), so the same article saved twice, in NFD or
+ * with other junk around it, hashes the same.
+ */
+void article_hash(const struct article *a, char out[ARTICLE_HASH_LEN]);
+
+#endif

@@ -1,0 +1,274 @@
+/*
+ * boiler.c: see boiler.h.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "boiler.h"
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
+
+/* Longest line (bytes) that can be a junk line: prose that happens to
+ * start like a pattern ("Tags", "Tải ứng dụng") is longer. */
+#define BOILER_MAX_LINE 160
+
+struct pattern {
+	enum boiler_kind kind;
+	char *text;		/* lowered */
+};
+
+struct boiler {
+	struct pattern *items;
+	int len, cap;
+};
+
+struct boiler *
+boiler_new(void)
+{
+	return xcalloc(1, sizeof(struct boiler));
+}
+
+void
+boiler_free(struct boiler *b)
+{
+	if (b == NULL)
+		return;
+	for (int i = 0; i < b->len; i++)
+		free(b->items[i].text);
+	free(b->items);
+	free(b);
+}
+
+int
+boiler_count(const struct boiler *b)
+{
+	return b->len;
+}
+
+void
+boiler_add(struct boiler *b, enum boiler_kind kind, const char *pattern)
+{
+	char *low = text_lower(pattern);
+
+	text_squeeze(low);
+	if (b->len == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 32;
+		b->items = xrealloc(b->items, (size_t)b->cap * sizeof *b->items);
+	}
+	b->items[b->len].kind = kind;
+	b->items[b->len].text = low;
+	b->len++;
+}
+
+static enum boiler_kind
+kind_named(const char *s, size_t n)
+{
+	if (n == 4 && memcmp(s, "drop", 4) == 0)
+		return BOILER_DROP;
+	if (n == 3 && memcmp(s, "cut", 3) == 0)
+		return BOILER_CUT;
+	if (n == 5 && memcmp(s, "strip", 5) == 0)
+		return BOILER_STRIP;
+	return BOILER_NONE;
+}
+
+int
+boiler_load(struct boiler *b, const char *path, char **err)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t got;
+	int added = 0;
+
+	if (f == NULL) {
+		*err = xasprintf(_("cannot read boilerplate patterns %s: %s"), path,
+		    strerror(errno));
+		return -1;
+	}
+	while ((got = getline(&line, &cap, f)) >= 0) {
+		char *p, *sp;
+		enum boiler_kind kind;
+
+		lineno++;
+		while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
+			line[--got] = '\0';
+		p = text_squeeze(line);
+		if (*p == '\0' || *p == '#')
+			continue;
+		sp = strchr(p, ' ');
+		kind = sp ? kind_named(p, (size_t)(sp - p)) : BOILER_NONE;
+		if (kind == BOILER_NONE) {
+			*err = xasprintf(_("%s:%zu: expected \"drop\", \"cut\" or \"strip\" and a pattern"),
+			    path, lineno);
+			free(line);
+			fclose(f);
+			return -1;
+		}
+		boiler_add(b, kind, sp + 1);
+		added++;
+	}
+	free(line);
+	fclose(f);
+	return added;
+}
+
+/* Decode one code point of a pattern or line, lowered. */
+static const char *
+next_lower(const char *s, uint32_t *uc)
+{
+	int len = text_next(s, strnlen(s, 4), uc);
+
+	*uc = text_tolower(*uc);
+	return s + len;
+}
+
+int
+boiler_glob(const char *p, const char *s)
+{
+	while (*p) {
+		uint32_t pc, sc;
+
+		if (*p == '*') {
+			while (*p == '*')
+				p++;
+			if (*p == '\0')
+				return 1;
+			for (;;) {
+				if (boiler_glob(p, s))
+					return 1;
+				if (*s == '\0')
+					return 0;
+				s = next_lower(s, &sc);
+			}
+		}
+		if (*p == '#') {
+			if (!isdigit((unsigned char)*s))
+				return 0;
+			while (isdigit((unsigned char)*s) || *s == '.' || *s == ',')
+				s++;
+			p++;
+			continue;
+		}
+		if (*s == '\0')
+			return 0;
+		p = next_lower(p, &pc);
+		s = next_lower(s, &sc);
+		if (pc != sc)
+			return 0;
+	}
+	return *s == '\0';
+}
+
+/* Bullets and dashes a page puts before a junk line. */
+static const char *
+skip_bullets(const char *s)
+{
+	static const char *const marks[] = { "\xe2\x80\xa2", "\xc2\xb7", "-", "*",
+		"+", "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x96\xba", ">", NULL };
+	int again = 1;
+
+	while (again) {
+		again = 0;
+		while (*s == ' ')
+			s++;
+		for (int i = 0; marks[i]; i++) {
+			size_t n = strlen(marks[i]);
+
+			if (strncmp(s, marks[i], n) == 0) {
+				s += n;
+				again = 1;
+			}
+		}
+	}
+	return s;
+}
+
+enum boiler_kind
+boiler_match(const struct boiler *b, const char *line)
+{
+	const char *s = skip_bullets(line);
+	size_t n = strlen(s);
+	char *trimmed = NULL;
+	enum boiler_kind found = BOILER_NONE;
+
+	/* Junk lines are short; prose is never matched against them. */
+	if (n > BOILER_MAX_LINE)
+		return BOILER_NONE;
+	/* "Các tin khác:" is the same heading as "Các tin khác". */
+	while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' '))
+		n--;
+	if (n != strlen(s))
+		s = trimmed = xstrndup(s, n);
+	for (int i = 0; i < b->len && found == BOILER_NONE; i++) {
+		if (b->items[i].kind != BOILER_STRIP && boiler_glob(b->items[i].text, s))
+			found = b->items[i].kind;
+	}
+	free(trimmed);
+	return found;
+}
+
+/* Bytes of line that match the lowered literal pat at its start, or 0. */
+static size_t
+prefix_len(const char *line, const char *pat)
+{
+	const char *s = line;
+
+	while (*pat) {
+		uint32_t pc, sc;
+
+		if (*s == '\0')
+			return 0;
+		pat = next_lower(pat, &pc);
+		s = next_lower(s, &sc);
+		if (pc != sc)
+			return 0;
+	}
+	return (size_t)(s - line);
+}
+
+static int
+strip_one(const char *pat, char *line)
+{
+	size_t n = strlen(line), k = prefix_len(line, pat);
+
+	/* At the start: the whole line, or glued to the next word. */
+	if (k > 0 && (line[k] == '\0' || line[k] != ' ')) {
+		memmove(line, line + k, n - k + 1);
+		return 1;
+	}
+	/* At the end: glued to the word before it. */
+	for (size_t i = 1; i < n; i++) {
+		if (((unsigned char)line[i] & 0xC0) == 0x80 || line[i - 1] == ' ')
+			continue;
+		if (prefix_len(line + i, pat) == n - i) {
+			line[i] = '\0';
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+boiler_strip(const struct boiler *b, char *line)
+{
+	int removed = 0, again = 1;
+
+	while (again) {
+		again = 0;
+		for (int i = 0; i < b->len; i++) {
+			if (b->items[i].kind == BOILER_STRIP && strip_one(b->items[i].text, line)) {
+				removed++;
+				again = 1;
+			}
+		}
+		text_squeeze(line);
+	}
+	return removed;
+}

@@ -1,0 +1,19 @@
+/*
+ * cli.h: output of the list, show and stats commands, for people (aligned
+ * columns, cut to the terminal) and for scripts (--json: JSON Lines).
+ * Article text is sanitised before it is written: no control character or
+ * escape sequence from an article ever reaches the terminal.
+ */
+#ifndef LUOT_CLI_H
+#define LUOT_CLI_H
+
+#include <stdint.h>
+
+#include "store.h"
+
+/* Each returns an exit status: 0, or 1 with the error printed. */
+int cli_list(struct store *s, long limit, int json);
+int cli_show(struct store *s, int64_t id, int json);
+int cli_stats(struct store *s, int json);
+
+#endif

@@ -1,0 +1,281 @@
+/*
+ * date.c: see date.h.
+ *
+ * The parser works on a lowered copy of the line, byte by byte: every
+ * pattern it needs is ASCII digits and separators, plus the Vietnamese
+ * words "ngày", "tháng", "năm", compared as lowered UTF-8.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "text.h"
+
+static int
+days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+static int
+valid_ymd(int y, int m, int d)
+{
+	return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 &&
+	    d <= days_in_month(y, m);
+}
+
+/* Read 1..max digits at s[*i]; returns the number or -1. */
+static int
+digits(const char *s, size_t *i, int min, int max)
+{
+	int v = 0, n = 0;
+
+	while (isdigit((unsigned char)s[*i]) && n < max) {
+		v = v * 10 + (s[*i] - '0');
+		(*i)++;
+		n++;
+	}
+	if (n < min || isdigit((unsigned char)s[*i]))
+		return -1;
+	return v;
+}
+
+/* d{1,2} sep d{1,2} sep d{4}, one separator kind among . / - */
+static int
+numeric_date(const char *s, size_t at, struct date *d, size_t *end)
+{
+	size_t i = at;
+	int day, mon, year;
+	char sep;
+
+	if ((day = digits(s, &i, 1, 2)) < 0)
+		return 0;
+	sep = s[i];
+	if (sep != '.' && sep != '/' && sep != '-')
+		return 0;
+	i++;
+	if ((mon = digits(s, &i, 1, 2)) < 0 || s[i] != sep)
+		return 0;
+	i++;
+	if ((year = digits(s, &i, 4, 4)) < 0 || !valid_ymd(year, mon, day))
+		return 0;
+	d->year = year;
+	d->month = mon;
+	d->day = day;
+	*end = i;
+	return 1;
+}
+
+static size_t
+skip_spaces(const char *s, size_t i)
+{
+	while (s[i] == ' ' || s[i] == '\t' || s[i] == ',')
+		i++;
+	return i;
+}
+
+static int
+word_at(const char *s, size_t *i, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (strncmp(s + *i, w, n) != 0)
+		return 0;
+	*i += n;
+	return 1;
+}
+
+/* "ngày 19 tháng 1 năm 2019" (lowered); at points at "ngày". */
+static int
+worded_date(const char *s, size_t at, struct date *d, size_t *end)
+{
+	size_t i = at;
+	int day, mon, year;
+
+	if (!word_at(s, &i, "ngày"))
+		return 0;
+	i = skip_spaces(s, i);
+	if ((day = digits(s, &i, 1, 2)) < 0)
+		return 0;
+	i = skip_spaces(s, i);
+	if (!word_at(s, &i, "tháng"))
+		return 0;
+	i = skip_spaces(s, i);
+	if ((mon = digits(s, &i, 1, 2)) < 0)
+		return 0;
+	i = skip_spaces(s, i);
+	if (!word_at(s, &i, "năm"))
+		return 0;
+	i = skip_spaces(s, i);
+	if ((year = digits(s, &i, 4, 4)) < 0 || !valid_ymd(year, mon, day))
+		return 0;
+	d->year = year;
+	d->month = mon;
+	d->day = day;
+	*end = i;
+	return 1;
+}
+
+/* HH:MM or HHhMM, optionally :SS, optionally AM/PM/SA/CH. */
+static int
+time_at(const char *s, size_t at, int *h, int *m, size_t *end)
+{
+	size_t i = at;
+	int hh, mm;
+
+	if ((hh = digits(s, &i, 1, 2)) < 0 || (s[i] != ':' && s[i] != 'h'))
+		return 0;
+	i++;
+	if ((mm = digits(s, &i, 2, 2)) < 0)
+		return 0;
+	if (s[i] == ':') {
+		size_t j = i + 1;
+
+		if (digits(s, &j, 2, 2) >= 0)
+			i = j;
+	}
+	{
+		size_t j = i;
+
+		while (s[j] == ' ')
+			j++;
+		if ((strncmp(s + j, "am", 2) == 0 || strncmp(s + j, "sa", 2) == 0) &&
+		    !isalpha((unsigned char)s[j + 2])) {
+			if (hh == 12)
+				hh = 0;
+			i = j + 2;
+		} else if ((strncmp(s + j, "pm", 2) == 0 || strncmp(s + j, "ch", 2) == 0) &&
+		    !isalpha((unsigned char)s[j + 2])) {
+			if (hh < 12)
+				hh += 12;
+			i = j + 2;
+		}
+	}
+	if (hh > 23 || mm > 59)
+		return 0;
+	*h = hh;
+	*m = mm;
+	*end = i;
+	return 1;
+}
+
+static int
+boundary_before(const char *s, size_t i)
+{
+	return i == 0 || !isalnum((unsigned char)s[i - 1]);
+}
+
+/* The nearest time within a short distance before or after the date. */
+static void
+find_time(const char *s, size_t dstart, size_t dend, struct date *d)
+{
+	size_t n = strlen(s);
+	size_t from = dstart > 24 ? dstart - 24 : 0;
+	size_t to = dend + 24 < n ? dend + 24 : n;
+
+	for (size_t i = dend; i < to; i++) {
+		int h, m;
+		size_t e;
+
+		if (isdigit((unsigned char)s[i]) && boundary_before(s, i) &&
+		    time_at(s, i, &h, &m, &e)) {
+			d->hour = h;
+			d->minute = m;
+			d->prec = DATE_MINUTE;
+			return;
+		}
+	}
+	for (size_t i = from; i < dstart; i++) {
+		int h, m;
+		size_t e;
+
+		if (isdigit((unsigned char)s[i]) && boundary_before(s, i) &&
+		    time_at(s, i, &h, &m, &e) && e <= dstart) {
+			d->hour = h;
+			d->minute = m;
+			d->prec = DATE_MINUTE;
+			return;
+		}
+	}
+}
+
+static int
+find_at(const char *low, struct date *d, size_t *start, size_t *end)
+{
+	for (size_t i = 0; low[i]; i++) {
+		if (!boundary_before(low, i))
+			continue;
+		if ((isdigit((unsigned char)low[i]) && numeric_date(low, i, d, end)) ||
+		    (low[i] == 'n' && worded_date(low, i, d, end))) {
+			*start = i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+date_find(const char *s, struct date *d)
+{
+	char *low = text_lower(s);
+	size_t start, end;
+	int found;
+
+	memset(d, 0, sizeof *d);
+	found = find_at(low, d, &start, &end);
+	if (found) {
+		d->prec = DATE_DAY;
+		find_time(low, start, end, d);
+	}
+	free(low);
+	return found;
+}
+
+int
+date_is_dateline(const char *s, struct date *d)
+{
+	size_t words;
+
+	if (strlen(s) > 120 || !date_find(s, d))
+		return 0;
+	/* "Thứ Sáu, 21/6/2024 - 15:31 (GMT+7)" is about 8 words; a sentence
+	 * that mentions a date has many more. */
+	words = text_words(s);
+	return words <= 12;
+}
+
+void
+date_iso(const struct date *d, char *out)
+{
+	if (d->prec == DATE_MINUTE)
+		snprintf(out, DATE_ISO_MAX, "%04u-%02u-%02uT%02u:%02u",
+		    (unsigned)d->year % 10000u, (unsigned)d->month % 100u,
+		    (unsigned)d->day % 100u, (unsigned)d->hour % 100u,
+		    (unsigned)d->minute % 100u);
+	else if (d->prec == DATE_DAY)
+		snprintf(out, DATE_ISO_MAX, "%04u-%02u-%02u", (unsigned)d->year % 10000u,
+		    (unsigned)d->month % 100u, (unsigned)d->day % 100u);
+	else
+		out[0] = '\0';
+}
+
+const char *
+date_prec_name(enum date_prec p)
+{
+	switch (p) {
+	case DATE_DAY:
+		return "day";
+	case DATE_MINUTE:
+		return "minute";
+	default:
+		return NULL;
+	}
+}

@@ -1,0 +1,44 @@
+/*
+ * date.h: dates as Vietnamese pages write them.
+ *
+ * Recognised: "27.6.2018 - 15:31", "27/03/2020 - 11:38 AM", "19-01-2019",
+ * "Thứ Sáu, 21/6/2024", "ngày 19 tháng 1 năm 2019", a time before or after
+ * the date ("08:15 03/02/2025"), 12-hour clocks with AM/PM or SA/CH.
+ */
+#ifndef LUOT_DATE_H
+#define LUOT_DATE_H
+
+enum date_prec {
+	DATE_NONE = 0,
+	DATE_DAY,
+	DATE_MINUTE,
+};
+
+struct date {
+	int year, month, day, hour, minute;
+	enum date_prec prec;
+};
+
+/* Length of an ISO 8601 string date_iso() writes, NUL included. */
+#define DATE_ISO_MAX 17
+
+/*
+ * Find the first valid date in the UTF-8 line s and the time next to it.
+ * Returns 1 and fills *d when found, 0 otherwise.
+ */
+int date_find(const char *s, struct date *d);
+
+/*
+ * True when the line is a dateline: a date with at most a few words around
+ * it (weekday, "Cập nhật", a view counter), not a sentence that mentions a
+ * date.
+ */
+int date_is_dateline(const char *s, struct date *d);
+
+/* "2018-06-27" or "2018-06-27T15:31" into out (DATE_ISO_MAX bytes). */
+void date_iso(const struct date *d, char *out);
+
+/* "day" or "minute" (NULL for DATE_NONE): the stored precision name. */
+const char *date_prec_name(enum date_prec p);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * import.h: files and folders into the store.
+ *
+ * Paths are walked first (folders recursively, names sorted, dot files
+ * skipped inside folders) so progress can show done/total. Each file is
+ * read, checked (empty, binary, too large, unreadable: skipped with a
+ * one-line reason on stderr), decoded, extracted and added. Articles are
+ * committed in batches: a kill at any moment leaves whole articles only,
+ * and importing again adds what is missing (duplicates are skipped by
+ * content hash).
+ */
+#ifndef LUOT_IMPORT_H
+#define LUOT_IMPORT_H
+
+#include <stddef.h>
+
+#include "boiler.h"
+#include "store.h"
+
+/* Default size limit for one file, in bytes. */
+#define IMPORT_MAX_BYTES (16u << 20)
+
+struct import_opts {
+	size_t max_bytes;	/* larger files are skipped */
+	const char *source;	/* source for articles that name none, or NULL */
+	int progress;		/* draw a progress line on stderr */
+	int batch;		/* articles per transaction */
+};
+
+struct import_totals {
+	size_t files;		/* files found */
+	size_t imported;
+	size_t duplicates;
+	size_t skipped;
+	size_t failed;
+	size_t invalid;		/* invalid sequences replaced by U+FFFD */
+	double seconds;
+};
+
+void import_opts_init(struct import_opts *o);
+
+/*
+ * Import paths into s with the patterns of bp. Fills *t. Returns 0, or -1
+ * when the store failed (message already printed); batches committed
+ * before the failure stay.
+ */
+int import_paths(struct store *s, const struct boiler *bp, char *const *paths,
+    int npaths, const struct import_opts *o, struct import_totals *t);
+
+#endif

@@ -1,0 +1,85 @@
+/*
+ * json.c: see json.h.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "text.h"
+
+void
+json_str(struct buf *b, const char *s)
+{
+	size_t n, i = 0;
+
+	if (s == NULL) {
+		buf_adds(b, "null");
+		return;
+	}
+	n = strlen(s);
+	buf_addc(b, '"');
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t uc;
+		int len;
+
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+			buf_addc(b, (char)c);
+			i++;
+			continue;
+		}
+		len = text_next(s + i, n - i, &uc);
+		i += (size_t)len;
+		switch (uc) {
+		case '"': buf_adds(b, "\\\""); break;
+		case '\\': buf_adds(b, "\\\\"); break;
+		case '\n': buf_adds(b, "\\n"); break;
+		case '\r': buf_adds(b, "\\r"); break;
+		case '\t': buf_adds(b, "\\t"); break;
+		case '\b': buf_adds(b, "\\b"); break;
+		case '\f': buf_adds(b, "\\f"); break;
+		default:
+			/* Controls, and the line separators JavaScript chokes on. */
+			if (uc < 0x20 || uc == 0x2028 || uc == 0x2029)
+				buf_printf(b, "\\u%04x", (unsigned)uc);
+			else
+				text_put(b, uc);	/* re-encoded: invalid input becomes U+FFFD */
+		}
+	}
+	buf_addc(b, '"');
+}
+
+void
+json_key(struct buf *b, const char *key, int first)
+{
+	if (!first)
+		buf_addc(b, ',');
+	json_str(b, key);
+	buf_addc(b, ':');
+}
+
+void
+json_lines(struct buf *b, const char *s)
+{
+	const char *p = s ? s : "";
+	int first = 1;
+
+	buf_addc(b, '[');
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		char *line = xstrndup(p, n);
+
+		if (!first)
+			buf_addc(b, ',');
+		json_str(b, line);
+		free(line);
+		first = 0;
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+	buf_addc(b, ']');
+}

@@ -1,0 +1,21 @@
+/*
+ * json.h: JSON text for --json output. Strings are escaped so that any
+ * input, controls and invalid UTF-8 included, gives valid JSON.
+ */
+#ifndef LUOT_JSON_H
+#define LUOT_JSON_H
+
+#include <stdint.h>
+
+#include "util.h"
+
+/* Append s as a JSON string, or null when s is NULL. */
+void json_str(struct buf *b, const char *s);
+
+/* Append "key": before a value; first is 1 for the first key of an object. */
+void json_key(struct buf *b, const char *key, int first);
+
+/* Append lines of s (split at LF) as a JSON array of strings. */
+void json_lines(struct buf *b, const char *s);
+
+#endif

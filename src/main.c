@@ -1,0 +1,460 @@
+/*
+ * main.c: options, locale, and the command table.
+ *
+ * Commands are data: each entry names its function, its synopsis and its
+ * help, so "luot help CMD", "luot CMD --help" and the usage text share one
+ * source.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "boiler.h"
+#include "cli.h"
+#include "i18n.h"
+#include "import.h"
+#include "paths.h"
+#include "store.h"
+#include "util.h"
+
+struct ctx {
+	const char *db;		/* --db, or NULL */
+};
+
+struct command {
+	const char *name;
+	int (*run)(struct ctx *c, int argc, char **argv);
+	const char *synopsis;	/* arguments after the command name */
+	const char *summary;
+	const char *options;	/* help for its options, or NULL */
+};
+
+static int cmd_import(struct ctx *, int, char **);
+static int cmd_list(struct ctx *, int, char **);
+static int cmd_show(struct ctx *, int, char **);
+static int cmd_stats(struct ctx *, int, char **);
+static int cmd_help(struct ctx *, int, char **);
+
+static const struct command commands[] = {
+	{ "import", cmd_import, N_("[OPTION]... PATH..."),
+	  N_("Import article files and folders (recursively) into the database."),
+	  N_("  -s, --source NAME    source for articles that do not name one\n"
+	     "  -m, --max-size SIZE  skip files larger than SIZE (default 16M;\n"
+	     "                       suffixes K, M, G)\n"
+	     "  -p, --patterns FILE  also use the boilerplate patterns in FILE\n"
+	     "  -q, --quiet          no progress line\n") },
+	{ "list", cmd_list, N_("[--limit N] [--json]"),
+	  N_("List articles, newest first."),
+	  N_("  -n, --limit N  show at most N articles\n"
+	     "  -j, --json     one JSON object a line\n") },
+	{ "show", cmd_show, N_("ID [--json]"),
+	  N_("Print one article."),
+	  N_("  -j, --json  one JSON object with paragraphs and captions\n") },
+	{ "stats", cmd_stats, N_("[--json]"),
+	  N_("Summarise the database."),
+	  N_("  -j, --json  one JSON object\n") },
+	{ "help", cmd_help, N_("[COMMAND]"), N_("Describe a command."), NULL },
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static const struct command *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	}
+	return NULL;
+}
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s [OPTION]... [COMMAND [ARG]...]\n"), PACKAGE);
+	fputs(_("A terminal reader for collections of news articles.\n\n"), f);
+	fputs(_("Options:\n"
+		"  -d, --db PATH   use the database at PATH (default: $LUOT_DB, else\n"
+		"                  $XDG_DATA_HOME/luot/luot.db)\n"
+		"      --demo      import the bundled demo articles and open them\n"
+		"  -h, --help      show this help and exit\n"
+		"  -V, --version   show the version and exit\n\n"), f);
+	fputs(_("Commands:\n"), f);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-7s %s\n", commands[i].name, _(commands[i].summary));
+	fprintf(f, _("\nWithout a command, %s lists the articles of the database.\n"), PACKAGE);
+	fprintf(f, _("Run '%s help COMMAND' for a command's options.\n"), PACKAGE);
+}
+
+static void
+command_usage(const struct command *cmd, FILE *f)
+{
+	fprintf(f, _("Usage: %s %s %s\n"), PACKAGE, cmd->name, _(cmd->synopsis));
+	fprintf(f, "%s\n", _(cmd->summary));
+	if (cmd->options != NULL)
+		fprintf(f, "\n%s%s", _("Options:\n"), _(cmd->options));
+}
+
+/* A usage error in a command: one line, a hint, status 2. */
+static int
+bad_usage(const struct command *cmd, const char *msg)
+{
+	if (msg != NULL)
+		warnx("%s", msg);
+	fprintf(stderr, _("Try '%s help %s'.\n"), PACKAGE, cmd->name);
+	return 2;
+}
+
+static struct store *
+open_store(const char *db, const char *name)
+{
+	char *path = paths_db(db, name), *err = NULL;
+	struct store *s;
+
+	if (path == NULL)
+		return NULL;
+	s = store_open(path, &err);
+	if (s == NULL) {
+		warnx("%s", err);
+		free(err);
+	}
+	free(path);
+	return s;
+}
+
+static int
+parse_size(const char *arg, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (errno != 0 || end == arg || *arg == '-')
+		return -1;
+	switch (*end) {
+	case 'k': case 'K': v <<= 10; end++; break;
+	case 'm': case 'M': v <<= 20; end++; break;
+	case 'g': case 'G': v <<= 30; end++; break;
+	}
+	if (*end == 'B' || *end == 'b')
+		end++;
+	if (*end != '\0' || v == 0)
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+/* The boilerplate patterns: the installed file, the user's, then extra. */
+static struct boiler *
+load_patterns(const char *extra)
+{
+	struct boiler *bp = boiler_new();
+	char *data = paths_pkgdata(), *cfg = paths_config_dir(), *path, *err = NULL;
+
+	path = xasprintf("%s/boilerplate", data);
+	if (boiler_load(bp, path, &err) < 0)
+		goto fail;
+	free(path);
+	path = cfg ? xasprintf("%s/boilerplate", cfg) : NULL;
+	if (path != NULL && access(path, F_OK) == 0 && boiler_load(bp, path, &err) < 0)
+		goto fail;
+	if (extra != NULL && boiler_load(bp, extra, &err) < 0)
+		goto fail;
+	free(path);
+	free(data);
+	free(cfg);
+	return bp;
+fail:
+	warnx("%s", err);
+	free(err);
+	free(path);
+	free(data);
+	free(cfg);
+	boiler_free(bp);
+	return NULL;
+}
+
+static void
+print_totals(const struct import_totals *t)
+{
+	printf(_("imported %zu, duplicates %zu, skipped %zu, failed %zu in %.2f s\n"),
+	    t->imported, t->duplicates, t->skipped, t->failed, t->seconds);
+	if (t->invalid > 0)
+		printf(_("%zu invalid UTF-8 sequences were replaced by U+FFFD\n"), t->invalid);
+}
+
+/* Import paths into the database at db (or the default called name). */
+static int
+run_import(const char *db, const char *name, char *const *paths, int n,
+    const struct import_opts *o, const char *extra_patterns, int quiet_totals)
+{
+	struct import_totals t;
+	struct boiler *bp;
+	struct store *s;
+	int rc;
+
+	if ((bp = load_patterns(extra_patterns)) == NULL)
+		return 1;
+	if ((s = open_store(db, name)) == NULL) {
+		boiler_free(bp);
+		return 1;
+	}
+	rc = import_paths(s, bp, paths, n, o, &t);
+	if (!quiet_totals || rc < 0 || t.failed > 0)
+		print_totals(&t);
+	store_close(s);
+	boiler_free(bp);
+	return rc < 0 || t.failed > 0 ? 1 : 0;
+}
+
+static int
+cmd_import(struct ctx *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "source", required_argument, NULL, 's' },
+		{ "max-size", required_argument, NULL, 'm' },
+		{ "patterns", required_argument, NULL, 'p' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *cmd = find_command("import");
+	const char *patterns = NULL;
+	struct import_opts o;
+	int opt, quiet = 0;
+
+	import_opts_init(&o);
+	while ((opt = getopt_long(argc, argv, "s:m:p:qh", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 's':
+			o.source = optarg;
+			break;
+		case 'm':
+			if (parse_size(optarg, &o.max_bytes) < 0)
+				return bad_usage(cmd, _("--max-size wants a size such as 800K or 16M"));
+			break;
+		case 'p':
+			patterns = optarg;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			command_usage(cmd, stdout);
+			return 0;
+		default:
+			return bad_usage(cmd, NULL);
+		}
+	}
+	if (optind >= argc)
+		return bad_usage(cmd, _("nothing to import: give files or folders"));
+	o.progress = !quiet && isatty(STDERR_FILENO);
+	return run_import(c->db, "luot.db", argv + optind, argc - optind, &o, patterns, 0);
+}
+
+/* Shared by list, show and stats: --json, --limit and --help. */
+static int
+parse_view_opts(const struct command *cmd, int argc, char **argv, int *json, long *limit)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt;
+
+	while ((opt = getopt_long(argc, argv, limit ? "jn:h" : "jh", longopts, NULL)) != -1) {
+		char *end;
+
+		switch (opt) {
+		case 'j':
+			*json = 1;
+			break;
+		case 'n':
+			if (limit == NULL)
+				return bad_usage(cmd, NULL);
+			errno = 0;
+			*limit = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || *limit < 0)
+				return bad_usage(cmd, _("--limit wants a number"));
+			break;
+		case 'h':
+			command_usage(cmd, stdout);
+			return 0;
+		default:
+			return bad_usage(cmd, NULL);
+		}
+	}
+	return -1;
+}
+
+static int
+list_db(const char *db, const char *name, long limit, int json)
+{
+	struct store *s = open_store(db, name);
+	int rc;
+
+	if (s == NULL)
+		return 1;
+	rc = cli_list(s, limit, json);
+	store_close(s);
+	return rc;
+}
+
+static int
+cmd_list(struct ctx *c, int argc, char **argv)
+{
+	const struct command *cmd = find_command("list");
+	long limit = -1;
+	int json = 0, rc;
+
+	if ((rc = parse_view_opts(cmd, argc, argv, &json, &limit)) >= 0)
+		return rc;
+	if (optind < argc)
+		return bad_usage(cmd, _("list takes no arguments"));
+	return list_db(c->db, "luot.db", limit, json);
+}
+
+static int
+cmd_show(struct ctx *c, int argc, char **argv)
+{
+	const struct command *cmd = find_command("show");
+	struct store *s;
+	long long id;
+	char *end;
+	int json = 0, rc;
+
+	if ((rc = parse_view_opts(cmd, argc, argv, &json, NULL)) >= 0)
+		return rc;
+	if (optind + 1 != argc)
+		return bad_usage(cmd, _("show wants one article id"));
+	errno = 0;
+	id = strtoll(argv[optind], &end, 10);
+	if (errno || *end || end == argv[optind] || id <= 0)
+		return bad_usage(cmd, _("an article id is a positive number"));
+	if ((s = open_store(c->db, "luot.db")) == NULL)
+		return 1;
+	rc = cli_show(s, (int64_t)id, json);
+	store_close(s);
+	return rc;
+}
+
+static int
+cmd_stats(struct ctx *c, int argc, char **argv)
+{
+	const struct command *cmd = find_command("stats");
+	struct store *s;
+	int json = 0, rc;
+
+	if ((rc = parse_view_opts(cmd, argc, argv, &json, NULL)) >= 0)
+		return rc;
+	if (optind < argc)
+		return bad_usage(cmd, _("stats takes no arguments"));
+	if ((s = open_store(c->db, "luot.db")) == NULL)
+		return 1;
+	rc = cli_stats(s, json);
+	store_close(s);
+	return rc;
+}
+
+static int
+cmd_help(struct ctx *c, int argc, char **argv)
+{
+	const struct command *cmd;
+
+	(void)c;
+	if (argc < 2) {
+		usage(stdout);
+		return 0;
+	}
+	if ((cmd = find_command(argv[1])) == NULL) {
+		warnx(_("no such command: %s"), argv[1]);
+		return 2;
+	}
+	command_usage(cmd, stdout);
+	return 0;
+}
+
+/* --demo: import the bundled articles into demo.db (again is a no-op:
+ * they are duplicates) and show them. */
+static int
+run_demo(struct ctx *c)
+{
+	struct import_opts o;
+	char *data = paths_pkgdata(), *demo = xasprintf("%s/demo", data);
+	int rc;
+
+	import_opts_init(&o);
+	rc = run_import(c->db, "demo.db", &demo, 1, &o, NULL, 1);
+	free(demo);
+	free(data);
+	if (rc != 0)
+		return rc;
+	return list_db(c->db, "demo.db", -1, 0);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "demo", no_argument, NULL, 'D' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct ctx c = { NULL };
+	const struct command *cmd;
+	int opt, demo = 0;
+
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+
+	/* '+': options after the command belong to the command. */
+	while ((opt = getopt_long(argc, argv, "+d:hV", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'd':
+			c.db = optarg;
+			break;
+		case 'D':
+			demo = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("%s %s\n", PACKAGE, VERSION);
+			return 0;
+		default:
+			fprintf(stderr, _("Try '%s --help'.\n"), PACKAGE);
+			return 2;
+		}
+	}
+	if (demo) {
+		if (optind < argc) {
+			warnx("%s", _("--demo takes no command"));
+			return 2;
+		}
+		return run_demo(&c);
+	}
+	if (optind >= argc)
+		return list_db(c.db, "luot.db", -1, 0);
+	if ((cmd = find_command(argv[optind])) == NULL) {
+		warnx(_("no such command: %s"), argv[optind]);
+		fprintf(stderr, _("Try '%s --help'.\n"), PACKAGE);
+		return 2;
+	}
+	argc -= optind;
+	argv += optind;
+	optind = 0;	/* glibc: start the next getopt_long afresh */
+	return cmd->run(&c, argc, argv);
+}

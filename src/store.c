@@ -1,0 +1,411 @@
+/*
+ * store.c: see store.h.
+ *
+ * Schema, by version (PRAGMA user_version):
+ *  1  article: one row an article. hash is the SHA-256 (hex) of the
+ *     normalised body and is unique, which is how duplicates are skipped.
+ *     published and crawled are ISO 8601 text, 'YYYY-MM-DD' or
+ *     'YYYY-MM-DDTHH:MM' as the page gave it (no time zone: pages give
+ *     local time), with their precision in *_prec; imported is UTC,
+ *     'YYYY-MM-DDTHH:MM:SSZ'. body holds the paragraphs joined by LF,
+ *     captions the photo captions joined by LF; words counts body words.
+ *  2  reading state and bookmarks: article.read_at (UTC, NULL = unread),
+ *     article.position (paragraph index the reader was at); bookmark with
+ *     a note; tag and bookmark_tag.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "i18n.h"
+#include "store.h"
+#include "util.h"
+
+/* Milliseconds to wait for another process's write lock. */
+#define BUSY_TIMEOUT_MS 5000
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	char *err;
+	sqlite3_stmt *add;
+};
+
+static const char *const migrations[STORE_VERSION] = {
+	/* 1 */
+	"CREATE TABLE article ("
+	"  id INTEGER PRIMARY KEY,"
+	"  hash TEXT NOT NULL UNIQUE,"
+	"  title TEXT NOT NULL,"
+	"  author TEXT,"
+	"  source TEXT,"
+	"  published TEXT,"
+	"  published_prec TEXT CHECK (published_prec IN ('day', 'minute')),"
+	"  crawled TEXT,"
+	"  crawled_prec TEXT CHECK (crawled_prec IN ('day', 'minute')),"
+	"  path TEXT NOT NULL,"
+	"  imported TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  captions TEXT NOT NULL DEFAULT '',"
+	"  words INTEGER NOT NULL"
+	");"
+	"CREATE INDEX article_by_published ON article (published, id);",
+	/* 2 */
+	"ALTER TABLE article ADD COLUMN read_at TEXT;"
+	"ALTER TABLE article ADD COLUMN position INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE bookmark ("
+	"  article_id INTEGER PRIMARY KEY REFERENCES article (id) ON DELETE CASCADE,"
+	"  created TEXT NOT NULL,"
+	"  note TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE TABLE tag ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE"
+	");"
+	"CREATE TABLE bookmark_tag ("
+	"  article_id INTEGER NOT NULL REFERENCES bookmark (article_id) ON DELETE CASCADE,"
+	"  tag_id INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (article_id, tag_id)"
+	") WITHOUT ROWID;",
+};
+
+static void
+set_err(struct store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+set_err(struct store *s, const char *fmt, ...)
+{
+	va_list ap;
+	char tmp[512];
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	free(s->err);
+	s->err = xstrdup(tmp);
+}
+
+/* Record SQLite's message for the last call, prefixed with the file. */
+static int
+db_fail(struct store *s)
+{
+	set_err(s, "%s: %s", s->path, sqlite3_errmsg(s->db));
+	return -1;
+}
+
+const char *
+store_errmsg(const struct store *s)
+{
+	return s->err ? s->err : "";
+}
+
+static int
+exec(struct store *s, const char *sql)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(s);
+	return 0;
+}
+
+static int
+int_query(struct store *s, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s);
+	return 0;
+}
+
+int
+store_version(struct store *s)
+{
+	int64_t v = -1;
+
+	if (int_query(s, "PRAGMA user_version", &v) < 0)
+		return -1;
+	return (int)v;
+}
+
+static int
+migrate(struct store *s)
+{
+	int v = store_version(s);
+	char sql[64];
+
+	if (v < 0)
+		return -1;
+	if (v > STORE_VERSION) {
+		set_err(s, _("%s has schema version %d, newer than this luot supports (%d); use a newer luot"),
+		    s->path, v, STORE_VERSION);
+		return -1;
+	}
+	if (v == STORE_VERSION)
+		return 0;
+	if (exec(s, "BEGIN IMMEDIATE") < 0)
+		return -1;
+	for (int i = v; i < STORE_VERSION; i++) {
+		if (exec(s, migrations[i]) < 0)
+			goto fail;
+	}
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", STORE_VERSION);
+	if (exec(s, sql) < 0 || exec(s, "COMMIT") < 0)
+		goto fail;
+	return 0;
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+static int
+setup(struct store *s)
+{
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(s->db, 1);
+	/* WAL: readers (the interface) never block the importer. NORMAL
+	 * sync keeps every commit atomic; only the last ones may be lost on
+	 * power failure, and importing again restores them. */
+	if (exec(s, "PRAGMA journal_mode = WAL") < 0 ||
+	    exec(s, "PRAGMA synchronous = NORMAL") < 0 ||
+	    exec(s, "PRAGMA foreign_keys = ON") < 0)
+		return -1;
+	return migrate(s);
+}
+
+struct store *
+store_open(const char *path, char **err)
+{
+	struct store *s = xcalloc(1, sizeof *s);
+	int rc;
+
+	s->path = xstrdup(path);
+	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		if (s->db != NULL)
+			db_fail(s);
+		else
+			set_err(s, "%s: %s", path, sqlite3_errstr(rc));
+		goto fail;
+	}
+	if (setup(s) < 0)
+		goto fail;
+	return s;
+fail:
+	*err = xstrdup(store_errmsg(s));
+	store_close(s);
+	return NULL;
+}
+
+void
+store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	sqlite3_finalize(s->add);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s->err);
+	free(s);
+}
+
+int
+store_begin(struct store *s)
+{
+	return exec(s, "BEGIN IMMEDIATE");
+}
+
+int
+store_commit(struct store *s)
+{
+	return exec(s, "COMMIT");
+}
+
+int
+store_rollback(struct store *s)
+{
+	if (sqlite3_get_autocommit(s->db))
+		return 0;
+	return exec(s, "ROLLBACK");
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v == NULL || *v == '\0')
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+}
+
+static void
+bind_date(sqlite3_stmt *st, int i, const struct date *d, char *buf)
+{
+	date_iso(d, buf);
+	bind_text(st, i, buf);
+	bind_text(st, i + 1, date_prec_name(d->prec));
+}
+
+int
+store_add(struct store *s, const struct article *a, const char *path, int64_t *id)
+{
+	char hash[ARTICLE_HASH_LEN], pub[DATE_ISO_MAX], crawl[DATE_ISO_MAX];
+	char *body, *captions;
+	int rc;
+
+	if (s->add == NULL &&
+	    sqlite3_prepare_v3(s->db,
+		"INSERT INTO article (hash, title, author, source, published,"
+		" published_prec, crawled, crawled_prec, path, imported, body,"
+		" captions, words) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+		" strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11, ?12)"
+		" ON CONFLICT (hash) DO NOTHING",
+		-1, SQLITE_PREPARE_PERSISTENT, &s->add, NULL) != SQLITE_OK)
+		return db_fail(s);
+	article_hash(a, hash);
+	body = article_body(a);
+	captions = strlist_join(&a->captions, "\n");
+	bind_text(s->add, 1, hash);
+	bind_text(s->add, 2, a->title);
+	bind_text(s->add, 3, a->author);
+	bind_text(s->add, 4, a->source);
+	bind_date(s->add, 5, &a->published, pub);
+	bind_date(s->add, 7, &a->crawled, crawl);
+	sqlite3_bind_text(s->add, 9, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s->add, 10, body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s->add, 11, captions, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s->add, 12, (sqlite3_int64)a->words);
+	rc = sqlite3_step(s->add);
+	sqlite3_reset(s->add);
+	sqlite3_clear_bindings(s->add);
+	free(body);
+	free(captions);
+	if (rc != SQLITE_DONE)
+		return db_fail(s);
+	if (sqlite3_changes(s->db) == 0)
+		return 0;
+	if (id != NULL)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return 1;
+}
+
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Columns 0-7 of both list and show queries, in this order. */
+#define ITEM_COLUMNS "id, title, published, crawled, author, source, path, words"
+
+static void
+fill_item(sqlite3_stmt *st, struct store_item *it)
+{
+	memset(it, 0, sizeof *it);
+	it->id = sqlite3_column_int64(st, 0);
+	it->title = col(st, 1);
+	it->published = col(st, 2);
+	it->crawled = col(st, 3);
+	it->author = col(st, 4);
+	it->source = col(st, 5);
+	it->path = col(st, 6);
+	it->words = sqlite3_column_int64(st, 7);
+}
+
+int
+store_list(struct store *s, long limit, store_item_fn fn, void *ctx)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	/* "published IS NULL" first in the order puts undated articles last. */
+	if (sqlite3_prepare_v2(s->db,
+		"SELECT " ITEM_COLUMNS " FROM article"
+		" ORDER BY published IS NULL, published DESC, id DESC LIMIT ?1",
+		-1, &st, NULL) != SQLITE_OK)
+		return db_fail(s);
+	sqlite3_bind_int64(st, 1, limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_item it;
+
+		fill_item(st, &it);
+		if (fn(&it, ctx) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s);
+	return 0;
+}
+
+int
+store_show(struct store *s, int64_t id, store_item_fn fn, void *ctx)
+{
+	sqlite3_stmt *st;
+	int rc, found = 0;
+
+	if (sqlite3_prepare_v2(s->db,
+		"SELECT " ITEM_COLUMNS ", body, captions FROM article WHERE id = ?1",
+		-1, &st, NULL) != SQLITE_OK)
+		return db_fail(s);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		struct store_item it;
+
+		fill_item(st, &it);
+		it.body = col(st, 8);
+		it.captions = col(st, 9);
+		fn(&it, ctx);
+		found = 1;
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s);
+	return found;
+}
+
+int
+store_stats(struct store *s, struct store_stats *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (sqlite3_prepare_v2(s->db,
+		"SELECT count(*), total(words), count(DISTINCT source), count(published),"
+		" min(published), max(published) FROM article",
+		-1, &st, NULL) != SQLITE_OK)
+		return db_fail(s);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->articles = sqlite3_column_int64(st, 0);
+		out->words = sqlite3_column_int64(st, 1);
+		out->sources = sqlite3_column_int64(st, 2);
+		out->dated = sqlite3_column_int64(st, 3);
+		if (col(st, 4) != NULL)
+			snprintf(out->first, sizeof out->first, "%s", col(st, 4));
+		if (col(st, 5) != NULL)
+			snprintf(out->last, sizeof out->last, "%s", col(st, 5));
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s);
+	out->version = store_version(s);
+	return 0;
+}

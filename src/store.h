@@ -1,0 +1,85 @@
+/*
+ * store.h: the SQLite store. The only module that touches sqlite3.
+ *
+ * A store is one database file. Opening it sets WAL, a busy timeout and
+ * foreign keys, and migrates an older schema forward in one transaction; a
+ * newer schema is refused. Failures return -1 (or NULL) and leave a
+ * one-line message in store_errmsg().
+ *
+ * Rows handed to callbacks point into SQLite's memory: they are borrowed and
+ * valid only during the call.
+ */
+#ifndef LUOT_STORE_H
+#define LUOT_STORE_H
+
+#include <stdint.h>
+
+#include "article.h"
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define STORE_VERSION 2
+
+struct store;
+
+/* One article as listed: every string may be NULL but title and path. */
+struct store_item {
+	int64_t id;
+	const char *title;
+	const char *published;	/* ISO 8601, day or minute precision */
+	const char *crawled;
+	const char *author;
+	const char *source;
+	const char *path;
+	int64_t words;
+	const char *body;	/* store_show only: paragraphs joined by LF */
+	const char *captions;	/* store_show only: captions joined by LF */
+};
+
+typedef int (*store_item_fn)(const struct store_item *item, void *ctx);
+
+struct store_stats {
+	int64_t articles;
+	int64_t words;
+	int64_t sources;	/* distinct non-NULL sources */
+	int64_t dated;		/* articles with a published date */
+	char first[32];		/* earliest published date, or "" */
+	char last[32];		/* latest published date, or "" */
+	int version;
+};
+
+/*
+ * Open (creating if needed) the database at path. On failure returns NULL
+ * and puts a message in *err (caller frees).
+ */
+struct store *store_open(const char *path, char **err);
+void store_close(struct store *s);
+const char *store_errmsg(const struct store *s);
+
+/* Schema version of the open database. */
+int store_version(struct store *s);
+
+/* Transactions around batches of store_add(). */
+int store_begin(struct store *s);
+int store_commit(struct store *s);
+int store_rollback(struct store *s);
+
+/*
+ * Add an article read from path. Returns 1 when added (*id set if id is
+ * not NULL), 0 when an article with the same content hash is already
+ * there, -1 on error.
+ */
+int store_add(struct store *s, const struct article *a, const char *path, int64_t *id);
+
+/*
+ * Call fn for the newest limit articles (limit < 0: all), newest published
+ * first, undated last. Stops early when fn returns non-zero. Returns 0 or -1.
+ */
+int store_list(struct store *s, long limit, store_item_fn fn, void *ctx);
+
+/* Call fn once for article id with body and captions. Returns 1 when
+ * found, 0 when there is no such article, -1 on error. */
+int store_show(struct store *s, int64_t id, store_item_fn fn, void *ctx);
+
+int store_stats(struct store *s, struct store_stats *st);
+
+#endif

@@ -1,0 +1,460 @@
+/*
+ * text.c: see text.h.
+ */
+#include "config.h"
+
+#include <langinfo.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <unigbrk.h>
+#include <uniwidth.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "text.h"
+#include "util.h"
+
+#define REPLACEMENT 0xFFFDu
+
+void
+text_put(struct buf *b, uint32_t uc)
+{
+	uint8_t tmp[6];
+	int len = u8_uctomb(tmp, uc, sizeof tmp);
+
+	if (len > 0)
+		buf_add(b, tmp, (size_t)len);
+}
+
+/* Characters that carry no text: dropped at import so that search,
+ * widths and the terminal never see them. */
+static int
+is_dropped(uint32_t uc)
+{
+	if (uc < 0x20)
+		return uc != '\n' && uc != '\t';
+	if (uc == 0x7F || (uc >= 0x80 && uc <= 0x9F))
+		return 1;
+	return uc == 0x00AD || (uc >= 0x200B && uc <= 0x200D) ||
+	    uc == 0x2060 || uc == 0xFEFF;
+}
+
+/* Space separators other than the ASCII space (NBSP and friends). */
+static int
+is_odd_space(uint32_t uc)
+{
+	return uc == 0x00A0 || uc == 0x1680 || (uc >= 0x2000 && uc <= 0x200A) ||
+	    uc == 0x202F || uc == 0x205F || uc == 0x3000;
+}
+
+/* Append one decoded code point, applying the cleaning rules; *cr tracks
+ * a pending CR so that CRLF and lone CR both become one LF. */
+static void
+emit(struct buf *b, uint32_t uc, int *cr, struct text_stats *st)
+{
+	if (*cr) {
+		*cr = 0;
+		buf_addc(b, '\n');
+		if (uc == '\n')
+			return;
+	}
+	if (uc == '\r') {
+		*cr = 1;
+		return;
+	}
+	if (is_dropped(uc)) {
+		st->removed++;
+		return;
+	}
+	if (is_odd_space(uc))
+		uc = ' ';
+	text_put(b, uc);
+}
+
+static void
+decode_utf16(const unsigned char *p, size_t n, int big, struct buf *b,
+    struct text_stats *st)
+{
+	int cr = 0;
+	size_t i = 0;
+
+	while (i + 1 < n) {
+		uint32_t u = big ? (uint32_t)(p[i] << 8 | p[i + 1]) :
+		    (uint32_t)(p[i + 1] << 8 | p[i]);
+
+		i += 2;
+		if (u >= 0xD800 && u <= 0xDBFF && i + 1 < n) {
+			uint32_t lo = big ? (uint32_t)(p[i] << 8 | p[i + 1]) :
+			    (uint32_t)(p[i + 1] << 8 | p[i]);
+
+			if (lo >= 0xDC00 && lo <= 0xDFFF) {
+				i += 2;
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+			} else {
+				u = REPLACEMENT;
+				st->invalid++;
+			}
+		} else if (u >= 0xD800 && u <= 0xDFFF) {
+			u = REPLACEMENT;
+			st->invalid++;
+		}
+		emit(b, u, &cr, st);
+	}
+	if (i < n) {		/* odd trailing byte */
+		emit(b, REPLACEMENT, &cr, st);
+		st->invalid++;
+	}
+	if (cr)
+		buf_addc(b, '\n');
+}
+
+static void
+decode_utf8(const unsigned char *p, size_t n, struct buf *b, struct text_stats *st)
+{
+	int cr = 0;
+	size_t i = 0;
+
+	while (i < n) {
+		ucs4_t uc;
+		int len;
+
+		if (p[i] < 0x80) {	/* ASCII fast path */
+			emit(b, p[i], &cr, st);
+			i++;
+			continue;
+		}
+		len = u8_mbtoucr(&uc, p + i, n - i);
+		if (len < 0) {
+			/* Skip the maximal invalid prefix, as one U+FFFD. */
+			len = 1;
+			while (i + (size_t)len < n && (p[i + len] & 0xC0) == 0x80 &&
+			    len < 4)
+				len++;
+			uc = REPLACEMENT;
+			st->invalid++;
+		}
+		emit(b, uc, &cr, st);
+		i += (size_t)len;
+	}
+	if (cr)
+		buf_addc(b, '\n');
+}
+
+char *
+text_decode(const char *in, size_t n, size_t *outlen, struct text_stats *st)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	struct text_stats dummy;
+	struct buf b;
+	char *out;
+
+	if (st == NULL)
+		st = &dummy;
+	memset(st, 0, sizeof *st);
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
+		st->utf16 = 1;
+		decode_utf16(p + 2, n - 2, 0, &b, st);
+	} else if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
+		st->utf16 = 1;
+		decode_utf16(p + 2, n - 2, 1, &b, st);
+	} else if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+		decode_utf8(p + 3, n - 3, &b, st);
+	} else {
+		decode_utf8(p, n, &b, st);
+	}
+	out = text_nfc(b.data, b.len, outlen);
+	buf_free(&b);
+	return out;
+}
+
+/*
+ * True when no code point of s can change under NFC. Latin up to U+02FF,
+ * the Vietnamese block U+1E00-U+1EFF and general punctuation are NFC
+ * stable on their own; only combining marks and a few singletons are not,
+ * and those send us to the full normaliser.
+ */
+static int
+quick_nfc(const uint8_t *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		ucs4_t uc;
+		int len;
+
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		len = u8_mbtouc(&uc, s + i, n - i);
+		if (uc < 0x0300 || (uc >= 0x1E00 && uc <= 0x1EFF) ||
+		    (uc >= 0x2002 && uc <= 0x206F) || (uc >= 0x20A0 && uc <= 0x20BF) ||
+		    (uc >= 0x2190 && uc <= 0x22FF) || uc == REPLACEMENT) {
+			i += (size_t)len;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+char *
+text_nfc(const char *s, size_t n, size_t *outlen)
+{
+	uint8_t *r;
+	size_t len;
+	char *out;
+
+	if (quick_nfc((const uint8_t *)s, n)) {
+		if (outlen != NULL)
+			*outlen = n;
+		return xstrndup(s, n);
+	}
+	r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, &len);
+	if (r == NULL)
+		die("%s", "text_nfc: u8_normalize failed");
+	out = xstrndup((const char *)r, len);
+	free(r);
+	if (outlen != NULL)
+		*outlen = len;
+	return out;
+}
+
+int
+text_next(const char *s, size_t n, uint32_t *uc)
+{
+	ucs4_t c;
+	int len;
+
+	if (n == 0) {
+		*uc = 0;
+		return 1;
+	}
+	if ((unsigned char)s[0] < 0x80) {
+		*uc = (unsigned char)s[0];
+		return 1;
+	}
+	len = u8_mbtouc(&c, (const uint8_t *)s, n);
+	*uc = c;
+	return len > 0 ? len : 1;
+}
+
+int
+text_is_letter(uint32_t uc)
+{
+	if (uc < 0x80)
+		return (uc | 0x20) >= 'a' && (uc | 0x20) <= 'z';
+	return uc_is_alpha(uc);
+}
+
+int
+text_is_upper(uint32_t uc)
+{
+	if (uc < 0x80)
+		return uc >= 'A' && uc <= 'Z';
+	return uc_is_upper(uc);
+}
+
+int
+text_is_lower(uint32_t uc)
+{
+	if (uc < 0x80)
+		return uc >= 'a' && uc <= 'z';
+	return uc_is_lower(uc);
+}
+
+int
+text_is_alnum(uint32_t uc)
+{
+	if (uc < 0x80)
+		return (uc >= '0' && uc <= '9') || text_is_letter(uc);
+	return uc_is_alnum(uc);
+}
+
+uint32_t
+text_tolower(uint32_t uc)
+{
+	if (uc < 0x80)
+		return uc >= 'A' && uc <= 'Z' ? uc + 32 : uc;
+	return uc_tolower(uc);
+}
+
+char *
+text_lower(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	while (i < n) {
+		uint32_t uc;
+		int len = text_next(s + i, n - i, &uc);
+
+		if (uc < 0x80)
+			buf_addc(&b, (char)text_tolower(uc));
+		else
+			text_put(&b, text_tolower(uc));
+		i += (size_t)len;
+	}
+	return buf_detach(&b);
+}
+
+size_t
+text_words(const char *s)
+{
+	size_t n = strlen(s), i = 0, words = 0;
+	int in = 0;
+
+	while (i < n) {
+		uint32_t uc;
+		int len = text_next(s + i, n - i, &uc);
+		int a = text_is_alnum(uc) || (in && uc_is_property_diacritic(uc));
+
+		if (a && !in)
+			words++;
+		in = a;
+		i += (size_t)len;
+	}
+	return words;
+}
+
+static int
+locale_is_utf8(void)
+{
+	static int cached = -1;
+
+	if (cached < 0) {
+		const char *cs = nl_langinfo(CODESET);
+
+		cached = cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	}
+	return cached;
+}
+
+/* Width of one code point as the terminal will draw it. */
+static int
+uc_columns(uint32_t uc)
+{
+	int w;
+
+	if (locale_is_utf8())
+		w = wcwidth((wchar_t)uc);
+	else
+		w = uc_width(uc, "UTF-8");
+	return w < 0 ? 1 : w;
+}
+
+size_t
+text_width(const char *s)
+{
+	size_t n = strlen(s), i = 0, w = 0;
+
+	while (i < n) {
+		uint32_t uc;
+
+		i += (size_t)text_next(s + i, n - i, &uc);
+		w += (size_t)uc_columns(uc);
+	}
+	return w;
+}
+
+static int
+is_unsafe(uint32_t uc)
+{
+	return uc < 0x20 || uc == 0x7F || (uc >= 0x80 && uc <= 0x9F) ||
+	    (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069) ||
+	    uc == 0x200E || uc == 0x200F || uc == 0x061C;
+}
+
+char *
+text_sanitize(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	while (i < n) {
+		uint32_t uc;
+		int len = text_next(s + i, n - i, &uc);
+
+		if (is_unsafe(uc) || uc == REPLACEMENT)
+			text_put(&b, REPLACEMENT);
+		else
+			buf_add(&b, s + i, (size_t)len);
+		i += (size_t)len;
+	}
+	return buf_detach(&b);
+}
+
+char *
+text_truncate(const char *s, size_t max_cols)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+	const uint8_t *cut = p, *word_cut = NULL;
+	size_t cols = 0;
+
+	if (text_width(s) <= max_cols)
+		return xstrdup(s);
+	if (max_cols == 0)
+		return xstrdup("");
+	/* Keep one column for the ellipsis; cut only between graphemes. */
+	while (cut < end) {
+		const uint8_t *next = u8_grapheme_next(cut, end);
+		size_t w = 0;
+
+		for (const uint8_t *q = cut; q < next;) {
+			uint32_t uc;
+
+			q += text_next((const char *)q, (size_t)(next - q), &uc);
+			w += (size_t)uc_columns(uc);
+		}
+		if (cols + w > max_cols - 1)
+			break;
+		if (*cut == ' ')
+			word_cut = cut;
+		cols += w;
+		cut = next;
+	}
+	if (word_cut != NULL && word_cut > p && (size_t)(word_cut - p) * 2 >= (size_t)(cut - p))
+		cut = word_cut;
+	while (cut > p && cut[-1] == ' ')
+		cut--;
+	{
+		struct buf b;
+
+		buf_init(&b);
+		buf_add(&b, s, (size_t)(cut - p));
+		buf_adds(&b, "\xe2\x80\xa6");
+		return buf_detach(&b);
+	}
+}
+
+char *
+text_squeeze(char *s)
+{
+	char *r = s, *w = s;
+	int space = 0;
+
+	while (*r == ' ' || *r == '\t')
+		r++;
+	for (; *r; r++) {
+		if (*r == ' ' || *r == '\t') {
+			space = 1;
+			continue;
+		}
+		if (space && w > s)
+			*w++ = ' ';
+		space = 0;
+		*w++ = *r;
+	}
+	*w = '\0';
+	return s;
+}

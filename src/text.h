@@ -1,0 +1,77 @@
+/*
+ * text.h: UTF-8 text as luot stores and shows it. Decoding raw file bytes into
+ * clean NFC, character classes, word counts, display widths. No curses here.
+ *
+ * Strings are UTF-8 and NUL-terminated unless a length is given. Functions
+ * returning char * hand a new string to the caller.
+ */
+#ifndef LUOT_TEXT_H
+#define LUOT_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* What text_decode() had to repair, for the import summary. */
+struct text_stats {
+	size_t invalid;		/* malformed sequences replaced by U+FFFD */
+	size_t removed;		/* control, soft hyphen and zero-width characters dropped */
+	int utf16;		/* the input carried a UTF-16 byte-order mark */
+};
+
+/*
+ * Decode file bytes into clean text: a UTF-8 or UTF-16 (LE/BE) BOM is
+ * honoured, invalid sequences become U+FFFD, CRLF and lone CR become LF,
+ * C0/C1 controls other than LF and TAB are removed and so are U+00AD,
+ * U+200B-U+200D, U+2060 and U+FEFF; space separators become ' '; the result
+ * is NFC. *outlen gets the length; st may be NULL.
+ */
+char *text_decode(const char *in, size_t n, size_t *outlen, struct text_stats *st);
+
+/* NFC of s (n bytes); cheap when s is already NFC, which is most text. */
+char *text_nfc(const char *s, size_t n, size_t *outlen);
+
+/* Append the UTF-8 encoding of uc to b. */
+struct buf;
+void text_put(struct buf *b, uint32_t uc);
+
+/* Decode one code point at s (at most n bytes); returns its length (>= 1). */
+int text_next(const char *s, size_t n, uint32_t *uc);
+
+/* Character classes on code points (Unicode, not the locale). */
+int text_is_letter(uint32_t uc);
+int text_is_upper(uint32_t uc);
+int text_is_lower(uint32_t uc);
+int text_is_alnum(uint32_t uc);
+uint32_t text_tolower(uint32_t uc);
+
+/* A copy of s with every code point lowered (simple case mapping, so
+ * lengths in code points are kept). */
+char *text_lower(const char *s);
+
+/* Number of words (runs of letters and digits) in s. */
+size_t text_words(const char *s);
+
+/* Columns s takes on a terminal: wcwidth() under a UTF-8 locale, else
+ * libunistring's tables. Controls count as one column (they are shown as a
+ * visible replacement, never sent). */
+size_t text_width(const char *s);
+
+/*
+ * A copy of s that is safe to send to a terminal: controls, bidi overrides
+ * and isolates are replaced by U+FFFD. Articles are cleaned at import, but
+ * a database may come from elsewhere.
+ */
+char *text_sanitize(const char *s);
+
+/*
+ * Cut s to at most max_cols columns at a word boundary, adding "…" when
+ * something was cut. A single word longer than the limit is cut at a
+ * character boundary.
+ */
+char *text_truncate(const char *s, size_t max_cols);
+
+/* Trim ASCII spaces and tabs at both ends and collapse inner runs to one
+ * space, in place. Returns s. */
+char *text_squeeze(char *s);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * util.h: allocation that dies on exhaustion, messages for people, a growable
+ * byte buffer and a growable list of strings.
+ *
+ * Running out of memory is not an error luot recovers from: the x* wrappers
+ * print one line and exit. Everything else reports failure to its caller.
+ */
+#ifndef LUOT_UTIL_H
+#define LUOT_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+extern const char *util_progname;
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "luot: message" on stderr; die() then exits with status 1. */
+void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+/* A byte buffer, always NUL-terminated once anything was added. */
+struct buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+void buf_init(struct buf *b);
+void buf_free(struct buf *b);
+void buf_reset(struct buf *b);
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_addc(struct buf *b, char c);
+void buf_adds(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Hand the contents to the caller (never NULL) and leave b empty. */
+char *buf_detach(struct buf *b);
+
+/* A list of owned strings. */
+struct strlist {
+	char **items;
+	size_t len;
+	size_t cap;
+};
+
+void strlist_init(struct strlist *l);
+void strlist_free(struct strlist *l);
+void strlist_clear(struct strlist *l);
+/* Takes ownership of s. */
+void strlist_push(struct strlist *l, char *s);
+/* Joins with sep into a new string the caller frees. */
+char *strlist_join(const struct strlist *l, const char *sep);
+
+#endif

@@ -1,0 +1,53 @@
+/*
+ * tap.h: a tiny TAP producer for the C unit tests (one header, no library).
+ * ok() records one named check; done() prints the plan and returns the exit
+ * status for main().
+ */
+#ifndef LUOT_TAP_H
+#define LUOT_TAP_H
+
+#include <stdio.h>
+#include <string.h>
+
+static int tap_count, tap_failed;
+
+static int
+ok(int cond, const char *name)
+{
+	tap_count++;
+	if (!cond)
+		tap_failed++;
+	printf("%sok %d - %s\n", cond ? "" : "not ", tap_count, name);
+	fflush(stdout);
+	return cond;
+}
+
+/* Compare strings; prints both on failure. NULL equals NULL only. */
+static int
+is_str(const char *got, const char *want, const char *name)
+{
+	int same = (got == NULL && want == NULL) ||
+	    (got != NULL && want != NULL && strcmp(got, want) == 0);
+
+	if (!ok(same, name))
+		printf("#   got:  '%s'\n#   want: '%s'\n", got ? got : "(null)",
+		    want ? want : "(null)");
+	return same;
+}
+
+static int
+is_int(long long got, long long want, const char *name)
+{
+	if (!ok(got == want, name))
+		printf("#   got:  %lld\n#   want: %lld\n", got, want);
+	return got == want;
+}
+
+static int
+done(void)
+{
+	printf("1..%d\n", tap_count);
+	return tap_failed ? 1 : 0;
+}
+
+#endif
