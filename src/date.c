@@ -65,7 +65,8 @@ numeric_date(const char *s, size_t at, struct date *d, size_t *end)
 	if ((mon = digits(s, &i, 1, 2)) < 0 || s[i] != sep)
 		return 0;
 	i++;
-	if ((year = digits(s, &i, 4, 4)) < 0 || !valid_ymd(year, mon, day))
+	if ((year = digits(s, &i, 4, 4)) < 0 || !valid_ymd(year, mon, day) ||
+	    isalpha((unsigned char)s[i]))
 		return 0;
 	d->year = year;
 	d->month = mon;
@@ -115,7 +116,8 @@ worded_date(const char *s, size_t at, struct date *d, size_t *end)
 	if (!word_at(s, &i, "năm"))
 		return 0;
 	i = skip_spaces(s, i);
-	if ((year = digits(s, &i, 4, 4)) < 0 || !valid_ymd(year, mon, day))
+	if ((year = digits(s, &i, 4, 4)) < 0 || !valid_ymd(year, mon, day) ||
+	    isalpha((unsigned char)s[i]))
 		return 0;
 	d->year = year;
 	d->month = mon;

@@ -55,6 +55,9 @@ struct store *store_open(const char *path, char **err);
 void store_close(struct store *s);
 const char *store_errmsg(const struct store *s);
 
+/* Milliseconds to wait for another writer before failing (default 5000). */
+void store_set_busy_timeout(struct store *s, int ms);
+
 /* Schema version of the open database. */
 int store_version(struct store *s);
 

@@ -129,11 +129,17 @@ decode_utf8(const unsigned char *p, size_t n, struct buf *b, struct text_stats *
 		}
 		len = u8_mbtoucr(&uc, p + i, n - i);
 		if (len < 0) {
-			/* Skip the maximal invalid prefix, as one U+FFFD. */
+			/* One U+FFFD for a valid lead byte and the continuation
+			 * bytes that follow it (Unicode's "maximal subpart"),
+			 * one for each other stray byte. */
+			int want = p[i] >= 0xF0 ? 4 : p[i] >= 0xE0 ? 3 : 2;
+
 			len = 1;
-			while (i + (size_t)len < n && (p[i + len] & 0xC0) == 0x80 &&
-			    len < 4)
-				len++;
+			if (p[i] >= 0xC2 && p[i] <= 0xF4) {
+				while (len < want && i + (size_t)len < n &&
+				    (p[i + len] & 0xC0) == 0x80)
+					len++;
+			}
 			uc = REPLACEMENT;
 			st->invalid++;
 		}

@@ -1,2 +1,104 @@
 #!/bin/sh
-echo 1..0
+# cli-bad-input.sh: files that must be skipped or repaired, hostile text,
+# a locked database and a full disk: clear one-line errors, nothing lost.
+. "$TESTLIB"
+
+good="$TESTDATA/import/glued.txt"
+body="Đây là đoạn văn đầu tiên của bài báo, đủ dài để được coi là nội dung."
+
+test_expect_success 'empty file skipped with its name and reason' '
+	: >empty.txt &&
+	"$LUOT" --db a.db import empty.txt >out 2>err &&
+	grep -q "^luot: skipped empty.txt: empty file$" err &&
+	grep -q "skipped 1," out
+'
+
+test_expect_success 'binary file (NUL bytes) skipped' '
+	printf "ELF\000\001\002binary" >bin.dat &&
+	"$LUOT" --db a.db import bin.dat 2>err >out &&
+	grep -q "skipped bin.dat: binary file" err
+'
+
+test_expect_success 'file larger than --max-size skipped' '
+	{ echo "Tiêu đề của một bài rất dài"; echo; i=0; while [ $i -lt 200 ]; do echo "$body"; i=$((i+1)); done; } >big.txt &&
+	"$LUOT" --db a.db import --max-size 4K big.txt 2>err >out &&
+	grep -q "skipped big.txt: larger than the limit of 4096 bytes" err &&
+	"$LUOT" --db a.db import big.txt >out &&
+	grep -q "^imported 1," out
+'
+
+test_expect_success 'bad --max-size is a usage error' '
+	st=0; "$LUOT" --db a.db import --max-size lots big.txt 2>err || st=$?
+	test "$st" = 2
+'
+
+test_expect_success 'unreadable path skipped, the rest imported' '
+	mkdir d && ln -s /nonexistent/file d/dangling.txt && cp "$good" d/ &&
+	"$LUOT" --db b.db import d >out 2>err &&
+	grep -q "skipped d/dangling.txt: unreadable" err &&
+	grep -q "^imported 1, duplicates 0, skipped 1, failed 0" out
+'
+
+test_expect_success 'page with only junk: no article text' '
+	printf "Nhập thông tin\nĐóng\nCỡ chữ: A+ A-\n" >junk.txt &&
+	"$LUOT" --db a.db import junk.txt 2>err >out &&
+	grep -q "skipped junk.txt: no article text found" err
+'
+
+test_expect_success 'broken UTF-8 becomes U+FFFD and is counted' '
+	printf "Tiêu đề có byte h\377ng\n\n%s\n" "$body" >broken.txt &&
+	"$LUOT" --db c.db import broken.txt >out 2>err &&
+	grep -q "broken.txt: 1 invalid UTF-8 sequences" err &&
+	grep -q "1 invalid UTF-8 sequences were replaced" out &&
+	"$LUOT" --db c.db show 1 | head -n 1 | grep -q "h�ng"
+'
+
+test_expect_success 'escape sequences in an article never reach the output' '
+	printf "Tiêu đề \033]0;pwned\007 \033[2J độc hại\n\n%s \033[31m đỏ \302\233 31m\n" "$body" >evil.txt &&
+	"$LUOT" --db e.db import evil.txt >out &&
+	"$LUOT" --db e.db list >l && "$LUOT" --db e.db show 1 >s &&
+	"$LUOT" --db e.db list --json >j && "$LUOT" --db e.db show 1 --json >sj &&
+	! grep -q "$(printf "\033")" l s j sj &&
+	! grep -q "$(printf "\007")" l s j sj &&
+	! grep -q "$(printf "\302\233")" l s j sj
+'
+
+test_expect_success 'control characters already in a database are shown as U+FFFD' '
+	sqlite3 e.db "UPDATE article SET title = char(27) || \"[2Jx\" || char(8238) WHERE id = 1" &&
+	"$LUOT" --db e.db list >l &&
+	! grep -q "$(printf "\033")" l &&
+	grep -q "�\[2Jx�" l &&
+	"$LUOT" --db e.db list --json | grep -q "u001b\[2Jx"
+'
+
+test_expect_success 'locked database: a one-line error, nothing half-written' '
+	"$LUOT" --db l.db import "$good" >/dev/null
+	before=$(sqlite3 l.db "SELECT count(*) FROM article")
+	{ echo "BEGIN IMMEDIATE;"; sleep 7; echo "COMMIT;"; } | sqlite3 l.db &
+	sleep 1
+	st=0; "$LUOT" --db l.db import "$TESTDATA/import" >out 2>err || st=$?
+	wait &&
+	test "$st" = 1 && grep -q "database is locked" err &&
+	test "$(grep -c "^luot: " err)" = 1 &&
+	test "$(sqlite3 l.db "SELECT count(*) FROM article")" = "$before" &&
+	"$LUOT" --db l.db import "$TESTDATA/import" >out &&
+	grep -q "failed 0" out
+'
+
+test_expect_success 'full disk: import stops with one line, committed work kept' '
+	mkdir many && i=0 &&
+	while [ $i -lt 400 ]; do
+		printf "Bài số %d về thời tiết\n\n%s Số %d.\n%s\n" $i "$body" $i "$body" >many/$i.txt
+		i=$((i+1))
+	done &&
+	"$LUOT" --db f.db import "$good" >/dev/null &&
+	st=0; (ulimit -f 96; trap "" XFSZ; exec "$LUOT" --db f.db import -q many >out 2>err) || st=$?
+	test "$st" = 1 &&
+	grep -q "^luot: import stopped: " err &&
+	test "$(sqlite3 f.db "PRAGMA integrity_check")" = ok &&
+	test "$(sqlite3 f.db "SELECT count(*) FROM article WHERE body = \"\" OR title = \"\"")" = 0 &&
+	"$LUOT" --db f.db import many >out &&
+	test "$(sqlite3 f.db "SELECT count(*) FROM article")" = 401
+'
+
+test_done

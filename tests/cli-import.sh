@@ -1,2 +1,96 @@
 #!/bin/sh
-echo 1..0
+# cli-import.sh: importing fixture folders end to end.
+. "$TESTLIB"
+
+db="$T/a.db"
+imp="$TESTDATA/import"
+nfiles=$(ls "$imp" | wc -l)
+
+test_expect_success 'import a folder: every fixture becomes an article' '
+	"$LUOT" --db "$db" import "$imp" >out 2>err &&
+	grep -q "^imported $nfiles, duplicates 0, skipped 0, failed 0" out &&
+	test "$("$LUOT" --db "$db" list | wc -l)" = "$nfiles"
+'
+
+test_expect_success 'importing the same folder again adds nothing' '
+	"$LUOT" --db "$db" import "$imp" >out &&
+	grep -q "^imported 0, duplicates $nfiles," out &&
+	test "$("$LUOT" --db "$db" list | wc -l)" = "$nfiles"
+'
+
+test_expect_success 'files and folders mix; dot files are skipped in folders' '
+	mkdir -p mix/sub mix/.hidden &&
+	cp "$imp/glued.txt" mix/sub/ &&
+	cp "$imp/noheadline.txt" mix/.hidden/ &&
+	cp "$imp/noheadline.txt" mix/.x.txt &&
+	"$LUOT" --db m.db import mix "$imp/ttxvn-style.txt" >out &&
+	grep -q "^imported 2," out
+'
+
+test_expect_success 'list: newest first, undated last, date source title' '
+	"$LUOT" --db "$db" list >out &&
+	cut -c9-18 out | grep -v "^-" >dates &&
+	sort -r dates >sorted && test_cmp sorted dates &&
+	tail -n 1 out | grep -q "^ *[0-9]*  -  "
+'
+
+test_expect_success 'list --limit' '
+	"$LUOT" --db "$db" list --limit 2 >out &&
+	test "$(count_lines out)" = 2
+'
+
+test_expect_success 'show prints title, fields and paragraphs' '
+	id=$("$LUOT" --db "$db" list --json | grep "tinhuy-style" | sed "s/^{\"id\":\([0-9]*\),.*/\1/") &&
+	"$LUOT" --db "$db" show "$id" >out &&
+	grep -q "^Published: " out &&
+	grep -q "^Author: " out &&
+	! grep -q "In tin bài" out &&
+	! grep -q "Android APK" out &&
+	! grep -qi "các tin khác" out
+'
+
+test_expect_success 'NFD, CRLF and BOM files import as clean NFC' '
+	mkdir enc && cp "$TESTDATA/nfd-crlf-bom.txt" enc/ &&
+	"$LUOT" --db e.db import enc >out &&
+	"$LUOT" --db e.db show 1 >show &&
+	head -n 1 show >title &&
+	printf "Giá lúa tăng mạnh\n" >want &&
+	test_cmp want title &&
+	grep -q "Nông dân thu hoạch lúa trên cánh đồng mẫu lớn ở Đồng Tháp." show &&
+	! grep -q "$(printf "\r")" show
+'
+
+test_expect_success 'the same article in NFC is a duplicate of the NFD one' '
+	printf "Giá lúa tăng mạnh\n\nNông dân thu hoạch lúa trên cánh đồng mẫu lớn ở Đồng Tháp.\n" >nfc.txt &&
+	"$LUOT" --db e.db import nfc.txt >out &&
+	grep -q "^imported 0, duplicates 1," out
+'
+
+test_expect_success '--source names articles that have none' '
+	"$LUOT" --db s.db import --source "Báo Thử" "$imp/glued.txt" &&
+	"$LUOT" --db s.db list --json | grep -q "\"source\":\"Báo Thử\""
+'
+
+test_expect_success 'extra patterns from --patterns and the user file' '
+	printf "Tiêu đề thử nghiệm cho mẫu\n\nDòng rác riêng của trang\nĐây là một đoạn văn đủ dài để làm nội dung bài viết thử.\nRÁC KHÁC\n" >p.txt &&
+	printf "drop dòng rác riêng*\n" >extra &&
+	mkdir -p "$XDG_CONFIG_HOME/luot" &&
+	printf "drop rác khác\n" >"$XDG_CONFIG_HOME/luot/boilerplate" &&
+	"$LUOT" --db p.db import --patterns extra p.txt &&
+	"$LUOT" --db p.db show 1 >out &&
+	! grep -q "Dòng rác" out && ! grep -q "RÁC KHÁC" out &&
+	grep -q "Đây là một đoạn văn" out
+'
+
+test_expect_success 'a bad pattern file stops before touching the database' '
+	printf "nonsense line\n" >bad &&
+	st=0; "$LUOT" --db q.db import --patterns bad p.txt 2>err || st=$?
+	test "$st" = 1 && grep -q "bad:1:" err && test ! -e q.db
+'
+
+test_expect_success 'stats count articles and dates' '
+	"$LUOT" --db "$db" stats --json >j &&
+	grep -q "\"articles\":$nfiles," j
+'
+
+test_done

@@ -1,3 +1,156 @@
+/*
+ * t-text.c: decoding file bytes to clean NFC, widths, truncation, sanitising.
+ */
 #include "config.h"
-#include "../tests/tap.h"
-int main(void){ok(1,"placeholder");return done();}
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/text.h"
+#include "../src/util.h"
+#include "tap.h"
+
+struct decode_case {
+	const char *name;
+	const char *in;
+	size_t len;		/* 0: strlen(in) */
+	const char *want;
+	size_t invalid;
+	size_t removed;
+};
+
+static const struct decode_case decode_cases[] = {
+	{ "plain UTF-8 passes", "Dân vận khéo", 0, "Dân vận khéo", 0, 0 },
+	{ "UTF-8 BOM dropped", "\xef\xbb\xbfHà Nội", 0, "Hà Nội", 0, 0 },
+	{ "UTF-16LE with BOM", "\xff\xfeH\0\xe0\0 \0N\0\xd9\x1e" "i\0", 14, "Hà Nội", 0, 0 },
+	{ "UTF-16BE with BOM", "\xfe\xff\0H\0\xe0\0 \0N\x1e\xd9\0i", 14, "Hà Nội", 0, 0 },
+	{ "UTF-16 lone surrogate", "\xff\xfe" "a\0\x00\xd8" "b\0", 8, "a\xef\xbf\xbd" "b", 1, 0 },
+	{ "invalid byte becomes U+FFFD", "a\xff" "b", 0, "a\xef\xbf\xbd" "b", 1, 0 },
+	{ "truncated sequence at end", "ab\xe1\xba", 0, "ab\xef\xbf\xbd", 1, 0 },
+	{ "overlong encoding rejected", "x\xc0\xafy", 0, "x\xef\xbf\xbd\xef\xbf\xbdy", 2, 0 },
+	{ "CRLF becomes LF", "a\r\nb\r\n", 0, "a\nb\n", 0, 0 },
+	{ "lone CR becomes LF", "a\rb\r", 0, "a\nb\n", 0, 0 },
+	{ "CR CR LF is two lines", "a\r\r\nb", 0, "a\n\nb", 0, 0 },
+	{ "escape sequence loses its ESC", "\x1b[31mred\x07", 0, "[31mred", 0, 2 },
+	{ "C1 control removed", "a\xc2\x85" "b\xc2\x9b" "c", 0, "abc", 0, 2 },
+	{ "tab and newline kept", "a\tb\nc", 0, "a\tb\nc", 0, 0 },
+	{ "soft hyphen removed", "ng\xc2\xad" "ười", 0, "người", 0, 1 },
+	{ "zero-width space and joiners removed", "d\xe2\x80\x8b" "â\xe2\x80\x8cn\xe2\x80\x8d", 0, "dân", 0, 3 },
+	{ "BOM inside text removed", "Hà\xef\xbb\xbf Nội", 0, "Hà Nội", 0, 1 },
+	{ "NBSP becomes a space", "Hà\xc2\xa0Nội", 0, "Hà Nội", 0, 0 },
+	{ "NFD composed to NFC", "Vie\xcc\xa3\xcc\x82t Nam", 0, "Việt Nam", 0, 0 },
+	{ "NFD with old-style tone", "ngu\xcc\x9bo\xcc\x9b\xcc\x80i", 0, "người", 0, 0 },
+};
+
+static void
+test_decode(void)
+{
+	for (size_t i = 0; i < sizeof decode_cases / sizeof decode_cases[0]; i++) {
+		const struct decode_case *c = &decode_cases[i];
+		struct text_stats st;
+		size_t n = c->len ? c->len : strlen(c->in), outlen;
+		char *out = text_decode(c->in, n, &outlen, &st);
+
+		is_str(out, c->want, c->name);
+		is_int((long long)st.invalid, (long long)c->invalid, "  invalid count");
+		is_int((long long)st.removed, (long long)c->removed, "  removed count");
+		is_int((long long)outlen, (long long)strlen(c->want), "  length");
+		free(out);
+	}
+}
+
+static void
+test_nfc_quick_path(void)
+{
+	/* Already NFC text, including Vietnamese, comes back byte for byte. */
+	const char *s = "Đảng ủy Khối – “dân vận khéo” … 12,5%";
+	size_t n;
+	char *out = text_nfc(s, strlen(s), &n);
+
+	is_str(out, s, "NFC text unchanged");
+	free(out);
+	out = text_nfc("A\xcc\x8a", 3, &n);	/* A + ring above */
+	is_str(out, "\xc3\x85", "combining mark composed");
+	free(out);
+}
+
+static void
+test_words(void)
+{
+	is_int((long long)text_words("Hà Nội, 2024-05-01: giá xăng tăng 3,5%"), 10,
+	    "words: syllables and numbers");
+	is_int((long long)text_words(""), 0, "words: empty");
+	is_int((long long)text_words(" — … "), 0, "words: punctuation only");
+}
+
+static void
+test_width(void)
+{
+	is_int((long long)text_width("Người Việt"), 10, "width of Vietnamese NFC");
+	is_int((long long)text_width("中文"), 4, "width of CJK");
+	is_int((long long)text_width("Ngu\xcc\x9bo\xcc\x9b\xcc\x80i"), 5, "NFD marks take no column");
+}
+
+static void
+test_truncate(void)
+{
+	char *t;
+
+	t = text_truncate("Công tác dân vận phải thực chất", 15);
+	is_str(t, "Công tác dân…", "cut at a word boundary");
+	ok(text_width(t) <= 15, "  fits the columns");
+	free(t);
+	t = text_truncate("ngắn", 10);
+	is_str(t, "ngắn", "short text untouched");
+	free(t);
+	/* NFD: never separate a base letter from its marks. */
+	t = text_truncate("a\xcc\x81" "b\xcc\x81" "c\xcc\x81" "d\xcc\x81", 3);
+	is_str(t, "a\xcc\x81" "b\xcc\x81\xe2\x80\xa6", "grapheme-safe cut");
+	free(t);
+	t = text_truncate("中文中文", 5);
+	is_str(t, "中文…", "wide characters not split");
+	free(t);
+}
+
+static void
+test_sanitize(void)
+{
+	char *t;
+
+	t = text_sanitize("a\x1b[2Jb");
+	is_str(t, "a\xef\xbf\xbd[2Jb", "escape replaced");
+	free(t);
+	t = text_sanitize("x\xe2\x80\xaey\xe2\x81\xa6z");
+	is_str(t, "x\xef\xbf\xbdy\xef\xbf\xbdz", "bidi override and isolate replaced");
+	free(t);
+	t = text_sanitize("Việt Nam");
+	is_str(t, "Việt Nam", "text untouched");
+	free(t);
+}
+
+static void
+test_squeeze_lower(void)
+{
+	char s[] = "  a \t b   c  ";
+	char *l;
+
+	is_str(text_squeeze(s), "a b c", "squeeze");
+	l = text_lower("ĐẢNG ỦY Hà");
+	is_str(l, "đảng ủy hà", "lower Vietnamese capitals");
+	free(l);
+}
+
+int
+main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	test_decode();
+	test_nfc_quick_path();
+	test_words();
+	test_width();
+	test_truncate();
+	test_sanitize();
+	test_squeeze_lower();
+	return done();
+}

@@ -11,7 +11,7 @@
 
 static int tap_count, tap_failed;
 
-static int
+static inline int
 ok(int cond, const char *name)
 {
 	tap_count++;
@@ -23,7 +23,7 @@ ok(int cond, const char *name)
 }
 
 /* Compare strings; prints both on failure. NULL equals NULL only. */
-static int
+static inline int
 is_str(const char *got, const char *want, const char *name)
 {
 	int same = (got == NULL && want == NULL) ||
@@ -35,7 +35,7 @@ is_str(const char *got, const char *want, const char *name)
 	return same;
 }
 
-static int
+static inline int
 is_int(long long got, long long want, const char *name)
 {
 	if (!ok(got == want, name))
@@ -43,7 +43,7 @@ is_int(long long got, long long want, const char *name)
 	return got == want;
 }
 
-static int
+static inline int
 done(void)
 {
 	printf("1..%d\n", tap_count);
