@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,8 @@
 struct pattern {
 	enum boiler_kind kind;
 	char *text;		/* lowered */
+	size_t chars;		/* code points in text */
+	uint32_t first, last;	/* its first and last code point, for a quick reject */
 };
 
 struct boiler {
@@ -51,6 +54,46 @@ boiler_count(const struct boiler *b)
 	return b->len;
 }
 
+/* Byte offset where the last k code points of line (n bytes) start, or
+ * (size_t)-1 when it has fewer. */
+static size_t
+last_chars(const char *line, size_t n, size_t k)
+{
+	size_t i = n;
+
+	while (k > 0) {
+		if (i == 0)
+			return (size_t)-1;
+		do
+			i--;
+		while (i > 0 && ((unsigned char)line[i] & 0xC0) == 0x80);
+		k--;
+	}
+	return i;
+}
+
+static size_t
+count_chars(const char *s)
+{
+	size_t k = 0;
+
+	for (; *s; s++)
+		k += ((unsigned char)*s & 0xC0) != 0x80;
+	return k;
+}
+
+/* The last code point of s (n bytes), lowered; 0 when empty. */
+static uint32_t
+last_char(const char *s, size_t n)
+{
+	size_t at = last_chars(s, n, 1);
+	uint32_t uc = 0;
+
+	if (at != (size_t)-1)
+		text_next(s + at, n - at, &uc);
+	return text_tolower(uc);
+}
+
 void
 boiler_add(struct boiler *b, enum boiler_kind kind, const char *pattern)
 {
@@ -63,6 +106,9 @@ boiler_add(struct boiler *b, enum boiler_kind kind, const char *pattern)
 	}
 	b->items[b->len].kind = kind;
 	b->items[b->len].text = low;
+	b->items[b->len].chars = count_chars(low);
+	text_next(low, strlen(low), &b->items[b->len].first);
+	b->items[b->len].last = last_char(low, strlen(low));
 	b->len++;
 }
 
@@ -123,7 +169,7 @@ boiler_load(struct boiler *b, const char *path, char **err)
 static const char *
 next_lower(const char *s, uint32_t *uc)
 {
-	int len = text_next(s, strnlen(s, 4), uc);
+	int len = text_next(s, s[0] ? 4 : 1, uc);	/* stops at the NUL */
 
 	*uc = text_tolower(*uc);
 	return s + len;
@@ -206,9 +252,22 @@ boiler_match(const struct boiler *b, const char *line)
 		n--;
 	if (n != strlen(s))
 		s = trimmed = xstrndup(s, n);
-	for (int i = 0; i < b->len && found == BOILER_NONE; i++) {
-		if (b->items[i].kind != BOILER_STRIP && boiler_glob(b->items[i].text, s))
-			found = b->items[i].kind;
+	{
+		uint32_t first;
+
+		text_next(s, strlen(s), &first);
+		first = text_tolower(first);
+		for (int i = 0; i < b->len && found == BOILER_NONE; i++) {
+			const struct pattern *p = &b->items[i];
+
+			/* A pattern starting with a letter can only match a
+			 * line starting with that letter. */
+			if (p->kind == BOILER_STRIP ||
+			    (p->first != '*' && p->first != '#' && p->first != first))
+				continue;
+			if (boiler_glob(p->text, s))
+				found = p->kind;
+		}
 	}
 	free(trimmed);
 	return found;
@@ -234,23 +293,26 @@ prefix_len(const char *line, const char *pat)
 }
 
 static int
-strip_one(const char *pat, char *line)
+strip_one(const struct pattern *p, char *line, size_t n, uint32_t first, uint32_t last)
 {
-	size_t n = strlen(line), k = prefix_len(line, pat);
+	size_t k, at;
 
 	/* At the start: the whole line, or glued to the next word. */
-	if (k > 0 && (line[k] == '\0' || line[k] != ' ')) {
+	if (first == p->first && (k = prefix_len(line, p->text)) > 0 &&
+	    line[k] != ' ') {
 		memmove(line, line + k, n - k + 1);
 		return 1;
 	}
-	/* At the end: glued to the word before it. */
-	for (size_t i = 1; i < n; i++) {
-		if (((unsigned char)line[i] & 0xC0) == 0x80 || line[i - 1] == ' ')
-			continue;
-		if (prefix_len(line + i, pat) == n - i) {
-			line[i] = '\0';
-			return 1;
-		}
+	/* At the end: glued to the word before it. Lowering keeps the
+	 * number of code points, so the match starts p->chars code points
+	 * before the end. */
+	if (last != p->last)
+		return 0;
+	at = last_chars(line, n, p->chars);
+	if (at != (size_t)-1 && at > 0 && line[at - 1] != ' ' &&
+	    prefix_len(line + at, p->text) == n - at) {
+		line[at] = '\0';
+		return 1;
 	}
 	return 0;
 }
@@ -260,15 +322,21 @@ boiler_strip(const struct boiler *b, char *line)
 {
 	int removed = 0, again = 1;
 
-	while (again) {
+	while (again && *line) {
+		size_t n = strlen(line);
+		uint32_t first, last = last_char(line, n);
+
+		text_next(line, n, &first);
+		first = text_tolower(first);
 		again = 0;
-		for (int i = 0; i < b->len; i++) {
-			if (b->items[i].kind == BOILER_STRIP && strip_one(b->items[i].text, line)) {
+		for (int i = 0; i < b->len && !again; i++) {
+			if (b->items[i].kind == BOILER_STRIP &&
+			    strip_one(&b->items[i], line, n, first, last)) {
 				removed++;
 				again = 1;
+				text_squeeze(line);
 			}
 		}
-		text_squeeze(line);
 	}
 	return removed;
 }

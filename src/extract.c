@@ -108,30 +108,29 @@ size_t
 extract_unglue(const char *line, struct strlist *out)
 {
 	size_t n = strlen(line), i = 0, from = 0, pieces = 0;
-	uint32_t p2 = 0, p1 = 0;	/* the two code points before i */
+	uint32_t p2 = 0, p1 = 0, cur, next = 0;	/* p2 p1 cur next, in order */
+	int len = 1, next_len = 0;
 
+	if (n > 0)
+		len = text_next(line, n, &cur);
 	while (i < n) {
-		uint32_t cur, next = 0;
-		int len = text_next(line + i, n - i, &cur);
-		int split = 0;
-
 		if (i + (size_t)len < n)
-			text_next(line + i + len, n - i - (size_t)len, &next);
-		if (text_is_upper(cur) && text_is_lower(next)) {
-			if (text_is_lower(p1) && glue_left_ok(line, i))
-				split = 1;	/* heading glued to paragraph */
-			else if (is_sentence_end(p1) && (text_is_lower(p2) ||
-			    (p2 >= '0' && p2 <= '9')))
-				split = 1;	/* sentence glued to sentence */
-		}
-		if (split && i > from) {
+			next_len = text_next(line + i + len, n - i - (size_t)len, &next);
+		else
+			next = 0;
+		if (text_is_upper(cur) && text_is_lower(next) && i > from &&
+		    ((text_is_lower(p1) && glue_left_ok(line, i)) ||	/* heading glued */
+		    (is_sentence_end(p1) && (text_is_lower(p2) ||	/* sentence glued */
+			(p2 >= '0' && p2 <= '9'))))) {
 			strlist_push(out, xstrndup(line + from, i - from));
 			pieces++;
 			from = i;
 		}
 		p2 = p1;
 		p1 = cur;
+		cur = next;
 		i += (size_t)len;
+		len = next_len;
 	}
 	if (n > from) {
 		strlist_push(out, xstrndup(line + from, n - from));
@@ -478,10 +477,12 @@ take_body_line(struct article *a, const struct line *l)
 		a->author = v;
 		return;
 	}
-	if (caption_like(l))
+	if (caption_like(l)) {
 		strlist_push(&a->captions, xstrdup(l->s));
-	else
+	} else {
 		strlist_push(&a->paras, xstrdup(l->s));
+		a->words += l->words;
+	}
 }
 
 /* The last paragraphs may be a signature or a "Theo ..." source line. */
@@ -503,6 +504,7 @@ take_trailer(struct article *a)
 		} else {
 			break;
 		}
+		a->words -= l.words;
 		free(last);
 		a->paras.len--;
 	}
@@ -540,8 +542,6 @@ extract_article(const struct boiler *bp, const char *text, struct article *a)
 	take_trailer(a);
 	if (a->paras.len == 0)
 		goto empty;
-	for (size_t i = 0; i < a->paras.len; i++)
-		a->words += text_words(a->paras.items[i]);
 	lines_free(&ls);
 	return 0;
 empty:

@@ -112,19 +112,41 @@ decode_utf16(const unsigned char *p, size_t n, int big, struct buf *b,
 		buf_addc(b, '\n');
 }
 
+/* Bytes that go through as they are: printable ASCII, LF and TAB. */
+static int
+plain_ascii(unsigned char c)
+{
+	return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t';
+}
+
 static void
 decode_utf8(const unsigned char *p, size_t n, struct buf *b, struct text_stats *st)
 {
 	int cr = 0;
-	size_t i = 0;
+	size_t i = 0, run = 0;
 
+	/* Most bytes are copied in runs; only what needs a change is decoded
+	 * and emitted one by one. */
 	while (i < n) {
 		ucs4_t uc;
 		int len;
 
-		if (p[i] < 0x80) {	/* ASCII fast path */
+		if (plain_ascii(p[i]) && !cr) {
+			i++;
+			continue;
+		}
+		if (p[i] >= 0x80 && !cr) {
+			len = u8_mbtoucr(&uc, p + i, n - i);
+			if (len > 0 && !is_dropped(uc) && !is_odd_space(uc)) {
+				i += (size_t)len;
+				continue;
+			}
+		}
+		buf_add(b, p + run, i - run);
+		if (p[i] < 0x80) {
 			emit(b, p[i], &cr, st);
 			i++;
+			run = i;
 			continue;
 		}
 		len = u8_mbtoucr(&uc, p + i, n - i);
@@ -145,7 +167,9 @@ decode_utf8(const unsigned char *p, size_t n, struct buf *b, struct text_stats *
 		}
 		emit(b, uc, &cr, st);
 		i += (size_t)len;
+		run = i;
 	}
+	buf_add(b, p + run, i - run);
 	if (cr)
 		buf_addc(b, '\n');
 }
@@ -198,7 +222,7 @@ quick_nfc(const uint8_t *s, size_t n)
 			i++;
 			continue;
 		}
-		len = u8_mbtouc(&uc, s + i, n - i);
+		len = text_next((const char *)s + i, n - i, &uc);
 		if (uc < 0x0300 || (uc >= 0x1E00 && uc <= 0x1EFF) ||
 		    (uc >= 0x2002 && uc <= 0x206F) || (uc >= 0x20A0 && uc <= 0x20BF) ||
 		    (uc >= 0x2190 && uc <= 0x22FF) || uc == REPLACEMENT) {
@@ -233,61 +257,95 @@ text_nfc(const char *s, size_t n, size_t *outlen)
 }
 
 int
-text_next(const char *s, size_t n, uint32_t *uc)
+text_next_slow(const char *s, size_t n, uint32_t *uc)
 {
 	ucs4_t c;
 	int len;
+
+	const unsigned char *p = (const unsigned char *)s;
 
 	if (n == 0) {
 		*uc = 0;
 		return 1;
 	}
-	if ((unsigned char)s[0] < 0x80) {
-		*uc = (unsigned char)s[0];
-		return 1;
+	/* Two- and three-byte sequences (all of Vietnamese) decoded here;
+	 * the rest, and anything malformed, by libunistring. */
+	if (p[0] >= 0xC2 && p[0] <= 0xDF && n >= 2 && (p[1] & 0xC0) == 0x80) {
+		*uc = (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+		return 2;
 	}
-	len = u8_mbtouc(&c, (const uint8_t *)s, n);
+	if (p[0] >= 0xE0 && p[0] <= 0xEF && n >= 3 && (p[1] & 0xC0) == 0x80 &&
+	    (p[2] & 0xC0) == 0x80) {
+		c = (ucs4_t)(p[0] & 0x0F) << 12 | (ucs4_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+			*uc = c;
+			return 3;
+		}
+	}
+	len = u8_mbtouc(&c, p, n);
 	*uc = c;
 	return len > 0 ? len : 1;
 }
 
-int
-text_is_letter(uint32_t uc)
+/*
+ * Character classes and lowercase for U+0000-U+1FFF, built once from
+ * libunistring: Vietnamese text lives there (Latin, Latin Extended,
+ * combining marks, U+1EA0-U+1EF9), and a table lookup per code point is
+ * several times cheaper than a libunistring call per code point.
+ */
+uint8_t text_class_table[TEXT_TABLE_SIZE];
+static uint16_t lower_table[TEXT_TABLE_SIZE];
+int text_table_ready;
+
+static int
+is_mark(uint32_t uc)
 {
-	if (uc < 0x80)
-		return (uc | 0x20) >= 'a' && (uc | 0x20) <= 'z';
-	return uc_is_alpha(uc);
+	return uc_is_property_diacritic(uc) || uc_is_general_category(uc, UC_CATEGORY_M);
+}
+
+void
+text_init(void)
+{
+	if (text_table_ready)
+		return;
+	for (uint32_t uc = 0; uc < TEXT_TABLE_SIZE; uc++) {
+		uint8_t c = 0;
+		ucs4_t lc = uc_tolower(uc);
+
+		c |= uc_is_alpha(uc) ? TEXT_LETTER : 0;
+		c |= uc_is_upper(uc) ? TEXT_UPPER : 0;
+		c |= uc_is_lower(uc) ? TEXT_LOWER : 0;
+		c |= uc_is_alnum(uc) ? TEXT_ALNUM : 0;
+		c |= is_mark(uc) ? TEXT_MARK : 0;
+		text_class_table[uc] = c;
+		lower_table[uc] = lc < 0x10000 ? (uint16_t)lc : (uint16_t)uc;
+	}
+	text_table_ready = 1;
 }
 
 int
-text_is_upper(uint32_t uc)
+text_has_class_slow(uint32_t uc, uint8_t c)
 {
-	if (uc < 0x80)
-		return uc >= 'A' && uc <= 'Z';
-	return uc_is_upper(uc);
-}
-
-int
-text_is_lower(uint32_t uc)
-{
-	if (uc < 0x80)
-		return uc >= 'a' && uc <= 'z';
-	return uc_is_lower(uc);
-}
-
-int
-text_is_alnum(uint32_t uc)
-{
-	if (uc < 0x80)
-		return (uc >= '0' && uc <= '9') || text_is_letter(uc);
-	return uc_is_alnum(uc);
+	if (uc < TEXT_TABLE_SIZE) {
+		text_init();
+		return (text_class_table[uc] & c) != 0;
+	}
+	switch (c) {
+	case TEXT_LETTER: return uc_is_alpha(uc);
+	case TEXT_UPPER: return uc_is_upper(uc);
+	case TEXT_LOWER: return uc_is_lower(uc);
+	case TEXT_ALNUM: return uc_is_alnum(uc);
+	default: return is_mark(uc);
+	}
 }
 
 uint32_t
 text_tolower(uint32_t uc)
 {
-	if (uc < 0x80)
-		return uc >= 'A' && uc <= 'Z' ? uc + 32 : uc;
+	if (uc < TEXT_TABLE_SIZE) {
+		text_init();
+		return lower_table[uc];
+	}
 	return uc_tolower(uc);
 }
 
@@ -321,7 +379,7 @@ text_words(const char *s)
 	while (i < n) {
 		uint32_t uc;
 		int len = text_next(s + i, n - i, &uc);
-		int a = text_is_alnum(uc) || (in && uc_is_property_diacritic(uc));
+		int a = text_is_alnum(uc) || (in && text_has_class(uc, TEXT_MARK));
 
 		if (a && !in)
 			words++;

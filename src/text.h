@@ -34,14 +34,46 @@ char *text_nfc(const char *s, size_t n, size_t *outlen);
 struct buf;
 void text_put(struct buf *b, uint32_t uc);
 
-/* Decode one code point at s (at most n bytes); returns its length (>= 1). */
-int text_next(const char *s, size_t n, uint32_t *uc);
+/* Decode one code point at s (at most n bytes); returns its length (>= 1).
+ * Invalid bytes decode as U+FFFD. Inline for ASCII: it runs per byte. */
+int text_next_slow(const char *s, size_t n, uint32_t *uc);
 
-/* Character classes on code points (Unicode, not the locale). */
-int text_is_letter(uint32_t uc);
-int text_is_upper(uint32_t uc);
-int text_is_lower(uint32_t uc);
-int text_is_alnum(uint32_t uc);
+static inline int
+text_next(const char *s, size_t n, uint32_t *uc)
+{
+	if (n > 0 && (unsigned char)s[0] < 0x80) {
+		*uc = (unsigned char)s[0];
+		return 1;
+	}
+	return text_next_slow(s, n, uc);
+}
+
+/*
+ * Character classes on code points (Unicode, not the locale). Below
+ * TEXT_TABLE_SIZE they are table lookups (the table is built by
+ * text_init(), or on first use); above, libunistring calls.
+ */
+#define TEXT_TABLE_SIZE 0x2000
+enum {
+	TEXT_LETTER = 1, TEXT_UPPER = 2, TEXT_LOWER = 4, TEXT_ALNUM = 8, TEXT_MARK = 16
+};
+extern uint8_t text_class_table[TEXT_TABLE_SIZE];
+extern int text_table_ready;
+void text_init(void);
+int text_has_class_slow(uint32_t uc, uint8_t c);
+
+static inline int
+text_has_class(uint32_t uc, uint8_t c)
+{
+	if (uc < TEXT_TABLE_SIZE && text_table_ready)
+		return (text_class_table[uc] & c) != 0;
+	return text_has_class_slow(uc, c);
+}
+
+static inline int text_is_letter(uint32_t uc) { return text_has_class(uc, TEXT_LETTER); }
+static inline int text_is_upper(uint32_t uc) { return text_has_class(uc, TEXT_UPPER); }
+static inline int text_is_lower(uint32_t uc) { return text_has_class(uc, TEXT_LOWER); }
+static inline int text_is_alnum(uint32_t uc) { return text_has_class(uc, TEXT_ALNUM); }
 uint32_t text_tolower(uint32_t uc);
 
 /* A copy of s with every code point lowered (simple case mapping, so
