@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,49 +159,153 @@ is_binary(const char *data, size_t len)
 	return memchr(data, '\0', len) != NULL;
 }
 
-enum outcome { ADDED, DUPLICATE, SKIPPED, FAILED };
+/*
+ * One file on its way to the store. A worker thread reads, decodes and
+ * extracts it into the slot; the main thread, which alone talks to SQLite
+ * and stderr, takes the slots in file order.
+ */
+struct slot {
+	const char *path;	/* borrowed from the file list */
+	int ready;		/* the worker is done with it */
+	int parsed;		/* a holds an article */
+	struct article a;
+	char *skip;		/* reason the file is skipped, or NULL */
+	size_t invalid;		/* invalid sequences replaced */
+};
 
-static enum outcome
-import_one(struct store *s, const struct boiler *bp, const char *path,
-    const struct import_opts *o, struct import_totals *t)
+/* Read, decode and extract one file into sl (no SQLite, no output). */
+static void
+prepare(const struct boiler *bp, const struct import_opts *o, struct slot *sl)
 {
 	struct text_stats ts;
-	struct article a;
 	const char *reason;
 	char *data = NULL, *why, *text;
-	size_t len = 0, tlen;
-	int rc;
+	size_t len = 0;
 
-	if ((reason = read_file(path, o->max_bytes, &data, &len, &why)) != NULL) {
-		warnx(_("skipped %s: %s"), path, reason);
-		free(why);
-		return SKIPPED;
+	if ((reason = read_file(sl->path, o->max_bytes, &data, &len, &why)) != NULL) {
+		sl->skip = why ? why : xstrdup(reason);
+		return;
 	}
 	if (is_binary(data, len)) {
 		free(data);
-		warnx(_("skipped %s: %s"), path, _("binary file (NUL bytes)"));
-		return SKIPPED;
+		sl->skip = xstrdup(_("binary file (NUL bytes)"));
+		return;
 	}
-	text = text_decode(data, len, &tlen, &ts);
+	text = text_decode(data, len, NULL, &ts);
 	free(data);
-	if (ts.invalid > 0) {
-		warnx(_("%s: %zu invalid UTF-8 sequences replaced by U+FFFD"), path, ts.invalid);
-		t->invalid += ts.invalid;
+	sl->invalid = ts.invalid;
+	article_init(&sl->a);
+	if (extract_article(bp, text, &sl->a) < 0) {
+		sl->skip = xstrdup(_("no article text found"));
+	} else {
+		if (sl->a.source == NULL && o->source != NULL)
+			sl->a.source = xstrdup(o->source);
+		sl->parsed = 1;
 	}
-	article_init(&a);
-	rc = extract_article(bp, text, &a);
 	free(text);
-	if (rc < 0) {
-		warnx(_("skipped %s: %s"), path, _("no article text found"));
+}
+
+/* Slots in flight: enough to keep the workers busy while SQLite writes. */
+#define RING 256
+/* Most worker threads, whatever the machine has. */
+#define MAX_WORKERS 8
+
+struct pipeline {
+	pthread_mutex_t lock;
+	pthread_cond_t ready;	/* a slot became ready */
+	pthread_cond_t room;	/* the main thread freed a slot */
+	const struct strlist *files;
+	const struct boiler *bp;
+	const struct import_opts *o;
+	struct slot ring[RING];
+	size_t next;		/* next file a worker takes */
+	size_t taken;		/* files the main thread has consumed */
+	int stop;
+};
+
+static void *
+worker(void *arg)
+{
+	struct pipeline *pl = arg;
+
+	pthread_mutex_lock(&pl->lock);
+	for (;;) {
+		size_t k;
+		struct slot *sl;
+
+		while (!pl->stop && pl->next < pl->files->len && pl->next >= pl->taken + RING)
+			pthread_cond_wait(&pl->room, &pl->lock);
+		if (pl->stop || pl->next >= pl->files->len)
+			break;
+		k = pl->next++;
+		sl = &pl->ring[k % RING];
+		memset(sl, 0, sizeof *sl);
+		sl->path = pl->files->items[k];
+		pthread_mutex_unlock(&pl->lock);
+		prepare(pl->bp, pl->o, sl);
+		pthread_mutex_lock(&pl->lock);
+		sl->ready = 1;
+		pthread_cond_broadcast(&pl->ready);
+	}
+	pthread_mutex_unlock(&pl->lock);
+	return NULL;
+}
+
+/* Wait for file k's slot (k = pl->taken). */
+static struct slot *
+wait_slot(struct pipeline *pl, size_t k)
+{
+	struct slot *sl = &pl->ring[k % RING];
+
+	pthread_mutex_lock(&pl->lock);
+	while (!(pl->next > k && sl->ready))
+		pthread_cond_wait(&pl->ready, &pl->lock);
+	pthread_mutex_unlock(&pl->lock);
+	return sl;
+}
+
+static void
+release_slot(struct pipeline *pl, struct slot *sl)
+{
+	if (sl->parsed)
+		article_free(&sl->a);
+	free(sl->skip);
+	pthread_mutex_lock(&pl->lock);
+	sl->ready = 0;
+	pl->taken++;
+	pthread_cond_broadcast(&pl->room);
+	pthread_mutex_unlock(&pl->lock);
+}
+
+enum outcome { ADDED, DUPLICATE, SKIPPED, FAILED };
+
+/* The main thread's part for one prepared file: messages and the store. */
+static enum outcome
+finish_one(struct store *s, struct slot *sl, struct import_totals *t)
+{
+	int rc;
+
+	if (sl->invalid > 0) {
+		warnx(_("%s: %zu invalid UTF-8 sequences replaced by U+FFFD"), sl->path,
+		    sl->invalid);
+		t->invalid += sl->invalid;
+	}
+	if (sl->skip != NULL) {
+		warnx(_("skipped %s: %s"), sl->path, sl->skip);
 		return SKIPPED;
 	}
-	if (a.source == NULL && o->source != NULL)
-		a.source = xstrdup(o->source);
-	rc = store_add(s, &a, path, NULL);
-	article_free(&a);
+	rc = store_add(s, &sl->a, sl->path, NULL);
 	if (rc < 0)
 		return FAILED;
 	return rc ? ADDED : DUPLICATE;
+}
+
+static int
+worker_count(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > MAX_WORKERS ? MAX_WORKERS : (int)n;
 }
 
 static void
@@ -220,23 +325,49 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
     const struct import_opts *o, struct import_totals *t)
 {
 	struct strlist files;
+	struct pipeline *pl;
+	pthread_t threads[MAX_WORKERS];
 	double start = now(), drawn = 0;
-	int in_batch = 0, open_txn = 0, rc = 0;
+	int nthreads = 0, in_batch = 0, open_txn = 0, rc = 0;
 
 	memset(t, 0, sizeof *t);
 	strlist_init(&files);
 	for (int i = 0; i < npaths; i++)
 		walk(paths[i], &files);
 	t->files = files.len;
+
+	/* Tables the workers read are built before they start. */
+	text_init();
+	text_width("");
+	pl = xcalloc(1, sizeof *pl);
+	pthread_mutex_init(&pl->lock, NULL);
+	pthread_cond_init(&pl->ready, NULL);
+	pthread_cond_init(&pl->room, NULL);
+	pl->files = &files;
+	pl->bp = bp;
+	pl->o = o;
+	for (int i = 0; i < worker_count() && (size_t)i < files.len; i++) {
+		if (pthread_create(&threads[nthreads], NULL, worker, pl) == 0)
+			nthreads++;
+	}
+	if (nthreads == 0 && files.len > 0)
+		die("%s", _("cannot start a thread"));
+
 	for (size_t i = 0; i < files.len; i++) {
+		struct slot *sl = wait_slot(pl, i);
+		enum outcome out = FAILED;
+
 		if (!open_txn) {
 			if (store_begin(s) < 0) {
+				release_slot(pl, sl);
 				rc = -1;
 				break;
 			}
 			open_txn = 1;
 		}
-		switch (import_one(s, bp, files.items[i], o, t)) {
+		out = finish_one(s, sl, t);
+		release_slot(pl, sl);
+		switch (out) {
 		case ADDED:
 			t->imported++;
 			in_batch++;
@@ -267,6 +398,26 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 			drawn = now();
 		}
 	}
+
+	pthread_mutex_lock(&pl->lock);
+	pl->stop = 1;
+	pthread_cond_broadcast(&pl->room);
+	pthread_mutex_unlock(&pl->lock);
+	for (int i = 0; i < nthreads; i++)
+		pthread_join(threads[i], NULL);
+	/* Slots prepared but never taken (the import stopped early). */
+	for (size_t k = pl->taken; k < pl->next; k++) {
+		struct slot *sl = &pl->ring[k % RING];
+
+		if (sl->parsed)
+			article_free(&sl->a);
+		free(sl->skip);
+	}
+	pthread_cond_destroy(&pl->room);
+	pthread_cond_destroy(&pl->ready);
+	pthread_mutex_destroy(&pl->lock);
+	free(pl);
+
 	if (rc < 0) {
 		/* Keep the first message: the rollback's would hide it. */
 		char *msg = xstrdup(store_errmsg(s));
