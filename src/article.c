@@ -36,11 +36,9 @@ article_body(const struct article *a)
 }
 
 void
-article_hash(const struct article *a, char out[ARTICLE_HASH_LEN])
+article_hash(const struct article *a, unsigned char out[ARTICLE_HASH_LEN])
 {
-	static const char hex[] = "0123456789abcdef";
 	struct sha256_ctx ctx;
-	uint8_t digest[SHA256_DIGEST_SIZE];
 
 	sha256_init(&ctx);
 	for (size_t i = 0; i < a->paras.len; i++) {
@@ -49,10 +47,5 @@ article_hash(const struct article *a, char out[ARTICLE_HASH_LEN])
 		sha256_update(&ctx, strlen(a->paras.items[i]),
 		    (const uint8_t *)a->paras.items[i]);
 	}
-	sha256_digest(&ctx, sizeof digest, digest);
-	for (size_t i = 0; i < sizeof digest; i++) {
-		out[2 * i] = hex[digest[i] >> 4];
-		out[2 * i + 1] = hex[digest[i] & 15];
-	}
-	out[2 * sizeof digest] = '\0';
+	sha256_digest(&ctx, ARTICLE_HASH_LEN, out);
 }

@@ -10,8 +10,8 @@
 #include "date.h"
 #include "util.h"
 
-/* SHA-256 in hex, NUL included. */
-#define ARTICLE_HASH_LEN 65
+/* SHA-256, raw bytes. */
+#define ARTICLE_HASH_LEN 32
 
 struct article {
 	char *title;
@@ -35,6 +35,6 @@ char *article_body(const struct article *a);
  * paragraphs joined by '\n'), so the same article saved twice, in NFD or
  * with other junk around it, hashes the same.
  */
-void article_hash(const struct article *a, char out[ARTICLE_HASH_LEN]);
+void article_hash(const struct article *a, unsigned char out[ARTICLE_HASH_LEN]);
 
 #endif

@@ -74,14 +74,17 @@ walk_dir(const char *dir, struct strlist *files)
 		    names.items[i]);
 		struct stat st;
 
-		/* Symbolic links to folders are not followed: no loops. */
-		if (lstat(child, &st) == 0 && S_ISLNK(st.st_mode) &&
-		    stat(child, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (lstat(child, &st) < 0)
+			st.st_mode = 0;
+		if (S_ISDIR(st.st_mode)) {
+			walk_dir(child, files);
 			free(child);
-			continue;
+		} else if (S_ISLNK(st.st_mode) && stat(child, &st) == 0 &&
+		    S_ISDIR(st.st_mode)) {
+			free(child);	/* links to folders are not followed: no loops */
+		} else {
+			strlist_push(files, child);	/* errors are reported on reading */
 		}
-		walk(child, files);
-		free(child);
 	}
 	strlist_free(&names);
 }

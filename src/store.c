@@ -2,7 +2,7 @@
  * store.c: see store.h.
  *
  * Schema, by version (PRAGMA user_version):
- *  1  article: one row an article. hash is the SHA-256 (hex) of the
+ *  1  article: one row an article. hash is the SHA-256 (32 bytes) of the
  *     normalised body and is unique, which is how duplicates are skipped.
  *     published and crawled are ISO 8601 text, 'YYYY-MM-DD' or
  *     'YYYY-MM-DDTHH:MM' as the page gave it (no time zone: pages give
@@ -40,7 +40,7 @@ static const char *const migrations[STORE_VERSION] = {
 	/* 1 */
 	"CREATE TABLE article ("
 	"  id INTEGER PRIMARY KEY,"
-	"  hash TEXT NOT NULL UNIQUE,"
+	"  hash BLOB NOT NULL UNIQUE,"
 	"  title TEXT NOT NULL,"
 	"  author TEXT,"
 	"  source TEXT,"
@@ -179,7 +179,9 @@ setup(struct store *s)
 	 * power failure, and importing again restores them. */
 	if (exec(s, "PRAGMA journal_mode = WAL") < 0 ||
 	    exec(s, "PRAGMA synchronous = NORMAL") < 0 ||
-	    exec(s, "PRAGMA foreign_keys = ON") < 0)
+	    exec(s, "PRAGMA foreign_keys = ON") < 0 ||
+	    exec(s, "PRAGMA cache_size = -65536") < 0 ||
+	    exec(s, "PRAGMA wal_autocheckpoint = 8192") < 0)
 		return -1;
 	return migrate(s);
 }
@@ -266,7 +268,8 @@ bind_date(sqlite3_stmt *st, int i, const struct date *d, char *buf)
 int
 store_add(struct store *s, const struct article *a, const char *path, int64_t *id)
 {
-	char hash[ARTICLE_HASH_LEN], pub[DATE_ISO_MAX], crawl[DATE_ISO_MAX];
+	unsigned char hash[ARTICLE_HASH_LEN];
+	char pub[DATE_ISO_MAX], crawl[DATE_ISO_MAX];
 	char *body, *captions;
 	int rc;
 
@@ -282,7 +285,7 @@ store_add(struct store *s, const struct article *a, const char *path, int64_t *i
 	article_hash(a, hash);
 	body = article_body(a);
 	captions = strlist_join(&a->captions, "\n");
-	bind_text(s->add, 1, hash);
+	sqlite3_bind_blob(s->add, 1, hash, sizeof hash, SQLITE_STATIC);
 	bind_text(s->add, 2, a->title);
 	bind_text(s->add, 3, a->author);
 	bind_text(s->add, 4, a->source);

@@ -112,6 +112,35 @@ decode_utf16(const unsigned char *p, size_t n, int big, struct buf *b,
 		buf_addc(b, '\n');
 }
 
+/* A code point that NFC leaves alone whatever surrounds it. */
+static int
+nfc_stable(uint32_t uc)
+{
+	return uc < 0x0300 || (uc >= 0x1E00 && uc <= 0x1EFF) ||
+	    (uc >= 0x2002 && uc <= 0x206F) || (uc >= 0x20A0 && uc <= 0x20BF) ||
+	    (uc >= 0x2190 && uc <= 0x22FF) || uc == REPLACEMENT;
+}
+
+/*
+ * Decode one well-formed UTF-8 sequence at p: its length, or -1 when
+ * malformed. Two- and three-byte forms, all of Vietnamese, are checked
+ * here (overlongs and surrogates refused); the rest by libunistring.
+ */
+static int
+utf8_valid(const unsigned char *p, size_t n, ucs4_t *uc)
+{
+	if (n >= 2 && p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80) {
+		*uc = (ucs4_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+		return 2;
+	}
+	if (n >= 3 && p[0] >= 0xE1 && p[0] <= 0xEC && (p[1] & 0xC0) == 0x80 &&
+	    (p[2] & 0xC0) == 0x80) {
+		*uc = (ucs4_t)(p[0] & 0x0F) << 12 | (ucs4_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+		return 3;
+	}
+	return u8_mbtoucr(uc, p, n);
+}
+
 /* Bytes that go through as they are: printable ASCII, LF and TAB. */
 static int
 plain_ascii(unsigned char c)
@@ -119,10 +148,11 @@ plain_ascii(unsigned char c)
 	return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t';
 }
 
-static void
+/* Decode UTF-8 into b; returns 1 when the result is known to be NFC. */
+static int
 decode_utf8(const unsigned char *p, size_t n, struct buf *b, struct text_stats *st)
 {
-	int cr = 0;
+	int cr = 0, stable = 1;
 	size_t i = 0, run = 0;
 
 	/* Most bytes are copied in runs; only what needs a change is decoded
@@ -136,8 +166,9 @@ decode_utf8(const unsigned char *p, size_t n, struct buf *b, struct text_stats *
 			continue;
 		}
 		if (p[i] >= 0x80 && !cr) {
-			len = u8_mbtoucr(&uc, p + i, n - i);
+			len = utf8_valid(p + i, n - i, &uc);
 			if (len > 0 && !is_dropped(uc) && !is_odd_space(uc)) {
+				stable = stable && nfc_stable(uc);
 				i += (size_t)len;
 				continue;
 			}
@@ -149,7 +180,7 @@ decode_utf8(const unsigned char *p, size_t n, struct buf *b, struct text_stats *
 			run = i;
 			continue;
 		}
-		len = u8_mbtoucr(&uc, p + i, n - i);
+		len = utf8_valid(p + i, n - i, &uc);
 		if (len < 0) {
 			/* One U+FFFD for a valid lead byte and the continuation
 			 * bytes that follow it (Unicode's "maximal subpart"),
@@ -172,6 +203,7 @@ decode_utf8(const unsigned char *p, size_t n, struct buf *b, struct text_stats *
 	buf_add(b, p + run, i - run);
 	if (cr)
 		buf_addc(b, '\n');
+	return stable;
 }
 
 char *
@@ -181,6 +213,7 @@ text_decode(const char *in, size_t n, size_t *outlen, struct text_stats *st)
 	struct text_stats dummy;
 	struct buf b;
 	char *out;
+	int stable = 0;
 
 	if (st == NULL)
 		st = &dummy;
@@ -194,9 +227,15 @@ text_decode(const char *in, size_t n, size_t *outlen, struct text_stats *st)
 		st->utf16 = 1;
 		decode_utf16(p + 2, n - 2, 1, &b, st);
 	} else if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
-		decode_utf8(p + 3, n - 3, &b, st);
+		stable = decode_utf8(p + 3, n - 3, &b, st);
 	} else {
-		decode_utf8(p, n, &b, st);
+		stable = decode_utf8(p, n, &b, st);
+	}
+	if (stable) {
+		/* Already NFC: hand over the buffer itself. */
+		if (outlen != NULL)
+			*outlen = b.len;
+		return buf_detach(&b);
 	}
 	out = text_nfc(b.data, b.len, outlen);
 	buf_free(&b);
@@ -223,13 +262,9 @@ quick_nfc(const uint8_t *s, size_t n)
 			continue;
 		}
 		len = text_next((const char *)s + i, n - i, &uc);
-		if (uc < 0x0300 || (uc >= 0x1E00 && uc <= 0x1EFF) ||
-		    (uc >= 0x2002 && uc <= 0x206F) || (uc >= 0x20A0 && uc <= 0x20BF) ||
-		    (uc >= 0x2190 && uc <= 0x22FF) || uc == REPLACEMENT) {
-			i += (size_t)len;
-			continue;
-		}
-		return 0;
+		if (!nfc_stable(uc))
+			return 0;
+		i += (size_t)len;
 	}
 	return 1;
 }
@@ -294,7 +329,7 @@ text_next_slow(const char *s, size_t n, uint32_t *uc)
  * several times cheaper than a libunistring call per code point.
  */
 uint8_t text_class_table[TEXT_TABLE_SIZE];
-static uint16_t lower_table[TEXT_TABLE_SIZE];
+uint16_t text_lower_table[TEXT_TABLE_SIZE];
 int text_table_ready;
 
 static int
@@ -318,7 +353,7 @@ text_init(void)
 		c |= uc_is_alnum(uc) ? TEXT_ALNUM : 0;
 		c |= is_mark(uc) ? TEXT_MARK : 0;
 		text_class_table[uc] = c;
-		lower_table[uc] = lc < 0x10000 ? (uint16_t)lc : (uint16_t)uc;
+		text_lower_table[uc] = lc < 0x10000 ? (uint16_t)lc : (uint16_t)uc;
 	}
 	text_table_ready = 1;
 }
@@ -340,11 +375,11 @@ text_has_class_slow(uint32_t uc, uint8_t c)
 }
 
 uint32_t
-text_tolower(uint32_t uc)
+text_tolower_slow(uint32_t uc)
 {
 	if (uc < TEXT_TABLE_SIZE) {
 		text_init();
-		return lower_table[uc];
+		return text_lower_table[uc];
 	}
 	return uc_tolower(uc);
 }

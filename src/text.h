@@ -41,9 +41,21 @@ int text_next_slow(const char *s, size_t n, uint32_t *uc);
 static inline int
 text_next(const char *s, size_t n, uint32_t *uc)
 {
-	if (n > 0 && (unsigned char)s[0] < 0x80) {
-		*uc = (unsigned char)s[0];
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (n > 0 && p[0] < 0x80) {
+		*uc = p[0];
 		return 1;
+	}
+	/* Vietnamese letters are two or three bytes: decoded here too. */
+	if (n >= 2 && p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80) {
+		*uc = (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+		return 2;
+	}
+	if (n >= 3 && p[0] >= 0xE1 && p[0] <= 0xEC && (p[1] & 0xC0) == 0x80 &&
+	    (p[2] & 0xC0) == 0x80) {
+		*uc = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+		return 3;
 	}
 	return text_next_slow(s, n, uc);
 }
@@ -74,7 +86,17 @@ static inline int text_is_letter(uint32_t uc) { return text_has_class(uc, TEXT_L
 static inline int text_is_upper(uint32_t uc) { return text_has_class(uc, TEXT_UPPER); }
 static inline int text_is_lower(uint32_t uc) { return text_has_class(uc, TEXT_LOWER); }
 static inline int text_is_alnum(uint32_t uc) { return text_has_class(uc, TEXT_ALNUM); }
-uint32_t text_tolower(uint32_t uc);
+
+extern uint16_t text_lower_table[TEXT_TABLE_SIZE];
+uint32_t text_tolower_slow(uint32_t uc);
+
+static inline uint32_t
+text_tolower(uint32_t uc)
+{
+	if (uc < TEXT_TABLE_SIZE && text_table_ready)
+		return text_lower_table[uc];
+	return text_tolower_slow(uc);
+}
 
 /* A copy of s with every code point lowered (simple case mapping, so
  * lengths in code points are kept). */

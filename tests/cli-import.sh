@@ -88,6 +88,22 @@ test_expect_success 'a bad pattern file stops before touching the database' '
 	test "$st" = 1 && grep -q "bad:1:" err && test ! -e q.db
 '
 
+test_expect_success 'on a terminal: a progress line with done/total and rate' '
+	command -v script >/dev/null || { echo "no script(1)"; exit 0; }
+	script -qec "\"$LUOT\" --db tty.db import \"$imp\"" /dev/null >tty.out &&
+	grep -q "files $nfiles/$nfiles  [0-9]*/s" tty.out &&
+	grep -q "imported $nfiles," tty.out
+'
+
+test_expect_success 'to a pipe or with -q: no progress line' '
+	"$LUOT" --db pipe.db import "$imp" >out 2>err &&
+	! grep -q "files " err &&
+	! grep -q "$(printf "\r")" err out &&
+	command -v script >/dev/null || exit 0
+	script -qec "\"$LUOT\" --db q.db import -q \"$imp\"" /dev/null >tty.out &&
+	! grep -q "files " tty.out
+'
+
 test_expect_success 'stats count articles and dates' '
 	"$LUOT" --db "$db" stats --json >j &&
 	grep -q "\"articles\":$nfiles," j

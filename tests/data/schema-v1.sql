@@ -1,7 +1,7 @@
 -- A database as luot 0.1 schema version 1 left it, for the migration test.
 CREATE TABLE article (
   id INTEGER PRIMARY KEY,
-  hash TEXT NOT NULL UNIQUE,
+  hash BLOB NOT NULL UNIQUE,
   title TEXT NOT NULL,
   author TEXT,
   source TEXT,
@@ -17,7 +17,7 @@ CREATE TABLE article (
 );
 CREATE INDEX article_by_published ON article (published, id);
 INSERT INTO article (hash, title, published, published_prec, path, imported, body, words)
-VALUES ('00aa', 'Bài cũ từ phiên bản trước', '2019-01-19', 'day', 'old.txt',
+VALUES (x'00aa', 'Bài cũ từ phiên bản trước', '2019-01-19', 'day', 'old.txt',
         '2020-01-01T00:00:00Z', 'Đoạn một.
 Đoạn hai.', 4);
 PRAGMA user_version = 1;
