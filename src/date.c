@@ -48,12 +48,28 @@ digits(const char *s, size_t *i, int min, int max)
 	return v;
 }
 
+/* The four-digit year at s[i] ends a date of day and month: check the
+ * whole date and fill *d. */
+static int
+finish_date(const char *s, size_t i, int day, int mon, struct date *d, size_t *end)
+{
+	int year = digits(s, &i, 4, 4);
+
+	if (year < 0 || !valid_ymd(year, mon, day) || isalpha((unsigned char)s[i]))
+		return 0;
+	d->year = year;
+	d->month = mon;
+	d->day = day;
+	*end = i;
+	return 1;
+}
+
 /* d{1,2} sep d{1,2} sep d{4}, one separator kind among . / - */
 static int
 numeric_date(const char *s, size_t at, struct date *d, size_t *end)
 {
 	size_t i = at;
-	int day, mon, year;
+	int day, mon;
 	char sep;
 
 	if ((day = digits(s, &i, 1, 2)) < 0)
@@ -65,14 +81,7 @@ numeric_date(const char *s, size_t at, struct date *d, size_t *end)
 	if ((mon = digits(s, &i, 1, 2)) < 0 || s[i] != sep)
 		return 0;
 	i++;
-	if ((year = digits(s, &i, 4, 4)) < 0 || !valid_ymd(year, mon, day) ||
-	    isalpha((unsigned char)s[i]))
-		return 0;
-	d->year = year;
-	d->month = mon;
-	d->day = day;
-	*end = i;
-	return 1;
+	return finish_date(s, i, day, mon, d, end);
 }
 
 static size_t
@@ -99,7 +108,7 @@ static int
 worded_date(const char *s, size_t at, struct date *d, size_t *end)
 {
 	size_t i = at;
-	int day, mon, year;
+	int day, mon;
 
 	if (!word_at(s, &i, "ngày"))
 		return 0;
@@ -116,14 +125,7 @@ worded_date(const char *s, size_t at, struct date *d, size_t *end)
 	if (!word_at(s, &i, "năm"))
 		return 0;
 	i = skip_spaces(s, i);
-	if ((year = digits(s, &i, 4, 4)) < 0 || !valid_ymd(year, mon, day) ||
-	    isalpha((unsigned char)s[i]))
-		return 0;
-	d->year = year;
-	d->month = mon;
-	d->day = day;
-	*end = i;
-	return 1;
+	return finish_date(s, i, day, mon, d, end);
 }
 
 /* HH:MM or HHhMM, optionally :SS, optionally AM/PM/SA/CH. */

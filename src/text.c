@@ -384,8 +384,10 @@ text_tolower_slow(uint32_t uc)
 	return uc_tolower(uc);
 }
 
-char *
-text_lower(const char *s)
+/* A copy of s with every code point passed through f: unchanged ones keep
+ * their bytes, changed ones are re-encoded, so the result is valid UTF-8. */
+static char *
+map_chars(const char *s, uint32_t (*f)(uint32_t))
 {
 	size_t n = strlen(s), i = 0;
 	struct buf b;
@@ -393,16 +395,24 @@ text_lower(const char *s)
 	buf_init(&b);
 	buf_add(&b, "", 0);
 	while (i < n) {
-		uint32_t uc;
+		uint32_t uc, mapped;
 		int len = text_next(s + i, n - i, &uc);
 
-		if (uc < 0x80)
-			buf_addc(&b, (char)text_tolower(uc));
+		mapped = f(uc);
+		/* An invalid byte decodes as U+FFFD: write a real one. */
+		if (mapped == uc && uc != REPLACEMENT)
+			buf_add(&b, s + i, (size_t)len);
 		else
-			text_put(&b, text_tolower(uc));
+			text_put(&b, mapped);
 		i += (size_t)len;
 	}
 	return buf_detach(&b);
+}
+
+char *
+text_lower(const char *s)
+{
+	return map_chars(s, text_tolower);
 }
 
 size_t
@@ -472,25 +482,17 @@ is_unsafe(uint32_t uc)
 	    uc == 0x200E || uc == 0x200F || uc == 0x061C;
 }
 
+/* U+FFFD for what must not reach a terminal. */
+static uint32_t
+safe_char(uint32_t uc)
+{
+	return is_unsafe(uc) ? REPLACEMENT : uc;
+}
+
 char *
 text_sanitize(const char *s)
 {
-	size_t n = strlen(s), i = 0;
-	struct buf b;
-
-	buf_init(&b);
-	buf_add(&b, "", 0);
-	while (i < n) {
-		uint32_t uc;
-		int len = text_next(s + i, n - i, &uc);
-
-		if (is_unsafe(uc) || uc == REPLACEMENT)
-			text_put(&b, REPLACEMENT);
-		else
-			buf_add(&b, s + i, (size_t)len);
-		i += (size_t)len;
-	}
-	return buf_detach(&b);
+	return map_chars(s, safe_char);
 }
 
 char *

@@ -124,6 +124,9 @@ test_sanitize(void)
 	t = text_sanitize("x\xe2\x80\xaey\xe2\x81\xa6z");
 	is_str(t, "x\xef\xbf\xbdy\xef\xbf\xbdz", "bidi override and isolate replaced");
 	free(t);
+	t = text_sanitize("bad\xff\xc3");
+	is_str(t, "bad\xef\xbf\xbd\xef\xbf\xbd", "invalid bytes become U+FFFD");
+	free(t);
 	t = text_sanitize("Việt Nam");
 	is_str(t, "Việt Nam", "text untouched");
 	free(t);
