@@ -485,18 +485,48 @@ take_body_line(struct article *a, const struct line *l)
 	}
 }
 
-/* The last paragraphs may be a signature or a "Theo ..." source line. */
+/*
+ * Ads and headlines run together on one line: short, no sentence end,
+ * and a word glued to a capitalised one after a digit or a lowercase
+ * letter ("yêu thích 2018Công ty tháo dỡ"). Such a line after the body
+ * is page furniture, never prose.
+ */
+static int
+glued_ad_like(const struct line *l)
+{
+	size_t n = strlen(l->s), i = 0;
+	uint32_t prev = 0, cur, next;
+
+	if (l->words > 30 || is_sentence_end(last_uc(l->s)))
+		return 0;
+	while (i < n) {
+		int len = text_next(l->s + i, n - i, &cur);
+
+		text_next(l->s + i + len, n - i - (size_t)len, &next);
+		if (text_is_upper(cur) && text_is_lower(next) &&
+		    ((prev >= '0' && prev <= '9') || text_is_lower(prev)))
+			return 1;
+		prev = cur;
+		i += (size_t)len;
+	}
+	return 0;
+}
+
+/* The last paragraphs may be a signature, a "Theo ..." source line or a
+ * run-together ad. */
 static void
 take_trailer(struct article *a)
 {
 	static const char *const theo[] = { "theo ", NULL };
 
-	for (int k = 0; k < 3 && a->paras.len > 1; k++) {
+	for (int k = 0; k < 4 && a->paras.len > 1; k++) {
 		char *last = a->paras.items[a->paras.len - 1];
 		struct line l = { last, BOILER_NONE, text_words(last) };
 		char *v;
 
-		if (a->author == NULL && signature_like(&l)) {
+		if (glued_ad_like(&l)) {
+			/* dropped */
+		} else if (a->author == NULL && signature_like(&l)) {
 			a->author = xstrdup(last);
 		} else if (a->source == NULL && l.words <= 10 &&
 		    !is_sentence_end(last_uc(last)) && (v = after_marker(last, theo)) != NULL) {

@@ -44,7 +44,8 @@ static int cmd_help(struct ctx *, int, char **);
 static const struct command commands[] = {
 	{ "import", cmd_import, N_("[OPTION]... PATH..."),
 	  N_("Import article files and folders (recursively) into the database."),
-	  N_("  -s, --source NAME    source for articles that do not name one\n"
+	  N_("  -d, --db PATH        import into the database at PATH\n"
+	     "  -s, --source NAME    source for articles that do not name one\n"
 	     "  -m, --max-size SIZE  skip files larger than SIZE (default 16M;\n"
 	     "                       suffixes K, M, G)\n"
 	     "  -p, --patterns FILE  also use the boilerplate patterns in FILE\n"
@@ -52,13 +53,16 @@ static const struct command commands[] = {
 	{ "list", cmd_list, N_("[--limit N] [--json]"),
 	  N_("List articles, newest first."),
 	  N_("  -n, --limit N  show at most N articles\n"
-	     "  -j, --json     one JSON object a line\n") },
+	     "  -j, --json     one JSON object a line\n"
+	     "  -d, --db PATH  read the database at PATH\n") },
 	{ "show", cmd_show, N_("ID [--json]"),
 	  N_("Print one article."),
-	  N_("  -j, --json  one JSON object with paragraphs and captions\n") },
+	  N_("  -j, --json     one JSON object with paragraphs and captions\n"
+	     "  -d, --db PATH  read the database at PATH\n") },
 	{ "stats", cmd_stats, N_("[--json]"),
 	  N_("Summarise the database."),
-	  N_("  -j, --json  one JSON object\n") },
+	  N_("  -j, --json     one JSON object\n"
+	     "  -d, --db PATH  read the database at PATH\n") },
 	{ "help", cmd_help, N_("[COMMAND]"), N_("Describe a command."), NULL },
 };
 
@@ -222,6 +226,7 @@ cmd_import(struct ctx *c, int argc, char **argv)
 		{ "max-size", required_argument, NULL, 'm' },
 		{ "patterns", required_argument, NULL, 'p' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "db", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -231,8 +236,11 @@ cmd_import(struct ctx *c, int argc, char **argv)
 	int opt, quiet = 0;
 
 	import_opts_init(&o);
-	while ((opt = getopt_long(argc, argv, "s:m:p:qh", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "s:m:p:qd:h", longopts, NULL)) != -1) {
 		switch (opt) {
+		case 'd':
+			c->db = optarg;
+			break;
 		case 's':
 			o.source = optarg;
 			break;
@@ -259,22 +267,27 @@ cmd_import(struct ctx *c, int argc, char **argv)
 	return run_import(c->db, "luot.db", argv + optind, argc - optind, &o, patterns, 0);
 }
 
-/* Shared by list, show and stats: --json, --limit and --help. */
+/* Shared by list, show and stats: --json, --limit, --db and --help. */
 static int
-parse_view_opts(const struct command *cmd, int argc, char **argv, int *json, long *limit)
+parse_view_opts(struct ctx *c, const struct command *cmd, int argc, char **argv,
+    int *json, long *limit)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "limit", required_argument, NULL, 'n' },
+		{ "db", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
 
-	while ((opt = getopt_long(argc, argv, limit ? "jn:h" : "jh", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, limit ? "jn:d:h" : "jd:h", longopts, NULL)) != -1) {
 		char *end;
 
 		switch (opt) {
+		case 'd':
+			c->db = optarg;
+			break;
 		case 'j':
 			*json = 1;
 			break;
@@ -316,7 +329,7 @@ cmd_list(struct ctx *c, int argc, char **argv)
 	long limit = -1;
 	int json = 0, rc;
 
-	if ((rc = parse_view_opts(cmd, argc, argv, &json, &limit)) >= 0)
+	if ((rc = parse_view_opts(c, cmd, argc, argv, &json, &limit)) >= 0)
 		return rc;
 	if (optind < argc)
 		return bad_usage(cmd, _("list takes no arguments"));
@@ -332,7 +345,7 @@ cmd_show(struct ctx *c, int argc, char **argv)
 	char *end;
 	int json = 0, rc;
 
-	if ((rc = parse_view_opts(cmd, argc, argv, &json, NULL)) >= 0)
+	if ((rc = parse_view_opts(c, cmd, argc, argv, &json, NULL)) >= 0)
 		return rc;
 	if (optind + 1 != argc)
 		return bad_usage(cmd, _("show wants one article id"));
@@ -354,7 +367,7 @@ cmd_stats(struct ctx *c, int argc, char **argv)
 	struct store *s;
 	int json = 0, rc;
 
-	if ((rc = parse_view_opts(cmd, argc, argv, &json, NULL)) >= 0)
+	if ((rc = parse_view_opts(c, cmd, argc, argv, &json, NULL)) >= 0)
 		return rc;
 	if (optind < argc)
 		return bad_usage(cmd, _("stats takes no arguments"));
@@ -413,7 +426,7 @@ main(int argc, char **argv)
 	};
 	struct ctx c = { NULL };
 	const struct command *cmd;
-	int opt, demo = 0;
+	int opt, demo = 0, rc;
 
 	setlocale(LC_ALL, "");
 	bindtextdomain(PACKAGE, LOCALEDIR);
@@ -456,5 +469,9 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	optind = 0;	/* glibc: start the next getopt_long afresh */
-	return cmd->run(&c, argc, argv);
+	/* getopt names argv[0] in its messages: "luot import: ...". */
+	argv[0] = xasprintf("%s %s", PACKAGE, cmd->name);
+	rc = cmd->run(&c, argc, argv);
+	free(argv[0]);
+	return rc;
 }

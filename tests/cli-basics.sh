@@ -64,6 +64,19 @@ test_expect_success 'LUOT_DB overrides the default, --db overrides LUOT_DB' '
 	test -f "$T/opt.db"
 '
 
+test_expect_success '--db after the command works too' '
+	"$LUOT" list --db "$T/after.db" &&
+	test -f "$T/after.db" &&
+	"$LUOT" import "$TESTDATA/import/glued.txt" --db "$T/after.db" >out &&
+	grep -q "^imported 1," out &&
+	"$LUOT" stats --db "$T/after.db" | grep -q "Articles: *1"
+'
+
+test_expect_success 'option errors name the command' '
+	st=0; "$LUOT" import --nope x 2>err || st=$?
+	test "$st" = 2 && grep -q "^luot import: unrecognized option" err
+'
+
 test_expect_success 'database in a missing folder: one-line error' '
 	st=0; "$LUOT" --db /nonexistent/dir/x.db list 2>err || st=$?
 	test "$st" = 1 && test "$(count_lines err)" = 1 && grep -q "/nonexistent/dir/x.db" err

@@ -94,6 +94,21 @@ test_related_block(void)
 }
 
 static void
+test_trailing_ad(void)
+{
+	struct article a;
+
+	run("Phối hợp chặt chẽ trong công tác dân vận\n\n" P1 "\n" P2 "\n"
+	    "Kết quả bình chọn hàng Việt 2018Công ty tháo dỡ công trình uy tín\n", &a);
+	is_int((long long)a.paras.len, 2, "run-together ad after the body dropped");
+	article_free(&a);
+	run("Phối hợp chặt chẽ trong công tác dân vận\n\n" P1 "\n" P2 "\n"
+	    "Giá lúa tăng mạnh\n", &a);
+	is_int((long long)a.paras.len, 3, "  a plain short last line stays");
+	article_free(&a);
+}
+
+static void
 test_author_source(void)
 {
 	struct article a;
@@ -318,6 +333,7 @@ main(void)
 	test_crawl_date_and_section();
 	test_weekday_header();
 	test_related_block();
+	test_trailing_ad();
 	test_author_source();
 	test_captions();
 	test_glued();
