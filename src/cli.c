@@ -12,8 +12,12 @@
 #include "cli.h"
 #include "i18n.h"
 #include "json.h"
+#include "query.h"
 #include "text.h"
 #include "util.h"
+
+/* Fewer hits than this, and a Telex-looking query gets a suggestion. */
+#define SUGGEST_BELOW 3
 
 /* Columns of the source column in list output. */
 #define SOURCE_COLS 18
@@ -241,6 +245,149 @@ cli_stats(struct store *s, int json)
 		if (st.first[0])
 			printf(_("Dates:     %s .. %s\n"), st.first, st.last);
 		printf(_("Schema:    %d\n"), st.version);
+	}
+	return finish();
+}
+
+/* Search output: one hit = the list row, then its snippet. */
+struct search_ctx {
+	struct list_ctx list;
+	int color;		/* mark matches with reverse video */
+	long hits;
+};
+
+/*
+ * Append a snippet (matches between \x01 and \x02) to b: sanitised, with
+ * reverse video around matches when color, plain otherwise. When spans is
+ * not NULL, it gets the matches as JSON [start, end] pairs in code points
+ * of the plain text.
+ */
+static void
+put_snippet(struct buf *b, const char *snip, int color, struct buf *spans)
+{
+	size_t chars = 0, start = 0;
+	const char *p = snip;
+	int first = 1;
+
+	while (*p) {
+		size_t n = strcspn(p, "\x01\x02");
+		char *part = xstrndup(p, n), *safe;
+
+		/* A snippet may span paragraphs: the break reads as a space. */
+		for (char *c = part; *c; c++) {
+			if (*c == '\n')
+				*c = ' ';
+		}
+		safe = text_sanitize(part);
+
+		buf_adds(b, safe);
+		for (const char *c = safe; *c; c++)
+			chars += ((unsigned char)*c & 0xC0) != 0x80;
+		free(safe);
+		free(part);
+		p += n;
+		if (*p == '\x01') {
+			if (color)
+				buf_adds(b, "\x1b[7m");
+			start = chars;
+		} else if (*p == '\x02') {
+			if (color)
+				buf_adds(b, "\x1b[27m");
+			if (spans != NULL) {
+				buf_printf(spans, "%s[%zu,%zu]", first ? "" : ",", start, chars);
+				first = 0;
+			}
+		}
+		if (*p)
+			p++;
+	}
+}
+
+static int
+search_hit(const struct store_item *it, const char *snippet, void *vctx)
+{
+	struct search_ctx *c = vctx;
+	struct buf *b = &c->list.out;
+
+	c->hits++;
+	if (!c->list.json) {
+		list_row(it, &c->list);
+		if (snippet != NULL && *snippet) {
+			buf_reset(b);
+			buf_adds(b, "        ");
+			put_snippet(b, snippet, c->color, NULL);
+			buf_addc(b, '\n');
+			fwrite(b->data, 1, b->len, stdout);
+		}
+		return ferror(stdout) ? 1 : 0;
+	}
+	{
+		struct buf text, spans;
+
+		buf_init(&text);
+		buf_init(&spans);
+		buf_add(&text, "", 0);
+		buf_add(&spans, "", 0);
+		put_snippet(&text, snippet ? snippet : "", 0, &spans);
+		buf_reset(b);
+		put_json_item(b, it);
+		json_key(b, "snippet", 0);
+		json_str(b, snippet ? text.data : NULL);
+		json_key(b, "matches", 0);
+		buf_printf(b, "[%s]}\n", spans.data);
+		buf_free(&text);
+		buf_free(&spans);
+	}
+	fwrite(b->data, 1, b->len, stdout);
+	return ferror(stdout) ? 1 : 0;
+}
+
+/* "did you mean: dân vận" when the Telex reading of text finds more. */
+static void
+suggest(struct store *s, const char *text, long hits)
+{
+	char *alt = query_telex(text);
+	struct query q;
+	int64_t n = 0;
+
+	if (alt == NULL)
+		return;
+	query_parse(alt, &q);
+	if (!query_empty(&q) && store_search_count(s, &q, &n) == 0 && n > hits) {
+		char *safe = text_sanitize(alt);
+
+		fprintf(stderr, _("did you mean: %s (%lld articles)\n"), safe, (long long)n);
+		free(safe);
+	}
+	query_free(&q);
+	free(alt);
+}
+
+int
+cli_search(struct store *s, const char *text, enum store_sort sort, long limit, int json)
+{
+	struct search_ctx c = { { json, terminal_width(), { NULL, 0, 0 } }, 0, 0 };
+	struct query q;
+	int rc;
+
+	c.color = !json && isatty(STDOUT_FILENO);
+	query_parse(text, &q);
+	if (query_empty(&q)) {
+		/* Nothing but punctuation: nothing to find, and not an error. */
+		query_free(&q);
+		warnx("%s", _("the query has no words to search for"));
+		return 0;
+	}
+	rc = store_search(s, &q, sort, limit, search_hit, &c);
+	query_free(&q);
+	if (rc == 0 && c.hits == 0)
+		warnx("%s", _("no articles found"));
+	if (rc == 0 && c.hits < SUGGEST_BELOW)
+		suggest(s, text, c.hits);
+	buf_free(&c.list.out);
+	if (rc < 0) {
+		warnx("%s", store_errmsg(s));
+		return 1;
 	}
 	return finish();
 }

@@ -16,4 +16,9 @@ int cli_list(struct store *s, long limit, int json);
 int cli_show(struct store *s, int64_t id, int json);
 int cli_stats(struct store *s, int json);
 
+/* Search with the query language of query.h; on a terminal matches are
+ * shown in reverse video, elsewhere as plain text (--json adds offsets). */
+int cli_search(struct store *s, const char *text, enum store_sort sort, long limit,
+    int json);
+
 #endif

@@ -39,6 +39,8 @@ static int cmd_import(struct ctx *, int, char **);
 static int cmd_list(struct ctx *, int, char **);
 static int cmd_show(struct ctx *, int, char **);
 static int cmd_stats(struct ctx *, int, char **);
+static int cmd_search(struct ctx *, int, char **);
+static int cmd_delete(struct ctx *, int, char **);
 static int cmd_help(struct ctx *, int, char **);
 
 static const struct command commands[] = {
@@ -59,6 +61,25 @@ static const struct command commands[] = {
 	  N_("Print one article."),
 	  N_("  -j, --json     one JSON object with paragraphs and captions\n"
 	     "  -d, --db PATH  read the database at PATH\n") },
+	{ "search", cmd_search, N_("QUERY... [--limit N] [--sort rank|date] [--json]"),
+	  N_("Search the articles."),
+	  N_("  -n, --limit N      show at most N hits (default 20)\n"
+	     "  -s, --sort ORDER   rank (best first, the default) or date (newest)\n"
+	     "  -j, --json         one JSON object a hit, with snippet and matches\n"
+	     "  -d, --db PATH      search the database at PATH\n"
+	     "\n"
+	     "Query language:\n"
+	     "  dân vận            both words; adjacent and in order ranks first\n"
+	     "  dan van            without diacritics: every diacritic form\n"
+	     "  \"dân vận khéo\"     a phrase\n"
+	     "  dân*  dan*         prefixes\n"
+	     "  a OR b  -a  -\"a b\"  ( ... )\n"
+	     "  title:x  author:x  source:x\n"
+	     "  after:2020-03  before:2021  on:2020-03-27\n"
+	     "  is:bookmarked  is:unread\n") },
+	{ "delete", cmd_delete, N_("ID..."),
+	  N_("Delete articles (and their index entries)."),
+	  N_("  -d, --db PATH  the database at PATH\n") },
 	{ "stats", cmd_stats, N_("[--json]"),
 	  N_("Summarise the database."),
 	  N_("  -j, --json     one JSON object\n"
@@ -130,6 +151,20 @@ open_store(const char *db, const char *name)
 	}
 	free(path);
 	return s;
+}
+
+/* Parse a positive article id; 0 when arg is not one. */
+static int64_t
+parse_id(const char *arg)
+{
+	long long id;
+	char *end;
+
+	errno = 0;
+	id = strtoll(arg, &end, 10);
+	if (errno || *end || end == arg || id <= 0)
+		return 0;
+	return (int64_t)id;
 }
 
 static int
@@ -341,21 +376,18 @@ cmd_show(struct ctx *c, int argc, char **argv)
 {
 	const struct command *cmd = find_command("show");
 	struct store *s;
-	long long id;
-	char *end;
+	int64_t id;
 	int json = 0, rc;
 
 	if ((rc = parse_view_opts(c, cmd, argc, argv, &json, NULL)) >= 0)
 		return rc;
 	if (optind + 1 != argc)
 		return bad_usage(cmd, _("show wants one article id"));
-	errno = 0;
-	id = strtoll(argv[optind], &end, 10);
-	if (errno || *end || end == argv[optind] || id <= 0)
+	if ((id = parse_id(argv[optind])) == 0)
 		return bad_usage(cmd, _("an article id is a positive number"));
 	if ((s = open_store(c->db, "luot.db")) == NULL)
 		return 1;
-	rc = cli_show(s, (int64_t)id, json);
+	rc = cli_show(s, id, json);
 	store_close(s);
 	return rc;
 }
@@ -374,6 +406,118 @@ cmd_stats(struct ctx *c, int argc, char **argv)
 	if ((s = open_store(c->db, "luot.db")) == NULL)
 		return 1;
 	rc = cli_stats(s, json);
+	store_close(s);
+	return rc;
+}
+
+static int
+cmd_search(struct ctx *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "sort", required_argument, NULL, 's' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *cmd = find_command("search");
+	enum store_sort sort = STORE_SORT_RANK;
+	struct store *s;
+	struct strlist words;
+	long limit = 20;
+	int opt, json = 0, rc;
+	char *text, *end;
+
+	while ((opt = getopt_long(argc, argv, "jn:s:d:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'j':
+			json = 1;
+			break;
+		case 'n':
+			errno = 0;
+			limit = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || limit < 0)
+				return bad_usage(cmd, _("--limit wants a number"));
+			break;
+		case 's':
+			if (strcmp(optarg, "rank") == 0)
+				sort = STORE_SORT_RANK;
+			else if (strcmp(optarg, "date") == 0)
+				sort = STORE_SORT_DATE;
+			else
+				return bad_usage(cmd, _("--sort is rank or date"));
+			break;
+		case 'd':
+			c->db = optarg;
+			break;
+		case 'h':
+			command_usage(cmd, stdout);
+			return 0;
+		default:
+			return bad_usage(cmd, NULL);
+		}
+	}
+	if (optind >= argc)
+		return bad_usage(cmd, _("search wants a query"));
+	strlist_init(&words);
+	for (int i = optind; i < argc; i++)
+		strlist_push(&words, xstrdup(argv[i]));
+	text = strlist_join(&words, " ");
+	strlist_free(&words);
+	if ((s = open_store(c->db, "luot.db")) == NULL) {
+		free(text);
+		return 1;
+	}
+	rc = cli_search(s, text, sort, limit, json);
+	store_close(s);
+	free(text);
+	return rc;
+}
+
+static int
+cmd_delete(struct ctx *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *cmd = find_command("delete");
+	struct store *s;
+	int opt, rc = 0;
+
+	while ((opt = getopt_long(argc, argv, "d:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'd':
+			c->db = optarg;
+			break;
+		case 'h':
+			command_usage(cmd, stdout);
+			return 0;
+		default:
+			return bad_usage(cmd, NULL);
+		}
+	}
+	if (optind >= argc)
+		return bad_usage(cmd, _("delete wants article ids"));
+	for (int i = optind; i < argc; i++) {
+		if (parse_id(argv[i]) == 0)
+			return bad_usage(cmd, _("an article id is a positive number"));
+	}
+	if ((s = open_store(c->db, "luot.db")) == NULL)
+		return 1;
+	for (int i = optind; i < argc && rc == 0; i++) {
+		int r = store_delete(s, parse_id(argv[i]));
+
+		if (r < 0) {
+			warnx("%s", store_errmsg(s));
+			rc = 1;
+		} else if (r == 0) {
+			warnx(_("no article with id %s"), argv[i]);
+			rc = 1;
+		}
+	}
 	store_close(s);
 	return rc;
 }

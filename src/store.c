@@ -12,6 +12,10 @@
  *  2  reading state and bookmarks: article.read_at (UTC, NULL = unread),
  *     article.position (paragraph index the reader was at); bookmark with
  *     a note; tag and bookmark_tag.
+ *  3  article_fts: an FTS5 index of title, body, captions, author and
+ *     source with the "luot" tokenizer (tokenize.h), external content on
+ *     article (the text is not stored twice), kept in step by triggers;
+ *     existing articles are indexed by the migration.
  */
 #include "config.h"
 
@@ -23,7 +27,9 @@
 #include <sqlite3.h>
 
 #include "i18n.h"
+#include "query.h"
 #include "store.h"
+#include "tokenize.h"
 #include "util.h"
 
 /* Milliseconds to wait for another process's write lock. */
@@ -72,6 +78,27 @@ static const char *const migrations[STORE_VERSION] = {
 	"  tag_id INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE,"
 	"  PRIMARY KEY (article_id, tag_id)"
 	") WITHOUT ROWID;",
+	/* 3 */
+	"CREATE VIRTUAL TABLE article_fts USING fts5 ("
+	"  title, body, captions, author, source,"
+	"  content = 'article', content_rowid = 'id', tokenize = 'luot'"
+	");"
+	"CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN"
+	"  INSERT INTO article_fts (rowid, title, body, captions, author, source)"
+	"  VALUES (new.id, new.title, new.body, new.captions, new.author, new.source);"
+	"END;"
+	"CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN"
+	"  INSERT INTO article_fts (article_fts, rowid, title, body, captions, author, source)"
+	"  VALUES ('delete', old.id, old.title, old.body, old.captions, old.author, old.source);"
+	"END;"
+	"CREATE TRIGGER article_fts_update"
+	"  AFTER UPDATE OF title, body, captions, author, source ON article BEGIN"
+	"  INSERT INTO article_fts (article_fts, rowid, title, body, captions, author, source)"
+	"  VALUES ('delete', old.id, old.title, old.body, old.captions, old.author, old.source);"
+	"  INSERT INTO article_fts (rowid, title, body, captions, author, source)"
+	"  VALUES (new.id, new.title, new.body, new.captions, new.author, new.source);"
+	"END;"
+	"INSERT INTO article_fts (article_fts) VALUES ('rebuild');",
 };
 
 static void
@@ -172,7 +199,13 @@ fail:
 static int
 setup(struct store *s)
 {
+	int rc;
+
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if ((rc = tok_register(s->db)) != SQLITE_OK) {
+		set_err(s, "%s: %s", s->path, sqlite3_errstr(rc));
+		return -1;
+	}
 	sqlite3_extended_result_codes(s->db, 1);
 	/* WAL: readers (the interface) never block the importer. NORMAL
 	 * sync keeps every commit atomic; only the last ones may be lost on
@@ -416,5 +449,131 @@ store_stats(struct store *s, struct store_stats *out)
 	if (rc != SQLITE_DONE)
 		return db_fail(s);
 	out->version = store_version(s);
+	return 0;
+}
+
+int
+store_delete(struct store *s, int64_t id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "DELETE FROM article WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s);
+	return sqlite3_changes(s->db) > 0;
+}
+
+/* Column weights of bm25(): title, body, captions, author, source. */
+#define BM25 "bm25(article_fts, 10.0, 1.0, 1.0, 3.0, 3.0)"
+
+/* The SQL of a search, with numbered parameters bound by bind_search(). */
+static char *
+search_sql(const struct query *q, enum store_sort sort, int count_only)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (count_only)
+		buf_adds(&b, "SELECT count(*) FROM ");
+	else if (q->match != NULL)
+		buf_adds(&b, "SELECT a.id, a.title, a.published, a.crawled, a.author, a.source,"
+		    " a.path, a.words, snippet(article_fts, -1, char(1), char(2),"
+		    " '\xe2\x80\xa6', 24) FROM ");
+	else
+		buf_adds(&b, "SELECT " ITEM_COLUMNS ", NULL FROM ");
+	if (q->match != NULL)
+		buf_adds(&b, "article_fts JOIN article a ON a.id = article_fts.rowid"
+		    " WHERE article_fts MATCH ?1");
+	else
+		buf_adds(&b, "article a WHERE 1");
+	if (q->after)
+		buf_adds(&b, " AND a.published >= ?2");
+	if (q->before)
+		buf_adds(&b, " AND a.published < ?3");
+	if (q->on)
+		buf_adds(&b, " AND a.published >= ?4 AND a.published < ?4 || char(127)");
+	if (q->bookmarked)
+		buf_adds(&b, " AND a.id IN (SELECT article_id FROM bookmark)");
+	if (q->unread)
+		buf_adds(&b, " AND a.read_at IS NULL");
+	if (q->exclude)
+		buf_adds(&b, " AND a.id NOT IN (SELECT rowid FROM article_fts"
+		    " WHERE article_fts MATCH ?5)");
+	if (count_only)
+		return buf_detach(&b);
+	if (q->match != NULL && sort == STORE_SORT_RANK)
+		buf_adds(&b, " ORDER BY " BM25 ", a.published DESC");
+	else
+		buf_adds(&b, " ORDER BY a.published IS NULL, a.published DESC, a.id DESC");
+	buf_adds(&b, " LIMIT ?6");
+	return buf_detach(&b);
+}
+
+static void
+bind_search(sqlite3_stmt *st, const struct query *q, long limit)
+{
+	bind_text(st, 1, q->match);
+	bind_text(st, 2, q->after);
+	bind_text(st, 3, q->before);
+	bind_text(st, 4, q->on);
+	bind_text(st, 5, q->exclude);
+	if (sqlite3_bind_parameter_count(st) >= 6)
+		sqlite3_bind_int64(st, 6, limit);
+}
+
+int
+store_search(struct store *s, const struct query *q, enum store_sort sort, long limit,
+    store_hit_fn fn, void *ctx)
+{
+	char *sql = search_sql(q, sort, 0);
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return db_fail(s);
+	bind_search(st, q, limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_item it;
+
+		fill_item(st, &it);
+		if (fn(&it, col(st, 8), ctx) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s);
+	return 0;
+}
+
+int
+store_search_count(struct store *s, const struct query *q, int64_t *n)
+{
+	char *sql = search_sql(q, STORE_SORT_RANK, 1);
+	sqlite3_stmt *st;
+	int rc;
+
+	*n = 0;
+	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return db_fail(s);
+	bind_search(st, q, -1);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*n = sqlite3_column_int64(st, 0);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s);
 	return 0;
 }

@@ -17,7 +17,7 @@
 #include "article.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_VERSION 2
+#define STORE_VERSION 3
 
 struct store;
 
@@ -84,5 +84,30 @@ int store_list(struct store *s, long limit, store_item_fn fn, void *ctx);
 int store_show(struct store *s, int64_t id, store_item_fn fn, void *ctx);
 
 int store_stats(struct store *s, struct store_stats *st);
+
+/* Delete article id (and its index entries). Returns 1, 0 when there is
+ * no such article, -1 on error. */
+int store_delete(struct store *s, int64_t id);
+
+struct query;
+
+enum store_sort {
+	STORE_SORT_RANK,	/* bm25, title weighted; then newest */
+	STORE_SORT_DATE,	/* newest first */
+};
+
+/* A search hit: snippet marks matches with \x01 ... \x02 (NULL when the
+ * query had no words, only filters). Borrowed, as for store_item_fn. */
+typedef int (*store_hit_fn)(const struct store_item *item, const char *snippet, void *ctx);
+
+/*
+ * Run a parsed query (query.h); at most limit hits (< 0: all). Stops early
+ * when fn returns non-zero. Returns 0 or -1.
+ */
+int store_search(struct store *s, const struct query *q, enum store_sort sort,
+    long limit, store_hit_fn fn, void *ctx);
+
+/* Number of articles the query finds. Returns 0 or -1. */
+int store_search_count(struct store *s, const struct query *q, int64_t *n);
 
 #endif

@@ -64,7 +64,7 @@ test_expect_success 'escape sequences in an article never reach the output' '
 '
 
 test_expect_success 'control characters already in a database are shown as U+FFFD' '
-	sqlite3 e.db "UPDATE article SET title = char(27) || \"[2Jx\" || char(8238) WHERE id = 1" &&
+	sqlite3 -cmd ".load $LUOT_EXT" e.db "UPDATE article SET title = char(27) || \"[2Jx\" || char(8238) WHERE id = 1" &&
 	"$LUOT" --db e.db list >l &&
 	! grep -q "$(printf "\033")" l &&
 	grep -q "�\[2Jx�" l &&

@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "../src/query.h"
 #include "../src/store.h"
 #include "../src/util.h"
 #include "tap.h"
@@ -123,6 +124,14 @@ test_migrate(void)
 	is_int(store_version(s), STORE_VERSION, "migrated to the current version");
 	is_int(store_show(s, 1, remember, &seen), 1, "old article kept");
 	is_str(seen.title, "Bài cũ từ phiên bản trước", "  its title");
+	{
+		struct query q;
+		int64_t n = -1;
+
+		query_parse("bai cu doan hai", &q);
+		ok(store_search_count(s, &q, &n) == 0 && n == 1, "old article indexed by the migration");
+		query_free(&q);
+	}
 	store_close(s);
 	sqlite3_open(path, &h);
 	ok(sqlite3_prepare_v2(h, "SELECT article_id, note FROM bookmark", -1, &st, NULL) == SQLITE_OK,
@@ -190,6 +199,40 @@ test_locked(void)
 	free(path);
 }
 
+static int
+count_hits(struct store *s, const char *text)
+{
+	struct query q;
+	int64_t n = -1;
+
+	query_parse(text, &q);
+	if (store_search_count(s, &q, &n) < 0)
+		n = -1;
+	query_free(&q);
+	return (int)n;
+}
+
+static void
+test_index_in_step(void)
+{
+	char *path = db_path("fts.db"), *err = NULL;
+	struct store *s = store_open(path, &err);
+	struct article a;
+	int64_t id = 0;
+
+	make_article(&a, "Đảng ủy khối họp", "Hội nghị bàn về công tác dân vận khéo.");
+	store_add(s, &a, "x.txt", &id);
+	article_free(&a);
+	is_int(count_hits(s, "dan van kheo"), 1, "new article is searchable at once");
+	is_int(count_hits(s, "quang canh"), 1, "  captions are indexed");
+	is_int(count_hits(s, "title:dang"), 1, "  the title is a field");
+	is_int(store_delete(s, id), 1, "delete");
+	is_int(count_hits(s, "dan van kheo"), 0, "  its index entries are gone");
+	is_int(store_delete(s, id), 0, "  deleting again finds nothing");
+	store_close(s);
+	free(path);
+}
+
 static void
 test_bad_path(void)
 {
@@ -211,6 +254,7 @@ main(void)
 	test_migrate();
 	test_newer_refused();
 	test_locked();
+	test_index_in_step();
 	test_bad_path();
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);

@@ -1,0 +1,819 @@
+/*
+ * query.c: see query.h.
+ *
+ * The text is parsed into a small tree (words, phrases, AND, OR, with a
+ * "not" flag and a field), then rendered: every word is quoted, so no user
+ * text ever reaches FTS5 as syntax.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <uninorm.h>
+
+#include "date.h"
+#include "query.h"
+#include "text.h"
+#include "tokenize.h"
+
+/* Deepest nesting of parentheses honoured; deeper ones are read as text. */
+#define MAX_DEPTH 16
+/* Most words an unquoted run may have for the adjacency rewrite. */
+#define MAX_ADJACENT 6
+
+enum kind { K_WORD, K_PHRASE, K_AND, K_OR };
+
+struct node {
+	enum kind kind;
+	int neg;		/* -x: excluded */
+	int prefix;		/* x*: a prefix */
+	const char *field;	/* "title", "author", "source" or NULL */
+	char *text;		/* the word or phrase as typed */
+	struct node **kids;
+	size_t nkids;
+};
+
+struct parser {
+	const char *s;
+	size_t i, n;
+	int words;		/* words kept so far */
+	int depth;
+	struct query *q;
+};
+
+static struct node *
+node_of(enum kind kind)
+{
+	struct node *nd = xcalloc(1, sizeof *nd);
+
+	nd->kind = kind;
+	return nd;
+}
+
+static void
+node_add(struct node *parent, struct node *kid)
+{
+	parent->kids = xrealloc(parent->kids, (parent->nkids + 1) * sizeof *parent->kids);
+	parent->kids[parent->nkids++] = kid;
+}
+
+static void
+node_free(struct node *nd)
+{
+	if (nd == NULL)
+		return;
+	for (size_t i = 0; i < nd->nkids; i++)
+		node_free(nd->kids[i]);
+	free(nd->kids);
+	free(nd->text);
+	free(nd);
+}
+
+static int
+is_space_at(const struct parser *p, size_t i)
+{
+	unsigned char c = (unsigned char)p->s[i];
+
+	if (i >= p->n)
+		return 0;
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+		return 1;
+	return c == 0xC2 && i + 1 < p->n && (unsigned char)p->s[i + 1] == 0xA0;	/* NBSP */
+}
+
+static void
+skip_spaces(struct parser *p)
+{
+	while (p->i < p->n && is_space_at(p, p->i))
+		p->i += (unsigned char)p->s[p->i] == 0xC2 ? 2 : 1;
+}
+
+/* Ends a bare word: space, parenthesis, quote or the end. */
+static int
+is_stop(const struct parser *p, size_t i)
+{
+	return i >= p->n || is_space_at(p, i) || p->s[i] == '(' || p->s[i] == ')' ||
+	    p->s[i] == '"';
+}
+
+/* The bare word at p->i is exactly kw (an operator such as "OR"). */
+static int
+keyword_at(const struct parser *p, const char *kw)
+{
+	size_t k = strlen(kw);
+
+	return p->i + k <= p->n && strncmp(p->s + p->i, kw, k) == 0 && is_stop(p, p->i + k);
+}
+
+static int
+count_word(const struct tok_word *w, void *ctx)
+{
+	(void)w;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* Number of words (as the index sees them) in s. */
+static int
+words_in(const char *s)
+{
+	int n = 0;
+
+	tok_split(s, strlen(s), count_word, &n);
+	return n;
+}
+
+/* A date filter value: ISO (2020, 2020-03, 2020-03-27) or d/m/yyyy.
+ * Returns the ISO prefix or NULL. */
+static char *
+date_value(const char *v)
+{
+	int y, m, d;
+	char end;
+	struct date dt;
+
+	if (sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3 && strlen(v) == 10) {
+		char dmy[32];
+
+		/* date_find knows month lengths and leap years. */
+		snprintf(dmy, sizeof dmy, "%d/%d/%d", d, m, y);
+		return date_find(dmy, &dt) ? xasprintf("%04d-%02d-%02d", y, m, d) : NULL;
+	}
+	if (sscanf(v, "%4d-%2d%c", &y, &m, &end) == 2 && strlen(v) == 7 && y >= 1900 &&
+	    y <= 2100 && m >= 1 && m <= 12)
+		return xasprintf("%04d-%02d", y, m);
+	if (strlen(v) == 4 && sscanf(v, "%4d%c", &y, &end) == 1 && y >= 1900 && y <= 2100)
+		return xasprintf("%04d", y);
+	if (date_find(v, &dt) && strlen(v) <= 10) {
+		char iso[DATE_ISO_MAX];
+
+		dt.prec = DATE_DAY;
+		date_iso(&dt, iso);
+		return xstrdup(iso);
+	}
+	return NULL;
+}
+
+/* Apply "name:value" as a filter. Returns 1 when it was one. */
+static int
+filter(struct parser *p, const char *name, size_t nlen, const char *value)
+{
+	char **slot = NULL, *v;
+
+	if (nlen == 2 && strncmp(name, "is", 2) == 0) {
+		if (strcmp(value, "bookmarked") == 0)
+			p->q->bookmarked = 1;
+		else if (strcmp(value, "unread") == 0)
+			p->q->unread = 1;
+		else
+			return 0;
+		return 1;
+	}
+	if (nlen == 5 && strncmp(name, "after", 5) == 0)
+		slot = &p->q->after;
+	else if (nlen == 6 && strncmp(name, "before", 6) == 0)
+		slot = &p->q->before;
+	else if (nlen == 2 && strncmp(name, "on", 2) == 0)
+		slot = &p->q->on;
+	if (slot == NULL || (v = date_value(value)) == NULL)
+		return 0;
+	free(*slot);
+	*slot = v;
+	return 1;
+}
+
+static const char *
+field_named(const char *s, size_t n)
+{
+	static const char *const fields[] = { "title", "author", "source", NULL };
+
+	for (int i = 0; fields[i]; i++) {
+		if (strlen(fields[i]) == n && strncmp(s, fields[i], n) == 0)
+			return fields[i];
+	}
+	return NULL;
+}
+
+/* A phrase from the quote at p->i to the closing quote (or the end). */
+static struct node *
+parse_phrase(struct parser *p)
+{
+	size_t start = ++p->i;
+	struct node *nd;
+
+	while (p->i < p->n && p->s[p->i] != '"')
+		p->i++;
+	nd = node_of(K_PHRASE);
+	nd->text = xstrndup(p->s + start, p->i - start);
+	if (p->i < p->n)
+		p->i++;
+	return nd;
+}
+
+static struct node *parse_or(struct parser *p);
+
+/* A word, field:word, field:"phrase", filter, phrase or group; NULL for
+ * something that has no words (it is dropped). */
+static struct node *
+parse_primary(struct parser *p)
+{
+	struct node *nd = NULL;
+	const char *field = NULL;
+	size_t start, colon = 0;
+	char *word;
+
+	if (p->s[p->i] == '(') {
+		if (p->depth >= MAX_DEPTH) {
+			p->i++;
+			return NULL;
+		}
+		p->i++;
+		p->depth++;
+		nd = parse_or(p);
+		p->depth--;
+		skip_spaces(p);
+		if (p->i < p->n && p->s[p->i] == ')')
+			p->i++;
+		return nd;
+	}
+	if (p->s[p->i] == '"')
+		nd = parse_phrase(p);
+	if (nd == NULL) {
+		start = p->i;
+		while (!is_stop(p, p->i)) {
+			if (p->s[p->i] == ':' && colon == 0)
+				colon = p->i;
+			p->i++;
+		}
+		if (colon > start) {
+			field = field_named(p->s + start, colon - start);
+			if (field != NULL && colon + 1 == p->i && p->i < p->n && p->s[p->i] == '"') {
+				nd = parse_phrase(p);	/* title:"dân vận" */
+			} else if (field != NULL && colon + 1 < p->i) {
+				start = colon + 1;	/* title:dân */
+			} else if (field == NULL) {
+				char *v = xstrndup(p->s + colon + 1, p->i - colon - 1);
+				int was = filter(p, p->s + start, colon - start, v);
+
+				free(v);
+				if (was)
+					return NULL;
+			}
+		}
+		if (nd == NULL) {
+			nd = node_of(K_WORD);
+			word = xstrndup(p->s + start, p->i - start);
+			/* dân* is a prefix; stray stars elsewhere are text. */
+			for (size_t k = strlen(word); k > 0 && word[k - 1] == '*'; k--) {
+				word[k - 1] = '\0';
+				nd->prefix = 1;
+			}
+			nd->text = word;
+		}
+	}
+	nd->field = field;
+	if (words_in(nd->text) == 0 || p->words >= QUERY_MAX_WORDS) {
+		node_free(nd);
+		return NULL;
+	}
+	p->words += words_in(nd->text);
+	return nd;
+}
+
+static struct node *
+parse_unary(struct parser *p)
+{
+	int neg = 0;
+	struct node *nd;
+
+	for (;;) {
+		if (p->s[p->i] == '-' && !is_stop(p, p->i + 1)) {
+			neg = !neg;
+			p->i++;
+		} else if (keyword_at(p, "NOT")) {
+			p->i += 3;
+			skip_spaces(p);
+			if (p->i >= p->n)
+				break;
+			neg = !neg;
+		} else {
+			break;
+		}
+	}
+	if (p->i >= p->n)
+		return NULL;
+	nd = parse_primary(p);
+	if (nd != NULL)
+		nd->neg ^= neg;
+	return nd;
+}
+
+/* Words side by side; stops at ')' , "OR" or the end. */
+static struct node *
+parse_and(struct parser *p)
+{
+	struct node *and = node_of(K_AND);
+
+	for (;;) {
+		struct node *nd;
+
+		skip_spaces(p);
+		if (p->i >= p->n || p->s[p->i] == ')')
+			break;
+		if (keyword_at(p, "OR") && and->nkids > 0)
+			break;
+		if (keyword_at(p, "AND")) {
+			p->i += 3;
+			continue;
+		}
+		if ((nd = parse_unary(p)) != NULL)
+			node_add(and, nd);
+	}
+	return and;
+}
+
+static struct node *
+parse_or(struct parser *p)
+{
+	struct node *first = parse_and(p), *or = NULL;
+
+	for (;;) {
+		size_t save = p->i;
+		struct node *next;
+
+		skip_spaces(p);
+		if (!keyword_at(p, "OR")) {
+			p->i = save;
+			break;
+		}
+		p->i += 2;
+		next = parse_and(p);
+		if (next->nkids == 0) {		/* "a OR" at the end: a literal or */
+			node_free(next);
+			break;
+		}
+		if (or == NULL) {
+			or = node_of(K_OR);
+			node_add(or, first);
+		}
+		node_add(or, next);
+	}
+	return or ? or : first;
+}
+
+/* Append s as an FTS5 string: in double quotes, quotes doubled. */
+static void
+put_quoted(struct buf *b, const char *s)
+{
+	buf_addc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_addc(b, '"');
+		buf_addc(b, *s);
+	}
+	buf_addc(b, '"');
+}
+
+static char *render(const struct node *nd, struct strlist *lifted);
+
+static char *
+render_leaf(const struct node *nd)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (nd->field != NULL) {
+		buf_adds(&b, nd->field);
+		buf_adds(&b, " : ");
+	}
+	put_quoted(&b, nd->text);
+	if (nd->prefix)
+		buf_addc(&b, '*');
+	return buf_detach(&b);
+}
+
+/* Plain words, two or more: rank them adjacent and in order first. */
+static int
+adjacent_run(const struct node *const *pos, size_t n)
+{
+	if (n < 2 || n > MAX_ADJACENT)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (pos[i]->kind != K_WORD || pos[i]->prefix || pos[i]->field != NULL)
+			return 0;
+	}
+	return 1;
+}
+
+static char *
+render_and(const struct node *nd, struct strlist *lifted)
+{
+	struct node const **pos = xcalloc(nd->nkids + 1, sizeof *pos);
+	struct strlist neg, p;
+	size_t npos = 0;
+	struct buf b;
+
+	strlist_init(&neg);
+	strlist_init(&p);
+	for (size_t i = 0; i < nd->nkids; i++) {
+		const struct node *k = nd->kids[i];
+		char *r = render(k, NULL);
+
+		if (r == NULL)
+			continue;
+		if (k->neg) {
+			strlist_push(&neg, r);
+		} else {
+			pos[npos++] = k;
+			strlist_push(&p, r);
+		}
+	}
+	buf_init(&b);
+	if (p.len == 0) {
+		/* Only exclusions: the caller searches everything but them. */
+		for (size_t i = 0; i < neg.len && lifted != NULL; i++)
+			strlist_push(lifted, xstrdup(neg.items[i]));
+	} else {
+		if (adjacent_run(pos, npos)) {
+			buf_adds(&b, "(\"");
+			for (size_t i = 0; i < npos; i++) {
+				if (i > 0)
+					buf_addc(&b, ' ');
+				for (const char *s = pos[i]->text; *s; s++) {
+					if (*s == '"')
+						buf_addc(&b, '"');
+					buf_addc(&b, *s);
+				}
+			}
+			buf_adds(&b, "\" OR (");
+		} else {
+			buf_addc(&b, '(');
+		}
+		for (size_t i = 0; i < p.len; i++) {
+			if (i > 0)
+				buf_adds(&b, " AND ");
+			buf_adds(&b, p.items[i]);
+		}
+		buf_adds(&b, adjacent_run(pos, npos) ? "))" : ")");
+		for (size_t i = 0; i < neg.len; i++) {
+			buf_adds(&b, " NOT ");
+			buf_adds(&b, neg.items[i]);
+		}
+	}
+	free(pos);
+	strlist_free(&neg);
+	strlist_free(&p);
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	{
+		/* Wrap: NOT binds left to right, and the result may be an
+		 * operand of OR or NOT itself. */
+		char *inner = buf_detach(&b), *r = xasprintf("(%s)", inner);
+
+		free(inner);
+		return r;
+	}
+}
+
+static char *
+render_or(const struct node *nd)
+{
+	struct strlist parts;
+	char *r;
+
+	strlist_init(&parts);
+	for (size_t i = 0; i < nd->nkids; i++) {
+		/* "a OR -b" cannot be searched: the excluded side is dropped. */
+		char *k = nd->kids[i]->neg ? NULL : render(nd->kids[i], NULL);
+
+		if (k != NULL)
+			strlist_push(&parts, k);
+	}
+	if (parts.len == 0) {
+		strlist_free(&parts);
+		return NULL;
+	}
+	{
+		char *inner = strlist_join(&parts, " OR ");
+
+		r = xasprintf("(%s)", inner);
+		free(inner);
+	}
+	strlist_free(&parts);
+	return r;
+}
+
+/* The node as FTS5 text, ignoring its own neg flag; NULL when it has no
+ * positive words (their exclusions then go to lifted, if given). */
+static char *
+render(const struct node *nd, struct strlist *lifted)
+{
+	switch (nd->kind) {
+	case K_WORD:
+	case K_PHRASE:
+		return render_leaf(nd);
+	case K_AND:
+		return render_and(nd, lifted);
+	case K_OR:
+		return render_or(nd);
+	}
+	return NULL;
+}
+
+/* Plain words typed, for the Telex suggestion. */
+static void
+collect_words(const struct node *nd, struct strlist *out)
+{
+	if (nd->kind == K_WORD && !nd->neg)
+		strlist_push(out, xstrdup(nd->text));
+	for (size_t i = 0; i < nd->nkids; i++)
+		collect_words(nd->kids[i], out);
+}
+
+void
+query_parse(const char *text, struct query *q)
+{
+	struct parser p = { text, 0, strlen(text), 0, 0, q };
+	struct node *root = node_of(K_AND);
+	struct strlist lifted;
+
+	memset(q, 0, sizeof *q);
+	strlist_init(&q->words);
+	strlist_init(&lifted);
+	/* A stray ')' ends parse_or early: skip it and read on. */
+	while (p.i < p.n) {
+		struct node *nd = parse_or(&p);
+
+		if (nd->kind == K_AND && !nd->neg) {
+			for (size_t i = 0; i < nd->nkids; i++)
+				node_add(root, nd->kids[i]);
+			nd->nkids = 0;
+			node_free(nd);
+		} else {
+			node_add(root, nd);
+		}
+		if (p.i < p.n && p.s[p.i] == ')')
+			p.i++;
+	}
+	q->match = render(root, &lifted);
+	if (lifted.len > 0)
+		q->exclude = strlist_join(&lifted, " OR ");
+	collect_words(root, &q->words);
+	strlist_free(&lifted);
+	node_free(root);
+}
+
+void
+query_free(struct query *q)
+{
+	free(q->match);
+	free(q->exclude);
+	free(q->after);
+	free(q->before);
+	free(q->on);
+	strlist_free(&q->words);
+	memset(q, 0, sizeof *q);
+}
+
+int
+query_empty(const struct query *q)
+{
+	return q->match == NULL && q->exclude == NULL && q->after == NULL &&
+	    q->before == NULL && q->on == NULL && !q->bookmarked && !q->unread;
+}
+
+/*
+ * Telex and VNI, typed without a Vietnamese keyboard. A syllable is read
+ * letter by letter into base letters with vowel marks (aa â, aw ă, ee ê,
+ * oo ô, ow ơ, uw/w ư, dd đ; VNI 6 7 8 9) and one tone (s f r x j; VNI 1-5),
+ * then the tone is placed on the vowel that carries it.
+ */
+
+/* Vowel letters, NFC, with their place in the vowel order below. */
+static const char *const vowel_utf8[] = {
+	"a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"
+};
+
+enum { V_A, V_AW, V_AA, V_E, V_EE, V_I, V_O, V_OO, V_OW, V_U, V_UW, V_Y, V_NONE };
+
+struct syl {
+	int v[16];		/* per letter: V_* or V_NONE for consonants */
+	char c[16];		/* the consonant letter ('D' for đ) */
+	int n;
+	int tone;		/* combining mark code point, or 0 */
+	int changed;		/* a Telex/VNI key was used */
+};
+
+static int
+vowel_of(char c)
+{
+	switch (c) {
+	case 'a': return V_A;
+	case 'e': return V_E;
+	case 'i': return V_I;
+	case 'o': return V_O;
+	case 'u': return V_U;
+	case 'y': return V_Y;
+	default: return V_NONE;
+	}
+}
+
+static int
+has_vowel(const struct syl *s)
+{
+	for (int i = 0; i < s->n; i++) {
+		if (s->v[i] != V_NONE)
+			return 1;
+	}
+	return 0;
+}
+
+/* The last vowel that a mark key can change, or -1. */
+static int
+last_vowel(const struct syl *s, int a, int b, int c2)
+{
+	for (int i = s->n - 1; i >= 0; i--) {
+		if (s->v[i] == a || s->v[i] == b || s->v[i] == c2)
+			return i;
+	}
+	return -1;
+}
+
+static int
+tone_key(char k)
+{
+	switch (k) {
+	case 's': case '1': return 0x0301;
+	case 'f': case '2': return 0x0300;
+	case 'r': case '3': return 0x0309;
+	case 'x': case '4': return 0x0303;
+	case 'j': case '5': return 0x0323;
+	default: return 0;
+	}
+}
+
+/* Read one ASCII word; 0 when it is not a plausible Telex/VNI syllable. */
+static int
+read_syllable(const char *w, struct syl *s)
+{
+	memset(s, 0, sizeof *s);
+	for (const char *p = w; *p; p++) {
+		char k = (char)tolower((unsigned char)*p);
+		int i;
+
+		if (s->n >= 15)
+			return 0;
+		/* s f r x j after a vowel are tone keys: Vietnamese syllables
+		 * have those letters only as initial consonants. */
+		if (has_vowel(s) && tone_key(k) && !s->tone) {
+			s->tone = tone_key(k);
+			s->changed = 1;
+			continue;
+		}
+		if ((k == 'a' || k == '6') && (i = last_vowel(s, V_A, V_A, V_A)) >= 0 &&
+		    (k == '6' || i == s->n - 1)) {
+			s->v[i] = V_AA, s->changed = 1;
+		} else if ((k == 'e' || k == '6') && (i = last_vowel(s, V_E, V_E, V_E)) >= 0 &&
+		    (k == '6' || i == s->n - 1)) {
+			s->v[i] = V_EE, s->changed = 1;
+		} else if ((k == 'o' || k == '6') && (i = last_vowel(s, V_O, V_O, V_O)) >= 0 &&
+		    (k == '6' || i == s->n - 1)) {
+			s->v[i] = V_OO, s->changed = 1;
+		} else if (k == 'w' || k == '7' || k == '8') {
+			/* uow -> ươ; aw -> ă; ow -> ơ; uw or w -> ư */
+			int o = last_vowel(s, V_O, V_O, V_O), u = last_vowel(s, V_U, V_U, V_U);
+			int a = last_vowel(s, V_A, V_A, V_A);
+
+			if (k != '8' && o >= 0 && u == o - 1) {
+				s->v[u] = V_UW;
+				s->v[o] = V_OW;
+			} else if (k != '7' && a >= 0) {
+				s->v[a] = V_AW;
+			} else if (k != '8' && o >= 0) {
+				s->v[o] = V_OW;
+			} else if (k != '8' && u >= 0) {
+				s->v[u] = V_UW;
+			} else if (k == 'w') {
+				s->v[s->n] = V_UW;
+				s->n++;
+			} else {
+				return 0;
+			}
+			s->changed = 1;
+		} else if ((k == 'd' && s->n > 0 && s->c[s->n - 1] == 'd' && s->v[s->n - 1] == V_NONE) ||
+		    (k == '9' && s->n > 0 && s->c[0] == 'd')) {
+			s->c[k == '9' ? 0 : s->n - 1] = 'D';
+			s->changed = 1;
+		} else if (isalpha((unsigned char)k)) {
+			s->v[s->n] = vowel_of(k);
+			s->c[s->n] = s->v[s->n] == V_NONE ? k : 0;
+			s->n++;
+		} else {
+			return 0;
+		}
+	}
+	return s->changed && has_vowel(s);
+}
+
+/* Index of the vowel that carries the tone. */
+static int
+tone_target(const struct syl *s)
+{
+	int first = -1, last = -1, count = 0;
+
+	for (int i = 0; i < s->n; i++) {
+		if (s->v[i] == V_NONE)
+			continue;
+		/* "qu" and "gi" before another vowel: the u and i are consonants. */
+		if (i > 0 && ((s->v[i] == V_U && s->c[i - 1] == 'q') ||
+		    (s->v[i] == V_I && s->c[i - 1] == 'g')) && i + 1 < s->n &&
+		    s->v[i + 1] != V_NONE)
+			continue;
+		if (first < 0)
+			first = i;
+		last = i;
+		count++;
+	}
+	for (int i = last; i >= first && first >= 0; i--) {
+		int v = s->v[i];
+
+		if (v == V_AW || v == V_AA || v == V_EE || v == V_OO || v == V_OW || v == V_UW)
+			return i;
+	}
+	if (count <= 1 || last + 1 < s->n)
+		return last;		/* one vowel, or closed by a consonant */
+	if (count == 2 && (s->v[first] == V_O || s->v[first] == V_U) &&
+	    (s->v[last] == V_A || s->v[last] == V_E || s->v[last] == V_Y))
+		return last;		/* hoà, thuý */
+	return count == 3 ? first + 1 : first;
+}
+
+static char *
+render_syllable(const struct syl *s)
+{
+	struct buf b;
+	int target = tone_target(s);
+	uint8_t *nfc;
+	size_t n;
+	char *r;
+
+	buf_init(&b);
+	for (int i = 0; i < s->n; i++) {
+		if (s->v[i] != V_NONE)
+			buf_adds(&b, vowel_utf8[s->v[i]]);
+		else if (s->c[i] == 'D')
+			buf_adds(&b, "\xc4\x91");	/* đ */
+		else
+			buf_addc(&b, s->c[i]);
+		if (i == target && s->tone)
+			text_put(&b, (uint32_t)s->tone);
+	}
+	nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)b.data, b.len, NULL, &n);
+	r = nfc ? xstrndup((const char *)nfc, n) : xstrdup(b.data);
+	free(nfc);
+	buf_free(&b);
+	return r;
+}
+
+char *
+query_telex(const char *text)
+{
+	struct buf out;
+	const char *p = text;
+	int changed = 0;
+
+	buf_init(&out);
+	buf_add(&out, "", 0);
+	while (*p) {
+		size_t n = strcspn(p, " \t");
+		char *w = xstrndup(p, n);
+		struct syl s;
+		int ascii = 1;
+
+		for (const char *c = w; *c; c++)
+			ascii = ascii && isalnum((unsigned char)*c);
+		if (ascii && n > 0 && read_syllable(w, &s)) {
+			char *v = render_syllable(&s);
+
+			buf_adds(&out, v);
+			free(v);
+			changed = 1;
+		} else {
+			buf_add(&out, p, n);
+		}
+		free(w);
+		p += n;
+		while (*p == ' ' || *p == '\t')
+			buf_addc(&out, *p++);
+	}
+	if (!changed) {
+		buf_free(&out);
+		return NULL;
+	}
+	return buf_detach(&out);
+}

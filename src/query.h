@@ -1,0 +1,50 @@
+/*
+ * query.h: the search language, translated into a safe FTS5 expression
+ * and SQL filters. No input is an error: what cannot be read as syntax is
+ * searched as text, and what has no words at all is dropped.
+ *
+ *   dân vận            both words (adjacent and in order ranks first)
+ *   "dân vận khéo"     a phrase          dân*  dan*   prefixes
+ *   a OR b   -a   -"a b"   ( ... )     or, not, grouping
+ *   title:x  author:x  source:x        one field (a word or a phrase)
+ *   after:2020-03  before:2021  on:2020-03-27   published dates
+ *   is:bookmarked  is:unread
+ *
+ * A word typed without diacritics matches every diacritic form; with
+ * diacritics, only that form (tokenize.h). Filters apply to the whole
+ * query wherever they stand.
+ */
+#ifndef LUOT_QUERY_H
+#define LUOT_QUERY_H
+
+#include "util.h"
+
+/* Most words one query keeps; the rest of a very long input is ignored. */
+#define QUERY_MAX_WORDS 64
+
+struct query {
+	char *match;		/* FTS5 expression, or NULL: no positive words */
+	char *exclude;		/* FTS5 expression of words to exclude, or NULL */
+	char *after;		/* published >= after (ISO prefix), or NULL */
+	char *before;		/* published < before */
+	char *on;		/* published starts with on */
+	int bookmarked;		/* is:bookmarked */
+	int unread;		/* is:unread */
+	struct strlist words;	/* the plain words typed, for suggestions */
+};
+
+/* Parse text (UTF-8, any content) into q. The caller frees q. */
+void query_parse(const char *text, struct query *q);
+void query_free(struct query *q);
+
+/* True when q selects nothing at all (no words, no filters). */
+int query_empty(const struct query *q);
+
+/*
+ * If text looks typed in Telex or VNI without a Vietnamese keyboard
+ * ("daan vaajn", "da6n va65n"), the same text in Vietnamese ("dân vận");
+ * else NULL. Caller frees.
+ */
+char *query_telex(const char *text);
+
+#endif
