@@ -290,7 +290,7 @@ parse_unary(struct parser *p)
 	struct node *nd;
 
 	for (;;) {
-		if (p->s[p->i] == '-' && !is_stop(p, p->i + 1)) {
+		if (p->s[p->i] == '-' && p->i + 1 < p->n && !is_space_at(p, p->i + 1)) {
 			neg = !neg;
 			p->i++;
 		} else if (keyword_at(p, "NOT")) {
@@ -323,8 +323,19 @@ parse_and(struct parser *p)
 		skip_spaces(p);
 		if (p->i >= p->n || p->s[p->i] == ')')
 			break;
-		if (keyword_at(p, "OR") && and->nkids > 0)
-			break;
+		if (keyword_at(p, "OR")) {
+			size_t save = p->i;
+
+			if (and->nkids > 0)
+				break;
+			/* A leading OR joins nothing: skip it if words follow. */
+			p->i += 2;
+			skip_spaces(p);
+			if (p->i >= p->n || p->s[p->i] == ')')
+				p->i = save;
+			else
+				continue;
+		}
 		if (keyword_at(p, "AND")) {
 			p->i += 3;
 			continue;

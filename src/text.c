@@ -332,10 +332,11 @@ uint8_t text_class_table[TEXT_TABLE_SIZE];
 uint16_t text_lower_table[TEXT_TABLE_SIZE];
 int text_table_ready;
 
+/* Combining marks (category M), not spacing ones such as '^' or '`'. */
 static int
 is_mark(uint32_t uc)
 {
-	return uc_is_property_diacritic(uc) || uc_is_general_category(uc, UC_CATEGORY_M);
+	return uc_is_general_category(uc, UC_CATEGORY_M);
 }
 
 void

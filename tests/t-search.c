@@ -1,0 +1,319 @@
+/*
+ * t-search.c: the search end to end through the store: diacritic-free and
+ * exact matching, tone placement, case, NFD queries, the query language,
+ * hostile and malformed queries (none may error), ranking and snippets.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../src/query.h"
+#include "../src/store.h"
+#include "../src/util.h"
+#include "tap.h"
+
+static struct store *st;
+
+/* The corpus: id order is insertion order. */
+static const struct {
+	const char *title, *body, *author, *published;
+} docs[] = {
+	/* 1 */ { "Phong trào thi đua ở Đà Nẵng", "Phong trào dân vận khéo được triển khai rộng rãi ở Đà Nẵng.",
+		  "Minh Anh", "2020-03-27" },
+	/* 2 */ { "Chuyện làng quê", "Dan van kheo. Anh ấy dấn thân, vấn đề được nêu, kheo chân đau.",
+		  NULL, "2019-01-19" },
+	/* 3 */ { "Thủy lợi và hòa bình", "Hoà hợp dân tộc, công trình thuỷ lợi, khoá học mới.",
+		  "Thu Hà", "2021-06-01" },
+	/* 4 */ { "Bài viết dạng NFD", "Phong tra\xcc\x80o da\xcc\x82n va\xcc\xa3\xcc\x82n khe\xcc\x81o.",
+		  NULL, "2018-06-27" },
+	/* 5 */ { "TỈNH UỶ họp bàn", "Thành ủy và Tỉnh ủy cùng ĐẢNG BỘ triển khai nghị quyết.",
+		  "TRUNG TRỰC", "2022-01-10" },
+	/* 6 */ { "Lũ lụt miền Trung", "Nước dâng cao ở nhiều xã, người dân sơ tán.", NULL, "2020-10-20" },
+	/* 7 */ { "Giá cả thị trường", "Tin về lũ lụt ở miền Trung được cập nhật liên tục.", NULL, "2020-10-21" },
+	/* 8 */ { "Xe buýt mới", "Tuyến bus số 5 bắt đầu chạy, em bé bú sữa.", NULL, NULL },
+};
+#define NDOCS (sizeof docs / sizeof docs[0])
+
+static void
+build(void)
+{
+	char dir[] = "/tmp/t-search-XXXXXX", *path, *err = NULL;
+
+	if (mkdtemp(dir) == NULL)
+		exit(1);
+	path = xasprintf("%s/s.db", dir);
+	st = store_open(path, &err);
+	if (st == NULL) {
+		printf("Bail out! %s\n", err);
+		exit(1);
+	}
+	for (size_t i = 0; i < NDOCS; i++) {
+		struct article a;
+
+		article_init(&a);
+		a.title = xstrdup(docs[i].title);
+		a.author = docs[i].author ? xstrdup(docs[i].author) : NULL;
+		if (docs[i].published)
+			sscanf(docs[i].published, "%d-%d-%d", &a.published.year,
+			    &a.published.month, &a.published.day), a.published.prec = DATE_DAY;
+		strlist_push(&a.paras, xstrdup(docs[i].body));
+		store_add(st, &a, "t.txt", NULL);
+		article_free(&a);
+	}
+	free(path);
+}
+
+struct ids {
+	char list[256];
+	int n;
+	int first;
+	char snippet[512];
+};
+
+static int
+add_id(const struct store_item *it, const char *snippet, void *ctx)
+{
+	struct ids *r = ctx;
+	char num[24];
+
+	snprintf(num, sizeof num, "%s%lld", r->n ? "," : "", (long long)it->id);
+	strcat(r->list, num);
+	if (r->n == 0) {
+		r->first = (int)it->id;
+		snprintf(r->snippet, sizeof r->snippet, "%s", snippet ? snippet : "");
+	}
+	r->n++;
+	return 0;
+}
+
+/* Ids found by text, sorted ascending, as "1,4"; "error" on an error. */
+static char *
+find(const char *text, enum store_sort sort, struct ids *r)
+{
+	struct query q;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	query_parse(text, &q);
+	if (query_empty(&q)) {
+		query_free(&q);
+		return xstrdup("");
+	}
+	rc = store_search(st, &q, sort, -1, add_id, r);
+	query_free(&q);
+	if (rc < 0)
+		return xstrdup("error");
+	return xstrdup(r->list);
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+static char *
+sorted(const char *list)
+{
+	int v[64], n = 0;
+	char *copy = xstrdup(list), *tok, *save = NULL;
+	struct buf b;
+
+	for (tok = strtok_r(copy, ",", &save); tok && n < 64; tok = strtok_r(NULL, ",", &save))
+		v[n++] = atoi(tok);
+	free(copy);
+	qsort(v, (size_t)n, sizeof *v, cmp_int);
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	for (int i = 0; i < n; i++)
+		buf_printf(&b, "%s%d", i ? "," : "", v[i]);
+	return buf_detach(&b);
+}
+
+static void
+expect(const char *query, const char *want)
+{
+	struct ids r;
+	char *got = find(query, STORE_SORT_RANK, &r), *s = sorted(got);
+	char name[300];
+
+	snprintf(name, sizeof name, "%s -> {%s}", query, want);
+	is_str(strcmp(got, "error") == 0 ? "error" : s, want, name);
+	free(got);
+	free(s);
+}
+
+static void
+test_matching(void)
+{
+	expect("dan van kheo", "1,2,4");
+	expect("dân vận khéo", "1,4");
+	expect("\"dân vận\"", "1,4");
+	expect("dân van", "1,4");
+	expect("Dân Vận", "1,4");
+	expect("DÂN VẬN KHÉO", "1,4");
+	expect("da\xcc\x82n va\xcc\xa3\xcc\x82n", "1,4");	/* NFD query */
+	expect("đà nẵng", "1");
+	expect("da nang", "1");
+	expect("dấn", "2");
+	expect("hoà", "3");
+	expect("hòa", "3");
+	expect("thủy", "3");
+	expect("thuỷ", "3");
+	expect("khóa", "3");
+	expect("uỷ", "5");
+	expect("ủy", "5");
+	expect("tỉnh ủy", "5");
+	expect("đảng", "5");
+	expect("dang bo", "5");
+	expect("bus", "8");
+	expect("bú", "8");
+}
+
+static void
+test_language(void)
+{
+	expect("dân*", "1,2,3,4,6");
+	expect("dâ*", "1,2,3,4,6");
+	expect("kheo*", "1,2,4");
+	expect("dân vận -kheo", "");
+	expect("dan van -kheo", "");
+	expect("lũ lụt -\"miền Trung\"", "");
+	expect("lu lut -title:lut", "7");
+	expect("lũ OR thủy", "3,6,7");
+	expect("(lũ OR thủy) lợi", "3");
+	expect("title:lũ", "6");
+	expect("author:\"thu hà\"", "3");
+	expect("author:trung", "5");
+	expect("after:2020-03 phong", "1");
+	expect("before:2020 phong", "4");
+	expect("on:2020-10-20 lu", "6");
+	expect("on:20/10/2020 lu", "6");
+	expect("after:2021", "3,5");
+	expect("is:unread dân vận", "1,4");
+	expect("is:bookmarked dân", "");
+	expect("-dân", "2,5,7,8");
+}
+
+/* Malformed and hostile input: never an error, always a sensible set. */
+static void
+test_hostile(void)
+{
+	static const struct { const char *q, *want; } cases[] = {
+		{ "\"dân vận", "1,4" }, { "dân vận\"", "1,4" }, { "(dân vận", "1,4" },
+		{ "dân vận)", "1,4" }, { "))dân((", "1,3,4,6" }, { "*", "" }, { ":", "" },
+		{ "^dân", "1,3,4,6" }, { "dân^", "1,3,4,6" }, { "OR", "" }, { "OR dân vận", "1,4" },
+		{ "dân vận OR", "1,4" }, { "dân OR OR vận", "1,3,4,6" }, { "AND", "" },
+		{ "NOT", "" }, { "dân vận -", "1,4" }, { "- dân vận", "1,4" }, { "--dân vận", "1,4" },
+		{ "title:", "" }, { "foo:bar", "" }, { "after:abc", "" }, { "on:2024-02-30 dân", "" },
+		{ "dân*vận", "1,4" }, { "\"", "" }, { "\"\"", "" }, { "\"\" dân vận", "1,4" },
+		{ "\xf0\x9f\x99\x82 dân vận", "1,4" }, { "dân;DROP TABLE article;--", "" },
+		{ "'dân vận'", "1,4" }, { "dân\\ vận", "1,4" }, { "NEAR(dân vận)", "" },
+		{ "{title}: dân", "" }, { "*dân vận", "1,4" }, { "dân vận**", "1,4" },
+		{ "((((((((((((((((((((dân vận))))))))))))))))))))", "1,4" },
+		{ "dân \"vận", "1,4" }, { "title:\"", "" }, { "-\"\"", "" }, { "-(dân)", "2,5,7,8" },
+		{ "a OR -b", "" }, { "dân + vận", "1,4" }, { "dân, vận.", "1,4" },
+		{ "\xff\xfe dân vận", "1,4" }, { "\x1b dân vận", "1,4" }, { "is:", "" },
+		{ "is:nonsense dân vận", "" }, { "dân vận NOT kheo", "" },
+	};
+	char *longq;
+	struct buf b;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		expect(cases[i].q, cases[i].want);
+	/* 2,000 characters: words past the limit are ignored. */
+	buf_init(&b);
+	while (b.len < 2000)
+		buf_adds(&b, "dân vận ");
+	longq = buf_detach(&b);
+	expect(longq, "1,4");
+	free(longq);
+	ok(sizeof cases / sizeof cases[0] >= 40, "at least 40 hostile queries");
+}
+
+static void
+test_ranking(void)
+{
+	struct ids r;
+	char *got;
+	struct article a;
+
+	/* Same words, adjacent and in order vs scattered, same length. */
+	article_init(&a);
+	a.title = xstrdup("Bài A");
+	strlist_push(&a.paras, xstrdup("Hôm qua xã tổ chức hội nghị công tác mặt trận nông thôn."));
+	store_add(st, &a, "a.txt", NULL);
+	article_free(&a);
+	article_init(&a);
+	a.title = xstrdup("Bài B");
+	strlist_push(&a.paras, xstrdup("Công tác hôm qua ở xã, nông thôn tổ chức hội nghị mặt trận."));
+	store_add(st, &a, "b.txt", NULL);
+	article_free(&a);
+	got = find("mat tran nong thon", STORE_SORT_RANK, &r);
+	is_int(r.n, 2, "both articles found");
+	is_int(r.first, 9, "adjacent words rank above scattered ones");
+	free(got);
+	got = find("lũ lụt", STORE_SORT_RANK, &r);
+	is_int(r.first, 6, "a title match ranks above a body match");
+	free(got);
+	got = find("lũ lụt", STORE_SORT_DATE, &r);
+	is_int(r.first, 7, "--sort date: newest first");
+	free(got);
+}
+
+static void
+test_snippets(void)
+{
+	struct ids r;
+	char *got;
+
+	got = find("dan van kheo after:2020", STORE_SORT_RANK, &r);
+	is_int(r.first, 1, "the one article after 2020");
+	ok(strstr(r.snippet, "\x01" "dân vận khéo\x02") != NULL,
+	    "diacritic-free query marks the accented words");
+	free(got);
+	got = find("hòa", STORE_SORT_RANK, &r);
+	ok(strstr(r.snippet, "\x01Hoà\x02") != NULL || strstr(r.snippet, "\x01hòa\x02") != NULL,
+	    "old-style tone marked for a new-style query");
+	free(got);
+	got = find("thuỷ lợi", STORE_SORT_RANK, &r);
+	ok(strstr(r.snippet, "\x01Thủy lợi\x02") != NULL, "exact query marks its words");
+	free(got);
+}
+
+static void
+test_telex(void)
+{
+	static const struct { const char *in, *want; } cases[] = {
+		{ "daan vaajn", "dân vận" }, { "da6n va65n", "dân vận" }, { "ddaf nawngx", "đà nẵng" },
+		{ "nguwowif", "người" }, { "hoaf", "hoà" }, { "thuyr", "thuỷ" }, { "bus", "bú" },
+		{ "dân vận", NULL }, { "123", NULL }, { "xin chao", NULL },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = query_telex(cases[i].in), name[128];
+
+		snprintf(name, sizeof name, "telex %s", cases[i].in);
+		is_str(got, cases[i].want, name);
+		free(got);
+	}
+}
+
+int
+main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	build();
+	test_matching();
+	test_language();
+	test_hostile();
+	test_ranking();
+	test_snippets();
+	test_telex();
+	store_close(st);
+	return done();
+}
