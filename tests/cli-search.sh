@@ -1,0 +1,84 @@
+#!/bin/sh
+# cli-search.sh: luot search on the demo corpus, as people and scripts use it.
+. "$TESTLIB"
+
+db="$T/s.db"
+"$LUOT" --db "$db" import "$LUOT_DATADIR/demo" >/dev/null
+
+test_expect_success 'a diacritic-free query finds the accented words' '
+	"$LUOT" --db "$db" search nuoc sach >out &&
+	grep -q "Hơn 90% dân số nông thôn được dùng nước sạch" out
+'
+
+test_expect_success 'hits print id, date, source, title and a snippet line' '
+	"$LUOT" --db "$db" search --limit 1 "nước sạch" >out &&
+	test "$(count_lines out)" = 2 &&
+	head -n 1 out | grep -q "^ *[0-9]*  20[0-9-]*  " &&
+	sed -n 2p out | grep -qi "^        .*nước sạch"
+'
+
+test_expect_success 'in a pipe: no escape sequences' '
+	"$LUOT" --db "$db" search dan >out &&
+	! grep -q "$(printf "\033")" out
+'
+
+test_expect_success 'on a terminal: matches in reverse video' '
+	command -v script >/dev/null || exit 0
+	script -qec "\"$LUOT\" --db \"$db\" search --limit 1 nuoc sach" /dev/null >tty &&
+	grep -qi "$(printf "\033\\[7m")nước sạch$(printf "\033\\[27m")" tty
+'
+
+test_expect_success '--json: snippet and match offsets that point at the words' '
+	command -v jq >/dev/null || exit 0
+	"$LUOT" --db "$db" search --json --limit 3 nuoc sach >j &&
+	test "$(count_lines j)" = 3 &&
+	jq -e "has(\"snippet\") and has(\"matches\") and has(\"id\")" j >/dev/null &&
+	jq -r ".snippet as \$s | .matches[0] as \$m | \$s | explode | .[\$m[0]:\$m[1]] | implode" j |
+		head -n 1 >first &&
+	grep -qix "nước sạch" first
+'
+
+test_expect_success '--sort date lists newest first' '
+	"$LUOT" --db "$db" search --sort date --json dan | jq -r ".published // empty" >dates &&
+	sort -r dates >sorted && test_cmp sorted dates
+'
+
+test_expect_success 'a Telex query that finds nothing gets a suggestion, not a rewrite' '
+	"$LUOT" --db "$db" search nuwowcs sachj >out 2>err &&
+	test ! -s out &&
+	grep -q "did you mean: nước sạch" err
+'
+
+test_expect_success 'a query without words is not an error' '
+	"$LUOT" --db "$db" search "*** ()" >out 2>err &&
+	grep -q "no words" err && test ! -s out
+'
+
+test_expect_success 'malformed queries never surface an SQL or FTS5 error' '
+	for q in "\"" "(" ")" "OR" "AND" "NOT" "-" "*" ":" "^" "title:" "a OR" "\"a" \
+	    "a)" "((a" "NEAR(a b)" "a:b:c" "{a}" "a\"b\"c" "-\"\"" "after:" "on:x"; do
+		"$LUOT" --db "$db" search "$q" >/dev/null 2>err || fail "status for $q"
+		! grep -qi "fts5\|sql\|syntax" err || fail "error for $q: $(cat err)"
+	done
+'
+
+test_expect_success 'search wants a query; bad --sort is a usage error' '
+	st=0; "$LUOT" --db "$db" search 2>err || st=$?
+	test "$st" = 2 &&
+	st=0; "$LUOT" --db "$db" search --sort best x 2>err || st=$?
+	test "$st" = 2
+'
+
+test_expect_success 'delete removes an article from the results' '
+	id=$("$LUOT" --db "$db" search --json --limit 1 "nước sạch" | jq -r .id) &&
+	"$LUOT" --db "$db" delete "$id" &&
+	! "$LUOT" --db "$db" search --json "nước sạch" | grep -q "\"id\":$id,"
+'
+
+test_expect_success 'the sqlite3 shell searches with the loadable extension' '
+	n=$(sqlite3 -cmd ".load $LUOT_EXT" "$db" \
+		"SELECT count(*) FROM article_fts WHERE article_fts MATCH '"'"'da nang'"'"'") &&
+	test "$n" -ge 1
+'
+
+test_done
