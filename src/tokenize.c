@@ -145,11 +145,13 @@ static void
 word_add(struct tok_word *w, const struct fold *f)
 {
 	if (w->nfolded + f->nfolded <= TOK_MAX) {
-		memcpy(w->folded + w->nfolded, f->folded, f->nfolded);
+		for (unsigned k = 0; k < f->nfolded; k++)
+			w->folded[w->nfolded + k] = f->folded[k];
 		w->nfolded += f->nfolded;
 	}
 	if (w->nexact + f->nexact <= TOK_MAX) {
-		memcpy(w->exact + w->nexact, f->exact, f->nexact);
+		for (unsigned k = 0; k < f->nexact; k++)
+			w->exact[w->nexact + k] = f->exact[k];
 		w->nexact += f->nexact;
 	}
 	if (f->tone && !w->tone)
@@ -219,25 +221,52 @@ finish_word(struct tok_word *w)
 int
 tok_split(const char *text, size_t n, tok_fn fn, void *ctx)
 {
+	const unsigned char *p = (const unsigned char *)text;
 	size_t i = 0;
 	struct tok_word w;
 	int in = 0, slow = 0, rc;
 
 	tok_init();
+	w.nfolded = w.nexact = 0;
 	while (i <= n) {
 		uint32_t uc = 0;
 		int len = 1;
 		const struct fold *f = NULL;
 		struct fold tmp;
 
-		if (i < n) {
+		if (i < n && p[i] < 0x80) {
+			/* ASCII: a letter or digit is its own folded and exact form. */
+			unsigned char c = p[i];
+
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+			    (c >= 'A' && c <= 'Z')) {
+				if (!in) {
+					w.start = i;
+					w.nfolded = w.nexact = 0;
+					w.tone = 0;
+					w.diacritics = 0;
+					in = 1;
+					slow = 0;
+				}
+				if (c <= 'Z' && c >= 'A')
+					c += 32;
+				if (w.nfolded < TOK_MAX)
+					w.folded[w.nfolded++] = (char)c;
+				if (w.nexact < TOK_MAX)
+					w.exact[w.nexact++] = (char)c;
+				i++;
+				continue;
+			}
+		} else if (i < n) {
 			len = text_next(text + i, n - i, &uc);
 			f = fold_of(uc, &tmp);
 		}
 		if (f != NULL && f->word && !(f->word == 2 && !in)) {
 			if (!in) {
-				memset(&w, 0, sizeof w);
 				w.start = i;
+				w.nfolded = w.nexact = 0;
+				w.tone = 0;
+				w.diacritics = 0;
 				in = 1;
 				slow = 0;
 			}
