@@ -367,6 +367,7 @@ int
 cli_search(struct store *s, const char *text, enum store_sort sort, long limit, int json)
 {
 	struct search_ctx c = { { json, terminal_width(), { NULL, 0, 0 } }, 0, 0 };
+	struct store_search_info info;
 	struct query q;
 	int rc;
 
@@ -378,8 +379,11 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 		warnx("%s", _("the query has no words to search for"));
 		return 0;
 	}
-	rc = store_search(s, &q, sort, limit, search_hit, &c);
+	rc = store_search(s, &q, sort, limit, search_hit, &c, &info);
 	query_free(&q);
+	if (rc == 0 && info.partial)
+		warnx(_("many matches: ranked the title and phrase matches and the %ld most "
+		    "recently imported; --sort date sees them all"), info.window);
 	if (rc == 0 && c.hits == 0)
 		warnx("%s", _("no articles found"));
 	if (rc == 0 && c.hits < SUGGEST_BELOW)

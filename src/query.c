@@ -419,6 +419,22 @@ adjacent_run(const struct node *const *pos, size_t n)
 	return 1;
 }
 
+/* Words as one quoted FTS5 phrase: "w1 w2 w3". */
+static void
+put_phrase(struct buf *b, const struct node *const *words, size_t n)
+{
+	struct buf text;
+
+	buf_init(&text);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addc(&text, ' ');
+		buf_adds(&text, words[i]->text);
+	}
+	put_quoted(b, text.data);
+	buf_free(&text);
+}
+
 static char *
 render_and(const struct node *nd, struct strlist *lifted)
 {
@@ -449,17 +465,9 @@ render_and(const struct node *nd, struct strlist *lifted)
 			strlist_push(lifted, xstrdup(neg.items[i]));
 	} else {
 		if (adjacent_run(pos, npos)) {
-			buf_adds(&b, "(\"");
-			for (size_t i = 0; i < npos; i++) {
-				if (i > 0)
-					buf_addc(&b, ' ');
-				for (const char *s = pos[i]->text; *s; s++) {
-					if (*s == '"')
-						buf_addc(&b, '"');
-					buf_addc(&b, *s);
-				}
-			}
-			buf_adds(&b, "\" OR (");
+			buf_addc(&b, '(');
+			put_phrase(&b, pos, npos);
+			buf_adds(&b, " OR (");
 		} else {
 			buf_addc(&b, '(');
 		}
@@ -536,6 +544,38 @@ render(const struct node *nd, struct strlist *lifted)
 	return NULL;
 }
 
+/* Does the tree hold a field or an exclusion anywhere? */
+static int
+has_field_or_not(const struct node *nd)
+{
+	if (nd->field != NULL || nd->neg)
+		return 1;
+	for (size_t i = 0; i < nd->nkids; i++) {
+		if (has_field_or_not(nd->kids[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* The tiers of a ranked search over many hits (store.c): the query in
+ * titles, and several plain words as a phrase. */
+static void
+make_tiers(const struct node *root, struct query *q)
+{
+	const struct node *const *kids = (const struct node *const *)root->kids;
+
+	if (q->match == NULL || has_field_or_not(root))
+		return;
+	q->title_match = xasprintf("title : %s", q->match);
+	if (root->kind == K_AND && adjacent_run(kids, root->nkids)) {
+		struct buf b;
+
+		buf_init(&b);
+		put_phrase(&b, kids, root->nkids);
+		q->phrase = buf_detach(&b);
+	}
+}
+
 /* Plain words typed, for the Telex suggestion. */
 static void
 collect_words(const struct node *nd, struct strlist *out)
@@ -574,6 +614,7 @@ query_parse(const char *text, struct query *q)
 	q->match = render(root, &lifted);
 	if (lifted.len > 0)
 		q->exclude = strlist_join(&lifted, " OR ");
+	make_tiers(root, q);
 	collect_words(root, &q->words);
 	strlist_free(&lifted);
 	node_free(root);
@@ -583,6 +624,8 @@ void
 query_free(struct query *q)
 {
 	free(q->match);
+	free(q->title_match);
+	free(q->phrase);
 	free(q->exclude);
 	free(q->after);
 	free(q->before);

@@ -24,6 +24,9 @@
 
 struct query {
 	char *match;		/* FTS5 expression, or NULL: no positive words */
+	char *title_match;	/* the same, its words in the title; or NULL */
+	char *phrase;		/* the words as one phrase, for several plain
+				 * words; or NULL */
 	char *exclude;		/* FTS5 expression of words to exclude, or NULL */
 	char *after;		/* published >= after (ISO prefix), or NULL */
 	char *before;		/* published < before */

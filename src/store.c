@@ -32,11 +32,23 @@
 #include "tokenize.h"
 #include "util.h"
 
+/*
+ * Ranking every hit of a common word costs time in proportion to the hits
+ * (bm25 scores each one): at a million articles, seconds. Past this many
+ * hits, a ranked search scores a window of the most recently imported hits
+ * instead, after the hits in titles and, for several words, the hits
+ * where they stand as a phrase, and says the ranking is partial.
+ */
+#define RANK_WINDOW 2000
+/* How far the window may grow when filters leave it without hits. */
+#define MAX_GROWTH 64
+
 /* Milliseconds to wait for another process's write lock. */
 #define BUSY_TIMEOUT_MS 5000
 
 struct store {
 	sqlite3 *db;
+	long rank_window;	/* see RANK_WINDOW; 0: rank every hit */
 	char *path;
 	char *err;
 	sqlite3_stmt *add;
@@ -226,6 +238,7 @@ store_open(const char *path, char **err)
 	int rc;
 
 	s->path = xstrdup(path);
+	s->rank_window = RANK_WINDOW;
 	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
 		if (s->db != NULL)
@@ -259,6 +272,12 @@ void
 store_set_busy_timeout(struct store *s, int ms)
 {
 	sqlite3_busy_timeout(s->db, ms);
+}
+
+void
+store_set_rank_window(struct store *s, long window)
+{
+	s->rank_window = window < 0 ? 0 : window;
 }
 
 int
@@ -371,10 +390,11 @@ store_list(struct store *s, long limit, store_item_fn fn, void *ctx)
 	sqlite3_stmt *st;
 	int rc;
 
-	/* "published IS NULL" first in the order puts undated articles last. */
+	/* NULL sorts lowest: undated articles come last, and the
+	 * (published, id) index serves the order. */
 	if (sqlite3_prepare_v2(s->db,
 		"SELECT " ITEM_COLUMNS " FROM article"
-		" ORDER BY published IS NULL, published DESC, id DESC LIMIT ?1",
+		" ORDER BY published DESC, id DESC LIMIT ?1",
 		-1, &st, NULL) != SQLITE_OK)
 		return db_fail(s);
 	sqlite3_bind_int64(st, 1, limit);
@@ -469,28 +489,52 @@ store_delete(struct store *s, int64_t id)
 }
 
 /* Column weights of bm25(): title, body, captions, author, source. */
-#define BM25 "bm25(article_fts, 10.0, 1.0, 1.0, 3.0, 3.0)"
+#define BM25 "bm25(10.0, 1.0, 1.0, 3.0, 3.0)"
 
-/* The SQL of a search, with numbered parameters bound by bind_search(). */
+
+enum search_mode { SEARCH_ROWS, SEARCH_COUNT };
+
+/* How a search statement finds its rows. */
+enum search_plan {
+	PLAN_INDEX,		/* the full-text index leads */
+	PLAN_DATES,		/* the date index leads (many hits, newest first) */
+};
+
+/*
+ * The SQL of a search with numbered parameters: ?1 the FTS5 expression,
+ * ?2 after, ?3 before, ?4 on, ?5 exclusion, ?6 limit, ?7 lowest rowid,
+ * ?8 the rank function. Only the parameters it uses are in it.
+ */
 static char *
-search_sql(const struct query *q, enum store_sort sort, int count_only)
+search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, int floor,
+    int walk_dates)
 {
 	struct buf b;
+	int fts = q->match != NULL;
 
 	buf_init(&b);
-	if (count_only)
+	if (mode == SEARCH_COUNT)
 		buf_adds(&b, "SELECT count(*) FROM ");
-	else if (q->match != NULL)
+	else if (fts)
 		buf_adds(&b, "SELECT a.id, a.title, a.published, a.crawled, a.author, a.source,"
 		    " a.path, a.words, snippet(article_fts, -1, char(1), char(2),"
 		    " '\xe2\x80\xa6', 24) FROM ");
 	else
 		buf_adds(&b, "SELECT " ITEM_COLUMNS ", NULL FROM ");
-	if (q->match != NULL)
+	if (fts && walk_dates)
+		/* Many hits, newest first: walk the date index and keep the
+		 * hits, which come soon. */
+		buf_adds(&b, "article a CROSS JOIN article_fts ON article_fts.rowid = a.id"
+		    " WHERE article_fts MATCH ?1");
+	else if (fts)
 		buf_adds(&b, "article_fts JOIN article a ON a.id = article_fts.rowid"
 		    " WHERE article_fts MATCH ?1");
 	else
 		buf_adds(&b, "article a WHERE 1");
+	if (fts && sort == STORE_SORT_RANK && mode == SEARCH_ROWS)
+		buf_adds(&b, " AND article_fts.rank MATCH ?8");
+	if (floor)
+		buf_adds(&b, " AND article_fts.rowid >= ?7");
 	if (q->after)
 		buf_adds(&b, " AND a.published >= ?2");
 	if (q->before)
@@ -504,33 +548,103 @@ search_sql(const struct query *q, enum store_sort sort, int count_only)
 	if (q->exclude)
 		buf_adds(&b, " AND a.id NOT IN (SELECT rowid FROM article_fts"
 		    " WHERE article_fts MATCH ?5)");
-	if (count_only)
+	if (mode == SEARCH_COUNT)
 		return buf_detach(&b);
-	if (q->match != NULL && sort == STORE_SORT_RANK)
-		buf_adds(&b, " ORDER BY " BM25 ", a.published DESC");
+	if (fts && sort == STORE_SORT_RANK)
+		/* FTS5 sorts by rank itself, so snippets are made for the
+		 * rows returned only, not for every hit. */
+		buf_adds(&b, " ORDER BY article_fts.rank");
 	else
-		buf_adds(&b, " ORDER BY a.published IS NULL, a.published DESC, a.id DESC");
+		/* NULL sorts lowest: undated articles come last, and the
+		 * (published, id) index serves the order. */
+		buf_adds(&b, " ORDER BY a.published DESC, a.id DESC");
 	buf_adds(&b, " LIMIT ?6");
 	return buf_detach(&b);
 }
 
 static void
-bind_search(sqlite3_stmt *st, const struct query *q, long limit)
+bind_search(sqlite3_stmt *st, const struct query *q, const char *expr, long limit,
+    int64_t floor)
 {
-	bind_text(st, 1, q->match);
+	int n = sqlite3_bind_parameter_count(st);
+
+	bind_text(st, 1, expr);
 	bind_text(st, 2, q->after);
 	bind_text(st, 3, q->before);
 	bind_text(st, 4, q->on);
 	bind_text(st, 5, q->exclude);
-	if (sqlite3_bind_parameter_count(st) >= 6)
+	if (n >= 6)
 		sqlite3_bind_int64(st, 6, limit);
+	if (n >= 7)
+		sqlite3_bind_int64(st, 7, floor);
+	if (n >= 8)
+		sqlite3_bind_text(st, 8, BM25, -1, SQLITE_STATIC);
 }
 
-int
-store_search(struct store *s, const struct query *q, enum store_sort sort, long limit,
-    store_hit_fn fn, void *ctx)
+/*
+ * The rowid of the window-th most recently imported hit of expr, in
+ * *floor: 1 when there are that many hits, 0 when fewer, -1 on error.
+ * It reads window entries of the index at most.
+ */
+static int
+window_floor(struct store *s, const char *expr, long window, int64_t *floor)
 {
-	char *sql = search_sql(q, sort, 0);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1"
+		" ORDER BY rowid DESC LIMIT 1 OFFSET ?2", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s);
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, window - 1);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*floor = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s);
+	return rc == SQLITE_ROW;
+}
+
+/* Ids already given, so that tiers do not repeat a hit. */
+struct seen_ids {
+	int64_t *v;
+	size_t n;
+};
+
+struct tier_ctx {
+	store_hit_fn fn;
+	void *ctx;
+	struct seen_ids *seen;
+	long left;		/* hits still wanted */
+	int stop;		/* fn asked to stop */
+};
+
+static int
+tier_hit(const struct store_item *it, const char *snippet, void *vctx)
+{
+	struct tier_ctx *t = vctx;
+
+	for (size_t i = 0; i < t->seen->n; i++) {
+		if (t->seen->v[i] == it->id)
+			return 0;
+	}
+	t->seen->v = xrealloc(t->seen->v, (t->seen->n + 1) * sizeof *t->seen->v);
+	t->seen->v[t->seen->n++] = it->id;
+	t->left--;
+	if (t->fn(it, snippet, t->ctx) != 0) {
+		t->stop = 1;
+		return 1;
+	}
+	return t->left <= 0;
+}
+
+/* Run one search statement, calling fn for each row until it says stop. */
+static int
+run_search(struct store *s, const struct query *q, const char *expr, enum store_sort sort,
+    enum search_plan plan, long limit, int64_t floor, store_hit_fn fn, void *ctx)
+{
+	char *sql = search_sql(q, sort, SEARCH_ROWS, floor > 0, plan == PLAN_DATES);
 	sqlite3_stmt *st;
 	int rc;
 
@@ -538,7 +652,7 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 	free(sql);
 	if (rc != SQLITE_OK)
 		return db_fail(s);
-	bind_search(st, q, limit);
+	bind_search(st, q, expr, limit, floor);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct store_item it;
 
@@ -554,10 +668,80 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 	return 0;
 }
 
+/*
+ * Ranked search over many hits: the title tier, the phrase tier, then the
+ * window of recent hits, each ranked within itself. When the filters leave
+ * too few hits in the window, the window grows.
+ */
+static int
+ranked_tiers(struct store *s, const struct query *q, long limit, store_hit_fn fn, void *ctx,
+    struct store_search_info *info)
+{
+	const char *tiers[3] = { q->title_match, q->phrase, q->match };
+	struct seen_ids seen = { NULL, 0 };
+	struct tier_ctx t = { fn, ctx, &seen, limit < 0 ? s->rank_window : limit, 0 };
+	int rc = 0;
+
+	for (int k = 0; k < 3 && rc == 0 && t.left > 0 && !t.stop; k++) {
+		long window = s->rank_window;
+		int64_t floor = 0;
+		int cut;
+
+		if (tiers[k] == NULL)
+			continue;
+		for (;;) {
+			long before = t.left;
+
+			if ((cut = window_floor(s, tiers[k], window, &floor)) < 0) {
+				rc = -1;
+				break;
+			}
+			if (!cut)
+				floor = 0;
+			/* Rows already given by an earlier tier come again. */
+			rc = run_search(s, q, tiers[k], STORE_SORT_RANK, PLAN_INDEX,
+			    t.left + (long)seen.n, floor, tier_hit, &t);
+			if (k == 2 && cut && info != NULL) {
+				info->partial = 1;
+				info->window = window;
+			}
+			/* Filters emptied the window: look further back. */
+			if (rc < 0 || !cut || t.left <= 0 || t.stop || k < 2 ||
+			    window >= s->rank_window * MAX_GROWTH || t.left < before)
+				break;
+			window *= 8;
+		}
+	}
+	free(seen.v);
+	return rc;
+}
+
+int
+store_search(struct store *s, const struct query *q, enum store_sort sort, long limit,
+    store_hit_fn fn, void *ctx, struct store_search_info *info)
+{
+	int64_t floor;
+	int cut;
+
+	if (info != NULL)
+		memset(info, 0, sizeof *info);
+	if (q->match == NULL)
+		return run_search(s, q, NULL, sort, PLAN_INDEX, limit, 0, fn, ctx);
+	if (s->rank_window == 0)
+		return run_search(s, q, q->match, sort, PLAN_INDEX, limit, 0, fn, ctx);
+	if ((cut = window_floor(s, q->match, s->rank_window, &floor)) < 0)
+		return -1;
+	if (!cut)	/* few hits: rank or sort them all */
+		return run_search(s, q, q->match, sort, PLAN_INDEX, limit, 0, fn, ctx);
+	if (sort == STORE_SORT_DATE)
+		return run_search(s, q, q->match, sort, PLAN_DATES, limit, 0, fn, ctx);
+	return ranked_tiers(s, q, limit, fn, ctx, info);
+}
+
 int
 store_search_count(struct store *s, const struct query *q, int64_t *n)
 {
-	char *sql = search_sql(q, STORE_SORT_RANK, 1);
+	char *sql = search_sql(q, STORE_SORT_RANK, SEARCH_COUNT, 0, 0);
 	sqlite3_stmt *st;
 	int rc;
 
@@ -566,7 +750,7 @@ store_search_count(struct store *s, const struct query *q, int64_t *n)
 	free(sql);
 	if (rc != SQLITE_OK)
 		return db_fail(s);
-	bind_search(st, q, -1);
+	bind_search(st, q, q->match, -1, 0);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*n = sqlite3_column_int64(st, 0);

@@ -100,12 +100,24 @@ enum store_sort {
  * query had no words, only filters). Borrowed, as for store_item_fn. */
 typedef int (*store_hit_fn)(const struct store_item *item, const char *snippet, void *ctx);
 
+/* How a ranked search went: partial when the query had too many hits to
+ * score them all, and the ranking covers the title hits, the phrase hits
+ * and the window most recently imported hits. */
+struct store_search_info {
+	int partial;
+	long window;
+};
+
 /*
  * Run a parsed query (query.h); at most limit hits (< 0: all). Stops early
- * when fn returns non-zero. Returns 0 or -1.
+ * when fn returns non-zero. info may be NULL. Returns 0 or -1.
  */
 int store_search(struct store *s, const struct query *q, enum store_sort sort,
-    long limit, store_hit_fn fn, void *ctx);
+    long limit, store_hit_fn fn, void *ctx, struct store_search_info *info);
+
+/* Hits past which a ranked search is partial (default 2000); 0 ranks every
+ * hit however many (for measurements). */
+void store_set_rank_window(struct store *s, long window);
 
 /* Number of articles the query finds. Returns 0 or -1. */
 int store_search_count(struct store *s, const struct query *q, int64_t *n);

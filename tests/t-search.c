@@ -103,7 +103,7 @@ find(const char *text, enum store_sort sort, struct ids *r)
 		query_free(&q);
 		return xstrdup("");
 	}
-	rc = store_search(st, &q, sort, -1, add_id, r);
+	rc = store_search(st, &q, sort, -1, add_id, r, NULL);
 	query_free(&q);
 	if (rc < 0)
 		return xstrdup("error");
@@ -265,6 +265,38 @@ test_ranking(void)
 	free(got);
 }
 
+/* Past the window, ranking goes by tiers: titles, phrase, recent hits. */
+static void
+test_partial(void)
+{
+	struct store_search_info info;
+	struct query q;
+	struct ids r;
+	char *s;
+
+	store_set_rank_window(st, 2);
+	memset(&r, 0, sizeof r);
+	query_parse("lũ lụt", &q);
+	ok(store_search(st, &q, STORE_SORT_RANK, 10, add_id, &r, &info) == 0, "windowed search runs");
+	ok(info.partial, "  and says the ranking is partial");
+	is_str(r.list, "6,7", "  title hit first, then the rest, no repeats");
+	query_free(&q);
+	memset(&r, 0, sizeof r);
+	query_parse("dan", &q);
+	ok(store_search(st, &q, STORE_SORT_DATE, 3, add_id, &r, &info) == 0 && !info.partial,
+	    "many hits by date: along the date index, complete");
+	is_str(r.list, "3,6,1", "  newest first");
+	query_free(&q);
+	memset(&r, 0, sizeof r);
+	query_parse("dan after:2020-06", &q);
+	store_search(st, &q, STORE_SORT_RANK, 10, add_id, &r, &info);
+	s = sorted(r.list);
+	is_str(s, "6", "filters apply inside the window, which grows to find hits");
+	free(s);
+	query_free(&q);
+	store_set_rank_window(st, 2000);
+}
+
 static void
 test_snippets(void)
 {
@@ -312,6 +344,7 @@ main(void)
 	test_language();
 	test_hostile();
 	test_ranking();
+	test_partial();
 	test_snippets();
 	test_telex();
 	store_close(st);
