@@ -40,8 +40,6 @@
  * where they stand as a phrase, and says the ranking is partial.
  */
 #define RANK_WINDOW 2000
-/* How far the window may grow when filters leave it without hits. */
-#define MAX_GROWTH 64
 
 /* Milliseconds to wait for another process's write lock. */
 #define BUSY_TIMEOUT_MS 5000
@@ -668,10 +666,18 @@ run_search(struct store *s, const struct query *q, const char *expr, enum store_
 	return 0;
 }
 
+/* Does the query narrow its hits with anything but words? */
+static int
+has_filters(const struct query *q)
+{
+	return q->after || q->before || q->on || q->bookmarked || q->unread || q->exclude;
+}
+
 /*
  * Ranked search over many hits: the title tier, the phrase tier, then the
- * window of recent hits, each ranked within itself. When the filters leave
- * too few hits in the window, the window grows.
+ * window of recent hits, each ranked within itself. When filters leave too
+ * few hits there, the rest come from walking the date index (newest
+ * first), which finds every hit that passes them.
  */
 static int
 ranked_tiers(struct store *s, const struct query *q, long limit, store_hit_fn fn, void *ctx,
@@ -682,36 +688,27 @@ ranked_tiers(struct store *s, const struct query *q, long limit, store_hit_fn fn
 	struct tier_ctx t = { fn, ctx, &seen, limit < 0 ? s->rank_window : limit, 0 };
 	int rc = 0;
 
+	if (info != NULL) {
+		info->partial = 1;
+		info->window = s->rank_window;
+	}
 	for (int k = 0; k < 3 && rc == 0 && t.left > 0 && !t.stop; k++) {
-		long window = s->rank_window;
 		int64_t floor = 0;
 		int cut;
 
 		if (tiers[k] == NULL)
 			continue;
-		for (;;) {
-			long before = t.left;
-
-			if ((cut = window_floor(s, tiers[k], window, &floor)) < 0) {
-				rc = -1;
-				break;
-			}
-			if (!cut)
-				floor = 0;
-			/* Rows already given by an earlier tier come again. */
-			rc = run_search(s, q, tiers[k], STORE_SORT_RANK, PLAN_INDEX,
-			    t.left + (long)seen.n, floor, tier_hit, &t);
-			if (k == 2 && cut && info != NULL) {
-				info->partial = 1;
-				info->window = window;
-			}
-			/* Filters emptied the window: look further back. */
-			if (rc < 0 || !cut || t.left <= 0 || t.stop || k < 2 ||
-			    window >= s->rank_window * MAX_GROWTH || t.left < before)
-				break;
-			window *= 8;
+		if ((cut = window_floor(s, tiers[k], s->rank_window, &floor)) < 0) {
+			rc = -1;
+			break;
 		}
+		/* Rows already given by an earlier tier come again. */
+		rc = run_search(s, q, tiers[k], STORE_SORT_RANK, PLAN_INDEX,
+		    t.left + (long)seen.n, cut ? floor : 0, tier_hit, &t);
 	}
+	if (rc == 0 && t.left > 0 && !t.stop && has_filters(q))
+		rc = run_search(s, q, q->match, STORE_SORT_DATE, PLAN_DATES,
+		    t.left + (long)seen.n, 0, tier_hit, &t);
 	free(seen.v);
 	return rc;
 }
