@@ -382,33 +382,29 @@ fill_item(sqlite3_stmt *st, struct store_item *it)
 	it->words = sqlite3_column_int64(st, 7);
 }
 
+/* store_list() is a search without words: its callback takes no snippet. */
+struct list_adapter {
+	store_item_fn fn;
+	void *ctx;
+};
+
+static int
+list_hit(const struct store_item *it, const char *snippet, void *vctx)
+{
+	struct list_adapter *l = vctx;
+
+	(void)snippet;
+	return l->fn(it, l->ctx);
+}
+
 int
 store_list(struct store *s, long limit, store_item_fn fn, void *ctx)
 {
-	sqlite3_stmt *st;
-	int rc;
+	struct list_adapter l = { fn, ctx };
+	struct query q;
 
-	/* NULL sorts lowest: undated articles come last, and the
-	 * (published, id) index serves the order. */
-	if (sqlite3_prepare_v2(s->db,
-		"SELECT " ITEM_COLUMNS " FROM article"
-		" ORDER BY published DESC, id DESC LIMIT ?1",
-		-1, &st, NULL) != SQLITE_OK)
-		return db_fail(s);
-	sqlite3_bind_int64(st, 1, limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_item it;
-
-		fill_item(st, &it);
-		if (fn(&it, ctx) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s);
-	return 0;
+	memset(&q, 0, sizeof q);
+	return store_search(s, &q, STORE_SORT_DATE, limit, list_hit, &l, NULL);
 }
 
 int

@@ -218,6 +218,16 @@ finish_word(struct tok_word *w)
 	w->exact[w->nexact] = '\0';
 }
 
+/* Start a word at byte i (the forms' buffers are not cleared: counts do). */
+static void
+word_begin(struct tok_word *w, size_t i)
+{
+	w->start = i;
+	w->nfolded = w->nexact = 0;
+	w->tone = 0;
+	w->diacritics = 0;
+}
+
 int
 tok_split(const char *text, size_t n, tok_fn fn, void *ctx)
 {
@@ -241,10 +251,7 @@ tok_split(const char *text, size_t n, tok_fn fn, void *ctx)
 			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
 			    (c >= 'A' && c <= 'Z')) {
 				if (!in) {
-					w.start = i;
-					w.nfolded = w.nexact = 0;
-					w.tone = 0;
-					w.diacritics = 0;
+					word_begin(&w, i);
 					in = 1;
 					slow = 0;
 				}
@@ -263,10 +270,7 @@ tok_split(const char *text, size_t n, tok_fn fn, void *ctx)
 		}
 		if (f != NULL && f->word && !(f->word == 2 && !in)) {
 			if (!in) {
-				w.start = i;
-				w.nfolded = w.nexact = 0;
-				w.tone = 0;
-				w.diacritics = 0;
+				word_begin(&w, i);
 				in = 1;
 				slow = 0;
 			}
