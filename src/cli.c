@@ -256,14 +256,70 @@ struct search_ctx {
 	long hits;
 };
 
+/* Where a snippet is being written: the wrapping state for a terminal. */
+struct snip_out {
+	struct buf *b;
+	int color;		/* reverse video around matches */
+	int marked;		/* inside a match now */
+	size_t width;		/* wrap at this column; 0: one long line */
+	size_t col;		/* current column */
+	int space;		/* a space is due before the next word */
+	int opening;		/* reverse video is due before the next word */
+};
+
+/* The indent of snippet lines under a hit. */
+#define SNIPPET_INDENT 8
+
+/* Append text (sanitised, no markers) to o, wrapping between words. The
+ * last column stays free: writing there makes some terminals wrap. */
+static void
+snip_text(struct snip_out *o, const char *text)
+{
+	const char *p = text;
+
+	while (*p) {
+		size_t n = strcspn(p, " ");
+		char *word = xstrndup(p, n);
+		size_t w = text_width(word), need = w + (o->space ? 1 : 0);
+
+		if (n > 0 && o->width > 0 && o->col + need >= o->width && o->col > SNIPPET_INDENT) {
+			/* Reverse video must not run into the indent. */
+			if (o->marked && o->color && !o->opening)
+				buf_adds(o->b, "\x1b[27m");
+			buf_printf(o->b, "\n%*s", SNIPPET_INDENT, "");
+			if (o->marked && o->color && !o->opening)
+				buf_adds(o->b, "\x1b[7m");
+			o->col = SNIPPET_INDENT;
+			o->space = 0;
+		}
+		if (n > 0 && o->space) {
+			buf_addc(o->b, ' ');
+			o->col++;
+			o->space = 0;
+		}
+		if (n > 0 && o->opening) {
+			buf_adds(o->b, "\x1b[7m");
+			o->opening = 0;
+		}
+		buf_add(o->b, word, n);
+		o->col += w;
+		free(word);
+		p += n;
+		if (*p == ' ') {
+			o->space = 1;
+			p++;
+		}
+	}
+}
+
 /*
- * Append a snippet (matches between \x01 and \x02) to b: sanitised, with
- * reverse video around matches when color, plain otherwise. When spans is
- * not NULL, it gets the matches as JSON [start, end] pairs in code points
- * of the plain text.
+ * Append a snippet (matches between \x01 and \x02) to o: sanitised, with
+ * reverse video around matches when o->color, plain otherwise. When spans
+ * is not NULL, it gets the matches as JSON [start, end] pairs in code
+ * points of the plain text.
  */
 static void
-put_snippet(struct buf *b, const char *snip, int color, struct buf *spans)
+put_snippet(struct snip_out *o, const char *snip, struct buf *spans)
 {
 	size_t chars = 0, start = 0;
 	const char *p = snip;
@@ -279,20 +335,22 @@ put_snippet(struct buf *b, const char *snip, int color, struct buf *spans)
 				*c = ' ';
 		}
 		safe = text_sanitize(part);
-
-		buf_adds(b, safe);
+		snip_text(o, safe);
 		for (const char *c = safe; *c; c++)
 			chars += ((unsigned char)*c & 0xC0) != 0x80;
 		free(safe);
 		free(part);
 		p += n;
 		if (*p == '\x01') {
-			if (color)
-				buf_adds(b, "\x1b[7m");
+			/* Opened at the next word, after any space or wrap. */
+			o->opening = o->color;
+			o->marked = 1;
 			start = chars;
 		} else if (*p == '\x02') {
-			if (color)
-				buf_adds(b, "\x1b[27m");
+			if (o->color && !o->opening)
+				buf_adds(o->b, "\x1b[27m");
+			o->opening = 0;
+			o->marked = 0;
 			if (spans != NULL) {
 				buf_printf(spans, "%s[%zu,%zu]", first ? "" : ",", start, chars);
 				first = 0;
@@ -301,6 +359,9 @@ put_snippet(struct buf *b, const char *snip, int color, struct buf *spans)
 		if (*p)
 			p++;
 	}
+	/* A space held back at the very end is still text (JSON offsets). */
+	if (o->space && o->width == 0)
+		buf_addc(o->b, ' ');
 }
 
 static int
@@ -313,9 +374,11 @@ search_hit(const struct store_item *it, const char *snippet, void *vctx)
 	if (!c->list.json) {
 		list_row(it, &c->list);
 		if (snippet != NULL && *snippet) {
+			struct snip_out o = { b, c->color, 0, c->list.width, SNIPPET_INDENT, 0, 0 };
+
 			buf_reset(b);
-			buf_adds(b, "        ");
-			put_snippet(b, snippet, c->color, NULL);
+			buf_printf(b, "%*s", SNIPPET_INDENT, "");
+			put_snippet(&o, snippet, NULL);
 			buf_addc(b, '\n');
 			fwrite(b->data, 1, b->len, stdout);
 		}
@@ -323,12 +386,13 @@ search_hit(const struct store_item *it, const char *snippet, void *vctx)
 	}
 	{
 		struct buf text, spans;
+		struct snip_out o = { &text, 0, 0, 0, 0, 0, 0 };
 
 		buf_init(&text);
 		buf_init(&spans);
 		buf_add(&text, "", 0);
 		buf_add(&spans, "", 0);
-		put_snippet(&text, snippet ? snippet : "", 0, &spans);
+		put_snippet(&o, snippet ? snippet : "", &spans);
 		buf_reset(b);
 		put_json_item(b, it);
 		json_key(b, "snippet", 0);

@@ -28,6 +28,26 @@ test_expect_success 'on a terminal: matches in reverse video' '
 	grep -qi "$(printf "\033\\[7m")nước sạch$(printf "\033\\[27m")" tty
 '
 
+test_expect_success 'on a 60-column terminal: hits fit, snippets wrap under their hit' '
+	command -v tmux >/dev/null || exit 0
+	sock="t$$"
+	tmux -L "$sock" -f /dev/null new-session -d -x 60 -y 30 \
+		"env LC_ALL=C.UTF-8 \"$LUOT\" --db \"$db\" search --limit 4 dan van; sleep 30"
+	i=0
+	while [ $i -lt 50 ] && ! tmux -L "$sock" capture-pane -p | grep -q "^ *[0-9]"; do
+		sleep 0.1; i=$((i + 1))
+	done
+	sleep 0.3
+	tmux -L "$sock" capture-pane -p >screen
+	tmux -L "$sock" kill-server
+	grep . screen >lines &&
+	test "$(count_lines lines)" -ge 8 &&
+	while IFS= read -r line; do
+		test "$(printf "%s" "$line" | wc -m)" -lt 60 || fail "too wide: $line"
+	done <lines &&
+	awk "!/^ +[0-9]+  / && !/^        [^ ]/ { bad = 1 } END { exit bad }" lines
+'
+
 test_expect_success '--json: snippet and match offsets that point at the words' '
 	command -v jq >/dev/null || exit 0
 	"$LUOT" --db "$db" search --json --limit 3 nuoc sach >j &&
