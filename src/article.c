@@ -9,6 +9,7 @@
 #include <nettle/sha2.h>
 
 #include "article.h"
+#include "zip.h"
 
 void
 article_init(struct article *a)
@@ -21,6 +22,8 @@ article_init(struct article *a)
 void
 article_free(struct article *a)
 {
+	buf_free(&a->zbody);
+	buf_free(&a->zcaptions);
 	free(a->title);
 	free(a->author);
 	free(a->source);
@@ -48,4 +51,17 @@ article_hash(const struct article *a, unsigned char out[ARTICLE_HASH_LEN])
 		    (const uint8_t *)a->paras.items[i]);
 	}
 	sha256_digest(&ctx, ARTICLE_HASH_LEN, out);
+}
+
+void
+article_pack(struct article *a)
+{
+	char *body = article_body(a), *captions = strlist_join(&a->captions, "\n");
+
+	article_hash(a, a->hash);
+	zip_pack(body, strlen(body), &a->zbody);
+	zip_pack(captions, strlen(captions), &a->zcaptions);
+	a->packed = 1;
+	free(body);
+	free(captions);
 }

@@ -22,6 +22,11 @@ struct article {
 	struct strlist paras;	/* body paragraphs, NFC, one line each */
 	struct strlist captions;	/* photo captions, kept apart */
 	size_t words;		/* words in the paragraphs */
+	/* Filled by article_pack(): what the store writes, made ahead of
+	 * time so that import workers do it, not the thread that writes. */
+	int packed;
+	unsigned char hash[32];
+	struct buf zbody, zcaptions;	/* compressed (zip.h) */
 };
 
 void article_init(struct article *a);
@@ -36,5 +41,8 @@ char *article_body(const struct article *a);
  * with other junk around it, hashes the same.
  */
 void article_hash(const struct article *a, unsigned char out[ARTICLE_HASH_LEN]);
+
+/* Compute the hash and the compressed body and captions into a. */
+void article_pack(struct article *a);
 
 #endif

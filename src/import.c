@@ -203,6 +203,7 @@ prepare(const struct boiler *bp, const struct import_opts *o, struct slot *sl)
 	} else {
 		if (sl->a.source == NULL && o->source != NULL)
 			sl->a.source = xstrdup(o->source);
+		article_pack(&sl->a);	/* hash and compression off the main thread */
 		sl->parsed = 1;
 	}
 	free(text);

@@ -17,7 +17,7 @@
 #include "article.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_VERSION 3
+#define STORE_VERSION 4
 
 struct store;
 
@@ -67,11 +67,11 @@ int store_commit(struct store *s);
 int store_rollback(struct store *s);
 
 /*
- * Add an article read from path. Returns 1 when added (*id set if id is
- * not NULL), 0 when an article with the same content hash is already
- * there, -1 on error.
+ * Add an article read from path, packing it first (article_pack) unless
+ * that was done. Returns 1 when added (*id set if id is not NULL), 0 when
+ * an article with the same content hash is already there, -1 on error.
  */
-int store_add(struct store *s, const struct article *a, const char *path, int64_t *id);
+int store_add(struct store *s, struct article *a, const char *path, int64_t *id);
 
 /*
  * Call fn for the newest limit articles (limit < 0: all), newest published

@@ -96,7 +96,7 @@ test_expect_success 'full disk: import stops with one line, committed work kept'
 	test "$st" = 1 &&
 	grep -q "^luot: import stopped: " err &&
 	test "$(sqlite3 f.db "PRAGMA integrity_check")" = ok &&
-	test "$(sqlite3 f.db "SELECT count(*) FROM article WHERE body = \"\" OR title = \"\"")" = 0 &&
+	test "$(sql f.db "SELECT count(*) FROM article_text WHERE body = \"\" OR title = \"\"")" = 0 &&
 	"$LUOT" --db f.db import many >out &&
 	test "$(sqlite3 f.db "SELECT count(*) FROM article")" = 401
 '

@@ -33,12 +33,12 @@ test_expect_success 'demo output to a pipe has no escape sequences' '
 
 test_expect_success 'every demo article has a title, paragraphs and words' '
 	db="$XDG_DATA_HOME/luot/demo.db" &&
-	test "$(sqlite3 "$db" "SELECT count(*) FROM article WHERE title = \"\" OR body = \"\" OR words < 50")" = 0
+	test "$(sql "$db" "SELECT count(*) FROM article_text JOIN article USING (id) WHERE article_text.title = \"\" OR article_text.body = \"\" OR words < 50")" = 0
 '
 
 test_expect_success 'the NFD demo article is stored as NFC' '
 	db="$XDG_DATA_HOME/luot/demo.db" &&
-	test "$(sqlite3 "$db" "SELECT count(*) FROM article WHERE path LIKE \"%nfd%\" AND body LIKE \"%sốt xuất huyết%\"")" = 1
+	test "$(sql "$db" "SELECT count(*) FROM article_text JOIN article USING (id) WHERE path LIKE \"%nfd%\" AND article_text.body LIKE \"%sốt xuất huyết%\"")" = 1
 '
 
 test_done

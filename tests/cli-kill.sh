@@ -28,9 +28,9 @@ partial() {
 		echo 0
 		return
 	fi
-	sqlite3 "$1" "SELECT count(*) FROM article WHERE
-		length(body) - length(replace(body, char(10), '')) != 2
-		OR title NOT LIKE 'Bản tin số %' OR published != '2020-03-27T11:38'
+	sql "$1" "SELECT count(*) FROM article_text JOIN article USING (id) WHERE
+		length(article_text.body) - length(replace(article_text.body, char(10), '')) != 2
+		OR article.title NOT LIKE 'Bản tin số %' OR published != '2020-03-27T11:38'
 		OR words < 30"
 }
 

@@ -51,6 +51,14 @@ count_lines() {
 	wc -l <"$1" | tr -d ' '
 }
 
+# sqlite3 with luot's extension loaded (tokenizer, luot_unzip): the view
+# article_text shows bodies as text.
+sql() {
+	db=$1
+	shift
+	sqlite3 -cmd ".load ${LUOT_EXT:?}" "$db" "$@"
+}
+
 # Fail with a message.
 fail() {
 	echo "$*" >&2

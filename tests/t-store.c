@@ -15,6 +15,7 @@
 #include "../src/query.h"
 #include "../src/store.h"
 #include "../src/util.h"
+#include "../src/zip.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/t-store-XXXXXX";
@@ -84,6 +85,19 @@ test_new_and_reopen(void)
 	is_str(seen.captions, "Quang cảnh. Ảnh: Minh Anh", "  captions kept apart");
 	is_int(store_show(s, id + 100, remember, &seen), 0, "missing id is not found");
 	store_close(s);
+	{
+		sqlite3 *h;
+		sqlite3_stmt *st;
+		char type[16] = "";
+
+		sqlite3_open(path, &h);
+		sqlite3_prepare_v2(h, "SELECT typeof(body) FROM article LIMIT 1", -1, &st, NULL);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(type, sizeof type, "%s", (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		sqlite3_close(h);
+		is_str(type, "blob", "body is stored compressed");
+	}
 	free(path);
 }
 
@@ -176,6 +190,30 @@ test_newer_refused(void)
 }
 
 static void
+test_zip(void)
+{
+	struct buf z;
+	char *back;
+	size_t n;
+	const char *text = "Phong trào dân vận khéo được triển khai rộng rãi ở Đà Nẵng.";
+
+	buf_init(&z);
+	zip_pack(text, strlen(text), &z);
+	back = zip_unpack(z.data, z.len, &n);
+	is_str(back, text, "zip round trip");
+	free(back);
+	z.data[z.len / 2] ^= 0x55;
+	back = zip_unpack(z.data, z.len, &n);
+	ok(back == NULL, "corrupt compressed text is refused");
+	free(back);
+	zip_pack("", 0, &z);
+	back = zip_unpack(z.data, z.len, &n);
+	is_str(back, "", "empty text round trip");
+	free(back);
+	buf_free(&z);
+}
+
+static void
 test_locked(void)
 {
 	char *path = db_path("locked.db"), *err = NULL;
@@ -253,6 +291,7 @@ main(void)
 	test_new_and_reopen();
 	test_migrate();
 	test_newer_refused();
+	test_zip();
 	test_locked();
 	test_index_in_step();
 	test_bad_path();

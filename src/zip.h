@@ -1,0 +1,27 @@
+/*
+ * zip.h: article text compressed in the database (zlib), and the SQL
+ * functions that read and write it.
+ *
+ * The body and captions of an article are stored as a zlib stream in a
+ * BLOB; text stored before compression (a TEXT value) reads back as is.
+ * luot_unzip(x) gives the text for either; luot_zip(x) compresses TEXT.
+ */
+#ifndef LUOT_ZIP_H
+#define LUOT_ZIP_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* Compress n bytes of text into out (replacing its contents). */
+void zip_pack(const char *text, size_t n, struct buf *out);
+
+/* The text of a compressed value; NULL when it is corrupt. Caller frees. */
+char *zip_unpack(const void *blob, size_t n, size_t *outlen);
+
+struct sqlite3;
+
+/* Register luot_zip() and luot_unzip() on db. Returns an SQLite code. */
+int zip_register(struct sqlite3 *db);
+
+#endif
