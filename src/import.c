@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -340,6 +341,10 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 		walk(paths[i], &files);
 	t->files = files.len;
 
+	/* Articles are made on worker threads and freed on this one: glibc
+	 * then trims the workers' heaps after nearly every article, one
+	 * madvise() each (a third of the import's time). Keep the memory. */
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
 	/* Tables the workers read are built before they start. */
 	text_init();
 	text_width("");
