@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "json.h"
 #include "query.h"
+#include "telex.h"
 #include "text.h"
 #include "util.h"
 
@@ -410,7 +411,7 @@ search_hit(const struct store_item *it, const char *snippet, void *vctx)
 static void
 suggest(struct store *s, const char *text, long hits)
 {
-	char *alt = query_telex(text);
+	char *alt = telex_to_vietnamese(text);
 	struct query q;
 	int64_t n = 0;
 

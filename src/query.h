@@ -43,11 +43,4 @@ void query_free(struct query *q);
 /* True when q selects nothing at all (no words, no filters). */
 int query_empty(const struct query *q);
 
-/*
- * If text looks typed in Telex or VNI without a Vietnamese keyboard
- * ("daan vaajn", "da6n va65n"), the same text in Vietnamese ("dân vận");
- * else NULL. Caller frees.
- */
-char *query_telex(const char *text);
-
 #endif
