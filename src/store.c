@@ -230,6 +230,9 @@ migrate(struct store *s)
 	}
 	if (v == STORE_VERSION)
 		return 0;
+	/* Indexing or compressing a big database takes a while: say why. */
+	if (v > 0)
+		warnx(_("upgrading %s from schema %d to %d, once"), s->path, v, STORE_VERSION);
 	if (exec(s, "BEGIN IMMEDIATE") < 0)
 		return -1;
 	for (int i = v; i < STORE_VERSION; i++) {
