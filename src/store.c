@@ -407,8 +407,9 @@ col(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
-/* Columns 0-7 of both list and show queries, in this order. */
-#define ITEM_COLUMNS "id, title, published, crawled, author, source, path, words"
+/* Columns 0-7 of every query that fills a store_item, in this order. */
+#define ITEM_COLUMNS "a.id, a.title, a.published, a.crawled, a.author, a.source," \
+	" a.path, a.words"
 
 static void
 fill_item(sqlite3_stmt *st, struct store_item *it)
@@ -456,8 +457,8 @@ store_show(struct store *s, int64_t id, store_item_fn fn, void *ctx)
 	int rc, found = 0;
 
 	if (sqlite3_prepare_v2(s->db,
-		"SELECT " ITEM_COLUMNS ", luot_unzip(body), luot_unzip(captions)"
-		" FROM article WHERE id = ?1",
+		"SELECT " ITEM_COLUMNS ", luot_unzip(a.body), luot_unzip(a.captions)"
+		" FROM article a WHERE a.id = ?1",
 		-1, &st, NULL) != SQLITE_OK)
 		return db_fail(s);
 	sqlite3_bind_int64(st, 1, id);
@@ -531,10 +532,14 @@ store_delete(struct store *s, int64_t id)
 
 enum search_mode { SEARCH_ROWS, SEARCH_COUNT };
 
+/* Matches marked \x01...\x02, about 24 words around the best one. */
+#define SNIPPET "snippet(article_fts, -1, char(1), char(2), '\xe2\x80\xa6', 24)"
+
 /* How a search statement finds its rows. */
 enum search_plan {
 	PLAN_INDEX,		/* the full-text index leads */
 	PLAN_DATES,		/* the date index leads (many hits, newest first) */
+	PLAN_TIER,		/* as PLAN_INDEX, without snippets */
 };
 
 /*
@@ -544,7 +549,7 @@ enum search_plan {
  */
 static char *
 search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, int floor,
-    int walk_dates)
+    int walk_dates, int snippets)
 {
 	struct buf b;
 	int fts = q->match != NULL;
@@ -552,10 +557,8 @@ search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, i
 	buf_init(&b);
 	if (mode == SEARCH_COUNT)
 		buf_adds(&b, "SELECT count(*) FROM ");
-	else if (fts)
-		buf_adds(&b, "SELECT a.id, a.title, a.published, a.crawled, a.author, a.source,"
-		    " a.path, a.words, snippet(article_fts, -1, char(1), char(2),"
-		    " '\xe2\x80\xa6', 24) FROM ");
+	else if (fts && snippets)
+		buf_adds(&b, "SELECT " ITEM_COLUMNS ", " SNIPPET " FROM ");
 	else
 		buf_adds(&b, "SELECT " ITEM_COLUMNS ", NULL FROM ");
 	if (fts && walk_dates)
@@ -650,11 +653,8 @@ struct seen_ids {
 };
 
 struct tier_ctx {
-	store_hit_fn fn;
-	void *ctx;
 	struct seen_ids *seen;
-	long left;		/* hits still wanted */
-	int stop;		/* fn asked to stop */
+	long left;		/* ids still wanted */
 };
 
 static int
@@ -662,6 +662,7 @@ tier_hit(const struct store_item *it, const char *snippet, void *vctx)
 {
 	struct tier_ctx *t = vctx;
 
+	(void)snippet;
 	for (size_t i = 0; i < t->seen->n; i++) {
 		if (t->seen->v[i] == it->id)
 			return 0;
@@ -669,11 +670,41 @@ tier_hit(const struct store_item *it, const char *snippet, void *vctx)
 	t->seen->v = xrealloc(t->seen->v, (t->seen->n + 1) * sizeof *t->seen->v);
 	t->seen->v[t->seen->n++] = it->id;
 	t->left--;
-	if (t->fn(it, snippet, t->ctx) != 0) {
-		t->stop = 1;
-		return 1;
-	}
 	return t->left <= 0;
+}
+
+/* Give the hits whose ids the tiers chose, in that order, with snippets. */
+static int
+tier_details(struct store *s, const struct query *q, const struct seen_ids *ids,
+    store_hit_fn fn, void *ctx)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_DONE;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT " ITEM_COLUMNS ", " SNIPPET " FROM article_fts"
+		" JOIN article a ON a.id = article_fts.rowid"
+		" WHERE article_fts MATCH ?1 AND article_fts.rowid = ?2", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s);
+	for (size_t i = 0; i < ids->n; i++) {
+		sqlite3_bind_text(st, 1, q->match, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, ids->v[i]);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			struct store_item it;
+
+			fill_item(st, &it);
+			rc = SQLITE_DONE;
+			if (fn(&it, col(st, 8), ctx) != 0)
+				break;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s);
+	return 0;
 }
 
 /* Run one search statement, calling fn for each row until it says stop. */
@@ -681,7 +712,9 @@ static int
 run_search(struct store *s, const struct query *q, const char *expr, enum store_sort sort,
     enum search_plan plan, long limit, int64_t floor, store_hit_fn fn, void *ctx)
 {
-	char *sql = search_sql(q, sort, SEARCH_ROWS, floor > 0, plan == PLAN_DATES);
+	/* PLAN_TIER finds ids only: snippets come once the page is known. */
+	char *sql = search_sql(q, sort, SEARCH_ROWS, floor > 0, plan == PLAN_DATES,
+	    plan != PLAN_TIER);
 	sqlite3_stmt *st;
 	int rc;
 
@@ -719,35 +752,37 @@ has_filters(const struct query *q)
  * first), which finds every hit that passes them.
  */
 static int
-ranked_tiers(struct store *s, const struct query *q, long limit, store_hit_fn fn, void *ctx,
-    struct store_search_info *info)
+ranked_tiers(struct store *s, const struct query *q, long limit, int64_t floor,
+    store_hit_fn fn, void *ctx, struct store_search_info *info)
 {
 	const char *tiers[3] = { q->title_match, q->phrase, q->match };
 	struct seen_ids seen = { NULL, 0 };
-	struct tier_ctx t = { fn, ctx, &seen, limit < 0 ? s->rank_window : limit, 0 };
+	struct tier_ctx t = { &seen, limit < 0 ? s->rank_window : limit };
 	int rc = 0;
 
 	if (info != NULL) {
 		info->partial = 1;
 		info->window = s->rank_window;
 	}
-	for (int k = 0; k < 3 && rc == 0 && t.left > 0 && !t.stop; k++) {
-		int64_t floor = 0;
-		int cut;
+	for (int k = 0; k < 3 && rc == 0 && t.left > 0; k++) {
+		int64_t f = floor;	/* the caller found the main tier's */
+		int cut = 1;
 
 		if (tiers[k] == NULL)
 			continue;
-		if ((cut = window_floor(s, tiers[k], s->rank_window, &floor)) < 0) {
+		if (k < 2 && (cut = window_floor(s, tiers[k], s->rank_window, &f)) < 0) {
 			rc = -1;
 			break;
 		}
 		/* Rows already given by an earlier tier come again. */
-		rc = run_search(s, q, tiers[k], STORE_SORT_RANK, PLAN_INDEX,
-		    t.left + (long)seen.n, cut ? floor : 0, tier_hit, &t);
+		rc = run_search(s, q, tiers[k], STORE_SORT_RANK, PLAN_TIER,
+		    t.left + (long)seen.n, cut ? f : 0, tier_hit, &t);
 	}
-	if (rc == 0 && t.left > 0 && !t.stop && has_filters(q))
+	if (rc == 0 && t.left > 0 && has_filters(q))
 		rc = run_search(s, q, q->match, STORE_SORT_DATE, PLAN_DATES,
 		    t.left + (long)seen.n, 0, tier_hit, &t);
+	if (rc == 0)
+		rc = tier_details(s, q, &seen, fn, ctx);
 	free(seen.v);
 	return rc;
 }
@@ -771,13 +806,13 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 		return run_search(s, q, q->match, sort, PLAN_INDEX, limit, 0, fn, ctx);
 	if (sort == STORE_SORT_DATE)
 		return run_search(s, q, q->match, sort, PLAN_DATES, limit, 0, fn, ctx);
-	return ranked_tiers(s, q, limit, fn, ctx, info);
+	return ranked_tiers(s, q, limit, floor, fn, ctx, info);
 }
 
 int
 store_search_count(struct store *s, const struct query *q, int64_t *n)
 {
-	char *sql = search_sql(q, STORE_SORT_RANK, SEARCH_COUNT, 0, 0);
+	char *sql = search_sql(q, STORE_SORT_RANK, SEARCH_COUNT, 0, 0, 0);
 	sqlite3_stmt *st;
 	int rc;
 
