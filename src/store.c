@@ -539,7 +539,6 @@ enum search_mode { SEARCH_ROWS, SEARCH_COUNT };
 enum search_plan {
 	PLAN_INDEX,		/* the full-text index leads */
 	PLAN_DATES,		/* the date index leads (many hits, newest first) */
-	PLAN_TIER,		/* as PLAN_INDEX, without snippets */
 };
 
 /*
@@ -549,7 +548,7 @@ enum search_plan {
  */
 static char *
 search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, int floor,
-    int walk_dates, int snippets)
+    int walk_dates)
 {
 	struct buf b;
 	int fts = q->match != NULL;
@@ -557,7 +556,7 @@ search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, i
 	buf_init(&b);
 	if (mode == SEARCH_COUNT)
 		buf_adds(&b, "SELECT count(*) FROM ");
-	else if (fts && snippets)
+	else if (fts)
 		buf_adds(&b, "SELECT " ITEM_COLUMNS ", " SNIPPET " FROM ");
 	else
 		buf_adds(&b, "SELECT " ITEM_COLUMNS ", NULL FROM ");
@@ -653,8 +652,11 @@ struct seen_ids {
 };
 
 struct tier_ctx {
+	store_hit_fn fn;
+	void *ctx;
 	struct seen_ids *seen;
-	long left;		/* ids still wanted */
+	long left;		/* hits still wanted */
+	int stop;		/* fn asked to stop */
 };
 
 static int
@@ -662,7 +664,6 @@ tier_hit(const struct store_item *it, const char *snippet, void *vctx)
 {
 	struct tier_ctx *t = vctx;
 
-	(void)snippet;
 	for (size_t i = 0; i < t->seen->n; i++) {
 		if (t->seen->v[i] == it->id)
 			return 0;
@@ -670,41 +671,11 @@ tier_hit(const struct store_item *it, const char *snippet, void *vctx)
 	t->seen->v = xrealloc(t->seen->v, (t->seen->n + 1) * sizeof *t->seen->v);
 	t->seen->v[t->seen->n++] = it->id;
 	t->left--;
-	return t->left <= 0;
-}
-
-/* Give the hits whose ids the tiers chose, in that order, with snippets. */
-static int
-tier_details(struct store *s, const struct query *q, const struct seen_ids *ids,
-    store_hit_fn fn, void *ctx)
-{
-	sqlite3_stmt *st;
-	int rc = SQLITE_DONE;
-
-	if (sqlite3_prepare_v2(s->db, "SELECT " ITEM_COLUMNS ", " SNIPPET " FROM article_fts"
-		" JOIN article a ON a.id = article_fts.rowid"
-		" WHERE article_fts MATCH ?1 AND article_fts.rowid = ?2", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s);
-	for (size_t i = 0; i < ids->n; i++) {
-		sqlite3_bind_text(st, 1, q->match, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, ids->v[i]);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			struct store_item it;
-
-			fill_item(st, &it);
-			rc = SQLITE_DONE;
-			if (fn(&it, col(st, 8), ctx) != 0)
-				break;
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			break;
+	if (t->fn(it, snippet, t->ctx) != 0) {
+		t->stop = 1;
+		return 1;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s);
-	return 0;
+	return t->left <= 0;
 }
 
 /* Run one search statement, calling fn for each row until it says stop. */
@@ -712,9 +683,7 @@ static int
 run_search(struct store *s, const struct query *q, const char *expr, enum store_sort sort,
     enum search_plan plan, long limit, int64_t floor, store_hit_fn fn, void *ctx)
 {
-	/* PLAN_TIER finds ids only: snippets come once the page is known. */
-	char *sql = search_sql(q, sort, SEARCH_ROWS, floor > 0, plan == PLAN_DATES,
-	    plan != PLAN_TIER);
+	char *sql = search_sql(q, sort, SEARCH_ROWS, floor > 0, plan == PLAN_DATES);
 	sqlite3_stmt *st;
 	int rc;
 
@@ -757,14 +726,14 @@ ranked_tiers(struct store *s, const struct query *q, long limit, int64_t floor,
 {
 	const char *tiers[3] = { q->title_match, q->phrase, q->match };
 	struct seen_ids seen = { NULL, 0 };
-	struct tier_ctx t = { &seen, limit < 0 ? s->rank_window : limit };
+	struct tier_ctx t = { fn, ctx, &seen, limit < 0 ? s->rank_window : limit, 0 };
 	int rc = 0;
 
 	if (info != NULL) {
 		info->partial = 1;
 		info->window = s->rank_window;
 	}
-	for (int k = 0; k < 3 && rc == 0 && t.left > 0; k++) {
+	for (int k = 0; k < 3 && rc == 0 && t.left > 0 && !t.stop; k++) {
 		int64_t f = floor;	/* the caller found the main tier's */
 		int cut = 1;
 
@@ -775,14 +744,12 @@ ranked_tiers(struct store *s, const struct query *q, long limit, int64_t floor,
 			break;
 		}
 		/* Rows already given by an earlier tier come again. */
-		rc = run_search(s, q, tiers[k], STORE_SORT_RANK, PLAN_TIER,
+		rc = run_search(s, q, tiers[k], STORE_SORT_RANK, PLAN_INDEX,
 		    t.left + (long)seen.n, cut ? f : 0, tier_hit, &t);
 	}
-	if (rc == 0 && t.left > 0 && has_filters(q))
+	if (rc == 0 && t.left > 0 && !t.stop && has_filters(q))
 		rc = run_search(s, q, q->match, STORE_SORT_DATE, PLAN_DATES,
 		    t.left + (long)seen.n, 0, tier_hit, &t);
-	if (rc == 0)
-		rc = tier_details(s, q, &seen, fn, ctx);
 	free(seen.v);
 	return rc;
 }
@@ -812,7 +779,7 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 int
 store_search_count(struct store *s, const struct query *q, int64_t *n)
 {
-	char *sql = search_sql(q, STORE_SORT_RANK, SEARCH_COUNT, 0, 0, 0);
+	char *sql = search_sql(q, STORE_SORT_RANK, SEARCH_COUNT, 0, 0);
 	sqlite3_stmt *st;
 	int rc;
 
