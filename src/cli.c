@@ -446,9 +446,11 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 	}
 	rc = store_search(s, &q, sort, limit, search_hit, &c, &info);
 	query_free(&q);
-	if (rc == 0 && info.partial)
+	if (rc == 0 && info.partial && info.window > 0)
 		warnx(_("many matches: ranked the title and phrase matches and the %ld most "
 		    "recently imported; --sort date sees them all"), info.window);
+	else if (rc == 0 && info.partial)
+		warnx("%s", _("many matches in the date range: newest first"));
 	if (rc == 0 && c.hits == 0)
 		warnx("%s", _("no articles found"));
 	if (rc == 0 && c.hits < SUGGEST_BELOW)

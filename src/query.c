@@ -563,14 +563,24 @@ make_tiers(const struct node *root, struct query *q)
 
 	if (q->match == NULL || has_field_or_not(root))
 		return;
-	q->title_match = xasprintf("title : %s", q->match);
 	if (root->kind == K_AND && adjacent_run(kids, root->nkids)) {
 		struct buf b;
 
 		buf_init(&b);
 		put_phrase(&b, kids, root->nkids);
 		q->phrase = buf_detach(&b);
+		/* The words without the phrase alternative: finding hits
+		 * needs no positions, only ranking does. */
+		buf_addc(&b, '(');
+		for (size_t i = 0; i < root->nkids; i++) {
+			if (i > 0)
+				buf_adds(&b, " AND ");
+			put_quoted(&b, kids[i]->text);
+		}
+		buf_addc(&b, ')');
+		q->all_words = buf_detach(&b);
 	}
+	q->title_match = xasprintf("title : %s", q->all_words ? q->all_words : q->match);
 }
 
 /* Plain words typed, for the Telex suggestion. */
@@ -623,6 +633,7 @@ query_free(struct query *q)
 	free(q->match);
 	free(q->title_match);
 	free(q->phrase);
+	free(q->all_words);
 	free(q->exclude);
 	free(q->after);
 	free(q->before);

@@ -27,6 +27,8 @@ struct query {
 	char *title_match;	/* the same, its words in the title; or NULL */
 	char *phrase;		/* the words as one phrase, for several plain
 				 * words; or NULL */
+	char *all_words;	/* the same words ANDed, without the phrase
+				 * alternative of match; or NULL */
 	char *exclude;		/* FTS5 expression of words to exclude, or NULL */
 	char *after;		/* published >= after (ISO prefix), or NULL */
 	char *before;		/* published < before */

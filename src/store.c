@@ -44,6 +44,8 @@
  * where they stand as a phrase, and says the ranking is partial.
  */
 #define RANK_WINDOW 2000
+/* The title and phrase tiers look that many windows back. */
+#define TIER_SPAN 4
 
 /* Milliseconds to wait for another process's write lock. */
 #define BUSY_TIMEOUT_MS 5000
@@ -645,6 +647,13 @@ window_floor(struct store *s, const char *expr, long window, int64_t *floor)
 	return rc == SQLITE_ROW;
 }
 
+/* The expression that finds the same hits as q->match most cheaply. */
+static const char *
+hits_expr(const struct query *q)
+{
+	return q->all_words ? q->all_words : q->match;
+}
+
 /* Ids already given, so that tiers do not repeat a hit. */
 struct seen_ids {
 	int64_t *v;
@@ -707,18 +716,9 @@ run_search(struct store *s, const struct query *q, const char *expr, enum store_
 	return 0;
 }
 
-/* Does the query narrow its hits with anything but words? */
-static int
-has_filters(const struct query *q)
-{
-	return q->after || q->before || q->on || q->bookmarked || q->unread || q->exclude;
-}
-
 /*
  * Ranked search over many hits: the title tier, the phrase tier, then the
- * window of recent hits, each ranked within itself. When filters leave too
- * few hits there, the rest come from walking the date index (newest
- * first), which finds every hit that passes them.
+ * window of recent hits, each ranked within itself.
  */
 static int
 ranked_tiers(struct store *s, const struct query *q, long limit, int64_t floor,
@@ -727,29 +727,26 @@ ranked_tiers(struct store *s, const struct query *q, long limit, int64_t floor,
 	const char *tiers[3] = { q->title_match, q->phrase, q->match };
 	struct seen_ids seen = { NULL, 0 };
 	struct tier_ctx t = { fn, ctx, &seen, limit < 0 ? s->rank_window : limit, 0 };
+	int64_t wide = 0;
 	int rc = 0;
 
 	if (info != NULL) {
 		info->partial = 1;
 		info->window = s->rank_window;
 	}
+	/* Title and phrase hits are looked for among the TIER_SPAN times
+	 * more recent hits: a column filter or a phrase over every hit of a
+	 * common word reads its whole posting list. */
+	if ((tiers[0] || tiers[1]) &&
+	    window_floor(s, hits_expr(q), s->rank_window * TIER_SPAN, &wide) < 0)
+		return -1;
 	for (int k = 0; k < 3 && rc == 0 && t.left > 0 && !t.stop; k++) {
-		int64_t f = floor;	/* the caller found the main tier's */
-		int cut = 1;
-
 		if (tiers[k] == NULL)
 			continue;
-		if (k < 2 && (cut = window_floor(s, tiers[k], s->rank_window, &f)) < 0) {
-			rc = -1;
-			break;
-		}
 		/* Rows already given by an earlier tier come again. */
 		rc = run_search(s, q, tiers[k], STORE_SORT_RANK, PLAN_INDEX,
-		    t.left + (long)seen.n, cut ? f : 0, tier_hit, &t);
+		    t.left + (long)seen.n, k < 2 ? wide : floor, tier_hit, &t);
 	}
-	if (rc == 0 && t.left > 0 && !t.stop && has_filters(q))
-		rc = run_search(s, q, q->match, STORE_SORT_DATE, PLAN_DATES,
-		    t.left + (long)seen.n, 0, tier_hit, &t);
 	free(seen.v);
 	return rc;
 }
@@ -767,12 +764,17 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 		return run_search(s, q, NULL, sort, PLAN_INDEX, limit, 0, fn, ctx);
 	if (s->rank_window == 0)
 		return run_search(s, q, q->match, sort, PLAN_INDEX, limit, 0, fn, ctx);
-	if ((cut = window_floor(s, q->match, s->rank_window, &floor)) < 0)
+	if ((cut = window_floor(s, hits_expr(q), s->rank_window, &floor)) < 0)
 		return -1;
 	if (!cut)	/* few hits: rank or sort them all */
 		return run_search(s, q, q->match, sort, PLAN_INDEX, limit, 0, fn, ctx);
-	if (sort == STORE_SORT_DATE)
-		return run_search(s, q, q->match, sort, PLAN_DATES, limit, 0, fn, ctx);
+	/* Many hits in a date range, or among bookmarks: walked newest
+	 * first (the window of recent imports may hold none of them). */
+	if (sort == STORE_SORT_DATE || q->after || q->before || q->on || q->bookmarked) {
+		if (info != NULL && sort == STORE_SORT_RANK)
+			info->partial = 1, info->window = 0;
+		return run_search(s, q, q->match, STORE_SORT_DATE, PLAN_DATES, limit, 0, fn, ctx);
+	}
 	return ranked_tiers(s, q, limit, floor, fn, ctx, info);
 }
 

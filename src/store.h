@@ -101,8 +101,9 @@ enum store_sort {
 typedef int (*store_hit_fn)(const struct store_item *item, const char *snippet, void *ctx);
 
 /* How a ranked search went: partial when the query had too many hits to
- * score them all, and the ranking covers the title hits, the phrase hits
- * and the window most recently imported hits. */
+ * score them all. Then with window > 0 the ranking covers title and phrase
+ * hits among the recent ones and the window most recently imported hits;
+ * with window 0 (a date filter) the hits come newest first. */
 struct store_search_info {
 	int partial;
 	long window;

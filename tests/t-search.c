@@ -293,7 +293,7 @@ test_partial(void)
 	query_parse("dan after:2020-06", &q);
 	store_search(st, &q, STORE_SORT_RANK, 10, add_id, &r, &info);
 	s = sorted(r.list);
-	is_str(s, "3,6", "filters past the window: hits found along the date index");
+	is_str(s, "3,6", "a date filter with many hits: the range walked newest first");
 	free(s);
 	query_free(&q);
 	store_set_rank_window(st, 2000);
