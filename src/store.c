@@ -687,20 +687,34 @@ tier_hit(const struct store_item *it, const char *snippet, void *vctx)
 	return t->left <= 0;
 }
 
+/* Prepare sql (freed here) and bind the query's values; NULL on error. */
+static sqlite3_stmt *
+prepare_search(struct store *s, char *sql, const struct query *q, const char *expr,
+    long limit, int64_t floor)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	free(sql);
+	if (rc != SQLITE_OK) {
+		db_fail(s);
+		return NULL;
+	}
+	bind_search(st, q, expr, limit, floor);
+	return st;
+}
+
 /* Run one search statement, calling fn for each row until it says stop. */
 static int
 run_search(struct store *s, const struct query *q, const char *expr, enum store_sort sort,
     enum search_plan plan, long limit, int64_t floor, store_hit_fn fn, void *ctx)
 {
-	char *sql = search_sql(q, sort, SEARCH_ROWS, floor > 0, plan == PLAN_DATES);
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = prepare_search(s, search_sql(q, sort, SEARCH_ROWS, floor > 0,
+	    plan == PLAN_DATES), q, expr, limit, floor);
 	int rc;
 
-	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-	free(sql);
-	if (rc != SQLITE_OK)
-		return db_fail(s);
-	bind_search(st, q, expr, limit, floor);
+	if (st == NULL)
+		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct store_item it;
 
@@ -772,7 +786,7 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 	 * first (the window of recent imports may hold none of them). */
 	if (sort == STORE_SORT_DATE || q->after || q->before || q->on || q->bookmarked) {
 		if (info != NULL && sort == STORE_SORT_RANK)
-			info->partial = 1, info->window = 0;
+			info->partial = 1;	/* window 0: by date */
 		return run_search(s, q, q->match, STORE_SORT_DATE, PLAN_DATES, limit, 0, fn, ctx);
 	}
 	return ranked_tiers(s, q, limit, floor, fn, ctx, info);
@@ -781,16 +795,13 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 int
 store_search_count(struct store *s, const struct query *q, int64_t *n)
 {
-	char *sql = search_sql(q, STORE_SORT_RANK, SEARCH_COUNT, 0, 0);
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = prepare_search(s, search_sql(q, STORE_SORT_RANK, SEARCH_COUNT, 0, 0),
+	    q, q->match, -1, 0);
 	int rc;
 
 	*n = 0;
-	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-	free(sql);
-	if (rc != SQLITE_OK)
-		return db_fail(s);
-	bind_search(st, q, q->match, -1, 0);
+	if (st == NULL)
+		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*n = sqlite3_column_int64(st, 0);
