@@ -58,7 +58,9 @@ article_pack(struct article *a)
 {
 	char *body = article_body(a), *captions = strlist_join(&a->captions, "\n");
 
-	article_hash(a, a->hash);
+	if (!a->hashed)
+		article_hash(a, a->hash);
+	a->hashed = 1;
 	zip_pack(body, strlen(body), &a->zbody);
 	zip_pack(captions, strlen(captions), &a->zcaptions);
 	a->packed = 1;

@@ -25,6 +25,7 @@ struct article {
 	/* Filled by article_pack(): what the store writes, made ahead of
 	 * time so that import workers do it, not the thread that writes. */
 	int packed;
+	int hashed;		/* hash holds article_hash() */
 	unsigned char hash[32];
 	struct buf zbody, zcaptions;	/* compressed (zip.h) */
 };

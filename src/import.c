@@ -173,13 +173,27 @@ struct slot {
 	int ready;		/* the worker is done with it */
 	int parsed;		/* a holds an article */
 	struct article a;
+	int known;		/* the store held this article before the import */
 	char *skip;		/* reason the file is skipped, or NULL */
 	size_t invalid;		/* invalid sequences replaced */
 };
 
+/* The hashes the store held when the import began: read-only, shared. */
+struct known {
+	const unsigned char *v;
+	size_t n;
+};
+
+static int
+cmp_hash(const void *a, const void *b)
+{
+	return memcmp(a, b, ARTICLE_HASH_LEN);
+}
+
 /* Read, decode and extract one file into sl (no SQLite, no output). */
 static void
-prepare(const struct boiler *bp, const struct import_opts *o, struct slot *sl)
+prepare(const struct boiler *bp, const struct import_opts *o, const struct known *known,
+    struct slot *sl)
 {
 	struct text_stats ts;
 	const char *reason;
@@ -204,7 +218,15 @@ prepare(const struct boiler *bp, const struct import_opts *o, struct slot *sl)
 	} else {
 		if (sl->a.source == NULL && o->source != NULL)
 			sl->a.source = xstrdup(o->source);
-		article_pack(&sl->a);	/* hash and compression off the main thread */
+		article_hash(&sl->a, sl->a.hash);
+		sl->a.hashed = 1;
+		/* Importing a folder again: known articles are not compressed
+		 * for nothing. The store's unique hash catches the rest. */
+		if (known->n > 0 && bsearch(sl->a.hash, known->v, known->n, ARTICLE_HASH_LEN,
+		    cmp_hash) != NULL)
+			sl->known = 1;
+		else
+			article_pack(&sl->a);	/* off the thread that writes */
 		sl->parsed = 1;
 	}
 	free(text);
@@ -222,6 +244,7 @@ struct pipeline {
 	const struct strlist *files;
 	const struct boiler *bp;
 	const struct import_opts *o;
+	struct known known;
 	struct slot ring[RING];
 	size_t next;		/* next file a worker takes */
 	size_t taken;		/* files the main thread has consumed */
@@ -247,7 +270,7 @@ worker(void *arg)
 		memset(sl, 0, sizeof *sl);
 		sl->path = pl->files->items[k];
 		pthread_mutex_unlock(&pl->lock);
-		prepare(pl->bp, pl->o, sl);
+		prepare(pl->bp, pl->o, &pl->known, sl);
 		pthread_mutex_lock(&pl->lock);
 		sl->ready = 1;
 		pthread_cond_broadcast(&pl->ready);
@@ -299,6 +322,8 @@ finish_one(struct store *s, struct slot *sl, struct import_totals *t)
 		warnx(_("skipped %s: %s"), sl->path, sl->skip);
 		return SKIPPED;
 	}
+	if (sl->known)
+		return DUPLICATE;
 	rc = store_add(s, &sl->a, sl->path, NULL);
 	if (rc < 0)
 		return FAILED;
@@ -355,6 +380,17 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	pl->files = &files;
 	pl->bp = bp;
 	pl->o = o;
+	{
+		unsigned char *v;
+
+		if (store_hashes(s, &v, &pl->known.n) < 0) {
+			warnx(_("import stopped: %s"), store_errmsg(s));
+			free(pl);
+			strlist_free(&files);
+			return -1;
+		}
+		pl->known.v = v;
+	}
 	for (int i = 0; i < worker_count() && (size_t)i < files.len; i++) {
 		if (pthread_create(&threads[nthreads], NULL, worker, pl) == 0)
 			nthreads++;
@@ -425,6 +461,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	pthread_cond_destroy(&pl->room);
 	pthread_cond_destroy(&pl->ready);
 	pthread_mutex_destroy(&pl->lock);
+	free((void *)pl->known.v);
 	free(pl);
 
 	if (rc < 0) {

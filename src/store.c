@@ -427,6 +427,39 @@ fill_item(sqlite3_stmt *st, struct store_item *it)
 	it->words = sqlite3_column_int64(st, 7);
 }
 
+int
+store_hashes(struct store *s, unsigned char **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	/* The unique index gives them in memcmp order. */
+	if (sqlite3_prepare_v2(s->db, "SELECT hash FROM article ORDER BY hash", -1, &st, NULL)
+	    != SQLITE_OK)
+		return db_fail(s);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_bytes(st, 0) != ARTICLE_HASH_LEN)
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			*out = xrealloc(*out, cap * ARTICLE_HASH_LEN);
+		}
+		memcpy(*out + *n * ARTICLE_HASH_LEN, sqlite3_column_blob(st, 0), ARTICLE_HASH_LEN);
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return db_fail(s);
+	}
+	return 0;
+}
+
 /* store_list() is a search without words: its callback takes no snippet. */
 struct list_adapter {
 	store_item_fn fn;

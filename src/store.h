@@ -74,6 +74,12 @@ int store_rollback(struct store *s);
 int store_add(struct store *s, struct article *a, const char *path, int64_t *id);
 
 /*
+ * The content hashes of every article, sorted (memcmp order), in a new
+ * array of *n * ARTICLE_HASH_LEN bytes the caller frees. Returns 0 or -1.
+ */
+int store_hashes(struct store *s, unsigned char **out, size_t *n);
+
+/*
  * Call fn for the newest limit articles (limit < 0: all), newest published
  * first, undated last. Stops early when fn returns non-zero. Returns 0 or -1.
  */
