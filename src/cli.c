@@ -447,8 +447,8 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 	rc = store_search(s, &q, sort, limit, search_hit, &c, &info);
 	query_free(&q);
 	if (rc == 0 && info.partial && info.window > 0)
-		warnx(_("many matches: ranked the title and phrase matches and the %ld most "
-		    "recently imported; --sort date sees them all"), info.window);
+		warnx(_("many matches: ranked title and phrase matches among recent imports, "
+		    "then the %ld most recent; --sort date sees them all"), info.window);
 	else if (rc == 0 && info.partial)
 		warnx("%s", _("many matches in the date range: newest first"));
 	if (rc == 0 && c.hits == 0)
