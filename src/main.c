@@ -167,6 +167,17 @@ parse_id(const char *arg)
 	return (int64_t)id;
 }
 
+/* A --limit value: a number >= 0. Returns 0 or -1. */
+static int
+parse_limit(const char *arg, long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtol(arg, &end, 10);
+	return errno || *end || end == arg || *out < 0 ? -1 : 0;
+}
+
 static int
 parse_size(const char *arg, size_t *out)
 {
@@ -317,8 +328,6 @@ parse_view_opts(struct ctx *c, const struct command *cmd, int argc, char **argv,
 	int opt;
 
 	while ((opt = getopt_long(argc, argv, limit ? "jn:d:h" : "jd:h", longopts, NULL)) != -1) {
-		char *end;
-
 		switch (opt) {
 		case 'd':
 			c->db = optarg;
@@ -329,9 +338,7 @@ parse_view_opts(struct ctx *c, const struct command *cmd, int argc, char **argv,
 		case 'n':
 			if (limit == NULL)
 				return bad_usage(cmd, NULL);
-			errno = 0;
-			*limit = strtol(optarg, &end, 10);
-			if (errno || *end || end == optarg || *limit < 0)
+			if (parse_limit(optarg, limit) < 0)
 				return bad_usage(cmd, _("--limit wants a number"));
 			break;
 		case 'h':
@@ -427,7 +434,7 @@ cmd_search(struct ctx *c, int argc, char **argv)
 	struct strlist words;
 	long limit = 20;
 	int opt, json = 0, rc;
-	char *text, *end;
+	char *text;
 
 	while ((opt = getopt_long(argc, argv, "jn:s:d:h", longopts, NULL)) != -1) {
 		switch (opt) {
@@ -435,9 +442,7 @@ cmd_search(struct ctx *c, int argc, char **argv)
 			json = 1;
 			break;
 		case 'n':
-			errno = 0;
-			limit = strtol(optarg, &end, 10);
-			if (errno || *end || end == optarg || limit < 0)
+			if (parse_limit(optarg, &limit) < 0)
 				return bad_usage(cmd, _("--limit wants a number"));
 			break;
 		case 's':

@@ -221,6 +221,7 @@ parse_primary(struct parser *p)
 	const char *field = NULL;
 	size_t start, colon = 0;
 	char *word;
+	int nwords;
 
 	if (p->s[p->i] == '(') {
 		if (p->depth >= MAX_DEPTH) {
@@ -272,11 +273,12 @@ parse_primary(struct parser *p)
 		}
 	}
 	nd->field = field;
-	if (words_in(nd->text) == 0 || p->words >= QUERY_MAX_WORDS) {
+	nwords = words_in(nd->text);
+	if (nwords == 0 || p->words >= QUERY_MAX_WORDS) {
 		node_free(nd);
 		return NULL;
 	}
-	p->words += words_in(nd->text);
+	p->words += nwords;
 	return nd;
 }
 

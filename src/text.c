@@ -123,22 +123,14 @@ nfc_stable(uint32_t uc)
 
 /*
  * Decode one well-formed UTF-8 sequence at p: its length, or -1 when
- * malformed. Two- and three-byte forms, all of Vietnamese, are checked
- * here (overlongs and surrogates refused); the rest by libunistring.
+ * malformed (overlongs and surrogates refused).
  */
 static int
 utf8_valid(const unsigned char *p, size_t n, ucs4_t *uc)
 {
-	if (n >= 2 && p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80) {
-		*uc = (ucs4_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
-		return 2;
-	}
-	if (n >= 3 && p[0] >= 0xE1 && p[0] <= 0xEC && (p[1] & 0xC0) == 0x80 &&
-	    (p[2] & 0xC0) == 0x80) {
-		*uc = (ucs4_t)(p[0] & 0x0F) << 12 | (ucs4_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-		return 3;
-	}
-	return u8_mbtoucr(uc, p, n);
+	int len = text_utf8_short(p, n, uc);
+
+	return len > 0 ? len : u8_mbtoucr(uc, p, n);
 }
 
 /* Bytes that go through as they are: printable ASCII, LF and TAB. */
@@ -297,27 +289,11 @@ text_next_slow(const char *s, size_t n, uint32_t *uc)
 	ucs4_t c;
 	int len;
 
-	const unsigned char *p = (const unsigned char *)s;
-
 	if (n == 0) {
 		*uc = 0;
 		return 1;
 	}
-	/* Two- and three-byte sequences (all of Vietnamese) decoded here;
-	 * the rest, and anything malformed, by libunistring. */
-	if (p[0] >= 0xC2 && p[0] <= 0xDF && n >= 2 && (p[1] & 0xC0) == 0x80) {
-		*uc = (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
-		return 2;
-	}
-	if (p[0] >= 0xE0 && p[0] <= 0xEF && n >= 3 && (p[1] & 0xC0) == 0x80 &&
-	    (p[2] & 0xC0) == 0x80) {
-		c = (ucs4_t)(p[0] & 0x0F) << 12 | (ucs4_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-			*uc = c;
-			return 3;
-		}
-	}
-	len = u8_mbtouc(&c, p, n);
+	len = u8_mbtouc(&c, (const uint8_t *)s, n);
 	*uc = c;
 	return len > 0 ? len : 1;
 }

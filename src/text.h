@@ -38,25 +38,38 @@ void text_put(struct buf *b, uint32_t uc);
  * Invalid bytes decode as U+FFFD. Inline for ASCII: it runs per byte. */
 int text_next_slow(const char *s, size_t n, uint32_t *uc);
 
+/*
+ * The two- and three-byte UTF-8 forms that need no check beyond their
+ * continuation bytes (C2-DF, E1-EC, EE-EF leads: all of Vietnamese):
+ * their length, or 0 for anything else, which the caller hands on.
+ */
+static inline int
+text_utf8_short(const unsigned char *p, size_t n, uint32_t *uc)
+{
+	if (n >= 2 && p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80) {
+		*uc = (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+		return 2;
+	}
+	if (n >= 3 && p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED &&
+	    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+		*uc = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+		return 3;
+	}
+	return 0;
+}
+
 static inline int
 text_next(const char *s, size_t n, uint32_t *uc)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	int len;
 
 	if (n > 0 && p[0] < 0x80) {
 		*uc = p[0];
 		return 1;
 	}
-	/* Vietnamese letters are two or three bytes: decoded here too. */
-	if (n >= 2 && p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80) {
-		*uc = (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
-		return 2;
-	}
-	if (n >= 3 && p[0] >= 0xE1 && p[0] <= 0xEC && (p[1] & 0xC0) == 0x80 &&
-	    (p[2] & 0xC0) == 0x80) {
-		*uc = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-		return 3;
-	}
+	if ((len = text_utf8_short(p, n, uc)) > 0)
+		return len;
 	return text_next_slow(s, n, uc);
 }
 
