@@ -417,7 +417,7 @@ suggest(struct store *s, const char *text, long hits)
 
 	if (alt == NULL)
 		return;
-	query_parse(alt, &q);
+	store_parse_query(s, alt, &q);
 	if (!query_empty(&q) && store_search_count(s, &q, &n) == 0 && n > hits) {
 		char *safe = text_sanitize(alt);
 
@@ -437,7 +437,7 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 	int rc;
 
 	c.color = !json && isatty(STDOUT_FILENO);
-	query_parse(text, &q);
+	store_parse_query(s, text, &q);
 	if (query_empty(&q)) {
 		/* Nothing but punctuation: nothing to find, and not an error. */
 		query_free(&q);

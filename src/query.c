@@ -38,6 +38,8 @@ struct parser {
 	int words;		/* words kept so far */
 	int depth;
 	struct query *q;
+	query_expand_fn expand;
+	void *expand_ctx;
 };
 
 static struct node *
@@ -387,10 +389,47 @@ put_quoted(struct buf *b, const char *s)
 	buf_addc(b, '"');
 }
 
-static char *render(const struct node *nd, struct strlist *lifted);
+static char *render(const struct parser *p, const struct node *nd, struct strlist *lifted);
+
+static int
+note_start(const struct tok_word *w, void *ctx)
+{
+	*(long *)ctx = (long)w->start;
+	return 0;
+}
+
+/*
+ * A prefix as FTS5 text: "text"*, or, when the expander lists the terms
+ * the last word covers, the text with that word replaced by their group
+ * (tokenize.h), which FTS5 reads lazily.
+ */
+static void
+put_prefix(const struct parser *p, struct buf *b, const char *text)
+{
+	long start = -1;
+	char *group = NULL;
+
+	if (p->expand != NULL) {
+		tok_split(text, strlen(text), note_start, &start);
+		if (start >= 0)
+			group = p->expand(text + start, p->expand_ctx);
+	}
+	if (group == NULL) {
+		put_quoted(b, text);
+		buf_addc(b, '*');
+		return;
+	}
+	{
+		char *t = xasprintf("%.*s%s", (int)start, text, group);
+
+		put_quoted(b, t);
+		free(t);
+		free(group);
+	}
+}
 
 static char *
-render_leaf(const struct node *nd)
+render_leaf(const struct parser *p, const struct node *nd)
 {
 	struct buf b;
 
@@ -399,9 +438,10 @@ render_leaf(const struct node *nd)
 		buf_adds(&b, nd->field);
 		buf_adds(&b, " : ");
 	}
-	put_quoted(&b, nd->text);
 	if (nd->prefix)
-		buf_addc(&b, '*');
+		put_prefix(p, &b, nd->text);
+	else
+		put_quoted(&b, nd->text);
 	return buf_detach(&b);
 }
 
@@ -435,7 +475,7 @@ put_phrase(struct buf *b, const struct node *const *words, size_t n)
 }
 
 static char *
-render_and(const struct node *nd, struct strlist *lifted)
+render_and(const struct parser *pr, const struct node *nd, struct strlist *lifted)
 {
 	struct node const **pos = xcalloc(nd->nkids + 1, sizeof *pos);
 	struct strlist neg, p;
@@ -446,7 +486,7 @@ render_and(const struct node *nd, struct strlist *lifted)
 	strlist_init(&p);
 	for (size_t i = 0; i < nd->nkids; i++) {
 		const struct node *k = nd->kids[i];
-		char *r = render(k, NULL);
+		char *r = render(pr, k, NULL);
 
 		if (r == NULL)
 			continue;
@@ -499,7 +539,7 @@ render_and(const struct node *nd, struct strlist *lifted)
 }
 
 static char *
-render_or(const struct node *nd)
+render_or(const struct parser *pr, const struct node *nd)
 {
 	struct strlist parts;
 	char *r;
@@ -507,7 +547,7 @@ render_or(const struct node *nd)
 	strlist_init(&parts);
 	for (size_t i = 0; i < nd->nkids; i++) {
 		/* "a OR -b" cannot be searched: the excluded side is dropped. */
-		char *k = nd->kids[i]->neg ? NULL : render(nd->kids[i], NULL);
+		char *k = nd->kids[i]->neg ? NULL : render(pr, nd->kids[i], NULL);
 
 		if (k != NULL)
 			strlist_push(&parts, k);
@@ -529,16 +569,16 @@ render_or(const struct node *nd)
 /* The node as FTS5 text, ignoring its own neg flag; NULL when it has no
  * positive words (their exclusions then go to lifted, if given). */
 static char *
-render(const struct node *nd, struct strlist *lifted)
+render(const struct parser *p, const struct node *nd, struct strlist *lifted)
 {
 	switch (nd->kind) {
 	case K_WORD:
 	case K_PHRASE:
-		return render_leaf(nd);
+		return render_leaf(p, nd);
 	case K_AND:
-		return render_and(nd, lifted);
+		return render_and(p, nd, lifted);
 	case K_OR:
-		return render_or(nd);
+		return render_or(p, nd);
 	}
 	return NULL;
 }
@@ -595,10 +635,29 @@ collect_words(const struct node *nd, struct strlist *out)
 		collect_words(nd->kids[i], out);
 }
 
+/* A copy of text without the code points that mark groups in the
+ * expressions made here (tokenize.h): typed, they are spaces. */
+static char *
+without_group_marks(const char *text)
+{
+	char *t = xstrdup(text), *m;
+
+	while ((m = strstr(t, "\xee\x80\x80")) != NULL || (m = strstr(t, "\xee\x80\x81")) != NULL)
+		memcpy(m, "   ", 3);
+	return t;
+}
+
 void
 query_parse(const char *text, struct query *q)
 {
-	struct parser p = { text, 0, strlen(text), 0, 0, q };
+	query_parse_with(text, q, NULL, NULL);
+}
+
+void
+query_parse_with(const char *text, struct query *q, query_expand_fn expand, void *ctx)
+{
+	char *t = without_group_marks(text);
+	struct parser p = { t, 0, strlen(t), 0, 0, q, expand, ctx };
 	struct node *root = node_of(K_AND);
 	struct strlist lifted;
 
@@ -620,13 +679,14 @@ query_parse(const char *text, struct query *q)
 		if (p.i < p.n && p.s[p.i] == ')')
 			p.i++;
 	}
-	q->match = render(root, &lifted);
+	q->match = render(&p, root, &lifted);
 	if (lifted.len > 0)
 		q->exclude = strlist_join(&lifted, " OR ");
 	make_tiers(root, q);
 	collect_words(root, &q->words);
 	strlist_free(&lifted);
 	node_free(root);
+	free(t);
 }
 
 void

@@ -40,6 +40,15 @@ struct query {
 
 /* Parse text (UTF-8, any content) into q. The caller frees q. */
 void query_parse(const char *text, struct query *q);
+
+/*
+ * The same, with prefixes expanded: expand gets the last word of each
+ * prefix as typed ("dân" of dân*) and returns, allocated, a group of the
+ * index terms it covers (TOK_GROUP_MARK, tokenize.h), or NULL to leave
+ * the prefix to FTS5.
+ */
+typedef char *(*query_expand_fn)(const char *word, void *ctx);
+void query_parse_with(const char *text, struct query *q, query_expand_fn expand, void *ctx);
 void query_free(struct query *q);
 
 /* True when q selects nothing at all (no words, no filters). */

@@ -17,7 +17,7 @@
 #include "article.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_VERSION 4
+#define STORE_VERSION 5
 
 struct store;
 
@@ -114,6 +114,14 @@ struct store_search_info {
 	int partial;
 	long window;
 };
+
+/*
+ * Parse text (query.h) for this store: a prefix that covers few terms of
+ * the index is replaced by those terms, which FTS5 reads lazily, instead
+ * of merging every matching posting list before the first hit. The caller
+ * frees q with query_free().
+ */
+void store_parse_query(struct store *s, const char *text, struct query *q);
 
 /*
  * Run a parsed query (query.h); at most limit hits (< 0: all). Stops early

@@ -292,16 +292,181 @@ tok_split(const char *text, size_t n, tok_fn fn, void *ctx)
 	return 0;
 }
 
-/* The FTS5 side. One tokenizer object serves every table: no options. */
+/*
+ * The terms of the index, kept in the table "term" so that a prefix can be
+ * turned into the list of terms it covers (store.c): FTS5 answers "dan*"
+ * by merging the posting lists of every matching term into one before it
+ * returns a row, hundreds of milliseconds at a million articles, while an
+ * OR of those few terms is read lazily.
+ *
+ * Each connection remembers the hashes of the terms it has handed to FTS5
+ * and queues the new ones; luot_terms_flush(), called by the triggers that
+ * index an article, writes the queue to the table.
+ */
+#define SEEN_MIN 4096		/* slots at first */
+#define SEEN_MAX (1u << 21)	/* slots at most (16 MiB); then start over */
+
+#define RECENT 1024		/* a small front cache: most words are common */
+
+struct tok_terms {
+	uint64_t recent[RECENT];	/* direct-mapped, hashes seen */
+	uint64_t *seen;		/* open addressing; 0 is empty */
+	size_t nseen, used;
+	char *queue;		/* new terms, each NUL-terminated */
+	size_t qlen, qcap;
+};
+
+static uint64_t
+term_hash(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h ? h : 1;
+}
+
+/* Insert h; 1 when it was not there. */
+static int
+seen_add(uint64_t *slots, size_t nslots, uint64_t h)
+{
+	size_t i = (size_t)h & (nslots - 1);
+
+	while (slots[i] != 0) {
+		if (slots[i] == h)
+			return 0;
+		i = (i + 1) & (nslots - 1);
+	}
+	slots[i] = h;
+	return 1;
+}
+
+/* Make room for one more hash: grow at half full, forget all at the cap
+ * (terms then queue again, and the table ignores the duplicates). */
+static int
+seen_room(struct tok_terms *t)
+{
+	size_t n = t->nseen ? t->nseen * 2 : SEEN_MIN;
+	uint64_t *slots;
+
+	if (t->nseen != 0 && t->used < t->nseen / 2)
+		return 0;
+	if (n > SEEN_MAX) {
+		memset(t->seen, 0, t->nseen * sizeof *t->seen);
+		t->used = 0;
+		return 0;
+	}
+	if ((slots = calloc(n, sizeof *slots)) == NULL)
+		return -1;
+	for (size_t i = 0; i < t->nseen; i++) {
+		if (t->seen[i] != 0)
+			seen_add(slots, n, t->seen[i]);
+	}
+	free(t->seen);
+	t->seen = slots;
+	t->nseen = n;
+	return 0;
+}
+
+static int
+term_record(struct tok_terms *t, const char *s, size_t n)
+{
+	uint64_t h = term_hash(s, n);
+
+	if (t->recent[h & (RECENT - 1)] == h)
+		return SQLITE_OK;
+	t->recent[h & (RECENT - 1)] = h;
+	if (seen_room(t) < 0)
+		return SQLITE_NOMEM;
+	if (!seen_add(t->seen, t->nseen, h))
+		return SQLITE_OK;
+	t->used++;
+	if (t->qlen + n + 1 > t->qcap) {
+		size_t cap = (t->qcap + n + 1) * 2;
+		char *q = realloc(t->queue, cap);
+
+		if (q == NULL)
+			return SQLITE_NOMEM;
+		t->queue = q;
+		t->qcap = cap;
+	}
+	memcpy(t->queue + t->qlen, s, n);
+	t->queue[t->qlen + n] = '\0';
+	t->qlen += n + 1;
+	return SQLITE_OK;
+}
+
+/* luot_terms_flush(): write the queued terms to the table "term". */
+static void
+terms_flush(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct tok_terms *t = sqlite3_user_data(ctx);
+	sqlite3_stmt *st;
+	int rc;
+
+	(void)argc;
+	(void)argv;
+	if (t->qlen == 0)
+		return;
+	rc = sqlite3_prepare_v2(sqlite3_context_db_handle(ctx),
+	    "INSERT OR IGNORE INTO term (t) VALUES (?1)", -1, &st, NULL);
+	for (size_t i = 0; rc == SQLITE_OK && i < t->qlen; i += strlen(t->queue + i) + 1) {
+		sqlite3_bind_text(st, 1, t->queue + i, -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) == SQLITE_DONE)
+			rc = sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error_code(ctx, rc);
+		return;
+	}
+	t->qlen = 0;
+}
+
+static void
+terms_free(void *p)
+{
+	struct tok_terms *t = p;
+
+	free(t->seen);
+	free(t->queue);
+	free(t);
+}
+
+/* The FTS5 side. A tokenizer object per table, with its connection's terms. */
 struct luot_fts_tokenizer {
-	int unused;
+	struct tok_terms *terms;
 };
 
 struct fts_call {
 	void *ctx;
 	int flags;
 	int (*xToken)(void *, int, const char *, int, int, int);
+	struct tok_terms *terms;
 };
+
+size_t
+tok_query_form(const struct tok_word *w, int prefix, const char **form)
+{
+	if (!w->diacritics) {
+		*form = w->folded;
+		return w->nfolded;
+	}
+	/* Prefix: drop the tone letter, which Telex types last. */
+	*form = w->exact;
+	return w->nexact - (prefix && w->tone ? 1 : 0);
+}
+
+/* Hand one document token to FTS5, and remember it as a term. */
+static int
+fts_token(struct fts_call *c, int flags, const char *s, size_t n, const struct tok_word *w)
+{
+	int rc = c->xToken(c->ctx, flags, s, (int)n, (int)w->start, (int)w->end);
+
+	if (rc == SQLITE_OK && c->terms != NULL)
+		rc = term_record(c->terms, s, n);
+	return rc;
+}
 
 static int
 fts_word(const struct tok_word *w, void *vctx)
@@ -310,50 +475,88 @@ fts_word(const struct tok_word *w, void *vctx)
 	int rc;
 
 	if (c->flags & FTS5_TOKENIZE_QUERY) {
-		if (!w->diacritics)
-			return c->xToken(c->ctx, 0, w->folded, (int)w->nfolded,
-			    (int)w->start, (int)w->end);
-		/* Prefix: drop the tone letter, which Telex types last. */
-		return c->xToken(c->ctx, 0, w->exact,
-		    (int)(w->nexact - ((c->flags & FTS5_TOKENIZE_PREFIX) && w->tone ? 1 : 0)),
-		    (int)w->start, (int)w->end);
+		const char *form;
+		size_t n = tok_query_form(w, c->flags & FTS5_TOKENIZE_PREFIX, &form);
+
+		return c->xToken(c->ctx, 0, form, (int)n, (int)w->start, (int)w->end);
 	}
-	rc = c->xToken(c->ctx, 0, w->folded, (int)w->nfolded, (int)w->start, (int)w->end);
+	rc = fts_token(c, 0, w->folded, w->nfolded, w);
 	if (rc == SQLITE_OK && (w->nexact != w->nfolded ||
 	    memcmp(w->exact, w->folded, w->nfolded) != 0))
-		rc = c->xToken(c->ctx, FTS5_TOKEN_COLOCATED, w->exact, (int)w->nexact,
-		    (int)w->start, (int)w->end);
+		rc = fts_token(c, FTS5_TOKEN_COLOCATED, w->exact, w->nexact, w);
 	return rc;
+}
+
+/*
+ * A group in a query: TOK_GROUP_MARK, then terms exactly as indexed,
+ * separated by TOK_GROUP_SEP, to the end of the string. They go to FTS5
+ * as one token with the others colocated: any of them matches.
+ */
+static int
+fts_group(struct fts_call *c, const char *s, size_t n, int offset)
+{
+	size_t lsep = sizeof TOK_GROUP_SEP - 1;
+	int flags = 0;
+
+	while (n > 0) {
+		const char *e = memmem(s, n, TOK_GROUP_SEP, lsep);
+		size_t len = e ? (size_t)(e - s) : n;
+		int rc;
+
+		if (len > 0) {
+			rc = c->xToken(c->ctx, flags, s, (int)len, offset, offset + (int)n);
+			if (rc != SQLITE_OK)
+				return rc;
+			flags = FTS5_TOKEN_COLOCATED;
+		}
+		if (e == NULL)
+			break;
+		s += len + lsep;
+		n -= len + lsep;
+	}
+	return SQLITE_OK;
 }
 
 static int
 fts_create(void *pCtx, const char **azArg, int nArg, Fts5Tokenizer **ppOut)
 {
-	static struct luot_fts_tokenizer one;
+	struct luot_fts_tokenizer *t = malloc(sizeof *t);
 
-	(void)pCtx;
 	(void)azArg;
 	(void)nArg;
+	if (t == NULL)
+		return SQLITE_NOMEM;
 	tok_init();
-	*ppOut = (Fts5Tokenizer *)&one;
+	t->terms = pCtx;
+	*ppOut = (Fts5Tokenizer *)t;
 	return SQLITE_OK;
 }
 
 static void
 fts_delete(Fts5Tokenizer *p)
 {
-	(void)p;
+	free(p);
 }
 
 static int
 fts_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pText, int nText,
     int (*xToken)(void *, int, const char *, int, int, int))
 {
-	struct fts_call c = { pCtx, flags, xToken };
+	struct fts_call c = { pCtx, flags, xToken, NULL };
+	const char *mark;
 
-	(void)p;
 	if (nText <= 0)
 		return SQLITE_OK;
+	if (!(flags & FTS5_TOKENIZE_QUERY))
+		c.terms = ((struct luot_fts_tokenizer *)p)->terms;
+	else if ((mark = memmem(pText, (size_t)nText, TOK_GROUP_MARK,
+	    sizeof TOK_GROUP_MARK - 1)) != NULL) {
+		size_t before = (size_t)(mark - pText), skip = before + sizeof TOK_GROUP_MARK - 1;
+		int rc = tok_split(pText, before, fts_word, &c);
+
+		return rc != SQLITE_OK ? rc :
+		    fts_group(&c, pText + skip, (size_t)nText - skip, (int)before);
+	}
 	return tok_split(pText, (size_t)nText, fts_word, &c);
 }
 
@@ -362,6 +565,7 @@ tok_register(struct sqlite3 *db)
 {
 	static fts5_tokenizer tokenizer = { fts_create, fts_delete, fts_tokenize };
 	fts5_api *api = NULL;
+	struct tok_terms *terms;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -375,5 +579,12 @@ tok_register(struct sqlite3 *db)
 		return rc;
 	if (api == NULL || api->iVersion < 2)
 		return SQLITE_ERROR;
-	return api->xCreateTokenizer(api, "luot", NULL, &tokenizer, NULL);
+	if ((terms = calloc(1, sizeof *terms)) == NULL)
+		return SQLITE_NOMEM;
+	/* The function owns terms: it is destroyed with the connection. */
+	rc = sqlite3_create_function_v2(db, "luot_terms_flush", 0, SQLITE_UTF8, terms,
+	    terms_flush, NULL, NULL, terms_free);
+	if (rc != SQLITE_OK)
+		return rc;
+	return api->xCreateTokenizer(api, "luot", terms, &tokenizer, NULL);
 }

@@ -44,13 +44,28 @@ int tok_split(const char *text, size_t n, tok_fn fn, void *ctx);
  * this before starting threads). */
 void tok_init(void);
 
+/*
+ * The form of w a query looks up: folded without diacritics, exact with
+ * them; with prefix set, the exact form without its tone letter ("dấ*"
+ * finds dân, dấn: Telex types the tone last). Sets *form, returns its length.
+ */
+size_t tok_query_form(const struct tok_word *w, int prefix, const char **form);
+
+/*
+ * In a query string, TOK_GROUP_MARK followed by index terms separated by
+ * TOK_GROUP_SEP (to the end of the string) matches any of those terms
+ * (private-use code points U+E000 and U+E001; query.c removes them from
+ * what users type).
+ */
+#define TOK_GROUP_MARK "\xee\x80\x80"
+#define TOK_GROUP_SEP "\xee\x80\x81"
+
 struct sqlite3;
 
 /*
- * Register the FTS5 tokenizer "luot" on db. Returns an SQLite result code.
- * Query flags: a word with diacritics looks up its exact form; with the
- * prefix flag, the exact form without its tone letter ("dấ*" finds dân,
- * dấn: Telex types the tone last).
+ * Register the FTS5 tokenizer "luot" on db, and the SQL function
+ * luot_terms_flush(), which writes the terms indexed since its last call
+ * (by this connection) to the table "term". Returns an SQLite result code.
  */
 int tok_register(struct sqlite3 *db);
 

@@ -14,6 +14,7 @@
 #include "../src/query.h"
 #include "../src/store.h"
 #include "../src/telex.h"
+#include "../src/tokenize.h"
 #include "../src/util.h"
 #include "tap.h"
 
@@ -92,15 +93,19 @@ add_id(const struct store_item *it, const char *snippet, void *ctx)
 	return 0;
 }
 
-/* Ids found by text, sorted ascending, as "1,4"; "error" on an error. */
+/* Ids found by text, sorted ascending, as "1,4"; "error" on an error.
+ * native: prefixes left to FTS5 instead of expanded to their terms. */
 static char *
-find(const char *text, enum store_sort sort, struct ids *r)
+find_as(const char *text, enum store_sort sort, struct ids *r, int native)
 {
 	struct query q;
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	query_parse(text, &q);
+	if (native)
+		query_parse(text, &q);
+	else
+		store_parse_query(st, text, &q);
 	if (query_empty(&q)) {
 		query_free(&q);
 		return xstrdup("");
@@ -110,6 +115,12 @@ find(const char *text, enum store_sort sort, struct ids *r)
 	if (rc < 0)
 		return xstrdup("error");
 	return xstrdup(r->list);
+}
+
+static char *
+find(const char *text, enum store_sort sort, struct ids *r)
+{
+	return find_as(text, sort, r, 0);
 }
 
 static int
@@ -145,8 +156,85 @@ expect(const char *query, const char *want)
 
 	snprintf(name, sizeof name, "%s -> {%s}", query, want);
 	is_str(strcmp(got, "error") == 0 ? "error" : s, want, name);
+	if (strchr(query, '*') != NULL) {
+		/* A prefix expanded to its terms finds what FTS5 finds. */
+		char *native = find_as(query, STORE_SORT_RANK, &r, 1), *ns = sorted(native);
+
+		snprintf(name, sizeof name, "  %s: the same as FTS5's own prefix", query);
+		is_str(s, ns, name);
+		free(native);
+		free(ns);
+	}
 	free(got);
 	free(s);
+}
+
+/* Does text parse into an expression with a group of terms? */
+static int
+expanded(const char *text)
+{
+	struct query q;
+	int yes;
+
+	store_parse_query(st, text, &q);
+	yes = q.match != NULL && strstr(q.match, TOK_GROUP_MARK) != NULL;
+	query_free(&q);
+	return yes;
+}
+
+/* Add an article; its id as a string, as find() lists it. */
+static char *
+add_doc(const char *title, const char *body)
+{
+	struct article a;
+	int64_t id = -1;
+
+	article_init(&a);
+	a.title = xstrdup(title);
+	strlist_push(&a.paras, xstrdup(body));
+	store_add(st, &a, "t.txt", &id);
+	article_free(&a);
+	return xasprintf("%lld", (long long)id);
+}
+
+/* Prefixes are read as the terms they cover (store_parse_query). */
+static void
+test_prefix_terms(void)
+{
+	struct buf b;
+	char *id;
+
+	ok(expanded("dan*"), "dan* is expanded to its terms");
+	ok(expanded("dân*"), "dân* too");
+	ok(expanded("title:dan*"), "title:dan* too");
+	ok(expanded("qqq*"), "a prefix with no term too (it finds nothing)");
+	expect("qqq*", "");
+	expect("d*", "1,2,3,4,5,6,7,8");
+	expect("ph*", "1,4");
+	expect("đả*", "1,2,5");
+	expect("nướ*", "6");
+	expect("title:dan*", "4");
+	expect("title:tỉ*", "5");
+	expect("lu* -mien*", "");
+	expect("kh* OR bu*", "1,2,3,4,5,8");
+	/* Typed, the marks of a group are spaces. */
+	expect("\xee\x80\x80" "dân", "1,3,4,6");
+	expect("dân\xee\x80\x81vận", "1,4");
+	/* Many terms: FTS5 merges them itself. */
+	buf_init(&b);
+	for (int i = 0; i < 70; i++)
+		buf_printf(&b, "zz%c%c ", 'a' + i / 26, 'a' + i % 26);
+	id = add_doc("Nhiều từ", b.data);
+	buf_free(&b);
+	ok(!expanded("zz*"), "a prefix of 70 terms is left to FTS5");
+	expect("zz*", id);
+	ok(expanded("zzc*"), "zzc* (18 terms) is expanded");
+	expect("zzc*", id);
+	free(id);
+	/* Terms of a new article are known at once. */
+	id = add_doc("Bài mới", "Từ lạ xyzwq xuất hiện.");
+	expect("xyzw*", id);
+	free(id);
 }
 
 static void
@@ -349,6 +437,7 @@ main(void)
 	test_partial();
 	test_snippets();
 	test_telex();
+	test_prefix_terms();
 	store_close(st);
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);

@@ -14,6 +14,7 @@
 
 #include "../src/query.h"
 #include "../src/store.h"
+#include "../src/tokenize.h"
 #include "../src/util.h"
 #include "../src/zip.h"
 #include "tap.h"
@@ -145,6 +146,10 @@ test_migrate(void)
 		query_parse("bai cu doan hai", &q);
 		ok(store_search_count(s, &q, &n) == 0 && n == 1, "old article indexed by the migration");
 		query_free(&q);
+		store_parse_query(s, "bai cu doan ha*", &q);
+		ok(strstr(q.match, TOK_GROUP_MARK) != NULL && store_search_count(s, &q, &n) == 0 &&
+		    n == 1, "  and its terms listed, for prefixes");
+		query_free(&q);
 	}
 	store_close(s);
 	sqlite3_open(path, &h);
@@ -153,6 +158,10 @@ test_migrate(void)
 	sqlite3_finalize(st);
 	ok(sqlite3_prepare_v2(h, "SELECT read_at, position FROM article", -1, &st, NULL) == SQLITE_OK,
 	    "reading state columns exist");
+	sqlite3_finalize(st);
+	ok(sqlite3_prepare_v2(h, "SELECT count(*) FROM term WHERE t IN ('bai', 'baiF', 'cu', 'cuX')",
+	    -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_int(st, 0) == 4, "term table holds folded and exact forms");
 	sqlite3_finalize(st);
 	sqlite3_close(h);
 	free(fixture);

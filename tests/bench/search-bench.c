@@ -323,6 +323,7 @@ main(int argc, char **argv)
 		goto queries;
 	t0 = now();
 	exec(db, "INSERT INTO article_fts(article_fts) VALUES ('rebuild')");
+	exec(db, "SELECT luot_terms_flush()");
 	t_luot = now() - t0;
 	exec(db, "DROP TABLE IF EXISTS plain_fts");
 	exec(db, "CREATE VIRTUAL TABLE plain_fts USING fts5(title, body, captions, author, source,"
@@ -389,19 +390,25 @@ queries:
 			die("%s", sqlite3_errmsg(db));
 		printf("\n%-28s %9s %9s %9s %6s\n", "query", "page ms", "full ms", "plain ms", "hits");
 		for (size_t i = 0; i < nq; i++) {
-			struct query q;
+			struct query q, qp;
 			int hits = 0;
 			double best = 1e9, bestp = -1, bestf = 1e9;
 
-			query_parse(qs.items[i], &q);
+			/* The page time counts parsing: prefixes are looked up
+			 * in the table of terms then. */
 			for (int rep = 0; rep < 3; rep++) {
 				hits = 0;
 				t0 = now();
+				store_parse_query(s, qs.items[i], &q);
 				if (store_search(s, &q, STORE_SORT_RANK, 50, count_hit, &hits, NULL) < 0)
 					die("%s", store_errmsg(s));
 				if (now() - t0 < best)
 					best = now() - t0;
+				if (rep < 2)
+					query_free(&q);
 			}
+			/* The plain table reads prefixes its own way. */
+			query_parse(qs.items[i], &qp);
 			/* Every hit ranked, as the plain table does. */
 			store_set_rank_window(s, 0);
 			for (int rep = 0; rep < 3; rep++) {
@@ -415,11 +422,11 @@ queries:
 			store_set_rank_window(s, 2000);
 			/* The plain table ranks everything too; only for queries
 			 * that mean the same there (no filters, no exclusion). */
-			if (q.match && !q.after && !q.before && !q.on && !q.exclude) {
+			if (qp.match && !qp.after && !qp.before && !qp.on && !qp.exclude) {
 				bestp = 1e9;
 				for (int rep = 0; rep < 3; rep++) {
 					t0 = now();
-					sqlite3_bind_text(pst, 1, q.match, -1, SQLITE_STATIC);
+					sqlite3_bind_text(pst, 1, qp.match, -1, SQLITE_STATIC);
 					while (sqlite3_step(pst) == SQLITE_ROW)
 						;
 					sqlite3_reset(pst);
@@ -436,6 +443,7 @@ queries:
 			printf("%-28.28s %9.1f %9.1f %9.1f %6d\n", qs.items[i], tl[i], tf[i],
 			    bestp < 0 ? -1 : tp[i], hits);
 			query_free(&q);
+			query_free(&qp);
 		}
 		sqlite3_finalize(pst);
 		store_close(s);
