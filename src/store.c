@@ -32,6 +32,7 @@
 #include "i18n.h"
 #include "query.h"
 #include "store.h"
+#include "store-int.h"
 #include "tokenize.h"
 #include "zip.h"
 #include "util.h"
@@ -50,13 +51,6 @@
 /* Milliseconds to wait for another process's write lock. */
 #define BUSY_TIMEOUT_MS 5000
 
-struct store {
-	sqlite3 *db;
-	long rank_window;	/* see RANK_WINDOW; 0: rank every hit */
-	char *path;
-	char *err;
-	sqlite3_stmt *add;
-};
 
 static const char *const migrations[STORE_VERSION] = {
 	/* 1 */
@@ -193,8 +187,8 @@ set_err(struct store *s, const char *fmt, ...)
 }
 
 /* Record SQLite's message for the last call, prefixed with the file. */
-static int
-db_fail(struct store *s)
+int
+store_db_fail(struct store *s)
 {
 	set_err(s, "%s: %s", s->path, sqlite3_errmsg(s->db));
 	return -1;
@@ -210,7 +204,7 @@ static int
 exec(struct store *s, const char *sql)
 {
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(s);
+		return store_db_fail(s);
 	return 0;
 }
 
@@ -221,13 +215,13 @@ int_query(struct store *s, const char *sql, int64_t *out)
 	int rc;
 
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s);
+		return store_db_fail(s);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(s);
+		return store_db_fail(s);
 	return 0;
 }
 
@@ -313,7 +307,7 @@ store_open(const char *path, char **err)
 	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
 		if (s->db != NULL)
-			db_fail(s);
+			store_db_fail(s);
 		else
 			set_err(s, "%s: %s", path, sqlite3_errstr(rc));
 		goto fail;
@@ -402,7 +396,7 @@ store_add(struct store *s, struct article *a, const char *path, int64_t *id)
 		" strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11, ?12)"
 		" ON CONFLICT (hash) DO NOTHING",
 		-1, SQLITE_PREPARE_PERSISTENT, &s->add, NULL) != SQLITE_OK)
-		return db_fail(s);
+		return store_db_fail(s);
 	if (!a->packed)
 		article_pack(a);
 	sqlite3_bind_blob(s->add, 1, a->hash, sizeof a->hash, SQLITE_STATIC);
@@ -419,7 +413,7 @@ store_add(struct store *s, struct article *a, const char *path, int64_t *id)
 	sqlite3_reset(s->add);
 	sqlite3_clear_bindings(s->add);
 	if (rc != SQLITE_DONE)
-		return db_fail(s);
+		return store_db_fail(s);
 	if (sqlite3_changes(s->db) == 0)
 		return 0;
 	if (id != NULL)
@@ -427,28 +421,27 @@ store_add(struct store *s, struct article *a, const char *path, int64_t *id)
 	return 1;
 }
 
-static const char *
-col(sqlite3_stmt *st, int i)
+const char *
+store_col(sqlite3_stmt *st, int i)
 {
 	return (const char *)sqlite3_column_text(st, i);
 }
 
-/* Columns 0-7 of every query that fills a store_item, in this order. */
-#define ITEM_COLUMNS "a.id, a.title, a.published, a.crawled, a.author, a.source," \
-	" a.path, a.words"
-
-static void
-fill_item(sqlite3_stmt *st, struct store_item *it)
+void
+store_fill_item(sqlite3_stmt *st, struct store_item *it)
 {
 	memset(it, 0, sizeof *it);
 	it->id = sqlite3_column_int64(st, 0);
-	it->title = col(st, 1);
-	it->published = col(st, 2);
-	it->crawled = col(st, 3);
-	it->author = col(st, 4);
-	it->source = col(st, 5);
-	it->path = col(st, 6);
+	it->title = store_col(st, 1);
+	it->published = store_col(st, 2);
+	it->crawled = store_col(st, 3);
+	it->author = store_col(st, 4);
+	it->source = store_col(st, 5);
+	it->path = store_col(st, 6);
 	it->words = sqlite3_column_int64(st, 7);
+	it->unread = sqlite3_column_int(st, 8);
+	it->bookmarked = sqlite3_column_int(st, 9);
+	it->position = sqlite3_column_int64(st, 10);
 }
 
 int
@@ -463,7 +456,7 @@ store_hashes(struct store *s, unsigned char **out, size_t *n)
 	/* The unique index gives them in memcmp order. */
 	if (sqlite3_prepare_v2(s->db, "SELECT hash FROM article ORDER BY hash", -1, &st, NULL)
 	    != SQLITE_OK)
-		return db_fail(s);
+		return store_db_fail(s);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sqlite3_column_bytes(st, 0) != ARTICLE_HASH_LEN)
 			continue;
@@ -479,7 +472,7 @@ store_hashes(struct store *s, unsigned char **out, size_t *n)
 		free(*out);
 		*out = NULL;
 		*n = 0;
-		return db_fail(s);
+		return store_db_fail(s);
 	}
 	return 0;
 }
@@ -519,22 +512,22 @@ store_show(struct store *s, int64_t id, store_item_fn fn, void *ctx)
 		"SELECT " ITEM_COLUMNS ", luot_unzip(a.body), luot_unzip(a.captions)"
 		" FROM article a WHERE a.id = ?1",
 		-1, &st, NULL) != SQLITE_OK)
-		return db_fail(s);
+		return store_db_fail(s);
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		struct store_item it;
 
-		fill_item(st, &it);
-		it.body = col(st, 8);
-		it.captions = col(st, 9);
+		store_fill_item(st, &it);
+		it.body = store_col(st, ITEM_NCOLS);
+		it.captions = store_col(st, ITEM_NCOLS + 1);
 		fn(&it, ctx);
 		found = 1;
 		rc = SQLITE_DONE;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(s);
+		return store_db_fail(s);
 	return found;
 }
 
@@ -549,22 +542,22 @@ store_stats(struct store *s, struct store_stats *out)
 		"SELECT count(*), total(words), count(DISTINCT source), count(published),"
 		" min(published), max(published) FROM article",
 		-1, &st, NULL) != SQLITE_OK)
-		return db_fail(s);
+		return store_db_fail(s);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		out->articles = sqlite3_column_int64(st, 0);
 		out->words = sqlite3_column_int64(st, 1);
 		out->sources = sqlite3_column_int64(st, 2);
 		out->dated = sqlite3_column_int64(st, 3);
-		if (col(st, 4) != NULL)
-			snprintf(out->first, sizeof out->first, "%s", col(st, 4));
-		if (col(st, 5) != NULL)
-			snprintf(out->last, sizeof out->last, "%s", col(st, 5));
+		if (store_col(st, 4) != NULL)
+			snprintf(out->first, sizeof out->first, "%s", store_col(st, 4));
+		if (store_col(st, 5) != NULL)
+			snprintf(out->last, sizeof out->last, "%s", store_col(st, 5));
 		rc = SQLITE_DONE;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(s);
+		return store_db_fail(s);
 	out->version = store_version(s);
 	return 0;
 }
@@ -576,12 +569,12 @@ store_delete(struct store *s, int64_t id)
 	int rc;
 
 	if (sqlite3_prepare_v2(s->db, "DELETE FROM article WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s);
+		return store_db_fail(s);
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(s);
+		return store_db_fail(s);
 	return sqlite3_changes(s->db) > 0;
 }
 
@@ -692,7 +685,7 @@ window_floor(struct store *s, const char *expr, long window, int64_t *floor)
 
 	if (sqlite3_prepare_v2(s->db, "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1"
 		" ORDER BY rowid DESC LIMIT 1 OFFSET ?2", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s);
+		return store_db_fail(s);
 	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, window - 1);
 	rc = sqlite3_step(st);
@@ -700,7 +693,7 @@ window_floor(struct store *s, const char *expr, long window, int64_t *floor)
 		*floor = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(s);
+		return store_db_fail(s);
 	return rc == SQLITE_ROW;
 }
 
@@ -754,7 +747,7 @@ prepare_search(struct store *s, char *sql, const struct query *q, const char *ex
 
 	free(sql);
 	if (rc != SQLITE_OK) {
-		db_fail(s);
+		store_db_fail(s);
 		return NULL;
 	}
 	bind_search(st, q, expr, limit, floor);
@@ -775,15 +768,15 @@ run_search(struct store *s, const struct query *q, const char *expr, enum store_
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct store_item it;
 
-		fill_item(st, &it);
-		if (fn(&it, col(st, 8), ctx) != 0) {
+		store_fill_item(st, &it);
+		if (fn(&it, store_col(st, ITEM_NCOLS), ctx) != 0) {
 			rc = SQLITE_DONE;
 			break;
 		}
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(s);
+		return store_db_fail(s);
 	return 0;
 }
 
@@ -967,6 +960,6 @@ store_search_count(struct store *s, const struct query *q, int64_t *n)
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(s);
+		return store_db_fail(s);
 	return 0;
 }

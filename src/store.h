@@ -31,6 +31,9 @@ struct store_item {
 	const char *source;
 	const char *path;
 	int64_t words;
+	int unread;		/* never opened (or marked unread) */
+	int bookmarked;
+	int64_t position;	/* reading position: first line shown */
 	const char *body;	/* store_show only: paragraphs joined by LF */
 	const char *captions;	/* store_show only: captions joined by LF */
 };
@@ -94,6 +97,41 @@ int store_stats(struct store *s, struct store_stats *st);
 /* Delete article id (and its index entries). Returns 1, 0 when there is
  * no such article, -1 on error. */
 int store_delete(struct store *s, int64_t id);
+
+/* The list as the interface walks it (store-page.c). */
+enum store_order {
+	STORE_ORDER_DATE,	/* newest published first, undated last */
+	STORE_ORDER_IMPORT,	/* most recently imported first */
+};
+
+/* Where a page starts: the row just above (or below) it. */
+struct store_key {
+	int64_t id;
+	char published[32];	/* "" for an undated article */
+};
+
+/* The key of an item. */
+void store_key_of(const struct store_item *it, struct store_key *key);
+
+/*
+ * Call fn for up to n articles next to key in the list: the ones after it
+ * (dir > 0, going down) or before it (dir < 0, going up, nearest first);
+ * key NULL: from the top (dir > 0) or the bottom (dir < 0). Each page is
+ * an index walk from the key, as fast a million rows down as at the top.
+ * Stops early when fn returns non-zero. Returns the rows given or -1.
+ */
+int store_page(struct store *s, enum store_order order, const struct store_key *key, int dir,
+    int n, store_item_fn fn, void *ctx);
+
+/* Reading state. Each returns 1 when the article exists, 0 when not, -1
+ * on error; store_toggle_bookmark returns 1 when the article is now
+ * bookmarked, 0 when no longer. */
+int store_set_read(struct store *s, int64_t id, int read);
+int store_set_position(struct store *s, int64_t id, int64_t position);
+int store_toggle_bookmark(struct store *s, int64_t id);
+
+/* Articles in all, and unread ones. Returns 0 or -1. */
+int store_count(struct store *s, int64_t *articles, int64_t *unread);
 
 struct query;
 

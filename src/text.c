@@ -11,6 +11,7 @@
 #include <unicase.h>
 #include <unictype.h>
 #include <unigbrk.h>
+#include <unilbrk.h>
 #include <uniwidth.h>
 #include <uninorm.h>
 #include <unistr.h>
@@ -438,9 +439,9 @@ uc_columns(uint32_t uc)
 }
 
 size_t
-text_width(const char *s)
+text_width_n(const char *s, size_t n)
 {
-	size_t n = strlen(s), i = 0, w = 0;
+	size_t i = 0, w = 0;
 
 	while (i < n) {
 		uint32_t uc;
@@ -449,6 +450,80 @@ text_width(const char *s)
 		w += (size_t)uc_columns(uc);
 	}
 	return w;
+}
+
+size_t
+text_width(const char *s)
+{
+	return text_width_n(s, strlen(s));
+}
+
+/* Append [start, end) to the lines, without the spaces it ends with. */
+static void
+wrap_emit(struct text_line **v, size_t *nv, size_t *cap, const char *s, size_t start,
+    size_t end, size_t cols)
+{
+	while (end > start && s[end - 1] == ' ') {
+		end--;
+		cols--;
+	}
+	if (*nv == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		*v = xrealloc(*v, *cap * sizeof **v);
+	}
+	(*v)[*nv].start = start;
+	(*v)[*nv].len = end - start;
+	(*v)[*nv].cols = cols;
+	(*nv)++;
+}
+
+size_t
+text_wrap(const char *s, size_t width, struct text_line **lines)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t n = strlen(s), nv = 0, cap = 0;
+	size_t line = 0, cols = 0;	/* the line's first byte, its columns so far */
+	size_t last = 0, last_cols = 0;	/* the line's last break opportunity */
+	size_t i = 0;
+	char *brk = xmalloc(n + 1);
+	struct text_line *v = NULL;
+
+	if (width < 1)
+		width = 1;
+	if (n > 0)
+		u8_possible_linebreaks(p, n, "UTF-8", brk);
+	while (i < n) {
+		size_t glen = (size_t)(u8_grapheme_next(p + i, p + n) - (p + i));
+		size_t w = text_width_n(s + i, glen);
+
+		if (i > line && brk[i] != UC_BREAK_PROHIBITED) {
+			last = i;
+			last_cols = cols;
+		}
+		/* Spaces may run past the width: they are dropped at the break. */
+		if (cols + w > width && i > line && s[i] != ' ') {
+			/* At the last opportunity, or inside a word too long
+			 * for a line, between graphemes. */
+			size_t end = last > line ? last : i;
+
+			wrap_emit(&v, &nv, &cap, s, line, end, last > line ? last_cols : cols);
+			line = end;
+			while (line < n && s[line] == ' ')
+				line++;
+			if (line > i)
+				i = line;
+			cols = text_width_n(s + line, i - line);
+			last = line;
+			continue;
+		}
+		cols += w;
+		i += glen;
+	}
+	if (line < n || nv == 0)
+		wrap_emit(&v, &nv, &cap, s, line, n, cols);
+	free(brk);
+	*lines = v;
+	return nv;
 }
 
 static int

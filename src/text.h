@@ -123,6 +123,25 @@ size_t text_words(const char *s);
  * visible replacement, never sent). */
 size_t text_width(const char *s);
 
+/* The same for the n bytes at s. */
+size_t text_width_n(const char *s, size_t n);
+
+/* One line of a wrapped paragraph: bytes [start, start + len) of it. */
+struct text_line {
+	size_t start, len;
+	size_t cols;		/* its width in columns */
+};
+
+/*
+ * Wrap the paragraph s (one line of text) at width columns: lines break
+ * where Unicode line breaking allows (libunistring), a word longer than a
+ * line is cut between graphemes, never inside one; the spaces at a break
+ * are dropped. A wide character alone on a line may exceed a width of 1.
+ * Returns the number of lines (at least 1, an empty one for "") and sets
+ * *lines to them (the caller frees).
+ */
+size_t text_wrap(const char *s, size_t width, struct text_line **lines);
+
 /*
  * A copy of s that is safe to send to a terminal: controls, bidi overrides
  * and isolates are replaced by U+FFFD. Articles are cleaned at import, but

@@ -280,6 +280,119 @@ test_index_in_step(void)
 	free(path);
 }
 
+struct ids {
+	char list[512];
+	int n;
+	struct store_key last;
+	int unread, bookmarked;
+};
+
+static int
+collect(const struct store_item *it, void *ctx)
+{
+	struct ids *r = ctx;
+	size_t len = strlen(r->list);
+
+	snprintf(r->list + len, sizeof r->list - len, "%s%lld", r->n ? "," : "", (long long)it->id);
+	r->n++;
+	store_key_of(it, &r->last);
+	r->unread = it->unread;
+	r->bookmarked = it->bookmarked;
+	return 0;
+}
+
+/* The whole list in pages of n, going down (dir > 0) or up. */
+static void
+walk(struct store *s, enum store_order order, int down, int n, struct ids *all)
+{
+	struct store_key key;
+	int first = 1;
+
+	memset(all, 0, sizeof *all);
+	for (;;) {
+		struct ids page;
+
+		memset(&page, 0, sizeof page);
+		if (store_page(s, order, first ? NULL : &key, down, n, collect, &page) <= 0)
+			break;
+		first = 0;
+		key = page.last;
+		snprintf(all->list + strlen(all->list), sizeof all->list - strlen(all->list),
+		    "%s%s", all->n ? "," : "", page.list);
+		all->n += page.n;
+	}
+}
+
+static void
+test_pages(void)
+{
+	char *path = db_path("pages.db"), *err = NULL;
+	struct store *s = store_open(path, &err);
+	static const char *const dates[] = {
+		"2020-05-01", NULL, "2021-01-02", "2020-05-01", NULL, "2019-12-31",
+		"2021-01-02", NULL, "2020-05-01",
+	};
+	struct ids all;
+
+	for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
+		struct article a;
+		char *body = xasprintf("Bài số %zu.", i + 1);
+
+		make_article(&a, "Bài", body);
+		a.published.prec = DATE_NONE;
+		if (dates[i] != NULL) {
+			sscanf(dates[i], "%d-%d-%d", &a.published.year, &a.published.month,
+			    &a.published.day);
+			a.published.prec = DATE_DAY;
+		}
+		store_add(s, &a, "p.txt", NULL);
+		article_free(&a);
+		free(body);
+	}
+	/* Newest first, ties by newest import, undated last. */
+	walk(s, STORE_ORDER_DATE, 1, 2, &all);
+	is_str(all.list, "7,3,9,4,1,6,8,5,2", "date order, down in pages of 2");
+	walk(s, STORE_ORDER_DATE, -1, 4, &all);
+	is_str(all.list, "2,5,8,6,1,4,9,3,7", "  and up from the bottom in pages of 4");
+	walk(s, STORE_ORDER_DATE, 1, 100, &all);
+	is_str(all.list, "7,3,9,4,1,6,8,5,2", "  one page of 100");
+	walk(s, STORE_ORDER_IMPORT, 1, 4, &all);
+	is_str(all.list, "9,8,7,6,5,4,3,2,1", "import order, down");
+	walk(s, STORE_ORDER_IMPORT, -1, 3, &all);
+	is_str(all.list, "1,2,3,4,5,6,7,8,9", "  and up");
+	{
+		struct store_key k = { 6, "2019-12-31" };
+		struct ids r;
+
+		memset(&r, 0, sizeof r);
+		store_page(s, STORE_ORDER_DATE, &k, 1, 2, collect, &r);
+		is_str(r.list, "8,5", "down from the last dated row into the undated ones");
+		memset(&r, 0, sizeof r);
+		k.id = 8;
+		k.published[0] = '\0';
+		store_page(s, STORE_ORDER_DATE, &k, -1, 2, collect, &r);
+		is_str(r.list, "6,1", "up from the first undated row into the dated ones");
+	}
+	{
+		struct store_key k = { 4, "2020-05-01" };
+		struct ids r;
+
+		is_int(store_set_read(s, 9, 1), 1, "marked read");
+		is_int(store_toggle_bookmark(s, 9), 1, "bookmarked");
+		memset(&r, 0, sizeof r);
+		store_page(s, STORE_ORDER_DATE, &k, -1, 1, collect, &r);
+		ok(r.n == 1 && !r.unread && r.bookmarked, "  both show on the row");
+		is_int(store_toggle_bookmark(s, 9), 0, "bookmark toggled off");
+		is_int(store_set_read(s, 9, 0), 1, "marked unread");
+		memset(&r, 0, sizeof r);
+		store_page(s, STORE_ORDER_DATE, &k, -1, 1, collect, &r);
+		ok(r.unread && !r.bookmarked, "  both show on the row");
+		is_int(store_set_read(s, 999, 1), 0, "no such article");
+	}
+	store_close(s);
+	free(path);
+}
+
 static void
 test_bad_path(void)
 {
@@ -303,6 +416,7 @@ main(void)
 	test_zip();
 	test_locked();
 	test_index_in_step();
+	test_pages();
 	test_bad_path();
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);

@@ -113,6 +113,79 @@ test_truncate(void)
 	free(t);
 }
 
+/* Wrap s at width; the lines joined by "|". Checks that every line fits
+ * and that the lines, rejoined, are s without the spaces at breaks. */
+static char *
+wrapped(const char *s, size_t width)
+{
+	struct text_line *v;
+	size_t n = text_wrap(s, width, &v), fits = 1;
+	struct buf b, joined, squeezed;
+
+	buf_init(&b);
+	buf_init(&joined);
+	buf_add(&b, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		char *line = xstrndup(s + v[i].start, v[i].len);
+
+		if (v[i].cols != text_width(line) || (v[i].cols > width && v[i].len > 4))
+			fits = 0;
+		buf_printf(&b, "%s%s", i ? "|" : "", line);
+		buf_printf(&joined, "%s", line);
+		free(line);
+	}
+	buf_init(&squeezed);
+	for (const char *c = s; *c; c++) {
+		if (*c != ' ')
+			buf_addc(&squeezed, *c);
+	}
+	buf_add(&squeezed, "", 0);
+	buf_add(&joined, "", 0);
+	{
+		char *nospace = xstrdup(joined.data), *w = nospace;
+
+		for (const char *c = joined.data; *c; c++) {
+			if (*c != ' ')
+				*w++ = *c;
+		}
+		*w = '\0';
+		char name[64];
+
+		snprintf(name, sizeof name, "wrap at %zu keeps every character, each line fits", width);
+		ok(fits && strcmp(nospace, squeezed.data) == 0, name);
+		free(nospace);
+	}
+	buf_free(&joined);
+	buf_free(&squeezed);
+	free(v);
+	return buf_detach(&b);
+}
+
+static void
+expect_wrap(const char *s, size_t width, const char *want)
+{
+	char *got = wrapped(s, width);
+
+	is_str(got, want, "  as expected");
+	free(got);
+}
+
+static void
+test_wrap(void)
+{
+	expect_wrap("Công tác dân vận phải thực chất", 12, "Công tác dân|vận phải|thực chất");
+	expect_wrap("Công tác dân vận", 80, "Công tác dân vận");
+	expect_wrap("", 10, "");
+	expect_wrap("abcdefghij", 4, "abcd|efgh|ij");
+	/* NFD: the cut falls between graphemes, never before a mark. */
+	expect_wrap("Ngu\xcc\x9b\xcc\x80o\xcc\x9bi", 3, "Ngu\xcc\x9b\xcc\x80|o\xcc\x9bi");
+	/* Wide characters: two columns each. */
+	expect_wrap("日本語の新聞", 5, "日本|語の|新聞");
+	expect_wrap("a  b", 1, "a|b");
+	/* A hyphen is a break opportunity too. */
+	expect_wrap("kinh-tế xã-hội", 9, "kinh-tế|xã-hội");
+}
+
 static void
 test_sanitize(void)
 {
@@ -153,6 +226,7 @@ main(void)
 	test_words();
 	test_width();
 	test_truncate();
+	test_wrap();
 	test_sanitize();
 	test_squeeze_lower();
 	return done();

@@ -1,0 +1,37 @@
+/*
+ * store-int.h: what the store's source files share; nothing outside
+ * store*.c includes it.
+ */
+#ifndef LUOT_STORE_INT_H
+#define LUOT_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+struct store {
+	sqlite3 *db;
+	long rank_window;	/* see RANK_WINDOW; 0: rank every hit */
+	char *path;
+	char *err;
+	sqlite3_stmt *add;
+};
+
+/* The columns of every query that fills a store_item, in this order (the
+ * article is "a"); its own columns come after them, from ITEM_NCOLS. */
+#define ITEM_COLUMNS "a.id, a.title, a.published, a.crawled, a.author, a.source," \
+	" a.path, a.words, a.read_at IS NULL," \
+	" EXISTS (SELECT 1 FROM bookmark b WHERE b.article_id = a.id), a.position"
+#define ITEM_NCOLS 11
+
+/* Record SQLite's message for the last call, prefixed with the file;
+ * returns -1. */
+int store_db_fail(struct store *s);
+
+/* Column i as text, borrowed from st. */
+const char *store_col(sqlite3_stmt *st, int i);
+
+/* Fill it from the ITEM_COLUMNS of the current row of st (borrowed). */
+void store_fill_item(sqlite3_stmt *st, struct store_item *it);
+
+#endif

@@ -1,0 +1,180 @@
+/*
+ * store-page.c: the store as the interface reads it: pages of the article
+ * list around a key (keyset pagination: a page costs the same at the top
+ * and a million rows down, and nothing holds the whole list), and the
+ * reading state the interface writes (read, position, bookmark).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "store-int.h"
+#include "util.h"
+
+/*
+ * In date order the list is the dated articles, newest first, then the
+ * undated ones, newest import first: two runs of the (published, id)
+ * index. page_sql[up][run][keyed] reads one run, down the list or up it
+ * (nearest the key first), from a key or from the run's end. Separate
+ * statements, not "?1 IS NULL OR ...": that would hide the range from
+ * the planner, and a page a million rows down would walk them all.
+ */
+enum { RUN_DATED, RUN_UNDATED, RUN_IMPORT };
+
+static const char *const page_sql[2][3][2] = {
+	{	/* down */
+		{ "WHERE a.published IS NOT NULL ORDER BY a.published DESC, a.id DESC LIMIT ?3",
+		  "WHERE a.published IS NOT NULL AND (a.published, a.id) < (?1, ?2)"
+		  " ORDER BY a.published DESC, a.id DESC LIMIT ?3" },
+		{ "WHERE a.published IS NULL ORDER BY a.published DESC, a.id DESC LIMIT ?3",
+		  "WHERE a.published IS NULL AND a.id < ?2"
+		  " ORDER BY a.published DESC, a.id DESC LIMIT ?3" },
+		{ "ORDER BY a.id DESC LIMIT ?3",
+		  "WHERE a.id < ?2 ORDER BY a.id DESC LIMIT ?3" },
+	},
+	{	/* up */
+		{ "WHERE a.published IS NOT NULL ORDER BY a.published, a.id LIMIT ?3",
+		  "WHERE (a.published, a.id) > (?1, ?2) ORDER BY a.published, a.id LIMIT ?3" },
+		{ "WHERE a.published IS NULL ORDER BY a.published, a.id LIMIT ?3",
+		  "WHERE a.published IS NULL AND a.id > ?2 ORDER BY a.published, a.id LIMIT ?3" },
+		{ "ORDER BY a.id LIMIT ?3",
+		  "WHERE a.id > ?2 ORDER BY a.id LIMIT ?3" },
+	},
+};
+
+/* Run "SELECT ITEM_COLUMNS FROM article a " tail with the key bound;
+ * returns the rows given to fn or -1. */
+static int
+page_run(struct store *s, const char *tail, const struct store_key *key, int n,
+    store_item_fn fn, void *ctx, int *stop)
+{
+	char *sql = xasprintf("SELECT " ITEM_COLUMNS " FROM article a %s", tail);
+	sqlite3_stmt *st;
+	int rc, rows = 0;
+
+	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return store_db_fail(s);
+	if (key != NULL && key->published[0])
+		sqlite3_bind_text(st, 1, key->published, -1, SQLITE_STATIC);
+	if (key != NULL)
+		sqlite3_bind_int64(st, 2, key->id);
+	sqlite3_bind_int(st, 3, n);
+	while (!*stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_item it;
+
+		store_fill_item(st, &it);
+		rows++;
+		if (fn(&it, ctx) != 0)
+			*stop = 1;
+	}
+	sqlite3_finalize(st);
+	if (!*stop && rc != SQLITE_DONE)
+		return store_db_fail(s);
+	return rows;
+}
+
+/* One run of the list, from key (NULL: from the run's end). */
+static int
+page_part(struct store *s, int up, int run, const struct store_key *key, int n,
+    store_item_fn fn, void *ctx, int *stop)
+{
+	return page_run(s, page_sql[up][run][key != NULL], key, n, fn, ctx, stop);
+}
+
+int
+store_page(struct store *s, enum store_order order, const struct store_key *key, int dir,
+    int n, store_item_fn fn, void *ctx)
+{
+	int up = dir < 0, stop = 0, got = 0, r;
+	/* The run the walk starts in, and the one it may cross into. */
+	int first = up ? RUN_UNDATED : RUN_DATED, second = up ? RUN_DATED : RUN_UNDATED;
+
+	if (order == STORE_ORDER_IMPORT)
+		return page_part(s, up, RUN_IMPORT, key, n, fn, ctx, &stop);
+	if (key != NULL && (key->published[0] != '\0') == (second == RUN_DATED))
+		/* The key is in the second run already. */
+		return page_part(s, up, second, key, n, fn, ctx, &stop);
+	if ((got = page_part(s, up, first, key, n, fn, ctx, &stop)) < 0)
+		return -1;
+	if (got >= n || stop)
+		return got;
+	r = page_part(s, up, second, NULL, n - got, fn, ctx, &stop);
+	return r < 0 ? -1 : got + r;
+}
+
+void
+store_key_of(const struct store_item *it, struct store_key *key)
+{
+	key->id = it->id;
+	snprintf(key->published, sizeof key->published, "%s", it->published ? it->published : "");
+}
+
+/* Run one statement with an id and an optional integer; returns the
+ * rows changed or -1. */
+static int
+change(struct store *s, const char *sql, int64_t id, int64_t v)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_db_fail(s);
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_int64(st, 2, v);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_db_fail(s);
+	return sqlite3_changes(s->db);
+}
+
+int
+store_set_read(struct store *s, int64_t id, int read)
+{
+	return change(s, read ?
+	    "UPDATE article SET read_at = coalesce(read_at,"
+	    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) WHERE id = ?1" :
+	    "UPDATE article SET read_at = NULL WHERE id = ?1", id, 0);
+}
+
+int
+store_set_position(struct store *s, int64_t id, int64_t position)
+{
+	return change(s, "UPDATE article SET position = ?2 WHERE id = ?1", id, position);
+}
+
+int
+store_toggle_bookmark(struct store *s, int64_t id)
+{
+	int rc = change(s, "DELETE FROM bookmark WHERE article_id = ?1", id, 0);
+
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	rc = change(s, "INSERT INTO bookmark (article_id, created) SELECT id,"
+	    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM article WHERE id = ?1", id, 0);
+	return rc < 0 ? -1 : 1;
+}
+
+int
+store_count(struct store *s, int64_t *articles, int64_t *unread)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*), count(*) - count(read_at) FROM article",
+	    -1, &st, NULL) != SQLITE_OK)
+		return store_db_fail(s);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*articles = sqlite3_column_int64(st, 0);
+		*unread = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : store_db_fail(s);
+}
