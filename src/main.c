@@ -21,6 +21,7 @@
 #include "import.h"
 #include "paths.h"
 #include "store.h"
+#include "ui.h"
 #include "util.h"
 
 struct ctx {
@@ -545,6 +546,29 @@ cmd_help(struct ctx *c, int argc, char **argv)
 	return 0;
 }
 
+/*
+ * The interface on the database (name in the data folder unless db is
+ * given). Where it cannot run (a pipe, TERM=dumb), say why on stderr and
+ * list the articles instead: useful output, and never escape codes.
+ */
+static int
+browse_db(const char *db, const char *name)
+{
+	const char *why = ui_unavailable();
+	struct store *s;
+	int rc;
+
+	if (why != NULL) {
+		warnx(_("%s: listing the articles instead of opening the reader"), why);
+		return list_db(db, name, -1, 0);
+	}
+	if ((s = open_store(db, name)) == NULL)
+		return 1;
+	rc = ui_run(s);
+	store_close(s);
+	return rc;
+}
+
 /* --demo: import the bundled articles into demo.db (again is a no-op:
  * they are duplicates) and show them. */
 static int
@@ -560,7 +584,7 @@ run_demo(struct ctx *c)
 	free(data);
 	if (rc != 0)
 		return rc;
-	return list_db(c->db, "demo.db", -1, 0);
+	return browse_db(c->db, "demo.db");
 }
 
 int
@@ -609,7 +633,7 @@ main(int argc, char **argv)
 		return run_demo(&c);
 	}
 	if (optind >= argc)
-		return list_db(c.db, "luot.db", -1, 0);
+		return browse_db(c.db, "luot.db");
 	if ((cmd = find_command(argv[optind])) == NULL) {
 		warnx(_("no such command: %s"), argv[optind]);
 		fprintf(stderr, _("Try '%s --help'.\n"), PACKAGE);

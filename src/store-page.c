@@ -167,7 +167,8 @@ store_count(struct store *s, int64_t *articles, int64_t *unread)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT count(*), count(*) - count(read_at) FROM article",
+	if (sqlite3_prepare_v2(s->db, "SELECT (SELECT count(*) FROM article),"
+	    " (SELECT count(*) FROM article WHERE read_at IS NULL)",
 	    -1, &st, NULL) != SQLITE_OK)
 		return store_db_fail(s);
 	rc = sqlite3_step(st);
@@ -177,4 +178,71 @@ store_count(struct store *s, int64_t *articles, int64_t *unread)
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : store_db_fail(s);
+}
+
+int
+store_data_version(struct store *s, int64_t *v)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) != SQLITE_OK)
+		return store_db_fail(s);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : store_db_fail(s);
+}
+
+void
+store_set_interrupt(struct store *s, int (*fn)(void *), void *ctx)
+{
+	/* About a millisecond of work between checks. */
+	sqlite3_progress_handler(s->db, fn ? 4000 : 0, fn, ctx);
+}
+
+int
+store_interrupted(const struct store *s)
+{
+	return sqlite3_errcode(s->db) == SQLITE_INTERRUPT;
+}
+
+/* One count(*) with the key bound; -1 on error. */
+static int64_t
+count_sql(struct store *s, const char *sql, const struct store_key *key)
+{
+	sqlite3_stmt *st;
+	int64_t n = -1;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_db_fail(s);
+	if (sqlite3_bind_parameter_count(st) >= 1 && key->published[0])
+		sqlite3_bind_text(st, 1, key->published, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_int64(st, 2, key->id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n < 0 ? store_db_fail(s) : n;
+}
+
+int
+store_position(struct store *s, enum store_order order, const struct store_key *key,
+    int64_t *n)
+{
+	int64_t a, b = 0;
+
+	if (order == STORE_ORDER_IMPORT)
+		a = count_sql(s, "SELECT count(*) FROM article WHERE id > ?2", key);
+	else if (key->published[0])
+		a = count_sql(s, "SELECT count(*) FROM article WHERE (published, id) > (?1, ?2)", key);
+	else if ((a = count_sql(s, "SELECT count(*) FROM article WHERE published IS NOT NULL",
+	    key)) >= 0)
+		b = count_sql(s, "SELECT count(*) FROM article WHERE published IS NULL AND id > ?2",
+		    key);
+	if (a < 0 || b < 0)
+		return -1;
+	*n = a + b + 1;
+	return 0;
 }

@@ -17,7 +17,7 @@
 #include "article.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_VERSION 5
+#define STORE_VERSION 6
 
 struct store;
 
@@ -123,6 +123,11 @@ void store_key_of(const struct store_item *it, struct store_key *key);
 int store_page(struct store *s, enum store_order order, const struct store_key *key, int dir,
     int n, store_item_fn fn, void *ctx);
 
+/* The 1-based place of the row key in the list, in *n; it counts the
+ * rows above through an index. Returns 0 or -1. */
+int store_position(struct store *s, enum store_order order, const struct store_key *key,
+    int64_t *n);
+
 /* Reading state. Each returns 1 when the article exists, 0 when not, -1
  * on error; store_toggle_bookmark returns 1 when the article is now
  * bookmarked, 0 when no longer. */
@@ -132,6 +137,16 @@ int store_toggle_bookmark(struct store *s, int64_t id);
 
 /* Articles in all, and unread ones. Returns 0 or -1. */
 int store_count(struct store *s, int64_t *articles, int64_t *unread);
+
+/* A number that changes when another connection commits (PRAGMA
+ * data_version). Returns 0 or -1. */
+int store_data_version(struct store *s, int64_t *v);
+
+/* While fn is set, long statements call it now and then; when it returns
+ * non-zero the statement stops, the call fails (-1) and
+ * store_interrupted() is true until the next call. fn NULL: never. */
+void store_set_interrupt(struct store *s, int (*fn)(void *), void *ctx);
+int store_interrupted(const struct store *s);
 
 struct query;
 

@@ -412,8 +412,8 @@ text_words(const char *s)
 	return words;
 }
 
-static int
-locale_is_utf8(void)
+int
+text_utf8_locale(void)
 {
 	static int cached = -1;
 
@@ -431,7 +431,7 @@ uc_columns(uint32_t uc)
 {
 	int w;
 
-	if (locale_is_utf8())
+	if (text_utf8_locale())
 		w = wcwidth((wchar_t)uc);
 	else
 		w = uc_width(uc, "UTF-8");
@@ -534,11 +534,57 @@ is_unsafe(uint32_t uc)
 	    uc == 0x200E || uc == 0x200F || uc == 0x061C;
 }
 
-/* U+FFFD for what must not reach a terminal. */
+/* U+FFFD for what must not reach a terminal, and for what it cannot
+ * measure (wcwidth -1: unassigned code points), which curses would draw
+ * in a width of its own and so shift every column after it. */
 static uint32_t
 safe_char(uint32_t uc)
 {
-	return is_unsafe(uc) ? REPLACEMENT : uc;
+	if (is_unsafe(uc))
+		return REPLACEMENT;
+	if (uc >= 0x80 && text_utf8_locale() && wcwidth((wchar_t)uc) < 0)
+		return REPLACEMENT;
+	return uc;
+}
+
+/* An ASCII stand-in: the base letter of a letter with marks, đ -> d,
+ * common punctuation by its ASCII look-alike, else '?'. */
+static uint32_t
+ascii_char(uint32_t uc)
+{
+	uint32_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	int type;
+
+	if (uc < 0x80)
+		return is_unsafe(uc) ? '?' : uc;
+	if (uc == 0x0111 || uc == 0x0110)
+		return uc == 0x0111 ? 'd' : 'D';
+	if (uc == 0x2018 || uc == 0x2019)
+		return '\'';
+	if (uc == 0x201C || uc == 0x201D)
+		return '"';
+	if (uc == 0x2013 || uc == 0x2014)
+		return '-';
+	if (uc == 0xA0)
+		return ' ';
+	if (uc == 0x2026)	/* the ellipsis of a cut title */
+		return '.';
+	if (uc_decomposition(uc, &type, d) > 0 && d[0] < 0x80 && type == UC_DECOMP_CANONICAL)
+		return d[0];
+	if (uc_decomposition(uc, &type, d) > 0 && d[0] >= 0x80) {
+		/* Two marks (ệ = ê + dot below): decompose again. */
+		uint32_t e[UC_DECOMPOSITION_MAX_LENGTH];
+
+		if (uc_decomposition(d[0], &type, e) > 0 && e[0] < 0x80)
+			return e[0];
+	}
+	return '?';
+}
+
+char *
+text_ascii(const char *s)
+{
+	return map_chars(s, ascii_char);
 }
 
 char *

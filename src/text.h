@@ -118,6 +118,9 @@ char *text_lower(const char *s);
 /* Number of words (runs of letters and digits) in s. */
 size_t text_words(const char *s);
 
+/* Is the locale's character set UTF-8 (checked once)? */
+int text_utf8_locale(void);
+
 /* Columns s takes on a terminal: wcwidth() under a UTF-8 locale, else
  * libunistring's tables. Controls count as one column (they are shown as a
  * visible replacement, never sent). */
@@ -148,6 +151,13 @@ size_t text_wrap(const char *s, size_t width, struct text_line **lines);
  * a database may come from elsewhere.
  */
 char *text_sanitize(const char *s);
+
+/*
+ * s in ASCII, for a terminal whose locale is not UTF-8: letters without
+ * their marks (đ -> d), quotes and dashes as ASCII ones, anything else
+ * '?'. Readable Vietnamese, one column a character.
+ */
+char *text_ascii(const char *s);
 
 /*
  * Cut s to at most max_cols columns at a word boundary, adding "…" when

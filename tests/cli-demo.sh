@@ -14,7 +14,8 @@ test_expect_success '--demo imports into demo.db and lists the articles' '
 	test -f "$XDG_DATA_HOME/luot/demo.db" &&
 	test ! -e "$XDG_DATA_HOME/luot/luot.db" &&
 	test "$(count_lines out1)" = $((nfiles - 1)) &&
-	test ! -s err
+	test "$(count_lines err)" = 1 &&
+	grep -q "not a terminal: listing the articles instead" err
 '
 
 test_expect_success 'the duplicate page in the demo is skipped' '

@@ -6,7 +6,7 @@
 top=$(cd "$TESTDATA/../.." && pwd)
 
 test_expect_success 'files calling _() or N_() are listed in po/POTFILES.in' '
-	(cd "$top" && grep -l "\b_(\|\bN_(" src/*.c | sort) >uses &&
+	(cd "$top" && grep -l "\b_(\|\bN_(" src/*.c src/*.def | sort) >uses &&
 	grep -v "^#" "$top/po/POTFILES.in" | sort >listed &&
 	test_cmp uses listed
 '

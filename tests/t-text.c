@@ -187,6 +187,18 @@ test_wrap(void)
 }
 
 static void
+test_ascii(void)
+{
+	char *t = text_ascii("Đảng ủy “Người” – Nguyễn Thị Thuỷ… 日");
+
+	is_str(t, "Dang uy \"Nguoi\" - Nguyen Thi Thuy. ?", "ASCII stand-in for a non-UTF-8 terminal");
+	free(t);
+	t = text_ascii("a\x1b[2Jb");
+	is_str(t, "a?[2Jb", "  controls too");
+	free(t);
+}
+
+static void
 test_sanitize(void)
 {
 	char *t;
@@ -227,6 +239,7 @@ main(void)
 	test_width();
 	test_truncate();
 	test_wrap();
+	test_ascii();
 	test_sanitize();
 	test_squeeze_lower();
 	return done();

@@ -1,0 +1,450 @@
+/*
+ * pane-list.c: the article list. It holds the rows on screen and nothing
+ * else: moving past either edge reads the next rows from the key of the
+ * edge row (store_page), so a million articles cost what twenty do.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "pane.h"
+#include "store.h"
+#include "util.h"
+
+struct row {
+	struct store_key key;
+	char *title, *source;
+	char date[11];
+	int unread, bookmarked;
+};
+
+struct list {
+	struct row *rows;	/* the window: rows[0] is the top line */
+	int n, cap;
+	int cursor;		/* index in rows */
+	int64_t top_n;		/* 1-based place of rows[0] in the list; -1 unknown */
+	int64_t total, unread;	/* -1 until counted */
+	enum store_order order;
+};
+
+static void
+row_free(struct row *r)
+{
+	free(r->title);
+	free(r->source);
+}
+
+static void
+row_of(struct row *r, const struct store_item *it)
+{
+	store_key_of(it, &r->key);
+	r->title = xstrdup(it->title ? it->title : "");
+	r->source = xstrdup(it->source ? it->source : "");
+	snprintf(r->date, sizeof r->date, "%.10s", it->published ? it->published : "");
+	r->unread = it->unread;
+	r->bookmarked = it->bookmarked;
+}
+
+/* Rows read by one store_page call, in the order they come. */
+struct fetch {
+	struct row *v;
+	int n, cap;
+};
+
+static int
+fetch_row(const struct store_item *it, void *ctx)
+{
+	struct fetch *f = ctx;
+
+	if (f->n < f->cap)
+		row_of(&f->v[f->n++], it);
+	return f->n >= f->cap;
+}
+
+/* Up to n rows next to key (NULL: from an end); -1 on error. */
+static int
+fetch(struct pane *p, const struct store_key *key, int dir, int n, struct fetch *f)
+{
+	struct list *l = p->data;
+
+	f->v = xcalloc((size_t)(n > 0 ? n : 1), sizeof *f->v);
+	f->n = 0;
+	f->cap = n;
+	if (n > 0 && store_page(ui_store(p->ui), l->order, key, dir, n, fetch_row, f) < 0) {
+		ui_store_error(p->ui);
+		return -1;
+	}
+	return f->n;
+}
+
+static void
+clear_rows(struct list *l)
+{
+	for (int i = 0; i < l->n; i++)
+		row_free(&l->rows[i]);
+	l->n = 0;
+}
+
+/* Room for a screenful. */
+static void
+ensure_cap(struct list *l, int rows)
+{
+	if (rows > l->cap) {
+		l->rows = xrealloc(l->rows, (size_t)rows * sizeof *l->rows);
+		l->cap = rows;
+	}
+}
+
+/* The window from the top (dir > 0) or the bottom of the list. */
+static void
+load_end(struct pane *p, int dir)
+{
+	struct list *l = p->data;
+	struct fetch f;
+	int got;
+
+	clear_rows(l);
+	ensure_cap(l, p->rows);
+	if ((got = fetch(p, NULL, dir, p->rows, &f)) > 0) {
+		for (int i = 0; i < got; i++)
+			l->rows[dir > 0 ? i : got - 1 - i] = f.v[i];
+		l->n = got;
+	}
+	free(f.v);
+	l->cursor = dir > 0 ? 0 : (l->n > 0 ? l->n - 1 : 0);
+	l->top_n = dir > 0 ? 1 : (l->total >= 0 ? l->total - l->n + 1 : -1);
+}
+
+/*
+ * Shift the window by k rows (down when k > 0), reading the rows that
+ * come in; the cursor keeps its line. Returns the rows shifted, fewer
+ * than |k| at an end of the list.
+ */
+static int
+list_shift(struct pane *p, int k)
+{
+	struct list *l = p->data;
+	int down = k > 0, want = down ? k : -k, got;
+	struct fetch f;
+
+	if (l->n == 0 || want == 0)
+		return 0;
+	if (want > l->n)
+		want = l->n;
+	got = fetch(p, &l->rows[down ? l->n - 1 : 0].key, down ? 1 : -1, want, &f);
+	if (got <= 0) {
+		free(f.v);
+		return 0;
+	}
+	/* Rows leave at one edge and come in at the other. */
+	for (int i = 0; i < got; i++)
+		row_free(&l->rows[down ? i : l->n - 1 - i]);
+	if (down) {
+		memmove(l->rows, l->rows + got, (size_t)(l->n - got) * sizeof *l->rows);
+		memcpy(l->rows + l->n - got, f.v, (size_t)got * sizeof *l->rows);
+	} else {
+		memmove(l->rows + got, l->rows, (size_t)(l->n - got) * sizeof *l->rows);
+		for (int i = 0; i < got; i++)
+			l->rows[got - 1 - i] = f.v[i];
+	}
+	free(f.v);
+	if (l->top_n > 0)
+		l->top_n += down ? got : -got;
+	return down ? got : -got;
+}
+
+/* Move the cursor by k rows, scrolling at the edges. */
+static void
+list_move(struct pane *p, int k)
+{
+	struct list *l = p->data;
+	int target = l->cursor + k;
+
+	if (target >= l->n)
+		target -= list_shift(p, target - (l->n - 1));
+	else if (target < 0)
+		target -= list_shift(p, target);
+	if (target >= l->n)
+		target = l->n - 1;
+	if (target < 0)
+		target = 0;
+	l->cursor = target;
+}
+
+/* A page: the window moves, the cursor keeps its line (less, mutt);
+ * at an end, the cursor goes to the first or last row. */
+static void
+page(struct pane *p, int k)
+{
+	struct list *l = p->data;
+	int moved = list_shift(p, k);
+
+	if (moved != k)
+		l->cursor = k > 0 ? l->n - 1 : 0;
+}
+
+void
+pane_list_reload(struct pane *p)
+{
+	struct list *l = p->data;
+	struct fetch before, after;
+	struct store_key key;
+	int c = l->cursor, had = l->n > 0, nb;
+
+	l->total = l->unread = -1;
+	if (!had || p->rows <= 0) {
+		if (p->rows > 0)
+			load_end(p, 1);
+		return;
+	}
+	/* The same article under the cursor, on the same line if it can. */
+	key = l->rows[c].key;
+	if ((nb = fetch(p, &key, -1, c, &before)) < 0)
+		nb = 0;
+	if (nb > 0)
+		fetch(p, &before.v[0].key, 1, p->rows - nb, &after);
+	else
+		fetch(p, NULL, 1, p->rows, &after);
+	clear_rows(l);
+	ensure_cap(l, p->rows);
+	for (int i = 0; i < nb; i++)
+		l->rows[nb - 1 - i] = before.v[i];
+	for (int i = 0; i < after.n && nb + i < p->rows; i++)
+		l->rows[nb + i] = after.v[i];
+	l->n = nb + after.n;
+	free(before.v);
+	free(after.v);
+	l->cursor = nb < l->n ? nb : l->n - 1;
+	if (l->cursor < 0)
+		l->cursor = 0;
+	l->top_n = -1;
+}
+
+void
+pane_list_counts(struct pane *p, int64_t *total, int64_t *unread)
+{
+	struct list *l = p->data;
+
+	*total = l->total;
+	*unread = l->unread;
+}
+
+/* Counting reads an index through: after the first screen, not before. */
+static int
+count(struct pane *p)
+{
+	struct list *l = p->data;
+
+	if (l->total >= 0)
+		return 0;
+	if (store_count(ui_store(p->ui), &l->total, &l->unread) < 0) {
+		l->total = l->unread = -1;
+		ui_store_error(p->ui);
+		return UI_REDRAW;
+	}
+	if (l->top_n < 0 && l->n > 0 &&
+	    store_position(ui_store(p->ui), l->order, &l->rows[0].key, &l->top_n) < 0)
+		l->top_n = -1;
+	return UI_REDRAW;
+}
+
+static int
+list_idle(struct pane *p)
+{
+	return count(p);
+}
+
+static void
+draw_row(struct pane *p, int y, const struct row *r, int selected)
+{
+	attr_t a = selected ? A_REVERSE : (r->unread ? A_BOLD : A_NORMAL);
+	int x = 0, src = p->cols >= 60 ? (p->cols >= 100 ? 18 : 12) : 0;
+
+	ui_fill(p, y, 0, a);
+	x += ui_put(p, y, x, r->unread ? "N" : " ", 1, a);
+	x += ui_put(p, y, x, r->bookmarked ? "*" : " ", 1, a);
+	x++;
+	if (p->cols >= 36) {
+		ui_put(p, y, x, r->date[0] ? r->date : "", 10, a);
+		x += 12;
+	}
+	if (src > 0) {
+		ui_put(p, y, x, r->source, src, a);
+		x += src + 2;
+	}
+	ui_put(p, y, x, r->title, p->cols - x, a);
+}
+
+static void
+list_draw(struct pane *p)
+{
+	struct list *l = p->data;
+
+	if (l->n == 0) {
+		ui_put(p, 0, 1, _("No articles yet."), p->cols - 1, A_BOLD);
+		ui_put(p, 2, 1, _("Import a folder of articles with:"), p->cols - 1, A_NORMAL);
+		ui_put(p, 3, 3, "luot import FOLDER", p->cols - 3, A_NORMAL);
+		ui_put(p, 5, 1, _("Press q to quit, ? for the keys."), p->cols - 1, A_NORMAL);
+		return;
+	}
+	for (int i = 0; i < l->n && i < p->rows; i++)
+		draw_row(p, i, &l->rows[i], i == l->cursor);
+}
+
+static int
+list_key(struct pane *p, int key, int action)
+{
+	struct list *l = p->data;
+	struct store *s = ui_store(p->ui);
+	struct row *r = l->n > 0 ? &l->rows[l->cursor] : NULL;
+
+	(void)key;
+	switch (action) {
+	case ACT_DOWN:
+		list_move(p, 1);
+		break;
+	case ACT_UP:
+		list_move(p, -1);
+		break;
+	case ACT_PAGE_DOWN:
+		page(p, p->rows);
+		break;
+	case ACT_PAGE_UP:
+		page(p, -p->rows);
+		break;
+	case ACT_HALF_DOWN:
+		page(p, p->rows / 2 > 0 ? p->rows / 2 : 1);
+		break;
+	case ACT_HALF_UP:
+		page(p, -(p->rows / 2 > 0 ? p->rows / 2 : 1));
+		break;
+	case ACT_TOP:
+		load_end(p, 1);
+		break;
+	case ACT_BOTTOM:
+		count(p);
+		load_end(p, -1);
+		break;
+	case ACT_OPEN:
+		if (r != NULL)
+			ui_open(p->ui, r->key.id, NULL);
+		break;
+	case ACT_BOOKMARK:
+		if (r != NULL) {
+			int b = store_toggle_bookmark(s, r->key.id);
+
+			if (b < 0)
+				ui_store_error(p->ui);
+			else
+				r->bookmarked = b;
+		}
+		break;
+	case ACT_TOGGLE_READ:
+		if (r != NULL) {
+			if (store_set_read(s, r->key.id, r->unread) < 0) {
+				ui_store_error(p->ui);
+			} else {
+				r->unread = !r->unread;
+				l->total = l->unread = -1;
+			}
+		}
+		break;
+	case ACT_SORT:
+		l->order = l->order == STORE_ORDER_DATE ? STORE_ORDER_IMPORT : STORE_ORDER_DATE;
+		load_end(p, 1);
+		ui_message(p->ui, 0, "%s", l->order == STORE_ORDER_DATE ?
+		    _("sorted by date, newest first") : _("sorted by import, newest first"));
+		break;
+	default:
+		return 0;
+	}
+	return UI_REDRAW;
+}
+
+static void
+list_resize(struct pane *p)
+{
+	struct list *l = p->data;
+
+	if (l->n == 0) {
+		load_end(p, 1);
+		return;
+	}
+	if (l->n > p->rows || l->n < p->rows) {
+		/* Keep the cursor's article in view. */
+		if (l->cursor >= p->rows) {
+			int drop = l->cursor - p->rows + 1;
+
+			for (int i = 0; i < drop; i++)
+				row_free(&l->rows[i]);
+			memmove(l->rows, l->rows + drop, (size_t)(l->n - drop) * sizeof *l->rows);
+			l->n -= drop;
+			l->cursor -= drop;
+			if (l->top_n > 0)
+				l->top_n += drop;
+		}
+		while (l->n > p->rows)
+			row_free(&l->rows[--l->n]);
+		ensure_cap(l, p->rows);
+		if (l->n < p->rows) {
+			struct fetch f;
+			int got = fetch(p, &l->rows[l->n - 1].key, 1, p->rows - l->n, &f);
+
+			for (int i = 0; i < got; i++)
+				l->rows[l->n + i] = f.v[i];
+			if (got > 0)
+				l->n += got;
+			free(f.v);
+		}
+	}
+}
+
+static void
+list_status(struct pane *p, char *buf, size_t size)
+{
+	struct list *l = p->data;
+
+	if (l->n == 0)
+		snprintf(buf, size, "0/0");
+	else if (l->top_n > 0 && l->total >= 0)
+		snprintf(buf, size, "%lld/%lld", (long long)(l->top_n + l->cursor),
+		    (long long)l->total);
+	else if (l->total >= 0)
+		snprintf(buf, size, "%lld", (long long)l->total);
+	else
+		buf[0] = '\0';
+}
+
+static void
+list_free(struct pane *p)
+{
+	struct list *l = p->data;
+
+	clear_rows(l);
+	free(l->rows);
+	free(l);
+	free(p);
+}
+
+static const struct pane_ops list_ops = {
+	KEYS_LIST, N_("list"), list_draw, list_key, list_resize, list_status, list_idle,
+	list_free,
+};
+
+struct pane *
+pane_list_new(struct ui *ui)
+{
+	struct pane *p = xcalloc(1, sizeof *p);
+	struct list *l = xcalloc(1, sizeof *l);
+
+	l->total = l->unread = -1;
+	l->top_n = 1;
+	l->order = STORE_ORDER_DATE;
+	p->ops = &list_ops;
+	p->ui = ui;
+	p->data = l;
+	return p;
+}

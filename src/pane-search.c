@@ -1,0 +1,435 @@
+/*
+ * pane-search.c: search as you type. A query line, and under it the hits
+ * (date, source, title; the snippet with its matches marked) for what is
+ * typed so far. Typing never waits for the database: a search starts only
+ * when no key is waiting, and stops as soon as one arrives
+ * (store_set_interrupt); the next idle moment searches again. Queries are
+ * kept across runs (Up and Down recall them).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "edit.h"
+#include "i18n.h"
+#include "pane.h"
+#include "paths.h"
+#include "query.h"
+#include "store.h"
+#include "util.h"
+
+/* Queries remembered across runs. */
+#define HISTORY_MAX 200
+/* Most hits read for one query (more on demand, up to this). */
+#define HITS_MAX 1000
+
+struct hit {
+	int64_t id;
+	char date[11];
+	char *title, *source, *snippet;
+};
+
+struct search {
+	struct edit line;
+	char *searched;		/* the text the hits are for; NULL: none yet */
+	struct hit *hits;
+	int nhits;
+	int limit;		/* hits asked for */
+	int more;		/* there may be more than nhits */
+	int partial;		/* the ranking covers recent hits only */
+	int sel, top;		/* selected hit, first hit shown */
+	struct strlist history;
+	int hpos;		/* place in history while recalling */
+	char *draft;		/* what was typed before recalling */
+	struct strlist words;	/* of the searched query, to mark in the reader */
+};
+
+static char *
+history_path(void)
+{
+	char *dir = paths_data_dir(), *path;
+
+	if (dir == NULL)
+		return NULL;
+	path = xasprintf("%s/search-history", dir);
+	free(dir);
+	return path;
+}
+
+static void
+history_load(struct search *s)
+{
+	char *path = history_path(), *line = NULL;
+	size_t cap = 0;
+	FILE *f;
+
+	strlist_free(&s->history);
+	strlist_init(&s->history);
+	if (path == NULL || (f = fopen(path, "r")) == NULL) {
+		free(path);
+		return;
+	}
+	while (getline(&line, &cap, f) > 0) {
+		line[strcspn(line, "\n")] = '\0';
+		if (*line == '\0')
+			continue;
+		if (s->history.len == HISTORY_MAX * 2) {
+			/* Keep the newest: drop the older half. */
+			for (size_t i = 0; i < HISTORY_MAX; i++)
+				free(s->history.items[i]);
+			memmove(s->history.items, s->history.items + HISTORY_MAX,
+			    HISTORY_MAX * sizeof *s->history.items);
+			s->history.len = HISTORY_MAX;
+		}
+		strlist_push(&s->history, xstrdup(line));
+	}
+	free(line);
+	fclose(f);
+	free(path);
+}
+
+/* Remember text (not twice in a row). A history that cannot be written
+ * costs the recall only: a message, nothing else. */
+static void
+history_add(struct pane *p, const char *text)
+{
+	struct search *s = p->data;
+	char *path, *dir;
+	FILE *f;
+
+	if (*text == '\0' || (s->history.len > 0 &&
+	    strcmp(s->history.items[s->history.len - 1], text) == 0))
+		return;
+	strlist_push(&s->history, xstrdup(text));
+	if ((dir = paths_data_dir()) == NULL || paths_mkdirs(dir) < 0 ||
+	    (path = history_path()) == NULL) {
+		free(dir);
+		return;
+	}
+	if ((f = fopen(path, "a")) == NULL || fprintf(f, "%s\n", text) < 0 || fclose(f) != 0)
+		ui_message(p->ui, 1, _("cannot save the search history: %s"), strerror(errno));
+	free(path);
+	free(dir);
+}
+
+/* Free the strings of n hits (not the array). */
+static void
+free_hits(struct hit *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(v[i].title);
+		free(v[i].source);
+		free(v[i].snippet);
+	}
+}
+
+static void
+clear_hits(struct search *s)
+{
+	free_hits(s->hits, s->nhits);
+	free(s->hits);
+	s->hits = NULL;
+	s->nhits = 0;
+}
+
+struct gather {
+	struct hit *v;
+	int n, cap;
+};
+
+static int
+gather_hit(const struct store_item *it, const char *snippet, void *ctx)
+{
+	struct gather *g = ctx;
+	struct hit *h;
+
+	if (g->n == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 32;
+		g->v = xrealloc(g->v, (size_t)g->cap * sizeof *g->v);
+	}
+	h = &g->v[g->n++];
+	h->id = it->id;
+	snprintf(h->date, sizeof h->date, "%.10s", it->published ? it->published : "");
+	h->title = xstrdup(it->title ? it->title : "");
+	h->source = xstrdup(it->source ? it->source : "");
+	h->snippet = xstrdup(snippet ? snippet : "");
+	return 0;
+}
+
+static int
+stop_for_key(void *ctx)
+{
+	(void)ctx;
+	return ui_key_waiting();
+}
+
+/* Run the query typed, unless a key is waiting (or force: even then, and
+ * even if it ran already); returns UI_REDRAW when the hits changed. */
+static int
+run(struct pane *p, int force)
+{
+	struct search *s = p->data;
+	struct store *st = ui_store(p->ui);
+	struct store_search_info info;
+	struct gather g = { NULL, 0, 0 };
+	struct query q;
+	int rc, same = s->searched != NULL && strcmp(s->searched, s->line.text) == 0;
+
+	if (!force && (same || ui_key_waiting()))
+		return 0;	/* done, or the next idle moment */
+	store_parse_query(st, s->line.text, &q);
+	if (query_empty(&q)) {
+		query_free(&q);
+		clear_hits(s);
+		free(s->searched);
+		s->searched = xstrdup(s->line.text);
+		s->sel = s->top = 0;
+		s->more = s->partial = 0;
+		return UI_REDRAW;
+	}
+	if (!force)
+		store_set_interrupt(st, stop_for_key, NULL);
+	rc = store_search(st, &q, STORE_SORT_RANK, s->limit + 1, gather_hit, &g, &info);
+	store_set_interrupt(st, NULL, NULL);
+	if (rc < 0) {
+		free_hits(g.v, g.n);
+		free(g.v);
+		query_free(&q);
+		if (!store_interrupted(st))
+			ui_store_error(p->ui);
+		return 0;
+	}
+	clear_hits(s);
+	s->more = g.n > s->limit;
+	if (s->more) {
+		/* One hit past the limit was asked for, to know there are more. */
+		free_hits(g.v + s->limit, g.n - s->limit);
+		g.n = s->limit;
+	}
+	s->hits = g.v;
+	s->nhits = g.n;
+	s->partial = info.partial;
+	if (!same)
+		s->sel = s->top = 0;
+	free(s->searched);
+	s->searched = xstrdup(s->line.text);
+	strlist_free(&s->words);
+	strlist_init(&s->words);
+	for (size_t i = 0; i < q.words.len; i++)
+		strlist_push(&s->words, xstrdup(q.words.items[i]));
+	query_free(&q);
+	return UI_REDRAW;
+}
+
+/* Lines a hit takes: its row and its snippet. */
+#define HIT_LINES 2
+
+static int
+visible_hits(const struct pane *p)
+{
+	int n = (p->rows - 1) / HIT_LINES;
+
+	return n > 0 ? n : 1;
+}
+
+static void
+search_draw(struct pane *p)
+{
+	struct search *s = p->data;
+	int shown = visible_hits(p);
+
+	for (int i = 0; i < shown && s->top + i < s->nhits; i++) {
+		const struct hit *h = &s->hits[s->top + i];
+		int y = 1 + i * HIT_LINES, x = 1, sel = s->top + i == s->sel;
+		attr_t a = sel ? A_REVERSE : A_BOLD;
+
+		ui_fill(p, y, 0, sel ? A_REVERSE : A_NORMAL);
+		if (p->cols >= 36) {
+			ui_put(p, y, x, h->date, 10, a);
+			x += 12;
+		}
+		if (p->cols >= 60 && h->source[0]) {
+			x += ui_put(p, y, x, h->source, 16, a) + 2;
+		}
+		ui_put(p, y, x, h->title, p->cols - x, a);
+		if (y + 1 < p->rows)
+			ui_put_marked(p, y + 1, 3, h->snippet, p->cols - 3, A_DIM, A_REVERSE);
+	}
+	if (s->nhits == 0 && s->searched != NULL && s->searched[0] && p->rows > 2)
+		ui_put(p, 2, 1, _("No match."), p->cols - 1, A_DIM);
+	edit_draw(&s->line, p, 0, "/ ");
+}
+
+/* Select hit k, reading more hits when it is past the last. */
+static void
+select_hit(struct pane *p, int k)
+{
+	struct search *s = p->data;
+	int shown = visible_hits(p);
+
+	if (k >= s->nhits && s->more && s->limit < HITS_MAX) {
+		s->limit = s->limit * 2 < HITS_MAX ? s->limit * 2 : HITS_MAX;
+		run(p, 1);
+	}
+	if (k >= s->nhits)
+		k = s->nhits - 1;
+	if (k < 0)
+		k = 0;
+	s->sel = k;
+	if (s->sel < s->top)
+		s->top = s->sel;
+	if (s->sel >= s->top + shown)
+		s->top = s->sel - shown + 1;
+}
+
+static void
+recall(struct search *s, int dir)
+{
+	int n = (int)s->history.len, at = s->hpos + dir;
+
+	if (at < 0 || at > n)
+		return;
+	if (s->hpos == n) {
+		free(s->draft);
+		s->draft = xstrdup(s->line.text);
+	}
+	s->hpos = at;
+	edit_set(&s->line, at == n ? (s->draft ? s->draft : "") : s->history.items[at]);
+}
+
+static int
+search_key(struct pane *p, int key, int action)
+{
+	struct search *s = p->data;
+	int shown = visible_hits(p);
+
+	switch (action) {
+	case ACT_HISTORY_PREV:
+		recall(s, -1);
+		break;
+	case ACT_HISTORY_NEXT:
+		recall(s, 1);
+		break;
+	case ACT_HIT_DOWN:
+		select_hit(p, s->sel + 1);
+		break;
+	case ACT_HIT_UP:
+		select_hit(p, s->sel - 1);
+		break;
+	case ACT_PAGE_DOWN:
+		select_hit(p, s->sel + shown);
+		break;
+	case ACT_PAGE_UP:
+		select_hit(p, s->sel - shown);
+		break;
+	case ACT_HIT_OPEN:
+		/* Typing may have run ahead of the hits: search first. */
+		if (s->searched == NULL || strcmp(s->searched, s->line.text) != 0)
+			run(p, 1);
+		history_add(p, s->line.text);
+		s->hpos = (int)s->history.len;
+		if (s->nhits > 0)
+			ui_open(p->ui, s->hits[s->sel].id, &s->words);
+		break;
+	case ACT_CANCEL:
+		history_add(p, s->line.text);
+		ui_leave(p->ui);
+		break;
+	case ACT_HELP:
+		return 0;
+	default:
+		if (!edit_key(&s->line, key))
+			return 0;
+		s->hpos = (int)s->history.len;
+		s->limit = visible_hits(p) * 2 > 20 ? visible_hits(p) * 2 : 20;
+		run(p, 0);
+		break;
+	}
+	return UI_REDRAW;
+}
+
+static int
+search_idle(struct pane *p)
+{
+	return run(p, 0);
+}
+
+static void
+search_resize(struct pane *p)
+{
+	select_hit(p, ((struct search *)p->data)->sel);
+}
+
+static void
+search_status(struct pane *p, char *buf, size_t size)
+{
+	struct search *s = p->data;
+
+	if (s->nhits == 0)
+		snprintf(buf, size, "0");
+	else
+		snprintf(buf, size, "%d/%d%s%s", s->sel + 1, s->nhits, s->more ? "+" : "",
+		    s->partial ? _(" (ranked among recent matches)") : "");
+}
+
+void
+pane_search_start(struct pane *p)
+{
+	struct search *s = p->data;
+
+	edit_set(&s->line, "");
+	clear_hits(s);
+	free(s->searched);
+	s->searched = NULL;
+	s->sel = s->top = 0;
+	s->limit = 20;
+	history_load(s);
+	s->hpos = (int)s->history.len;
+}
+
+const char *
+pane_search_query(struct pane *p)
+{
+	struct search *s = p->data;
+
+	return s->searched ? s->searched : "";
+}
+
+static void
+search_free(struct pane *p)
+{
+	struct search *s = p->data;
+
+	clear_hits(s);
+	edit_free(&s->line);
+	free(s->searched);
+	free(s->draft);
+	strlist_free(&s->history);
+	strlist_free(&s->words);
+	free(s);
+	free(p);
+}
+
+static const struct pane_ops search_ops = {
+	KEYS_SEARCH, N_("search"), search_draw, search_key, search_resize, search_status,
+	search_idle, search_free,
+};
+
+struct pane *
+pane_search_new(struct ui *ui)
+{
+	struct pane *p = xcalloc(1, sizeof *p);
+	struct search *s = xcalloc(1, sizeof *s);
+
+	edit_init(&s->line);
+	strlist_init(&s->history);
+	strlist_init(&s->words);
+	s->limit = 20;
+	p->ops = &search_ops;
+	p->ui = ui;
+	p->data = s;
+	return p;
+}

@@ -1,0 +1,564 @@
+/*
+ * ui.c: curses start and stop, the layout, the loop, the status and
+ * message lines, and the drawing helpers the panes share (pane.h).
+ *
+ * The loop: draw what changed, wait for a key (or a second, to notice
+ * another process's import), hand it to the focused pane with the action
+ * it is bound to, then to the global actions.
+ */
+#include "config.h"
+
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "i18n.h"
+#include "keymap.h"
+#include "pane.h"
+#include "store.h"
+#include "text.h"
+#include "ui.h"
+#include "util.h"
+
+/* Last: its macros (lines, columns...) would clash with names above. */
+#include <term.h>
+
+/* Smallest terminal the interface draws in; smaller ones get a note. */
+#define MIN_COLS 20
+#define MIN_ROWS 5
+/* Side by side from this width; list over reader from this height. */
+#define WIDE_COLS 140
+#define TALL_ROWS 32
+
+enum layout {
+	LAYOUT_SINGLE,		/* one pane at a time */
+	LAYOUT_TALL,		/* list over reader */
+	LAYOUT_WIDE,		/* list beside reader */
+	LAYOUT_TINY,		/* too small: a note only */
+};
+
+struct ui {
+	struct store *store;
+	struct pane *list, *reader, *search, *help;
+	struct pane *main;	/* list or search: what the list area shows */
+	struct pane *focus;
+	struct pane *before_help;	/* focus to return to from help */
+	int article_open;
+	enum layout layout;
+	WINDOW *status, *rule;	/* status and message lines; a split's rule */
+	char msg[512];
+	int msg_error;
+	int ascii;		/* the locale is not UTF-8 */
+	int64_t version;	/* PRAGMA data_version last seen */
+	int dirty;		/* everything to draw again */
+};
+
+struct store *
+ui_store(struct ui *ui)
+{
+	return ui->store;
+}
+
+void
+ui_message(struct ui *ui, int error, const char *fmt, ...)
+{
+	va_list ap;
+	char tmp[sizeof ui->msg];
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	/* Messages may quote article text or file names. */
+	{
+		char *safe = ui_text(ui, tmp);
+
+		snprintf(ui->msg, sizeof ui->msg, "%s", safe);
+		free(safe);
+	}
+	ui->msg_error = error;
+}
+
+void
+ui_store_error(struct ui *ui)
+{
+	ui_message(ui, 1, "%s", store_errmsg(ui->store));
+}
+
+int
+ui_key_waiting(void)
+{
+	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+
+	return poll(&pfd, 1, 0) > 0;
+}
+
+char *
+ui_text(struct ui *ui, const char *s)
+{
+	char *safe = text_sanitize(s ? s : "");
+
+	if (ui->ascii) {
+		char *a = text_ascii(safe);
+
+		free(safe);
+		return a;
+	}
+	return safe;
+}
+
+/* n bytes of UTF-8 as wide characters (glibc's wchar_t is UCS-4). */
+static wchar_t *
+to_wide(const char *s, size_t n, size_t *len)
+{
+	wchar_t *w = xmalloc((n + 1) * sizeof *w);
+	size_t i = 0, k = 0;
+
+	while (i < n) {
+		uint32_t uc;
+
+		i += (size_t)text_next(s + i, n - i, &uc);
+		w[k++] = (wchar_t)uc;
+	}
+	w[k] = 0;
+	*len = k;
+	return w;
+}
+
+void
+ui_put_raw(struct pane *p, int y, int x, const char *s, size_t n, attr_t attr)
+{
+	size_t len;
+	wchar_t *w = to_wide(s, n, &len);
+
+	wattr_on(p->win, attr, NULL);
+	mvwaddnwstr(p->win, y, x, w, (int)len);
+	wattr_off(p->win, attr, NULL);
+	free(w);
+}
+
+int
+ui_put(struct pane *p, int y, int x, const char *s, int cols, attr_t attr)
+{
+	char *t = ui_text(p->ui, s), *cut;
+	int w;
+
+	if (cols <= 0) {
+		free(t);
+		return 0;
+	}
+	cut = text_truncate(t, (size_t)cols);
+	w = (int)text_width(cut);
+	ui_put_raw(p, y, x, cut, strlen(cut), attr);
+	free(cut);
+	free(t);
+	return w;
+}
+
+void
+ui_put_marked(struct pane *p, int y, int x, const char *s, int cols, attr_t attr, attr_t mark)
+{
+	int used = 0, marked = 0;
+
+	while (*s && used < cols) {
+		size_t n = strcspn(s, "\x01\x02");
+		char *part = xstrndup(s, n);
+
+		/* A snippet may run over a paragraph break: a space here. */
+		for (char *c = part; *c; c++) {
+			if (*c == '\n')
+				*c = ' ';
+		}
+		used += ui_put(p, y, x + used, part, cols - used, marked ? mark : attr);
+		free(part);
+		s += n;
+		if (*s)
+			marked = *s++ == '\x01';
+	}
+}
+
+void
+ui_fill(struct pane *p, int y, int x, attr_t attr)
+{
+	wattr_on(p->win, attr, NULL);
+	for (int i = x; i < p->cols; i++)
+		mvwaddch(p->win, y, i, ' ');
+	wattr_off(p->win, attr, NULL);
+}
+
+const char *
+ui_unavailable(void)
+{
+	const char *term = getenv("TERM");
+	int err = 0;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return _("not a terminal");
+	if (term == NULL || *term == '\0')
+		return _("TERM is not set");
+	if (strcmp(term, "dumb") == 0)
+		return _("the terminal cannot move its cursor (TERM=dumb)");
+	if (setupterm((char *)term, STDOUT_FILENO, &err) != OK)
+		return _("unknown terminal type (TERM)");
+	/* A terminal that cannot address the cursor cannot show panes. */
+	if (tigetstr("cup") == NULL || tigetstr("cup") == (char *)-1) {
+		del_curterm(cur_term);
+		return _("the terminal cannot move its cursor");
+	}
+	del_curterm(cur_term);
+	return NULL;
+}
+
+/* Put pane p in a window of the given place; NULL size hides it. */
+static void
+place(struct pane *p, int rows, int cols, int y, int x)
+{
+	if (p->win != NULL) {
+		delwin(p->win);
+		p->win = NULL;
+	}
+	p->rows = rows;
+	p->cols = cols;
+	if (rows <= 0 || cols <= 0)
+		return;
+	p->win = newwin(rows, cols, y, x);
+	keypad(p->win, TRUE);
+	wtimeout(p->win, 1000);
+	p->ops->resize(p);
+}
+
+static int
+split(const struct ui *ui)
+{
+	return ui->layout == LAYOUT_TALL || ui->layout == LAYOUT_WIDE;
+}
+
+/* Windows for the panes shown, after a resize or a change of pane. */
+static void
+layout(struct ui *ui)
+{
+	int rows = LINES, cols = COLS, body = rows - 2;
+	struct pane *all[4] = { ui->list, ui->reader, ui->search, ui->help };
+
+	for (int i = 0; i < 4; i++)
+		place(all[i], 0, 0, 0, 0);
+	if (ui->rule != NULL)
+		delwin(ui->rule);
+	if (ui->status != NULL)
+		delwin(ui->status);
+	ui->rule = ui->status = NULL;
+	ui->dirty = 1;
+	if (cols < MIN_COLS || rows < MIN_ROWS) {
+		ui->layout = LAYOUT_TINY;
+		return;
+	}
+	ui->status = newwin(2, cols, rows - 2, 0);
+	keypad(ui->status, TRUE);
+	wtimeout(ui->status, 1000);
+	if (cols >= WIDE_COLS && body >= 10)
+		ui->layout = LAYOUT_WIDE;
+	else if (body >= TALL_ROWS)
+		ui->layout = LAYOUT_TALL;
+	else
+		ui->layout = LAYOUT_SINGLE;
+	if (ui->focus == ui->help) {
+		place(ui->help, body, cols, 0, 0);
+	} else if (ui->layout == LAYOUT_WIDE) {
+		int left = cols * 2 / 5;
+
+		place(ui->main, body, left, 0, 0);
+		ui->rule = newwin(body, 1, 0, left);
+		place(ui->reader, body, cols - left - 1, 0, left + 1);
+	} else if (ui->layout == LAYOUT_TALL) {
+		int top = body / 3;
+
+		place(ui->main, top, cols, 0, 0);
+		ui->rule = newwin(1, cols, top, 0);
+		place(ui->reader, body - top - 1, cols, top + 1, 0);
+	} else {
+		place(ui->focus, body, cols, 0, 0);
+	}
+	ui->dirty = 1;
+}
+
+static void
+draw_status(struct ui *ui)
+{
+	char pos[64] = "", line[1024];
+	int64_t total = -1, unread = -1;
+	struct pane fake = { NULL, ui, ui->status, 2, COLS, NULL };
+	const char *query = ui->main == ui->search ? pane_search_query(ui->search) : "";
+	int used;
+
+	if (ui->focus->ops->status != NULL)
+		ui->focus->ops->status(ui->focus, pos, sizeof pos);
+	pane_list_counts(ui->list, &total, &unread);
+	snprintf(line, sizeof line, " luot: %s  %s", _(ui->focus->ops->name), pos);
+	if (unread >= 0)
+		snprintf(line + strlen(line), sizeof line - strlen(line), "  %s %lld",
+		    _("unread"), (long long)unread);
+	if (*query)
+		snprintf(line + strlen(line), sizeof line - strlen(line), "  /%s", query);
+	werase(ui->status);
+	used = ui_put(&fake, 0, 0, line, COLS, A_REVERSE);
+	ui_fill(&fake, 0, used, A_REVERSE);
+	if (ui->msg[0])
+		ui_put(&fake, 1, 0, ui->msg, COLS - 1, ui->msg_error ? A_BOLD : A_NORMAL);
+	wnoutrefresh(ui->status);
+}
+
+static void
+draw(struct ui *ui)
+{
+	if (ui->layout == LAYOUT_TINY) {
+		erase();
+		mvaddnstr(0, 0, _("Terminal too small"), COLS);
+		refresh();
+		return;
+	}
+	if (ui->rule != NULL) {
+		werase(ui->rule);
+		if (ui->layout == LAYOUT_WIDE)
+			wvline(ui->rule, ACS_VLINE, LINES - 2);
+		else
+			whline(ui->rule, ACS_HLINE, COLS);
+		wnoutrefresh(ui->rule);
+	}
+	draw_status(ui);
+	{
+		/* The focused pane last: the cursor stays where it left it,
+		 * and shows only where text is typed. */
+		struct pane *all[5] = { ui->list, ui->reader, ui->search, ui->help, ui->focus };
+
+		for (int i = 0; i < 5; i++) {
+			if (all[i]->win == NULL || (i < 4 && all[i] == ui->focus))
+				continue;
+			werase(all[i]->win);
+			all[i]->ops->draw(all[i]);
+			wnoutrefresh(all[i]->win);
+		}
+	}
+	curs_set(ui->focus == ui->search ? 1 : 0);
+	doupdate();
+	ui->dirty = 0;
+}
+
+static void
+focus(struct ui *ui, struct pane *p)
+{
+	ui->focus = p;
+	layout(ui);
+}
+
+void
+ui_open(struct ui *ui, int64_t id, const struct strlist *words)
+{
+	if (pane_reader_open(ui->reader, id, words) < 0)
+		return;
+	ui->article_open = 1;
+	ui_list_changed(ui);
+	focus(ui, ui->reader);
+}
+
+void
+ui_leave(struct ui *ui)
+{
+	if (ui->focus == ui->help) {
+		focus(ui, ui->before_help ? ui->before_help : ui->main);
+		return;
+	}
+	ui->main = ui->list;
+	focus(ui, ui->list);
+}
+
+void
+ui_list_changed(struct ui *ui)
+{
+	pane_list_reload(ui->list);
+	ui->dirty = 1;
+}
+
+/* The actions every pane shares; returns UI_ flags. */
+static int
+global_action(struct ui *ui, int action)
+{
+	switch (action) {
+	case ACT_QUIT:
+		return UI_QUIT;
+	case ACT_HELP:
+		if (ui->focus != ui->help) {
+			ui->before_help = ui->focus;
+			focus(ui, ui->help);
+		}
+		return UI_REDRAW;
+	case ACT_SEARCH:
+		ui->main = ui->search;
+		pane_search_start(ui->search);
+		focus(ui, ui->search);
+		return UI_REDRAW;
+	case ACT_SWITCH:
+		if (ui->focus == ui->reader)
+			focus(ui, ui->main);
+		else if (ui->article_open || split(ui))
+			focus(ui, ui->reader);
+		return UI_REDRAW;
+	case ACT_BACK:
+		focus(ui, ui->main);
+		return UI_REDRAW;
+	case ACT_REFRESH:
+		ui_list_changed(ui);
+		ui_message(ui, 0, "%s", _("reread the database"));
+		return UI_REDRAW;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return UI_REDRAW;
+	}
+	return 0;
+}
+
+/* Keys as the keymap names them: Enter, Backspace and Esc arrive in
+ * several forms. */
+static int
+normal_key(int r, wint_t ch)
+{
+	if (r == KEY_CODE_YES) {
+		if (ch == KEY_ENTER)
+			return '\n';
+		return KEYMAP_CODE + (int)ch;
+	}
+	if (ch == '\r')
+		return '\n';
+	if (ch == 127 || ch == 8)
+		return KEYMAP_CODE + KEY_BACKSPACE;
+	return (int)ch;
+}
+
+/* Another process committed: show its articles. */
+static void
+poll_database(struct ui *ui)
+{
+	int64_t v;
+
+	if (store_data_version(ui->store, &v) == 0 && v != ui->version) {
+		ui->version = v;
+		ui_list_changed(ui);
+	}
+}
+
+/* Work the panes put off for typing: only while no key waits. */
+static int
+idle(struct ui *ui)
+{
+	struct pane *all[4] = { ui->list, ui->reader, ui->search, ui->help };
+	int flags = 0;
+
+	for (int i = 0; i < 4 && !ui_key_waiting(); i++) {
+		if (all[i]->ops->idle != NULL)
+			flags |= all[i]->ops->idle(all[i]);
+	}
+	return flags & UI_REDRAW;
+}
+
+static int
+loop(struct ui *ui)
+{
+	for (;;) {
+		WINDOW *in;
+		wint_t ch;
+		int r, key, action, flags;
+
+		if (ui->dirty)
+			draw(ui);
+		if (ui->layout != LAYOUT_TINY && idle(ui))
+			draw(ui);
+		in = ui->layout == LAYOUT_TINY ? stdscr : ui->focus->win;
+		if (in == NULL)
+			in = ui->status;
+		r = wget_wch(in, &ch);
+		if (r == ERR) {
+			poll_database(ui);
+			continue;
+		}
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			layout(ui);
+			continue;
+		}
+		if (ui->layout == LAYOUT_TINY) {
+			if (ch == 'q')
+				return 0;
+			continue;
+		}
+		ui->msg[0] = '\0';
+		ui->dirty = 1;	/* the message line at least */
+		key = normal_key(r, ch);
+		action = keymap_lookup(ui->focus->ops->where, key);
+		flags = ui->focus->ops->key(ui->focus, key, action);
+		if (!(flags & (UI_REDRAW | UI_QUIT)) && action != ACT_NONE)
+			flags = global_action(ui, action);
+		if (flags & UI_QUIT)
+			return 0;
+	}
+}
+
+int
+ui_run(struct store *s)
+{
+	struct ui ui;
+	const char *why = ui_unavailable();
+	SCREEN *screen;
+	int rc;
+
+	if (why != NULL) {
+		warnx("%s", why);
+		return 1;
+	}
+	memset(&ui, 0, sizeof ui);
+	ui.store = s;
+	ui.ascii = !text_utf8_locale();
+	if (ui.ascii)
+		warnx("%s", _("the locale is not UTF-8: text is shown without diacritics "
+		    "(set LANG to a UTF-8 locale, e.g. C.UTF-8)"));
+	keymap_init();
+	store_data_version(s, &ui.version);
+	if ((screen = newterm(NULL, stdout, stdin)) == NULL) {
+		warnx("%s", _("cannot start the terminal"));
+		return 1;
+	}
+	cbreak();	/* not raw: Ctrl-Z suspends, Ctrl-C quits */
+	noecho();
+	nonl();
+	set_escdelay(25);
+	curs_set(0);
+	ui.list = pane_list_new(&ui);
+	ui.reader = pane_reader_new(&ui);
+	ui.search = pane_search_new(&ui);
+	ui.help = pane_help_new(&ui);
+	ui.main = ui.focus = ui.list;
+	if (ui.ascii)
+		ui_message(&ui, 1, "%s", _("the locale is not UTF-8: text is shown without diacritics"));
+	refresh();
+	layout(&ui);
+	rc = loop(&ui);
+	pane_reader_save(ui.reader);
+	endwin();
+	{
+		struct pane *all[4] = { ui.list, ui.reader, ui.search, ui.help };
+
+		for (int i = 0; i < 4; i++) {
+			if (all[i]->win != NULL)
+				delwin(all[i]->win);
+			all[i]->ops->free(all[i]);
+		}
+	}
+	if (ui.status)
+		delwin(ui.status);
+	if (ui.rule)
+		delwin(ui.rule);
+	delscreen(screen);
+	return rc;
+}

@@ -1,0 +1,119 @@
+# ui-lib.sh: drive luot's interface in tmux, as a person would: start it in
+# a private tmux server of a fixed size, type with send-keys, read the
+# screen with capture-pane. Sourced after lib.sh. No fixed sleeps: every
+# wait polls the screen for what should appear.
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "1..0 # SKIP no tmux"
+	exit 0
+fi
+
+UI_SOCK="luot-t$$"
+trap 'tmux -L "$UI_SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
+
+# ui_start COLS ROWS ARGS...: luot ARGS in a fresh tmux window. The
+# environment is the test's (LC_ALL, HOME, XDG dirs); TERM is screen's.
+ui_start() {
+	cols=$1 rows=$2
+	shift 2
+	tmux -L "$UI_SOCK" kill-server 2>/dev/null || true
+	printf '%s\n' "$@" >"$T/ui-args"
+	# A script file: arguments with spaces survive, and the exit status is
+	# kept for ui_exit_status.
+	{
+		echo "cd '$T'"
+		printf 'exec 2>"%s/ui-stderr"\n' "$T"
+		printf '"%s"' "$LUOT"
+		for a in "$@"; do printf " '%s'" "$a"; done
+		printf '\necho $? >"%s/ui-status"\nsleep 600\n' "$T"
+	} >"$T/ui-run.sh"
+	rm -f "$T/ui-status"
+	tmux -L "$UI_SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" \
+		"env LC_ALL='${UI_LC_ALL:-$LC_ALL}' TERM='${UI_TERM:-screen}' HOME='$HOME' \
+		XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' sh '$T/ui-run.sh'"
+	tmux -L "$UI_SOCK" set-option -g status off >/dev/null
+}
+
+# ui_screen: the screen as text.
+ui_screen() {
+	tmux -L "$UI_SOCK" capture-pane -p
+}
+
+# ui_screen_attrs: the screen with its attributes as escape sequences.
+ui_screen_attrs() {
+	tmux -L "$UI_SOCK" capture-pane -p -e
+}
+
+# ui_wait TEXT [SECONDS]: until the screen shows TEXT (a fixed string).
+ui_wait() {
+	i=0 limit=$(( ${2:-5} * 20 ))
+	while [ $i -lt $limit ]; do
+		if ui_screen | grep -qF -- "$1"; then
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "timed out waiting for: $1" >&2
+	ui_screen >&2
+	return 1
+}
+
+# ui_wait_gone TEXT [SECONDS]: until the screen no longer shows TEXT.
+ui_wait_gone() {
+	i=0 limit=$(( ${2:-5} * 20 ))
+	while [ $i -lt $limit ]; do
+		if ! ui_screen | grep -qF -- "$1"; then
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "timed out waiting for this to go: $1" >&2
+	ui_screen >&2
+	return 1
+}
+
+# ui_keys KEY...: tmux key names (Enter, Escape, C-n, j...).
+ui_keys() {
+	tmux -L "$UI_SOCK" send-keys "$@"
+}
+
+# ui_type TEXT: literal text, as typed.
+ui_type() {
+	tmux -L "$UI_SOCK" send-keys -l -- "$1"
+}
+
+# ui_resize COLS ROWS
+ui_resize() {
+	tmux -L "$UI_SOCK" resize-window -x "$1" -y "$2"
+}
+
+# ui_exit_status: wait for luot to end; print its exit status.
+ui_exit_status() {
+	i=0
+	while [ ! -s "$T/ui-status" ] && [ $i -lt 100 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	cat "$T/ui-status"
+}
+
+# ui_status_line: the status line (second to last line of the screen).
+ui_status_line() {
+	ui_screen | tail -n 2 | head -n 1
+}
+
+# ui_settle: wait until two captures a little apart are the same (the
+# interface has drawn what it had to draw).
+ui_settle() {
+	prev=$(ui_screen)
+	i=0
+	while [ $i -lt 40 ]; do
+		sleep 0.05
+		cur=$(ui_screen)
+		[ "$cur" = "$prev" ] && return 0
+		prev=$cur
+		i=$((i + 1))
+	done
+}

@@ -1,0 +1,178 @@
+#!/bin/sh
+# ui-reader.sh: the list and the reader, driven in tmux: rows, wrapping at
+# 80 and 47 columns, NFD as NFC, resize, tiny terminals, read marks,
+# bookmarks, reading positions.
+. "$TESTLIB"
+. "$(dirname "$TESTLIB")/ui-lib.sh"
+
+db="$T/demo.db"
+"$LUOT" --db "$db" import -q "$LUOT_DATADIR/demo" >/dev/null
+
+# The article about the Mid-Autumn night, third newest in the demo.
+id=$("$LUOT" --db "$db" list | awk 'NR == 3 { print $1 }')
+"$LUOT" --db "$db" show "$id" | awk 'body { print } /^$/ { body = 1 }' |
+	grep -v "^Photo captions:" | tr -s ' \n' '\n\n' | grep . >"$T/words"
+
+# body_words: the words of the screen's article text (after the header).
+body_words() {
+	ui_screen | head -n -2 | awk 'body { print } / · / { body = 1 }' |
+		tr -s ' \n' '\n\n' | grep .
+}
+
+# widths_ok COLS: every line of the screen fits, none is broken.
+widths_ok() {
+	ui_screen | "$COLWIDTH" >"$T/widths"
+	! grep -q -- '^-1$' "$T/widths" &&
+	test "$(sort -n "$T/widths" | tail -n 1)" -le "$1"
+}
+
+test_expect_success 'the list shows the newest articles first, with marks' '
+	ui_start 100 30 --db "$db" &&
+	ui_wait "Sôi nổi lễ hội đua ghe" &&
+	ui_screen | head -n 3 >top &&
+	grep -q "^N  2025-02-03 .*Sôi nổi lễ hội đua ghe đầu xuân" top &&
+	sed -n 3p top | grep -q "2024-09-16 .*Rộn ràng đêm hội trăng rằm" &&
+	ui_status_line | grep -q "list *1/19 *unread 19"
+'
+
+test_expect_success 'the cursor row is in reverse video' '
+	ui_screen_attrs | head -n 1 | grep -q "$(printf "\033\\[7m")"
+'
+
+test_expect_success 'an article opens wrapped at 80 columns, every word kept' '
+	ui_start 80 30 --db "$db" &&
+	ui_wait "Sôi nổi" &&
+	ui_keys j j Enter &&
+	ui_wait "Tối 16/9" &&
+	ui_screen | head -n 1 | grep -q "^ Rộn ràng đêm hội trăng rằm" &&
+	widths_ok 80 &&
+	test "$(sort -n widths | tail -n 1)" -ge 70 &&
+	body_words >shown &&
+	head -n "$(count_lines shown)" "$T/words" >want &&
+	test_cmp want shown
+'
+
+test_expect_success 'the title is in bold' '
+	ui_screen_attrs | head -n 1 | grep -q "$(printf "\033\\[1m")Rộn ràng"
+'
+
+test_expect_success 'opening marks the article read' '
+	ui_status_line | grep -q "unread 18"
+'
+
+test_expect_success 'the same article at 47 columns' '
+	ui_start 47 30 --db "$db" &&
+	ui_wait "Sôi nổi" &&
+	ui_keys j j Enter &&
+	ui_wait "Tối 16/9" &&
+	widths_ok 47 &&
+	test "$(sort -n widths | tail -n 1)" -ge 40 &&
+	body_words >shown &&
+	head -n "$(count_lines shown)" "$T/words" >want &&
+	test_cmp want shown
+'
+
+test_expect_success 'resizing re-wraps and keeps the place' '
+	ui_keys j j j j j j &&
+	ui_settle &&
+	ui_screen | head -n 1 >before &&
+	ui_resize 70 30 &&
+	ui_settle &&
+	widths_ok 70 &&
+	awk "{ print \$1, \$2 }" before >first &&
+	ui_screen | head -n 3 | grep -qF "$(cat first)"
+'
+
+test_expect_success 'the reading position is kept for the next opening' '
+	ui_keys q &&
+	ui_wait "Sôi nổi lễ hội" &&
+	ui_keys g Enter &&
+	ui_wait "Thu Bồn" &&
+	ui_keys q &&
+	ui_wait "Rộn ràng" &&
+	ui_keys j j Enter &&
+	ui_settle &&
+	ui_screen | head -n 3 | grep -qF "$(cat first)"
+'
+
+test_expect_success 'a terminal too small says so, and recovers' '
+	ui_resize 15 4 &&
+	ui_wait "Terminal too" &&
+	ui_resize 80 24 &&
+	ui_wait "luot: article"
+'
+
+test_expect_success 'a tall terminal shows the list over the article' '
+	ui_resize 100 50 &&
+	ui_wait "────────" &&
+	ui_screen | head -n 1 | grep -q "Sôi nổi lễ hội" &&
+	ui_screen | awk "/────/ { below = 1; next } below && /Trung thu/" | grep -q . &&
+	widths_ok 100
+'
+
+test_expect_success 'a wide one shows them side by side' '
+	ui_resize 160 30 &&
+	ui_wait "│" &&
+	ui_screen | head -n 1 | grep -q "Sôi nổi lễ hội.*│" &&
+	ui_screen | grep -q "│.*Trung thu" &&
+	widths_ok 160
+'
+
+test_expect_success 'm bookmarks the article under the cursor' '
+	ui_start 100 30 --db "$db" &&
+	ui_wait "Sôi nổi" &&
+	ui_keys j m &&
+	ui_wait "* 2024-12-20" &&
+	test "$(sql "$db" "SELECT count(*) FROM bookmark")" = 1 &&
+	ui_keys m &&
+	ui_wait_gone "* 2024-12-20" &&
+	test "$(sql "$db" "SELECT count(*) FROM bookmark")" = 0
+'
+
+test_expect_success 'N marks read and unread' '
+	n=$(ui_status_line | sed "s/.*unread \([0-9]*\).*/\1/") &&
+	read=$(ui_screen | sed -n 2p | cut -c1) &&
+	if [ "$read" = N ]; then m=$((n - 1)); else m=$((n + 1)); fi &&
+	ui_keys N &&
+	ui_wait "unread $m" &&
+	ui_keys N &&
+	ui_wait "unread $n"
+'
+
+test_expect_success 'o sorts by import order, and back' '
+	ui_keys o &&
+	ui_wait "sorted by import" &&
+	last=$(sql "$db" "SELECT title FROM article ORDER BY id DESC LIMIT 1" |
+		awk "{ print \$1, \$2, \$3 }") &&
+	ui_screen | head -n 1 | grep -qF "$last" &&
+	ui_keys o &&
+	ui_wait "sorted by date"
+'
+
+test_expect_success 'G goes to the last article, g back to the first' '
+	ui_keys G &&
+	ui_wait "19/19" &&
+	ui_keys g &&
+	ui_wait "1/19"
+'
+
+test_expect_success '? shows the keys, q closes it' '
+	ui_keys "?" &&
+	ui_wait "In the list" &&
+	ui_screen | grep -q "j, Down, C-n *move down a line" &&
+	ui_keys q &&
+	ui_wait "luot: list"
+'
+
+test_expect_success 'q quits with status 0' '
+	ui_keys q &&
+	test "$(ui_exit_status)" = 0
+'
+
+test_expect_success 'an empty database says how to import' '
+	ui_start 80 24 --db "$T/empty.db" &&
+	ui_wait "No articles yet" &&
+	ui_screen | grep -q "luot import FOLDER"
+'
+
+test_done
