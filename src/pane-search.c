@@ -251,8 +251,10 @@ search_draw(struct pane *p)
 			ui_put(p, y, x, h->date, 10, a);
 			x += 12;
 		}
-		if (p->cols >= 60 && h->source[0]) {
-			x += ui_put(p, y, x, h->source, 16, a) + 2;
+		if (p->cols >= 60) {
+			/* A column of its own: titles line up. */
+			ui_put(p, y, x, h->source, 16, a);
+			x += 18;
 		}
 		ui_put(p, y, x, h->title, p->cols - x, a);
 		if (y + 1 < p->rows)

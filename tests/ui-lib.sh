@@ -8,15 +8,24 @@ if ! command -v tmux >/dev/null 2>&1; then
 	exit 0
 fi
 
-UI_SOCK="luot-t$$"
-trap 'tmux -L "$UI_SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
+# The tmux socket of the current run, in a file: tests run in subshells.
+echo "luot-t$$-0" >"$T/ui-sock"
+trap 'ui_tmux kill-server 2>/dev/null; rm -rf "$T"' EXIT
+
+ui_tmux() {
+	tmux -L "$(cat "$T/ui-sock")" "$@"
+}
 
 # ui_start COLS ROWS ARGS...: luot ARGS in a fresh tmux window. The
 # environment is the test's (LC_ALL, HOME, XDG dirs); TERM is screen's.
 ui_start() {
 	cols=$1 rows=$2
 	shift 2
-	tmux -L "$UI_SOCK" kill-server 2>/dev/null || true
+	# A new server each time: starting one right after killing another
+	# on the same socket races.
+	ui_tmux kill-server 2>/dev/null || true
+	n=$(sed "s/.*-//" "$T/ui-sock")
+	echo "luot-t$$-$((n + 1))" >"$T/ui-sock"
 	printf '%s\n' "$@" >"$T/ui-args"
 	# A script file: arguments with spaces survive, and the exit status is
 	# kept for ui_exit_status.
@@ -28,20 +37,20 @@ ui_start() {
 		printf '\necho $? >"%s/ui-status"\nsleep 600\n' "$T"
 	} >"$T/ui-run.sh"
 	rm -f "$T/ui-status"
-	tmux -L "$UI_SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" \
-		"env LC_ALL='${UI_LC_ALL:-$LC_ALL}' TERM='${UI_TERM:-screen}' HOME='$HOME' \
+	ui_tmux -f /dev/null new-session -d -x "$cols" -y "$rows" \
+		"env LC_ALL='${UI_LC_ALL:-$LC_ALL}' TERM='${UI_TERM-screen}' HOME='$HOME' \
 		XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' sh '$T/ui-run.sh'"
-	tmux -L "$UI_SOCK" set-option -g status off >/dev/null
+	ui_tmux set-option -g status off >/dev/null
 }
 
 # ui_screen: the screen as text.
 ui_screen() {
-	tmux -L "$UI_SOCK" capture-pane -p
+	ui_tmux capture-pane -p
 }
 
 # ui_screen_attrs: the screen with its attributes as escape sequences.
 ui_screen_attrs() {
-	tmux -L "$UI_SOCK" capture-pane -p -e
+	ui_tmux capture-pane -p -e
 }
 
 # ui_wait TEXT [SECONDS]: until the screen shows TEXT (a fixed string).
@@ -76,17 +85,17 @@ ui_wait_gone() {
 
 # ui_keys KEY...: tmux key names (Enter, Escape, C-n, j...).
 ui_keys() {
-	tmux -L "$UI_SOCK" send-keys "$@"
+	ui_tmux send-keys "$@"
 }
 
 # ui_type TEXT: literal text, as typed.
 ui_type() {
-	tmux -L "$UI_SOCK" send-keys -l -- "$1"
+	ui_tmux send-keys -l -- "$1"
 }
 
 # ui_resize COLS ROWS
 ui_resize() {
-	tmux -L "$UI_SOCK" resize-window -x "$1" -y "$2"
+	ui_tmux resize-window -x "$1" -y "$2"
 }
 
 # ui_exit_status: wait for luot to end; print its exit status.
@@ -102,6 +111,21 @@ ui_exit_status() {
 # ui_status_line: the status line (second to last line of the screen).
 ui_status_line() {
 	ui_screen | tail -n 2 | head -n 1
+}
+
+# ui_wait_status REGEX [SECONDS]: until the status line matches REGEX.
+ui_wait_status() {
+	i=0 limit=$(( ${2:-5} * 20 ))
+	while [ $i -lt $limit ]; do
+		if ui_status_line | grep -q -- "$1"; then
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "timed out waiting for the status line to match: $1" >&2
+	ui_screen >&2
+	return 1
 }
 
 # ui_settle: wait until two captures a little apart are the same (the

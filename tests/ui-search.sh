@@ -1,0 +1,131 @@
+#!/bin/sh
+# ui-search.sh: search as you type, the hits and their snippets, opening a
+# hit with its words marked, finding inside an article (n, N), Esc, and
+# the query history across runs; driven in tmux.
+. "$TESTLIB"
+. "$(dirname "$TESTLIB")/ui-lib.sh"
+
+db="$T/demo.db"
+"$LUOT" --db "$db" import -q "$LUOT_DATADIR/demo" >/dev/null
+# Reverse video as tmux writes it (ESC [7m, ESC [0;7m), maybe followed by
+# colour resets, then text.
+esc=$(printf "\033")
+rev="$esc\[[0-9;]*7m\($esc\[[0-9;]*m\)*"
+
+# hits: the number of hits the status line shows ("3/12" -> 12).
+hits() {
+	ui_status_line | sed -n "s/.*search *[0-9]*\\/\\([0-9]*\\).*/\\1/p"
+}
+
+test_expect_success '/ opens the query line' '
+	ui_start 100 30 --db "$db" &&
+	ui_wait "Sôi nổi" &&
+	ui_keys / &&
+	ui_wait "luot: search" &&
+	ui_screen | head -n 1 | grep -q "^/ *$"
+'
+
+test_expect_success 'the hits narrow as the query grows' '
+	ui_type "nuoc" &&
+	ui_wait_status "/nuoc$" &&
+	n1=$(hits) &&
+	ui_type " sach" &&
+	ui_wait_status "/nuoc sach$" &&
+	n2=$(hits) &&
+	test "$n1" -gt "$n2" &&
+	test "$n2" -ge 1 &&
+	ui_screen | sed -n 2p | grep -q "Thanh Hóa: Hơn 90% dân số nông thôn"
+'
+
+test_expect_success 'snippets mark the words found, with or without diacritics' '
+	ui_screen_attrs | sed -n 3p >snip &&
+	grep -q "${rev}Nước sạch" snip
+'
+
+test_expect_success 'Backspace removes a whole letter with its marks' '
+	ui_keys C-u &&
+	ui_type "nước" &&
+	ui_wait "/nước" &&
+	ui_keys BSpace &&
+	ui_wait "/nướ" &&
+	ui_screen | head -n 1 | grep -q "^/ nướ *$"
+'
+
+test_expect_success 'a query with diacritics matches those diacritics' '
+	ui_keys C-u &&
+	ui_type "hội" &&
+	ui_wait_status "/hội$" &&
+	n1=$(hits) &&
+	ui_keys C-u &&
+	ui_type "hoi" &&
+	ui_wait_status "/hoi$" &&
+	n2=$(hits) &&
+	test "$n2" -gt "$n1"
+'
+
+test_expect_success 'malformed queries show no error' '
+	for q in "\"" "(((" "*" "title:" "-" "OR OR" ":^*"; do
+		ui_keys C-u && ui_type "$q" && ui_settle &&
+		! ui_screen | grep -qi "error\|syntax" || return 1
+	done
+'
+
+test_expect_success 'Enter opens the selected hit with the words marked' '
+	ui_keys C-u &&
+	ui_type "dan so" &&
+	ui_wait_status "/dan so$" &&
+	ui_keys Enter &&
+	ui_wait "luot: article" &&
+	ui_screen_attrs | grep -q "${rev}dân" &&
+	ui_screen_attrs | grep -q "${rev}số"
+'
+
+test_expect_success 'n and N go from match to match' '
+	ui_keys g &&
+	ui_settle &&
+	ui_screen | head -n 1 >top0 &&
+	ui_keys n &&
+	ui_settle &&
+	ui_screen | head -n 1 >top1 &&
+	! test_cmp top0 top1 >/dev/null &&
+	ui_screen_attrs | head -n 1 | grep -q "$rev" &&
+	ui_keys N &&
+	ui_settle &&
+	ui_screen | head -n 1 >top2 &&
+	! test_cmp top1 top2 >/dev/null
+'
+
+test_expect_success '/ in the article finds other words' '
+	ui_keys g / &&
+	ui_wait "find:" &&
+	ui_type "hau loc" &&
+	ui_keys Enter &&
+	ui_wait_gone "find:" &&
+	ui_screen_attrs | grep -q "${rev}Hậu" &&
+	ui_screen_attrs | grep -q "${rev}Lộc"
+'
+
+test_expect_success 'q goes back to the hits, Esc back to the list' '
+	ui_keys q &&
+	ui_wait "luot: search" &&
+	ui_screen | head -n 1 | grep -q "^/ dan so" &&
+	ui_keys Escape &&
+	ui_wait "luot: list"
+'
+
+test_expect_success 'queries are kept across runs: Up recalls them' '
+	ui_keys q &&
+	test "$(ui_exit_status)" = 0 &&
+	ui_start 100 30 --db "$db" &&
+	ui_wait "Sôi nổi" &&
+	ui_keys / &&
+	ui_wait "luot: search" &&
+	ui_keys Up &&
+	ui_wait "/ dan so" &&
+	ui_keys Down &&
+	ui_wait_gone "/ dan so" &&
+	ui_keys Up &&
+	ui_wait "/ dan so"
+'
+
+test_done
