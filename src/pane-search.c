@@ -1,10 +1,12 @@
 /*
  * pane-search.c: search as you type. A query line, and under it the hits
  * (date, source, title; the snippet with its matches marked) for what is
- * typed so far. Typing never waits for the database: a search starts only
- * when no key is waiting, and stops as soon as one arrives
- * (store_set_interrupt); the next idle moment searches again. Queries are
- * kept across runs (Up and Down recall them).
+ * typed so far. Typing never waits for the database: each key shows the
+ * most recent hits at once (what the index yields without ranking them),
+ * and the ranked hits replace them when typing pauses. A search starts
+ * only when no key is waiting and stops when one arrives
+ * (store_set_interrupt). Queries are kept across runs (Up and Down recall
+ * them).
  */
 #include "config.h"
 
@@ -40,6 +42,7 @@ struct search {
 	int limit;		/* hits asked for */
 	int more;		/* there may be more than nhits */
 	int partial;		/* the ranking covers recent hits only */
+	int ranked;		/* the hits are ranked, not just the newest */
 	int sel, top;		/* selected hit, first hit shown */
 	struct strlist history;
 	int hpos;		/* place in history while recalling */
@@ -166,10 +169,13 @@ stop_for_key(void *ctx)
 	return ui_key_waiting();
 }
 
-/* Run the query typed, unless a key is waiting (or force: even then, and
- * even if it ran already); returns UI_REDRAW when the hits changed. */
+/*
+ * Search for the query typed, unless a key is waiting (or force: even then,
+ * and even if it ran already): ranked, or the most recent hits only (the
+ * quick answer to a key). Returns UI_REDRAW when the hits changed.
+ */
 static int
-run(struct pane *p, int force)
+run(struct pane *p, int force, int ranked)
 {
 	struct search *s = p->data;
 	struct store *st = ui_store(p->ui);
@@ -178,8 +184,11 @@ run(struct pane *p, int force)
 	struct query q;
 	int rc, same = s->searched != NULL && strcmp(s->searched, s->line.text) == 0;
 
-	if (!force && (same || ui_key_waiting()))
+	if (!force && ((same && (s->ranked || !ranked)) || ui_key_waiting()))
 		return 0;	/* done, or the next idle moment */
+	/* The user has moved among the quick hits: do not pull them away. */
+	if (same && ranked && !force && (s->sel > 0 || s->top > 0))
+		return 0;
 	store_parse_query(st, s->line.text, &q);
 	if (query_empty(&q)) {
 		query_free(&q);
@@ -188,11 +197,13 @@ run(struct pane *p, int force)
 		s->searched = xstrdup(s->line.text);
 		s->sel = s->top = 0;
 		s->more = s->partial = 0;
+		s->ranked = 1;	/* nothing to rank */
 		return UI_REDRAW;
 	}
 	if (!force)
 		store_set_interrupt(st, stop_for_key, NULL);
-	rc = store_search(st, &q, STORE_SORT_RANK, s->limit + 1, gather_hit, &g, &info);
+	rc = store_search(st, &q, ranked ? STORE_SORT_RANK : STORE_SORT_RECENT, s->limit + 1,
+	    gather_hit, &g, &info);
 	store_set_interrupt(st, NULL, NULL);
 	if (rc < 0) {
 		free_hits(g.v, g.n);
@@ -212,6 +223,7 @@ run(struct pane *p, int force)
 	s->hits = g.v;
 	s->nhits = g.n;
 	s->partial = info.partial;
+	s->ranked = ranked;
 	if (!same)
 		s->sel = s->top = 0;
 	free(s->searched);
@@ -274,7 +286,7 @@ select_hit(struct pane *p, int k)
 
 	if (k >= s->nhits && s->more && s->limit < HITS_MAX) {
 		s->limit = s->limit * 2 < HITS_MAX ? s->limit * 2 : HITS_MAX;
-		run(p, 1);
+		run(p, 1, s->ranked);
 	}
 	if (k >= s->nhits)
 		k = s->nhits - 1;
@@ -328,9 +340,11 @@ search_key(struct pane *p, int key, int action)
 		select_hit(p, s->sel - shown);
 		break;
 	case ACT_HIT_OPEN:
-		/* Typing may have run ahead of the hits: search first. */
-		if (s->searched == NULL || strcmp(s->searched, s->line.text) != 0)
-			run(p, 1);
+		/* Typing may have run ahead of the ranking: Enter on the
+		 * first hit opens the best one, not the newest. */
+		if (s->searched == NULL || strcmp(s->searched, s->line.text) != 0 ||
+		    (!s->ranked && s->sel == 0))
+			run(p, 1, 1);
 		history_add(p, s->line.text);
 		s->hpos = (int)s->history.len;
 		if (s->nhits > 0)
@@ -347,16 +361,19 @@ search_key(struct pane *p, int key, int action)
 			return 0;
 		s->hpos = (int)s->history.len;
 		s->limit = visible_hits(p) * 2 > 20 ? visible_hits(p) * 2 : 20;
-		run(p, 0);
+		run(p, 0, 0);
 		break;
 	}
 	return UI_REDRAW;
 }
 
+/* When typing pauses: the hits for the last text, then ranked. */
 static int
 search_idle(struct pane *p)
 {
-	return run(p, 0);
+	int flags = run(p, 0, 0);
+
+	return flags | run(p, 0, 1);
 }
 
 static void
@@ -374,6 +391,7 @@ search_status(struct pane *p, char *buf, size_t size)
 		snprintf(buf, size, "0");
 	else
 		snprintf(buf, size, "%d/%d%s%s", s->sel + 1, s->nhits, s->more ? "+" : "",
+		    !s->ranked ? _(" (newest first)") :
 		    s->partial ? _(" (ranked among recent matches)") : "");
 }
 
@@ -387,6 +405,7 @@ pane_search_start(struct pane *p)
 	free(s->searched);
 	s->searched = NULL;
 	s->sel = s->top = 0;
+	s->ranked = 0;
 	s->limit = 20;
 	history_load(s);
 	s->hpos = (int)s->history.len;

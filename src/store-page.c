@@ -246,3 +246,14 @@ store_position(struct store *s, enum store_order order, const struct store_key *
 	*n = a + b + 1;
 	return 0;
 }
+
+int
+store_set_cache(struct store *s, int kib)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib);
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_db_fail(s);
+	return 0;
+}

@@ -647,6 +647,8 @@ search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, i
 		/* FTS5 sorts by rank itself, so snippets are made for the
 		 * rows returned only, not for every hit. */
 		buf_adds(&b, " ORDER BY article_fts.rank");
+	else if (fts && sort == STORE_SORT_RECENT)
+		buf_adds(&b, " ORDER BY article_fts.rowid DESC");
 	else
 		/* NULL sorts lowest: undated articles come last, and the
 		 * (published, id) index serves the order. */
@@ -928,7 +930,12 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 	if (info != NULL)
 		memset(info, 0, sizeof *info);
 	if (q->match == NULL)
-		return run_search(s, q, NULL, sort, PLAN_INDEX, limit, 0, fn, ctx);
+		return run_search(s, q, NULL, sort == STORE_SORT_RECENT ? STORE_SORT_DATE : sort,
+		    PLAN_INDEX, limit, 0, fn, ctx);
+	if (sort == STORE_SORT_RECENT)
+		/* The words without the phrase alternative: no positions to
+		 * check for the order, only for the snippets shown. */
+		return run_search(s, q, hits_expr(q), sort, PLAN_INDEX, limit, 0, fn, ctx);
 	if (s->rank_window == 0)
 		return run_search(s, q, q->match, sort, PLAN_INDEX, limit, 0, fn, ctx);
 	if ((cut = window_floor(s, hits_expr(q), s->rank_window, &floor)) < 0)

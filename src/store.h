@@ -138,6 +138,10 @@ int store_toggle_bookmark(struct store *s, int64_t id);
 /* Articles in all, and unread ones. Returns 0 or -1. */
 int store_count(struct store *s, int64_t *articles, int64_t *unread);
 
+/* SQLite's page cache for this connection, in KiB (the default suits an
+ * import; the interface needs less). Returns 0 or -1. */
+int store_set_cache(struct store *s, int kib);
+
 /* A number that changes when another connection commits (PRAGMA
  * data_version). Returns 0 or -1. */
 int store_data_version(struct store *s, int64_t *v);
@@ -153,6 +157,8 @@ struct query;
 enum store_sort {
 	STORE_SORT_RANK,	/* bm25, title weighted; then newest */
 	STORE_SORT_DATE,	/* newest first */
+	STORE_SORT_RECENT,	/* most recently imported first: the cheapest
+				 * order, what the index yields by itself */
 };
 
 /* A search hit: snippet marks matches with \x01 ... \x02 (NULL when the

@@ -10,6 +10,8 @@
 
 #include <poll.h>
 #include <stdarg.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +37,8 @@
 /* Side by side from this width; list over reader from this height. */
 #define WIDE_COLS 140
 #define TALL_ROWS 32
+/* SQLite page cache of the interface's connection, KiB. */
+#define UI_CACHE_KIB 8192
 
 enum layout {
 	LAYOUT_SINGLE,		/* one pane at a time */
@@ -44,6 +48,7 @@ enum layout {
 };
 
 struct ui {
+	FILE *trace;		/* $LUOT_UI_TRACE: timings for the benchmark */
 	struct store *store;
 	struct pane *list, *reader, *search, *help;
 	struct pane *main;	/* list or search: what the list area shows */
@@ -450,6 +455,41 @@ poll_database(struct ui *ui)
 	}
 }
 
+/* Milliseconds since the process started (exec included): what a user
+ * waits for the first screen. */
+static double
+since_start(void)
+{
+	struct timespec ts;
+	unsigned long long start = 0;
+	char buf[1024], *p;
+	FILE *f = fopen("/proc/self/stat", "r");
+	size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+
+	if (f)
+		fclose(f);
+	buf[n] = '\0';
+	/* Field 22, counted after the command name, which may hold spaces. */
+	if ((p = strrchr(buf, ')')) != NULL) {
+		for (int field = 2; field < 22 && p != NULL; field++)
+			p = strchr(p + 1, ' ');
+		if (p != NULL)
+			start = strtoull(p + 1, NULL, 10);
+	}
+	clock_gettime(CLOCK_BOOTTIME, &ts);
+	return (double)ts.tv_sec * 1000 + (double)ts.tv_nsec / 1e6 -
+	    (double)start * 1000 / (double)sysconf(_SC_CLK_TCK);
+}
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000 + (double)ts.tv_nsec / 1e6;
+}
+
 /* Work the panes put off for typing: only while no key waits. */
 static int
 idle(struct ui *ui)
@@ -467,6 +507,9 @@ idle(struct ui *ui)
 static int
 loop(struct ui *ui)
 {
+	double t_key = -1;
+	int last_key = 0;
+
 	for (;;) {
 		WINDOW *in;
 		wint_t ch;
@@ -474,12 +517,37 @@ loop(struct ui *ui)
 
 		if (ui->dirty)
 			draw(ui);
-		if (ui->layout != LAYOUT_TINY && idle(ui))
-			draw(ui);
+		if (ui->trace != NULL && t_key < 0 && last_key == 0) {
+			fprintf(ui->trace, "first-screen %.2f\n", since_start());
+			last_key = -1;
+		}
+		/* A key's time: until the screen shows its effect. Work put
+		 * off to idle moments (ranking, counts) is timed apart. */
+		if (ui->trace != NULL && t_key >= 0 && !ui_key_waiting()) {
+			char name[32];
+
+			keymap_key_name(last_key, name, sizeof name);
+			fprintf(ui->trace, "key %s %.3f\n", name, now_ms() - t_key);
+			fflush(ui->trace);
+			t_key = -1;
+		}
+		if (ui->layout != LAYOUT_TINY) {
+			double t_idle = now_ms();
+
+			if (idle(ui)) {
+				draw(ui);
+				if (ui->trace != NULL) {
+					fprintf(ui->trace, "idle %.3f\n", now_ms() - t_idle);
+					fflush(ui->trace);
+				}
+			}
+		}
 		in = ui->layout == LAYOUT_TINY ? stdscr : ui->focus->win;
 		if (in == NULL)
 			in = ui->status;
 		r = wget_wch(in, &ch);
+		if (ui->trace != NULL && r != ERR && t_key < 0)
+			t_key = now_ms();
 		if (r == ERR) {
 			poll_database(ui);
 			continue;
@@ -496,6 +564,7 @@ loop(struct ui *ui)
 		ui->msg[0] = '\0';
 		ui->dirty = 1;	/* the message line at least */
 		key = normal_key(r, ch);
+		last_key = key;
 		action = keymap_lookup(ui->focus->ops->where, key);
 		flags = ui->focus->ops->key(ui->focus, key, action);
 		if (!(flags & (UI_REDRAW | UI_QUIT)) && action != ACT_NONE)
@@ -519,11 +588,16 @@ ui_run(struct store *s)
 	}
 	memset(&ui, 0, sizeof ui);
 	ui.store = s;
+	if (getenv("LUOT_UI_TRACE") != NULL && *getenv("LUOT_UI_TRACE") != '\0')
+		ui.trace = fopen(getenv("LUOT_UI_TRACE"), "w");
 	ui.ascii = !text_utf8_locale();
 	if (ui.ascii)
 		warnx("%s", _("the locale is not UTF-8: text is shown without diacritics "
 		    "(set LANG to a UTF-8 locale, e.g. C.UTF-8)"));
 	keymap_init();
+	/* The screen's worth of rows and an article: a small page cache keeps
+	 * the interface's memory in bounds whatever the corpus. */
+	store_set_cache(s, UI_CACHE_KIB);
 	store_data_version(s, &ui.version);
 	if ((screen = newterm(NULL, stdout, stdin)) == NULL) {
 		warnx("%s", _("cannot start the terminal"));
@@ -560,5 +634,12 @@ ui_run(struct store *s)
 	if (ui.rule)
 		delwin(ui.rule);
 	delscreen(screen);
+	if (ui.trace != NULL) {
+		struct rusage ru;
+
+		getrusage(RUSAGE_SELF, &ru);
+		fprintf(ui.trace, "maxrss-kb %ld\n", ru.ru_maxrss);
+		fclose(ui.trace);
+	}
 	return rc;
 }
