@@ -23,7 +23,8 @@ tmux -L "$sock" -f /dev/null new-session -d -x 120 -y 40 \
 
 # lines_now: keys timed so far.
 lines_now() {
-	grep -c "^key" "$trace" || true
+	n=$(grep -c "^key" "$trace" 2>/dev/null)
+	echo "${n:-0}"
 }
 
 # wait_lines N: until the trace has N lines (10 s at most).
