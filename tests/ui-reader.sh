@@ -99,7 +99,13 @@ test_expect_success 'a terminal too small says so, and recovers' '
 	ui_resize 15 4 &&
 	ui_wait "Terminal too" &&
 	ui_resize 80 24 &&
-	ui_wait "luot: article"
+	ui_wait "luot: article" &&
+	ui_resize 20 5 &&
+	ui_wait_gone "Terminal too" &&
+	ui_wait "luot: article" &&
+	ui_screen | "$COLWIDTH" >widths &&
+	test "$(sort -n widths | tail -n 1)" -le 20 &&
+	ui_resize 80 24
 '
 
 test_expect_success 'a tall terminal shows the list over the article' '
@@ -167,6 +173,31 @@ test_expect_success '? shows the keys, q closes it' '
 test_expect_success 'q quits with status 0' '
 	ui_keys q &&
 	test "$(ui_exit_status)" = 0
+'
+
+test_expect_success 'columns line up for Vietnamese, CJK and emoji titles' '
+	mixed="$T/mixed.db" &&
+	"$LUOT" --db "$mixed" import -q "$LUOT_DATADIR/demo" >/dev/null &&
+	n=0 &&
+	for t in "日本語の新聞記事 タイトルがとても長い場合には切られる" \
+		"😀 Tin vui 🎉 mừng 👍 năm mới" "中文标题 ＡＢＣ 全角字符" "Đắk Lắk: Người dân vùng lũ"; do
+		n=$((n + 2)) &&
+		sql "$mixed" "UPDATE article SET title = \"$t\", source = \"東京新聞 📰 Báo Mới Hôm Nay\" WHERE id =
+			(SELECT id FROM article ORDER BY published DESC, id DESC LIMIT 1 OFFSET $n)" ||
+		return 1
+	done &&
+	ui_start 100 30 --db "$mixed" &&
+	ui_wait "luot: list" &&
+	ui_screen | head -n 19 >rows &&
+	"$COLWIDTH" <rows >w &&
+	! grep -q -- "^-1$" w &&
+	test "$(sort -n w | tail -n 1)" -le 100 &&
+	grep -q "日本語" rows && grep -q "😀 Tin vui" rows && grep -q "ＡＢＣ" rows &&
+	sql "$mixed" "SELECT title FROM article ORDER BY published DESC NULLS LAST, id DESC" |
+		head -n 19 | awk "{ print \$1, \$2 }" >first &&
+	paste -d "\t" rows first | awk -F "\t" "{ print substr(\$1, 1, index(\$1, \$2) - 1) }" |
+		"$COLWIDTH" | sort -u >starts &&
+	test "$(cat starts)" = 35
 '
 
 test_expect_success 'an empty database says how to import' '
