@@ -53,34 +53,43 @@ ui_screen_attrs() {
 	ui_tmux capture-pane -p -e
 }
 
-# ui_wait TEXT [SECONDS]: until the screen shows TEXT (a fixed string).
-ui_wait() {
-	i=0 limit=$(( ${2:-5} * 20 ))
-	while [ $i -lt $limit ]; do
-		if ui_screen | grep -qF -- "$1"; then
+# ui_until SECONDS WHAT COMMAND...: run COMMAND every 50 ms until it
+# succeeds; after SECONDS, say what was awaited, show the screen, fail.
+ui_until() {
+	limit=$(($1 * 20)) what=$2 tries=0
+	shift 2
+	while [ $tries -lt $limit ]; do
+		if "$@"; then
 			return 0
 		fi
 		sleep 0.05
-		i=$((i + 1))
+		tries=$((tries + 1))
 	done
-	echo "timed out waiting for: $1" >&2
+	echo "timed out waiting for $what" >&2
 	ui_screen >&2
 	return 1
 }
 
+screen_has() {
+	ui_screen | grep -qF -- "$1"
+}
+
+screen_lacks() {
+	! screen_has "$1"
+}
+
+status_matches() {
+	ui_status_line | grep -q -- "$1"
+}
+
+# ui_wait TEXT [SECONDS]: until the screen shows TEXT (a fixed string).
+ui_wait() {
+	ui_until "${2:-5}" "$1" screen_has "$1"
+}
+
 # ui_wait_gone TEXT [SECONDS]: until the screen no longer shows TEXT.
 ui_wait_gone() {
-	i=0 limit=$(( ${2:-5} * 20 ))
-	while [ $i -lt $limit ]; do
-		if ! ui_screen | grep -qF -- "$1"; then
-			return 0
-		fi
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "timed out waiting for this to go: $1" >&2
-	ui_screen >&2
-	return 1
+	ui_until "${2:-5}" "this to go: $1" screen_lacks "$1"
 }
 
 # ui_keys KEY...: tmux key names (Enter, Escape, C-n, j...).
@@ -115,17 +124,7 @@ ui_status_line() {
 
 # ui_wait_status REGEX [SECONDS]: until the status line matches REGEX.
 ui_wait_status() {
-	i=0 limit=$(( ${2:-5} * 20 ))
-	while [ $i -lt $limit ]; do
-		if ui_status_line | grep -q -- "$1"; then
-			return 0
-		fi
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "timed out waiting for the status line to match: $1" >&2
-	ui_screen >&2
-	return 1
+	ui_until "${2:-5}" "the status line to match $1" status_matches "$1"
 }
 
 # ui_settle: wait until two captures a little apart are the same (the
