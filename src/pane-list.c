@@ -28,6 +28,7 @@ struct list {
 	int64_t top_n;		/* 1-based place of rows[0] in the list; -1 unknown */
 	int64_t total, unread;	/* -1 until counted */
 	enum store_order order;
+	int stale;		/* the database changed while the list was hidden */
 };
 
 static void
@@ -195,9 +196,13 @@ pane_list_reload(struct pane *p)
 	int c = l->cursor, had = l->n > 0, nb;
 
 	l->total = l->unread = -1;
-	if (!had || p->rows <= 0) {
-		if (p->rows > 0)
-			load_end(p, 1);
+	if (p->rows <= 0) {
+		l->stale = 1;	/* read again when shown */
+		return;
+	}
+	l->stale = 0;
+	if (!had) {
+		load_end(p, 1);
 		return;
 	}
 	/* The same article under the cursor, on the same line if it can. */
@@ -232,29 +237,46 @@ pane_list_counts(struct pane *p, int64_t *total, int64_t *unread)
 	*unread = l->unread;
 }
 
-/* Counting reads an index through: after the first screen, not before. */
 static int
-count(struct pane *p)
+stop_for_key(void *ctx)
+{
+	(void)ctx;
+	return ui_key_waiting();
+}
+
+/*
+ * Counting reads an index through (0.1 s at a million articles): after
+ * the first screen, not before, and given up for a key (wait is set) to
+ * be tried again at the next idle moment.
+ */
+static int
+count(struct pane *p, int wait)
 {
 	struct list *l = p->data;
+	struct store *s = ui_store(p->ui);
+	int rc;
 
-	if (l->total >= 0)
+	if (l->total >= 0 && (l->top_n > 0 || l->n == 0))
 		return 0;
-	if (store_count(ui_store(p->ui), &l->total, &l->unread) < 0) {
-		l->total = l->unread = -1;
-		ui_store_error(p->ui);
-		return UI_REDRAW;
+	if (wait)
+		store_set_interrupt(s, stop_for_key, NULL);
+	rc = l->total >= 0 ? 0 : store_count(s, &l->total, &l->unread);
+	if (rc == 0 && l->top_n < 0 && l->n > 0)
+		rc = store_position(s, l->order, &l->rows[0].key, &l->top_n);
+	store_set_interrupt(s, NULL, NULL);
+	if (rc < 0) {
+		if (!store_interrupted(s))
+			ui_store_error(p->ui);
+		else
+			l->total = l->unread = l->top_n = -1;
 	}
-	if (l->top_n < 0 && l->n > 0 &&
-	    store_position(ui_store(p->ui), l->order, &l->rows[0].key, &l->top_n) < 0)
-		l->top_n = -1;
 	return UI_REDRAW;
 }
 
 static int
 list_idle(struct pane *p)
 {
-	return count(p);
+	return count(p, 1);
 }
 
 static void
@@ -325,7 +347,7 @@ list_key(struct pane *p, int key, int action)
 		load_end(p, 1);
 		break;
 	case ACT_BOTTOM:
-		count(p);
+		count(p, 0);
 		load_end(p, -1);
 		break;
 	case ACT_OPEN:
@@ -369,6 +391,13 @@ list_resize(struct pane *p)
 {
 	struct list *l = p->data;
 
+	if (l->stale && l->n > 0) {
+		/* Trim to the new size first: reload keeps the cursor's line. */
+		if (l->cursor >= p->rows)
+			l->cursor = p->rows - 1;
+		pane_list_reload(p);
+		return;
+	}
 	if (l->n == 0) {
 		load_end(p, 1);
 		return;

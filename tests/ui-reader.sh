@@ -56,8 +56,24 @@ test_expect_success 'the title is in bold' '
 	ui_screen_attrs | head -n 1 | grep -q "$(printf "\033\\[1m")Rộn ràng"
 '
 
-test_expect_success 'opening marks the article read' '
-	ui_status_line | grep -q "unread 18"
+test_expect_success 'opening marks the article read, in the list too' '
+	ui_status_line | grep -q "unread 18" &&
+	ui_keys q &&
+	ui_wait "luot: list" &&
+	ui_screen | sed -n 3p | grep -q "^   2024-09-16" &&
+	ui_screen | sed -n 4p | grep -q "^N  2024-08-03"
+'
+
+test_expect_success 'a bookmark set in the article shows in the list' '
+	ui_keys Enter &&
+	ui_wait "luot: article" &&
+	ui_keys m &&
+	ui_wait "bookmarked" &&
+	ui_keys q &&
+	ui_wait "luot: list" &&
+	ui_screen | sed -n 3p | grep -q "^ \* 2024-09-16" &&
+	ui_keys m &&
+	ui_wait_gone "* 2024-09-16"
 '
 
 test_expect_success 'the same article at 47 columns' '
