@@ -40,6 +40,7 @@ struct parser {
 	struct query *q;
 	query_expand_fn expand;
 	void *expand_ctx;
+	int plain;		/* render without the adjacency rewrite */
 };
 
 static struct node *
@@ -503,7 +504,9 @@ render_and(const struct parser *pr, const struct node *nd, struct strlist *lifte
 		for (size_t i = 0; i < neg.len && lifted != NULL; i++)
 			strlist_push(lifted, xstrdup(neg.items[i]));
 	} else {
-		if (adjacent_run(pos, npos)) {
+		int adjacent = !pr->plain && adjacent_run(pos, npos);
+
+		if (adjacent) {
 			buf_addc(&b, '(');
 			put_phrase(&b, pos, npos);
 			buf_adds(&b, " OR (");
@@ -515,7 +518,7 @@ render_and(const struct parser *pr, const struct node *nd, struct strlist *lifte
 				buf_adds(&b, " AND ");
 			buf_adds(&b, p.items[i]);
 		}
-		buf_adds(&b, adjacent_run(pos, npos) ? "))" : ")");
+		buf_adds(&b, adjacent ? "))" : ")");
 		for (size_t i = 0; i < neg.len; i++) {
 			buf_adds(&b, " NOT ");
 			buf_adds(&b, neg.items[i]);
@@ -611,16 +614,6 @@ make_tiers(const struct node *root, struct query *q)
 		buf_init(&b);
 		put_phrase(&b, kids, root->nkids);
 		q->phrase = buf_detach(&b);
-		/* The words without the phrase alternative: finding hits
-		 * needs no positions, only ranking does. */
-		buf_addc(&b, '(');
-		for (size_t i = 0; i < root->nkids; i++) {
-			if (i > 0)
-				buf_adds(&b, " AND ");
-			put_quoted(&b, kids[i]->text);
-		}
-		buf_addc(&b, ')');
-		q->all_words = buf_detach(&b);
 	}
 	q->title_match = xasprintf("title : %s", q->all_words ? q->all_words : q->match);
 }
@@ -657,7 +650,7 @@ void
 query_parse_with(const char *text, struct query *q, query_expand_fn expand, void *ctx)
 {
 	char *t = without_group_marks(text);
-	struct parser p = { t, 0, strlen(t), 0, 0, q, expand, ctx };
+	struct parser p = { t, 0, strlen(t), 0, 0, q, expand, ctx, 0 };
 	struct node *root = node_of(K_AND);
 	struct strlist lifted;
 
@@ -682,6 +675,14 @@ query_parse_with(const char *text, struct query *q, query_expand_fn expand, void
 	q->match = render(&p, root, &lifted);
 	if (lifted.len > 0)
 		q->exclude = strlist_join(&lifted, " OR ");
+	/* The same hits without the phrase alternatives: finding hits needs
+	 * no positions, only ranking does. */
+	p.plain = 1;
+	q->all_words = render(&p, root, NULL);
+	if (q->all_words != NULL && q->match != NULL && strcmp(q->all_words, q->match) == 0) {
+		free(q->all_words);
+		q->all_words = NULL;
+	}
 	make_tiers(root, q);
 	collect_words(root, &q->words);
 	strlist_free(&lifted);

@@ -27,8 +27,9 @@ struct query {
 	char *title_match;	/* the same, its words in the title; or NULL */
 	char *phrase;		/* the words as one phrase, for several plain
 				 * words; or NULL */
-	char *all_words;	/* the same words ANDed, without the phrase
-				 * alternative of match; or NULL */
+	char *all_words;	/* the same hits as match, found without the
+				 * phrase alternatives (no positions to read);
+				 * NULL when match has none */
 	char *exclude;		/* FTS5 expression of words to exclude, or NULL */
 	char *after;		/* published >= after (ISO prefix), or NULL */
 	char *before;		/* published < before */

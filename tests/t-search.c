@@ -197,6 +197,45 @@ add_doc(const char *title, const char *body)
 	return xasprintf("%lld", (long long)id);
 }
 
+/* all_words finds the same hits as match, without phrase alternatives. */
+static void
+test_all_words(void)
+{
+	static const char *const qs[] = {
+		"dan van kheo", "trien khai -phong", "(dan van) OR (lu lut)",
+		"phong trao -\"da nang\"", "lũ lụt OR thủy lợi", "(mien trung) lu*",
+	};
+
+	for (size_t i = 0; i < sizeof qs / sizeof *qs; i++) {
+		struct query q;
+		struct ids a, b;
+		char name[128], *sa, *sb;
+		char *saved;
+
+		store_parse_query(st, qs[i], &q);
+		snprintf(name, sizeof name, "%s: all_words without phrases, same hits", qs[i]);
+		if (q.all_words == NULL || strchr(q.all_words, '"') == NULL ||
+		    strstr(q.all_words, "\" OR (") != NULL) {
+			ok(0, name);
+			query_free(&q);
+			continue;
+		}
+		memset(&a, 0, sizeof a);
+		memset(&b, 0, sizeof b);
+		store_search(st, &q, STORE_SORT_DATE, -1, add_id, &a, NULL);
+		saved = q.match;
+		q.match = q.all_words;
+		store_search(st, &q, STORE_SORT_DATE, -1, add_id, &b, NULL);
+		q.match = saved;
+		sa = sorted(a.list);
+		sb = sorted(b.list);
+		ok(strcmp(sa, sb) == 0 && a.n > 0, name);
+		free(sa);
+		free(sb);
+		query_free(&q);
+	}
+}
+
 /* Prefixes are read as the terms they cover (store_parse_query). */
 static void
 test_prefix_terms(void)
@@ -437,6 +476,7 @@ main(void)
 	test_partial();
 	test_snippets();
 	test_telex();
+	test_all_words();
 	test_prefix_terms();
 	store_close(st);
 	{
