@@ -462,3 +462,65 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 	}
 	return finish();
 }
+
+/* One bookmark: the list row, then its tags and note, indented. */
+static int
+bookmark_row(const struct store_item *it, const struct store_mark *m, void *vctx)
+{
+	struct list_ctx *c = vctx;
+
+	buf_reset(&c->out);
+	if (c->json) {
+		put_json_item(&c->out, it);
+		json_key(&c->out, "bookmarked", 0);
+		json_str(&c->out, m->bookmarked);
+		json_key(&c->out, "tags", 0);
+		json_lines(&c->out, m->tags ? m->tags : "");
+		json_key(&c->out, "note", 0);
+		json_str(&c->out, m->note);
+		buf_adds(&c->out, "}\n");
+		fwrite(c->out.data, 1, c->out.len, stdout);
+		return ferror(stdout) ? 1 : 0;
+	}
+	if (list_row(it, c) != 0)
+		return 1;
+	buf_reset(&c->out);
+	if (m->tags != NULL) {
+		char *tags = xstrdup(m->tags), *safe;
+
+		for (char *t = tags; *t; t++) {
+			if (*t == '\n')
+				*t = ',';
+		}
+		safe = text_sanitize(tags);
+		buf_printf(&c->out, "%8s%s %s\n", "", _("tags:"), safe);
+		free(safe);
+		free(tags);
+	}
+	if (m->note != NULL && *m->note) {
+		/* The note's first line, cut to the terminal. */
+		char *first = xstrndup(m->note, strcspn(m->note, "\n")), *safe = text_sanitize(first);
+
+		buf_printf(&c->out, "%8s%s ", "", _("note:"));
+		put_cell(&c->out, safe, c->width > 20 ? c->width - 15 : 60, 0);
+		buf_addc(&c->out, '\n');
+		free(safe);
+		free(first);
+	}
+	fwrite(c->out.data, 1, c->out.len, stdout);
+	return ferror(stdout) ? 1 : 0;
+}
+
+int
+cli_bookmarks(struct store *s, const char *tag, int json)
+{
+	struct list_ctx c = { json, terminal_width(), { NULL, 0, 0 } };
+	int rc = store_bookmarks(s, tag, bookmark_row, &c);
+
+	buf_free(&c.out);
+	if (rc < 0) {
+		warnx("%s", store_errmsg(s));
+		return 1;
+	}
+	return finish();
+}

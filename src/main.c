@@ -42,6 +42,10 @@ static int cmd_show(struct ctx *, int, char **);
 static int cmd_stats(struct ctx *, int, char **);
 static int cmd_search(struct ctx *, int, char **);
 static int cmd_delete(struct ctx *, int, char **);
+static int cmd_read(struct ctx *, int, char **);
+static int cmd_unread(struct ctx *, int, char **);
+static int cmd_bookmark(struct ctx *, int, char **);
+static int cmd_bookmarks(struct ctx *, int, char **);
 static int cmd_help(struct ctx *, int, char **);
 
 static const struct command commands[] = {
@@ -77,7 +81,21 @@ static const struct command commands[] = {
 	     "  a OR b  -a  -\"a b\"  ( ... )\n"
 	     "  title:x  author:x  source:x\n"
 	     "  after:2020-03  before:2021  on:2020-03-27\n"
-	     "  is:bookmarked  is:unread\n") },
+	     "  is:bookmarked  is:unread  tag:NAME\n") },
+	{ "bookmark", cmd_bookmark, N_("add ID [--note TEXT] [--tag TAG]... | rm ID..."),
+	  N_("Bookmark an article, with a note and tags; or remove bookmarks."),
+	  N_("  -n, --note TEXT  the bookmark's note (replaces an earlier one)\n"
+	     "  -t, --tag TAG    a tag (again for more)\n"
+	     "  -d, --db PATH    the database at PATH\n") },
+	{ "bookmarks", cmd_bookmarks, N_("[--tag TAG] [--json]"),
+	  N_("List the bookmarks, newest first."),
+	  N_("  -t, --tag TAG  only those with this tag\n"
+	     "  -j, --json     one JSON object a line\n"
+	     "  -d, --db PATH  read the database at PATH\n") },
+	{ "read", cmd_read, N_("ID..."), N_("Mark articles read."),
+	  N_("  -d, --db PATH  the database at PATH\n") },
+	{ "unread", cmd_unread, N_("ID..."), N_("Mark articles unread."),
+	  N_("  -d, --db PATH  the database at PATH\n") },
 	{ "delete", cmd_delete, N_("ID..."),
 	  N_("Delete articles (and their index entries)."),
 	  N_("  -d, --db PATH  the database at PATH\n") },
@@ -481,15 +499,20 @@ cmd_search(struct ctx *c, int argc, char **argv)
 	return rc;
 }
 
+/*
+ * A command of article ids: --db and --help, then fn on each id in turn
+ * (1 done, 0 no such article, -1 error); stops at an error.
+ */
 static int
-cmd_delete(struct ctx *c, int argc, char **argv)
+for_each_id(struct ctx *c, const char *name, int argc, char **argv,
+    int (*fn)(struct store *, int64_t))
 {
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const struct command *cmd = find_command("delete");
+	const struct command *cmd = find_command(name);
 	struct store *s;
 	int opt, rc = 0;
 
@@ -506,7 +529,7 @@ cmd_delete(struct ctx *c, int argc, char **argv)
 		}
 	}
 	if (optind >= argc)
-		return bad_usage(cmd, _("delete wants article ids"));
+		return bad_usage(cmd, _("article ids are wanted"));
 	for (int i = optind; i < argc; i++) {
 		if (parse_id(argv[i]) == 0)
 			return bad_usage(cmd, _("an article id is a positive number"));
@@ -514,7 +537,7 @@ cmd_delete(struct ctx *c, int argc, char **argv)
 	if ((s = open_store(c->db, "luot.db")) == NULL)
 		return 1;
 	for (int i = optind; i < argc && rc == 0; i++) {
-		int r = store_delete(s, parse_id(argv[i]));
+		int r = fn(s, parse_id(argv[i]));
 
 		if (r < 0) {
 			warnx("%s", store_errmsg(s));
@@ -524,6 +547,158 @@ cmd_delete(struct ctx *c, int argc, char **argv)
 			rc = 1;
 		}
 	}
+	store_close(s);
+	return rc;
+}
+
+static int
+cmd_delete(struct ctx *c, int argc, char **argv)
+{
+	return for_each_id(c, "delete", argc, argv, store_delete);
+}
+
+static int
+mark_read(struct store *s, int64_t id)
+{
+	return store_set_read(s, id, 1);
+}
+
+static int
+mark_unread(struct store *s, int64_t id)
+{
+	return store_set_read(s, id, 0);
+}
+
+static int
+cmd_read(struct ctx *c, int argc, char **argv)
+{
+	return for_each_id(c, "read", argc, argv, mark_read);
+}
+
+static int
+cmd_unread(struct ctx *c, int argc, char **argv)
+{
+	return for_each_id(c, "unread", argc, argv, mark_unread);
+}
+
+static int
+unbookmark(struct store *s, int64_t id)
+{
+	int rc = store_bookmark_remove(s, id);
+
+	/* Not bookmarked is not an error; no such article is. */
+	if (rc == 0)
+		rc = store_show(s, id, NULL, NULL);
+	return rc;
+}
+
+/* bookmark add ID [--note TEXT] [--tag TAG]... | bookmark rm ID... */
+static int
+cmd_bookmark(struct ctx *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "note", required_argument, NULL, 'n' },
+		{ "tag", required_argument, NULL, 't' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *cmd = find_command("bookmark");
+	const char *note = NULL;
+	struct strlist tags;
+	struct store *s;
+	int64_t id;
+	int opt, rc;
+
+	if (argc >= 2 && (strcmp(argv[1], "rm") == 0 || strcmp(argv[1], "remove") == 0))
+		return for_each_id(c, "bookmark", argc - 1, argv + 1, unbookmark);
+	if (argc < 2 || strcmp(argv[1], "add") != 0) {
+		if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+			command_usage(cmd, stdout);
+			return 0;
+		}
+		return bad_usage(cmd, _("bookmark wants add or rm"));
+	}
+	argc--;
+	argv++;
+	strlist_init(&tags);
+	while ((opt = getopt_long(argc, argv, "n:t:d:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'n':
+			note = optarg;
+			break;
+		case 't':
+			if (*optarg != '\0')
+				strlist_push(&tags, xstrdup(optarg));
+			break;
+		case 'd':
+			c->db = optarg;
+			break;
+		case 'h':
+			strlist_free(&tags);
+			command_usage(cmd, stdout);
+			return 0;
+		default:
+			strlist_free(&tags);
+			return bad_usage(cmd, NULL);
+		}
+	}
+	if (optind + 1 != argc || (id = parse_id(argv[optind])) == 0) {
+		strlist_free(&tags);
+		return bad_usage(cmd, _("bookmark add wants one article id"));
+	}
+	if ((s = open_store(c->db, "luot.db")) == NULL) {
+		strlist_free(&tags);
+		return 1;
+	}
+	rc = store_bookmark_set(s, id, note, &tags);
+	if (rc < 0)
+		warnx("%s", store_errmsg(s));
+	else if (rc == 0)
+		warnx(_("no article with id %s"), argv[optind]);
+	store_close(s);
+	strlist_free(&tags);
+	return rc == 1 ? 0 : 1;
+}
+
+static int
+cmd_bookmarks(struct ctx *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "tag", required_argument, NULL, 't' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *cmd = find_command("bookmarks");
+	const char *tag = NULL;
+	struct store *s;
+	int opt, json = 0, rc;
+
+	while ((opt = getopt_long(argc, argv, "t:jd:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 't':
+			tag = optarg;
+			break;
+		case 'j':
+			json = 1;
+			break;
+		case 'd':
+			c->db = optarg;
+			break;
+		case 'h':
+			command_usage(cmd, stdout);
+			return 0;
+		default:
+			return bad_usage(cmd, NULL);
+		}
+	}
+	if (optind < argc)
+		return bad_usage(cmd, _("bookmarks takes no arguments"));
+	if ((s = open_store(c->db, "luot.db")) == NULL)
+		return 1;
+	rc = cli_bookmarks(s, tag, json);
 	store_close(s);
 	return rc;
 }

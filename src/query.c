@@ -172,6 +172,12 @@ filter(struct parser *p, const char *name, size_t nlen, const char *value)
 			return 0;
 		return 1;
 	}
+	if (nlen == 3 && strncmp(name, "tag", 3) == 0 && *value != '\0') {
+		/* A bookmark tag, as written when it was given. */
+		free(p->q->tag);
+		p->q->tag = xstrdup(value);
+		return 1;
+	}
 	if (nlen == 5 && strncmp(name, "after", 5) == 0)
 		slot = &p->q->after;
 	else if (nlen == 6 && strncmp(name, "before", 6) == 0)
@@ -255,6 +261,14 @@ parse_primary(struct parser *p)
 				nd = parse_phrase(p);	/* title:"dân vận" */
 			} else if (field != NULL && colon + 1 < p->i) {
 				start = colon + 1;	/* title:dân */
+			} else if (colon + 1 == p->i && p->i < p->n && p->s[p->i] == '"') {
+				/* tag:"văn hóa": a filter's value in quotes, or
+				 * else the phrase is searched. */
+				nd = parse_phrase(p);
+				if (filter(p, p->s + start, colon - start, nd->text)) {
+					node_free(nd);
+					return NULL;
+				}
 			} else if (field == NULL) {
 				char *v = xstrndup(p->s + colon + 1, p->i - colon - 1);
 				int was = filter(p, p->s + start, colon - start, v);
@@ -701,6 +715,7 @@ query_free(struct query *q)
 	free(q->after);
 	free(q->before);
 	free(q->on);
+	free(q->tag);
 	strlist_free(&q->words);
 	memset(q, 0, sizeof *q);
 }
@@ -709,5 +724,5 @@ int
 query_empty(const struct query *q)
 {
 	return q->match == NULL && q->exclude == NULL && q->after == NULL &&
-	    q->before == NULL && q->on == NULL && !q->bookmarked && !q->unread;
+	    q->before == NULL && q->on == NULL && !q->bookmarked && !q->unread && q->tag == NULL;
 }

@@ -8,7 +8,7 @@
  *   a OR b   -a   -"a b"   ( ... )     or, not, grouping
  *   title:x  author:x  source:x        one field (a word or a phrase)
  *   after:2020-03  before:2021  on:2020-03-27   published dates
- *   is:bookmarked  is:unread
+ *   is:bookmarked  is:unread  tag:NAME (bookmarks with that tag)
  *
  * A word typed without diacritics matches every diacritic form; with
  * diacritics, only that form (tokenize.h). Filters apply to the whole
@@ -34,6 +34,7 @@ struct query {
 	char *after;		/* published >= after (ISO prefix), or NULL */
 	char *before;		/* published < before */
 	char *on;		/* published starts with on */
+	char *tag;		/* tag:NAME, a bookmark's tag; or NULL */
 	int bookmarked;		/* is:bookmarked */
 	int unread;		/* is:unread */
 	struct strlist words;	/* the plain words typed, for suggestions */

@@ -17,11 +17,17 @@ struct store {
 	sqlite3_stmt *add;
 };
 
+/* Conditions on the article "a": its reading state (schema 7). */
+#define SQL_UNREAD "NOT EXISTS (SELECT 1 FROM state s WHERE s.hash = a.hash" \
+	" AND s.read_at IS NOT NULL)"
+#define SQL_BOOKMARKED "EXISTS (SELECT 1 FROM state s WHERE s.hash = a.hash" \
+	" AND s.bookmarked IS NOT NULL)"
+
 /* The columns of every query that fills a store_item, in this order (the
  * article is "a"); its own columns come after them, from ITEM_NCOLS. */
 #define ITEM_COLUMNS "a.id, a.title, a.published, a.crawled, a.author, a.source," \
-	" a.path, a.words, a.read_at IS NULL," \
-	" EXISTS (SELECT 1 FROM bookmark b WHERE b.article_id = a.id), a.position"
+	" a.path, a.words, " SQL_UNREAD ", " SQL_BOOKMARKED "," \
+	" coalesce((SELECT s.position FROM state s WHERE s.hash = a.hash), 0)"
 #define ITEM_NCOLS 11
 
 /* Record SQLite's message for the last call, prefixed with the file;

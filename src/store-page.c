@@ -134,31 +134,58 @@ change(struct store *s, const char *sql, int64_t id, int64_t v)
 	return sqlite3_changes(s->db);
 }
 
+/*
+ * The reading state of article ?1 changed by the SET clause set (which
+ * sees the new values as "excluded", bound ?2 being its argument): the
+ * state row is made if missing. Returns 1, 0 when there is no such
+ * article, -1 on error.
+ */
+static int
+set_state(struct store *s, const char *insert_cols, const char *insert_vals,
+    const char *set, int64_t id, int64_t v)
+{
+	char *sql = xasprintf("INSERT INTO state (hash, %s) SELECT hash, %s FROM article"
+	    " WHERE id = ?1 ON CONFLICT (hash) DO UPDATE SET %s", insert_cols, insert_vals, set);
+	int rc = change(s, sql, id, v);
+
+	free(sql);
+	return rc < 0 ? -1 : rc > 0;
+}
+
+#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
 int
 store_set_read(struct store *s, int64_t id, int read)
 {
-	return change(s, read ?
-	    "UPDATE article SET read_at = coalesce(read_at,"
-	    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) WHERE id = ?1" :
-	    "UPDATE article SET read_at = NULL WHERE id = ?1", id, 0);
+	if (read)
+		return set_state(s, "read_at", NOW,
+		    "read_at = coalesce(state.read_at, excluded.read_at)", id, 0);
+	return set_state(s, "read_at", "NULL", "read_at = NULL", id, 0);
 }
 
 int
 store_set_position(struct store *s, int64_t id, int64_t position)
 {
-	return change(s, "UPDATE article SET position = ?2 WHERE id = ?1", id, position);
+	return set_state(s, "position", "?2", "position = excluded.position", id, position);
 }
 
 int
 store_toggle_bookmark(struct store *s, int64_t id)
 {
-	int rc = change(s, "DELETE FROM bookmark WHERE article_id = ?1", id, 0);
+	int rc = set_state(s, "bookmarked", NOW,
+	    "bookmarked = CASE WHEN state.bookmarked IS NULL THEN excluded.bookmarked END",
+	    id, 0);
+	sqlite3_stmt *st;
 
-	if (rc != 0)
-		return rc < 0 ? -1 : 0;
-	rc = change(s, "INSERT INTO bookmark (article_id, created) SELECT id,"
-	    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM article WHERE id = ?1", id, 0);
-	return rc < 0 ? -1 : 1;
+	if (rc <= 0)
+		return rc;
+	if (sqlite3_prepare_v2(s->db, "SELECT bookmarked IS NOT NULL FROM state"
+	    " WHERE hash = (SELECT hash FROM article WHERE id = ?1)", -1, &st, NULL) != SQLITE_OK)
+		return store_db_fail(s);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	return rc < 0 ? store_db_fail(s) : rc;
 }
 
 int
@@ -167,14 +194,15 @@ store_count(struct store *s, int64_t *articles, int64_t *unread)
 	sqlite3_stmt *st;
 	int rc;
 
+	/* Unread: all but those read, counted from the (few) read ones. */
 	if (sqlite3_prepare_v2(s->db, "SELECT (SELECT count(*) FROM article),"
-	    " (SELECT count(*) FROM article WHERE read_at IS NULL)",
-	    -1, &st, NULL) != SQLITE_OK)
+	    " (SELECT count(*) FROM state s JOIN article a ON a.hash = s.hash"
+	    " WHERE s.read_at IS NOT NULL)", -1, &st, NULL) != SQLITE_OK)
 		return store_db_fail(s);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*articles = sqlite3_column_int64(st, 0);
-		*unread = sqlite3_column_int64(st, 1);
+		*unread = *articles - sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : store_db_fail(s);
@@ -256,4 +284,83 @@ store_set_cache(struct store *s, int kib)
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return store_db_fail(s);
 	return 0;
+}
+
+int
+store_bookmark_set(struct store *s, int64_t id, const char *note, const struct strlist *tags)
+{
+	sqlite3_stmt *st;
+	int rc = set_state(s, "bookmarked", NOW,
+	    "bookmarked = coalesce(state.bookmarked, excluded.bookmarked)", id, 0);
+
+	if (rc <= 0)
+		return rc;
+	if (note != NULL) {
+		if (sqlite3_prepare_v2(s->db, "UPDATE state SET note = ?2"
+		    " WHERE hash = (SELECT hash FROM article WHERE id = ?1)", -1, &st, NULL) != SQLITE_OK)
+			return store_db_fail(s);
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, note, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_db_fail(s);
+	}
+	for (size_t i = 0; tags != NULL && i < tags->len; i++) {
+		if (sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO state_tag (hash, tag)"
+		    " SELECT hash, ?2 FROM article WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+			return store_db_fail(s);
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, tags->items[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_db_fail(s);
+	}
+	return 1;
+}
+
+int
+store_bookmark_remove(struct store *s, int64_t id)
+{
+	int rc = change(s, "UPDATE state SET bookmarked = NULL"
+	    " WHERE hash = (SELECT hash FROM article WHERE id = ?1) AND bookmarked IS NOT NULL",
+	    id, 0);
+
+	return rc < 0 ? -1 : rc > 0;
+}
+
+int
+store_bookmarks(struct store *s, const char *tag, store_mark_fn fn, void *ctx)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT " ITEM_COLUMNS ", st.bookmarked, st.note,"
+	    " (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM state_tag t"
+	    "   WHERE t.hash = st.hash ORDER BY tag)),"
+	    " luot_unzip(a.body)"
+	    " FROM state st JOIN article a ON a.hash = st.hash"
+	    " WHERE st.bookmarked IS NOT NULL AND (?1 IS NULL OR EXISTS (SELECT 1 FROM state_tag t"
+	    "   WHERE t.hash = st.hash AND t.tag = ?1))"
+	    " ORDER BY st.bookmarked DESC, a.id DESC", -1, &st, NULL) != SQLITE_OK)
+		return store_db_fail(s);
+	if (tag != NULL)
+		sqlite3_bind_text(st, 1, tag, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_item it;
+		struct store_mark m;
+
+		store_fill_item(st, &it);
+		it.body = store_col(st, ITEM_NCOLS + 3);
+		m.bookmarked = store_col(st, ITEM_NCOLS);
+		m.note = store_col(st, ITEM_NCOLS + 1);
+		m.tags = store_col(st, ITEM_NCOLS + 2);
+		if (fn(&it, &m, ctx) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
 }

@@ -19,6 +19,15 @@
  *  4  body and captions stored compressed (zip.h: a zlib stream in a
  *     BLOB); the view article_text shows them as text and is the FTS5
  *     content table. Less than half the bytes on disk for the text.
+ *  5  term: every term of the index, for prefixes (tokenize.h).
+ *  6  an index of unread articles (superseded by 7).
+ *  7  what the reader keeps of an article (read, position, bookmark, note,
+ *     tags) moves to state and state_tag, keyed by the content hash: it
+ *     survives deleting and importing the article again. read_at is UTC
+ *     like imported; position is (paragraph << 32) | byte of the first
+ *     line shown; bookmarked is when, or NULL. article.read_at and
+ *     article.position are left unused (dropping a column rewrites the
+ *     whole table).
  */
 #include "config.h"
 
@@ -170,6 +179,32 @@ static const char *const migrations[STORE_VERSION] = {
 	"DROP TABLE temp.article_vocab;",
 	/* 6: counting unread articles reads this index, not every row. */
 	"CREATE INDEX article_unread ON article (id) WHERE read_at IS NULL;",
+	/* 7 */
+	"CREATE TABLE state ("
+	"  hash BLOB PRIMARY KEY,"
+	"  read_at TEXT,"
+	"  position INTEGER NOT NULL DEFAULT 0,"
+	"  bookmarked TEXT,"
+	"  note TEXT NOT NULL DEFAULT ''"
+	") WITHOUT ROWID;"
+	"CREATE TABLE state_tag ("
+	"  hash BLOB NOT NULL,"
+	"  tag TEXT NOT NULL,"
+	"  PRIMARY KEY (hash, tag)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX state_tag_by_tag ON state_tag (tag);"
+	"CREATE INDEX state_by_bookmarked ON state (bookmarked) WHERE bookmarked IS NOT NULL;"
+	"INSERT INTO state (hash, read_at, position, bookmarked, note)"
+	"  SELECT a.hash, a.read_at, a.position, b.created, coalesce(b.note, '')"
+	"  FROM article a LEFT JOIN bookmark b ON b.article_id = a.id"
+	"  WHERE a.read_at IS NOT NULL OR a.position != 0 OR b.article_id IS NOT NULL;"
+	"INSERT OR IGNORE INTO state_tag (hash, tag)"
+	"  SELECT a.hash, t.name FROM bookmark_tag bt JOIN tag t ON t.id = bt.tag_id"
+	"  JOIN article a ON a.id = bt.article_id;"
+	"DROP TABLE bookmark_tag;"
+	"DROP TABLE tag;"
+	"DROP TABLE bookmark;"
+	"DROP INDEX article_unread;",
 };
 
 static void
@@ -523,7 +558,8 @@ store_show(struct store *s, int64_t id, store_item_fn fn, void *ctx)
 		store_fill_item(st, &it);
 		it.body = store_col(st, ITEM_NCOLS);
 		it.captions = store_col(st, ITEM_NCOLS + 1);
-		fn(&it, ctx);
+		if (fn != NULL)
+			fn(&it, ctx);
 		found = 1;
 		rc = SQLITE_DONE;
 	}
@@ -598,7 +634,7 @@ enum search_plan {
 /*
  * The SQL of a search with numbered parameters: ?1 the FTS5 expression,
  * ?2 after, ?3 before, ?4 on, ?5 exclusion, ?6 limit, ?7 lowest rowid,
- * ?8 the rank function. Only the parameters it uses are in it.
+ * ?8 the rank function, ?9 a tag. Only the parameters it uses are in it.
  */
 static char *
 search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, int floor,
@@ -635,9 +671,12 @@ search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, i
 	if (q->on)
 		buf_adds(&b, " AND a.published >= ?4 AND a.published < ?4 || char(127)");
 	if (q->bookmarked)
-		buf_adds(&b, " AND a.id IN (SELECT article_id FROM bookmark)");
+		buf_adds(&b, " AND " SQL_BOOKMARKED);
 	if (q->unread)
-		buf_adds(&b, " AND a.read_at IS NULL");
+		buf_adds(&b, " AND " SQL_UNREAD);
+	if (q->tag)
+		buf_adds(&b, " AND EXISTS (SELECT 1 FROM state_tag t JOIN state s ON s.hash = t.hash"
+		    " WHERE t.hash = a.hash AND t.tag = ?9 AND s.bookmarked IS NOT NULL)");
 	if (q->exclude)
 		buf_adds(&b, " AND a.id NOT IN (SELECT rowid FROM article_fts"
 		    " WHERE article_fts MATCH ?5)");
@@ -674,6 +713,8 @@ bind_search(sqlite3_stmt *st, const struct query *q, const char *expr, long limi
 		sqlite3_bind_int64(st, 7, floor);
 	if (n >= 8)
 		sqlite3_bind_text(st, 8, BM25, -1, SQLITE_STATIC);
+	if (n >= 9)
+		sqlite3_bind_text(st, 9, q->tag, -1, SQLITE_STATIC);
 }
 
 /*
@@ -944,7 +985,7 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 		return run_search(s, q, q->match, sort, PLAN_INDEX, limit, 0, fn, ctx);
 	/* Many hits in a date range, or among bookmarks: walked newest
 	 * first (the window of recent imports may hold none of them). */
-	if (sort == STORE_SORT_DATE || q->after || q->before || q->on || q->bookmarked) {
+	if (sort == STORE_SORT_DATE || q->after || q->before || q->on || q->bookmarked || q->tag) {
 		if (info != NULL && sort == STORE_SORT_RANK)
 			info->partial = 1;	/* window 0: by date */
 		return run_search(s, q, q->match, STORE_SORT_DATE, PLAN_DATES, limit, 0, fn, ctx);

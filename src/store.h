@@ -17,7 +17,7 @@
 #include "article.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_VERSION 6
+#define STORE_VERSION 7
 
 struct store;
 
@@ -88,8 +88,8 @@ int store_hashes(struct store *s, unsigned char **out, size_t *n);
  */
 int store_list(struct store *s, long limit, store_item_fn fn, void *ctx);
 
-/* Call fn once for article id with body and captions. Returns 1 when
- * found, 0 when there is no such article, -1 on error. */
+/* Call fn (unless NULL) once for article id with body and captions.
+ * Returns 1 when found, 0 when there is no such article, -1 on error. */
 int store_show(struct store *s, int64_t id, store_item_fn fn, void *ctx);
 
 int store_stats(struct store *s, struct store_stats *st);
@@ -134,6 +134,31 @@ int store_position(struct store *s, enum store_order order, const struct store_k
 int store_set_read(struct store *s, int64_t id, int read);
 int store_set_position(struct store *s, int64_t id, int64_t position);
 int store_toggle_bookmark(struct store *s, int64_t id);
+
+/*
+ * Bookmark article id (keeping the time of an earlier bookmark), replace
+ * its note when note is not NULL, add tags (may be NULL). A bookmark
+ * removed keeps its note and tags, for when it comes back. Each returns 1,
+ * 0 when there is no such article (or, for remove, no bookmark), -1.
+ */
+struct strlist;
+int store_bookmark_set(struct store *s, int64_t id, const char *note,
+    const struct strlist *tags);
+int store_bookmark_remove(struct store *s, int64_t id);
+
+/* A bookmark as listed: strings borrowed for the call. */
+struct store_mark {
+	const char *bookmarked;	/* when, UTC ISO 8601 */
+	const char *note;	/* "" when none */
+	const char *tags;	/* sorted, joined by LF; NULL when none */
+};
+
+typedef int (*store_mark_fn)(const struct store_item *item, const struct store_mark *mark,
+    void *ctx);
+
+/* Call fn for each bookmarked article (with its body), newest bookmark
+ * first; only those tagged tag unless tag is NULL. Returns 0 or -1. */
+int store_bookmarks(struct store *s, const char *tag, store_mark_fn fn, void *ctx);
 
 /* Articles in all, and unread ones. Returns 0 or -1. */
 int store_count(struct store *s, int64_t *articles, int64_t *unread);

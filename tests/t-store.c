@@ -153,8 +153,8 @@ test_migrate(void)
 	}
 	store_close(s);
 	sqlite3_open(path, &h);
-	ok(sqlite3_prepare_v2(h, "SELECT article_id, note FROM bookmark", -1, &st, NULL) == SQLITE_OK,
-	    "bookmark table exists");
+	ok(sqlite3_prepare_v2(h, "SELECT hash, read_at, position, bookmarked, note FROM state",
+	    -1, &st, NULL) == SQLITE_OK, "reading state table exists");
 	sqlite3_finalize(st);
 	ok(sqlite3_prepare_v2(h, "SELECT read_at, position FROM article", -1, &st, NULL) == SQLITE_OK,
 	    "reading state columns exist");
@@ -388,6 +388,32 @@ test_pages(void)
 		store_page(s, STORE_ORDER_DATE, &k, -1, 1, collect, &r);
 		ok(r.unread && !r.bookmarked, "  both show on the row");
 		is_int(store_set_read(s, 999, 1), 0, "no such article");
+	}
+	{
+		/* The state is the content's: deleting and importing again
+		 * brings it back. */
+		struct store_key k = { 4, "2020-05-01" };
+		struct article a;
+		struct ids r;
+		int64_t id = 0, total, unread;
+
+		store_set_read(s, 9, 1);
+		store_toggle_bookmark(s, 9);
+		store_set_position(s, 9, 42);
+		is_int(store_delete(s, 9), 1, "deleted");
+		store_count(s, &total, &unread);
+		ok(total == 8 && unread == 8, "  not counted as read any more");
+		make_article(&a, "Bài", "Bài số 9.");
+		a.published = (struct date){ 2020, 5, 1, 0, 0, DATE_DAY };
+		is_int(store_add(s, &a, "p.txt", &id), 1, "imported again");
+		article_free(&a);
+		k.id = 4;
+		memset(&r, 0, sizeof r);
+		store_page(s, STORE_ORDER_DATE, &k, -1, 1, collect, &r);
+		ok(r.n == 1 && r.last.id == id && !r.unread && r.bookmarked,
+		    "  read and bookmarked again");
+		store_count(s, &total, &unread);
+		ok(total == 9 && unread == 8, "  and counted as read");
 	}
 	store_close(s);
 	free(path);

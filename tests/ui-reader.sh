@@ -145,10 +145,10 @@ test_expect_success 'm bookmarks the article under the cursor' '
 	ui_wait "Sôi nổi" &&
 	ui_keys j m &&
 	ui_wait "* 2024-12-20" &&
-	test "$(sql "$db" "SELECT count(*) FROM bookmark")" = 1 &&
+	test "$(sql "$db" "SELECT count(*) FROM state WHERE bookmarked IS NOT NULL")" = 1 &&
 	ui_keys m &&
 	ui_wait_gone "* 2024-12-20" &&
-	test "$(sql "$db" "SELECT count(*) FROM bookmark")" = 0
+	test "$(sql "$db" "SELECT count(*) FROM state WHERE bookmarked IS NOT NULL")" = 0
 '
 
 test_expect_success 'N marks read and unread' '

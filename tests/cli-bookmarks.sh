@@ -1,0 +1,86 @@
+#!/bin/sh
+# cli-bookmarks.sh: bookmark add/rm, bookmarks, read/unread, tag: and is:
+# filters, and the reading state surviving delete and re-import.
+. "$TESTLIB"
+
+db="$T/b.db"
+"$LUOT" --db "$db" import -q "$LUOT_DATADIR/demo" >/dev/null
+id=$("$LUOT" --db "$db" list | awk 'NR == 2 { print $1 }')
+id2=$("$LUOT" --db "$db" list | awk 'NR == 5 { print $1 }')
+note='Trích "dân vận khéo", dấu phẩy, và
+một dòng mới'
+
+test_expect_success 'bookmark add with a Vietnamese note and tags' '
+	"$LUOT" --db "$db" bookmark add "$id" --note "$note" --tag "lễ hội" --tag "văn hóa" &&
+	"$LUOT" --db "$db" bookmark add "$id2" --tag "văn hóa" &&
+	"$LUOT" --db "$db" bookmarks >out &&
+	test "$(grep -c "^ *[0-9]" out)" = 2 &&
+	grep -q "tags: lễ hội,văn hóa" out &&
+	grep -q "note: Trích \"dân vận khéo\", dấu phẩy, và" out
+'
+
+test_expect_success 'bookmarks --json keeps the note and tags exactly' '
+	"$LUOT" --db "$db" bookmarks --json --tag "lễ hội" >out &&
+	test "$(count_lines out)" = 1 &&
+	test "$(jq -r .note out)" = "$note" &&
+	test "$(jq -c .tags out)" = "[\"lễ hội\",\"văn hóa\"]" &&
+	test "$(jq .id out)" = "$id"
+'
+
+test_expect_success 'a second add keeps the note unless given, adds tags' '
+	"$LUOT" --db "$db" bookmark add "$id" --tag "trích dẫn" &&
+	"$LUOT" --db "$db" bookmarks --json --tag "trích dẫn" >out &&
+	test "$(jq -r .note out)" = "$note" &&
+	test "$(jq -c ".tags | length" out)" = 3
+'
+
+test_expect_success 'tag: and is:bookmarked in search' '
+	"$LUOT" --db "$db" search --json "tag:\"văn hóa\"" >out &&
+	test "$(count_lines out)" = 2 &&
+	"$LUOT" --db "$db" search --json "is:bookmarked" >out &&
+	test "$(count_lines out)" = 2 &&
+	"$LUOT" --db "$db" search --json "tag:\"lễ hội\"" >out &&
+	test "$(jq .id out)" = "$id" &&
+	"$LUOT" --db "$db" search "tag:nothing-like-it" >out 2>err &&
+	test ! -s out && grep -q "no articles found" err
+'
+
+test_expect_success 'read and unread, and is:unread' '
+	n=$("$LUOT" --db "$db" search --json is:unread | wc -l) &&
+	"$LUOT" --db "$db" read "$id" "$id2" &&
+	test "$("$LUOT" --db "$db" search --json is:unread | wc -l)" = $((n - 2)) &&
+	"$LUOT" --db "$db" unread "$id2" &&
+	test "$("$LUOT" --db "$db" search --json is:unread | wc -l)" = $((n - 1))
+'
+
+test_expect_success 'deleting and importing again brings the state back' '
+	path=$("$LUOT" --db "$db" show --json "$id" | jq -r .path) &&
+	"$LUOT" --db "$db" delete "$id" &&
+	test "$("$LUOT" --db "$db" bookmarks --json | wc -l)" = 1 &&
+	"$LUOT" --db "$db" import -q "$path" >/dev/null &&
+	"$LUOT" --db "$db" bookmarks --json --tag "lễ hội" >out &&
+	test "$(jq -r .note out)" = "$note" &&
+	new=$(jq .id out) &&
+	! "$LUOT" --db "$db" search --json is:unread | jq .id | grep -qx "$new"
+'
+
+test_expect_success 'bookmark rm removes it; the note comes back with it' '
+	new=$("$LUOT" --db "$db" bookmarks --json --tag "lễ hội" | jq .id) &&
+	"$LUOT" --db "$db" bookmark rm "$new" &&
+	! "$LUOT" --db "$db" bookmarks --json | jq .id | grep -qx "$new" &&
+	"$LUOT" --db "$db" bookmark add "$new" &&
+	test "$("$LUOT" --db "$db" bookmarks --json --tag "lễ hội" | jq -r .note)" = "$note"
+'
+
+test_expect_success 'bad ids and usage: a one-line error and status' '
+	! "$LUOT" --db "$db" bookmark add 999999 2>err &&
+	test "$(count_lines err)" = 1 && grep -q "no article with id 999999" err &&
+	! "$LUOT" --db "$db" bookmark rm 999999 2>err &&
+	! "$LUOT" --db "$db" bookmark add abc 2>err &&
+	! "$LUOT" --db "$db" bookmark frob 2>err &&
+	grep -q "add or rm" err &&
+	! "$LUOT" --db "$db" read 2>err &&
+	! "$LUOT" --db "$db" unread 0 2>err
+'
+
+test_done
