@@ -17,6 +17,7 @@
 
 #include "boiler.h"
 #include "cli.h"
+#include "export.h"
 #include "i18n.h"
 #include "import.h"
 #include "paths.h"
@@ -46,6 +47,7 @@ static int cmd_read(struct ctx *, int, char **);
 static int cmd_unread(struct ctx *, int, char **);
 static int cmd_bookmark(struct ctx *, int, char **);
 static int cmd_bookmarks(struct ctx *, int, char **);
+static int cmd_export(struct ctx *, int, char **);
 static int cmd_help(struct ctx *, int, char **);
 
 static const struct command commands[] = {
@@ -92,6 +94,15 @@ static const struct command commands[] = {
 	  N_("  -t, --tag TAG  only those with this tag\n"
 	     "  -j, --json     one JSON object a line\n"
 	     "  -d, --db PATH  read the database at PATH\n") },
+	{ "export", cmd_export, N_("--bookmarks [--tag TAG] --format md|csv|json [-o FILE]"),
+	  N_("Write the bookmarks out: title, source, date, author, file, tags, note and\n"
+	     "the opening paragraph."),
+	  N_("  -b, --bookmarks      what to export (the only choice for now)\n"
+	     "  -t, --tag TAG        only the bookmarks with this tag\n"
+	     "  -f, --format FORMAT  md (a reading list), csv (RFC 4180) or json (JSON Lines)\n"
+	     "  -o, --output FILE    write FILE (whole or not at all) instead of stdout\n"
+	     "      --force          replace FILE if it exists\n"
+	     "  -d, --db PATH        read the database at PATH\n") },
 	{ "read", cmd_read, N_("ID..."), N_("Mark articles read."),
 	  N_("  -d, --db PATH  the database at PATH\n") },
 	{ "unread", cmd_unread, N_("ID..."), N_("Mark articles unread."),
@@ -659,6 +670,63 @@ cmd_bookmark(struct ctx *c, int argc, char **argv)
 	store_close(s);
 	strlist_free(&tags);
 	return rc == 1 ? 0 : 1;
+}
+
+static int
+cmd_export(struct ctx *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "bookmarks", no_argument, NULL, 'b' },
+		{ "tag", required_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'F' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *cmd = find_command("export");
+	const char *tag = NULL, *out = NULL, *format = NULL;
+	enum export_format f;
+	struct store *s;
+	int opt, bookmarks = 0, force = 0, rc;
+
+	while ((opt = getopt_long(argc, argv, "bt:f:o:d:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'b':
+			bookmarks = 1;
+			break;
+		case 't':
+			tag = optarg;
+			break;
+		case 'f':
+			format = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'F':
+			force = 1;
+			break;
+		case 'd':
+			c->db = optarg;
+			break;
+		case 'h':
+			command_usage(cmd, stdout);
+			return 0;
+		default:
+			return bad_usage(cmd, NULL);
+		}
+	}
+	if (!bookmarks || optind < argc)
+		return bad_usage(cmd, _("export wants --bookmarks and no other argument"));
+	if (format == NULL || export_format_parse(format, &f) < 0)
+		return bad_usage(cmd, _("--format is md, csv or json"));
+	if ((s = open_store(c->db, "luot.db")) == NULL)
+		return 1;
+	rc = export_bookmarks(s, tag, f, out, force);
+	store_close(s);
+	return rc;
 }
 
 static int

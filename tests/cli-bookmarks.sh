@@ -72,6 +72,39 @@ test_expect_success 'bookmark rm removes it; the note comes back with it' '
 	test "$("$LUOT" --db "$db" bookmarks --json --tag "lễ hội" | jq -r .note)" = "$note"
 '
 
+test_expect_success 'export --format csv reads back the same (sqlite3 .import)' '
+	"$LUOT" --db "$db" export --bookmarks --format csv -o b.csv &&
+	"$LUOT" --db "$db" export --bookmarks --format json >b.json &&
+	sqlite3 x.db ".import --csv b.csv b" &&
+	test "$(sqlite3 x.db "SELECT count(*) FROM b")" = "$(count_lines b.json)" &&
+	sqlite3 x.db "SELECT note FROM b WHERE tags LIKE \"%lễ hội%\"" >got &&
+	printf "%s\n" "$note" >want &&
+	test_cmp want got &&
+	sqlite3 x.db "SELECT title || \"|\" || opening FROM b ORDER BY id" >got &&
+	jq -r "[.id, .title + \"|\" + .opening] | @tsv" b.json | sort -n | cut -f2 >want &&
+	test_cmp want got &&
+	test "$(sqlite3 x.db "SELECT tags FROM b WHERE tags LIKE \"%lễ hội%\"")" = "lễ hội, trích dẫn, văn hóa"
+'
+
+test_expect_success 'export -o never replaces a file without --force, and leaves no temporary' '
+	echo keep >b.md &&
+	! "$LUOT" --db "$db" export --bookmarks --format md -o b.md 2>err &&
+	test "$(cat b.md)" = keep &&
+	grep -q "exists" err && test "$(count_lines err)" = 1 &&
+	"$LUOT" --db "$db" export --bookmarks --format md -o b.md --force &&
+	grep -q "^## " b.md && grep -q "^> " b.md &&
+	grep -q "^- Tags: lễ hội, trích dẫn, văn hóa" b.md &&
+	test -z "$(ls | grep tmp-)"
+'
+
+test_expect_success 'export --tag, and bad formats' '
+	"$LUOT" --db "$db" export --bookmarks --tag "lễ hội" --format json >out &&
+	test "$(count_lines out)" = 1 &&
+	! "$LUOT" --db "$db" export --bookmarks --format pdf 2>err &&
+	grep -q "md, csv or json" err &&
+	! "$LUOT" --db "$db" export --format csv 2>err
+'
+
 test_expect_success 'bad ids and usage: a one-line error and status' '
 	! "$LUOT" --db "$db" bookmark add 999999 2>err &&
 	test "$(count_lines err)" = 1 && grep -q "no article with id 999999" err &&
