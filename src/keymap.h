@@ -19,7 +19,7 @@ enum action {
 
 #define ACT_NONE (-1)
 
-enum keys_where { KEYS_ANY, KEYS_LIST, KEYS_READER, KEYS_SEARCH };
+enum keys_where { KEYS_ANY, KEYS_LIST, KEYS_READER, KEYS_SEARCH, KEYS_MARKS };
 
 #define KEYMAP_CODE 0x1000000
 

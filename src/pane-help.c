@@ -28,6 +28,7 @@ static const struct {
 	{ KEYS_LIST, N_("In the list") },
 	{ KEYS_READER, N_("In an article") },
 	{ KEYS_SEARCH, N_("In the search (type to search; the hits change as you type)") },
+	{ KEYS_MARKS, N_("In the bookmarks") },
 	{ KEYS_ANY, N_("Everywhere") },
 };
 

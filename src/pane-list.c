@@ -187,13 +187,53 @@ page(struct pane *p, int k)
 		l->cursor = k > 0 ? l->n - 1 : 0;
 }
 
+/*
+ * The window with the row key (or, when it is gone, the next one) on the
+ * given line, or as near it as the rows above allow.
+ */
+static void
+window_at(struct pane *p, const struct store_key *key, int line)
+{
+	struct list *l = p->data;
+	struct fetch before, after;
+	int nb, keep;
+
+	/* At least the row above: the rows from key on come after it. */
+	if ((nb = fetch(p, key, -1, line > 0 ? line : 1, &before)) < 0)
+		nb = 0;
+	keep = nb < line ? nb : line;
+	if (nb > 0)
+		fetch(p, &before.v[0].key, 1, p->rows - keep, &after);
+	else
+		fetch(p, NULL, 1, p->rows, &after);
+	clear_rows(l);
+	ensure_cap(l, p->rows);
+	for (int i = 0; i < nb; i++) {
+		if (i < keep)
+			l->rows[keep - 1 - i] = before.v[i];
+		else
+			row_free(&before.v[i]);
+	}
+	for (int i = 0; i < after.n; i++) {
+		if (keep + i < p->rows)
+			l->rows[keep + i] = after.v[i];
+		else
+			row_free(&after.v[i]);
+	}
+	l->n = keep + (after.n < p->rows - keep ? after.n : p->rows - keep);
+	free(before.v);
+	free(after.v);
+	l->cursor = keep < l->n ? keep : l->n - 1;
+	if (l->cursor < 0)
+		l->cursor = 0;
+	l->top_n = -1;
+}
+
 void
 pane_list_reload(struct pane *p)
 {
 	struct list *l = p->data;
-	struct fetch before, after;
 	struct store_key key;
-	int c = l->cursor, had = l->n > 0, nb;
 
 	l->total = l->unread = -1;
 	if (p->rows <= 0) {
@@ -201,31 +241,23 @@ pane_list_reload(struct pane *p)
 		return;
 	}
 	l->stale = 0;
-	if (!had) {
+	if (l->n == 0) {
 		load_end(p, 1);
 		return;
 	}
+	key = l->rows[l->cursor].key;
+	if (l->top_n == 1) {
+		/* At the top, new articles show above: the top again, the
+		 * cursor on its article while it is in view. */
+		load_end(p, 1);
+		for (int i = 0; i < l->n; i++) {
+			if (l->rows[i].key.id == key.id)
+				l->cursor = i;
+		}
+		return;
+	}
 	/* The same article under the cursor, on the same line if it can. */
-	key = l->rows[c].key;
-	if ((nb = fetch(p, &key, -1, c, &before)) < 0)
-		nb = 0;
-	if (nb > 0)
-		fetch(p, &before.v[0].key, 1, p->rows - nb, &after);
-	else
-		fetch(p, NULL, 1, p->rows, &after);
-	clear_rows(l);
-	ensure_cap(l, p->rows);
-	for (int i = 0; i < nb; i++)
-		l->rows[nb - 1 - i] = before.v[i];
-	for (int i = 0; i < after.n && nb + i < p->rows; i++)
-		l->rows[nb + i] = after.v[i];
-	l->n = nb + after.n;
-	free(before.v);
-	free(after.v);
-	l->cursor = nb < l->n ? nb : l->n - 1;
-	if (l->cursor < 0)
-		l->cursor = 0;
-	l->top_n = -1;
+	window_at(p, &key, l->cursor);
 }
 
 void
@@ -277,6 +309,39 @@ static int
 list_idle(struct pane *p)
 {
 	return count(p, 1);
+}
+
+static int
+stop_at_unread(const struct store_item *it, void *ctx)
+{
+	struct store_key *found = ctx;
+
+	if (!it->unread)
+		return 0;
+	store_key_of(it, found);
+	return 1;
+}
+
+/* Most rows walked looking for an unread article. */
+#define UNREAD_WALK 100000
+
+/* Put the next unread article below the cursor at the cursor's line. */
+static void
+next_unread(struct pane *p)
+{
+	struct list *l = p->data;
+	struct store_key found = { 0, "" };
+
+	if (store_page(ui_store(p->ui), l->order, &l->rows[l->cursor].key, 1, UNREAD_WALK,
+	    stop_at_unread, &found) < 0) {
+		ui_store_error(p->ui);
+		return;
+	}
+	if (found.id == 0) {
+		ui_message(p->ui, 0, "%s", _("no unread article below"));
+		return;
+	}
+	window_at(p, &found, l->cursor);
 }
 
 static void
@@ -373,6 +438,18 @@ list_key(struct pane *p, int key, int action)
 				l->total = l->unread = -1;
 			}
 		}
+		break;
+	case ACT_NOTE:
+		if (r != NULL)
+			ui_edit_note(p->ui, r->key.id);
+		break;
+	case ACT_TAGS:
+		if (r != NULL)
+			ui_edit_tags(p->ui, r->key.id);
+		break;
+	case ACT_NEXT_UNREAD:
+		if (r != NULL)
+			next_unread(p);
 		break;
 	case ACT_SORT:
 		l->order = l->order == STORE_ORDER_DATE ? STORE_ORDER_IMPORT : STORE_ORDER_DATE;

@@ -43,7 +43,7 @@ struct reader {
 	struct para *paras;
 	int npara;
 	struct line *lines;
-	int nlines;
+	int nlines, caplines;
 	int top;		/* first line shown */
 	int64_t position;	/* (paragraph << 32) | byte, of the top line */
 	struct strlist words;	/* marked words, as typed */
@@ -69,7 +69,7 @@ free_article(struct reader *r)
 	free(r->lines);
 	r->paras = NULL;
 	r->lines = NULL;
-	r->npara = r->nlines = 0;
+	r->npara = r->nlines = r->caplines = 0;
 }
 
 /* What a query word matches: its folded form, or its exact form when
@@ -161,7 +161,11 @@ mark(struct reader *r)
 static void
 add_line(struct reader *r, int para, size_t start, size_t len)
 {
-	r->lines = xrealloc(r->lines, (size_t)(r->nlines + 1) * sizeof *r->lines);
+	/* Doubling: a 1 MB paragraph is thousands of lines. */
+	if (r->nlines == r->caplines) {
+		r->caplines = r->caplines ? r->caplines * 2 : 64;
+		r->lines = xrealloc(r->lines, (size_t)r->caplines * sizeof *r->lines);
+	}
 	r->lines[r->nlines++] = (struct line){ para, start, len };
 }
 
@@ -200,7 +204,7 @@ wrap(struct pane *p)
 
 	free(r->lines);
 	r->lines = NULL;
-	r->nlines = 0;
+	r->nlines = r->caplines = 0;
 	for (int i = 0; i < r->npara; i++) {
 		struct text_line *v;
 		size_t n = text_wrap(r->paras[i].text, (size_t)(width > 0 ? width : 1), &v);
@@ -519,6 +523,12 @@ reader_key(struct pane *p, int key, int action)
 				ui_message(p->ui, 0, "%s", b ? _("bookmarked") : _("bookmark removed"));
 			ui_list_changed(p->ui);
 		}
+		break;
+	case ACT_NOTE:
+		ui_edit_note(p->ui, r->id);
+		break;
+	case ACT_TAGS:
+		ui_edit_tags(p->ui, r->id);
 		break;
 	case ACT_BACK:
 		pane_reader_save(p);

@@ -60,6 +60,17 @@ void ui_message(struct ui *ui, int error, const char *fmt, ...)
 void ui_store_error(struct ui *ui);
 /* Open article id in the reader; words (may be NULL) are marked in it. */
 void ui_open(struct ui *ui, int64_t id, const struct strlist *words);
+/* Ask on the message line, with initial as the answer to edit; Enter
+ * calls fn with the answer and about (an article id), Esc cancels. */
+typedef void (*ui_prompt_fn)(struct ui *ui, const char *answer, int64_t about);
+void ui_prompt(struct ui *ui, const char *question, const char *initial, int64_t about,
+    ui_prompt_fn fn);
+
+/* Ask for article id's note, then for its tags (pane-marks.c); each
+ * answer bookmarks it. */
+void ui_edit_note(struct ui *ui, int64_t id);
+void ui_edit_tags(struct ui *ui, int64_t id);
+
 /* Leave the search or help pane for where the user was. */
 void ui_leave(struct ui *ui);
 /* The list may be stale (a bookmark or read mark changed). */
@@ -91,6 +102,13 @@ struct pane *pane_list_new(struct ui *ui);
 struct pane *pane_reader_new(struct ui *ui);
 struct pane *pane_search_new(struct ui *ui);
 struct pane *pane_help_new(struct ui *ui);
+struct pane *pane_marks_new(struct ui *ui);
+
+/* The bookmarks pane of ui. */
+struct pane *ui_marks(struct ui *ui);
+
+/* The bookmarks again from the database. */
+void pane_marks_reload(struct pane *p);
 
 /* The list again from the database, keeping the selected article. */
 void pane_list_reload(struct pane *p);

@@ -364,3 +364,46 @@ store_bookmarks(struct store *s, const char *tag, store_mark_fn fn, void *ctx)
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
 }
+
+int
+store_mark_of(struct store *s, int64_t id, char **note, char **tags)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*note = *tags = NULL;
+	if (sqlite3_prepare_v2(s->db, "SELECT coalesce(st.note, ''),"
+	    " (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM state_tag t"
+	    "   WHERE t.hash = a.hash ORDER BY tag))"
+	    " FROM article a LEFT JOIN state st ON st.hash = a.hash WHERE a.id = ?1",
+	    -1, &st, NULL) != SQLITE_OK)
+		return store_db_fail(s);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *t = store_col(st, 1);
+
+		*note = xstrdup(store_col(st, 0) ? store_col(st, 0) : "");
+		*tags = xstrdup(t ? t : "");
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_db_fail(s);
+	return rc == SQLITE_ROW;
+}
+
+int
+store_set_tags(struct store *s, int64_t id, const struct strlist *tags)
+{
+	int rc;
+
+	if (change(s, "SAVEPOINT tags", 0, 0) < 0)
+		return -1;
+	rc = change(s, "DELETE FROM state_tag WHERE hash = (SELECT hash FROM article"
+	    " WHERE id = ?1)", id, 0);
+	if (rc >= 0)
+		rc = store_bookmark_set(s, id, NULL, tags);
+	if (change(s, rc < 0 ? "ROLLBACK TO tags" : "RELEASE tags", 0, 0) < 0)
+		return -1;
+	return rc;
+}

@@ -146,6 +146,13 @@ int store_bookmark_set(struct store *s, int64_t id, const char *note,
     const struct strlist *tags);
 int store_bookmark_remove(struct store *s, int64_t id);
 
+/* Article id's note and tags (joined by LF), new strings ("" when none).
+ * Returns 1, 0 when there is no such article, -1. */
+int store_mark_of(struct store *s, int64_t id, char **note, char **tags);
+
+/* Replace article id's tags (and bookmark it). Returns 1, 0, -1. */
+int store_set_tags(struct store *s, int64_t id, const struct strlist *tags);
+
 /* A bookmark as listed: strings borrowed for the call. */
 struct store_mark {
 	const char *bookmarked;	/* when, UTC ISO 8601 */

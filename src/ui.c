@@ -20,6 +20,7 @@
 
 #include <curses.h>
 
+#include "edit.h"
 #include "i18n.h"
 #include "keymap.h"
 #include "pane.h"
@@ -40,6 +41,8 @@
 /* SQLite page cache of the interface's connection, KiB. */
 #define UI_CACHE_KIB 8192
 
+#define NPANES 5
+
 enum layout {
 	LAYOUT_SINGLE,		/* one pane at a time */
 	LAYOUT_TALL,		/* list over reader */
@@ -50,8 +53,9 @@ enum layout {
 struct ui {
 	FILE *trace;		/* $LUOT_UI_TRACE: timings for the benchmark */
 	struct store *store;
-	struct pane *list, *reader, *search, *help;
-	struct pane *main;	/* list or search: what the list area shows */
+	struct pane *list, *reader, *search, *help, *marks;
+	struct pane *all[NPANES];	/* the same, for loops */
+	struct pane *main;	/* list, search or marks: what the list area shows */
 	struct pane *focus;
 	struct pane *before_help;	/* focus to return to from help */
 	int article_open;
@@ -62,12 +66,23 @@ struct ui {
 	int ascii;		/* the locale is not UTF-8 */
 	int64_t version;	/* PRAGMA data_version last seen */
 	int dirty;		/* everything to draw again */
+	/* A question on the message line (ui_prompt), while fn is set. */
+	struct edit answer;
+	char *question;
+	ui_prompt_fn answered;
+	int64_t asked_about;
 };
 
 struct store *
 ui_store(struct ui *ui)
 {
 	return ui->store;
+}
+
+struct pane *
+ui_marks(struct ui *ui)
+{
+	return ui->marks;
 }
 
 void
@@ -248,10 +263,8 @@ static void
 layout(struct ui *ui)
 {
 	int rows = LINES, cols = COLS, body = rows - 2;
-	struct pane *all[4] = { ui->list, ui->reader, ui->search, ui->help };
-
-	for (int i = 0; i < 4; i++)
-		place(all[i], 0, 0, 0, 0);
+	for (int i = 0; i < NPANES; i++)
+		place(ui->all[i], 0, 0, 0, 0);
 	if (ui->rule != NULL)
 		delwin(ui->rule);
 	if (ui->status != NULL)
@@ -312,7 +325,9 @@ draw_status(struct ui *ui)
 	werase(ui->status);
 	used = ui_put(&fake, 0, 0, line, COLS, A_REVERSE);
 	ui_fill(&fake, 0, used, A_REVERSE);
-	if (ui->msg[0])
+	if (ui->answered != NULL)
+		edit_draw(&ui->answer, &fake, 1, ui->question);
+	else if (ui->msg[0])
 		ui_put(&fake, 1, 0, ui->msg, COLS - 1, ui->msg_error ? A_BOLD : A_NORMAL);
 	wnoutrefresh(ui->status);
 }
@@ -338,17 +353,19 @@ draw(struct ui *ui)
 	{
 		/* The focused pane last: the cursor stays where it left it,
 		 * and shows only where text is typed. */
-		struct pane *all[5] = { ui->list, ui->reader, ui->search, ui->help, ui->focus };
+		for (int i = 0; i <= NPANES; i++) {
+			struct pane *p = i < NPANES ? ui->all[i] : ui->focus;
 
-		for (int i = 0; i < 5; i++) {
-			if (all[i]->win == NULL || (i < 4 && all[i] == ui->focus))
+			if (p->win == NULL || (i < NPANES && p == ui->focus))
 				continue;
-			werase(all[i]->win);
-			all[i]->ops->draw(all[i]);
-			wnoutrefresh(all[i]->win);
+			werase(p->win);
+			p->ops->draw(p);
+			wnoutrefresh(p->win);
 		}
 	}
-	curs_set(ui->focus == ui->search ? 1 : 0);
+	if (ui->answered != NULL)
+		draw_status(ui);	/* last: the cursor is in the answer */
+	curs_set(ui->focus == ui->search || ui->answered != NULL ? 1 : 0);
 	doupdate();
 	ui->dirty = 0;
 }
@@ -371,6 +388,35 @@ ui_open(struct ui *ui, int64_t id, const struct strlist *words)
 }
 
 void
+ui_prompt(struct ui *ui, const char *question, const char *initial, int64_t about,
+    ui_prompt_fn fn)
+{
+	free(ui->question);
+	ui->question = xstrdup(question);
+	edit_set(&ui->answer, initial ? initial : "");
+	ui->asked_about = about;
+	ui->answered = fn;
+	ui->dirty = 1;
+}
+
+/* A key while a question is asked: Enter answers, Esc cancels. */
+static void
+prompt_key(struct ui *ui, int key)
+{
+	ui_prompt_fn fn = ui->answered;
+
+	if (key == 27) {
+		ui->answered = NULL;
+		ui_message(ui, 0, "%s", _("cancelled"));
+	} else if (key == '\n') {
+		ui->answered = NULL;
+		fn(ui, ui->answer.text, ui->asked_about);
+	} else {
+		edit_key(&ui->answer, key);
+	}
+}
+
+void
 ui_leave(struct ui *ui)
 {
 	if (ui->focus == ui->help) {
@@ -385,6 +431,7 @@ void
 ui_list_changed(struct ui *ui)
 {
 	pane_list_reload(ui->list);
+	pane_marks_reload(ui->marks);
 	ui->dirty = 1;
 }
 
@@ -405,6 +452,11 @@ global_action(struct ui *ui, int action)
 		ui->main = ui->search;
 		pane_search_start(ui->search);
 		focus(ui, ui->search);
+		return UI_REDRAW;
+	case ACT_BOOKMARKS:
+		ui->main = ui->marks;
+		pane_marks_reload(ui->marks);
+		focus(ui, ui->marks);
 		return UI_REDRAW;
 	case ACT_SWITCH:
 		if (ui->focus == ui->reader)
@@ -494,12 +546,11 @@ now_ms(void)
 static int
 idle(struct ui *ui)
 {
-	struct pane *all[4] = { ui->list, ui->reader, ui->search, ui->help };
 	int flags = 0;
 
-	for (int i = 0; i < 4 && !ui_key_waiting(); i++) {
-		if (all[i]->ops->idle != NULL)
-			flags |= all[i]->ops->idle(all[i]);
+	for (int i = 0; i < NPANES && !ui_key_waiting(); i++) {
+		if (ui->all[i]->ops->idle != NULL)
+			flags |= ui->all[i]->ops->idle(ui->all[i]);
 	}
 	return flags & UI_REDRAW;
 }
@@ -565,6 +616,10 @@ loop(struct ui *ui)
 		ui->dirty = 1;	/* the message line at least */
 		key = normal_key(r, ch);
 		last_key = key;
+		if (ui->answered != NULL) {
+			prompt_key(ui, key);
+			continue;
+		}
 		action = keymap_lookup(ui->focus->ops->where, key);
 		flags = ui->focus->ops->key(ui->focus, key, action);
 		if (!(flags & (UI_REDRAW | UI_QUIT)) && action != ACT_NONE)
@@ -608,10 +663,17 @@ ui_run(struct store *s)
 	nonl();
 	set_escdelay(25);
 	curs_set(0);
+	edit_init(&ui.answer);
 	ui.list = pane_list_new(&ui);
 	ui.reader = pane_reader_new(&ui);
 	ui.search = pane_search_new(&ui);
 	ui.help = pane_help_new(&ui);
+	ui.marks = pane_marks_new(&ui);
+	ui.all[0] = ui.list;
+	ui.all[1] = ui.reader;
+	ui.all[2] = ui.search;
+	ui.all[3] = ui.help;
+	ui.all[4] = ui.marks;
 	ui.main = ui.focus = ui.list;
 	if (ui.ascii)
 		ui_message(&ui, 1, "%s", _("the locale is not UTF-8: text is shown without diacritics"));
@@ -621,14 +683,14 @@ ui_run(struct store *s)
 	pane_reader_save(ui.reader);
 	endwin();
 	{
-		struct pane *all[4] = { ui.list, ui.reader, ui.search, ui.help };
-
-		for (int i = 0; i < 4; i++) {
-			if (all[i]->win != NULL)
-				delwin(all[i]->win);
-			all[i]->ops->free(all[i]);
+		for (int i = 0; i < NPANES; i++) {
+			if (ui.all[i]->win != NULL)
+				delwin(ui.all[i]->win);
+			ui.all[i]->ops->free(ui.all[i]);
 		}
 	}
+	edit_free(&ui.answer);
+	free(ui.question);
 	if (ui.status)
 		delwin(ui.status);
 	if (ui.rule)

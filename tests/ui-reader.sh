@@ -181,6 +181,9 @@ test_expect_success 'G goes to the last article, g back to the first' '
 test_expect_success '? shows the keys, q closes it' '
 	ui_keys "?" &&
 	ui_wait "In the list" &&
+	ui_screen | grep -q "Enter, l, Right *open the article" &&
+	ui_keys G &&
+	ui_wait "j, Down, C-n" &&
 	ui_screen | grep -q "j, Down, C-n *move down a line" &&
 	ui_keys q &&
 	ui_wait "luot: list"

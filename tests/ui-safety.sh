@@ -34,7 +34,7 @@ test_expect_success 'hostile article text never reaches the terminal' '
 	ui_wait "Hostile" &&
 	ui_tmux pipe-pane -o "cat >>\"$T/raw\"" &&
 	ui_keys Enter &&
-	ui_wait "OSC 52" &&
+	ui_wait "OSC 52" 20 &&
 	ui_keys G &&
 	ui_settle &&
 	ui_tmux pipe-pane &&
