@@ -27,6 +27,7 @@ struct list {
 	int cursor;		/* index in rows */
 	int64_t top_n;		/* 1-based place of rows[0] in the list; -1 unknown */
 	int64_t total, unread;	/* -1 until counted */
+	int64_t bookmarked;
 	enum store_order order;
 	int stale;		/* the database changed while the list was hidden */
 };
@@ -261,12 +262,13 @@ pane_list_reload(struct pane *p)
 }
 
 void
-pane_list_counts(struct pane *p, int64_t *total, int64_t *unread)
+pane_list_counts(struct pane *p, int64_t *total, int64_t *unread, int64_t *bookmarked)
 {
 	struct list *l = p->data;
 
 	*total = l->total;
 	*unread = l->unread;
+	*bookmarked = l->total >= 0 ? l->bookmarked : -1;
 }
 
 static int
@@ -292,7 +294,17 @@ count(struct pane *p, int wait)
 		return 0;
 	if (wait)
 		store_set_interrupt(s, stop_for_key, NULL);
-	rc = l->total >= 0 ? 0 : store_count(s, &l->total, &l->unread);
+	if (l->total < 0) {
+		struct store_counts c;
+
+		if ((rc = store_count(s, &c)) == 0) {
+			l->total = c.articles;
+			l->unread = c.unread;
+			l->bookmarked = c.bookmarked;
+		}
+	} else {
+		rc = 0;
+	}
 	if (rc == 0 && l->top_n < 0 && l->n > 0)
 		rc = store_position(s, l->order, &l->rows[0].key, &l->top_n);
 	store_set_interrupt(s, NULL, NULL);

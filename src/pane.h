@@ -112,9 +112,9 @@ void pane_marks_reload(struct pane *p);
 
 /* The list again from the database, keeping the selected article. */
 void pane_list_reload(struct pane *p);
-/* Total and unread counts, for the status line (-1 until counted, which
+/* Total, unread and bookmarked counts, for the status line (-1 until counted, which
  * the list does when idle). */
-void pane_list_counts(struct pane *p, int64_t *total, int64_t *unread);
+void pane_list_counts(struct pane *p, int64_t *total, int64_t *unread, int64_t *bookmarked);
 
 /* Show article id in the reader; words are marked. Returns 0 or -1. */
 int pane_reader_open(struct pane *p, int64_t id, const struct strlist *words);

@@ -189,7 +189,7 @@ store_toggle_bookmark(struct store *s, int64_t id)
 }
 
 int
-store_count(struct store *s, int64_t *articles, int64_t *unread)
+store_count(struct store *s, struct store_counts *c)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -197,12 +197,15 @@ store_count(struct store *s, int64_t *articles, int64_t *unread)
 	/* Unread: all but those read, counted from the (few) read ones. */
 	if (sqlite3_prepare_v2(s->db, "SELECT (SELECT count(*) FROM article),"
 	    " (SELECT count(*) FROM state s JOIN article a ON a.hash = s.hash"
-	    " WHERE s.read_at IS NOT NULL)", -1, &st, NULL) != SQLITE_OK)
+	    " WHERE s.read_at IS NOT NULL),"
+	    " (SELECT count(*) FROM state s JOIN article a ON a.hash = s.hash"
+	    " WHERE s.bookmarked IS NOT NULL)", -1, &st, NULL) != SQLITE_OK)
 		return store_db_fail(s);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*articles = sqlite3_column_int64(st, 0);
-		*unread = *articles - sqlite3_column_int64(st, 1);
+		c->articles = sqlite3_column_int64(st, 0);
+		c->unread = c->articles - sqlite3_column_int64(st, 1);
+		c->bookmarked = sqlite3_column_int64(st, 2);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : store_db_fail(s);

@@ -167,8 +167,12 @@ typedef int (*store_mark_fn)(const struct store_item *item, const struct store_m
  * first; only those tagged tag unless tag is NULL. Returns 0 or -1. */
 int store_bookmarks(struct store *s, const char *tag, store_mark_fn fn, void *ctx);
 
-/* Articles in all, and unread ones. Returns 0 or -1. */
-int store_count(struct store *s, int64_t *articles, int64_t *unread);
+struct store_counts {
+	int64_t articles, unread, bookmarked;
+};
+
+/* Articles in all, unread ones, bookmarked ones. Returns 0 or -1. */
+int store_count(struct store *s, struct store_counts *c);
 
 /* SQLite's page cache for this connection, in KiB (the default suits an
  * import; the interface needs less). Returns 0 or -1. */

@@ -308,18 +308,21 @@ static void
 draw_status(struct ui *ui)
 {
 	char pos[64] = "", line[1024];
-	int64_t total = -1, unread = -1;
+	int64_t total = -1, unread = -1, marked = -1;
 	struct pane fake = { NULL, ui, ui->status, 2, COLS, NULL };
 	const char *query = ui->main == ui->search ? pane_search_query(ui->search) : "";
 	int used;
 
 	if (ui->focus->ops->status != NULL)
 		ui->focus->ops->status(ui->focus, pos, sizeof pos);
-	pane_list_counts(ui->list, &total, &unread);
+	pane_list_counts(ui->list, &total, &unread, &marked);
 	snprintf(line, sizeof line, " luot: %s  %s", _(ui->focus->ops->name), pos);
 	if (unread >= 0)
 		snprintf(line + strlen(line), sizeof line - strlen(line), "  %s %lld",
 		    _("unread"), (long long)unread);
+	if (marked > 0)
+		snprintf(line + strlen(line), sizeof line - strlen(line), "  %s %lld",
+		    _("bookmarked"), (long long)marked);
 	if (*query)
 		snprintf(line + strlen(line), sizeof line - strlen(line), "  /%s", query);
 	werase(ui->status);

@@ -23,7 +23,8 @@ test_expect_success 'a writes a note: Vietnamese typed, Backspace takes a letter
 	ui_wait "note saved" &&
 	"$LUOT" --db "$db" bookmarks --json >out &&
 	test "$(jq -r .note out)" = "Ghi chú: dân vận khé" &&
-	ui_wait "* 2024-12-20"
+	ui_wait "* 2024-12-20" &&
+	ui_wait_status "unread 19  bookmarked 1"
 '
 
 test_expect_success 'Esc leaves the note as it was' '
