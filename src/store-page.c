@@ -12,6 +12,7 @@
 
 #include "store.h"
 #include "store-int.h"
+#include "text.h"
 #include "util.h"
 
 /*
@@ -299,22 +300,32 @@ store_bookmark_set(struct store *s, int64_t id, const char *note, const struct s
 	if (rc <= 0)
 		return rc;
 	if (note != NULL) {
+		size_t n;
+		/* Typed text may come decomposed: stored NFC, like articles. */
+		char *nfc = text_nfc(note, strlen(note), &n);
+
 		if (sqlite3_prepare_v2(s->db, "UPDATE state SET note = ?2"
-		    " WHERE hash = (SELECT hash FROM article WHERE id = ?1)", -1, &st, NULL) != SQLITE_OK)
+		    " WHERE hash = (SELECT hash FROM article WHERE id = ?1)", -1, &st, NULL) != SQLITE_OK) {
+			free(nfc);
 			return store_db_fail(s);
+		}
 		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, note, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, nfc, (int)n, free);
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)
 			return store_db_fail(s);
 	}
 	for (size_t i = 0; tags != NULL && i < tags->len; i++) {
+		size_t n;
+		char *nfc;
+
 		if (sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO state_tag (hash, tag)"
 		    " SELECT hash, ?2 FROM article WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
 			return store_db_fail(s);
+		nfc = text_nfc(tags->items[i], strlen(tags->items[i]), &n);
 		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, tags->items[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, nfc, (int)n, free);
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)

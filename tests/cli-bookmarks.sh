@@ -34,6 +34,15 @@ test_expect_success 'a second add keeps the note unless given, adds tags' '
 	test "$(jq -c ".tags | length" out)" = 3
 '
 
+test_expect_success 'notes and tags typed decomposed (NFD) are kept as NFC' '
+	nfd_note=$(printf "Ghi chu\314\201 da\314\202n va\314\202\314\243n") &&
+	nfd_tag=$(printf "ho\314\200a bi\314\200nh") &&
+	"$LUOT" --db "$db" bookmark add "$id2" --note "$nfd_note" --tag "$nfd_tag" &&
+	"$LUOT" --db "$db" bookmarks --json --tag "hòa bình" >out &&
+	test "$(jq .id out)" = "$id2" &&
+	test "$(jq -r .note out)" = "Ghi chú dân vận"
+'
+
 test_expect_success 'tag: and is:bookmarked in search' '
 	"$LUOT" --db "$db" search --json "tag:\"văn hóa\"" >out &&
 	test "$(count_lines out)" = 2 &&
