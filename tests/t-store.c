@@ -168,6 +168,41 @@ test_migrate(void)
 	free(path);
 }
 
+/* Reading state and bookmarks of schema 2 come through to schema 7. */
+static void
+test_migrate_state(void)
+{
+	const char *data = getenv("TESTDATA");
+	char *path = db_path("v2.db"), *fixture, *err = NULL;
+	struct store *s;
+	struct store_counts c;
+	sqlite3 *h;
+	sqlite3_stmt *st;
+
+	fixture = xasprintf("%s/schema-v2.sql", data ? data : "tests/data");
+	run_sql_file(path, fixture);
+	s = store_open(path, &err);
+	ok(s != NULL && store_version(s) == STORE_VERSION, "version 2 database migrated");
+	ok(s != NULL && store_count(s, &c) == 0 && c.articles == 2 && c.unread == 1 &&
+	    c.bookmarked == 1, "  one read, one bookmarked, as before");
+	store_close(s);
+	sqlite3_open(path, &h);
+	ok(sqlite3_prepare_v2(h, "SELECT read_at || '|' || position || '|' || bookmarked || '|' ||"
+	    " note || '|' || (SELECT group_concat(tag, ',') FROM (SELECT tag FROM state_tag"
+	    " WHERE hash = x'00aa' ORDER BY tag)) FROM state WHERE hash = x'00aa'",
+	    -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW, "  state row made");
+	is_str((const char *)sqlite3_column_text(st, 0),
+	    "2020-02-02T10:00:00Z|3|2020-02-03T08:00:00Z|Ghi chú cũ|cũ,lịch sử",
+	    "  read time, position, bookmark time, note and tags kept");
+	sqlite3_finalize(st);
+	ok(sqlite3_prepare_v2(h, "SELECT 1 FROM bookmark", -1, &st, NULL) != SQLITE_OK,
+	    "  old bookmark table gone");
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	free(fixture);
+	free(path);
+}
+
 static void
 test_newer_refused(void)
 {
@@ -441,6 +476,7 @@ main(void)
 		return 1;
 	test_new_and_reopen();
 	test_migrate();
+	test_migrate_state();
 	test_newer_refused();
 	test_zip();
 	test_locked();
