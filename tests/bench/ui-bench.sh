@@ -13,7 +13,9 @@ LUOT=${LUOT:-src/luot}
 # BENCH_TRACE=FILE keeps the raw timings.
 trace=${BENCH_TRACE:-$(mktemp)}
 sock="luot-bench-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null; [ -n "${BENCH_TRACE:-}" ] || rm -f "$trace"' EXIT
+# The server may be gone already: under set -e a failing trap would set
+# the exit status.
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; [ -n "${BENCH_TRACE:-}" ] || rm -f "$trace"' EXIT
 
 command -v tmux >/dev/null || { echo "ui-bench: needs tmux" >&2; exit 1; }
 [ -f "$db" ] || { echo "ui-bench: no database $db" >&2; exit 1; }
@@ -23,7 +25,8 @@ tmux -L "$sock" -f /dev/null new-session -d -x 120 -y 40 \
 
 # lines_now: keys timed so far.
 lines_now() {
-	n=$(grep -c "^key" "$trace" 2>/dev/null)
+	# grep -c fails (status 1) on a count of 0: not an error here.
+	n=$(grep -c "^key" "$trace" 2>/dev/null || true)
 	echo "${n:-0}"
 }
 
