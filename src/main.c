@@ -95,8 +95,7 @@ static const struct command commands[] = {
 	     "  -j, --json     one JSON object a line\n"
 	     "  -d, --db PATH  read the database at PATH\n") },
 	{ "export", cmd_export, N_("--bookmarks [--tag TAG] --format md|csv|json [-o FILE]"),
-	  N_("Write the bookmarks out: title, source, date, author, file, tags, note and\n"
-	     "the opening paragraph."),
+	  N_("Write the bookmarks out, with notes, tags and opening paragraphs."),
 	  N_("  -b, --bookmarks      what to export (the only choice for now)\n"
 	     "  -t, --tag TAG        only the bookmarks with this tag\n"
 	     "  -f, --format FORMAT  md (a reading list), csv (RFC 4180) or json (JSON Lines)\n"
@@ -142,8 +141,9 @@ usage(FILE *f)
 		"  -V, --version   show the version and exit\n\n"), f);
 	fputs(_("Commands:\n"), f);
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-7s %s\n", commands[i].name, _(commands[i].summary));
-	fprintf(f, _("\nWithout a command, %s lists the articles of the database.\n"), PACKAGE);
+		fprintf(f, "  %-10s%s\n", commands[i].name, _(commands[i].summary));
+	fprintf(f, _("\nWithout a command, %s opens the database in the terminal\n"
+	    "(where there is none, it lists the articles).\n"), PACKAGE);
 	fprintf(f, _("Run '%s help COMMAND' for a command's options.\n"), PACKAGE);
 }
 

@@ -1,0 +1,62 @@
+# bash completion for luot: subcommands, their options, and values where
+# they are few (formats, sort orders) or files (paths, databases).
+# Installed to $(datadir)/bash-completion/completions/luot.
+
+_luot()
+{
+	local cur prev cmd i
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	local commands="import list show search bookmark bookmarks export read unread delete stats help"
+
+	case $prev in
+	-d|--db|-p|--patterns|-o|--output)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return ;;
+	-f|--format)
+		COMPREPLY=($(compgen -W "md csv json" -- "$cur"))
+		return ;;
+	-s|--sort)
+		COMPREPLY=($(compgen -W "rank date" -- "$cur"))
+		return ;;
+	esac
+	# The command is the first word that is not an option or its value.
+	cmd=
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in
+		-d|--db) ((i++)) ;;
+		-*) ;;
+		*) cmd=${COMP_WORDS[i]}; break ;;
+		esac
+	done
+	if [[ -z $cmd ]]; then
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "--db --demo --help --version" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "$commands" -- "$cur"))
+		fi
+		return
+	fi
+	case $cmd in
+	import)
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "--db --source --max-size --patterns --quiet --help" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -f -- "$cur"))
+		fi ;;
+	list) COMPREPLY=($(compgen -W "--limit --json --db --help" -- "$cur")) ;;
+	show) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;
+	search) COMPREPLY=($(compgen -W "--limit --sort --json --db --help" -- "$cur")) ;;
+	bookmark)
+		if [[ $prev == bookmark ]]; then
+			COMPREPLY=($(compgen -W "add rm" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "--note --tag --db --help" -- "$cur"))
+		fi ;;
+	bookmarks) COMPREPLY=($(compgen -W "--tag --json --db --help" -- "$cur")) ;;
+	export) COMPREPLY=($(compgen -W "--bookmarks --tag --format --output --force --db --help" -- "$cur")) ;;
+	read|unread|delete|stats) COMPREPLY=($(compgen -W "--db --help" -- "$cur")) ;;
+	help) COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;
+	esac
+}
+complete -F _luot luot
