@@ -290,46 +290,41 @@ store_set_cache(struct store *s, int kib)
 	return 0;
 }
 
+/* Run sql with ?1 the article id and ?2 text in NFC (typed text may
+ * come decomposed: stored NFC, like articles). Returns 0 or -1. */
+static int
+run_id_text(struct store *s, const char *sql, int64_t id, const char *text)
+{
+	sqlite3_stmt *st;
+	size_t n;
+	char *nfc;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_db_fail(s);
+	nfc = text_nfc(text, strlen(text), &n);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, nfc, (int)n, free);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
+}
+
 int
 store_bookmark_set(struct store *s, int64_t id, const char *note, const struct strlist *tags)
 {
-	sqlite3_stmt *st;
 	int rc = set_state(s, "bookmarked", NOW,
 	    "bookmarked = coalesce(state.bookmarked, excluded.bookmarked)", id, 0);
 
 	if (rc <= 0)
 		return rc;
-	if (note != NULL) {
-		size_t n;
-		/* Typed text may come decomposed: stored NFC, like articles. */
-		char *nfc = text_nfc(note, strlen(note), &n);
-
-		if (sqlite3_prepare_v2(s->db, "UPDATE state SET note = ?2"
-		    " WHERE hash = (SELECT hash FROM article WHERE id = ?1)", -1, &st, NULL) != SQLITE_OK) {
-			free(nfc);
-			return store_db_fail(s);
-		}
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, nfc, (int)n, free);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return store_db_fail(s);
-	}
+	if (note != NULL && run_id_text(s, "UPDATE state SET note = ?2"
+	    " WHERE hash = (SELECT hash FROM article WHERE id = ?1)", id, note) < 0)
+		return -1;
 	for (size_t i = 0; tags != NULL && i < tags->len; i++) {
-		size_t n;
-		char *nfc;
-
-		if (sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO state_tag (hash, tag)"
-		    " SELECT hash, ?2 FROM article WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
-			return store_db_fail(s);
-		nfc = text_nfc(tags->items[i], strlen(tags->items[i]), &n);
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, nfc, (int)n, free);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return store_db_fail(s);
+		if (run_id_text(s, "INSERT OR IGNORE INTO state_tag (hash, tag)"
+		    " SELECT hash, ?2 FROM article WHERE id = ?1", id, tags->items[i]) < 0)
+			return -1;
 	}
 	return 1;
 }
