@@ -261,15 +261,26 @@ tagged(struct ui *ui, const char *answer, int64_t id)
 	ui_list_changed(ui);
 }
 
+/* Article id's note and tags, or 0 with a message. */
+static int
+mark_of(struct ui *ui, int64_t id, char **note, char **tags)
+{
+	int rc = store_mark_of(ui_store(ui), id, note, tags);
+
+	if (rc < 0)
+		ui_store_error(ui);
+	else if (rc == 0)
+		ui_message(ui, 1, "%s", _("the article is no longer in the database"));
+	return rc > 0;
+}
+
 void
 ui_edit_note(struct ui *ui, int64_t id)
 {
 	char *note, *tags;
 
-	if (store_mark_of(ui_store(ui), id, &note, &tags) <= 0) {
-		ui_store_error(ui);
+	if (!mark_of(ui, id, &note, &tags))
 		return;
-	}
 	ui_prompt(ui, _("note: "), note, id, noted);
 	free(note);
 	free(tags);
@@ -280,10 +291,8 @@ ui_edit_tags(struct ui *ui, int64_t id)
 {
 	char *note, *tags;
 
-	if (store_mark_of(ui_store(ui), id, &note, &tags) <= 0) {
-		ui_store_error(ui);
+	if (!mark_of(ui, id, &note, &tags))
 		return;
-	}
 	for (char *t = tags; *t; t++) {
 		if (*t == '\n')
 			*t = ',';
