@@ -230,8 +230,8 @@ run(struct pane *p, int force, int ranked)
 	s->searched = xstrdup(s->line.text);
 	strlist_free(&s->words);
 	strlist_init(&s->words);
-	for (size_t i = 0; i < q.words.len; i++)
-		strlist_push(&s->words, xstrdup(q.words.items[i]));
+	for (size_t i = 0; i < q.marks.len; i++)
+		strlist_push(&s->words, xstrdup(q.marks.items[i]));
 	query_free(&q);
 	return UI_REDRAW;
 }

@@ -632,6 +632,19 @@ make_tiers(const struct node *root, struct query *q)
 	q->title_match = xasprintf("title : %s", q->all_words ? q->all_words : q->match);
 }
 
+/* Words and phrases searched for (not excluded), to mark in an article;
+ * a prefix keeps its '*'. */
+static void
+collect_marks(const struct node *nd, struct strlist *out)
+{
+	if (nd->neg)
+		return;
+	if (nd->kind == K_WORD || nd->kind == K_PHRASE)
+		strlist_push(out, xasprintf("%s%s", nd->text, nd->prefix ? "*" : ""));
+	for (size_t i = 0; i < nd->nkids; i++)
+		collect_marks(nd->kids[i], out);
+}
+
 /* Plain words typed, for the Telex suggestion. */
 static void
 collect_words(const struct node *nd, struct strlist *out)
@@ -670,6 +683,7 @@ query_parse_with(const char *text, struct query *q, query_expand_fn expand, void
 
 	memset(q, 0, sizeof *q);
 	strlist_init(&q->words);
+	strlist_init(&q->marks);
 	strlist_init(&lifted);
 	/* A stray ')' ends parse_or early: skip it and read on. */
 	while (p.i < p.n) {
@@ -699,6 +713,7 @@ query_parse_with(const char *text, struct query *q, query_expand_fn expand, void
 	}
 	make_tiers(root, q);
 	collect_words(root, &q->words);
+	collect_marks(root, &q->marks);
 	strlist_free(&lifted);
 	node_free(root);
 	free(t);
@@ -717,6 +732,7 @@ query_free(struct query *q)
 	free(q->on);
 	free(q->tag);
 	strlist_free(&q->words);
+	strlist_free(&q->marks);
 	memset(q, 0, sizeof *q);
 }
 

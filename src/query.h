@@ -38,6 +38,8 @@ struct query {
 	int bookmarked;		/* is:bookmarked */
 	int unread;		/* is:unread */
 	struct strlist words;	/* the plain words typed, for suggestions */
+	struct strlist marks;	/* words and phrases sought, to mark in the
+				 * text ("dân*" for a prefix) */
 };
 
 /* Parse text (UTF-8, any content) into q. The caller frees q. */

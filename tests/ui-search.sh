@@ -128,4 +128,18 @@ test_expect_success 'queries are kept across runs: Up recalls them' '
 	ui_wait "/ dan so"
 '
 
+test_expect_success 'a phrase and a prefix searched are marked too' '
+	ui_start 100 30 --db "$db" &&
+	ui_wait "luot: list" &&
+	ui_keys / &&
+	ui_wait "luot: search" &&
+	ui_type "\"nước sạch\" nông*" &&
+	ui_wait_status "/\"nước sạch\" nông\*$" &&
+	ui_keys Enter &&
+	ui_wait "luot: article" &&
+	ui_screen_attrs | grep -q "${rev}nước" &&
+	ui_screen_attrs | grep -q "${rev}sạch" &&
+	ui_screen_attrs | grep -q "${rev}nông"
+'
+
 test_done
