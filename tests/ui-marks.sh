@@ -37,6 +37,23 @@ test_expect_success 'Esc leaves the note as it was' '
 	test "$("$LUOT" --db "$db" bookmarks --json | jq -r .note)" = "Ghi chú: dân vận khé"
 '
 
+test_expect_success 'the cursor moves by grapheme; a long note scrolls' '
+	ui_keys a &&
+	ui_wait "note: Ghi chú" &&
+	ui_keys C-u &&
+	ui_type "Người" &&
+	ui_keys Left Left &&
+	ui_type "X" &&
+	ui_wait "note: NgưXời" &&
+	ui_keys End &&
+	ui_type "$(printf "%0150d" 0) CUỐI" &&
+	ui_wait "0 CUỐI" &&
+	ui_screen | "$COLWIDTH" >widths &&
+	test "$(sort -n widths | tail -n 1)" -le 100 &&
+	ui_keys Escape &&
+	ui_wait "cancelled"
+'
+
 test_expect_success 't sets tags' '
 	ui_keys t &&
 	ui_wait "tags" &&
