@@ -42,27 +42,6 @@ terminal_width(void)
 	return 80;
 }
 
-static void
-put_json_item(struct buf *b, const struct store_item *it)
-{
-	buf_addc(b, '{');
-	json_key(b, "id", 1);
-	buf_printf(b, "%lld", (long long)it->id);
-	json_key(b, "title", 0);
-	json_str(b, it->title);
-	json_key(b, "published", 0);
-	json_str(b, it->published);
-	json_key(b, "crawled", 0);
-	json_str(b, it->crawled);
-	json_key(b, "author", 0);
-	json_str(b, it->author);
-	json_key(b, "source", 0);
-	json_str(b, it->source);
-	json_key(b, "path", 0);
-	json_str(b, it->path);
-	json_key(b, "words", 0);
-	buf_printf(b, "%lld", (long long)it->words);
-}
 
 /* Append s sanitised, cut to cols columns and padded to them when pad. */
 static void
@@ -89,7 +68,7 @@ list_row(const struct store_item *it, void *vctx)
 
 	buf_reset(&c->out);
 	if (c->json) {
-		put_json_item(&c->out, it);
+		json_item(&c->out, it);
 		buf_adds(&c->out, "}\n");
 	} else {
 		snprintf(date, sizeof date, "%s", it->published ? it->published : "-");
@@ -169,7 +148,7 @@ show_item(const struct store_item *it, void *vctx)
 	char *safe;
 
 	if (c->json) {
-		put_json_item(b, it);
+		json_item(b, it);
 		json_key(b, "paragraphs", 0);
 		json_lines(b, it->body);
 		json_key(b, "captions", 0);
@@ -395,7 +374,7 @@ search_hit(const struct store_item *it, const char *snippet, void *vctx)
 		buf_add(&spans, "", 0);
 		put_snippet(&o, snippet ? snippet : "", &spans);
 		buf_reset(b);
-		put_json_item(b, it);
+		json_item(b, it);
 		json_key(b, "snippet", 0);
 		json_str(b, snippet ? text.data : NULL);
 		json_key(b, "matches", 0);
@@ -471,13 +450,7 @@ bookmark_row(const struct store_item *it, const struct store_mark *m, void *vctx
 
 	buf_reset(&c->out);
 	if (c->json) {
-		put_json_item(&c->out, it);
-		json_key(&c->out, "bookmarked", 0);
-		json_str(&c->out, m->bookmarked);
-		json_key(&c->out, "tags", 0);
-		json_lines(&c->out, m->tags ? m->tags : "");
-		json_key(&c->out, "note", 0);
-		json_str(&c->out, m->note);
+		json_mark(&c->out, it, m);
 		buf_adds(&c->out, "}\n");
 		fwrite(c->out.data, 1, c->out.len, stdout);
 		return ferror(stdout) ? 1 : 0;
@@ -515,7 +488,7 @@ int
 cli_bookmarks(struct store *s, const char *tag, int json)
 {
 	struct list_ctx c = { json, terminal_width(), { NULL, 0, 0 } };
-	int rc = store_bookmarks(s, tag, bookmark_row, &c);
+	int rc = store_bookmarks(s, tag, 0, bookmark_row, &c);
 
 	buf_free(&c.out);
 	if (rc < 0) {

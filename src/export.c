@@ -107,28 +107,11 @@ put_md(struct buf *b, const struct store_item *it, const struct store_mark *m, c
 	free(tags);
 }
 
+/* The bookmark as luot bookmarks --json gives it, with the opening. */
 static void
 put_json(struct buf *b, const struct store_item *it, const struct store_mark *m, const char *first)
 {
-	buf_addc(b, '{');
-	json_key(b, "id", 1);
-	buf_printf(b, "%lld", (long long)it->id);
-	json_key(b, "title", 0);
-	json_str(b, it->title);
-	json_key(b, "source", 0);
-	json_str(b, it->source);
-	json_key(b, "published", 0);
-	json_str(b, it->published);
-	json_key(b, "author", 0);
-	json_str(b, it->author);
-	json_key(b, "path", 0);
-	json_str(b, it->path);
-	json_key(b, "bookmarked", 0);
-	json_str(b, m->bookmarked);
-	json_key(b, "tags", 0);
-	json_lines(b, m->tags ? m->tags : "");
-	json_key(b, "note", 0);
-	json_str(b, m->note);
+	json_mark(b, it, m);
 	json_key(b, "opening", 0);
 	json_str(b, first);
 	buf_adds(b, "}\n");
@@ -249,7 +232,7 @@ export_bookmarks(struct store *s, const char *tag, enum export_format f, const c
 		buf_printf(&o.b, "# %s\n\n", tag ? tag : _("Bookmarks"));
 	else if (f == EXPORT_CSV)
 		buf_adds(&o.b, "id,title,source,published,author,path,tags,note,opening\r\n");
-	if (store_bookmarks(s, tag, one, &o) < 0) {
+	if (store_bookmarks(s, tag, 1, one, &o) < 0) {
 		warnx("%s", store_errmsg(s));
 		buf_free(&o.b);
 		return 1;

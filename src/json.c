@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "store.h"
 #include "text.h"
 
 void
@@ -82,4 +83,38 @@ json_lines(struct buf *b, const char *s)
 			p++;
 	}
 	buf_addc(b, ']');
+}
+
+void
+json_item(struct buf *b, const struct store_item *it)
+{
+	buf_addc(b, '{');
+	json_key(b, "id", 1);
+	buf_printf(b, "%lld", (long long)it->id);
+	json_key(b, "title", 0);
+	json_str(b, it->title);
+	json_key(b, "published", 0);
+	json_str(b, it->published);
+	json_key(b, "crawled", 0);
+	json_str(b, it->crawled);
+	json_key(b, "author", 0);
+	json_str(b, it->author);
+	json_key(b, "source", 0);
+	json_str(b, it->source);
+	json_key(b, "path", 0);
+	json_str(b, it->path);
+	json_key(b, "words", 0);
+	buf_printf(b, "%lld", (long long)it->words);
+}
+
+void
+json_mark(struct buf *b, const struct store_item *it, const struct store_mark *m)
+{
+	json_item(b, it);
+	json_key(b, "bookmarked", 0);
+	json_str(b, m->bookmarked);
+	json_key(b, "tags", 0);
+	json_lines(b, m->tags ? m->tags : "");
+	json_key(b, "note", 0);
+	json_str(b, m->note);
 }

@@ -18,4 +18,14 @@ void json_key(struct buf *b, const char *key, int first);
 /* Append lines of s (split at LF) as a JSON array of strings. */
 void json_lines(struct buf *b, const char *s);
 
+struct store_item;
+struct store_mark;
+
+/* Open an object with an article's fields (id, title, published,
+ * crawled, author, source, path, words); the caller adds keys and "}". */
+void json_item(struct buf *b, const struct store_item *it);
+
+/* The same, with a bookmark's fields (bookmarked, tags, note). */
+void json_mark(struct buf *b, const struct store_item *it, const struct store_mark *m);
+
 #endif

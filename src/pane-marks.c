@@ -27,6 +27,7 @@ struct marks {
 	int n;
 	int sel, top;
 	char *tag;		/* the filter, or NULL */
+	int stale;		/* changed while hidden: read when shown */
 };
 
 /* Lines a bookmark takes: title, then tags and note. */
@@ -86,8 +87,12 @@ pane_marks_reload(struct pane *p)
 {
 	struct marks *m = p->data;
 
+	/* Every change in the database reloads: not while nobody looks. */
+	m->stale = p->rows <= 0;
+	if (m->stale)
+		return;
 	clear_marks(m);
-	if (store_bookmarks(ui_store(p->ui), m->tag, gather, m) < 0)
+	if (store_bookmarks(ui_store(p->ui), m->tag, 0, gather, m) < 0)
 		ui_store_error(p->ui);
 	if (m->sel >= m->n)
 		m->sel = m->n > 0 ? m->n - 1 : 0;
@@ -305,7 +310,11 @@ ui_edit_tags(struct ui *ui, int64_t id)
 static void
 marks_resize(struct pane *p)
 {
-	select_mark(p, ((struct marks *)p->data)->sel);
+	struct marks *m = p->data;
+
+	if (m->stale)
+		pane_marks_reload(p);
+	select_mark(p, m->sel);
 }
 
 static void
@@ -339,6 +348,7 @@ pane_marks_new(struct ui *ui)
 	struct pane *p = xcalloc(1, sizeof *p);
 
 	p->data = xcalloc(1, sizeof(struct marks));
+	((struct marks *)p->data)->stale = 1;
 	p->ops = &marks_ops;
 	p->ui = ui;
 	return p;

@@ -340,7 +340,7 @@ store_bookmark_remove(struct store *s, int64_t id)
 }
 
 int
-store_bookmarks(struct store *s, const char *tag, store_mark_fn fn, void *ctx)
+store_bookmarks(struct store *s, const char *tag, int with_body, store_mark_fn fn, void *ctx)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -348,7 +348,7 @@ store_bookmarks(struct store *s, const char *tag, store_mark_fn fn, void *ctx)
 	if (sqlite3_prepare_v2(s->db, "SELECT " ITEM_COLUMNS ", st.bookmarked, st.note,"
 	    " (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM state_tag t"
 	    "   WHERE t.hash = st.hash ORDER BY tag)),"
-	    " luot_unzip(a.body)"
+	    " CASE WHEN ?2 THEN luot_unzip(a.body) END"
 	    " FROM state st JOIN article a ON a.hash = st.hash"
 	    " WHERE st.bookmarked IS NOT NULL AND (?1 IS NULL OR EXISTS (SELECT 1 FROM state_tag t"
 	    "   WHERE t.hash = st.hash AND t.tag = ?1))"
@@ -356,6 +356,7 @@ store_bookmarks(struct store *s, const char *tag, store_mark_fn fn, void *ctx)
 		return store_db_fail(s);
 	if (tag != NULL)
 		sqlite3_bind_text(st, 1, tag, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, with_body);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct store_item it;
 		struct store_mark m;

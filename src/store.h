@@ -163,9 +163,11 @@ struct store_mark {
 typedef int (*store_mark_fn)(const struct store_item *item, const struct store_mark *mark,
     void *ctx);
 
-/* Call fn for each bookmarked article (with its body), newest bookmark
- * first; only those tagged tag unless tag is NULL. Returns 0 or -1. */
-int store_bookmarks(struct store *s, const char *tag, store_mark_fn fn, void *ctx);
+/* Call fn for each bookmarked article, newest bookmark first; only those
+ * tagged tag unless tag is NULL; item->body set only with with_body (it
+ * is decompressed for that). Returns 0 or -1. */
+int store_bookmarks(struct store *s, const char *tag, int with_body, store_mark_fn fn,
+    void *ctx);
 
 struct store_counts {
 	int64_t articles, unread, bookmarked;
