@@ -41,6 +41,8 @@ struct parser {
 	query_expand_fn expand;
 	void *expand_ctx;
 	int plain;		/* render without the adjacency rewrite */
+	struct strlist *expanded;	/* word, group, word, group...: the
+					 * query is rendered twice, looked up once */
 };
 
 static struct node *
@@ -418,6 +420,23 @@ note_start(const struct tok_word *w, void *ctx)
  * the last word covers, the text with that word replaced by their group
  * (tokenize.h), which FTS5 reads lazily.
  */
+/* The expander's answer for word, asked once a query ("" kept for NULL). */
+static char *
+expand_once(const struct parser *p, const char *word)
+{
+	struct strlist *e = p->expanded;
+	char *group;
+
+	for (size_t i = 0; i + 1 < e->len; i += 2) {
+		if (strcmp(e->items[i], word) == 0)
+			return *e->items[i + 1] ? xstrdup(e->items[i + 1]) : NULL;
+	}
+	group = p->expand(word, p->expand_ctx);
+	strlist_push(e, xstrdup(word));
+	strlist_push(e, xstrdup(group ? group : ""));
+	return group;
+}
+
 static void
 put_prefix(const struct parser *p, struct buf *b, const char *text)
 {
@@ -427,7 +446,7 @@ put_prefix(const struct parser *p, struct buf *b, const char *text)
 	if (p->expand != NULL) {
 		tok_split(text, strlen(text), note_start, &start);
 		if (start >= 0)
-			group = p->expand(text + start, p->expand_ctx);
+			group = expand_once(p, text + start);
 	}
 	if (group == NULL) {
 		put_quoted(b, text);
@@ -677,10 +696,12 @@ void
 query_parse_with(const char *text, struct query *q, query_expand_fn expand, void *ctx)
 {
 	char *t = without_group_marks(text);
-	struct parser p = { t, 0, strlen(t), 0, 0, q, expand, ctx, 0 };
+	struct strlist expanded;
+	struct parser p = { t, 0, strlen(t), 0, 0, q, expand, ctx, 0, &expanded };
 	struct node *root = node_of(K_AND);
 	struct strlist lifted;
 
+	strlist_init(&expanded);
 	memset(q, 0, sizeof *q);
 	strlist_init(&q->words);
 	strlist_init(&q->marks);
@@ -716,6 +737,7 @@ query_parse_with(const char *text, struct query *q, query_expand_fn expand, void
 	collect_marks(root, &q->marks);
 	strlist_free(&lifted);
 	node_free(root);
+	strlist_free(&expanded);
 	free(t);
 }
 
