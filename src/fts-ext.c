@@ -14,6 +14,7 @@
 SQLITE_EXTENSION_INIT1
 
 #define LUOT_EXTENSION 1
+#include "rank.c"
 #include "tokenize.c"
 #include "zip.c"
 

@@ -616,8 +616,12 @@ store_delete(struct store *s, int64_t id)
 	return sqlite3_changes(s->db) > 0;
 }
 
-/* Column weights of bm25(): title, body, captions, author, source. */
-#define BM25 "bm25(10.0, 1.0, 1.0, 3.0, 3.0)"
+/*
+ * The rank function: bm25 that weighs a common word without reading all
+ * its documents (rank.c), given the largest rowid, and the column weights:
+ * title, body, captions, author, source.
+ */
+#define RANK_FN "luot_rank(%lld, 10.0, 1.0, 1.0, 3.0, 3.0)"
 
 
 enum search_mode { SEARCH_ROWS, SEARCH_COUNT };
@@ -696,9 +700,23 @@ search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, i
 	return buf_detach(&b);
 }
 
+/* The largest article id, or 0. */
+static int64_t
+last_id(struct store *s)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT max(id) FROM article", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
 static void
-bind_search(sqlite3_stmt *st, const struct query *q, const char *expr, long limit,
-    int64_t floor)
+bind_search(struct store *s, sqlite3_stmt *st, const struct query *q, const char *expr,
+    long limit, int64_t floor)
 {
 	int n = sqlite3_bind_parameter_count(st);
 
@@ -711,8 +729,12 @@ bind_search(sqlite3_stmt *st, const struct query *q, const char *expr, long limi
 		sqlite3_bind_int64(st, 6, limit);
 	if (n >= 7)
 		sqlite3_bind_int64(st, 7, floor);
-	if (n >= 8)
-		sqlite3_bind_text(st, 8, BM25, -1, SQLITE_STATIC);
+	if (n >= 8) {
+		char rank[sizeof RANK_FN + 24];
+
+		snprintf(rank, sizeof rank, RANK_FN, (long long)last_id(s));
+		sqlite3_bind_text(st, 8, rank, -1, SQLITE_TRANSIENT);
+	}
 	if (n >= 9)
 		sqlite3_bind_text(st, 9, q->tag, -1, SQLITE_STATIC);
 }
@@ -795,7 +817,7 @@ prepare_search(struct store *s, char *sql, const struct query *q, const char *ex
 		store_db_fail(s);
 		return NULL;
 	}
-	bind_search(st, q, expr, limit, floor);
+	bind_search(s, st, q, expr, limit, floor);
 	return st;
 }
 

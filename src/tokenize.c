@@ -17,6 +17,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "rank.h"
 #include "text.h"
 #include "tokenize.h"
 
@@ -586,5 +587,8 @@ tok_register(struct sqlite3 *db)
 	    terms_flush, NULL, NULL, terms_free);
 	if (rc != SQLITE_OK)
 		return rc;
-	return api->xCreateTokenizer(api, "luot", terms, &tokenizer, NULL);
+	rc = api->xCreateTokenizer(api, "luot", terms, &tokenizer, NULL);
+	/* The ranking function comes with the tokenizer: both are FTS5's,
+	 * registered through the same fts5_api. */
+	return rc == SQLITE_OK ? rank_register(api) : rc;
 }

@@ -65,7 +65,8 @@ struct sqlite3;
 /*
  * Register the FTS5 tokenizer "luot" on db, and the SQL function
  * luot_terms_flush(), which writes the terms indexed since its last call
- * (by this connection) to the table "term". Returns an SQLite result code.
+ * (by this connection) to the table "term", and the ranking function
+ * luot_rank() (rank.h). Returns an SQLite result code.
  */
 int tok_register(struct sqlite3 *db);
 

@@ -1,0 +1,189 @@
+/*
+ * rank.c: luot_rank(), the FTS5 ranking function searches use.
+ *
+ * Like tokenize.c, this file is also compiled into the loadable extension.
+ *
+ * It scores a row as FTS5's bm25() does (k1 = 1.2, b = 0.75, column
+ * weights as arguments) and differs in one place only: how it learns how
+ * many documents hold each phrase of the query, which bm25 needs to weigh
+ * the phrase. bm25() counts them before it scores the first row, walking
+ * every document of every phrase: for a common syllable at a million
+ * articles that is a million entries read, on every query, however few
+ * rows are scored (ranking a window of recent hits does not help).
+ *
+ * luot_rank counts a phrase only once a scored row holds it (an excluded
+ * word is never counted), and stops after RANK_SAMPLE documents, oldest
+ * first: the count is then scaled by the share of the rowid range those
+ * documents span. For a common word that is an estimate within a few per
+ * cent, and the weight, a logarithm, moves by less; a rare word is counted
+ * exactly. The estimate assumes a word is spread evenly over the order of
+ * import, which holds for weighing (a word rare in old articles and common
+ * in new ones is weighed as common or rare, never as absent).
+ *
+ *   luot_rank(span, w0, w1, ...)
+ *
+ * span is the largest rowid of the table (0: assume rowids 1..rows);
+ * w0... are the column weights, 1.0 where absent.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef LUOT_EXTENSION
+#include <sqlite3.h>
+#endif
+
+#include "rank.h"
+
+/* Documents counted for a phrase before the count is scaled. */
+#define RANK_SAMPLE 512
+
+#define BM25_K1 1.2
+#define BM25_B 0.75
+
+/* What is known of a query, kept as FTS5 auxiliary data across its rows. */
+struct rank_query {
+	int nphrase;
+	double rows;		/* rows in the table */
+	double avgdl;		/* mean row size in tokens */
+	double *idf;		/* per phrase; NAN until a row holds it */
+	double *freq;		/* per phrase, the row being scored */
+};
+
+struct sample {
+	sqlite3_int64 n;
+	sqlite3_int64 last;	/* rowid of the last document counted */
+};
+
+static int
+count_doc(const Fts5ExtensionApi *api, Fts5Context *fts, void *v)
+{
+	struct sample *s = v;
+
+	s->last = api->xRowid(fts);
+	return ++s->n >= RANK_SAMPLE ? SQLITE_DONE : SQLITE_OK;
+}
+
+/* bm25's weight of a phrase held by n of the rows documents. */
+static double
+idf_of(double n, double rows)
+{
+	double idf = log((rows - n + 0.5) / (n + 0.5));
+
+	/* As bm25(): a word in more than half the rows still counts a little. */
+	return idf > 0 ? idf : 1e-6;
+}
+
+static int
+phrase_idf(const Fts5ExtensionApi *api, Fts5Context *fts, struct rank_query *rq, int i,
+    double span)
+{
+	struct sample s = { 0, 0 };
+	double n;
+	int rc = api->xQueryPhrase(fts, i, &s, count_doc);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	n = (double)s.n;
+	if (s.n >= RANK_SAMPLE && s.last > 0 && span > (double)s.last) {
+		n = n * span / (double)s.last;
+		if (n > rq->rows)
+			n = rq->rows;
+	}
+	rq->idf[i] = idf_of(n, rq->rows);
+	return SQLITE_OK;
+}
+
+static void
+rank_query_free(void *p)
+{
+	struct rank_query *rq = p;
+
+	if (rq != NULL) {
+		free(rq->idf);
+		free(rq->freq);
+		free(rq);
+	}
+}
+
+/* The query's auxiliary data, made on its first row; NULL on error. */
+static struct rank_query *
+rank_query_of(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
+{
+	struct rank_query *rq = api->xGetAuxdata(fts, 0);
+	sqlite3_int64 rows = 0, tokens = 0;
+
+	if (rq != NULL)
+		return rq;
+	if ((rq = calloc(1, sizeof *rq)) == NULL) {
+		*rc = SQLITE_NOMEM;
+		return NULL;
+	}
+	rq->nphrase = api->xPhraseCount(fts);
+	rq->idf = calloc((size_t)rq->nphrase + 1, sizeof *rq->idf);
+	rq->freq = calloc((size_t)rq->nphrase + 1, sizeof *rq->freq);
+	if (rq->idf == NULL || rq->freq == NULL) {
+		rank_query_free(rq);
+		*rc = SQLITE_NOMEM;
+		return NULL;
+	}
+	for (int i = 0; i < rq->nphrase; i++)
+		rq->idf[i] = NAN;
+	if ((*rc = api->xRowCount(fts, &rows)) == SQLITE_OK)
+		*rc = api->xColumnTotalSize(fts, -1, &tokens);
+	rq->rows = (double)rows;
+	rq->avgdl = rows > 0 ? (double)tokens / (double)rows : 1;
+	if (*rc == SQLITE_OK)
+		*rc = api->xSetAuxdata(fts, rq, rank_query_free);
+	else
+		rank_query_free(rq);
+	return *rc == SQLITE_OK ? rq : NULL;
+}
+
+static void
+rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+    sqlite3_value **val)
+{
+	int rc = SQLITE_OK, ninst = 0, size = 0;
+	struct rank_query *rq = rank_query_of(api, fts, &rc);
+	double span = nval > 0 ? sqlite3_value_double(val[0]) : 0, score = 0, d;
+
+	if (rq != NULL) {
+		memset(rq->freq, 0, (size_t)rq->nphrase * sizeof *rq->freq);
+		rc = api->xInstCount(fts, &ninst);
+	}
+	if (span <= 0 && rq != NULL)
+		span = rq->rows;
+	for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
+		int ip, ic, io;
+
+		if ((rc = api->xInst(fts, i, &ip, &ic, &io)) == SQLITE_OK)
+			rq->freq[ip] += ic + 1 < nval ? sqlite3_value_double(val[ic + 1]) : 1.0;
+	}
+	if (rc == SQLITE_OK)
+		rc = api->xColumnSize(fts, -1, &size);
+	d = (double)size;
+	for (int i = 0; rc == SQLITE_OK && i < rq->nphrase; i++) {
+		double f = rq->freq[i];
+
+		if (f == 0)
+			continue;
+		if (isnan(rq->idf[i]) && (rc = phrase_idf(api, fts, rq, i, span)) != SQLITE_OK)
+			break;
+		score += rq->idf[i] * (f * (BM25_K1 + 1.0)) /
+		    (f + BM25_K1 * (1 - BM25_B + BM25_B * d / rq->avgdl));
+	}
+	if (rc == SQLITE_OK)
+		/* Lower is better, as with bm25(), so that ORDER BY rank works. */
+		sqlite3_result_double(ctx, -score);
+	else
+		sqlite3_result_error_code(ctx, rc);
+}
+
+int
+rank_register(struct fts5_api *api)
+{
+	return api->xCreateFunction(api, "luot_rank", NULL, rank_fn, NULL);
+}

@@ -1,0 +1,163 @@
+/*
+ * t-rank.c: luot_rank() against FTS5's own bm25(). Where every phrase is
+ * in fewer documents than the sample, the two agree to the last bit; for a
+ * common word the weight comes from a sample and stays close.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <sqlite3.h>
+
+#include "../src/tokenize.h"
+#include "tap.h"
+
+/* Documents in the corpus: more than rank.c's sample of a common word. */
+#define DOCS 6000
+
+static uint64_t rng = 2463534242u;
+
+static unsigned
+rnd(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+static void
+exec(sqlite3 *db, const char *sql)
+{
+	char *err = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		printf("Bail out! %s: %s\n", sql, err);
+		exit(1);
+	}
+}
+
+/*
+ * Each document: filler words, "thường" (common) in about a third of them,
+ * "hiếm" (rare) in about one in a hundred, and in the title now and then.
+ */
+static void
+fill(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+
+	exec(db, "CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = 'luot')");
+	exec(db, "BEGIN");
+	sqlite3_prepare_v2(db, "INSERT INTO t (title, body) VALUES (?1, ?2)", -1, &st, NULL);
+	for (int i = 0; i < DOCS; i++) {
+		char title[64], body[256];
+		int n = 0;
+
+		snprintf(title, sizeof title, "tin %d%s", i % 50, rnd(40) == 0 ? " hiếm" : "");
+		for (int w = 4 + (int)rnd(20); w > 0; w--)
+			n += snprintf(body + n, sizeof body - (size_t)n, "lời%u ", rnd(30));
+		if (rnd(3) == 0)
+			n += snprintf(body + n, sizeof body - (size_t)n, "thường ");
+		if (rnd(100) == 0)
+			snprintf(body + n, sizeof body - (size_t)n, "hiếm thường");
+		sqlite3_bind_text(st, 1, title, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, body, -1, SQLITE_TRANSIENT);
+		sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	exec(db, "COMMIT");
+}
+
+/*
+ * Over the rows matching expr: the largest difference between luot_rank and
+ * bm25 relative to bm25, and whether both order the rows the same way.
+ */
+static double
+compare(sqlite3 *db, const char *expr, int *same_order)
+{
+	sqlite3_stmt *st;
+	double worst = 0, prev_b = -INFINITY, prev_l = -INFINITY;
+
+	*same_order = 1;
+	sqlite3_prepare_v2(db, "SELECT bm25(t, 3.0, 1.0), luot_rank(t, 0, 3.0, 1.0) FROM t"
+	    " WHERE t MATCH ?1 ORDER BY bm25(t, 3.0, 1.0), rowid", -1, &st, NULL);
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		double b = sqlite3_column_double(st, 0), l = sqlite3_column_double(st, 1);
+		double d = fabs(l - b) / fabs(b);
+
+		if (d > worst)
+			worst = d;
+		/* Ties in bm25 may split either way; a real inversion may not. */
+		if (b > prev_b && l < prev_l - 1e-12)
+			*same_order = 0;
+		prev_b = b;
+		prev_l = l;
+	}
+	sqlite3_finalize(st);
+	return worst;
+}
+
+int
+main(void)
+{
+	sqlite3 *db;
+	int same;
+	double d;
+
+	if (sqlite3_open(":memory:", &db) != SQLITE_OK || tok_register(db) != SQLITE_OK) {
+		printf("Bail out! cannot open a database with the luot tokenizer\n");
+		return 1;
+	}
+	fill(db);
+
+	d = compare(db, "hiếm", &same);
+	ok(d < 1e-12, "a word in fewer documents than the sample: the same score as bm25");
+	d = compare(db, "\"hiếm thường\" OR tin", &same);
+	ok(d < 1e-12, "phrases and rare words: the same as bm25");
+
+	d = compare(db, "thường", &same);
+	ok(d > 0 && d < 0.05, "a common word: its weight estimated from a sample, within 5 %");
+	if (d >= 0.05)
+		printf("#   worst relative difference %.4f\n", d);
+	ok(same, "...and the rows in bm25's order");
+
+	d = compare(db, "thường OR hiếm", &same);
+	ok(d < 0.05 && same, "common and rare words together: close, same order");
+
+	d = compare(db, "thuong", &same);
+	ok(d < 0.05 && same, "a word without its marks weighed the same way");
+
+	{
+		/* An error inside the function (a bad column weight is not one;
+		 * no argument at all is allowed) must not stop the query. */
+		sqlite3_stmt *st;
+		int rows = 0;
+
+		sqlite3_prepare_v2(db, "SELECT luot_rank(t) FROM t WHERE t MATCH 'hiếm'", -1, &st,
+		    NULL);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			rows += sqlite3_column_double(st, 0) < 0;
+		sqlite3_finalize(st);
+		ok(rows > 0, "without arguments: every weight 1, a score for each row");
+	}
+	{
+		/* As the rank of the table: ORDER BY rank uses it. */
+		sqlite3_stmt *st;
+		int rc;
+
+		rc = sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH 'thường'"
+		    " AND rank MATCH 'luot_rank(6000, 3.0, 1.0)' ORDER BY rank LIMIT 5", -1, &st, NULL);
+		if (rc == SQLITE_OK)
+			while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+				;
+		sqlite3_finalize(st);
+		is_int(rc, SQLITE_DONE, "usable as the table's rank with the span given");
+	}
+	sqlite3_close(db);
+	return done();
+}
