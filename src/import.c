@@ -126,7 +126,8 @@ read_file(const char *path, size_t max, char **data, size_t *len, char **why)
 	}
 	if ((uintmax_t)st.st_size > max) {
 		close(fd);
-		return *why = xasprintf(_("larger than the limit of %zu bytes"), max);
+		return *why = xasprintf(P_("larger than the limit of %zu byte",
+		    "larger than the limit of %zu bytes", max), max);
 	}
 	buf = xmalloc((size_t)st.st_size + 1);
 	while (got < (size_t)st.st_size) {
@@ -314,8 +315,9 @@ finish_one(struct store *s, struct slot *sl, struct import_totals *t)
 	int rc;
 
 	if (sl->invalid > 0) {
-		warnx(_("%s: %zu invalid UTF-8 sequences replaced by U+FFFD"), sl->path,
-		    sl->invalid);
+		warnx(P_("%s: %zu invalid UTF-8 sequence replaced by U+FFFD",
+		    "%s: %zu invalid UTF-8 sequences replaced by U+FFFD", sl->invalid),
+		    sl->path, sl->invalid);
 		t->invalid += sl->invalid;
 	}
 	if (sl->skip != NULL) {

@@ -267,7 +267,9 @@ print_totals(const struct import_totals *t)
 	printf(_("imported %zu, duplicates %zu, skipped %zu, failed %zu in %.2f s\n"),
 	    t->imported, t->duplicates, t->skipped, t->failed, t->seconds);
 	if (t->invalid > 0)
-		printf(_("%zu invalid UTF-8 sequences were replaced by U+FFFD\n"), t->invalid);
+		printf(P_("%zu invalid UTF-8 sequence was replaced by U+FFFD\n",
+		    "%zu invalid UTF-8 sequences were replaced by U+FFFD\n", t->invalid),
+		    t->invalid);
 }
 
 /* Import paths into the database at db (or the default called name). */
