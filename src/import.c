@@ -345,8 +345,11 @@ progress(const struct import_totals *t, size_t done, double start, int final)
 {
 	double el = now() - start;
 
-	fprintf(stderr, "\r%s%zu/%zu  %.0f/s   ", _("files "), done, t->files,
+	fputc('\r', stderr);
+	/* TRANSLATORS: import progress: files done, files in all, files a second. */
+	fprintf(stderr, _("files %zu/%zu  %.0f/s"), done, t->files,
 	    el > 0 ? (double)done / el : 0.0);
+	fputs("   ", stderr);
 	if (final)
 		fprintf(stderr, "\r%*s\r", 60, "");
 	fflush(stderr);
