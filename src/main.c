@@ -844,10 +844,16 @@ main(int argc, char **argv)
 	};
 	struct ctx c = { NULL };
 	const struct command *cmd;
+	char *localedir;
 	int opt, demo = 0, rc;
 
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	localedir = paths_localedir();
+	bindtextdomain(PACKAGE, localedir);
+	free(localedir);
+	/* Messages in UTF-8 whatever the locale, like the articles: the
+	 * interface folds both to ASCII itself where the locale is not UTF-8. */
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 
 	/* '+': options after the command belong to the command. */
