@@ -355,8 +355,12 @@ static void
 draw(struct ui *ui)
 {
 	if (ui->layout == LAYOUT_TINY) {
+		/* Through ui_put like any text: cut by columns, not bytes (a
+		 * translation is multi-byte), and folded to ASCII if need be. */
+		struct pane whole = { NULL, ui, stdscr, LINES, COLS, NULL };
+
 		erase();
-		mvaddnstr(0, 0, _("Terminal too small"), COLS);
+		ui_put(&whole, 0, 0, _("Terminal too small"), COLS, A_NORMAL);
 		refresh();
 		return;
 	}
