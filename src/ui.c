@@ -492,7 +492,7 @@ global_action(struct ui *ui, int action)
 		return UI_REDRAW;
 	case ACT_REFRESH:
 		ui_list_changed(ui);
-		ui_message(ui, 0, "%s", _("reread the database"));
+		ui_message(ui, 0, "%s", _("database reread"));
 		return UI_REDRAW;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
