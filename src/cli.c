@@ -400,7 +400,8 @@ suggest(struct store *s, const char *text, long hits)
 	if (!query_empty(&q) && store_search_count(s, &q, &n) == 0 && n > hits) {
 		char *safe = text_sanitize(alt);
 
-		fprintf(stderr, _("did you mean: %s (%lld articles)\n"), safe, (long long)n);
+		fprintf(stderr, P_("did you mean: %s (%lld article)\n",
+		    "did you mean: %s (%lld articles)\n", (unsigned long)n), safe, (long long)n);
 		free(safe);
 	}
 	query_free(&q);
@@ -426,8 +427,11 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 	rc = store_search(s, &q, sort, limit, search_hit, &c, &info);
 	query_free(&q);
 	if (rc == 0 && info.partial && info.window > 0)
-		warnx(_("many matches: ranked title and phrase matches among recent imports, "
-		    "then the %ld most recent; --sort date sees them all"), info.window);
+		warnx(P_("many matches: ranked title and phrase matches among recent imports, "
+		    "then the %ld most recent one; --sort date sees them all",
+		    "many matches: ranked title and phrase matches among recent imports, "
+		    "then the %ld most recent; --sort date sees them all",
+		    (unsigned long)info.window), info.window);
 	else if (rc == 0 && info.partial)
 		warnx("%s", _("many matches in the date range: newest first"));
 	if (rc == 0 && c.hits == 0)

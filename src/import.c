@@ -126,7 +126,8 @@ read_file(const char *path, size_t max, char **data, size_t *len, char **why)
 	}
 	if ((uintmax_t)st.st_size > max) {
 		close(fd);
-		return *why = xasprintf(_("larger than the limit of %zu bytes"), max);
+		return *why = xasprintf(P_("larger than the limit of %zu byte",
+		    "larger than the limit of %zu bytes", max), max);
 	}
 	buf = xmalloc((size_t)st.st_size + 1);
 	while (got < (size_t)st.st_size) {
@@ -314,8 +315,9 @@ finish_one(struct store *s, struct slot *sl, struct import_totals *t)
 	int rc;
 
 	if (sl->invalid > 0) {
-		warnx(_("%s: %zu invalid UTF-8 sequences replaced by U+FFFD"), sl->path,
-		    sl->invalid);
+		warnx(P_("%s: %zu invalid UTF-8 sequence replaced by U+FFFD",
+		    "%s: %zu invalid UTF-8 sequences replaced by U+FFFD", sl->invalid),
+		    sl->path, sl->invalid);
 		t->invalid += sl->invalid;
 	}
 	if (sl->skip != NULL) {
@@ -343,8 +345,11 @@ progress(const struct import_totals *t, size_t done, double start, int final)
 {
 	double el = now() - start;
 
-	fprintf(stderr, "\r%s%zu/%zu  %.0f/s   ", _("files "), done, t->files,
+	fputc('\r', stderr);
+	/* TRANSLATORS: import progress: files done, files in all, files a second. */
+	fprintf(stderr, _("files %zu/%zu  %.0f/s"), done, t->files,
 	    el > 0 ? (double)done / el : 0.0);
+	fputs("   ", stderr);
 	if (final)
 		fprintf(stderr, "\r%*s\r", 60, "");
 	fflush(stderr);

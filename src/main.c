@@ -267,7 +267,9 @@ print_totals(const struct import_totals *t)
 	printf(_("imported %zu, duplicates %zu, skipped %zu, failed %zu in %.2f s\n"),
 	    t->imported, t->duplicates, t->skipped, t->failed, t->seconds);
 	if (t->invalid > 0)
-		printf(_("%zu invalid UTF-8 sequences were replaced by U+FFFD\n"), t->invalid);
+		printf(P_("%zu invalid UTF-8 sequence was replaced by U+FFFD\n",
+		    "%zu invalid UTF-8 sequences were replaced by U+FFFD\n", t->invalid),
+		    t->invalid);
 }
 
 /* Import paths into the database at db (or the default called name). */
@@ -842,10 +844,16 @@ main(int argc, char **argv)
 	};
 	struct ctx c = { NULL };
 	const struct command *cmd;
+	char *localedir;
 	int opt, demo = 0, rc;
 
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	localedir = paths_localedir();
+	bindtextdomain(PACKAGE, localedir);
+	free(localedir);
+	/* Messages in UTF-8 whatever the locale, like the articles: the
+	 * interface folds both to ASCII itself where the locale is not UTF-8. */
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 
 	/* '+': options after the command belong to the command. */

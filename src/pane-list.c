@@ -385,7 +385,8 @@ list_draw(struct pane *p)
 	if (l->n == 0) {
 		ui_put(p, 0, 1, _("No articles yet."), p->cols - 1, A_BOLD);
 		ui_put(p, 2, 1, _("Import a folder of articles with:"), p->cols - 1, A_NORMAL);
-		ui_put(p, 3, 3, "luot import FOLDER", p->cols - 3, A_NORMAL);
+		/* TRANSLATORS: typed as it is, but FOLDER: a folder's name. */
+		ui_put(p, 3, 3, _("luot import FOLDER"), p->cols - 3, A_NORMAL);
 		ui_put(p, 5, 1, _("Press q to quit, ? for the keys."), p->cols - 1, A_NORMAL);
 		return;
 	}

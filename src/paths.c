@@ -94,3 +94,11 @@ paths_pkgdata(void)
 		return xstrdup(PKGDATADIR);
 	return xstrdup(SRCDATADIR);
 }
+
+char *
+paths_localedir(void)
+{
+	const char *env = getenv("LUOT_LOCALEDIR");
+
+	return xstrdup(env != NULL && *env != '\0' ? env : LOCALEDIR);
+}

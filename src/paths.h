@@ -25,6 +25,13 @@ char *paths_db(const char *explicit_path, const char *name);
  */
 char *paths_pkgdata(void);
 
+/*
+ * The folder of message catalogues (DIR/vi/LC_MESSAGES/luot.mo):
+ * $LUOT_LOCALEDIR, else the installed localedir. Tests set it to
+ * catalogues built from po/ without installing them.
+ */
+char *paths_localedir(void);
+
 /* mkdir -p; returns 0 or -1 with errno set. */
 int paths_mkdirs(const char *dir);
 

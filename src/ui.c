@@ -304,6 +304,22 @@ layout(struct ui *ui)
 	ui->dirty = 1;
 }
 
+/* Two spaces and fmt at the end of line (size bytes in all), cut to fit. */
+static void __attribute__((format(printf, 3, 4)))
+append(char *line, size_t size, const char *fmt, ...)
+{
+	size_t len = strlen(line);
+	va_list ap;
+
+	if (len + 2 >= size)
+		return;
+	memcpy(line + len, "  ", 3);
+	len += 2;
+	va_start(ap, fmt);
+	vsnprintf(line + len, size - len, fmt, ap);
+	va_end(ap);
+}
+
 static void
 draw_status(struct ui *ui)
 {
@@ -317,14 +333,14 @@ draw_status(struct ui *ui)
 		ui->focus->ops->status(ui->focus, pos, sizeof pos);
 	pane_list_counts(ui->list, &total, &unread, &marked);
 	snprintf(line, sizeof line, " luot: %s  %s", _(ui->focus->ops->name), pos);
+	/* Whole phrases for the translators: a language may put the number
+	 * first. Labels, not sentences: no plural. */
 	if (unread >= 0)
-		snprintf(line + strlen(line), sizeof line - strlen(line), "  %s %lld",
-		    _("unread"), (long long)unread);
+		append(line, sizeof line, _("unread %lld"), (long long)unread);
 	if (marked > 0)
-		snprintf(line + strlen(line), sizeof line - strlen(line), "  %s %lld",
-		    _("bookmarked"), (long long)marked);
+		append(line, sizeof line, _("bookmarked %lld"), (long long)marked);
 	if (*query)
-		snprintf(line + strlen(line), sizeof line - strlen(line), "  /%s", query);
+		append(line, sizeof line, "/%s", query);
 	werase(ui->status);
 	used = ui_put(&fake, 0, 0, line, COLS, A_REVERSE);
 	ui_fill(&fake, 0, used, A_REVERSE);
@@ -339,8 +355,12 @@ static void
 draw(struct ui *ui)
 {
 	if (ui->layout == LAYOUT_TINY) {
+		/* Through ui_put like any text: cut by columns, not bytes (a
+		 * translation is multi-byte), and folded to ASCII if need be. */
+		struct pane whole = { NULL, ui, stdscr, LINES, COLS, NULL };
+
 		erase();
-		mvaddnstr(0, 0, _("Terminal too small"), COLS);
+		ui_put(&whole, 0, 0, _("Terminal too small"), COLS, A_NORMAL);
 		refresh();
 		return;
 	}
@@ -472,7 +492,7 @@ global_action(struct ui *ui, int action)
 		return UI_REDRAW;
 	case ACT_REFRESH:
 		ui_list_changed(ui);
-		ui_message(ui, 0, "%s", _("reread the database"));
+		ui_message(ui, 0, "%s", _("database reread"));
 		return UI_REDRAW;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);

@@ -48,9 +48,16 @@ test_expect_success 'page with only junk: no article text' '
 test_expect_success 'broken UTF-8 becomes U+FFFD and is counted' '
 	printf "Tiêu đề có byte h\377ng\n\n%s\n" "$body" >broken.txt &&
 	"$LUOT" --db c.db import broken.txt >out 2>err &&
-	grep -q "broken.txt: 1 invalid UTF-8 sequences" err &&
-	grep -q "1 invalid UTF-8 sequences were replaced" out &&
+	grep -q "broken.txt: 1 invalid UTF-8 sequence replaced" err &&
+	grep -q "^1 invalid UTF-8 sequence was replaced" out &&
 	"$LUOT" --db c.db show 1 | head -n 1 | grep -q "h�ng"
+'
+
+test_expect_success 'two broken sequences: the count is plural' '
+	printf "Tiêu đề h\377ng h\376ng\n\n%s\n" "$body" >broken2.txt &&
+	"$LUOT" --db c2.db import broken2.txt >out 2>err &&
+	grep -q "broken2.txt: 2 invalid UTF-8 sequences replaced" err &&
+	grep -q "^2 invalid UTF-8 sequences were replaced" out
 '
 
 test_expect_success 'escape sequences in an article never reach the output' '

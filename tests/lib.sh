@@ -16,6 +16,9 @@ XDG_DATA_HOME="$T/data"
 XDG_CONFIG_HOME="$T/config"
 export HOME XDG_DATA_HOME XDG_CONFIG_HOME
 unset LUOT_DB
+# LANGUAGE outranks LC_ALL for messages: a tester's own must not make the
+# English tests read Vietnamese from an installed catalogue.
+unset LANGUAGE
 mkdir -p "$HOME"
 test_count=0
 test_failed=0
@@ -57,6 +60,62 @@ sql() {
 	db=$1
 	shift
 	sqlite3 -cmd ".load ${LUOT_EXT:?}" "$db" "$@"
+}
+
+# vi_make: luot in Vietnamese, installing nothing: po/vi.po compiled into
+# $T/locale (for LUOT_LOCALEDIR) and the vi_VN.UTF-8 locale compiled into
+# $T/loc by localedef, which needs no root (LOCPATH finds it); a system
+# that has the locale already uses its own. Sets VI_ENV to the environment
+# words that run luot in Vietnamese. Returns 1 with the reason in vi_skip
+# when a tool or the locale's source is missing, 2 when making them fails.
+vi_make() {
+	vi_po="$(cd "$TESTDATA/../.." && pwd)/po/vi.po"
+	vi_src=${I18NPATH:-/usr/share/i18n}/locales/vi_VN
+	vi_skip=
+	if ! command -v msgfmt >/dev/null 2>&1; then
+		vi_skip="no msgfmt (GNU gettext tools)"
+		return 1
+	fi
+	mkdir -p "$T/locale/vi/LC_MESSAGES" "$T/loc"
+	msgfmt -o "$T/locale/vi/LC_MESSAGES/luot.mo" "$vi_po" || return 2
+	VI_ENV="LC_ALL=vi_VN.UTF-8 LUOT_LOCALEDIR=$T/locale"
+	if command -v localedef >/dev/null 2>&1 && [ -f "$vi_src" ]; then
+		# Status 1 is warnings only: whether the locale loads decides.
+		localedef -i vi_VN -f UTF-8 "$T/loc/vi_VN.UTF-8" >"$T/localedef.log" 2>&1
+		VI_ENV="LOCPATH=$T/loc $VI_ENV"
+	elif ! locale -a 2>/dev/null | grep -qix "vi_VN.utf-\{0,1\}8"; then
+		vi_skip="no vi_VN.UTF-8 locale, nor $vi_src to make it (Debian: locales)"
+		return 1
+	fi
+	# Loads whole: locale says so on stderr when a category does not.
+	if [ "$(env $VI_ENV locale charmap 2>"$T/locale.err")" != UTF-8 ] ||
+	    [ -s "$T/locale.err" ]; then
+		echo "the vi_VN.UTF-8 locale does not load" >&2
+		cat "$T/locale.err" "$T/localedef.log" >&2 2>/dev/null
+		return 2
+	fi
+}
+
+# vi_setup: vi_make at the start of a script. Without the locale or the
+# tools the script is skipped, saying why; failing to make them is a
+# failed test, and the script stops there.
+vi_setup() {
+	vi_make
+	vi_rc=$?
+	if [ $vi_rc -eq 1 ]; then
+		echo "1..0 # SKIP $vi_skip"
+		exit 0
+	fi
+	test_expect_success 'the vi_VN.UTF-8 locale and the catalogue are made' "test $vi_rc -eq 0"
+	if [ $vi_rc -ne 0 ]; then
+		test_done
+		exit 1
+	fi
+}
+
+# vi_luot ARGS...: luot in Vietnamese (after vi_setup).
+vi_luot() {
+	env $VI_ENV "$LUOT" "$@"
 }
 
 # Fail with a message.

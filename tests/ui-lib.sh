@@ -17,7 +17,8 @@ ui_tmux() {
 }
 
 # ui_start COLS ROWS ARGS...: luot ARGS in a fresh tmux window. The
-# environment is the test's (LC_ALL, HOME, XDG dirs); TERM is screen's.
+# environment is the test's (LC_ALL, HOME, XDG dirs); TERM is screen's;
+# UI_ENV adds NAME=value words (no spaces in them) for luot alone.
 ui_start() {
 	cols=$1 rows=$2
 	shift 2
@@ -38,7 +39,7 @@ ui_start() {
 	} >"$T/ui-run.sh"
 	rm -f "$T/ui-status"
 	ui_tmux -f /dev/null new-session -d -x "$cols" -y "$rows" \
-		"env LC_ALL='${UI_LC_ALL:-$LC_ALL}' TERM='${UI_TERM-screen}' HOME='$HOME' \
+		"env LC_ALL='${UI_LC_ALL:-$LC_ALL}' ${UI_ENV:-} TERM='${UI_TERM-screen}' HOME='$HOME' \
 		XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' sh '$T/ui-run.sh'"
 	ui_tmux set-option -g status off >/dev/null
 }
