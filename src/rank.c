@@ -18,7 +18,9 @@
  * cent, and the weight, a logarithm, moves by less; a rare word is counted
  * exactly. The estimate assumes a word is spread evenly over the order of
  * import, which holds for weighing (a word rare in old articles and common
- * in new ones is weighed as common or rare, never as absent).
+ * in new ones is weighed as common or rare, never as absent). A phrase of
+ * several words that are each in the query too is weighed as its rarest
+ * word (word_bound_idf), not counted.
  *
  *   luot_rank(span, w0, w1, ...)
  *
@@ -76,8 +78,9 @@ idf_of(double n, double rows)
 	return idf > 0 ? idf : 1e-6;
 }
 
+/* Count the documents of phrase i, up to RANK_SAMPLE, and weigh it. */
 static int
-phrase_idf(const Fts5ExtensionApi *api, Fts5Context *fts, struct rank_query *rq, int i,
+sampled_idf(const Fts5ExtensionApi *api, Fts5Context *fts, struct rank_query *rq, int i,
     double span)
 {
 	struct sample s = { 0, 0 };
@@ -94,6 +97,62 @@ phrase_idf(const Fts5ExtensionApi *api, Fts5Context *fts, struct rank_query *rq,
 	}
 	rq->idf[i] = idf_of(n, rq->rows);
 	return SQLITE_OK;
+}
+
+/*
+ * The weight of a phrase of several words whose every word is also a
+ * phrase of the query on its own, as in the alternative luot adds for
+ * adjacent words ("a b" OR (a AND b)): the weight of its rarest word. A
+ * phrase is at least that rare, and sampling a rare phrase would read
+ * every document holding all its words. The words are found where this
+ * row holds the phrase: one-word phrases at the same column and offsets.
+ * Returns 1 when every word was found, 0 when not (then it is sampled).
+ */
+static int
+word_bound_idf(const Fts5ExtensionApi *api, Fts5Context *fts, struct rank_query *rq, int i,
+    int ninst, double span, int *rc)
+{
+	int size = api->xPhraseSize(fts, i), col = -1, off = -1, ip, ic, io;
+	double best = 0;
+
+	for (int k = 0; k < ninst && col < 0; k++) {
+		if (api->xInst(fts, k, &ip, &ic, &io) == SQLITE_OK && ip == i) {
+			col = ic;
+			off = io;
+		}
+	}
+	for (int w = 0; w < size && col >= 0; w++) {
+		double word = -1;
+
+		for (int k = 0; k < ninst && *rc == SQLITE_OK; k++) {
+			if (api->xInst(fts, k, &ip, &ic, &io) != SQLITE_OK || ic != col ||
+			    io != off + w || ip == i || api->xPhraseSize(fts, ip) != 1)
+				continue;
+			if (isnan(rq->idf[ip]))
+				*rc = sampled_idf(api, fts, rq, ip, span);
+			if (*rc == SQLITE_OK && rq->idf[ip] > word)
+				word = rq->idf[ip];
+		}
+		if (word < 0)
+			return 0;
+		if (word > best)
+			best = word;
+	}
+	if (col < 0 || *rc != SQLITE_OK)
+		return 0;
+	rq->idf[i] = best;
+	return 1;
+}
+
+static int
+phrase_idf(const Fts5ExtensionApi *api, Fts5Context *fts, struct rank_query *rq, int i,
+    int ninst, double span)
+{
+	int rc = SQLITE_OK;
+
+	if (api->xPhraseSize(fts, i) > 1 && word_bound_idf(api, fts, rq, i, ninst, span, &rc))
+		return SQLITE_OK;
+	return rc != SQLITE_OK ? rc : sampled_idf(api, fts, rq, i, span);
 }
 
 static void
@@ -170,7 +229,7 @@ rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int
 
 		if (f == 0)
 			continue;
-		if (isnan(rq->idf[i]) && (rc = phrase_idf(api, fts, rq, i, span)) != SQLITE_OK)
+		if (isnan(rq->idf[i]) && (rc = phrase_idf(api, fts, rq, i, ninst, span)) != SQLITE_OK)
 			break;
 		score += rq->idf[i] * (f * (BM25_K1 + 1.0)) /
 		    (f + BM25_K1 * (1 - BM25_B + BM25_B * d / rq->avgdl));

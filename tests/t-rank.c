@@ -72,6 +72,27 @@ fill(sqlite3 *db)
 	exec(db, "COMMIT");
 }
 
+/* The first column of sql's first row, ?1 bound to arg; -1 on error. */
+static double
+scalar(sqlite3 *db, const char *sql, double arg)
+{
+	sqlite3_stmt *st;
+	double v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		printf("# %s\n", sqlite3_errmsg(db));
+		return -1;
+	}
+	if (sqlite3_bind_parameter_count(st) > 0)
+		sqlite3_bind_double(st, 1, arg);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		printf("# %s\n", sqlite3_errmsg(db));
+	else if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_double(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 /*
  * Over the rows matching expr: the largest difference between luot_rank and
  * bm25 relative to bm25, and whether both order the rows the same way.
@@ -132,6 +153,30 @@ main(void)
 	d = compare(db, "thuong", &same);
 	ok(d < 0.05 && same, "a word without its marks weighed the same way");
 
+	{
+		/*
+		 * The phrase luot adds for adjacent words is weighed as its
+		 * rarest word, not counted. Its share of a row's score is the
+		 * difference between the query with and without it; bm25's
+		 * share has the phrase's own weight. Their ratio is the ratio
+		 * of the weights.
+		 */
+		double n = scalar(db, "SELECT count(*) FROM t WHERE t MATCH '\"hiếm\"'", 0);
+		double np = scalar(db, "SELECT count(*) FROM t WHERE t MATCH '\"hiếm thường\"'", 0);
+		double want = log((DOCS - n + 0.5) / (n + 0.5)) / log((DOCS - np + 0.5) / (np + 0.5));
+		double r = scalar(db, "WITH a AS MATERIALIZED (SELECT rowid r,"
+		    "  luot_rank(t, 0, 1.0, 1.0) l, bm25(t, 1.0, 1.0) b FROM t"
+		    "  WHERE t MATCH '\"hiếm thường\" OR (\"hiếm\" AND \"thường\")'),"
+		    " w AS MATERIALIZED (SELECT rowid r, luot_rank(t, 0, 1.0, 1.0) l,"
+		    "  bm25(t, 1.0, 1.0) b FROM t WHERE t MATCH '\"hiếm\" AND \"thường\"')"
+		    " SELECT max(abs((a.l - w.l) / (a.b - w.b) - ?1)) FROM a JOIN w ON a.r = w.r"
+		    " WHERE a.b != w.b", want);
+
+		ok(np > 0 && want < 1 && r >= 0 && r < 1e-9,
+		    "an added phrase of query words: weighed as its rarest word");
+		if (!(r >= 0 && r < 1e-9))
+			printf("#   ratio off by %g (want %g)\n", r, want);
+	}
 	{
 		/* An error inside the function (a bad column weight is not one;
 		 * no argument at all is allowed) must not stop the query. */
