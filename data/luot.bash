@@ -10,7 +10,7 @@ _luot()
 	local commands="import list show search bookmark bookmarks export read unread delete stats help"
 
 	case $prev in
-	-d|--db|-p|--patterns|-o|--output)
+	-d|--db|-c|--config|-p|--patterns|-o|--output)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
 	-f|--format)
@@ -24,14 +24,14 @@ _luot()
 	cmd=
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
-		-d|--db) ((i++)) ;;
+		-d|--db|-c|--config) ((i++)) ;;
 		-*) ;;
 		*) cmd=${COMP_WORDS[i]}; break ;;
 		esac
 	done
 	if [[ -z $cmd ]]; then
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W "--db --demo --help --version" -- "$cur"))
+			COMPREPLY=($(compgen -W "--db --demo --config --dump-config --help --version" -- "$cur"))
 		else
 			COMPREPLY=($(compgen -W "$commands" -- "$cur"))
 		fi

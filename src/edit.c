@@ -9,6 +9,7 @@
 #include <unigbrk.h>
 #include <unistr.h>
 
+#include "conf.h"
 #include "edit.h"
 #include "keymap.h"
 #include "pane.h"
@@ -152,7 +153,7 @@ edit_key(struct edit *e, int key)
 void
 edit_draw(struct edit *e, struct pane *p, int y, const char *prompt)
 {
-	int pw = ui_put(p, y, 0, prompt, p->cols - 1, A_BOLD);
+	int pw = ui_put(p, y, 0, prompt, p->cols - 1, (attr_t)color_attr(EL_PROMPT));
 	int room = p->cols - pw - 1;
 	size_t start = 0;
 	char *before;

@@ -38,12 +38,13 @@ static const struct {
 };
 
 struct binding {
-	int key;
+	int keys[KEYMAP_MAX_SEQ];
+	int nkeys;
 	enum keys_where where;
 	int action;
 };
 
-#define MAX_BINDINGS 256
+#define MAX_BINDINGS 512
 
 static struct binding bindings[MAX_BINDINGS];
 static size_t nbindings;
@@ -86,11 +87,57 @@ keymap_key_name(int key, char *buf, size_t size)
 		snprintf(buf, size, "#%d", key);
 }
 
-static void
-bind(int key, enum keys_where where, int action)
+static int
+same_keys(const struct binding *b, const int *keys, int n)
 {
-	if (nbindings < MAX_BINDINGS)
-		bindings[nbindings++] = (struct binding){ key, where, action };
+	return b->nkeys == n && memcmp(b->keys, keys, (size_t)n * sizeof *keys) == 0;
+}
+
+/* Does b begin with keys, and go on? */
+static int
+begins_with(const struct binding *b, const int *keys, int n)
+{
+	return b->nkeys > n && memcmp(b->keys, keys, (size_t)n * sizeof *keys) == 0;
+}
+
+/* Forget what keys did in where. */
+static void
+unbind(const int *keys, int n, enum keys_where where)
+{
+	size_t j = 0;
+
+	for (size_t i = 0; i < nbindings; i++) {
+		if (!(bindings[i].where == where && same_keys(&bindings[i], keys, n)))
+			bindings[j++] = bindings[i];
+	}
+	nbindings = j;
+}
+
+int
+keymap_bind(const int *keys, int n, int action)
+{
+	if (n < 1 || n > KEYMAP_MAX_SEQ)
+		return -1;
+	if (action == ACT_NONE) {
+		for (int w = KEYS_ANY; w <= KEYS_MARKS; w++)
+			unbind(keys, n, (enum keys_where)w);
+		return 0;
+	}
+	unbind(keys, n, actions[action].where);
+	if (nbindings == MAX_BINDINGS)
+		return -1;
+	bindings[nbindings].nkeys = n;
+	memcpy(bindings[nbindings].keys, keys, (size_t)n * sizeof *keys);
+	bindings[nbindings].where = actions[action].where;
+	bindings[nbindings].action = action;
+	nbindings++;
+	return 0;
+}
+
+void
+keymap_clear(void)
+{
+	nbindings = 0;
 }
 
 void
@@ -105,28 +152,84 @@ keymap_init(void)
 
 			if (key < 0)
 				die("keys.def: %s: bad key %s", actions[a].name, k);
-			bind(key, actions[a].where, a);
+			keymap_bind(&key, 1, a);
 		}
 		free(keys);
 	}
 }
 
-int
-keymap_lookup(enum keys_where where, int key)
+/* The action keys do among the bindings for where, or ACT_NONE; *longer
+ * is set when they begin a longer binding there. */
+static int
+lookup_in(enum keys_where where, const int *keys, int n, int *longer)
 {
+	int action = ACT_NONE;
+
 	for (size_t i = 0; i < nbindings; i++) {
-		if (bindings[i].key == key && bindings[i].where == where)
-			return bindings[i].action;
+		if (bindings[i].where != where)
+			continue;
+		if (same_keys(&bindings[i], keys, n))
+			action = bindings[i].action;
+		else if (begins_with(&bindings[i], keys, n))
+			*longer = 1;
 	}
-	if (where == KEYS_SEARCH)	/* typing: only its own keys and pages */
-		return key == KEYMAP_CODE + KEY_NPAGE ? ACT_PAGE_DOWN :
-		    key == KEYMAP_CODE + KEY_PPAGE ? ACT_PAGE_UP :
-		    key == KEYMAP_CODE + KEY_F(1) ? ACT_HELP : ACT_NONE;
-	for (size_t i = 0; i < nbindings; i++) {
-		if (bindings[i].key == key && bindings[i].where == KEYS_ANY)
-			return bindings[i].action;
+	return action;
+}
+
+int
+keymap_lookup(enum keys_where where, const int *keys, int n)
+{
+	int longer = 0, action = lookup_in(where, keys, n, &longer);
+
+	if (where == KEYS_SEARCH) {	/* typing: only its own keys and pages */
+		if (action != ACT_NONE || longer)
+			return longer ? KEYMAP_PENDING : action;
+		return n > 1 ? ACT_NONE : keys[0] == KEYMAP_CODE + KEY_NPAGE ? ACT_PAGE_DOWN :
+		    keys[0] == KEYMAP_CODE + KEY_PPAGE ? ACT_PAGE_UP :
+		    keys[0] == KEYMAP_CODE + KEY_F(1) ? ACT_HELP : ACT_NONE;
+	}
+	if (action == ACT_NONE)
+		action = lookup_in(KEYS_ANY, keys, n, &longer);
+	else
+		lookup_in(KEYS_ANY, keys, n, &longer);
+	/* A key that begins a longer binding waits for the next one. */
+	return longer ? KEYMAP_PENDING : action;
+}
+
+/* The keys of b as "g g", in buf. */
+static void
+keys_name(const struct binding *b, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int k = 0; k < b->nkeys && len + 1 < size; k++) {
+		char name[32];
+
+		keymap_key_name(b->keys[k], name, sizeof name);
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", k ? " " : "", name);
+	}
+}
+
+int
+keymap_action_of(const char *name)
+{
+	for (int a = 0; a < ACT_COUNT; a++) {
+		if (strcmp(actions[a].name, name) == 0)
+			return a;
 	}
 	return ACT_NONE;
+}
+
+void
+keymap_dump(FILE *f)
+{
+	for (size_t i = 0; i < nbindings; i++) {
+		char keys[160];
+
+		keys_name(&bindings[i], keys, sizeof keys);
+		fprintf(f, "bind %s %s\n", keys, actions[bindings[i].action].name);
+	}
 }
 
 const char *
@@ -154,11 +257,11 @@ keymap_keys_of(int action, char *buf, size_t size)
 
 	buf[0] = '\0';
 	for (size_t i = 0; i < nbindings && len + 1 < size; i++) {
-		char name[32];
+		char name[160];
 
 		if (bindings[i].action != action)
 			continue;
-		keymap_key_name(bindings[i].key, name, sizeof name);
+		keys_name(&bindings[i], name, sizeof name);
 		len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? ", " : "", name);
 		if (len >= size)
 			len = size - 1;

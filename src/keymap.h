@@ -9,6 +9,7 @@
 #define LUOT_KEYMAP_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 enum action {
 #define KEY(id, name, where, help, keys) id,
@@ -18,6 +19,10 @@ enum action {
 };
 
 #define ACT_NONE (-1)
+/* keymap_lookup: the keys so far begin a longer binding. */
+#define KEYMAP_PENDING (-2)
+/* Longest key sequence bound ("g g" is two). */
+#define KEYMAP_MAX_SEQ 4
 
 enum keys_where { KEYS_ANY, KEYS_LIST, KEYS_READER, KEYS_SEARCH, KEYS_MARKS };
 
@@ -26,8 +31,28 @@ enum keys_where { KEYS_ANY, KEYS_LIST, KEYS_READER, KEYS_SEARCH, KEYS_MARKS };
 /* Bind the default keys (again: forgetting any other binding). */
 void keymap_init(void);
 
-/* The action key does in pane where, or ACT_NONE. */
-int keymap_lookup(enum keys_where where, int key);
+/*
+ * The action the n keys typed in order do in pane where: an action,
+ * ACT_NONE, or KEYMAP_PENDING when they begin a longer binding (a key
+ * that begins one does nothing on its own).
+ */
+int keymap_lookup(enum keys_where where, const int *keys, int n);
+
+/*
+ * Bind n keys, typed in order, to action in the panes where the action
+ * works, instead of what they did there; ACT_NONE unbinds them in every
+ * pane. Returns 0, or -1 when there are too many bindings or keys.
+ */
+int keymap_bind(const int *keys, int n, int action);
+
+/* Forget every binding. */
+void keymap_clear(void);
+
+/* The action named name ("page-down"), or ACT_NONE. */
+int keymap_action_of(const char *name);
+
+/* Every binding, as configuration lines ("bind g g top"). */
+void keymap_dump(FILE *f);
 
 /* Parse a key name ("j", "C-d", "PgDn", "F1"); -1 when it is none. */
 int keymap_parse_key(const char *name);

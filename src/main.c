@@ -17,6 +17,7 @@
 
 #include "boiler.h"
 #include "cli.h"
+#include "conf.h"
 #include "export.h"
 #include "i18n.h"
 #include "import.h"
@@ -134,11 +135,14 @@ usage(FILE *f)
 	fprintf(f, _("Usage: %s [OPTION]... [COMMAND [ARG]...]\n"), PACKAGE);
 	fputs(_("A terminal reader for collections of news articles.\n\n"), f);
 	fputs(_("Options:\n"
-		"  -d, --db PATH   use the database at PATH (default: $LUOT_DB, else\n"
-		"                  $XDG_DATA_HOME/luot/luot.db)\n"
-		"      --demo      import the bundled demo articles and open them\n"
-		"  -h, --help      show this help and exit\n"
-		"  -V, --version   show the version and exit\n\n"), f);
+		"  -d, --db PATH       use the database at PATH (default: $LUOT_DB, else\n"
+		"                      $XDG_DATA_HOME/luot/luot.db)\n"
+		"  -c, --config FILE   read the configuration in FILE (default:\n"
+		"                      $XDG_CONFIG_HOME/luot/config)\n"
+		"      --dump-config   print the configuration in force and exit\n"
+		"      --demo          import the bundled demo articles and open them\n"
+		"  -h, --help          show this help and exit\n"
+		"  -V, --version       show the version and exit\n\n"), f);
 	fputs(_("Commands:\n"), f);
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  %-10s%s\n", commands[i].name, _(commands[i].summary));
@@ -231,7 +235,8 @@ parse_size(const char *arg, size_t *out)
 	return 0;
 }
 
-/* The boilerplate patterns: the installed file, the user's, then extra. */
+/* The boilerplate patterns: the installed file, the user's, the one the
+ * configuration names, then extra. */
 static struct boiler *
 load_patterns(const char *extra)
 {
@@ -244,6 +249,8 @@ load_patterns(const char *extra)
 	free(path);
 	path = cfg ? xasprintf("%s/boilerplate", cfg) : NULL;
 	if (path != NULL && access(path, F_OK) == 0 && boiler_load(bp, path, &err) < 0)
+		goto fail;
+	if (conf_get()->patterns != NULL && boiler_load(bp, conf_get()->patterns, &err) < 0)
 		goto fail;
 	if (extra != NULL && boiler_load(bp, extra, &err) < 0)
 		goto fail;
@@ -838,6 +845,8 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "demo", no_argument, NULL, 'D' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "dump-config", no_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -845,7 +854,8 @@ main(int argc, char **argv)
 	struct ctx c = { NULL };
 	const struct command *cmd;
 	char *localedir;
-	int opt, demo = 0, rc;
+	const char *conf_path = NULL;
+	int opt, demo = 0, dump = 0, rc;
 
 	setlocale(LC_ALL, "");
 	localedir = paths_localedir();
@@ -857,10 +867,16 @@ main(int argc, char **argv)
 	textdomain(PACKAGE);
 
 	/* '+': options after the command belong to the command. */
-	while ((opt = getopt_long(argc, argv, "+d:hV", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+d:c:hV", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'd':
 			c.db = optarg;
+			break;
+		case 'c':
+			conf_path = optarg;
+			break;
+		case 'C':
+			dump = 1;
 			break;
 		case 'D':
 			demo = 1;
@@ -875,6 +891,13 @@ main(int argc, char **argv)
 			fprintf(stderr, _("Try '%s --help'.\n"), PACKAGE);
 			return 2;
 		}
+	}
+	/* Bad lines are said and skipped; an unreadable --config file stops. */
+	if ((rc = conf_load(conf_path)) < 0)
+		return 1;
+	if (dump) {
+		conf_dump(stdout);
+		return rc > 0 ? 1 : 0;
 	}
 	if (demo) {
 		if (optind < argc) {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "conf.h"
 #include "i18n.h"
 #include "pane.h"
 #include "util.h"
@@ -73,7 +74,7 @@ help_draw(struct pane *p)
 		char keys[128];
 
 		if (e.heading != NULL) {
-			ui_put(p, y, 1, e.heading, p->cols - 2, A_BOLD);
+			ui_put(p, y, 1, e.heading, p->cols - 2, (attr_t)color_attr(EL_HEADING));
 			continue;
 		}
 		keymap_keys_of(e.action, keys, sizeof keys);

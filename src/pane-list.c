@@ -9,9 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conf.h"
 #include "i18n.h"
 #include "pane.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 struct row {
@@ -356,25 +358,95 @@ next_unread(struct pane *p)
 	window_at(p, &found, l->cursor);
 }
 
+/* Columns of the date: the widest month's, in the configured format. */
+static int
+date_cols(void)
+{
+	static int cols = -1;
+
+	if (cols < 0) {
+		for (int m = 1; m <= 12; m++) {
+			char iso[16], out[64];
+			int w;
+
+			snprintf(iso, sizeof iso, "2020-%02d-28", m);
+			conf_date(iso, out, sizeof out);
+			if ((w = text_width_n(out, strlen(out))) > cols)
+				cols = w;
+		}
+	}
+	return cols;
+}
+
+/* Columns of a list column other than the title on a pane cols wide. */
+static int
+column_cols(enum config_column c, int cols)
+{
+	int src = conf_get()->source_width;
+
+	switch (c) {
+	case COL_FLAGS:
+		return 3;
+	case COL_DATE:
+		return cols >= 36 ? date_cols() + 2 : 0;
+	case COL_SOURCE:
+		if (src == 0)
+			src = cols >= 60 ? (cols >= 100 ? 18 : 12) : 0;
+		return src > 0 ? src + 2 : 0;
+	case COL_TITLE:
+		break;
+	}
+	return 0;
+}
+
+/* One column of a row at x, w columns wide (the last two blank). */
+static void
+draw_column(struct pane *p, int y, int x, int w, enum config_column c, const struct row *r,
+    int base, int selected)
+{
+	static const enum color_element el[] = { EL_FLAGS, EL_DATE, EL_SOURCE, EL_NORMAL };
+	attr_t a = (attr_t)(selected ? color_attr(EL_SELECTED) : c == COL_TITLE ?
+	    color_attr(base) : color_mix(base, el[c]));
+	char date[64];
+
+	switch (c) {
+	case COL_FLAGS:
+		ui_put(p, y, x, r->unread ? "N" : " ", 1, a);
+		ui_put(p, y, x + 1, r->bookmarked ? "*" : " ", 1, a);
+		break;
+	case COL_DATE:
+		conf_date(r->date, date, sizeof date);
+		ui_put(p, y, x, r->date[0] ? date : "", w - 2, a);
+		break;
+	case COL_SOURCE:
+		ui_put(p, y, x, r->source, w - 2, a);
+		break;
+	case COL_TITLE:
+		ui_put(p, y, x, r->title, w, a);
+		break;
+	}
+}
+
+/* A row: the columns the configuration lists, the title taking the room
+ * the others leave. */
 static void
 draw_row(struct pane *p, int y, const struct row *r, int selected)
 {
-	attr_t a = selected ? A_REVERSE : (r->unread ? A_BOLD : A_NORMAL);
-	int x = 0, src = p->cols >= 60 ? (p->cols >= 100 ? 18 : 12) : 0;
+	const struct config *cf = conf_get();
+	int base = r->unread ? EL_UNREAD : EL_NORMAL, x = 0, others = 0;
 
-	ui_fill(p, y, 0, a);
-	x += ui_put(p, y, x, r->unread ? "N" : " ", 1, a);
-	x += ui_put(p, y, x, r->bookmarked ? "*" : " ", 1, a);
-	x++;
-	if (p->cols >= 36) {
-		ui_put(p, y, x, r->date[0] ? r->date : "", 10, a);
-		x += 12;
+	ui_fill(p, y, 0, (attr_t)color_attr(selected ? EL_SELECTED : base));
+	for (int i = 0; i < cf->ncolumns; i++)
+		others += column_cols(cf->columns[i], p->cols);
+	for (int i = 0; i < cf->ncolumns && x < p->cols; i++) {
+		enum config_column c = cf->columns[i];
+		int w = c == COL_TITLE ? p->cols - others : column_cols(c, p->cols);
+
+		if (w <= 0)
+			continue;
+		draw_column(p, y, x, w, c, r, base, selected);
+		x += w + (c == COL_TITLE ? 2 : 0);
 	}
-	if (src > 0) {
-		ui_put(p, y, x, r->source, src, a);
-		x += src + 2;
-	}
-	ui_put(p, y, x, r->title, p->cols - x, a);
 }
 
 static void
@@ -383,8 +455,8 @@ list_draw(struct pane *p)
 	struct list *l = p->data;
 
 	if (l->n == 0) {
-		ui_put(p, 0, 1, _("No articles yet."), p->cols - 1, A_BOLD);
-		ui_put(p, 2, 1, _("Import a folder of articles with:"), p->cols - 1, A_NORMAL);
+		ui_put(p, 0, 1, _("No articles yet."), p->cols - 1, (attr_t)color_attr(EL_HEADING));
+		ui_put(p, 2, 1, _("Import a folder of articles with:"), p->cols - 1, (attr_t)color_attr(EL_NORMAL));
 		/* TRANSLATORS: typed as it is, but FOLDER: a folder's name. */
 		ui_put(p, 3, 3, _("luot import FOLDER"), p->cols - 3, A_NORMAL);
 		ui_put(p, 5, 1, _("Press q to quit, ? for the keys."), p->cols - 1, A_NORMAL);
@@ -561,7 +633,7 @@ pane_list_new(struct ui *ui)
 
 	l->total = l->unread = -1;
 	l->top_n = 1;
-	l->order = STORE_ORDER_DATE;
+	l->order = conf_get()->sort_import ? STORE_ORDER_IMPORT : STORE_ORDER_DATE;
 	p->ops = &list_ops;
 	p->ui = ui;
 	p->data = l;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conf.h"
 #include "i18n.h"
 #include "pane.h"
 #include "store.h"
@@ -122,16 +123,16 @@ marks_draw(struct pane *p)
 	for (int i = 0; i < shown(p) && m->top + i < m->n; i++) {
 		const struct mark *r = &m->v[m->top + i];
 		int y = i * MARK_LINES, x = 1, sel = m->top + i == m->sel;
-		attr_t a = sel ? A_REVERSE : A_BOLD;
+		attr_t a = (attr_t)color_attr(sel ? EL_SELECTED : EL_TITLE);
 
-		ui_fill(p, y, 0, sel ? A_REVERSE : A_NORMAL);
+		ui_fill(p, y, 0, (attr_t)color_attr(sel ? EL_SELECTED : EL_NORMAL));
 		if (p->cols >= 36) {
 			ui_put(p, y, x, r->date, 10, a);
 			x += 12;
 		}
 		ui_put(p, y, x, r->title, p->cols - x, a);
 		if (y + 1 < p->rows) {
-			int w = ui_put(p, y + 1, 3, r->tags, p->cols - 3, A_DIM);
+			int w = ui_put(p, y + 1, 3, r->tags, p->cols - 3, (attr_t)color_attr(EL_META));
 
 			ui_put(p, y + 1, 3 + w + (w ? 2 : 0), r->note, p->cols - 5 - w, A_NORMAL);
 		}

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "edit.h"
+#include "conf.h"
 #include "i18n.h"
 #include "pane.h"
 #include "store.h"
@@ -358,14 +359,14 @@ kind_attr(enum para_kind k)
 {
 	switch (k) {
 	case P_TITLE:
-		return A_BOLD;
+		return (attr_t)color_attr(EL_TITLE);
 	case P_META:
 	case P_CAPTION:
-		return A_DIM;
+		return (attr_t)color_attr(EL_META);
 	case P_BODY:
 		break;
 	}
-	return A_NORMAL;
+	return (attr_t)color_attr(EL_NORMAL);
 }
 
 static void
@@ -392,7 +393,7 @@ draw_line(struct pane *p, int y, const struct line *l)
 			if (s->start > at && s->start < next)
 				next = s->start;
 		}
-		ui_put_raw(p, y, x, pa->text + at, next - at, marked ? A_REVERSE | base : base);
+		ui_put_raw(p, y, x, pa->text + at, next - at, marked ? (attr_t)color_attr(EL_MATCH) : base);
 		x += (int)text_width_n(pa->text + at, next - at);
 		at = next;
 	}

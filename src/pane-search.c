@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "edit.h"
+#include "conf.h"
 #include "i18n.h"
 #include "pane.h"
 #include "paths.h"
@@ -256,9 +257,9 @@ search_draw(struct pane *p)
 	for (int i = 0; i < shown && s->top + i < s->nhits; i++) {
 		const struct hit *h = &s->hits[s->top + i];
 		int y = 1 + i * HIT_LINES, x = 1, sel = s->top + i == s->sel;
-		attr_t a = sel ? A_REVERSE : A_BOLD;
+		attr_t a = (attr_t)color_attr(sel ? EL_SELECTED : EL_TITLE);
 
-		ui_fill(p, y, 0, sel ? A_REVERSE : A_NORMAL);
+		ui_fill(p, y, 0, (attr_t)color_attr(sel ? EL_SELECTED : EL_NORMAL));
 		if (p->cols >= 36) {
 			ui_put(p, y, x, h->date, 10, a);
 			x += 12;
@@ -270,7 +271,7 @@ search_draw(struct pane *p)
 		}
 		ui_put(p, y, x, h->title, p->cols - x, a);
 		if (y + 1 < p->rows)
-			ui_put_marked(p, y + 1, 3, h->snippet, p->cols - 3, A_DIM, A_REVERSE);
+			ui_put_marked(p, y + 1, 3, h->snippet, p->cols - 3, (attr_t)color_attr(EL_SNIPPET), (attr_t)color_attr(EL_MATCH));
 	}
 	if (s->nhits == 0 && s->searched != NULL && s->searched[0] && p->rows > 2)
 		ui_put(p, 2, 1, _("No match."), p->cols - 1, A_DIM);

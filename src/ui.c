@@ -20,6 +20,7 @@
 
 #include <curses.h>
 
+#include "conf.h"
 #include "edit.h"
 #include "i18n.h"
 #include "keymap.h"
@@ -70,6 +71,8 @@ struct ui {
 	struct edit answer;
 	char *question;
 	ui_prompt_fn answered;
+	int seq[KEYMAP_MAX_SEQ];	/* keys typed of a longer binding */
+	int nseq;
 	int64_t asked_about;
 };
 
@@ -247,6 +250,8 @@ place(struct pane *p, int rows, int cols, int y, int x)
 	if (rows <= 0 || cols <= 0)
 		return;
 	p->win = newwin(rows, cols, y, x);
+	/* Blank cells in the normal colours: erasing paints the background. */
+	wbkgdset(p->win, (chtype)' ' | (chtype)color_attr(EL_NORMAL));
 	keypad(p->win, TRUE);
 	wtimeout(p->win, 1000);
 	p->ops->resize(p);
@@ -259,10 +264,35 @@ split(const struct ui *ui)
 }
 
 /* Windows for the panes shown, after a resize or a change of pane. */
+/* The layout for a screen of cols by body rows: the configured one where
+ * it fits, else the best that fits. */
+static enum layout
+pick_layout(int cols, int body)
+{
+	int wide = cols >= WIDE_COLS && body >= 10, tall = body >= TALL_ROWS;
+
+	switch (conf_get()->layout) {
+	case CONFIG_LAYOUT_SINGLE:
+		return LAYOUT_SINGLE;
+	case CONFIG_LAYOUT_WIDE:
+		/* Asked for: beside each other from 60 columns. */
+		if (cols >= 60 && body >= 10)
+			return LAYOUT_WIDE;
+		break;
+	case CONFIG_LAYOUT_TALL:
+		if (body >= 12)
+			return LAYOUT_TALL;
+		break;
+	case CONFIG_LAYOUT_AUTO:
+		break;
+	}
+	return wide ? LAYOUT_WIDE : tall ? LAYOUT_TALL : LAYOUT_SINGLE;
+}
+
 static void
 layout(struct ui *ui)
 {
-	int rows = LINES, cols = COLS, body = rows - 2;
+	int rows = LINES, cols = COLS, body = rows - 2, pct = conf_get()->list_percent;
 	for (int i = 0; i < NPANES; i++)
 		place(ui->all[i], 0, 0, 0, 0);
 	if (ui->rule != NULL)
@@ -278,22 +308,17 @@ layout(struct ui *ui)
 	ui->status = newwin(2, cols, rows - 2, 0);
 	keypad(ui->status, TRUE);
 	wtimeout(ui->status, 1000);
-	if (cols >= WIDE_COLS && body >= 10)
-		ui->layout = LAYOUT_WIDE;
-	else if (body >= TALL_ROWS)
-		ui->layout = LAYOUT_TALL;
-	else
-		ui->layout = LAYOUT_SINGLE;
+	ui->layout = pick_layout(cols, body);
 	if (ui->focus == ui->help) {
 		place(ui->help, body, cols, 0, 0);
 	} else if (ui->layout == LAYOUT_WIDE) {
-		int left = cols * 2 / 5;
+		int left = cols * (pct > 0 ? pct : 40) / 100;
 
 		place(ui->main, body, left, 0, 0);
 		ui->rule = newwin(body, 1, 0, left);
 		place(ui->reader, body, cols - left - 1, 0, left + 1);
 	} else if (ui->layout == LAYOUT_TALL) {
-		int top = body / 3;
+		int top = body * (pct > 0 ? pct : 33) / 100;
 
 		place(ui->main, top, cols, 0, 0);
 		ui->rule = newwin(1, cols, top, 0);
@@ -342,12 +367,12 @@ draw_status(struct ui *ui)
 	if (*query)
 		append(line, sizeof line, "/%s", query);
 	werase(ui->status);
-	used = ui_put(&fake, 0, 0, line, COLS, A_REVERSE);
-	ui_fill(&fake, 0, used, A_REVERSE);
+	used = ui_put(&fake, 0, 0, line, COLS, (attr_t)color_attr(EL_STATUS));
+	ui_fill(&fake, 0, used, (attr_t)color_attr(EL_STATUS));
 	if (ui->answered != NULL)
 		edit_draw(&ui->answer, &fake, 1, ui->question);
 	else if (ui->msg[0])
-		ui_put(&fake, 1, 0, ui->msg, COLS - 1, ui->msg_error ? A_BOLD : A_NORMAL);
+		ui_put(&fake, 1, 0, ui->msg, COLS - 1, (attr_t)color_attr(ui->msg_error ? EL_ERROR : EL_MESSAGE));
 	wnoutrefresh(ui->status);
 }
 
@@ -360,11 +385,13 @@ draw(struct ui *ui)
 		struct pane whole = { NULL, ui, stdscr, LINES, COLS, NULL };
 
 		erase();
-		ui_put(&whole, 0, 0, _("Terminal too small"), COLS, A_NORMAL);
+		ui_put(&whole, 0, 0, _("Terminal too small"), COLS, (attr_t)color_attr(EL_NORMAL));
 		refresh();
 		return;
 	}
 	if (ui->rule != NULL) {
+		wbkgdset(ui->rule, (chtype)' ' | (chtype)color_attr(EL_RULE));
+		wattrset(ui->rule, color_attr(EL_RULE));
 		werase(ui->rule);
 		if (ui->layout == LAYOUT_WIDE)
 			wvline(ui->rule, ACS_VLINE, LINES - 2);
@@ -578,6 +605,40 @@ idle(struct ui *ui)
 	return flags & UI_REDRAW;
 }
 
+/*
+ * The action of key with the keys typed before it, if they begin a
+ * longer binding; KEYMAP_PENDING while the sequence goes on. A sequence
+ * that leads nowhere is dropped, and said so.
+ */
+static int
+sequence(struct ui *ui, int key)
+{
+	int action;
+
+	ui->seq[ui->nseq++] = key;
+	action = keymap_lookup(ui->focus->ops->where, ui->seq, ui->nseq);
+	if (action == KEYMAP_PENDING && ui->nseq < KEYMAP_MAX_SEQ)
+		return KEYMAP_PENDING;
+	if (ui->nseq > 1 && action < 0) {
+		char typed[160];
+		size_t len = 0;
+
+		typed[0] = '\0';
+		for (int i = 0; i < ui->nseq && len + 1 < sizeof typed; i++) {
+			char name[32];
+
+			keymap_key_name(ui->seq[i], name, sizeof name);
+			len += (size_t)snprintf(typed + len, sizeof typed - len, "%s%s",
+			    i ? " " : "", name);
+		}
+		ui_message(ui, 1, _("%s: no such key"), typed);
+		ui->nseq = 0;
+		return KEYMAP_PENDING;	/* nothing to do */
+	}
+	ui->nseq = 0;
+	return action < 0 ? ACT_NONE : action;
+}
+
 static int
 loop(struct ui *ui)
 {
@@ -643,7 +704,8 @@ loop(struct ui *ui)
 			prompt_key(ui, key);
 			continue;
 		}
-		action = keymap_lookup(ui->focus->ops->where, key);
+		if ((action = sequence(ui, key)) == KEYMAP_PENDING)
+			continue;
 		flags = ui->focus->ops->key(ui->focus, key, action);
 		if (!(flags & (UI_REDRAW | UI_QUIT)) && action != ACT_NONE)
 			flags = global_action(ui, action);
@@ -672,7 +734,7 @@ ui_run(struct store *s)
 	if (ui.ascii)
 		warnx("%s", _("the locale is not UTF-8: text is shown without diacritics "
 		    "(set LANG to a UTF-8 locale, e.g. C.UTF-8)"));
-	keymap_init();
+	conf_get();	/* the bindings, read or default */
 	/* The screen's worth of rows and an article: a small page cache keeps
 	 * the interface's memory in bounds whatever the corpus. */
 	store_set_cache(s, UI_CACHE_KIB);
@@ -681,6 +743,7 @@ ui_run(struct store *s)
 		warnx("%s", _("cannot start the terminal"));
 		return 1;
 	}
+	color_start();
 	cbreak();	/* not raw: Ctrl-Z suspends, Ctrl-C quits */
 	noecho();
 	nonl();

@@ -13,7 +13,8 @@ test_expect_success '--help is in Vietnamese, commands and options as typed' '
 	grep -q "^Cách dùng: luot \[TÙY_CHỌN\]... \[LỆNH \[ĐỐI_SỐ\]...\]$" out &&
 	grep -q "^Lệnh:$" out &&
 	grep -q "^  search    Tìm kiếm bài viết\.$" out &&
-	grep -q "^      --demo      nhập các bài viết mẫu" out &&
+	grep -q "^      --demo          nhập các bài viết mẫu" out &&
+	grep -q "^  -c, --config TỆP    đọc cấu hình trong TỆP" out &&
 	! grep -q "Usage\|Commands\|Options" out
 '
 

@@ -7,11 +7,21 @@ top=$(cd "$TESTDATA/../.." && pwd)
 comp="$top/data/luot.bash"
 
 if command -v groff >/dev/null 2>&1; then
-	test_expect_success 'man page: groff -ww -z -Tutf8 prints no warning' '
-		sed -e "s|@pkgdatadir@|/usr/share/luot|g" -e "s|@pkglibdir@|/usr/lib/luot|g" \
-			-e "s|@VERSION@|0|g" "$top/man/luot.1.in" >luot.1 &&
-		groff -ww -z -Tutf8 -man luot.1 2>warnings &&
-		test ! -s warnings
+	for page in luot.1 luot.conf.5; do
+		test_expect_success "man page $page: groff -ww -z -Tutf8 prints no warning" '
+			sed -e "s|@pkgdatadir@|/usr/share/luot|g" -e "s|@pkglibdir@|/usr/lib/luot|g" \
+				-e "s|@VERSION@|0|g" "$top/man/'$page'.in" >page &&
+			groff -ww -z -Tutf8 -man page 2>warnings &&
+			test ! -s warnings
+		'
+	done
+	test_expect_success 'luot.conf.5 names every action and every colour element' '
+		"$LUOT" --dump-config >dump &&
+		sed -e "s/\\\\-/-/g" -e "s/\\\\f[BIRP]//g" "$top/man/luot.conf.5.in" >plain &&
+		for a in $(sed -n "s/^bind .* //p" dump | sort -u) \
+			$(sed -n "s/^color \([a-z]*\) .*/\1/p" dump); do
+			grep -qw -- "$a" plain || { echo "not in luot.conf.5: $a"; exit 1; }
+		done
 	'
 else
 	test_skip 'man page lint' 'no groff'
