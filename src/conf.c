@@ -26,6 +26,11 @@
 
 static struct config conf;
 
+/* The first bad line's message, and how many there were, for the
+ * interface: curses takes the screen over what stderr said. */
+static char *first_error;
+static int nerrors;
+
 /* A colour: -1 the terminal's own, 0..255 an index. */
 struct color {
 	short fg, bg;
@@ -80,6 +85,9 @@ conf_reset(void)
 {
 	free(conf.patterns);
 	memset(&conf, 0, sizeof conf);
+	free(first_error);
+	first_error = NULL;
+	nerrors = 0;
 	conf.layout = CONFIG_LAYOUT_AUTO;
 	conf.list_percent = 0;	/* each layout's own */
 	conf.columns[0] = COL_FLAGS;
@@ -123,14 +131,23 @@ struct source {
 static int __attribute__((format(printf, 2, 3)))
 bad(const struct source *src, const char *fmt, ...)
 {
+	char msg[512];
 	va_list ap;
 
-	fprintf(stderr, "%s:%d: ", src->file, src->line);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "%s:%d: %s\n", src->file, src->line, msg);
+	if (nerrors++ == 0)
+		first_error = xasprintf("%s:%d: %s", src->file, src->line, msg);
 	return -1;
+}
+
+const char *
+conf_first_error(int *count)
+{
+	*count = nerrors;
+	return nerrors > 0 ? first_error : NULL;
 }
 
 /*

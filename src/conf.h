@@ -62,6 +62,10 @@ int conf_line(const char *line, const char *file, int lineno);
 /* An ISO date ("2020-03-27...") as date-format says, in out. */
 void conf_date(const char *iso, char *out, size_t size);
 
+/* The first bad line read, as FILE:LINE: message, with the count of
+ * them in *count; NULL when there was none. */
+const char *conf_first_error(int *count);
+
 /* Write the settings in force as a configuration file. */
 void conf_dump(FILE *f);
 

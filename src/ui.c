@@ -763,6 +763,17 @@ ui_run(struct store *s)
 	ui.main = ui.focus = ui.list;
 	if (ui.ascii)
 		ui_message(&ui, 1, "%s", _("the locale is not UTF-8: text is shown without diacritics"));
+	{
+		int n;
+		const char *e = conf_first_error(&n);
+
+		/* Said on stderr too, but the screen covers it. */
+		if (e != NULL && n > 1)
+			ui_message(&ui, 1, P_("%s (and %d more bad line)", "%s (and %d more bad lines)",
+			    n - 1), e, n - 1);
+		else if (e != NULL)
+			ui_message(&ui, 1, "%s", e);
+	}
 	refresh();
 	layout(&ui);
 	rc = loop(&ui);

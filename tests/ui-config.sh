@@ -26,6 +26,7 @@ test_expect_success 'the default file: x quits instead of q; a bad line is said,
 	EOF
 	ui_start 100 30 --db "$db" &&
 	ui_wait "luot: list" &&
+	ui_wait "config:3: layout: sideways is not" &&
 	grep -q "config:3: layout: sideways is not auto, single, tall or wide" "$T/ui-stderr" &&
 	test "$(wc -l <"$T/ui-stderr")" -eq 1 &&
 	ui_keys q &&
