@@ -19,18 +19,16 @@
 #include "extract.h"
 #include "i18n.h"
 #include "import.h"
+#include "progress.h"
 #include "text.h"
 #include "util.h"
-
-/* Seconds between two redraws of the progress line. */
-#define PROGRESS_INTERVAL 0.1
 
 void
 import_opts_init(struct import_opts *o)
 {
 	o->max_bytes = IMPORT_MAX_BYTES;
 	o->source = NULL;
-	o->progress = 0;
+	o->progress = PROGRESS_NONE;
 	o->batch = 1000;
 }
 
@@ -340,21 +338,6 @@ worker_count(void)
 	return n < 1 ? 1 : n > MAX_WORKERS ? MAX_WORKERS : (int)n;
 }
 
-static void
-progress(const struct import_totals *t, size_t done, double start, int final)
-{
-	double el = now() - start;
-
-	fputc('\r', stderr);
-	/* TRANSLATORS: import progress: files done, files in all, files a second. */
-	fprintf(stderr, _("files %zu/%zu  %.0f/s"), done, t->files,
-	    el > 0 ? (double)done / el : 0.0);
-	fputs("   ", stderr);
-	if (final)
-		fprintf(stderr, "\r%*s\r", 60, "");
-	fflush(stderr);
-}
-
 int
 import_paths(struct store *s, const struct boiler *bp, char *const *paths, int npaths,
     const struct import_opts *o, struct import_totals *t)
@@ -362,7 +345,8 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	struct strlist files;
 	struct pipeline *pl;
 	pthread_t threads[MAX_WORKERS];
-	double start = now(), drawn = 0;
+	double start = now();
+	struct progress bar;
 	int nthreads = 0, in_batch = 0, open_txn = 0, rc = 0;
 
 	memset(t, 0, sizeof *t);
@@ -370,6 +354,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	for (int i = 0; i < npaths; i++)
 		walk(paths[i], &files);
 	t->files = files.len;
+	progress_init(&bar, o->progress);
 
 	/* Articles are made on worker threads and freed on this one: glibc
 	 * then trims the workers' heaps after nearly every article, one
@@ -443,10 +428,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 			in_batch = 0;
 			open_txn = 0;
 		}
-		if (o->progress && now() - drawn >= PROGRESS_INTERVAL) {
-			progress(t, i + 1, start, 0);
-			drawn = now();
-		}
+		progress_update(&bar, i + 1, files.len);
 	}
 
 	pthread_mutex_lock(&pl->lock);
@@ -479,8 +461,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 		warnx(_("import stopped: %s"), msg);
 		free(msg);
 	}
-	if (o->progress)
-		progress(t, files.len, start, 1);
+	progress_end(&bar);
 	t->seconds = now() - start;
 	strlist_free(&files);
 	return rc;

@@ -14,6 +14,8 @@
 
 #include <stddef.h>
 
+#include "progress.h"
+
 #include "boiler.h"
 #include "store.h"
 
@@ -23,7 +25,7 @@
 struct import_opts {
 	size_t max_bytes;	/* larger files are skipped */
 	const char *source;	/* source for articles that name none, or NULL */
-	int progress;		/* draw a progress line on stderr */
+	enum progress_mode progress;	/* on stderr: a bar, lines, or nothing */
 	int batch;		/* articles per transaction */
 };
 

@@ -59,7 +59,7 @@ static const struct command commands[] = {
 	     "  -m, --max-size SIZE  skip files larger than SIZE (default 16M;\n"
 	     "                       suffixes K, M, G)\n"
 	     "  -p, --patterns FILE  also use the boilerplate patterns in FILE\n"
-	     "  -q, --quiet          no progress line\n") },
+	     "  -q, --quiet          no progress bar (or lines, in a pipe)\n") },
 	{ "list", cmd_list, N_("[--limit N] [--json]"),
 	  N_("List articles, newest first."),
 	  N_("  -n, --limit N  show at most N articles\n"
@@ -348,7 +348,7 @@ cmd_import(struct ctx *c, int argc, char **argv)
 	}
 	if (optind >= argc)
 		return bad_usage(cmd, _("nothing to import: give files or folders"));
-	o.progress = !quiet && isatty(STDERR_FILENO);
+	o.progress = quiet ? PROGRESS_NONE : isatty(STDERR_FILENO) ? PROGRESS_BAR : PROGRESS_LINES;
 	return run_import(c->db, "luot.db", argv + optind, argc - optind, &o, patterns, 0);
 }
 

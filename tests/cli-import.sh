@@ -88,20 +88,27 @@ test_expect_success 'a bad pattern file stops before touching the database' '
 	test "$st" = 1 && grep -q "bad:1:" err && test ! -e q.db
 '
 
-test_expect_success 'on a terminal: a progress line with done/total and rate' '
+test_expect_success 'on a terminal: a progress bar with count, rate and time left, then cleared' '
 	command -v script >/dev/null || { echo "no script(1)"; exit 0; }
-	script -qec "\"$LUOT\" --db tty.db import \"$imp\"" /dev/null >tty.out &&
-	grep -q "files $nfiles/$nfiles  [0-9]*/s" tty.out &&
-	grep -q "imported $nfiles," tty.out
+	script -qec "stty cols 100; \"$LUOT\" --db tty.db import \"$imp\"" /dev/null >tty.out &&
+	grep -q "\[=*>* *\]  100%  $nfiles/$nfiles  [0-9]*/s  0:00 left" tty.out &&
+	grep -q "imported $nfiles," tty.out &&
+	tr "\r" "\n" <tty.out | grep "imported $nfiles," | grep -vq "\["
 '
 
-test_expect_success 'to a pipe or with -q: no progress line' '
+test_expect_success 'in a pipe: plain lines now and then, no carriage return' '
+	LUOT_PROGRESS_EVERY=0 "$LUOT" --db lines.db import "$imp" >out 2>err &&
+	grep -q "^[0-9]*/$nfiles files ([0-9]*%), [0-9]*/s, [0-9:-]* left$" err &&
+	! grep -q "$(printf "\r")" err out
+'
+
+test_expect_success 'to a pipe, shorter than the interval, or with -q: no progress' '
 	"$LUOT" --db pipe.db import "$imp" >out 2>err &&
-	! grep -q "files " err &&
+	! grep -q "files \|left" err &&
 	! grep -q "$(printf "\r")" err out &&
 	command -v script >/dev/null || exit 0
 	script -qec "\"$LUOT\" --db q.db import -q \"$imp\"" /dev/null >tty.out &&
-	! grep -q "files " tty.out
+	! grep -q "left" tty.out
 '
 
 test_expect_success 'stats count articles and dates' '

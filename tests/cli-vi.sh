@@ -30,7 +30,7 @@ test_expect_success 'a command'"'"'s help: placeholders translated, options alig
 	vi_luot help import >out &&
 	grep -q "^Cách dùng: luot import \[TÙY_CHỌN\]... ĐƯỜNG_DẪN...$" out &&
 	grep -q "^  -m, --max-size CỠ    bỏ qua các tệp lớn hơn CỠ" out &&
-	grep -q "^  -q, --quiet          không hiện dòng tiến độ$" out
+	grep -q "^  -q, --quiet          không hiện thanh tiến độ (hay các dòng, khi ra ống)$" out
 '
 
 test_expect_success 'a usage error: the message and the hint, status 2' '
