@@ -137,6 +137,12 @@ bad(const struct source *src, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	/* The message quotes the file: no control character of it reaches
+	 * the terminal. */
+	for (char *c = msg; *c; c++) {
+		if ((unsigned char)*c < ' ' || *c == 0x7f)
+			*c = '?';
+	}
 	fprintf(stderr, "%s:%d: %s\n", src->file, src->line, msg);
 	if (nerrors++ == 0)
 		first_error = xasprintf("%s:%d: %s", src->file, src->line, msg);
