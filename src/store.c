@@ -224,10 +224,45 @@ set_err(struct store *s, const char *fmt, ...)
 }
 
 /* Record SQLite's message for the last call, prefixed with the file. */
+/*
+ * Why the last call on db failed: for what a person meets and can act on
+ * (a lock, a full disk, a damaged file), in their language; SQLite's own
+ * words, which are English only, for the rest.
+ */
+static const char *
+db_reason(sqlite3 *db)
+{
+	switch (sqlite3_errcode(db) & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return _("the database is locked by another program; try again when it is done");
+	case SQLITE_FULL:
+		return _("the disk is full");
+	case SQLITE_READONLY:
+		return _("the database is read-only");
+	case SQLITE_CORRUPT:
+		return _("the database is damaged (database disk image is malformed)");
+	case SQLITE_NOTADB:
+		return _("not a database");
+	case SQLITE_CANTOPEN:
+		return _("cannot open the database file");
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return _("permission denied");
+	case SQLITE_IOERR:
+		return _("input/output error");
+	case SQLITE_NOMEM:
+		return _("out of memory");
+	case SQLITE_INTERRUPT:
+		return _("interrupted");
+	}
+	return sqlite3_errmsg(db);
+}
+
 int
 store_db_fail(struct store *s)
 {
-	set_err(s, "%s: %s", s->path, sqlite3_errmsg(s->db));
+	set_err(s, "%s: %s", s->path, db_reason(s->db));
 	return -1;
 }
 

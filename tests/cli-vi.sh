@@ -65,6 +65,22 @@ test_expect_success 'errors of the commands: a missing article, a file not repla
 	grep -q "^luot: exists.md đã có: không ghi đè (thêm --force để ghi đè)$" err
 '
 
+test_expect_success 'database errors: a file that is not a database, in Vietnamese' '
+	printf "%s\n" "không phải SQLite" >bad.db &&
+	st=0; vi_luot --db bad.db list >out 2>err || st=$?
+	test "$st" = 1 && test "$(wc -l <err)" = 1 &&
+	grep -q "bad.db: không phải một cơ sở dữ liệu" err &&
+	test "$(cat bad.db)" = "không phải SQLite"
+'
+
+test_expect_success 'configuration errors: FILE:LINE and the reason in Vietnamese' '
+	printf "set layout xiên\nbind x bay\n" >vi.conf &&
+	st=0; vi_luot --config vi.conf --dump-config >out 2>err || st=$?
+	test "$st" = 1 &&
+	grep -q "^vi.conf:1: layout: xiên không phải auto, single, tall hay wide$" err &&
+	grep -q "^vi.conf:2: không có hành động nào tên là bay" err
+'
+
 test_expect_success 'stats: labels translated, numbers in one column' '
 	vi_luot --db "$db" stats >out &&
 	grep -q "^Bài viết:      [0-9]" out &&
