@@ -7,7 +7,7 @@ _luot()
 	local cur prev cmd i
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
-	local commands="import list show search bookmark bookmarks export read unread delete stats help"
+	local commands="import list show search bookmark bookmarks export read unread delete stats check help"
 
 	case $prev in
 	-d|--db|-c|--config|-p|--patterns|-o|--output)

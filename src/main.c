@@ -49,6 +49,7 @@ static int cmd_unread(struct ctx *, int, char **);
 static int cmd_bookmark(struct ctx *, int, char **);
 static int cmd_bookmarks(struct ctx *, int, char **);
 static int cmd_export(struct ctx *, int, char **);
+static int cmd_check(struct ctx *, int, char **);
 static int cmd_help(struct ctx *, int, char **);
 
 static const struct command commands[] = {
@@ -114,6 +115,9 @@ static const struct command commands[] = {
 	  N_("Summarise the database."),
 	  N_("  -j, --json     one JSON object\n"
 	     "  -d, --db PATH  read the database at PATH\n") },
+	{ "check", cmd_check, "",
+	  N_("Check the database for damage (it reads the whole file)."),
+	  N_("  -d, --db PATH  check the database at PATH\n") },
 	{ "help", cmd_help, N_("[COMMAND]"), N_("Describe a command."), NULL },
 };
 
@@ -454,6 +458,39 @@ cmd_stats(struct ctx *c, int argc, char **argv)
 	rc = cli_stats(s, json);
 	store_close(s);
 	return rc;
+}
+
+static void
+say_problem(const char *problem, void *ctx)
+{
+	(void)ctx;
+	printf("%s\n", problem);
+}
+
+/* check: "ok", or each problem on a line and status 1. */
+static int
+cmd_check(struct ctx *c, int argc, char **argv)
+{
+	const struct command *cmd = find_command("check");
+	struct store *s;
+	int json = 0, rc;
+
+	if ((rc = parse_view_opts(c, cmd, argc, argv, &json, NULL)) >= 0)
+		return rc;
+	if (optind < argc || json)
+		return bad_usage(cmd, _("check takes no arguments"));
+	if ((s = open_store(c->db, "luot.db")) == NULL)
+		return 1;
+	rc = store_check(s, say_problem, NULL);
+	if (rc < 0)
+		warnx("%s", store_errmsg(s));
+	else if (rc == 0)
+		puts("ok");	/* as PRAGMA integrity_check: scripts test it */
+	else
+		warnx(P_("%d problem found: keep a copy of the file before repairing it",
+		    "%d problems found: keep a copy of the file before repairing it", rc), rc);
+	store_close(s);
+	return rc == 0 ? 0 : 1;
 }
 
 static int

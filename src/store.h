@@ -94,6 +94,15 @@ int store_show(struct store *s, int64_t id, store_item_fn fn, void *ctx);
 
 int store_stats(struct store *s, struct store_stats *st);
 
+/*
+ * The integrity checks: SQLite's on every page, the references between
+ * tables, and the search index against the articles. Each problem found
+ * is given to fn as one line. Returns how many, or -1 when the checks
+ * could not run (store_errmsg says why).
+ */
+typedef void (*store_problem_fn)(const char *problem, void *ctx);
+int store_check(struct store *s, store_problem_fn fn, void *ctx);
+
 /* Delete article id (and its index entries). Returns 1, 0 when there is
  * no such article, -1 on error. */
 int store_delete(struct store *s, int64_t id);
