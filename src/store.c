@@ -363,7 +363,10 @@ setup(struct store *s)
 	    exec(s, "PRAGMA synchronous = NORMAL") < 0 ||
 	    exec(s, "PRAGMA foreign_keys = ON") < 0 ||
 	    exec(s, "PRAGMA cache_size = -65536") < 0 ||
-	    exec(s, "PRAGMA wal_autocheckpoint = 8192") < 0)
+	    exec(s, "PRAGMA wal_autocheckpoint = 8192") < 0 ||
+	    /* After a checkpoint the WAL is cut back to 64 MiB: a long import
+	     * with readers open would otherwise leave it at its largest. */
+	    exec(s, "PRAGMA journal_size_limit = 67108864") < 0)
 		return -1;
 	return migrate(s);
 }
