@@ -32,15 +32,6 @@ import_opts_init(struct import_opts *o)
 	o->batch = 1000;
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int
 cmp_str(const void *a, const void *b)
 {
@@ -345,7 +336,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	struct strlist files;
 	struct pipeline *pl;
 	pthread_t threads[MAX_WORKERS];
-	double start = now();
+	double start = monotonic_seconds();
 	struct progress bar;
 	int nthreads = 0, in_batch = 0, open_txn = 0, rc = 0;
 
@@ -462,7 +453,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 		free(msg);
 	}
 	progress_end(&bar);
-	t->seconds = now() - start;
+	t->seconds = monotonic_seconds() - start;
 	strlist_free(&files);
 	return rc;
 }

@@ -14,20 +14,12 @@
 #include "i18n.h"
 #include "progress.h"
 #include "text.h"
+#include "util.h"
 
 /* Seconds between two redraws of the bar. */
 #define BAR_INTERVAL 0.1
 /* Seconds between two plain lines, and before the first. */
 #define LINE_INTERVAL 5.0
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static int
 stderr_cols(void)
@@ -46,7 +38,7 @@ progress_init(struct progress *p, enum progress_mode mode)
 
 	memset(p, 0, sizeof *p);
 	p->mode = mode;
-	p->start = now();
+	p->start = monotonic_seconds();
 	/* Tests set the interval of plain lines to see them on a short run. */
 	p->every = every != NULL && *every != '\0' ? atof(every) : LINE_INTERVAL;
 	p->drawn = mode == PROGRESS_LINES ? p->start : 0;
@@ -148,7 +140,7 @@ void
 progress_update(struct progress *p, size_t done, size_t total)
 {
 	char buf[512];
-	double t = now();
+	double t = monotonic_seconds();
 
 	switch (p->mode) {
 	case PROGRESS_NONE:

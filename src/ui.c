@@ -586,10 +586,7 @@ since_start(void)
 static double
 now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1000 + (double)ts.tv_nsec / 1e6;
+	return monotonic_seconds() * 1000;
 }
 
 /* Work the panes put off for typing: only while no key waits. */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "i18n.h"
 #include "util.h"
@@ -245,4 +246,13 @@ strlist_join(const struct strlist *l, const char *sep)
 		buf_adds(&b, l->items[i]);
 	}
 	return buf_detach(&b);
+}
+
+double
+monotonic_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

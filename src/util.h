@@ -21,6 +21,9 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Print "luot: message" on stderr; die() then exits with status 1. */
+/* Seconds on the monotonic clock: for intervals, never for dates. */
+double monotonic_seconds(void);
+
 void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 

@@ -40,6 +40,20 @@ line_err(const char *line, int *rc)
 	return msg;
 }
 
+/* The configuration dumped into f (closed here), and read into buf. */
+static size_t
+dump_into(FILE *f, char *buf, size_t size)
+{
+	size_t n;
+
+	conf_dump(f);
+	rewind(f);
+	n = fread(buf, 1, size - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return n;
+}
+
 static void
 good(const char *line)
 {
@@ -120,8 +134,6 @@ static void
 test_color(void)
 {
 	char buf[4096];
-	FILE *f;
-	size_t n;
 
 	conf_reset();
 	good("color status white blue bold");
@@ -137,12 +149,7 @@ test_color(void)
 	bad_line("color status white colorx", "no such colour: colorx");
 	bad_line("color status white blue blinking", "no such attribute: blinking");
 
-	f = tmpfile();
-	conf_dump(f);
-	rewind(f);
-	n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
+	dump_into(tmpfile(), buf, sizeof buf);
 	ok(strstr(buf, "color status white blue bold\n") != NULL, "dump: a colour as given");
 	ok(strstr(buf, "color selected color208 color17\n") != NULL, "dump: 256 colours");
 	ok(strstr(buf, "color match brightyellow default underline reverse\n") != NULL,
@@ -217,7 +224,7 @@ test_file(void)
 	char buf1[8192], buf2[8192], msg[1024];
 	FILE *f, *e;
 	int fd, rc;
-	size_t n1, n2, n;
+	size_t n1, n;
 
 	conf_reset();
 	fd = mkstemp(path);
@@ -246,20 +253,10 @@ test_file(void)
 	is_int(conf_load("/nonexistent/config"), -1, "an explicit file that is missing: -1");
 
 	fd = mkstemp(dump1);
-	f = fdopen(fd, "w+");
-	conf_dump(f);
-	rewind(f);
-	n1 = fread(buf1, 1, sizeof buf1 - 1, f);
-	buf1[n1] = '\0';
-	fclose(f);
+	n1 = dump_into(fdopen(fd, "w+"), buf1, sizeof buf1);
 	conf_reset();
 	rc = conf_load(dump1);
-	f = tmpfile();
-	conf_dump(f);
-	rewind(f);
-	n2 = fread(buf2, 1, sizeof buf2 - 1, f);
-	buf2[n2] = '\0';
-	fclose(f);
+	dump_into(tmpfile(), buf2, sizeof buf2);
 	is_int(rc, 0, "the dump reads back without an error");
 	ok(n1 > 0 && n1 < sizeof buf1 - 1 && strcmp(buf1, buf2) == 0,
 	    "...to the same configuration");
