@@ -81,6 +81,8 @@ keymap_key_name(int key, char *buf, size_t size)
 		snprintf(buf, size, "F%d", key - KEYMAP_CODE - KEY_F(0));
 	else if (key >= 1 && key <= 26)
 		snprintf(buf, size, "C-%c", 'a' + key - 1);
+	else if (key == 29)	/* read as C-]: a dump must read back */
+		snprintf(buf, size, "C-]");
 	else if (key > ' ' && key < 0x7F)
 		snprintf(buf, size, "%c", key);
 	else

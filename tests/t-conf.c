@@ -117,6 +117,16 @@ test_bind(void)
 	good("unbind j");
 	is_int(lookup1(KEYS_LIST, "j"), ACT_NONE, "unbind j");
 	is_int(lookup1(KEYS_LIST, "k"), ACT_UP, "other keys kept");
+	/* Found by fuzz-conf: C-] was dumped as "#29", which does not read
+	 * back. */
+	good("bind C-] quit");
+	is_int(lookup1(KEYS_LIST, "C-]"), ACT_QUIT, "bind C-]");
+	{
+		char buf[8192];
+
+		dump_into(tmpfile(), buf, sizeof buf);
+		ok(strstr(buf, "\nbind C-] quit\n") != NULL, "...dumped as C-], as it is read");
+	}
 	good("bind / find");
 	is_int(lookup1(KEYS_READER, "/"), ACT_FIND, "an action binds in its own pane");
 	is_int(lookup1(KEYS_LIST, "/"), ACT_SEARCH, "...and leaves the others' binding");
