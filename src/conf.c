@@ -593,11 +593,12 @@ put_color(FILE *f, short c)
 		fprintf(f, " color%d", c);
 }
 
-/* A value as one word of the file: quoted when it must be. */
+/* A value as one word of the file: quoted when it holds what split()
+ * separates words on or treats specially (a carriage return too). */
 static void
 put_word(FILE *f, const char *s)
 {
-	if (*s != '\0' && strpbrk(s, " \t\"#\\") == NULL) {
+	if (*s != '\0' && strpbrk(s, " \t\r\"#\\") == NULL) {
 		fputs(s, f);
 		return;
 	}

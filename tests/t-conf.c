@@ -192,6 +192,15 @@ test_set(void)
 	is_int(c->sort_import, 1, "set sort import");
 	good("set patterns \"/srv/my junk.txt\"");
 	is_str(c->patterns, "/srv/my junk.txt", "set patterns: a quoted path with a space");
+	/* Found by fuzz-conf: a carriage return inside a value was dumped
+	 * unquoted, and read back as a separator. */
+	good("set patterns \"a\rb\"");
+	{
+		char buf[8192];
+
+		dump_into(tmpfile(), buf, sizeof buf);
+		ok(strstr(buf, "set patterns \"a\rb\"\n") != NULL, "...a carriage return is quoted");
+	}
 
 	bad_line("set", "usage: set NAME VALUE");
 	bad_line("set layout", "usage: set NAME VALUE");
