@@ -48,7 +48,11 @@ walk_dir(const char *dir, struct strlist *files)
 	struct strlist names;
 
 	if (d == NULL) {
-		warnx(_("skipped %s: %s"), dir, strerror(errno));
+		int err = errno;
+		char *name = text_sanitize(dir);
+
+		warnx(_("skipped %s: %s"), name, strerror(err));
+		free(name);
 		return;
 	}
 	strlist_init(&names);
@@ -103,7 +107,10 @@ read_file(const char *path, size_t max, char **data, size_t *len, char **why)
 	int fd;
 
 	*why = NULL;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+	/* O_NONBLOCK: opening a FIFO (or a device) must not wait for a
+	 * writer; fstat then turns it away. Reads of a regular file are
+	 * not affected. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
 		return *why = xasprintf(_("unreadable: %s"), strerror(errno));
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
@@ -301,18 +308,21 @@ enum outcome { ADDED, DUPLICATE, SKIPPED, FAILED };
 static enum outcome
 finish_one(struct store *s, struct slot *sl, struct import_totals *t)
 {
+	/* A file's name is anyone's bytes: shown safe, on one line. */
+	char *name = text_sanitize(sl->path);
 	int rc;
 
 	if (sl->invalid > 0) {
 		warnx(P_("%s: %zu invalid UTF-8 sequence replaced by U+FFFD",
 		    "%s: %zu invalid UTF-8 sequences replaced by U+FFFD", sl->invalid),
-		    sl->path, sl->invalid);
+		    name, sl->invalid);
 		t->invalid += sl->invalid;
 	}
-	if (sl->skip != NULL) {
-		warnx(_("skipped %s: %s"), sl->path, sl->skip);
+	if (sl->skip != NULL)
+		warnx(_("skipped %s: %s"), name, sl->skip);
+	free(name);
+	if (sl->skip != NULL)
 		return SKIPPED;
-	}
 	if (sl->known)
 		return DUPLICATE;
 	rc = store_add(s, &sl->a, sl->path, NULL);

@@ -108,4 +108,40 @@ test_expect_success 'full disk: import stops with one line, committed work kept'
 	test "$(sqlite3 f.db "SELECT count(*) FROM article")" = 401
 '
 
+# counts FILE: the four totals of an import's summary line, summed.
+summed() {
+	sed -n "s/^imported \([0-9]*\), duplicates \([0-9]*\), skipped \([0-9]*\), failed \([0-9]*\).*/\1 \2 \3 \4/p" "$1" |
+		awk "{ print \$1 + \$2 + \$3 + \$4 }"
+}
+
+test_expect_success 'hostile files: a FIFO, a 2 GB sparse file, a link loop, hostile names' '
+	mkdir -p h/sub &&
+	cp "$good" h/good.txt &&
+	printf "Bài thứ hai\n\n%s Thêm.\n%s\n" "$body" "$body" >"h/$(printf "new\nline.txt")" &&
+	printf "Bài thứ ba\n\n%s Ba.\n%s\n" "$body" "$body" >"h/$(printf "bad\377name.txt")" &&
+	: >"h/$(printf "esc\033]0;PWNED\007\033[2Jname.txt")" &&
+	mkfifo h/fifo.txt &&
+	truncate -s 2G h/sparse.txt &&
+	ln -s .. h/sub/loop &&
+	ln -s missing.txt h/dangling.txt &&
+	timeout 60 "$LUOT" --db h.db import h >out 2>err &&
+	grep -q "^imported 3, duplicates 0, skipped 4, failed 0" out &&
+	test "$(summed out)" = 7 &&
+	test "$(wc -l <err)" = 4 &&
+	grep -q "fifo.txt: not a regular file$" err &&
+	grep -q "sparse.txt: larger than the limit" err &&
+	grep -q "dangling.txt: unreadable: " err &&
+	grep -q "^luot: skipped h/esc.*name.txt: empty file$" err &&
+	! grep -q "$(printf "\033")" err out &&
+	! grep -q "$(printf "\007")" err out
+'
+
+test_expect_success 'a folder of 100,000 empty files: each skipped, the counts add up' '
+	mkdir many0 &&
+	(cd many0 && seq -f "%06g.txt" 1 100000 | xargs touch) &&
+	"$LUOT" --db m.db import many0 >out 2>err &&
+	grep -q "^imported 0, duplicates 0, skipped 100000, failed 0" out &&
+	test "$(grep -c ": empty file$" err)" = 100000
+'
+
 test_done
