@@ -46,23 +46,34 @@ opening(const char *body)
 	return xstrndup(s, strcspn(s, "\n"));
 }
 
+/* Markdown and CSV are read by people, on terminals too: text goes out
+ * as luot shows it (controls and bidi overrides as U+FFFD, line breaks
+ * kept). JSON keeps the exact text, escaped. */
+static char *
+shown(const char *s)
+{
+	return text_sanitize_lines(s ? s : "");
+}
+
 /* One CSV field (RFC 4180): quoted when it holds a comma, quote or line
  * break, quotes doubled. */
 static void
-csv_field(struct buf *b, const char *s, int last)
+csv_field(struct buf *b, const char *text, int last)
 {
-	s = s ? s : "";
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		buf_adds(b, s);
+	char *safe = shown(text);
+
+	if (strpbrk(safe, ",\"\n") == NULL) {
+		buf_adds(b, safe);
 	} else {
 		buf_addc(b, '"');
-		for (; *s; s++) {
+		for (const char *s = safe; *s; s++) {
 			if (*s == '"')
 				buf_addc(b, '"');
 			buf_addc(b, *s);
 		}
 		buf_addc(b, '"');
 	}
+	free(safe);
 	buf_adds(b, last ? "\r\n" : ",");
 }
 
@@ -86,24 +97,35 @@ tag_list(const char *tags)
 static void
 put_md(struct buf *b, const struct store_item *it, const struct store_mark *m, const char *first)
 {
-	char *tags = tag_list(m->tags);
+	char *tags = tag_list(m->tags), *f[8];
+	enum { TITLE, SOURCE, DATE, AUTHOR, PATH, TAGS, NOTE, FIRST };
 
+	f[TITLE] = shown(it->title);
+	f[SOURCE] = shown(it->source);
+	f[DATE] = shown(it->published);
+	f[AUTHOR] = shown(it->author);
+	f[PATH] = shown(it->path);
+	f[TAGS] = shown(tags);
+	f[NOTE] = shown(m->note);
+	f[FIRST] = shown(first);
 	/* Markdown shows text as it is: one line for the heading. */
-	buf_printf(b, "## %s\n\n", it->title);
+	buf_printf(b, "## %s\n\n", f[TITLE]);
 	if (it->source)
-		buf_printf(b, "- %s %s\n", _("Source:"), it->source);
+		buf_printf(b, "- %s %s\n", _("Source:"), f[SOURCE]);
 	if (it->published)
-		buf_printf(b, "- %s %s\n", _("Date:"), it->published);
+		buf_printf(b, "- %s %s\n", _("Date:"), f[DATE]);
 	if (it->author)
-		buf_printf(b, "- %s %s\n", _("Author:"), it->author);
-	buf_printf(b, "- %s `%s`\n", _("File:"), it->path);
+		buf_printf(b, "- %s %s\n", _("Author:"), f[AUTHOR]);
+	buf_printf(b, "- %s `%s`\n", _("File:"), f[PATH]);
 	if (*tags)
-		buf_printf(b, "- %s %s\n", _("Tags:"), tags);
+		buf_printf(b, "- %s %s\n", _("Tags:"), f[TAGS]);
 	buf_addc(b, '\n');
-	if (m->note && *m->note)
-		buf_printf(b, "%s\n\n", m->note);
-	if (*first)
-		buf_printf(b, "> %s\n\n", first);
+	if (*f[NOTE])
+		buf_printf(b, "%s\n\n", f[NOTE]);
+	if (*f[FIRST])
+		buf_printf(b, "> %s\n\n", f[FIRST]);
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+		free(f[i]);
 	free(tags);
 }
 

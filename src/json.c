@@ -26,7 +26,7 @@ json_str(struct buf *b, const char *s)
 		uint32_t uc;
 		int len;
 
-		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
 			buf_addc(b, (char)c);
 			i++;
 			continue;
@@ -42,8 +42,13 @@ json_str(struct buf *b, const char *s)
 		case '\b': buf_adds(b, "\\b"); break;
 		case '\f': buf_adds(b, "\\f"); break;
 		default:
-			/* Controls, and the line separators JavaScript chokes on. */
-			if (uc < 0x20 || uc == 0x2028 || uc == 0x2029)
+			/* Controls (C0, DEL and C1: U+009B is a CSI to some
+			 * terminals), bidi overrides and isolates, which reorder a
+			 * terminal's line, and the line separators JavaScript
+			 * chokes on: escaped, so the text is kept exactly and
+			 * JSON shown on a terminal is inert. */
+			if (uc < 0x20 || (uc >= 0x7f && uc < 0xa0) || uc == 0x2028 || uc == 0x2029 ||
+			    (uc >= 0x202a && uc <= 0x202e) || (uc >= 0x2066 && uc <= 0x2069))
 				buf_printf(b, "\\u%04x", (unsigned)uc);
 			else
 				text_put(b, uc);	/* re-encoded: invalid input becomes U+FFFD */

@@ -593,6 +593,19 @@ text_sanitize(const char *s)
 	return map_chars(s, safe_char);
 }
 
+/* safe_char, but a line break stays one. */
+static uint32_t
+safe_char_lines(uint32_t uc)
+{
+	return uc == '\n' ? uc : safe_char(uc);
+}
+
+char *
+text_sanitize_lines(const char *s)
+{
+	return map_chars(s, safe_char_lines);
+}
+
 char *
 text_truncate(const char *s, size_t max_cols)
 {

@@ -152,6 +152,9 @@ size_t text_wrap(const char *s, size_t width, struct text_line **lines);
  */
 char *text_sanitize(const char *s);
 
+/* The same, line breaks kept: a note of several lines. */
+char *text_sanitize_lines(const char *s);
+
 /*
  * s in ASCII, for a terminal whose locale is not UTF-8: letters without
  * their marks (đ -> d), quotes and dashes as ASCII ones, anything else

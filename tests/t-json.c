@@ -29,6 +29,9 @@ main(void)
 	check("a\nb\tc\r", "\"a\\nb\\tc\\r\"", "newline, tab, CR");
 	check("\x1b[31m\x01", "\"\\u001b[31m\\u0001\"", "controls as \\u");
 	check("x\xe2\x80\xa8y", "\"x\\u2028y\"", "line separator escaped");
+	check("\x7f\xc2\x9b" "2J\xc2\x90", "\"\\u007f\\u009b2J\\u0090\"", "DEL and C1 (U+009B CSI) as \\u");
+	check("\xe2\x80\xae" "abc\xe2\x81\xa6" "x\xe2\x81\xa9", "\"\\u202eabc\\u2066x\\u2069\"",
+	    "bidi overrides and isolates as \\u");
 	check("bad\xff", "\"bad\xef\xbf\xbd\"", "invalid UTF-8 replaced");
 	check(NULL, "null", "NULL is null");
 	buf_init(&b);
