@@ -128,4 +128,35 @@ test_expect_success 'the interface open while 200 bookmarks are added from the c
 	! ui_screen | grep -qi "error\\|locked"
 '
 
+test_expect_success 'at once: the interface, an import of 3,000 articles, 200 bookmark edits' '
+	mkdir -p bulk &&
+	awk -v dir=bulk "BEGIN { for (i = 0; i < 3000; i++) { f = dir \"/\" i \".txt\";
+		printf \"Tin nhanh số %d trong ngày\\n\\nĐoạn một của tin số %d nói về thời tiết.\\nĐoạn hai của tin số %d nói về giao thông.\\n\", i, i, i >f; close(f) } }" &&
+	"$LUOT" --db "$T/busy.db" import -q "$LUOT_DATADIR/demo" >/dev/null &&
+	ui_start 100 30 --db "$T/busy.db" &&
+	ui_wait "luot: list" || exit 1
+	# The import in the background, alone: "&" would take the whole
+	# chain before it along.
+	{ "$LUOT" --db "$T/busy.db" import -q bulk >import.out 2>import.err; echo $? >import.st; } &
+	ids=$("$LUOT" --db "$T/busy.db" list | awk "{ print \$1 }") &&
+	i=0 &&
+	for round in 1 2 3 4 5 6 7 8 9 10 11; do
+		for id in $ids; do
+			[ $i -lt 200 ] || break
+			"$LUOT" --db "$T/busy.db" bookmark add "$id" --note "ghi chú $i" --tag "b$i" \
+				2>>edits.err || echo "failed $i" >>edits.err
+			[ $((i % 40)) = 0 ] && ui_keys j
+			i=$((i + 1))
+		done
+	done &&
+	ui_keys m &&
+	wait &&
+	test "$(cat import.st)" = 0 && test ! -s import.err && test ! -s edits.err &&
+	grep -q "^imported 3000, duplicates 0, skipped 0, failed 0" import.out &&
+	test "$(sql "$T/busy.db" "SELECT count(*) FROM state_tag WHERE tag GLOB \"b[0-9]*\"")" = 200 &&
+	ui_wait_status "/3019 .*bookmarked" 20 &&
+	! ui_screen | grep -qi "error\\|locked\\|busy" &&
+	"$LUOT" --db "$T/busy.db" check >/dev/null
+'
+
 test_done
