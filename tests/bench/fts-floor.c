@@ -46,6 +46,7 @@
 
 #include "../../src/tokenize.h"
 #include "../../src/util.h"
+#include "bench.h"
 #include "../../src/zip.h"
 
 /* Longest token given a second form; longer ones (none in the corpus)
@@ -204,28 +205,7 @@ seconds(clockid_t clock)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void
-exec(sqlite3 *db, const char *sql)
-{
-	char *err = NULL;
 
-	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
-		die("%s: %s", sql, err);
-}
-
-static double
-scalar(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	double v = -1;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		die("%s: %s", sql, sqlite3_errmsg(db));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_double(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
 
 static const struct {
 	const char *name;

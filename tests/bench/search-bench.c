@@ -36,6 +36,7 @@
 #include "../../src/store.h"
 #include "../../src/tokenize.h"
 #include "../../src/util.h"
+#include "bench.h"
 #include "../../src/zip.h"
 
 #define VOCAB 8000
@@ -192,28 +193,7 @@ raw(const char *path)
 	return db;
 }
 
-static double
-scalar(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	double v = -1;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		die("%s: %s", sql, sqlite3_errmsg(db));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_double(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-static void
-exec(sqlite3 *db, const char *sql)
-{
-	char *err = NULL;
-
-	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
-		die("%s: %s", sql, err);
-}
 
 /* Drop the trigger that indexes new articles; returns its SQL. */
 static char *
