@@ -42,13 +42,11 @@ json_str(struct buf *b, const char *s)
 		case '\b': buf_adds(b, "\\b"); break;
 		case '\f': buf_adds(b, "\\f"); break;
 		default:
-			/* Controls (C0, DEL and C1: U+009B is a CSI to some
-			 * terminals), bidi overrides and isolates, which reorder a
-			 * terminal's line, and the line separators JavaScript
-			 * chokes on: escaped, so the text is kept exactly and
-			 * JSON shown on a terminal is inert. */
-			if (uc < 0x20 || (uc >= 0x7f && uc < 0xa0) || uc == 0x2028 || uc == 0x2029 ||
-			    (uc >= 0x202a && uc <= 0x202e) || (uc >= 0x2066 && uc <= 0x2069))
+			/* What must not reach a terminal (text.h: controls,
+			 * C1 such as U+009B CSI, bidi overrides), and the line
+			 * separators JavaScript chokes on: escaped, so the text
+			 * is kept exactly and JSON shown on a terminal is inert. */
+			if (text_is_unsafe(uc) || uc == 0x2028 || uc == 0x2029)
 				buf_printf(b, "\\u%04x", (unsigned)uc);
 			else
 				text_put(b, uc);	/* re-encoded: invalid input becomes U+FFFD */

@@ -526,8 +526,8 @@ text_wrap(const char *s, size_t width, struct text_line **lines)
 	return nv;
 }
 
-static int
-is_unsafe(uint32_t uc)
+int
+text_is_unsafe(uint32_t uc)
 {
 	return uc < 0x20 || uc == 0x7F || (uc >= 0x80 && uc <= 0x9F) ||
 	    (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069) ||
@@ -540,7 +540,7 @@ is_unsafe(uint32_t uc)
 static uint32_t
 safe_char(uint32_t uc)
 {
-	if (is_unsafe(uc))
+	if (text_is_unsafe(uc))
 		return REPLACEMENT;
 	if (uc >= 0x80 && text_utf8_locale() && wcwidth((wchar_t)uc) < 0)
 		return REPLACEMENT;
@@ -556,7 +556,7 @@ ascii_char(uint32_t uc)
 	int type;
 
 	if (uc < 0x80)
-		return is_unsafe(uc) ? '?' : uc;
+		return text_is_unsafe(uc) ? '?' : uc;
 	if (uc == 0x0111 || uc == 0x0110)
 		return uc == 0x0111 ? 'd' : 'D';
 	if (uc == 0x2018 || uc == 0x2019)

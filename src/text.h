@@ -152,6 +152,10 @@ size_t text_wrap(const char *s, size_t width, struct text_line **lines);
  */
 char *text_sanitize(const char *s);
 
+/* Must uc never reach a terminal as it is? Controls (C0, DEL, C1), bidi
+ * overrides, isolates and marks. */
+int text_is_unsafe(uint32_t uc);
+
 /* The same, line breaks kept: a note of several lines. */
 char *text_sanitize_lines(const char *s);
 
