@@ -198,17 +198,16 @@ keymap_lookup(enum keys_where where, const int *keys, int n)
 	return longer ? KEYMAP_PENDING : action;
 }
 
-/* The keys of b as "g g", in buf. */
-static void
-keys_name(const struct binding *b, char *buf, size_t size)
+void
+keymap_keys_name(const int *keys, int n, char *buf, size_t size)
 {
 	size_t len = 0;
 
 	buf[0] = '\0';
-	for (int k = 0; k < b->nkeys && len + 1 < size; k++) {
+	for (int k = 0; k < n && len + 1 < size; k++) {
 		char name[32];
 
-		keymap_key_name(b->keys[k], name, sizeof name);
+		keymap_key_name(keys[k], name, sizeof name);
 		len += (size_t)snprintf(buf + len, size - len, "%s%s", k ? " " : "", name);
 	}
 }
@@ -229,7 +228,7 @@ keymap_dump(FILE *f)
 	for (size_t i = 0; i < nbindings; i++) {
 		char keys[160];
 
-		keys_name(&bindings[i], keys, sizeof keys);
+		keymap_keys_name(bindings[i].keys, bindings[i].nkeys, keys, sizeof keys);
 		fprintf(f, "bind %s %s\n", keys, actions[bindings[i].action].name);
 	}
 }
@@ -263,7 +262,7 @@ keymap_keys_of(int action, char *buf, size_t size)
 
 		if (bindings[i].action != action)
 			continue;
-		keys_name(&bindings[i], name, sizeof name);
+		keymap_keys_name(bindings[i].keys, bindings[i].nkeys, name, sizeof name);
 		len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? ", " : "", name);
 		if (len >= size)
 			len = size - 1;

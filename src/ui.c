@@ -618,16 +618,8 @@ sequence(struct ui *ui, int key)
 		return KEYMAP_PENDING;
 	if (ui->nseq > 1 && action < 0) {
 		char typed[160];
-		size_t len = 0;
 
-		typed[0] = '\0';
-		for (int i = 0; i < ui->nseq && len + 1 < sizeof typed; i++) {
-			char name[32];
-
-			keymap_key_name(ui->seq[i], name, sizeof name);
-			len += (size_t)snprintf(typed + len, sizeof typed - len, "%s%s",
-			    i ? " " : "", name);
-		}
+		keymap_keys_name(ui->seq, ui->nseq, typed, sizeof typed);
 		ui_message(ui, 1, _("%s: no such key"), typed);
 		ui->nseq = 0;
 		return KEYMAP_PENDING;	/* nothing to do */
