@@ -14,6 +14,7 @@ struct store {
 	long rank_window;	/* see RANK_WINDOW; 0: rank every hit */
 	char *path;
 	char *err;
+	int read_only;		/* opened so: the file or its folder is */
 	sqlite3_stmt *add;
 };
 

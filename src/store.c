@@ -31,6 +31,8 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -322,6 +324,11 @@ migrate(struct store *s)
 	}
 	if (v == STORE_VERSION)
 		return 0;
+	if (s->read_only) {
+		set_err(s, _("%s: the database is read-only and needs an upgrade from schema %d to %d; "
+		    "open it once where it can be written"), s->path, v, STORE_VERSION);
+		return -1;
+	}
 	/* Indexing or compressing a big database takes a while: say why. */
 	if (v > 0)
 		warnx(_("upgrading %s from schema %d to %d, once"), s->path, v, STORE_VERSION);
@@ -359,7 +366,7 @@ setup(struct store *s)
 	/* WAL: readers (the interface) never block the importer. NORMAL
 	 * sync keeps every commit atomic; only the last ones may be lost on
 	 * power failure, and importing again restores them. */
-	if (exec(s, "PRAGMA journal_mode = WAL") < 0 ||
+	if ((!s->read_only && exec(s, "PRAGMA journal_mode = WAL") < 0) ||
 	    exec(s, "PRAGMA synchronous = NORMAL") < 0 ||
 	    exec(s, "PRAGMA foreign_keys = ON") < 0 ||
 	    exec(s, "PRAGMA cache_size = -65536") < 0 ||
@@ -371,6 +378,78 @@ setup(struct store *s)
 	return migrate(s);
 }
 
+/*
+ * Whether the database just opened can be written. SQLite opens a file it
+ * may not write read-only without a word, and a WAL database on a
+ * read-only file system cannot even be read that way (its -shm cannot be
+ * made), so ask it: reading the schema opens the file.
+ */
+static int
+writable(struct store *s)
+{
+	int rc = sqlite3_exec(s->db, "PRAGMA schema_version", NULL, NULL, NULL);
+
+	if (rc == SQLITE_OK)
+		return sqlite3_db_readonly(s->db, "main") != 1;
+	rc &= 0xff;
+	return rc != SQLITE_READONLY && rc != SQLITE_CANTOPEN && rc != SQLITE_PERM;
+}
+
+/* Whether a read-only connection can read: not without a -shm file. */
+static int
+readable(struct store *s)
+{
+	int rc = sqlite3_exec(s->db, "PRAGMA schema_version", NULL, NULL, NULL) & 0xff;
+
+	return rc != SQLITE_CANTOPEN && rc != SQLITE_READONLY;
+}
+
+/* "file:" URI for path, so that query parameters can follow it. */
+static char *
+file_uri(const char *path, const char *params)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20)
+			buf_printf(&b, "%%%02X", *p);
+		else
+			buf_addc(&b, (char)*p);
+	}
+	buf_printf(&b, "?%s", params);
+	return buf_detach(&b);
+}
+
+/*
+ * Reopen s read-only: reading works, every write fails with
+ * SQLITE_READONLY, which says so. Where not even the -shm file can be made
+ * (a read-only file system), the file is opened as immutable, but only
+ * when no WAL holds changes it would then not see.
+ */
+static int
+open_read_only(struct store *s)
+{
+	char *wal = xasprintf("%s-wal", s->path), *uri;
+	struct stat st;
+	int rc, pending = stat(wal, &st) == 0 && st.st_size > 0;
+
+	free(wal);
+	sqlite3_close(s->db);
+	uri = file_uri(s->path, "mode=ro");
+	rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	if (rc == SQLITE_OK && !pending && !readable(s)) {
+		sqlite3_close(s->db);
+		uri = file_uri(s->path, "immutable=1");
+		rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		free(uri);
+	}
+	s->read_only = 1;
+	return rc;
+}
+
 struct store *
 store_open(const char *path, char **err)
 {
@@ -380,6 +459,8 @@ store_open(const char *path, char **err)
 	s->path = xstrdup(path);
 	s->rank_window = RANK_WINDOW;
 	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc == SQLITE_OK && !writable(s))
+		rc = open_read_only(s);
 	if (rc != SQLITE_OK) {
 		if (s->db != NULL)
 			store_db_fail(s);

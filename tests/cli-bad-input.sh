@@ -144,4 +144,45 @@ test_expect_success 'a folder of 100,000 empty files: each skipped, the counts a
 	test "$(grep -c ": empty file$" err)" = 100000
 '
 
+# A folder nothing may write to. root ignores file modes, so for root it
+# is a read-only bind mount, in a mount namespace of the command's own:
+#   read_only DIR SCRIPT   runs sh SCRIPT in the current folder.
+read_only() {
+	if [ "$(id -u)" = 0 ]; then
+		unshare -m sh -c 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && exec sh "$2"' \
+			sh "$1" "$2"
+	else
+		chmod a-w "$1" "$1"/* && st=0 && sh "$2" || st=$?
+		chmod u+w "$1" "$1"/*
+		return $st
+	fi
+}
+
+if [ "$(id -u)" != 0 ] || unshare -m true 2>/dev/null; then
+test_expect_success 'a read-only database: reading works, writing says why, nothing changes' '
+	mkdir ro && "$LUOT" --db ro/r.db import -q "$TESTDATA/import" >/dev/null &&
+	"$LUOT" --db ro/r.db list >list.before &&
+	printf "Một bài mới hoàn toàn\n\n%s Mới.\n%s\n" "$body" "$body" >new.txt &&
+	cksum <ro/r.db >sum.before && ls -a ro >ls.before &&
+	cat >ro.sh <<-\EOF &&
+	"$LUOT" --db ro/r.db list >list || exit 1
+	"$LUOT" --db ro/r.db search "nón lá" >found || exit 1
+	"$LUOT" --db ro/r.db show 1 >shown || exit 1
+	st=0; "$LUOT" --db ro/r.db import new.txt >/dev/null 2>import.err || st=$?; echo $st >import.st
+	st=0; "$LUOT" --db ro/r.db bookmark add 1 2>mark.err || st=$?; echo $st >mark.st
+	EOF
+	read_only ro ro.sh &&
+	test_cmp list.before list &&
+	grep -q "nón lá" found && test -s shown &&
+	test "$(cat import.st)" = 1 && test "$(cat mark.st)" = 1 &&
+	test "$(cat import.err)" = "luot: import stopped: ro/r.db: the database is read-only" &&
+	test "$(cat mark.err)" = "luot: ro/r.db: the database is read-only" &&
+	cksum <ro/r.db >sum.after && test_cmp sum.before sum.after &&
+	ls -a ro >ls.after && test_cmp ls.before ls.after
+'
+else
+test_skip 'a read-only database: reading works, writing says why, nothing changes' \
+	'root, and no mount namespace to make a read-only folder in'
+fi
+
 test_done
