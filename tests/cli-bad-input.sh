@@ -1,6 +1,6 @@
 #!/bin/sh
 # cli-bad-input.sh: files that must be skipped or repaired, hostile text,
-# a locked database and a full disk: clear one-line errors, nothing lost.
+# a locked, read-only or full database: clear one-line errors, nothing lost.
 . "$TESTLIB"
 
 good="$TESTDATA/import/glued.txt"
@@ -183,6 +183,41 @@ test_expect_success 'a read-only database: reading works, writing says why, noth
 else
 test_skip 'a read-only database: reading works, writing says why, nothing changes' \
 	'root, and no mount namespace to make a read-only folder in'
+fi
+
+# A full file system, not only a process limit: the WAL and the -shm
+# file cannot grow either. Needs a tmpfs, so root and a mount namespace.
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
+test_expect_success 'full disk (a 2 MiB tmpfs): one line, store intact, resumed once there is room' '
+	mkdir small big && i=0 &&
+	while [ $i -lt 3000 ]; do
+		printf "Bài số %d về mưa bão\n\n%s Số %d.\n%s Lần %d.\n" $i "$body" $i "$body" $i >big/$i.txt
+		i=$((i+1))
+	done &&
+	cat >full.sh <<-\EOF &&
+	mount -t tmpfs -o size=2m tmpfs small || exit 1
+	"$LUOT" --db small/f.db import -q "$TESTDATA/import/glued.txt" >/dev/null || exit 1
+	st=0; "$LUOT" --db small/f.db import -q big >out 2>err || st=$?; echo $st >st
+	sqlite3 small/f.db "PRAGMA integrity_check" >check
+	sqlite3 small/f.db "SELECT count(*) FROM article" >kept
+	mount -o remount,size=64m small || exit 1
+	"$LUOT" --db small/f.db import big >resumed || exit 1
+	sqlite3 small/f.db "SELECT count(*) FROM article" >count
+	"$LUOT" --db small/f.db check >checked
+	EOF
+	unshare -m sh full.sh &&
+	test "$(cat st)" = 1 &&
+	test "$(wc -l <err)" = 1 &&
+	grep -q "^luot: import stopped: small/f.db: the disk is full$" err &&
+	test "$(cat check)" = ok &&
+	test "$(cat kept)" -ge 1 && test "$(cat kept)" -lt 3001 &&
+	grep -q "failed 0" resumed &&
+	test "$(cat count)" = 3001 &&
+	test "$(cat checked)" = ok
+'
+else
+test_skip 'full disk (a 2 MiB tmpfs): one line, store intact, resumed once there is room' \
+	'a tmpfs needs root and a mount namespace'
 fi
 
 test_done
