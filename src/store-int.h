@@ -15,6 +15,8 @@ struct store {
 	char *path;
 	char *err;
 	int read_only;		/* opened so: the file or its folder is */
+	int wal_pages;		/* in the WAL after the last commit */
+	int wal_restart_at;	/* WAL pages that make checkpoint() wait */
 	sqlite3_stmt *add;
 };
 
