@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "keymap.h"
 #include "paths.h"
+#include "text.h"
 #include "util.h"
 
 /* Words on a line, at most; quoted words count as one. */
@@ -131,21 +132,22 @@ struct source {
 static int __attribute__((format(printf, 2, 3)))
 bad(const struct source *src, const char *fmt, ...)
 {
-	char msg[512];
+	char raw[512], *msg, *safe;
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(raw, sizeof raw, fmt, ap);
 	va_end(ap);
-	/* The message quotes the file: no control character of it reaches
-	 * the terminal. */
-	for (char *c = msg; *c; c++) {
-		if ((unsigned char)*c < ' ' || *c == 0x7f)
-			*c = '?';
-	}
-	fprintf(stderr, "%s:%d: %s\n", src->file, src->line, msg);
+	/* The message quotes the file, and the file may name itself oddly:
+	 * nothing of either may reach the terminal as a control. */
+	msg = xasprintf("%s:%d: %s", src->file, src->line, raw);
+	safe = text_sanitize(msg);
+	free(msg);
+	fprintf(stderr, "%s\n", safe);
 	if (nerrors++ == 0)
-		first_error = xasprintf("%s:%d: %s", src->file, src->line, msg);
+		first_error = safe;
+	else
+		free(safe);
 	return -1;
 }
 

@@ -219,7 +219,10 @@ test_set(void)
 	is_int(c->layout, CONFIG_LAYOUT_WIDE, "bad lines leave the setting as it was");
 
 	bad_line("frobnicate 3", "no such directive: frobnicate");
-	bad_line("bind \033[2J quit", "no such key: ?[2J");
+	bad_line("bind \033[2J quit", "no such key: \xef\xbf\xbd[2J");
+	/* A C1 CSI (U+009B) and a right-to-left override (U+202E). */
+	bad_line("bind \xc2\x9b" "2J quit", "no such key: \xef\xbf\xbd" "2J");
+	bad_line("bind \xe2\x80\xae" "tiuq quit", "no such key: \xef\xbf\xbd" "tiuq");
 	bad_line("bind \"x quit", "a quote is not closed");
 	bad_line("set a b c d e f g h i j k l m n o p q", "too many words");
 	bad_line("include", "usage: include FILE");
