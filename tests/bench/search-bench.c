@@ -539,6 +539,7 @@ run_queries(const struct bench *b)
 	struct strlist qs;
 	struct timing *t;
 	double *v[8];
+	double luot_ms = 0, plain_ms = 0, like_ms = 0, grep_ms = 0;
 	size_t nq;
 
 	query_list(&qs);
@@ -562,6 +563,11 @@ run_queries(const struct bench *b)
 		printf("%-28.28s %9.1f %9.1f %9.1f %9.1f %9.1f %6d %6d %6d\n", q, t[i].page, t[i].full,
 		    t[i].plain, t[i].like, t[i].grep, t[i].hits, t[i].like_hits, t[i].grep_hits);
 		fflush(stdout);
+		/* Wall time of each part, all runs, to tell what a size costs. */
+		luot_ms += 3 * (t[i].page + t[i].full);
+		plain_ms += t[i].plain > 0 ? 3 * t[i].plain : 0;
+		like_ms += t[i].like > 0 ? t[i].like : 0;
+		grep_ms += t[i].grep > 0 ? t[i].grep : 0;
 		v[0][i] = t[i].page;
 		v[1][i] = t[i].full;
 		v[2][i] = t[i].plain;
@@ -572,6 +578,8 @@ run_queries(const struct bench *b)
 		v[7][i] = t[i].grep >= 0 ? t[i].grep / t[i].page : -1;
 	}
 	printf("\n= queries %zu\n", nq);
+	printf("= luot_run_s %.1f\n= plain_run_s %.1f\n= like_run_s %.1f\n= grep_run_s %.1f\n",
+	    luot_ms / 1000, plain_ms / 1000, like_ms / 1000, grep_ms / 1000);
 	print_quantiles("page", v[0], nq);
 	print_quantiles("full", v[1], nq);
 	print_quantiles("plain", v[2], nq);
@@ -630,6 +638,7 @@ imported(const char *path, const char *plain_path, const char *dir)
 	ldb = raw(path);
 	luot_bytes = scalar(ldb, "SELECT total(pgsize) FROM dbstat WHERE name LIKE 'article_fts%'");
 	sqlite3_close(ldb);
+	printf("= sqlite_version %s\n", sqlite3_libversion());
 	printf("= articles %.0f\n", scalar(pdb, "SELECT count(*) FROM doc"));
 	printf("= raw_text_bytes %.0f\n", raw_bytes);
 	printf("= luot_index_bytes %.0f\n", luot_bytes);
