@@ -531,6 +531,18 @@ print_quantiles(const char *name, double *v, size_t n)
 	printf("= %s_min %.3f\n", name, quantile(v, n, 0));
 }
 
+/* Print s and spaces to width columns, a column a code point: what a
+ * terminal gives precomposed Vietnamese letters. */
+static void
+print_padded(const char *s, int width)
+{
+	int cols = 0;
+
+	for (const char *p = s; *p; p++)
+		cols += ((unsigned char)*p & 0xC0) != 0x80;
+	printf("%s%*s", s, cols < width ? width - cols : 0, "");
+}
+
 /* Time every query of the list against what b names; print a line each,
  * then the summary. */
 static void
@@ -560,7 +572,8 @@ run_queries(const struct bench *b)
 			t[i].like = time_like(b->like_db, q, &t[i].like_hits);
 		if (b->grep_dir != NULL && words_only(q))
 			t[i].grep = time_grep(b->grep_dir, q, &t[i].grep_hits);
-		printf("%-28.28s %9.1f %9.1f %9.1f %9.1f %9.1f %6d %6d %6d\n", q, t[i].page, t[i].full,
+		print_padded(q, 28);
+		printf(" %9.1f %9.1f %9.1f %9.1f %9.1f %6d %6d %6d\n", t[i].page, t[i].full,
 		    t[i].plain, t[i].like, t[i].grep, t[i].hits, t[i].like_hits, t[i].grep_hits);
 		fflush(stdout);
 		/* Wall time of each part, all runs, to tell what a size costs. */

@@ -75,7 +75,10 @@ for q in "dan van kheo" "nuoc sach" "hòa bình" "thuy loi" "công tác dân v�
 	type_text "$q"
 	key C-u
 done
-key Escape q
+key Escape
+# luot quits on q without timing it: waiting for its line would only run
+# out the 10 s of wait_lines.
+tmux -L "$sock" send-keys q
 tries=0
 while ! grep -q maxrss "$trace" && [ $tries -lt 400 ]; do sleep 0.01; tries=$((tries + 1)); done
 
