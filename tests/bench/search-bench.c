@@ -479,7 +479,8 @@ time_like(sqlite3 *db, const char *text, int *hits)
 }
 
 /* grep -ril over the files, the query as one fixed string (so its words
- * in that order, case folded, diacritics not), once; hits are files. */
+ * in that order, case folded, diacritics not), once; hits are files.
+ * The fixed queries hold no quote, so text goes in the command as it is. */
 static double
 time_grep(const char *dir, const char *text, int *hits)
 {
@@ -669,6 +670,9 @@ imported(const char *path, const char *plain_path, const char *dir)
 		die("%s", sqlite3_errmsg(pdb));
 	b.like_db = pdb;
 	b.grep_dir = dir;
+	printf("\nlike: LIKE '%%word%%' for each word, newest 50 (folds ASCII case only, no"
+	    " diacritics);\ngrep: grep -rilF, the query as one string (case folded, no diacritics"
+	    " folded);\nboth once, for queries of words only (-1: not run).\n");
 	run_queries(&b);
 	sqlite3_finalize(b.plain);
 	store_close(b.s);
