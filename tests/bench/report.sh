@@ -111,11 +111,12 @@ cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 	cat <<'EOF'
 
 Raw text: the UTF-8 bytes of title, body and captions as luot stored them.
-luot and the plain table rank with bm25 and the same column weights; the
-plain table (FTS5, `unicode61 remove_diacritics 2`) holds the same text in
-a database of its own. LIKE: the newest 50 rows with every word of the
-query as `LIKE '%word%'` in title, body or captions, a scan of every row;
-it folds ASCII case only and no diacritics, and finds words inside others.
+luot ranks with luot_rank (bm25's formula), the plain table with bm25,
+both with the same column weights; the plain table (FTS5, `unicode61
+remove_diacritics 2`) holds the same text in a database of its own.
+LIKE: the newest 50 rows with every word of the query as `LIKE '%word%'`
+in title, body or captions, a scan of every row; it folds ASCII case
+only and no diacritics, and finds words inside others.
 grep: `grep -rilF` with the query as one fixed string (its words adjacent;
 case folded, diacritics not; no ranking, no snippets), over the page files
 in the page cache. LIKE and grep run the 40 queries made of words only,
