@@ -1,20 +1,32 @@
 /*
- * search-bench.c: the search figures. Builds a luot database of N
- * synthetic Vietnamese-like articles through the store (the import path,
- * index included), then in the same file a plain FTS5 table with
- * unicode61 remove_diacritics 2 over the same content, and times:
- *   - import with the index (articles/s),
- *   - index build alone ('rebuild') for luot and plain, and their ratio,
- *   - index and database size against the raw text,
- *   - a fixed list of queries, first page (50 hits with snippets), luot
- *     and, where the query means the same, plain: p50 and p99.
+ * search-bench.c: the search figures, and the corpus the other benchmarks
+ * share. Its generator writes N synthetic Vietnamese-like articles, the
+ * same ones in every mode:
  *
- *   search-bench N DB [--bulk]
+ *   search-bench N DB [--bulk|--queries]
+ *	builds a luot database through the store (the import path, index
+ *	included), then in the same file a plain FTS5 table with unicode61
+ *	remove_diacritics 2 over the same content, and times the import, the
+ *	index build of each ('rebuild'), sizes against the raw text, and a
+ *	fixed list of queries: first page (50 hits with snippets) for luot,
+ *	every hit ranked for luot and for the plain table.
+ *	An existing DB of N articles is reused for the queries; --queries
+ *	does only those; --bulk fills a new database without the index
+ *	trigger, for sizes where importing with the index takes too long.
  *
- * DB is created; an existing one is reused for the query part if it holds
- * N articles. --bulk fills a new database without the index trigger (the
- * index is built by the timed rebuild anyway), for sizes where importing
- * with the index would take too long to wait for.
+ *   search-bench N --files DIR
+ *	writes the articles as scraped page files (junk, header, title,
+ *	dateline, paragraphs, caption, signature, share links, related news),
+ *	1,000 to a subfolder, for `luot import`. DIR/.done says how many
+ *	files and bytes once complete.
+ *
+ *   search-bench --imported DB PLAIN [DIR]
+ *	the queries on a database `luot import` made (of DIR's files): copies
+ *	the article text into PLAIN, a new database with the text as a feed
+ *	reader keeps it (one row an article) and a plain FTS5 table over it,
+ *	both timed; then each query for luot, the plain table, a LIKE scan of
+ *	PLAIN's rows and `grep -ril` over DIR. Ends with "= key value" lines
+ *	for tests/bench/report.sh.
  *
  * The vocabulary is made of syllables (initial, vowel with a tone, final)
  * drawn with a Zipf law, as words are in real text, plus a few real
@@ -22,6 +34,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -29,6 +42,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -146,15 +160,21 @@ sentence(int words)
 	return buf_detach(&b);
 }
 
+/*
+ * Article i of n. Publication dates spread over 2010-2024 in the order of
+ * i, whatever n, so that a date filter keeps the same share of the hits at
+ * every size.
+ */
 static void
-make_article(struct article *a, long i)
+make_article(struct article *a, long i, long n)
 {
 	int np = 8 + (int)(next_rand() % 5);
+	char *cap;
 
 	article_init(a);
 	a->title = sentence(8 + (int)(next_rand() % 7));
 	a->title[strlen(a->title) - 1] = '\0';
-	a->published = (struct date){ 2010 + (int)(i * 15 / 1000000) % 16,
+	a->published = (struct date){ 2010 + (int)(i * 15 / n),
 		1 + (int)(next_rand() % 12), 1 + (int)(next_rand() % 28), 0, 0, DATE_DAY };
 	for (int p = 0; p < np; p++) {
 		struct buf b;
@@ -171,7 +191,87 @@ make_article(struct article *a, long i)
 		}
 		strlist_push(&a->paras, buf_detach(&b));
 	}
+	/* A photo caption, credited as the papers do. */
+	cap = sentence(8);
+	strlist_push(&a->captions, xasprintf("%s Ảnh: %s %s", cap, word(), word()));
+	free(cap);
 	a->words = 0;
+}
+
+/* Signatures and sources of the page files: picked by the article's
+ * number, so that writing files draws nothing from the generator. */
+static const char *const signatures[] = {
+	"THU HÀ", "MINH TUẤN", "NGỌC ANH", "VĂN LONG", "HỒNG NHUNG", "QUANG HUY", "THANH TÂM"
+};
+static const char *const sources[] = {
+	"Báo Cần Thơ", "Báo Nông nghiệp", "Đài PT-TH Quảng Nam", "Báo Đà Nẵng", "Báo Hải Phòng"
+};
+
+/*
+ * Article a as a saved page: what luot's extractor meets in real input
+ * (tests/bench/gen.awk's shape). related is the title listed under the
+ * other news; the previous article's, as on a real site.
+ */
+static void
+write_page(FILE *f, const struct article *a, long i, const char *related)
+{
+	fputs("Nhập thông tin\n  • Lỗi: Email không hợp lệ\nĐóng\n\nTIN TỨC | XÃ HỘI\n\n", f);
+	fprintf(f, "%s\n\n", a->title);
+	fprintf(f, "%d/%d/%d - %02ld:%02ld\n\n", a->published.day, a->published.month,
+	    a->published.year, i % 24, i * 7 % 60);
+	for (size_t p = 0; p < a->paras.len; p++) {
+		fprintf(f, "%s\n\n", a->paras.items[p]);
+		if (p == 1)
+			fprintf(f, "%s\n\n", a->captions.items[0]);
+	}
+	fprintf(f, "%s\nNguồn: %s\nIn tin bàiLưu tin bài\nCÁC TIN KHÁC\n\n",
+	    signatures[i % (long)(sizeof signatures / sizeof *signatures)],
+	    sources[i % (long)(sizeof sources / sizeof *sources)]);
+	fprintf(f, "%s\n%02ld/%02ld/2024 - %ld lượt xem\n", related, 1 + i % 28, 1 + i % 12,
+	    i * 37 % 20000);
+}
+
+/* Write the n articles into dir, 1,000 a subfolder; dir/.done at the end. */
+static void
+write_files(long n, const char *dir)
+{
+	char *prev = xstrdup("Tin tức trong ngày");
+	double bytes = 0;
+	FILE *f;
+	char *path;
+
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+		die("%s: %s", dir, strerror(errno));
+	for (long i = 0; i < n; i++) {
+		struct article a;
+
+		if (i % 1000 == 0) {
+			path = xasprintf("%s/%04ld", dir, i / 1000);
+			if (mkdir(path, 0777) < 0 && errno != EEXIST)
+				die("%s: %s", path, strerror(errno));
+			free(path);
+		}
+		make_article(&a, i, n);
+		path = xasprintf("%s/%04ld/%07ld.txt", dir, i / 1000, i);
+		if ((f = fopen(path, "w")) == NULL)
+			die("%s: %s", path, strerror(errno));
+		write_page(f, &a, i, prev);
+		bytes += (double)ftell(f);
+		if (fclose(f) != 0)
+			die("%s: %s", path, strerror(errno));
+		free(path);
+		free(prev);
+		prev = a.title;
+		a.title = NULL;
+		article_free(&a);
+	}
+	free(prev);
+	path = xasprintf("%s/.done", dir);
+	if ((f = fopen(path, "w")) == NULL)
+		die("%s: %s", path, strerror(errno));
+	fprintf(f, "files %ld\nbytes %.0f\n", n, bytes);
+	fclose(f);
+	free(path);
 }
 
 static double
@@ -231,6 +331,354 @@ cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The fixed queries: real phrases, and vocabulary words by rank, each
+ * with and without diacritics. */
+static void
+query_list(struct strlist *qs)
+{
+	static const char *const fixed[] = {
+		"dân vận", "dan van", "dân vận khéo", "dan van kheo", "\"dân vận khéo\"",
+		"đà nẵng", "da nang", "ĐÀ NẴNG", "nước sạch", "nuoc sach", "thuỷ lợi", "thủy lợi",
+		"thuy loi", "hòa bình", "hoa binh", "tỉnh ủy", "tinh uy", "lũ lụt", "lu lut",
+		"công tác dân vận", "cong tac dan van", "\"công tác dân vận\"", "dân*", "dan*",
+		"nướ*", "title:nước", "title:da nang", "after:2020 da nang", "on:2015 nuoc sach",
+		"da nang -nuoc", "lũ OR lụt", "(da nang) OR (nuoc sach)", "before:2012 thuy loi",
+		"daan vaajn", NULL
+	};
+	static const int ranks[] = { 0, 1, 3, 9, 30, 99, 300, 999, 3000, 7000 };
+
+	strlist_init(qs);
+	for (int i = 0; fixed[i]; i++)
+		strlist_push(qs, xstrdup(fixed[i]));
+	for (size_t r = 0; r < sizeof ranks / sizeof *ranks; r++) {
+		strlist_push(qs, xstrdup(vocab[ranks[r]]));
+		strlist_push(qs, xasprintf("%s %s", vocab[ranks[r]], vocab[ranks[r] + 1]));
+	}
+}
+
+/* Queries that a LIKE scan or grep can run as typed: words, no operators,
+ * fields or prefixes (Telex "daan vaajn" is left to luot as well). */
+static int
+words_only(const char *q)
+{
+	return strpbrk(q, ":*\"()-") == NULL && strstr(q, " OR ") == NULL &&
+	    strcmp(q, "daan vaajn") != 0;
+}
+
+/* What each query is timed against; NULL or 0 where not measured. */
+struct bench {
+	struct store *s;
+	sqlite3_stmt *plain;	/* ?1, an FTS5 expression: the plain table's
+				 * first page, every hit ranked */
+	sqlite3 *like_db;	/* the table doc, to scan with LIKE */
+	const char *grep_dir;	/* the page files, for grep */
+};
+
+struct timing {
+	double page, full, plain, like, grep;	/* ms, -1: not measured */
+	int hits, like_hits, grep_hits;
+};
+
+/* luot's first page, best of 3, and every hit ranked, best of 3. The page
+ * time counts parsing: prefixes are looked up in the table of terms then. */
+static void
+time_luot(struct store *s, const char *text, struct timing *t)
+{
+	struct query q;
+	double t0, best = 1e9, bestf = 1e9;
+
+	for (int rep = 0; rep < 3; rep++) {
+		t->hits = 0;
+		t0 = now();
+		store_parse_query(s, text, &q);
+		if (store_search(s, &q, STORE_SORT_RANK, 50, count_hit, &t->hits, NULL) < 0)
+			die("%s", store_errmsg(s));
+		if (now() - t0 < best)
+			best = now() - t0;
+		if (rep < 2)
+			query_free(&q);
+	}
+	store_set_rank_window(s, 0);
+	for (int rep = 0; rep < 3; rep++) {
+		int h = 0;
+
+		t0 = now();
+		store_search(s, &q, STORE_SORT_RANK, 50, count_hit, &h, NULL);
+		if (now() - t0 < bestf)
+			bestf = now() - t0;
+	}
+	store_set_rank_window(s, 2000);
+	query_free(&q);
+	t->page = best * 1000;
+	t->full = bestf * 1000;
+}
+
+/* The plain table, best of 3; only for queries that mean the same there
+ * (no filters, no exclusion). It reads prefixes its own way. */
+static double
+time_plain(sqlite3_stmt *st, const char *text)
+{
+	struct query q;
+	double t0, best = -1;
+
+	query_parse(text, &q);
+	if (q.match && !q.after && !q.before && !q.on && !q.exclude) {
+		best = 1e9;
+		for (int rep = 0; rep < 3; rep++) {
+			t0 = now();
+			sqlite3_bind_text(st, 1, q.match, -1, SQLITE_STATIC);
+			while (sqlite3_step(st) == SQLITE_ROW)
+				;
+			sqlite3_reset(st);
+			if (now() - t0 < best)
+				best = now() - t0;
+		}
+		best *= 1000;
+	}
+	query_free(&q);
+	return best;
+}
+
+/*
+ * The newest 50 rows holding each word of text, with LIKE '%word%' over
+ * title, body and captions, as feed readers search their caches: a scan
+ * of every row (no index on the date either), once. LIKE folds the case
+ * of ASCII letters only, and no diacritics.
+ */
+static double
+time_like(sqlite3 *db, const char *text, int *hits)
+{
+	struct buf sql;
+	sqlite3_stmt *st;
+	char *copy = xstrdup(text), *save, *w;
+	double t0, t;
+	int k = 0;
+
+	buf_init(&sql);
+	buf_adds(&sql, "SELECT id, title FROM doc WHERE 1");
+	for (w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		k++;
+		buf_printf(&sql, " AND (title LIKE ?%d OR body LIKE ?%d OR captions LIKE ?%d)", k, k, k);
+	}
+	buf_adds(&sql, " ORDER BY published DESC LIMIT 50");
+	if (sqlite3_prepare_v2(db, sql.data, -1, &st, NULL) != SQLITE_OK)
+		die("%s: %s", sql.data, sqlite3_errmsg(db));
+	strcpy(copy, text);
+	k = 0;
+	for (w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save))
+		sqlite3_bind_text(st, ++k, xasprintf("%%%s%%", w), -1, free);
+	*hits = 0;
+	t0 = now();
+	while (sqlite3_step(st) == SQLITE_ROW)
+		(*hits)++;
+	t = (now() - t0) * 1000;
+	sqlite3_finalize(st);
+	buf_free(&sql);
+	free(copy);
+	return t;
+}
+
+/* grep -ril over the files, the query as one fixed string (so its words
+ * in that order, case folded, diacritics not), once; hits are files.
+ * The fixed queries hold no quote, so text goes in the command as it is. */
+static double
+time_grep(const char *dir, const char *text, int *hits)
+{
+	char *cmd = xasprintf("LC_ALL=C.UTF-8 grep -rilF -e '%s' '%s'", text, dir);
+	char line[4096];
+	double t0, t;
+	FILE *p;
+
+	*hits = 0;
+	t0 = now();
+	if ((p = popen(cmd, "r")) == NULL)
+		die("%s: %s", cmd, strerror(errno));
+	while (fgets(line, sizeof line, p) != NULL)
+		(*hits)++;
+	pclose(p);
+	t = (now() - t0) * 1000;
+	free(cmd);
+	return t;
+}
+
+/* The p-th quantile of the n values of v that are not negative (sorts v);
+ * -1 when there are none. */
+static double
+quantile(double *v, size_t n, double p)
+{
+	size_t k = 0, i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] >= 0)
+			v[k++] = v[i];
+	if (k == 0)
+		return -1;
+	qsort(v, k, sizeof *v, cmp_double);
+	i = (size_t)((double)k * p);
+	return v[i < k ? i : k - 1];
+}
+
+static void
+print_quantiles(const char *name, double *v, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += v[i] >= 0;
+	printf("= %s_n %zu\n", name, k);
+	printf("= %s_p50 %.3f\n", name, quantile(v, n, 0.5));
+	printf("= %s_p90 %.3f\n", name, quantile(v, n, 0.9));
+	printf("= %s_p99 %.3f\n", name, quantile(v, n, 0.99));
+	printf("= %s_min %.3f\n", name, quantile(v, n, 0));
+}
+
+/* Print s and spaces to width columns, a column a code point: what a
+ * terminal gives precomposed Vietnamese letters. */
+static void
+print_padded(const char *s, int width)
+{
+	int cols = 0;
+
+	for (const char *p = s; *p; p++)
+		cols += ((unsigned char)*p & 0xC0) != 0x80;
+	printf("%s%*s", s, cols < width ? width - cols : 0, "");
+}
+
+/* Time every query of the list against what b names; print a line each,
+ * then the summary. */
+static void
+run_queries(const struct bench *b)
+{
+	struct strlist qs;
+	struct timing *t;
+	double *v[8];
+	double luot_ms = 0, plain_ms = 0, like_ms = 0, grep_ms = 0;
+	size_t nq;
+
+	query_list(&qs);
+	nq = qs.len;
+	t = xcalloc(nq, sizeof *t);
+	for (int k = 0; k < 8; k++)
+		v[k] = xcalloc(nq, sizeof *v[k]);
+	printf("\n%-28s %9s %9s %9s %9s %9s %6s %6s %6s\n", "query", "page ms", "full ms", "plain ms",
+	    "like ms", "grep ms", "hits", "like", "grep");
+	for (size_t i = 0; i < nq; i++) {
+		const char *q = qs.items[i];
+
+		time_luot(b->s, q, &t[i]);
+		t[i].plain = time_plain(b->plain, q);
+		t[i].like = t[i].grep = -1;
+		t[i].like_hits = t[i].grep_hits = -1;
+		if (b->like_db != NULL && words_only(q))
+			t[i].like = time_like(b->like_db, q, &t[i].like_hits);
+		if (b->grep_dir != NULL && words_only(q))
+			t[i].grep = time_grep(b->grep_dir, q, &t[i].grep_hits);
+		print_padded(q, 28);
+		printf(" %9.1f %9.1f %9.1f %9.1f %9.1f %6d %6d %6d\n", t[i].page, t[i].full,
+		    t[i].plain, t[i].like, t[i].grep, t[i].hits, t[i].like_hits, t[i].grep_hits);
+		fflush(stdout);
+		/* Wall time of each part, all runs, to tell what a size costs. */
+		luot_ms += 3 * (t[i].page + t[i].full);
+		plain_ms += t[i].plain > 0 ? 3 * t[i].plain : 0;
+		like_ms += t[i].like > 0 ? t[i].like : 0;
+		grep_ms += t[i].grep > 0 ? t[i].grep : 0;
+		v[0][i] = t[i].page;
+		v[1][i] = t[i].full;
+		v[2][i] = t[i].plain;
+		v[3][i] = t[i].plain >= 0 ? t[i].full / t[i].plain : -1;
+		v[4][i] = t[i].like;
+		v[5][i] = t[i].like >= 0 ? t[i].like / t[i].page : -1;
+		v[6][i] = t[i].grep;
+		v[7][i] = t[i].grep >= 0 ? t[i].grep / t[i].page : -1;
+	}
+	printf("\n= queries %zu\n", nq);
+	printf("= luot_run_s %.1f\n= plain_run_s %.1f\n= like_run_s %.1f\n= grep_run_s %.1f\n",
+	    luot_ms / 1000, plain_ms / 1000, like_ms / 1000, grep_ms / 1000);
+	print_quantiles("page", v[0], nq);
+	print_quantiles("full", v[1], nq);
+	print_quantiles("plain", v[2], nq);
+	print_quantiles("full_over_plain", v[3], nq);
+	print_quantiles("like", v[4], nq);
+	print_quantiles("like_over_page", v[5], nq);
+	print_quantiles("grep", v[6], nq);
+	print_quantiles("grep_over_page", v[7], nq);
+	for (int k = 0; k < 8; k++)
+		free(v[k]);
+	free(t);
+	strlist_free(&qs);
+}
+
+/*
+ * The imported database path against a plain one made at plain_path: the
+ * article text copied as a feed reader would keep it (a row an article,
+ * text as it is), and FTS5's own tokenizer over it.
+ */
+static void
+imported(const char *path, const char *plain_path, const char *dir)
+{
+	struct bench b = { 0 };
+	char *err = NULL, *sql;
+	double t0, t_copy, t_build, raw_bytes, doc_bytes, plain_bytes, luot_bytes;
+	sqlite3 *pdb, *ldb;
+
+	for (int k = 0; k < 3; k++) {
+		char *f = xasprintf("%s%s", plain_path, k == 0 ? "" : k == 1 ? "-journal" : "-wal");
+
+		unlink(f);
+		free(f);
+	}
+	pdb = raw(plain_path);
+	exec(pdb, "PRAGMA cache_size = -262144");
+	zip_register(pdb);
+	sql = sqlite3_mprintf("ATTACH %Q AS luot", path);
+	exec(pdb, sql);
+	sqlite3_free(sql);
+	exec(pdb, "CREATE TABLE doc (id INTEGER PRIMARY KEY, title TEXT, body TEXT, captions TEXT,"
+	    " author TEXT, source TEXT, published TEXT)");
+	t0 = now();
+	exec(pdb, "INSERT INTO doc SELECT id, title, luot_unzip(body), luot_unzip(captions),"
+	    " author, source, published FROM luot.article");
+	t_copy = now() - t0;
+	exec(pdb, "DETACH luot");
+	exec(pdb, "CREATE VIRTUAL TABLE doc_fts USING fts5(title, body, captions, author, source,"
+	    " content = 'doc', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2')");
+	t0 = now();
+	exec(pdb, "INSERT INTO doc_fts(doc_fts) VALUES ('rebuild')");
+	t_build = now() - t0;
+	raw_bytes = scalar(pdb, "SELECT total(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB))"
+	    " + length(CAST(captions AS BLOB))) FROM doc");
+	doc_bytes = scalar(pdb, "SELECT total(pgsize) FROM dbstat WHERE name = 'doc'");
+	plain_bytes = scalar(pdb, "SELECT total(pgsize) FROM dbstat WHERE name LIKE 'doc_fts%'");
+	ldb = raw(path);
+	luot_bytes = scalar(ldb, "SELECT total(pgsize) FROM dbstat WHERE name LIKE 'article_fts%'");
+	sqlite3_close(ldb);
+	printf("= sqlite_version %s\n", sqlite3_libversion());
+	printf("= articles %.0f\n", scalar(pdb, "SELECT count(*) FROM doc"));
+	printf("= raw_text_bytes %.0f\n", raw_bytes);
+	printf("= luot_index_bytes %.0f\n", luot_bytes);
+	printf("= plain_copy_s %.3f\n", t_copy);
+	printf("= plain_build_s %.3f\n", t_build);
+	printf("= plain_table_bytes %.0f\n", doc_bytes);
+	printf("= plain_index_bytes %.0f\n", plain_bytes);
+	fflush(stdout);
+
+	if ((b.s = store_open(path, &err)) == NULL)
+		die("%s", err);
+	if (sqlite3_prepare_v2(pdb, "SELECT rowid, title, snippet(doc_fts, -1, '[', ']', '…', 24)"
+	    " FROM doc_fts WHERE doc_fts MATCH ?1 AND rank MATCH 'bm25(10.0, 1.0, 1.0, 3.0, 3.0)'"
+	    " ORDER BY rank LIMIT 50", -1, &b.plain, NULL) != SQLITE_OK)
+		die("%s", sqlite3_errmsg(pdb));
+	b.like_db = pdb;
+	b.grep_dir = dir;
+	printf("\nlike: LIKE '%%word%%' for each word, newest 50 (folds ASCII case only, no"
+	    " diacritics);\ngrep: grep -rilF, the query as one string (case folded, no diacritics"
+	    " folded);\nboth once, for queries of words only (-1: not run).\n");
+	run_queries(&b);
+	sqlite3_finalize(b.plain);
+	store_close(b.s);
+	sqlite3_close(pdb);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -243,14 +691,27 @@ main(int argc, char **argv)
 	struct stat sb;
 	char *trigger = NULL;
 	int queries_only;
+	struct bench b = { 0 };
 
+	setlocale(LC_ALL, "C.UTF-8");
+	/* Before anything else draws from the generator: the queries name
+	 * vocabulary words by rank. */
+	make_vocab();
+	if (argc >= 4 && argc <= 5 && strcmp(argv[1], "--imported") == 0) {
+		imported(argv[2], argv[3], argc == 5 ? argv[4] : NULL);
+		return 0;
+	}
+	if (argc == 4 && strcmp(argv[2], "--files") == 0 && (n = atol(argv[1])) > 0) {
+		write_files(n, argv[3]);
+		return 0;
+	}
 	if (argc < 3 || argc > 4 || (n = atol(argv[1])) <= 0 ||
 	    (argc == 4 && strcmp(argv[3], "--bulk") != 0 && strcmp(argv[3], "--queries") != 0))
-		die("usage: search-bench N DB [--bulk|--queries]");
+		die("usage: search-bench N DB [--bulk|--queries]\n"
+		    "       search-bench N --files DIR\n"
+		    "       search-bench --imported DB PLAIN [DIR]");
 	queries_only = argc == 4 && strcmp(argv[3], "--queries") == 0;
 	path = argv[2];
-	setlocale(LC_ALL, "C.UTF-8");
-	make_vocab();
 
 	s = store_open(path, &err);
 	if (s == NULL)
@@ -270,7 +731,7 @@ main(int argc, char **argv)
 
 				if (i % 1000 == 0)
 					store_begin(s);
-				make_article(&a, i);
+				make_article(&a, i, n);
 				if (store_add(s, &a, "bench", NULL) < 0)
 					die("%s", store_errmsg(s));
 				article_free(&a);
@@ -332,121 +793,18 @@ main(int argc, char **argv)
 	printf("index unicode61          %.0f MB (%.2f x text)\n", plain_bytes / 1e6, plain_bytes / raw_bytes);
 	printf("database (luot)          %.0f MB (%.2f x text)\n", db_bytes / 1e6, db_bytes / raw_bytes);
 queries:
-
-	{
-		/* Queries: real phrases, and vocabulary words by rank, each with
-		 * and without diacritics. */
-		static const char *const fixed[] = {
-			"dân vận", "dan van", "dân vận khéo", "dan van kheo", "\"dân vận khéo\"",
-			"đà nẵng", "da nang", "ĐÀ NẴNG", "nước sạch", "nuoc sach", "thuỷ lợi", "thủy lợi",
-			"thuy loi", "hòa bình", "hoa binh", "tỉnh ủy", "tinh uy", "lũ lụt", "lu lut",
-			"công tác dân vận", "cong tac dan van", "\"công tác dân vận\"", "dân*", "dan*",
-			"nướ*", "title:nước", "title:da nang", "after:2020 da nang", "on:2015 nuoc sach",
-			"da nang -nuoc", "lũ OR lụt", "(da nang) OR (nuoc sach)", "before:2012 thuy loi",
-			"daan vaajn", NULL
-		};
-		static const int ranks[] = { 0, 1, 3, 9, 30, 99, 300, 999, 3000, 7000 };
-		struct strlist qs;
-		double *tl, *tp, *tf, *ratio;
-		size_t nratio = 0;
-		size_t nq;
-		sqlite3_stmt *pst;
-
-		strlist_init(&qs);
-		for (int i = 0; fixed[i]; i++)
-			strlist_push(&qs, xstrdup(fixed[i]));
-		for (size_t r = 0; r < sizeof ranks / sizeof *ranks; r++) {
-			strlist_push(&qs, xstrdup(vocab[ranks[r]]));
-			strlist_push(&qs, xasprintf("%s %s", vocab[ranks[r]], vocab[ranks[r] + 1]));
-		}
-		nq = qs.len;
-		tl = xcalloc(nq, sizeof *tl);
-		tp = xcalloc(nq, sizeof *tp);
-		tf = xcalloc(nq, sizeof *tf);
-		ratio = xcalloc(nq, sizeof *ratio);
-		s = store_open(path, &err);
-		/* The plain table gets the same treatment: FTS5 sorts by rank,
-		 * snippets for the page only. */
-		if (sqlite3_prepare_v2(db, "SELECT a.id, a.title, snippet(plain_fts, -1, '[', ']', '…', 24)"
-		    " FROM plain_fts JOIN article a ON a.id = plain_fts.rowid"
-		    " WHERE plain_fts MATCH ?1 AND plain_fts.rank MATCH 'bm25(10.0, 1.0, 1.0, 3.0, 3.0)'"
-		    " ORDER BY plain_fts.rank LIMIT 50", -1, &pst, NULL) != SQLITE_OK)
-			die("%s", sqlite3_errmsg(db));
-		printf("\n%-28s %9s %9s %9s %6s\n", "query", "page ms", "full ms", "plain ms", "hits");
-		for (size_t i = 0; i < nq; i++) {
-			struct query q, qp;
-			int hits = 0;
-			double best = 1e9, bestp = -1, bestf = 1e9;
-
-			/* The page time counts parsing: prefixes are looked up
-			 * in the table of terms then. */
-			for (int rep = 0; rep < 3; rep++) {
-				hits = 0;
-				t0 = now();
-				store_parse_query(s, qs.items[i], &q);
-				if (store_search(s, &q, STORE_SORT_RANK, 50, count_hit, &hits, NULL) < 0)
-					die("%s", store_errmsg(s));
-				if (now() - t0 < best)
-					best = now() - t0;
-				if (rep < 2)
-					query_free(&q);
-			}
-			/* The plain table reads prefixes its own way. */
-			query_parse(qs.items[i], &qp);
-			/* Every hit ranked, as the plain table does. */
-			store_set_rank_window(s, 0);
-			for (int rep = 0; rep < 3; rep++) {
-				int h2 = 0;
-
-				t0 = now();
-				store_search(s, &q, STORE_SORT_RANK, 50, count_hit, &h2, NULL);
-				if (now() - t0 < bestf)
-					bestf = now() - t0;
-			}
-			store_set_rank_window(s, 2000);
-			/* The plain table ranks everything too; only for queries
-			 * that mean the same there (no filters, no exclusion). */
-			if (qp.match && !qp.after && !qp.before && !qp.on && !qp.exclude) {
-				bestp = 1e9;
-				for (int rep = 0; rep < 3; rep++) {
-					t0 = now();
-					sqlite3_bind_text(pst, 1, qp.match, -1, SQLITE_STATIC);
-					while (sqlite3_step(pst) == SQLITE_ROW)
-						;
-					sqlite3_reset(pst);
-					if (now() - t0 < bestp)
-						bestp = now() - t0;
-				}
-			}
-			tl[i] = best * 1000;
-			tf[i] = bestf * 1000;
-			tp[i] = bestp * 1000;
-			if (bestp > 0) {
-				ratio[nratio++] = bestf / bestp;
-			}
-			printf("%-28.28s %9.1f %9.1f %9.1f %6d\n", qs.items[i], tl[i], tf[i],
-			    bestp < 0 ? -1 : tp[i], hits);
-			query_free(&q);
-			query_free(&qp);
-		}
-		sqlite3_finalize(pst);
-		store_close(s);
-		qsort(tl, nq, sizeof *tl, cmp_double);
-		qsort(tf, nq, sizeof *tf, cmp_double);
-		qsort(ratio, nratio, sizeof *ratio, cmp_double);
-		printf("\nqueries %zu: first page p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", nq,
-		    tl[nq / 2], tl[(size_t)((double)nq * 0.99)], tl[nq - 1]);
-		printf("every hit ranked: p50 %.1f ms, p99 %.1f ms\n", tf[nq / 2],
-		    tf[(size_t)((double)nq * 0.99)]);
-		if (nratio > 0)
-			printf("full ranking luot/plain over %zu queries: median %.2f, p90 %.2f\n",
-			    nratio, ratio[nratio / 2], ratio[(size_t)((double)nratio * 0.9)]);
-		free(tl);
-		free(tp);
-		free(tf);
-		free(ratio);
-		strlist_free(&qs);
-	}
+	if ((b.s = store_open(path, &err)) == NULL)
+		die("%s", err);
+	/* The plain table gets the same treatment: FTS5 sorts by rank,
+	 * snippets for the page only. */
+	if (sqlite3_prepare_v2(db, "SELECT a.id, a.title, snippet(plain_fts, -1, '[', ']', '…', 24)"
+	    " FROM plain_fts JOIN article a ON a.id = plain_fts.rowid"
+	    " WHERE plain_fts MATCH ?1 AND plain_fts.rank MATCH 'bm25(10.0, 1.0, 1.0, 3.0, 3.0)'"
+	    " ORDER BY plain_fts.rank LIMIT 50", -1, &b.plain, NULL) != SQLITE_OK)
+		die("%s", sqlite3_errmsg(db));
+	run_queries(&b);
+	sqlite3_finalize(b.plain);
+	store_close(b.s);
 	sqlite3_close(db);
 	return 0;
 }

@@ -5,7 +5,8 @@
 #   - a scroll key (j, PgDn, k) until the screen is redrawn;
 #   - search as you type: each key until its hits are on the screen;
 #   - peak RSS of the whole run.
-# Prints one table. Needs tmux.
+# Prints one table; with BENCH_VALUES=1, "= key value" lines as well (for
+# tests/bench/report.sh). Needs tmux.
 set -eu
 
 db=$1
@@ -74,11 +75,14 @@ for q in "dan van kheo" "nuoc sach" "hòa bình" "thuy loi" "công tác dân v�
 	type_text "$q"
 	key C-u
 done
-key Escape q
+key Escape
+# luot quits on q without timing it: waiting for its line would only run
+# out the 10 s of wait_lines.
+tmux -L "$sock" send-keys q
 tries=0
 while ! grep -q maxrss "$trace" && [ $tries -lt 400 ]; do sleep 0.01; tries=$((tries + 1)); done
 
-awk '
+awk -v values="${BENCH_VALUES:-}" '
 function pct(a, n, p,   k) { k = int(n * p); if (k >= n) k = n - 1; return a[k] }
 function sort(a, n,   i, j, t) {
 	for (i = 1; i < n; i++) { t = a[i]; for (j = i - 1; j >= 0 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
@@ -98,4 +102,11 @@ END {
 	printf "| search keystroke, p50 / p99 (%d keys) | %.1f / %.1f ms |\n", ns, pct(s, ns, 0.5), pct(s, ns, 0.99)
 	printf "| hits ranked after typing stops, p50 / p99 (%d) | %.1f / %.1f ms |\n", nr, pct(r, nr, 0.5), pct(r, nr, 0.99)
 	printf "| peak RSS | %.1f MB |\n", rss / 1024
+	if (values) {
+		printf "= ui_first_ms %.1f\n", first
+		printf "= ui_scroll_n %d\n= ui_scroll_p50 %.2f\n= ui_scroll_p99 %.2f\n", nm, pct(m, nm, 0.5), pct(m, nm, 0.99)
+		printf "= ui_key_n %d\n= ui_key_p50 %.1f\n= ui_key_p99 %.1f\n", ns, pct(s, ns, 0.5), pct(s, ns, 0.99)
+		printf "= ui_rank_p50 %.1f\n= ui_rank_p99 %.1f\n", pct(r, nr, 0.5), pct(r, nr, 0.99)
+		printf "= ui_rss_mb %.1f\n", rss / 1024
+	}
 }' "$trace"
