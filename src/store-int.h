@@ -18,6 +18,8 @@ struct store {
 	int wal_pages;		/* in the WAL after the last commit */
 	int wal_restart_at;	/* WAL pages that make checkpoint() wait */
 	sqlite3_stmt *add;
+	sqlite3_stmt *index;	/* see index_pending() */
+	int64_t unindexed;	/* first article added and not indexed, or 0 */
 };
 
 /* Conditions on the article "a": its reading state (schema 7). */

@@ -17,7 +17,7 @@
 #include "article.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_VERSION 7
+#define STORE_VERSION 8
 
 struct store;
 
@@ -64,7 +64,8 @@ void store_set_busy_timeout(struct store *s, int ms);
 /* Schema version of the open database. */
 int store_version(struct store *s);
 
-/* Transactions around batches of store_add(). */
+/* Transactions around batches of store_add(); store_commit() indexes the
+ * batch's articles first, in the same transaction. */
 int store_begin(struct store *s);
 int store_commit(struct store *s);
 int store_rollback(struct store *s);
@@ -73,6 +74,7 @@ int store_rollback(struct store *s);
  * Add an article read from path, packing it first (article_pack) unless
  * that was done. Returns 1 when added (*id set if id is not NULL), 0 when
  * an article with the same content hash is already there, -1 on error.
+ * Outside store_begin() it commits (and indexes) the article at once.
  */
 int store_add(struct store *s, struct article *a, const char *path, int64_t *id);
 

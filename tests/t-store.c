@@ -315,6 +315,53 @@ test_index_in_step(void)
 	free(path);
 }
 
+static void
+count_problems(const char *what, void *ctx)
+{
+	(void)what;
+	(*(int *)ctx)++;
+}
+
+/* A batch is indexed when it commits, in the same transaction: a rolled
+ * back one leaves neither rows nor index entries, and the index always
+ * matches the articles (FTS5's integrity check, through store_check). */
+static void
+test_index_per_batch(void)
+{
+	char *path = db_path("batch.db"), *err = NULL;
+	struct store *s = store_open(path, &err);
+	struct article a;
+	int problems = 0;
+
+	store_begin(s);
+	make_article(&a, "Lô thứ nhất", "Bài về mùa màng ở đồng bằng sông Cửu Long.");
+	store_add(s, &a, "1.txt", NULL);
+	article_free(&a);
+	make_article(&a, "Lô thứ nhất, bài hai", "Bài về giá lúa gạo ở đồng bằng.");
+	store_add(s, &a, "2.txt", NULL);
+	article_free(&a);
+	store_rollback(s);
+	is_int(count_hits(s, "dong bang"), 0, "rolled back batch: nothing found");
+	store_begin(s);
+	make_article(&a, "Lô thứ hai", "Bài về thủy lợi ở đồng bằng sông Hồng.");
+	store_add(s, &a, "3.txt", NULL);
+	article_free(&a);
+	make_article(&a, "Lô thứ hai, bài hai", "Bài về đê điều ở đồng bằng.");
+	store_add(s, &a, "4.txt", NULL);
+	article_free(&a);
+	is_int(store_commit(s), 0, "second batch commits");
+	is_int(count_hits(s, "dong bang"), 2, "  both its articles are found");
+	is_int(count_hits(s, "lua gao"), 0, "  nothing of the rolled back one");
+	make_article(&a, "Một bài riêng", "Bài về đồng bằng, thêm ngoài lô.");
+	is_int(store_add(s, &a, "5.txt", NULL), 1, "an article added alone");
+	article_free(&a);
+	is_int(count_hits(s, "dong bang"), 3, "  is indexed at once");
+	is_int(store_check(s, count_problems, &problems), 0, "the index matches the articles");
+	is_int(problems, 0, "  no problem reported");
+	store_close(s);
+	free(path);
+}
+
 struct ids {
 	char list[512];
 	int n;
@@ -481,6 +528,7 @@ main(void)
 	test_zip();
 	test_locked();
 	test_index_in_step();
+	test_index_per_batch();
 	test_pages();
 	test_bad_path();
 	{

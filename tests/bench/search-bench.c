@@ -3,7 +3,7 @@
  * share. Its generator writes N synthetic Vietnamese-like articles, the
  * same ones in every mode:
  *
- *   search-bench N DB [--bulk|--queries]
+ *   search-bench N DB [--queries]
  *	builds a luot database through the store (the import path, index
  *	included), then in the same file a plain FTS5 table with unicode61
  *	remove_diacritics 2 over the same content, and times the import, the
@@ -11,8 +11,9 @@
  *	fixed list of queries: first page (50 hits with snippets) for luot,
  *	every hit ranked for luot and for the plain table.
  *	An existing DB of N articles is reused for the queries; --queries
- *	does only those; --bulk fills a new database without the index
- *	trigger, for sizes where importing with the index takes too long.
+ *	does only those. (--bulk, which once filled a database without the
+ *	index trigger, is still accepted: the store now indexes a batch at
+ *	a time, as fast as that was.)
  *
  *   search-bench N --files DIR
  *	writes the articles as scraped page files (junk, header, title,
@@ -294,25 +295,6 @@ raw(const char *path)
 }
 
 
-
-/* Drop the trigger that indexes new articles; returns its SQL. */
-static char *
-without_insert_trigger(const char *path)
-{
-	sqlite3 *db = raw(path);
-	sqlite3_stmt *st;
-	char *sql = NULL;
-
-	if (sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE name = 'article_fts_insert'",
-	    -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		sql = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	if (sql == NULL)
-		die("%s", "no article_fts_insert trigger");
-	exec(db, "DROP TRIGGER article_fts_insert");
-	sqlite3_close(db);
-	return sql;
-}
 
 static int
 count_hit(const struct store_item *it, const char *snippet, void *ctx)
@@ -689,7 +671,6 @@ main(int argc, char **argv)
 	double t0, t_import = 0, t_luot, t_plain, raw_bytes, luot_bytes, plain_bytes, db_bytes;
 	sqlite3 *db;
 	struct stat sb;
-	char *trigger = NULL;
 	int queries_only;
 	struct bench b = { 0 };
 
@@ -707,7 +688,7 @@ main(int argc, char **argv)
 	}
 	if (argc < 3 || argc > 4 || (n = atol(argv[1])) <= 0 ||
 	    (argc == 4 && strcmp(argv[3], "--bulk") != 0 && strcmp(argv[3], "--queries") != 0))
-		die("usage: search-bench N DB [--bulk|--queries]\n"
+		die("usage: search-bench N DB [--queries]\n"
 		    "       search-bench N --files DIR\n"
 		    "       search-bench --imported DB PLAIN [DIR]");
 	queries_only = argc == 4 && strcmp(argv[3], "--queries") == 0;
@@ -723,8 +704,6 @@ main(int argc, char **argv)
 		if (stt.articles != n) {
 			if (stt.articles != 0)
 				die("%s holds %lld articles, not %ld", path, (long long)stt.articles, n);
-			if (argc == 4 && !queries_only)
-				trigger = without_insert_trigger(path);
 			t0 = now();
 			for (long i = 0; i < n; i++) {
 				struct article a;
@@ -744,13 +723,6 @@ main(int argc, char **argv)
 		}
 	}
 	store_close(s);
-	if (trigger != NULL) {
-		db = raw(path);
-		exec(db, trigger);
-		sqlite3_close(db);
-		free(trigger);
-		t_import = 0;	/* not an import with the index */
-	}
 
 	db = raw(path);
 	exec(db, "PRAGMA cache_size = -262144");
