@@ -17,6 +17,7 @@ articles/s|%.0f|import_aps|≥ 2000|import_aps|>=|2000\n\
 MB/s of input files|%.1f|import_mbps\n\
 peak RSS|%.0f MB|import_rss_mb\n\
 database / raw text|%.2f|db_over_raw|≤ 2|db_over_raw|<=|2\n\
+  the same less the pages merges freed (reused by the next import)|%.2f|db_used_over_raw\n\
 database / input files|%.2f|db_over_input\n\
 luot index / raw text|%.2f|luot_index_over_raw\n\
 #Search: 54 fixed queries, first page of 50 with snippets (luot, plain: best of 3; LIKE, grep: one run)\n\
@@ -62,6 +63,8 @@ function derive(c,    k) {
 	if (num(c, "import_rss_kb")) v[c, "import_rss_mb"] = v[c, "import_rss_kb"] / 1024
 	if (num(c, "raw_text_bytes") && v[c, "raw_text_bytes"] > 0) {
 		v[c, "db_over_raw"] = v[c, "db_bytes"] / v[c, "raw_text_bytes"]
+		if (num(c, "db_free_bytes"))
+			v[c, "db_used_over_raw"] = (v[c, "db_bytes"] - v[c, "db_free_bytes"]) / v[c, "raw_text_bytes"]
 		v[c, "luot_index_over_raw"] = v[c, "luot_index_bytes"] / v[c, "raw_text_bytes"]
 		v[c, "plain_index_over_raw"] = v[c, "plain_index_bytes"] / v[c, "raw_text_bytes"]
 	}

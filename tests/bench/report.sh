@@ -16,6 +16,8 @@
 # go next to it, in results-queries.txt.
 #
 # SEARCH_BENCH and LUOT name the programs (default: this build's).
+# REPORT_ONLY=1 makes the table again from the figures of the last run
+# (the values-N files in $BENCH_DIR), measuring nothing.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -31,6 +33,14 @@ export LUOT_DATADIR=${LUOT_DATADIR:-$top/data}
 mkdir -p "$bench"
 
 now() { date +%s.%N; }
+
+# The build measured: kept with the figures, for REPORT_ONLY.
+built() {
+	c=$(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo unknown)
+	[ -z "$(git -C "$top" status --porcelain --untracked-files=no 2>/dev/null)" ] ||
+		c="$c (with local changes)"
+	echo "$c"
+}
 
 # since T0: seconds from T0 to now.
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
@@ -56,6 +66,7 @@ measure() {
 	files="$bench/files-$n"
 	db="$bench/import-$n.db"
 	corpus "$n"
+	echo "luot_commit $(built | tr ' ' '_')"
 	sed -n 's/^bytes /input_bytes /p' "$files/.done"
 
 	rm -f "$db" "$db-wal" "$db-shm"
@@ -76,6 +87,9 @@ measure() {
 	size=$(wc -c <"$db")
 	[ ! -f "$db-wal" ] || size=$((size + $(wc -c <"$db-wal")))
 	echo "db_bytes $size"
+	# Pages FTS5's merges freed: the file keeps them for the next import.
+	echo "db_free_bytes $(sqlite3 "$db" "SELECT f.freelist_count * p.page_size
+		FROM pragma_freelist_count AS f, pragma_page_size AS p")"
 
 	t0=$(now)
 	"$sb" --imported "$db" "$bench/plain-$n.db" "$files" >"$bench/queries-$n.txt"
@@ -90,14 +104,15 @@ measure() {
 
 sizes=
 for n in "$@"; do
-	echo "report: $n articles" >&2
-	measure "$n" >"$bench/values-$n"
+	# REPORT_ONLY=1: the table again from an earlier run's figures.
+	if [ -z "${REPORT_ONLY:-}" ]; then
+		echo "report: $n articles" >&2
+		measure "$n" >"$bench/values-$n"
+	fi
 	sizes="$sizes $bench/values-$n"
 done
 
-commit=$(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo unknown)
-[ -z "$(git -C "$top" status --porcelain --untracked-files=no 2>/dev/null)" ] ||
-	commit="$commit (with local changes)"
+commit=$(sed -n 's/^luot_commit //p' $sizes | head -n 1 | tr '_' ' ')
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 
 # The rows: label | cell format | its keys | target | key judged | op | bound.
@@ -106,7 +121,7 @@ cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 	printf '# luot benchmark report\n\n'
 	printf '%s, %s cores (%s), SQLite %s, luot %s.\n\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" \
 		"$(nproc)" "${cpu:-unknown CPU}" \
-		"$(sed -n 's/^sqlite_version //p' $sizes | head -n 1)" "$commit"
+		"$(sed -n 's/^sqlite_version //p' $sizes | head -n 1)" "${commit:-$(built)}"
 	awk -f "$here/report.awk" $sizes
 	cat <<'EOF'
 
