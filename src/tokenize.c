@@ -561,6 +561,16 @@ fts_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pText, int nTe
 	return tok_split(pText, (size_t)nText, fts_word, &c);
 }
 
+/* luot_index_later(): whether the trigger may leave an article for
+ * whoever inserted it to index (see store.c, schema 8). */
+static void
+index_later_no(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int(ctx, 0);
+}
+
 int
 tok_register(struct sqlite3 *db)
 {
@@ -585,6 +595,12 @@ tok_register(struct sqlite3 *db)
 	/* The function owns terms: it is destroyed with the connection. */
 	rc = sqlite3_create_function_v2(db, "luot_terms_flush", 0, SQLITE_UTF8, terms,
 	    terms_flush, NULL, NULL, terms_free);
+	if (rc != SQLITE_OK)
+		return rc;
+	/* 0 here (the sqlite3 shell, with the extension): the trigger indexes
+	 * each article written there. The store says 1 (store.c). */
+	rc = sqlite3_create_function(db, "luot_index_later", 0, SQLITE_UTF8, NULL,
+	    index_later_no, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	rc = api->xCreateTokenizer(api, "luot", terms, &tokenizer, NULL);
