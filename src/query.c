@@ -15,8 +15,11 @@
 #include "query.h"
 #include "tokenize.h"
 
-/* Deepest nesting of parentheses honoured; deeper ones are read as text. */
-#define MAX_DEPTH 16
+/* Deepest nesting of parentheses honoured; deeper ones are read as text.
+ * Each level costs FTS5's parser several places on its stack of 100 (a
+ * group of ORs of prefixes more), and 16 levels overflowed it (found by
+ * fuzz-query); nobody types more than a few. */
+#define MAX_DEPTH 8
 /* Most words an unquoted run may have for the adjacency rewrite. */
 #define MAX_ADJACENT 6
 

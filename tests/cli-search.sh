@@ -82,6 +82,13 @@ test_expect_success 'malformed queries never surface an SQL or FTS5 error' '
 	done
 '
 
+# Found by fuzz-query: groups nested 16 deep, each an OR of prefixes,
+# overflowed FTS5's parser stack ("parser stack overflow").
+test_expect_success 'deeply nested groups of ORs: no FTS5 error' '
+	"$LUOT" --db "$db" search "$(cat "$TESTDATA/queries/deep-or-groups.bin")" >/dev/null 2>err &&
+	! grep -qi "fts5\|sql\|overflow" err
+'
+
 test_expect_success 'search wants a query; bad --sort is a usage error' '
 	st=0; "$LUOT" --db "$db" search 2>err || st=$?
 	test "$st" = 2 &&
