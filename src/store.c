@@ -395,16 +395,6 @@ checkpoint(void *arg, sqlite3 *db, const char *name, int pages)
 	return SQLITE_OK;
 }
 
-/* luot_index_later() for the store's connection: the insert trigger
- * leaves new articles to index_pending(). */
-static void
-index_later_yes(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	(void)argv;
-	sqlite3_result_int(ctx, 1);
-}
-
 static int
 setup(struct store *s)
 {
@@ -416,8 +406,7 @@ setup(struct store *s)
 		return -1;
 	}
 	/* This connection indexes what it adds itself (index_pending). */
-	if ((rc = sqlite3_create_function(s->db, "luot_index_later", 0, SQLITE_UTF8, NULL,
-	    index_later_yes, NULL, NULL)) != SQLITE_OK) {
+	if ((rc = tok_index_later(s->db, 1)) != SQLITE_OK) {
 		set_err(s, "%s: %s", s->path, sqlite3_errstr(rc));
 		return -1;
 	}

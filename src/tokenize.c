@@ -561,14 +561,22 @@ fts_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pText, int nTe
 	return tok_split(pText, (size_t)nText, fts_word, &c);
 }
 
-/* luot_index_later(): whether the trigger may leave an article for
- * whoever inserted it to index (see store.c, schema 8). */
+/* luot_index_later(): whether the insert trigger may leave a new article
+ * to whoever inserted it to index (store.c, schema 8); the answer is the
+ * function's user data. */
 static void
-index_later_no(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+index_later(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
 	(void)argv;
-	sqlite3_result_int(ctx, 0);
+	sqlite3_result_int(ctx, sqlite3_user_data(ctx) != NULL);
+}
+
+int
+tok_index_later(struct sqlite3 *db, int later)
+{
+	return sqlite3_create_function(db, "luot_index_later", 0, SQLITE_UTF8,
+	    later ? (void *)db : NULL, index_later, NULL, NULL);
 }
 
 int
@@ -599,9 +607,7 @@ tok_register(struct sqlite3 *db)
 		return rc;
 	/* 0 here (the sqlite3 shell, with the extension): the trigger indexes
 	 * each article written there. The store says 1 (store.c). */
-	rc = sqlite3_create_function(db, "luot_index_later", 0, SQLITE_UTF8, NULL,
-	    index_later_no, NULL, NULL);
-	if (rc != SQLITE_OK)
+	if ((rc = tok_index_later(db, 0)) != SQLITE_OK)
 		return rc;
 	rc = api->xCreateTokenizer(api, "luot", terms, &tokenizer, NULL);
 	/* The ranking function comes with the tokenizer: both are FTS5's,

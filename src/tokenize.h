@@ -69,5 +69,8 @@ struct sqlite3;
  * luot_rank() (rank.h). Returns an SQLite result code.
  */
 int tok_register(struct sqlite3 *db);
+/* Whether db's inserts leave indexing to the inserter (1: the store) or
+ * to the insert trigger (0, tok_register's default). */
+int tok_index_later(struct sqlite3 *db, int later);
 
 #endif

@@ -294,8 +294,6 @@ raw(const char *path)
 	return db;
 }
 
-
-
 static int
 count_hit(const struct store_item *it, const char *snippet, void *ctx)
 {
