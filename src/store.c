@@ -62,6 +62,9 @@
 /* Milliseconds to wait for another process's write lock. */
 #define BUSY_TIMEOUT_MS 5000
 #define WAL_CHECKPOINT_PAGES 4096
+/* store_trim() gives free pages back when they are more than this part of
+ * the file: fewer are reused by the next import soon enough. */
+#define TRIM_FRACTION 10
 
 
 static const char *const migrations[STORE_VERSION] = {
@@ -398,6 +401,7 @@ checkpoint(void *arg, sqlite3 *db, const char *name, int pages)
 static int
 setup(struct store *s)
 {
+	int64_t pages;
 	int rc;
 
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
@@ -415,6 +419,13 @@ setup(struct store *s)
 	 * takes a 4 KiB page nearly alone, so the text would cost a third
 	 * more on disk. Ignored for an existing database. */
 	if (exec(s, "PRAGMA page_size = 16384") < 0)
+		return -1;
+	/* A new database can give free pages back (store_trim): FTS5's
+	 * merges free the segments they read, up to a sixth of the file
+	 * after a large import. Only for a new one: on an existing
+	 * database the pragma would write to the file at every open. */
+	if (int_query(s, "PRAGMA page_count", &pages) < 0 ||
+	    (pages == 0 && exec(s, "PRAGMA auto_vacuum = INCREMENTAL") < 0))
 		return -1;
 	/* WAL: readers (the interface) never block the importer. NORMAL
 	 * sync keeps every commit atomic; only the last ones may be lost on
@@ -606,6 +617,21 @@ store_rollback(struct store *s)
 	if (sqlite3_get_autocommit(s->db))
 		return 0;
 	return exec(s, "ROLLBACK");
+}
+
+int
+store_trim(struct store *s)
+{
+	int64_t mode, pages, unused;
+
+	if (s->read_only ||
+	    int_query(s, "PRAGMA auto_vacuum", &mode) < 0 ||
+	    int_query(s, "PRAGMA page_count", &pages) < 0 ||
+	    int_query(s, "PRAGMA freelist_count", &unused) < 0)
+		return -1;
+	if (mode != 2 || unused * TRIM_FRACTION <= pages)
+		return 0;
+	return exec(s, "PRAGMA incremental_vacuum");
 }
 
 static void

@@ -79,6 +79,16 @@ int store_rollback(struct store *s);
 int store_add(struct store *s, struct article *a, const char *path, int64_t *id);
 
 /*
+ * Give the file's free pages back to the file system when they are many
+ * (a large import leaves the pages of merged index segments free).
+ * Moves pages, so it costs time in proportion to them. A database made
+ * by a luot older than this function cannot (it has no auto_vacuum) and
+ * is left as it is.
+ * Returns 0 or -1.
+ */
+int store_trim(struct store *s);
+
+/*
  * The content hashes of every article, sorted (memcmp order), in a new
  * array of *n * ARTICLE_HASH_LEN bytes the caller frees. Returns 0 or -1.
  */
