@@ -24,6 +24,8 @@ article_free(struct article *a)
 {
 	buf_free(&a->zbody);
 	buf_free(&a->zcaptions);
+	free(a->body);
+	free(a->captions_text);
 	free(a->title);
 	free(a->author);
 	free(a->source);
@@ -56,14 +58,14 @@ article_hash(const struct article *a, unsigned char out[ARTICLE_HASH_LEN])
 void
 article_pack(struct article *a)
 {
-	char *body = article_body(a), *captions = strlist_join(&a->captions, "\n");
-
+	free(a->body);
+	free(a->captions_text);
+	a->body = article_body(a);
+	a->captions_text = strlist_join(&a->captions, "\n");
 	if (!a->hashed)
 		article_hash(a, a->hash);
 	a->hashed = 1;
-	zip_pack(body, strlen(body), &a->zbody);
-	zip_pack(captions, strlen(captions), &a->zcaptions);
+	zip_pack(a->body, strlen(a->body), &a->zbody);
+	zip_pack(a->captions_text, strlen(a->captions_text), &a->zcaptions);
 	a->packed = 1;
-	free(body);
-	free(captions);
 }

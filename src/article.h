@@ -28,6 +28,9 @@ struct article {
 	int hashed;		/* hash holds article_hash() */
 	unsigned char hash[32];
 	struct buf zbody, zcaptions;	/* compressed (zip.h) */
+	/* What was compressed, as text: the store indexes it without
+	 * decompressing it again. */
+	char *body, *captions_text;
 };
 
 void article_init(struct article *a);
@@ -43,7 +46,7 @@ char *article_body(const struct article *a);
  */
 void article_hash(const struct article *a, unsigned char out[ARTICLE_HASH_LEN]);
 
-/* Compute the hash and the compressed body and captions into a. */
+/* Compute the hash, the body and captions as text, and compressed, into a. */
 void article_pack(struct article *a);
 
 #endif

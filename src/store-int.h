@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "store.h"
+#include "util.h"
 
 struct store {
 	sqlite3 *db;
@@ -20,6 +21,17 @@ struct store {
 	sqlite3_stmt *add;
 	sqlite3_stmt *index;	/* see index_pending() */
 	int64_t unindexed;	/* first article added and not indexed, or 0 */
+	/* Body and captions of the articles from unindexed on, as text
+	 * (see pending_text()). */
+	struct buf pend;
+	struct pend_text *pend_at;
+	size_t npend, pend_cap;
+};
+
+/* Where one article's texts are in struct store's pend. */
+struct pend_text {
+	int64_t id;
+	size_t body, nbody, captions, ncaptions;
 };
 
 /* Conditions on the article "a": its reading state (schema 7). */
