@@ -20,18 +20,23 @@ struct store {
 	int wal_restart_at;	/* WAL pages that make checkpoint() wait */
 	sqlite3_stmt *add;
 	sqlite3_stmt *index;	/* see index_pending() */
-	int64_t unindexed;	/* first article added and not indexed, or 0 */
-	/* Body and captions of the articles from unindexed on, as text
-	 * (see pending_text()). */
+	/* The articles added and not yet indexed (index_pending): their
+	 * texts in pend, where each is in pend_at. */
 	struct buf pend;
 	struct pend_text *pend_at;
 	size_t npend, pend_cap;
 };
 
-/* Where one article's texts are in struct store's pend. */
+/* Where one text is in struct store's pend; len PEND_NULL for NULL. */
+struct pend_span {
+	size_t at, len;
+};
+#define PEND_NULL ((size_t)-1)
+
+/* An article to index: title, body, captions, author, source. */
 struct pend_text {
 	int64_t id;
-	size_t body, nbody, captions, ncaptions;
+	struct pend_span col[5];
 };
 
 /* Conditions on the article "a": its reading state (schema 7). */

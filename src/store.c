@@ -398,8 +398,6 @@ checkpoint(void *arg, sqlite3 *db, const char *name, int pages)
 	return SQLITE_OK;
 }
 
-static void pending_text(sqlite3_context *ctx, int argc, sqlite3_value **argv);
-
 static int
 setup(struct store *s)
 {
@@ -412,9 +410,7 @@ setup(struct store *s)
 		return -1;
 	}
 	/* This connection indexes what it adds itself (index_pending). */
-	if ((rc = tok_index_later(s->db, 1)) != SQLITE_OK ||
-	    (rc = sqlite3_create_function(s->db, "luot_pending_text", 3, SQLITE_UTF8, s,
-		pending_text, NULL, NULL)) != SQLITE_OK) {
+	if ((rc = tok_index_later(s->db, 1)) != SQLITE_OK) {
 		set_err(s, "%s: %s", s->path, sqlite3_errstr(rc));
 		return -1;
 	}
@@ -583,88 +579,92 @@ store_begin(struct store *s)
 static void
 pending_clear(struct store *s)
 {
-	s->unindexed = 0;
 	s->npend = 0;
 	buf_reset(&s->pend);
 }
 
-/* Keep a's texts for index_pending(), if article_pack() made them. */
+/* Where v is kept in s->pend, appended; NULL and "" are kept as NULL, as
+ * bind_text() stores them. */
+static struct pend_span
+pending_keep(struct store *s, const char *v)
+{
+	struct pend_span sp = { 0, PEND_NULL };
+
+	if (v != NULL && *v != '\0') {
+		sp.at = s->pend.len;
+		sp.len = strlen(v);
+		buf_add(&s->pend, v, sp.len);
+	}
+	return sp;
+}
+
+/*
+ * Keep what index_pending() gives the index for article id: its text as
+ * stored, the body and captions before compression (the workers made
+ * them; decompressing them again was a twelfth of the writing thread's
+ * time).
+ */
 static void
 pending_add(struct store *s, const struct article *a, int64_t id)
 {
 	struct pend_text *p;
 
-	if (a->body == NULL || a->captions_text == NULL)
-		return;
 	if (s->npend == s->pend_cap) {
 		s->pend_cap = s->pend_cap ? 2 * s->pend_cap : 256;
 		s->pend_at = xrealloc(s->pend_at, s->pend_cap * sizeof *s->pend_at);
 	}
 	p = &s->pend_at[s->npend++];
 	p->id = id;
-	p->nbody = strlen(a->body);
-	p->ncaptions = strlen(a->captions_text);
-	p->body = s->pend.len;
-	buf_add(&s->pend, a->body, p->nbody);
-	p->captions = s->pend.len;
-	buf_add(&s->pend, a->captions_text, p->ncaptions);
+	p->col[0] = pending_keep(s, a->title);
+	p->col[1] = pending_keep(s, a->body);
+	p->col[2] = pending_keep(s, a->captions_text);
+	p->col[3] = pending_keep(s, a->author);
+	p->col[4] = pending_keep(s, a->source);
 }
 
 /*
- * luot_pending_text(id, column, blob): the text of article id's body
- * (column 0) or captions (1) when the store still holds it from
- * store_add(), else blob decompressed, as luot_unzip() does. Indexing a
- * batch decompressed every article the workers had just compressed: a
- * twelfth of the writing thread's time.
- */
-static void
-pending_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct store *s = sqlite3_user_data(ctx);
-	int64_t id = sqlite3_value_int64(argv[0]);
-	size_t k;
-
-	(void)argc;
-	/* Ids grow by one from the batch's first article; a gap (never
-	 * seen) only means decompressing. */
-	if (s->npend > 0 && id >= s->pend_at[0].id &&
-	    (k = (size_t)(id - s->pend_at[0].id)) < s->npend && s->pend_at[k].id == id) {
-		const struct pend_text *p = &s->pend_at[k];
-		int body = sqlite3_value_int(argv[1]) == 0;
-
-		sqlite3_result_text(ctx, s->pend.data + (body ? p->body : p->captions),
-		    (int)(body ? p->nbody : p->ncaptions), SQLITE_TRANSIENT);
-		return;
-	}
-	zip_unzip_value(ctx, argv[2]);
-}
-
-/*
- * Index the articles added since the last call, in one statement: they
- * are the rows from s->unindexed (ids only grow, and the write
- * transaction keeps everyone else out), and their terms go to the table
- * "term" with them.
+ * Index the articles added since the last call (store_add kept their
+ * texts), and write the terms they bring to the table "term".
+ *
+ * One INSERT a row: a statement that writes one row of a virtual table
+ * needs no statement journal, and so FTS5 gets no savepoint and keeps its
+ * pending terms in memory to the commit. (The insert trigger of schema 3
+ * made a segment an article because an INSERT with a trigger does get a
+ * savepoint; an INSERT ... SELECT of the batch gets one too, and its
+ * statement journal copied every page it changed: a tenth of the writing
+ * thread's time.)
  */
 static int
 index_pending(struct store *s)
 {
-	int rc;
-
-	if (s->unindexed == 0)
+	if (s->npend == 0)
 		return 0;
 	if (s->index == NULL &&
 	    sqlite3_prepare_v3(s->db,
 		"INSERT INTO article_fts (rowid, title, body, captions, author, source)"
-		" SELECT id, title, luot_pending_text(id, 0, body),"
-		" luot_pending_text(id, 1, captions), author, source"
-		" FROM article WHERE id >= ?1 ORDER BY id",
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 		-1, SQLITE_PREPARE_PERSISTENT, &s->index, NULL) != SQLITE_OK)
 		return store_db_fail(s);
-	sqlite3_bind_int64(s->index, 1, s->unindexed);
-	rc = sqlite3_step(s->index);
-	sqlite3_reset(s->index);
-	if (rc != SQLITE_DONE || exec(s, "SELECT luot_terms_flush()") < 0)
-		return store_db_fail(s);
+	for (size_t k = 0; k < s->npend; k++) {
+		const struct pend_text *p = &s->pend_at[k];
+		int rc;
+
+		sqlite3_bind_int64(s->index, 1, p->id);
+		for (int c = 0; c < 5; c++) {
+			if (p->col[c].len == PEND_NULL)
+				sqlite3_bind_null(s->index, c + 2);
+			else
+				sqlite3_bind_text(s->index, c + 2, s->pend.data + p->col[c].at,
+				    (int)p->col[c].len, SQLITE_STATIC);
+		}
+		rc = sqlite3_step(s->index);
+		sqlite3_reset(s->index);
+		if (rc != SQLITE_DONE)
+			return store_db_fail(s);
+	}
+	sqlite3_clear_bindings(s->index);
+	if (exec(s, "SELECT luot_terms_flush()") < 0)
+		return -1;
 	pending_clear(s);
 	return 0;
 }
@@ -753,8 +753,6 @@ add_row(struct store *s, struct article *a, const char *path, int64_t *id)
 		return store_db_fail(s);
 	if (sqlite3_changes(s->db) == 0)
 		return 0;
-	if (s->unindexed == 0)
-		s->unindexed = sqlite3_last_insert_rowid(s->db);
 	pending_add(s, a, sqlite3_last_insert_rowid(s->db));
 	if (id != NULL)
 		*id = sqlite3_last_insert_rowid(s->db);

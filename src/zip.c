@@ -89,29 +89,23 @@ sql_zip(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_blob(ctx, out.data, (int)out.len, free);
 }
 
-void
-zip_unzip_value(struct sqlite3_context *ctx, struct sqlite3_value *v)
+static void
+sql_unzip(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	size_t n;
 	char *text;
 
-	if (sqlite3_value_type(v) != SQLITE_BLOB) {
-		sqlite3_result_value(ctx, v);	/* NULL, or text as stored */
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) != SQLITE_BLOB) {
+		sqlite3_result_value(ctx, argv[0]);	/* NULL, or text as stored */
 		return;
 	}
-	text = zip_unpack(sqlite3_value_blob(v), (size_t)sqlite3_value_bytes(v), &n);
+	text = zip_unpack(sqlite3_value_blob(argv[0]), (size_t)sqlite3_value_bytes(argv[0]), &n);
 	if (text == NULL) {
 		sqlite3_result_error(ctx, "luot_unzip: corrupt compressed text", -1);
 		return;
 	}
 	sqlite3_result_text(ctx, text, (int)n, free);
-}
-
-static void
-sql_unzip(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	zip_unzip_value(ctx, argv[0]);
 }
 
 int

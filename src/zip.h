@@ -20,13 +20,8 @@ void zip_pack(const char *text, size_t n, struct buf *out);
 char *zip_unpack(const void *blob, size_t n, size_t *outlen);
 
 struct sqlite3;
-struct sqlite3_context;
-struct sqlite3_value;
 
 /* Register luot_zip() and luot_unzip() on db. Returns an SQLite code. */
 int zip_register(struct sqlite3 *db);
-
-/* Set ctx's result to v as luot_unzip(v) gives it. */
-void zip_unzip_value(struct sqlite3_context *ctx, struct sqlite3_value *v);
 
 #endif
