@@ -213,9 +213,9 @@ static const char *const migrations[STORE_VERSION] = {
 	"DROP INDEX article_unread;",
 	/* 8: the store indexes new articles a batch at a time when the
 	 * transaction that adds them commits (index_pending). FTS5 writes its
-	 * pending terms out as a segment at every statement that touches it
-	 * inside a transaction, so the trigger made a segment per article,
-	 * and merging them was most of an import's time. The trigger stays
+	 * pending terms out as a segment at every savepoint, and an INSERT
+	 * with a trigger opens one, so the trigger made a segment per
+	 * article, and merging them was most of an import's time. It stays
 	 * for articles written in the sqlite3 shell, where the extension's
 	 * luot_index_later() says 0; the store's says 1. */
 	"DROP TRIGGER article_fts_insert;"
