@@ -24,13 +24,16 @@
 #include "text.h"
 #include "util.h"
 
+/* Articles a transaction commits, unless the caller says otherwise. */
+#define BATCH 1000
+
 void
 import_opts_init(struct import_opts *o)
 {
 	o->max_bytes = IMPORT_MAX_BYTES;
 	o->source = NULL;
 	o->progress = PROGRESS_NONE;
-	o->batch = 1000;
+	o->batch = BATCH;
 }
 
 static int
@@ -241,12 +244,13 @@ slot_clear(struct slot *sl)
 }
 
 /*
- * Slots in flight: more than a batch (import_opts_init), so that the
- * workers prepare the whole next batch while the main thread commits
- * (indexes) this one. With 256 they stopped a quarter into it and the
- * main thread then waited for them: it was idle a third of a 100k import.
+ * Slots in flight: more than a batch, so that the workers prepare the
+ * whole next batch while the main thread commits (indexes) this one.
+ * With 256 they stopped a quarter into it and the main thread then
+ * waited for them: it was idle a third of a 100k import.
  */
 #define RING 2048
+_Static_assert(RING > 2 * BATCH, "the ring holds a batch and the next");
 /* How much lower the workers' priority is than the main thread's. */
 #define WORKER_NICE 10
 /* Most worker threads, whatever the machine has. */
