@@ -10,6 +10,16 @@
 #include "store.h"
 #include "util.h"
 
+/* Statements kept prepared (store-stmt.c). */
+#define STORE_STMT_SLOTS 24
+
+struct store_stmt_slot {
+	char *sql;
+	sqlite3_stmt *st;
+	unsigned long used;	/* when last taken: the clock's value */
+	int busy;		/* taken and not given back */
+};
+
 struct store {
 	sqlite3 *db;
 	long rank_window;	/* see RANK_WINDOW; 0: rank every hit */
@@ -25,6 +35,8 @@ struct store {
 	struct buf pend;
 	struct pend_text *pend_at;
 	size_t npend, pend_cap;
+	struct store_stmt_slot stmts[STORE_STMT_SLOTS];
+	unsigned long stmt_clock;
 };
 
 /* Where one text is in struct store's pend; len PEND_NULL for NULL. */
@@ -51,6 +63,15 @@ struct pend_text {
 	" a.path, a.words, " SQL_UNREAD ", " SQL_BOOKMARKED "," \
 	" coalesce((SELECT s.position FROM state s WHERE s.hash = a.hash), 0)"
 #define ITEM_NCOLS 11
+
+/* A statement of sql, prepared or kept from an earlier use; NULL on an
+ * error (recorded). Give it back with store_stmt_done(), which resets it
+ * and clears its bindings. */
+sqlite3_stmt *store_stmt(struct store *s, const char *sql);
+void store_stmt_done(struct store *s, sqlite3_stmt *st);
+
+/* Finalize the kept statements (before the connection closes). */
+void store_stmt_free(struct store *s);
 
 /* Record SQLite's message for the last call, prefixed with the file;
  * returns -1. */

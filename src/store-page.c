@@ -53,13 +53,12 @@ page_run(struct store *s, const char *tail, const struct store_key *key, int n,
     store_item_fn fn, void *ctx, int *stop)
 {
 	char *sql = xasprintf("SELECT " ITEM_COLUMNS " FROM article a %s", tail);
-	sqlite3_stmt *st;
-	int rc, rows = 0;
+	sqlite3_stmt *st = store_stmt(s, sql);
+	int rc = SQLITE_DONE, rows = 0;
 
-	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 	free(sql);
-	if (rc != SQLITE_OK)
-		return store_db_fail(s);
+	if (st == NULL)
+		return -1;
 	if (key != NULL && key->published[0])
 		sqlite3_bind_text(st, 1, key->published, -1, SQLITE_STATIC);
 	if (key != NULL)
@@ -73,7 +72,7 @@ page_run(struct store *s, const char *tail, const struct store_key *key, int n,
 		if (fn(&it, ctx) != 0)
 			*stop = 1;
 	}
-	sqlite3_finalize(st);
+	store_stmt_done(s, st);
 	if (!*stop && rc != SQLITE_DONE)
 		return store_db_fail(s);
 	return rows;
@@ -120,16 +119,16 @@ store_key_of(const struct store_item *it, struct store_key *key)
 static int
 change(struct store *s, const char *sql, int64_t id, int64_t v)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = store_stmt(s, sql);
 	int rc;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return store_db_fail(s);
+	if (st == NULL)
+		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_bind_parameter_count(st) >= 2)
 		sqlite3_bind_int64(st, 2, v);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_stmt_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_db_fail(s);
 	return sqlite3_changes(s->db);

@@ -549,6 +549,7 @@ store_close(struct store *s)
 		return;
 	sqlite3_finalize(s->add);
 	sqlite3_finalize(s->index);
+	store_stmt_free(s);
 	sqlite3_close(s->db);
 	buf_free(&s->pend);
 	free(s->pend_at);
@@ -1025,13 +1026,14 @@ search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, i
 static int64_t
 last_id(struct store *s)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = store_stmt(s, "SELECT max(id) FROM article");
 	int64_t id = 0;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT max(id) FROM article", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
+	if (st == NULL)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_stmt_done(s, st);
 	return id;
 }
 
@@ -1068,18 +1070,18 @@ bind_search(struct store *s, sqlite3_stmt *st, const struct query *q, const char
 static int
 window_floor(struct store *s, const char *expr, long window, int64_t *floor)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = store_stmt(s, "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1"
+	    " ORDER BY rowid DESC LIMIT 1 OFFSET ?2");
 	int rc;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1"
-		" ORDER BY rowid DESC LIMIT 1 OFFSET ?2", -1, &st, NULL) != SQLITE_OK)
-		return store_db_fail(s);
+	if (st == NULL)
+		return -1;
 	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, window - 1);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*floor = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_stmt_done(s, st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_db_fail(s);
 	return rc == SQLITE_ROW;
@@ -1125,20 +1127,17 @@ tier_hit(const struct store_item *it, const char *snippet, void *vctx)
 	return t->left <= 0;
 }
 
-/* Prepare sql (freed here) and bind the query's values; NULL on error. */
+/* The statement of sql (freed here) with the query's values bound, to be
+ * given back with store_stmt_done(); NULL on error. */
 static sqlite3_stmt *
 prepare_search(struct store *s, char *sql, const struct query *q, const char *expr,
     long limit, int64_t floor)
 {
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	sqlite3_stmt *st = store_stmt(s, sql);
 
 	free(sql);
-	if (rc != SQLITE_OK) {
-		store_db_fail(s);
-		return NULL;
-	}
-	bind_search(s, st, q, expr, limit, floor);
+	if (st != NULL)
+		bind_search(s, st, q, expr, limit, floor);
 	return st;
 }
 
@@ -1162,7 +1161,7 @@ run_search(struct store *s, const struct query *q, const char *expr, enum store_
 			break;
 		}
 	}
-	sqlite3_finalize(st);
+	store_stmt_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_db_fail(s);
 	return 0;
@@ -1263,8 +1262,7 @@ expand_prefix(const char *word, void *vs)
 	buf_init(&lo);
 	tok_split(word, strlen(word), first_form, &lo);
 	if (lo.len == 0 || (unsigned char)lo.data[lo.len - 1] == 0xFF ||
-	    sqlite3_prepare_v2(s->db, "SELECT t FROM term WHERE t >= ?1 AND t < ?2 LIMIT ?3",
-	    -1, &st, NULL) != SQLITE_OK) {
+	    (st = store_stmt(s, "SELECT t FROM term WHERE t >= ?1 AND t < ?2 LIMIT ?3")) == NULL) {
 		buf_free(&lo);
 		return NULL;
 	}
@@ -1286,7 +1284,7 @@ expand_prefix(const char *word, void *vs)
 			buf_adds(&g, TOK_GROUP_SEP);
 		buf_adds(&g, t);
 	}
-	sqlite3_finalize(st);
+	store_stmt_done(s, st);
 	if (rc != SQLITE_DONE || rows > PREFIX_TERMS) {
 		buf_free(&lo);
 		buf_free(&g);
@@ -1351,7 +1349,7 @@ store_search_count(struct store *s, const struct query *q, int64_t *n)
 		*n = sqlite3_column_int64(st, 0);
 		rc = SQLITE_DONE;
 	}
-	sqlite3_finalize(st);
+	store_stmt_done(s, st);
 	if (rc != SQLITE_DONE)
 		return store_db_fail(s);
 	return 0;

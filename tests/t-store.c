@@ -504,6 +504,109 @@ test_pages(void)
 	free(path);
 }
 
+struct nested {
+	struct store *s;
+	struct query *q;
+	int depth, outer, inner;
+};
+
+/* For each hit, the same search again while the first still steps. */
+static int
+search_again(const struct store_item *it, const char *snippet, void *ctx)
+{
+	struct nested *n = ctx;
+
+	(void)it;
+	(void)snippet;
+	if (n->depth > 0) {
+		n->inner++;
+		return 0;
+	}
+	n->outer++;
+	n->depth++;
+	if (store_search(n->s, n->q, STORE_SORT_RANK, 10, search_again, n, NULL) < 0)
+		n->inner = -100;
+	n->depth--;
+	return 0;
+}
+
+/*
+ * Statements are kept prepared between searches (store-stmt.c): a search
+ * inside a search's callback gets its own statement, more statements than
+ * are kept still run, a kept one holds no read transaction between uses,
+ * and one whose table went away says why.
+ */
+static void
+test_kept_statements(void)
+{
+	char *path = db_path("kept.db"), *err = NULL;
+	struct store *s = store_open(path, &err);
+	struct nested n = { s, NULL, 0, 0, 0 };
+	struct query q;
+	struct article a;
+	sqlite3 *h;
+	int ok_all = 1, busy = -1;
+
+	for (int i = 0; i < 3; i++) {
+		char title[64], body[80];
+
+		snprintf(title, sizeof title, "Mùa lũ năm %d", 2000 + i);
+		snprintf(body, sizeof body, "Nước lũ về các tỉnh miền Trung lần thứ %d.", i + 1);
+		make_article(&a, title, body);
+		a.published.year = 2000 + i;
+		store_add(s, &a, title, NULL);
+		article_free(&a);
+	}
+	query_parse("mua lu", &q);
+	n.q = &q;
+	is_int(store_search(s, &q, STORE_SORT_RANK, 10, search_again, &n, NULL), 0,
+	    "a search inside a search's callback");
+	is_int(n.outer, 3, "  the outer search gives every hit");
+	is_int(n.inner, 9, "  each inner one gives them all");
+	query_free(&q);
+	/* Every combination of five filters: 32 statements of each kind,
+	 * more than are kept, each run twice. */
+	for (int round = 0; round < 2; round++) {
+		for (int f = 0; f < 32; f++) {
+			char text[160];
+
+			snprintf(text, sizeof text, "nuoc lu%s%s%s%s%s",
+			    f & 1 ? " after:2001" : "", f & 2 ? " before:2003" : "",
+			    f & 4 ? " -hanoi" : "", f & 8 ? " is:unread" : "",
+			    f & 16 ? " title:mua" : "");
+			if (count_hits(s, text) != 3 - !!(f & 1))
+				ok_all = 0;
+		}
+	}
+	ok(ok_all, "64 searches over 32 statements, each counts right");
+	sqlite3_open(path, &h);
+	sqlite3_exec(h, "PRAGMA journal_mode", NULL, NULL, NULL);
+	{
+		sqlite3_stmt *st;
+
+		/* A checkpoint that must wait for every reader: none is left
+		 * by the kept statements. */
+		sqlite3_prepare_v2(h, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &st, NULL);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			busy = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	is_int(busy, 0, "kept statements hold no read transaction");
+	sqlite3_exec(h, "DROP TABLE state_tag", NULL, NULL, NULL);
+	sqlite3_close(h);
+	query_parse("tag:x nuoc", &q);
+	{
+		int64_t count = 0;
+
+		is_int(store_search_count(s, &q, &count), -1,
+		    "a kept statement whose table went away fails");
+		ok(strstr(store_errmsg(s), "state_tag") != NULL, "  and the message says which table");
+	}
+	query_free(&q);
+	store_close(s);
+	free(path);
+}
+
 static void
 test_bad_path(void)
 {
@@ -530,6 +633,7 @@ main(void)
 	test_index_in_step();
 	test_index_per_batch();
 	test_pages();
+	test_kept_statements();
 	test_bad_path();
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);
