@@ -416,6 +416,9 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 		}
 		pl->known.v = v;
 	}
+	/* The WAL is copied back beside the writer; without that thread
+	 * (none could start) the writer does it itself. */
+	(void)store_ckpt_start(s);
 	for (int i = 0; i < worker_count() && (size_t)i < files.len; i++) {
 		if (pthread_create(&threads[nthreads], NULL, worker, pl) == 0)
 			nthreads++;
@@ -481,6 +484,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	free((void *)pl->known.v);
 	free(pl);
 
+	store_ckpt_stop(s);
 	/* Not a failed import if this fails: the pages stay free for the
 	 * next one. */
 	if (rc == 0 && t->imported > 0 && store_trim(s) < 0)

@@ -37,6 +37,7 @@ struct store {
 	size_t npend, pend_cap;
 	struct store_stmt_slot stmts[STORE_STMT_SLOTS];
 	unsigned long stmt_clock;
+	struct store_ckpt *ckpt;	/* see store_ckpt_start(); or NULL */
 };
 
 /* Where one text is in struct store's pend; len PEND_NULL for NULL. */
@@ -72,6 +73,14 @@ void store_stmt_done(struct store *s, sqlite3_stmt *st);
 
 /* Finalize the kept statements (before the connection closes). */
 void store_stmt_free(struct store *s);
+
+/* The background checkpointer (store-ckpt.c), for the WAL hook: wake it
+ * when the WAL has pages enough to copy; pause it (0: it is copying now)
+ * and resume it around a checkpoint of the writer's own. */
+struct store_ckpt;
+void store_ckpt_wake(struct store_ckpt *c, int pages);
+int store_ckpt_pause(struct store_ckpt *c);
+void store_ckpt_resume(struct store_ckpt *c);
 
 /* Record SQLite's message for the last call, prefixed with the file;
  * returns -1. */

@@ -376,24 +376,35 @@ fail:
  * 16 KiB pages; twice that made the import no faster) the checkpoint is
  * RESTART, which waits (busy timeout) for those readers to move on. A
  * reader that never does costs one such wait per further
- * WAL_CHECKPOINT_PAGES, with passive checkpoints in between.
+ * WAL_CHECKPOINT_PAGES, with passive checkpoints in between. With a
+ * background checkpointer (store-ckpt.c) the passive ones are its, and
+ * the writer only restarts the WAL.
  */
 static int
 checkpoint(void *arg, sqlite3 *db, const char *name, int pages)
 {
 	struct store *s = arg;
-	int mode = SQLITE_CHECKPOINT_PASSIVE;
+	int mode = SQLITE_CHECKPOINT_PASSIVE, rc;
 
 	if (pages < s->wal_pages)	/* it did start again */
 		s->wal_restart_at = WAL_CHECKPOINT_PAGES;
 	s->wal_pages = pages;
+	if (s->ckpt != NULL)
+		store_ckpt_wake(s->ckpt, pages);
 	if (pages < WAL_CHECKPOINT_PAGES)
 		return SQLITE_OK;
 	if (pages >= s->wal_restart_at)
 		mode = SQLITE_CHECKPOINT_RESTART;
+	else if (s->ckpt != NULL)
+		return SQLITE_OK;	/* passive ones are the thread's */
+	/* The thread is copying: the next commit tries again. */
+	if (s->ckpt != NULL && !store_ckpt_pause(s->ckpt))
+		return SQLITE_OK;
+	rc = sqlite3_wal_checkpoint_v2(db, name, mode, NULL, NULL);
+	if (s->ckpt != NULL)
+		store_ckpt_resume(s->ckpt);
 	/* Not done is no error: the next commit tries again. */
-	if (sqlite3_wal_checkpoint_v2(db, name, mode, NULL, NULL) != SQLITE_OK &&
-	    mode == SQLITE_CHECKPOINT_RESTART)
+	if (rc != SQLITE_OK && mode == SQLITE_CHECKPOINT_RESTART)
 		s->wal_restart_at = pages + WAL_CHECKPOINT_PAGES;
 	return SQLITE_OK;
 }
@@ -547,6 +558,7 @@ store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
+	store_ckpt_stop(s);
 	sqlite3_finalize(s->add);
 	sqlite3_finalize(s->index);
 	store_stmt_free(s);

@@ -61,6 +61,17 @@ const char *store_errmsg(const struct store *s);
 /* Milliseconds to wait for another writer before failing (default 5000). */
 void store_set_busy_timeout(struct store *s, int ms);
 
+/*
+ * Copy the WAL back to the database on a thread of its own (with its own
+ * connection) while this store writes: for a long import. Returns 0, or
+ * -1 when that cannot be (the writer then checkpoints itself, as it
+ * does without). Stopped by store_ckpt_stop() or store_close().
+ */
+int store_ckpt_start(struct store *s);
+void store_ckpt_stop(struct store *s);
+/* Background checkpoints run so far, or -1 when none is started. */
+long store_ckpt_count(struct store *s);
+
 /* Schema version of the open database. */
 int store_version(struct store *s);
 

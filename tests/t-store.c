@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -607,6 +609,82 @@ test_kept_statements(void)
 	free(path);
 }
 
+/* A paragraph of n pseudo-random syllables from seed, in buf. */
+static void
+random_text(char *buf, size_t cap, unsigned seed, int n)
+{
+	static const char *const syl[] = {
+		"dân", "vận", "khéo", "nước", "sạch", "nông", "thôn", "tỉnh", "ủy", "họp",
+		"bàn", "lũ", "lụt", "hòa", "bình", "khóa", "học", "mùa", "màng", "đồng",
+		"bằng", "sông", "hồng", "giá", "lúa", "gạo", "đê", "điều", "thủy", "lợi",
+	};
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < n && len + 32 < cap; i++) {
+		seed = seed * 1103515245u + 12345u;
+		len += (size_t)snprintf(buf + len, cap - len, "%s%s%u ", syl[(seed >> 16) % 30],
+		    i % 7 == 0 ? "x" : "", (seed >> 8) % 5000);
+	}
+}
+
+/*
+ * The background checkpointer (store-ckpt.c): while batches are
+ * written, a thread of its own copies the WAL into the database file,
+ * and nothing is lost or damaged by it.
+ */
+static void
+test_background_checkpoint(void)
+{
+	char *path = db_path("ckpt.db"), *err = NULL;
+	struct store *s = store_open(path, &err);
+	static char body[16384];
+	struct article a;
+	int64_t n = 0;
+	long done = 0;
+	int problems = 0, added = 0;
+	struct stat st;
+
+	is_int(store_ckpt_count(s), -1, "no checkpointer until one is started");
+	is_int(store_ckpt_start(s), 0, "a checkpointer starts");
+	/* About 20 MB of WAL: more than CKPT_STEP (16 MiB). */
+	for (int b = 0; b < 10; b++) {
+		store_begin(s);
+		for (int i = 0; i < 100; i++) {
+			char title[64];
+
+			snprintf(title, sizeof title, "Bài %d của lô %d", i, b);
+			random_text(body, sizeof body, (unsigned)(b * 100 + i), 700);
+			make_article(&a, title, body);
+			added += store_add(s, &a, title, NULL) == 1;
+			article_free(&a);
+		}
+		store_commit(s);
+	}
+	for (int wait = 0; wait < 100 && (done = store_ckpt_count(s)) < 1; wait++)
+		usleep(50000);
+	printf("# %ld background checkpoints\n", done);
+	ok(done >= 1, "the thread checkpointed while the batches were written");
+	ok(stat(path, &st) == 0 && st.st_size > 4 << 20,
+	    "  the database file holds what it copied");
+	store_ckpt_stop(s);
+	is_int(store_ckpt_count(s), -1, "it stops");
+	is_int(store_check(s, count_problems, &problems), 0, "the store checks clean");
+	is_int(problems, 0, "  no problem reported");
+	store_close(s);
+	s = store_open(path, &err);
+	{
+		struct query q;
+
+		query_parse("bai", &q);
+		store_search_count(s, &q, &n);
+		query_free(&q);
+	}
+	is_int(n, added, "reopened, every article is there and found");
+	store_close(s);
+	free(path);
+}
+
 static void
 test_bad_path(void)
 {
@@ -634,6 +712,7 @@ main(void)
 	test_index_per_batch();
 	test_pages();
 	test_kept_statements();
+	test_background_checkpoint();
 	test_bad_path();
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);
