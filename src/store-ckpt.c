@@ -138,10 +138,10 @@ store_ckpt_wake(struct store_ckpt *c, int pages)
 	pthread_mutex_unlock(&c->lock);
 }
 
-int
+void
 store_ckpt_pause(struct store_ckpt *c)
 {
-	return pthread_mutex_trylock(&c->run) == 0;
+	pthread_mutex_lock(&c->run);
 }
 
 void

@@ -75,11 +75,11 @@ void store_stmt_done(struct store *s, sqlite3_stmt *st);
 void store_stmt_free(struct store *s);
 
 /* The background checkpointer (store-ckpt.c), for the WAL hook: wake it
- * when the WAL has pages enough to copy; pause it (0: it is copying now)
- * and resume it around a checkpoint of the writer's own. */
+ * when the WAL has pages enough to copy; pause it (waiting for a copy it
+ * has begun) and resume it around a checkpoint of the writer's own. */
 struct store_ckpt;
 void store_ckpt_wake(struct store_ckpt *c, int pages);
-int store_ckpt_pause(struct store_ckpt *c);
+void store_ckpt_pause(struct store_ckpt *c);
 void store_ckpt_resume(struct store_ckpt *c);
 
 /* Record SQLite's message for the last call, prefixed with the file;

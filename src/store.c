@@ -389,17 +389,20 @@ checkpoint(void *arg, sqlite3 *db, const char *name, int pages)
 	if (pages < s->wal_pages)	/* it did start again */
 		s->wal_restart_at = WAL_CHECKPOINT_PAGES;
 	s->wal_pages = pages;
-	if (s->ckpt != NULL)
+	if (pages >= WAL_CHECKPOINT_PAGES && pages >= s->wal_restart_at)
+		mode = SQLITE_CHECKPOINT_RESTART;
+	if (s->ckpt != NULL && mode != SQLITE_CHECKPOINT_RESTART) {
+		/* Passive ones are the thread's. */
 		store_ckpt_wake(s->ckpt, pages);
+		return SQLITE_OK;
+	}
 	if (pages < WAL_CHECKPOINT_PAGES)
 		return SQLITE_OK;
-	if (pages >= s->wal_restart_at)
-		mode = SQLITE_CHECKPOINT_RESTART;
-	else if (s->ckpt != NULL)
-		return SQLITE_OK;	/* passive ones are the thread's */
-	/* The thread is copying: the next commit tries again. */
-	if (s->ckpt != NULL && !store_ckpt_pause(s->ckpt))
-		return SQLITE_OK;
+	/* Wait for a copy the thread has begun rather than try again at
+	 * the next commit: a thread that copies often (two fsyncs each)
+	 * could put the restart off commit after commit. */
+	if (s->ckpt != NULL)
+		store_ckpt_pause(s->ckpt);
 	rc = sqlite3_wal_checkpoint_v2(db, name, mode, NULL, NULL);
 	if (s->ckpt != NULL)
 		store_ckpt_resume(s->ckpt);
