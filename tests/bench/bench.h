@@ -5,6 +5,8 @@
 #ifndef LUOT_BENCH_H
 #define LUOT_BENCH_H
 
+#include <time.h>
+
 #include <sqlite3.h>
 
 #include "../../src/util.h"
@@ -32,6 +34,33 @@ scalar(sqlite3 *db, const char *sql)
 		v = sqlite3_column_double(st, 0);
 	sqlite3_finalize(st);
 	return v;
+}
+
+/* FTS5's API on db, or die. */
+static inline fts5_api *
+bench_fts5_api(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+		die("%s", sqlite3_errmsg(db));
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (api == NULL)
+		die("%s", "no fts5_api");
+	return api;
+}
+
+/* The time on clock, in seconds. */
+static inline double
+bench_seconds(clockid_t clock)
+{
+	struct timespec ts;
+
+	clock_gettime(clock, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 #endif

@@ -180,30 +180,14 @@ static void
 floor_register(sqlite3 *db)
 {
 	static fts5_tokenizer methods = { floor_create, floor_delete, floor_tokenize };
-	fts5_api *api = NULL;
-	sqlite3_stmt *st;
+	fts5_api *api = bench_fts5_api(db);
 
-	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
-		die("%s", sqlite3_errmsg(db));
-	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-	sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (api == NULL)
-		die("%s", "no fts5_api");
 	if (api->xFindTokenizer(api, "unicode61", &inner_data, &inner_methods) != SQLITE_OK)
 		die("%s", "no unicode61 tokenizer");
 	if (api->xCreateTokenizer(api, "floor", NULL, &methods, NULL) != SQLITE_OK)
 		die("%s", "cannot register the tokenizer floor");
 }
 
-static double
-seconds(clockid_t clock)
-{
-	struct timespec ts;
-
-	clock_gettime(clock, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 
 
@@ -301,13 +285,13 @@ build(sqlite3 *db, struct variant *v, double *wall, double *cpu)
 	}
 	free(opts);
 	ntokens = ncolocated = 0;
-	t0 = seconds(CLOCK_MONOTONIC);
-	c0 = seconds(CLOCK_PROCESS_CPUTIME_ID);
+	t0 = bench_seconds(CLOCK_MONOTONIC);
+	c0 = bench_seconds(CLOCK_PROCESS_CPUTIME_ID);
 	exec(db, "INSERT INTO floor_fts(floor_fts) VALUES ('rebuild')");
 	if (strcmp(kinds[v->kind].name, "luot") == 0)
 		exec(db, "SELECT luot_terms_flush()");
-	*wall = seconds(CLOCK_MONOTONIC) - t0;
-	*cpu = seconds(CLOCK_PROCESS_CPUTIME_ID) - c0;
+	*wall = bench_seconds(CLOCK_MONOTONIC) - t0;
+	*cpu = bench_seconds(CLOCK_PROCESS_CPUTIME_ID) - c0;
 	v->bytes = scalar(db, "SELECT total(length(block)) FROM floor_fts_data");
 	v->tokens = ntokens > 0 ? ntokens : -1;
 	v->colocated = ncolocated;

@@ -121,26 +121,12 @@ static void
 one_register(sqlite3 *db)
 {
 	static fts5_tokenizer methods = { one_create, one_delete, one_tokenize };
-	fts5_api *api = NULL;
-	sqlite3_stmt *st;
+	fts5_api *api = bench_fts5_api(db);
 
-	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
-		die("%s", sqlite3_errmsg(db));
-	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-	sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (api == NULL || api->xCreateTokenizer(api, "one", NULL, &methods, NULL) != SQLITE_OK)
+	if (api->xCreateTokenizer(api, "one", NULL, &methods, NULL) != SQLITE_OK)
 		die("%s", "cannot register the tokenizer one");
 }
 
-static double
-seconds(clockid_t clock)
-{
-	struct timespec ts;
-
-	clock_gettime(clock, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static const char *const tables[2] = { "two", "one" };
 
@@ -164,11 +150,11 @@ build(sqlite3 *db, int k, double *wall, double *cpu)
 	exec(db, sql);
 	free(sql);
 	sql = xasprintf("INSERT INTO %s_fts(%s_fts) VALUES ('rebuild')", tables[k], tables[k]);
-	t0 = seconds(CLOCK_MONOTONIC);
-	c0 = seconds(CLOCK_PROCESS_CPUTIME_ID);
+	t0 = bench_seconds(CLOCK_MONOTONIC);
+	c0 = bench_seconds(CLOCK_PROCESS_CPUTIME_ID);
 	exec(db, sql);
-	*wall = seconds(CLOCK_MONOTONIC) - t0;
-	*cpu = seconds(CLOCK_PROCESS_CPUTIME_ID) - c0;
+	*wall = bench_seconds(CLOCK_MONOTONIC) - t0;
+	*cpu = bench_seconds(CLOCK_PROCESS_CPUTIME_ID) - c0;
 	free(sql);
 }
 
@@ -224,7 +210,7 @@ time_query(sqlite3 *db, const char *sql, const char *expr, long long *first)
 
 	for (int r = 0; r < 5; r++) {
 		sqlite3_stmt *st;
-		double t0 = seconds(CLOCK_MONOTONIC), t;
+		double t0 = bench_seconds(CLOCK_MONOTONIC), t;
 
 		if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 			die("%s: %s", sql, sqlite3_errmsg(db));
@@ -235,7 +221,7 @@ time_query(sqlite3 *db, const char *sql, const char *expr, long long *first)
 		while (sqlite3_step(st) == SQLITE_ROW)
 			;
 		sqlite3_finalize(st);
-		t = (seconds(CLOCK_MONOTONIC) - t0) * 1000;
+		t = (bench_seconds(CLOCK_MONOTONIC) - t0) * 1000;
 		if (t < best)
 			best = t;
 	}
