@@ -64,8 +64,10 @@ store_ckpt_start(struct store *s)
 {
 	struct store_ckpt *c;
 
-	if (s->ckpt != NULL || s->read_only)
-		return s->ckpt != NULL ? 0 : -1;
+	if (s->ckpt != NULL)
+		return 0;
+	if (s->read_only)
+		return -1;
 	c = xcalloc(1, sizeof *c);
 	/* Synchronous NORMAL as the writer's: the WAL is synced before
 	 * frames are copied and the file after, so a power cut cannot
