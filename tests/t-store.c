@@ -685,6 +685,61 @@ test_background_checkpoint(void)
 	free(path);
 }
 
+/* A VFS over the default one that counts the statement journals opened:
+ * SQLite opens a file for one only when it spills out of memory. */
+static sqlite3_vfs *base_vfs;
+static int subjournals;
+
+static int
+counting_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags, int *out)
+{
+	(void)vfs;
+	if (flags & SQLITE_OPEN_SUBJOURNAL)
+		subjournals++;
+	return base_vfs->xOpen(base_vfs, name, f, flags, out);
+}
+
+/*
+ * Adding articles in a batch writes no statement journal to disk: the
+ * article INSERT has one (the table has an insert trigger), and at
+ * SQLite's default it went to a temporary file at most inserts, as much
+ * as the import wrote everywhere else.
+ */
+static void
+test_no_statement_journal(void)
+{
+	static sqlite3_vfs counting;
+	static char body[16384];
+	char *path = db_path("stmtjrnl.db"), *err = NULL;
+	struct store *s;
+	struct article a;
+	int added = 0;
+
+	base_vfs = sqlite3_vfs_find(NULL);
+	counting = *base_vfs;
+	counting.zName = "counting";
+	counting.xOpen = counting_open;
+	sqlite3_vfs_register(&counting, 1);
+	s = store_open(path, &err);
+	store_begin(s);
+	for (int i = 0; i < 400; i++) {
+		char title[64];
+
+		snprintf(title, sizeof title, "Bài số %d", i);
+		random_text(body, sizeof body, (unsigned)i * 7919u, 200 + (i * 37) % 1500);
+		make_article(&a, title, body);
+		a.published.day = 1 + i % 28;
+		added += store_add(s, &a, title, NULL) == 1;
+		article_free(&a);
+	}
+	is_int(store_commit(s), 0, "a batch of 400 articles commits");
+	is_int(added, 400, "  every one added");
+	is_int(subjournals, 0, "  no statement journal was written to a file");
+	store_close(s);
+	sqlite3_vfs_unregister(&counting);
+	free(path);
+}
+
 static void
 test_bad_path(void)
 {
@@ -713,6 +768,7 @@ main(void)
 	test_pages();
 	test_kept_statements();
 	test_background_checkpoint();
+	test_no_statement_journal();
 	test_bad_path();
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);
