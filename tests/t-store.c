@@ -740,6 +740,103 @@ test_no_statement_journal(void)
 	free(path);
 }
 
+/* Size of path's WAL, or 0. */
+static off_t
+wal_size(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path);
+	struct stat st;
+	off_t n = stat(wal, &st) == 0 ? st.st_size : 0;
+
+	free(wal);
+	return n;
+}
+
+/* Frames of path's WAL from byte from on whose page is all zero bytes. */
+static int
+zero_frames(const char *path, off_t from, size_t page)
+{
+	char *wal = xasprintf("%s-wal", path);
+	FILE *f = fopen(wal, "rb");
+	char *frame = xmalloc(24 + page);
+	int n = 0;
+
+	if (f != NULL && fseeko(f, from, SEEK_SET) == 0) {
+		while (fread(frame, 1, 24 + page, f) == 24 + page) {
+			size_t k = 24;
+
+			while (k < 24 + page && frame[k] == 0)
+				k++;
+			n += k == 24 + page;
+		}
+	}
+	if (f != NULL)
+		fclose(f);
+	free(frame);
+	free(wal);
+	return n;
+}
+
+/* PRAGMA freelist_count of the database at path, read beside the store. */
+static int64_t
+free_pages(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int64_t n = -1;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "PRAGMA freelist_count", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return n;
+}
+
+/*
+ * Pages freed are not written again: SQLite's secure_delete (on in
+ * Debian's build) zeroes each freed page and writes it to the WAL, and
+ * FTS5's merges free a segment's pages after every copy.
+ */
+static void
+test_freed_pages_not_written(void)
+{
+	static char body[65536];
+	char *path = db_path("freed.db"), *err = NULL;
+	struct store *s = store_open(path, &err);
+	struct article a;
+	int64_t freed;
+	off_t wal0;
+	int zeros;
+
+	store_begin(s);
+	for (int i = 0; i < 40; i++) {
+		char title[64];
+
+		snprintf(title, sizeof title, "Bài dài %d", i);
+		random_text(body, sizeof body, (unsigned)i * 104729u, 6000);
+		make_article(&a, title, body);
+		store_add(s, &a, title, NULL);
+		article_free(&a);
+	}
+	store_commit(s);
+	freed = free_pages(path);
+	wal0 = wal_size(path);
+	store_begin(s);
+	for (int i = 1; i <= 40; i++)
+		store_delete(s, i);
+	is_int(store_commit(s), 0, "deleting 40 long articles commits");
+	freed = free_pages(path) - freed;
+	zeros = zero_frames(path, wal0, 16384);
+	printf("# %lld pages freed, %d written as zeros\n", (long long)freed, zeros);
+	ok(freed >= 20, "  the pages of their text are freed");
+	is_int(zeros, 0, "  and not written again as zeros");
+	store_close(s);
+	free(path);
+}
+
 static void
 test_bad_path(void)
 {
@@ -769,6 +866,7 @@ main(void)
 	test_kept_statements();
 	test_background_checkpoint();
 	test_no_statement_journal();
+	test_freed_pages_not_written();
 	test_bad_path();
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);
