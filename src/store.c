@@ -34,7 +34,6 @@
 #include <sys/stat.h>
 
 #include <pthread.h>
-
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
