@@ -609,9 +609,10 @@ test_kept_statements(void)
 	free(path);
 }
 
-/* A paragraph of n pseudo-random syllables from seed, in buf. */
+/* A paragraph of n pseudo-random words from seed, in buf: a syllable
+ * and a number below numbers, which sets the size of the vocabulary. */
 static void
-random_text(char *buf, size_t cap, unsigned seed, int n)
+random_text(char *buf, size_t cap, unsigned seed, int n, unsigned numbers)
 {
 	static const char *const syl[] = {
 		"dân", "vận", "khéo", "nước", "sạch", "nông", "thôn", "tỉnh", "ủy", "họp",
@@ -624,7 +625,7 @@ random_text(char *buf, size_t cap, unsigned seed, int n)
 	for (int i = 0; i < n && len + 32 < cap; i++) {
 		seed = seed * 1103515245u + 12345u;
 		len += (size_t)snprintf(buf + len, cap - len, "%s%s%u ", syl[(seed >> 16) % 30],
-		    i % 7 == 0 ? "x" : "", (seed >> 8) % 5000);
+		    i % 7 == 0 ? "x" : "", (seed >> 8) % numbers);
 	}
 }
 
@@ -654,7 +655,7 @@ test_background_checkpoint(void)
 			char title[64];
 
 			snprintf(title, sizeof title, "Bài %d của lô %d", i, b);
-			random_text(body, sizeof body, (unsigned)(b * 100 + i), 700);
+			random_text(body, sizeof body, (unsigned)(b * 100 + i), 700, 5000);
 			make_article(&a, title, body);
 			added += store_add(s, &a, title, NULL) == 1;
 			article_free(&a);
@@ -726,7 +727,7 @@ test_no_statement_journal(void)
 		char title[64];
 
 		snprintf(title, sizeof title, "Bài số %d", i);
-		random_text(body, sizeof body, (unsigned)i * 7919u, 200 + (i * 37) % 1500);
+		random_text(body, sizeof body, (unsigned)i * 7919u, 200 + (i * 37) % 1500, 5000);
 		make_article(&a, title, body);
 		a.published.day = 1 + i % 28;
 		added += store_add(s, &a, title, NULL) == 1;
@@ -778,15 +779,16 @@ zero_frames(const char *path, off_t from, size_t page)
 }
 
 /* PRAGMA freelist_count of the database at path, read beside the store. */
+/* The integer a query on path's database answers, or -1. */
 static int64_t
-free_pages(const char *path)
+int_of(const char *path, const char *sql)
 {
 	sqlite3 *db;
 	sqlite3_stmt *st;
 	int64_t n = -1;
 
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-	    sqlite3_prepare_v2(db, "PRAGMA freelist_count", -1, &st, NULL) == SQLITE_OK) {
+	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
 			n = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
@@ -816,23 +818,57 @@ test_freed_pages_not_written(void)
 		char title[64];
 
 		snprintf(title, sizeof title, "Bài dài %d", i);
-		random_text(body, sizeof body, (unsigned)i * 104729u, 6000);
+		random_text(body, sizeof body, (unsigned)i * 104729u, 6000, 5000);
 		make_article(&a, title, body);
 		store_add(s, &a, title, NULL);
 		article_free(&a);
 	}
 	store_commit(s);
-	freed = free_pages(path);
+	freed = int_of(path, "PRAGMA freelist_count");
 	wal0 = wal_size(path);
 	store_begin(s);
 	for (int i = 1; i <= 40; i++)
 		store_delete(s, i);
 	is_int(store_commit(s), 0, "deleting 40 long articles commits");
-	freed = free_pages(path) - freed;
+	freed = int_of(path, "PRAGMA freelist_count") - freed;
 	zeros = zero_frames(path, wal0, 16384);
 	printf("# %lld pages freed, %d written as zeros\n", (long long)freed, zeros);
 	ok(freed >= 20, "  the pages of their text are freed");
 	is_int(zeros, 0, "  and not written again as zeros");
+	store_close(s);
+	free(path);
+}
+
+/*
+ * A batch's new terms reach the index as one segment. FTS5 writes its
+ * pending terms out whenever they pass its hashsize (1 MiB by default),
+ * and every segment written is copied again by the merges that follow.
+ */
+static void
+test_one_segment_a_batch(void)
+{
+	static char body[32768];
+	char *path = db_path("segments.db"), *err = NULL;
+	struct store *s = store_open(path, &err);
+	struct article a;
+	int64_t index;
+
+	store_begin(s);
+	for (int i = 0; i < 300; i++) {
+		char title[64];
+
+		snprintf(title, sizeof title, "Bài %d", i);
+		random_text(body, sizeof body, (unsigned)i * 7919u, 2000, 100);
+		make_article(&a, title, body);
+		store_add(s, &a, title, NULL);
+		article_free(&a);
+	}
+	is_int(store_commit(s), 0, "a batch of 300 articles of 2,000 words commits");
+	index = int_of(path, "SELECT sum(length(block)) FROM article_fts_data");
+	printf("# %lld bytes of index\n", (long long)index);
+	ok(index > 2 << 20, "  its index is a few MiB");
+	is_int(int_of(path, "SELECT count(DISTINCT segid) FROM article_fts_idx"), 1,
+	    "  and was written as one segment");
 	store_close(s);
 	free(path);
 }
@@ -867,6 +903,7 @@ main(void)
 	test_background_checkpoint();
 	test_no_statement_journal();
 	test_freed_pages_not_written();
+	test_one_segment_a_batch();
 	test_bad_path();
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);
