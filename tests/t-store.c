@@ -629,6 +629,28 @@ random_text(char *buf, size_t cap, unsigned seed, int n, unsigned numbers)
 	}
 }
 
+/* Add n articles of words random words each, the text of article i from
+ * seed seed0 + i * step; how many were added. */
+static int
+add_random(struct store *s, int n, unsigned seed0, unsigned step, int words, unsigned numbers)
+{
+	static char body[65536];
+	struct article a;
+	int added = 0;
+
+	for (int i = 0; i < n; i++) {
+		unsigned seed = seed0 + (unsigned)i * step;
+		char title[64];
+
+		snprintf(title, sizeof title, "Bài %u", seed);
+		random_text(body, sizeof body, seed, words, numbers);
+		make_article(&a, title, body);
+		added += store_add(s, &a, title, NULL) == 1;
+		article_free(&a);
+	}
+	return added;
+}
+
 /*
  * The background checkpointer (store-ckpt.c): while batches are
  * written, a thread of its own copies the WAL into the database file,
@@ -639,8 +661,6 @@ test_background_checkpoint(void)
 {
 	char *path = db_path("ckpt.db"), *err = NULL;
 	struct store *s = store_open(path, &err);
-	static char body[16384];
-	struct article a;
 	int64_t n = 0;
 	long done = 0;
 	int problems = 0, added = 0;
@@ -651,15 +671,7 @@ test_background_checkpoint(void)
 	/* About 20 MB of WAL: more than CKPT_STEP (16 MiB). */
 	for (int b = 0; b < 10; b++) {
 		store_begin(s);
-		for (int i = 0; i < 100; i++) {
-			char title[64];
-
-			snprintf(title, sizeof title, "Bài %d của lô %d", i, b);
-			random_text(body, sizeof body, (unsigned)(b * 100 + i), 700, 5000);
-			make_article(&a, title, body);
-			added += store_add(s, &a, title, NULL) == 1;
-			article_free(&a);
-		}
+		added += add_random(s, 100, (unsigned)b * 100, 1, 700, 5000);
 		store_commit(s);
 	}
 	for (int wait = 0; wait < 100 && (done = store_ckpt_count(s)) < 1; wait++)
@@ -805,24 +817,14 @@ int_of(const char *path, const char *sql)
 static void
 test_freed_pages_not_written(void)
 {
-	static char body[65536];
 	char *path = db_path("freed.db"), *err = NULL;
 	struct store *s = store_open(path, &err);
-	struct article a;
 	int64_t freed;
 	off_t wal0;
 	int zeros;
 
 	store_begin(s);
-	for (int i = 0; i < 40; i++) {
-		char title[64];
-
-		snprintf(title, sizeof title, "Bài dài %d", i);
-		random_text(body, sizeof body, (unsigned)i * 104729u, 6000, 5000);
-		make_article(&a, title, body);
-		store_add(s, &a, title, NULL);
-		article_free(&a);
-	}
+	add_random(s, 40, 0, 104729, 6000, 5000);
 	store_commit(s);
 	freed = int_of(path, "PRAGMA freelist_count");
 	wal0 = wal_size(path);
@@ -847,22 +849,12 @@ test_freed_pages_not_written(void)
 static void
 test_one_segment_a_batch(void)
 {
-	static char body[32768];
 	char *path = db_path("segments.db"), *err = NULL;
 	struct store *s = store_open(path, &err);
-	struct article a;
 	int64_t index;
 
 	store_begin(s);
-	for (int i = 0; i < 300; i++) {
-		char title[64];
-
-		snprintf(title, sizeof title, "Bài %d", i);
-		random_text(body, sizeof body, (unsigned)i * 7919u, 2000, 100);
-		make_article(&a, title, body);
-		store_add(s, &a, title, NULL);
-		article_free(&a);
-	}
+	add_random(s, 300, 0, 7919, 2000, 100);
 	is_int(store_commit(s), 0, "a batch of 300 articles of 2,000 words commits");
 	index = int_of(path, "SELECT sum(length(block)) FROM article_fts_data");
 	printf("# %lld bytes of index\n", (long long)index);
