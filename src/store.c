@@ -29,7 +29,8 @@
  *     article.position are left unused (dropping a column rewrites the
  *     whole table).
  *  9  article_fts keeps up to 16 MiB of new terms in memory before it
- *     writes them out (FTS5's hashsize): a batch becomes one segment.
+ *     writes them out (FTS5's hashsize): a batch becomes one segment;
+ *     crisismerge 64 leaves merging to automerge, a slice a commit.
  */
 #include "config.h"
 

@@ -790,8 +790,8 @@ zero_frames(const char *path, off_t from, size_t page)
 	return n;
 }
 
-/* PRAGMA freelist_count of the database at path, read beside the store. */
-/* The integer a query on path's database answers, or -1. */
+/* The integer a query on path's database answers (read beside the
+ * store), or -1. */
 static int64_t
 int_of(const char *path, const char *sql)
 {
