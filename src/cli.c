@@ -19,6 +19,9 @@
 
 /* Fewer hits than this, and a Telex-looking query gets a suggestion. */
 #define SUGGEST_BELOW 3
+/* The suggestion counts the articles it would find up to this many:
+ * counting all the hits of "dân vận" took a second at 1M articles. */
+#define SUGGEST_COUNT 1000
 
 /* Columns of the source column in list output. */
 #define SOURCE_COLS 18
@@ -397,11 +400,17 @@ suggest(struct store *s, const char *text, long hits)
 	if (alt == NULL)
 		return;
 	store_parse_query(s, alt, &q);
-	if (!query_empty(&q) && store_search_count(s, &q, &n) == 0 && n > hits) {
+	if (!query_empty(&q) && store_search_count(s, &q, SUGGEST_COUNT + 1, &n) == 0 &&
+	    n > hits) {
 		char *safe = text_sanitize(alt);
 
-		fprintf(stderr, P_("did you mean: %s (%lld article)\n",
-		    "did you mean: %s (%lld articles)\n", (unsigned long)n), safe, (long long)n);
+		if (n > SUGGEST_COUNT)
+			fprintf(stderr, _("did you mean: %s (more than %d articles)\n"), safe,
+			    SUGGEST_COUNT);
+		else
+			fprintf(stderr, P_("did you mean: %s (%lld article)\n",
+			    "did you mean: %s (%lld articles)\n", (unsigned long)n), safe,
+			    (long long)n);
 		free(safe);
 	}
 	query_free(&q);

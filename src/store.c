@@ -1028,7 +1028,9 @@ search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, i
 
 	buf_init(&b);
 	if (mode == SEARCH_COUNT)
-		buf_adds(&b, "SELECT count(*) FROM ");
+		/* Up to ?6 hits: a common word's whole posting list can take a
+		 * second to read at a million articles. */
+		buf_adds(&b, "SELECT count(*) FROM (SELECT 1 FROM ");
 	else if (fts)
 		buf_adds(&b, "SELECT " ITEM_COLUMNS ", " SNIPPET " FROM ");
 	else
@@ -1063,8 +1065,10 @@ search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, i
 	if (q->exclude)
 		buf_adds(&b, " AND a.id NOT IN (SELECT rowid FROM article_fts"
 		    " WHERE article_fts MATCH ?5)");
-	if (mode == SEARCH_COUNT)
+	if (mode == SEARCH_COUNT) {
+		buf_adds(&b, " LIMIT ?6)");
 		return buf_detach(&b);
+	}
 	if (fts && sort == STORE_SORT_RANK)
 		/* FTS5 sorts by rank itself, so snippets are made for the
 		 * rows returned only, not for every hit. */
@@ -1392,10 +1396,10 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 }
 
 int
-store_search_count(struct store *s, const struct query *q, int64_t *n)
+store_search_count(struct store *s, const struct query *q, long cap, int64_t *n)
 {
 	sqlite3_stmt *st = prepare_search(s, search_sql(q, STORE_SORT_RANK, SEARCH_COUNT, 0, 0),
-	    q, q->match, -1, 0);
+	    q, q->match, cap, 0);
 	int rc;
 
 	*n = 0;

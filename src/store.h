@@ -263,7 +263,8 @@ int store_search(struct store *s, const struct query *q, enum store_sort sort,
  * hit however many (for measurements). */
 void store_set_rank_window(struct store *s, long window);
 
-/* Number of articles the query finds. Returns 0 or -1. */
-int store_search_count(struct store *s, const struct query *q, int64_t *n);
+/* Number of articles the query finds, counted up to cap (< 0: all).
+ * Returns 0 or -1. */
+int store_search_count(struct store *s, const struct query *q, long cap, int64_t *n);
 
 #endif

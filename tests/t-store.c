@@ -146,10 +146,10 @@ test_migrate(void)
 		int64_t n = -1;
 
 		query_parse("bai cu doan hai", &q);
-		ok(store_search_count(s, &q, &n) == 0 && n == 1, "old article indexed by the migration");
+		ok(store_search_count(s, &q, -1, &n) == 0 && n == 1, "old article indexed by the migration");
 		query_free(&q);
 		store_parse_query(s, "bai cu doan ha*", &q);
-		ok(strstr(q.match, TOK_GROUP_MARK) != NULL && store_search_count(s, &q, &n) == 0 &&
+		ok(strstr(q.match, TOK_GROUP_MARK) != NULL && store_search_count(s, &q, -1, &n) == 0 &&
 		    n == 1, "  and its terms listed, for prefixes");
 		query_free(&q);
 	}
@@ -290,7 +290,7 @@ count_hits(struct store *s, const char *text)
 	int64_t n = -1;
 
 	query_parse(text, &q);
-	if (store_search_count(s, &q, &n) < 0)
+	if (store_search_count(s, &q, -1, &n) < 0)
 		n = -1;
 	query_free(&q);
 	return (int)n;
@@ -358,6 +358,14 @@ test_index_per_batch(void)
 	is_int(store_add(s, &a, "5.txt", NULL), 1, "an article added alone");
 	article_free(&a);
 	is_int(count_hits(s, "dong bang"), 3, "  is indexed at once");
+	{
+		struct query q;
+		int64_t n = -1;
+
+		query_parse("dong bang", &q);
+		ok(store_search_count(s, &q, 2, &n) == 0 && n == 2, "a count stops at its cap");
+		query_free(&q);
+	}
 	is_int(store_check(s, count_problems, &problems), 0, "the index matches the articles");
 	is_int(problems, 0, "  no problem reported");
 	store_close(s);
@@ -600,7 +608,7 @@ test_kept_statements(void)
 	{
 		int64_t count = 0;
 
-		is_int(store_search_count(s, &q, &count), -1,
+		is_int(store_search_count(s, &q, -1, &count), -1,
 		    "a kept statement whose table went away fails");
 		ok(strstr(store_errmsg(s), "state_tag") != NULL, "  and the message says which table");
 	}
@@ -690,7 +698,7 @@ test_background_checkpoint(void)
 		struct query q;
 
 		query_parse("bai", &q);
-		store_search_count(s, &q, &n);
+		store_search_count(s, &q, -1, &n);
 		query_free(&q);
 	}
 	is_int(n, added, "reopened, every article is there and found");

@@ -80,7 +80,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		if (store_search(store, &q, STORE_SORT_RANK, 20, hit, &n, NULL) < 0 ||
 		    store_search(store, &q, STORE_SORT_DATE, 20, hit, &n, NULL) < 0 ||
-		    store_search_count(store, &q, &count) < 0) {
+		    store_search_count(store, &q, -1, &count) < 0) {
 			fprintf(stderr, "query %s: %s\n", text, store_errmsg(store));
 			abort();
 		}
