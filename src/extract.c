@@ -139,6 +139,36 @@ extract_unglue(const char *line, struct strlist *out)
 	return pieces;
 }
 
+/* Has s a letter or a digit? A line without is punctuation only: a
+ * separator, a bullet, what was left of a removed link. */
+static int
+has_alnum(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+
+	while (i < n) {
+		uint32_t uc;
+
+		i += (size_t)text_next(s + i, n - i, &uc);
+		if (text_is_alnum(uc))
+			return 1;
+	}
+	return 0;
+}
+
+/* A line that opens with ". " or ", ": a crawler dropped the link or
+ * word that stood before it. The mark goes with it. */
+static void
+strip_orphan_mark(char *s)
+{
+	size_t k = 0;
+
+	while ((s[k] == '.' || s[k] == ',' || s[k] == ';' || s[k] == ':') && s[k + 1] == ' ')
+		k += 2;
+	if (k > 0)
+		memmove(s, s + k, strlen(s + k) + 1);
+}
+
 /* Read the page into lines: squeezed, glued junk removed, unglued,
  * drop patterns applied. */
 static void
@@ -164,7 +194,8 @@ read_lines(const struct boiler *bp, const char *text, struct lines *out)
 
 			pieces.items[i] = NULL;
 			boiler_strip(bp, s);
-			k = *s ? boiler_match(bp, s) : BOILER_DROP;
+			strip_orphan_mark(s);
+			k = has_alnum(s) ? boiler_match(bp, s) : BOILER_DROP;
 			if (k == BOILER_DROP)
 				free(s);
 			else
@@ -293,7 +324,7 @@ extract_first_sentence(const char *para, size_t max_cols)
 		uint32_t uc;
 		int len = text_next(para + i, n - i, &uc);
 
-		if (is_sentence_end(uc) && para[i + len] == ' ') {
+		if (is_sentence_end(uc) && para[i + len] == ' ' && i > 0) {
 			uint32_t next;
 
 			text_next(para + i + len + 1, n - i - (size_t)len - 1, &next);
@@ -305,8 +336,18 @@ extract_first_sentence(const char *para, size_t max_cols)
 		i += (size_t)len;
 	}
 	sentence = xstrndup(para, end);
-	while (end > 0 && is_sentence_end(last_uc(sentence)))
-		sentence[--end] = '\0';
+	for (;;) {
+		size_t at;
+
+		if (end == 0 || !is_sentence_end(prev_uc(sentence, end, &at)))
+			break;
+		sentence[end = at] = '\0';	/* a whole "…", not its last byte */
+	}
+	if (!has_alnum(sentence)) {
+		/* Marks only ("…"): the paragraph's first words instead. */
+		free(sentence);
+		sentence = xstrdup(para);
+	}
 	title = text_truncate(sentence, max_cols);
 	free(sentence);
 	return title;

@@ -21,6 +21,7 @@
 #include "i18n.h"
 #include "import.h"
 #include "progress.h"
+#include "sniff.h"
 #include "text.h"
 #include "util.h"
 
@@ -34,6 +35,7 @@ import_opts_init(struct import_opts *o)
 	o->source = NULL;
 	o->progress = PROGRESS_NONE;
 	o->batch = BATCH;
+	o->verbose = 0;
 }
 
 static int
@@ -42,21 +44,41 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void walk(const char *path, struct strlist *files);
+/* The folder the import runs in, for showing paths below it short. */
+static char *cwd;
+
+/* A path as messages show it: below the working folder, relative to it;
+ * made safe to print, on one line. Caller frees. */
+static char *
+shown(const char *path)
+{
+	size_t n = cwd ? strlen(cwd) : 0;
+
+	if (n > 1 && strncmp(path, cwd, n) == 0 && path[n] == '/')
+		path += n + 1;
+	return text_sanitize(path);
+}
+
+/* A file or folder that cannot be imported: named, counted. */
+static void
+walk_fail(const char *path, int err, struct import_totals *t)
+{
+	char *name = shown(path);
+
+	warnx(_("failed %s: %s"), name, strerror(err));
+	free(name);
+	t->failed++;
+}
 
 static void
-walk_dir(const char *dir, struct strlist *files)
+walk_dir(const char *dir, struct strlist *files, struct import_totals *t)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	struct strlist names;
 
 	if (d == NULL) {
-		int err = errno;
-		char *name = text_sanitize(dir);
-
-		warnx(_("skipped %s: %s"), name, strerror(err));
-		free(name);
+		walk_fail(dir, errno, t);
 		return;
 	}
 	strlist_init(&names);
@@ -75,7 +97,7 @@ walk_dir(const char *dir, struct strlist *files)
 		if (lstat(child, &st) < 0)
 			st.st_mode = 0;
 		if (S_ISDIR(st.st_mode)) {
-			walk_dir(child, files);
+			walk_dir(child, files, t);
 			free(child);
 		} else if (S_ISLNK(st.st_mode) && stat(child, &st) == 0 &&
 		    S_ISDIR(st.st_mode)) {
@@ -87,23 +109,43 @@ walk_dir(const char *dir, struct strlist *files)
 	strlist_free(&names);
 }
 
+/*
+ * A path as given: a folder is walked, a file taken. Both are made
+ * absolute first, so that the store says where an article came from
+ * whatever folder the import ran in. A path that does not exist is a
+ * failure, not a file to skip.
+ */
 static void
-walk(const char *path, struct strlist *files)
+walk(const char *path, struct strlist *files, struct import_totals *t)
 {
+	char *abs = realpath(path, NULL);
 	struct stat st;
 
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		walk_dir(path, files);
-	else
-		strlist_push(files, xstrdup(path));
+	if (abs == NULL) {
+		int err = errno;
+		char *name = text_sanitize(path);
+
+		warnx(_("failed %s: %s"), name, strerror(err));
+		free(name);
+		t->failed++;
+		return;
+	}
+	if (stat(abs, &st) == 0 && S_ISDIR(st.st_mode)) {
+		walk_dir(abs, files, t);
+		free(abs);
+	} else {
+		strlist_push(files, abs);
+	}
 }
 
 /*
  * Read a whole file into *data. Returns NULL, or a reason the file is
- * skipped (static or in *why, which the caller frees).
+ * skipped (static or in *why, which the caller frees); *failed is set
+ * when the reason is an error (the file could not be read), not the
+ * file's kind.
  */
 static const char *
-read_file(const char *path, size_t max, char **data, size_t *len, char **why)
+read_file(const char *path, size_t max, char **data, size_t *len, char **why, int *failed)
 {
 	struct stat st;
 	size_t got = 0;
@@ -111,11 +153,13 @@ read_file(const char *path, size_t max, char **data, size_t *len, char **why)
 	int fd;
 
 	*why = NULL;
+	*failed = 1;
 	/* O_NONBLOCK: opening a FIFO (or a device) must not wait for a
 	 * writer; fstat then turns it away. Reads of a regular file are
 	 * not affected. */
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
-		return *why = xasprintf(_("unreadable: %s"), strerror(errno));
+		return *why = xasprintf(_("cannot read: %s"), strerror(errno));
+	*failed = 0;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
 		return _("not a regular file");
@@ -140,7 +184,8 @@ read_file(const char *path, size_t max, char **data, size_t *len, char **why)
 
 			free(buf);
 			close(fd);
-			return *why = xasprintf(_("unreadable: %s"), strerror(e));
+			*failed = 1;
+			return *why = xasprintf(_("cannot read: %s"), strerror(e));
 		}
 		if (r == 0)
 			break;
@@ -151,17 +196,6 @@ read_file(const char *path, size_t max, char **data, size_t *len, char **why)
 	*data = buf;
 	*len = got;
 	return NULL;
-}
-
-/* NUL bytes mean binary, unless the file is UTF-16 with its BOM. */
-static int
-is_binary(const char *data, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)data;
-
-	if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
-		return 0;
-	return memchr(data, '\0', len) != NULL;
 }
 
 /*
@@ -176,6 +210,7 @@ struct slot {
 	struct article a;
 	int known;		/* the store held this article before the import */
 	char *skip;		/* reason the file is skipped, or NULL */
+	int failed;		/* and the reason is an error */
 	size_t invalid;		/* invalid sequences replaced */
 };
 
@@ -191,6 +226,25 @@ cmp_hash(const void *a, const void *b)
 	return memcmp(a, b, ARTICLE_HASH_LEN);
 }
 
+/* The file's name without its folder and extension: the title of last
+ * resort. Caller frees. */
+static char *
+title_of_path(const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot;
+	char *t;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	t = xstrndup(base, dot && dot > base ? (size_t)(dot - base) : strlen(base));
+	text_squeeze(t);
+	if (*t == '\0') {
+		free(t);
+		t = xstrdup(base);
+	}
+	return t;
+}
+
 /* Read, decode and extract one file into sl (no SQLite, no output). */
 static void
 prepare(const struct boiler *bp, const struct import_opts *o, const struct known *known,
@@ -199,24 +253,39 @@ prepare(const struct boiler *bp, const struct import_opts *o, const struct known
 	struct text_stats ts;
 	const char *reason;
 	char *data = NULL, *why, *text;
-	size_t len = 0;
+	size_t len = 0, tlen;
 
-	if ((reason = read_file(sl->path, o->max_bytes, &data, &len, &why)) != NULL) {
+	if ((reason = sniff_name(sl->path)) != NULL) {
+		sl->skip = xstrdup(reason);
+		return;
+	}
+	if ((reason = read_file(sl->path, o->max_bytes, &data, &len, &why, &sl->failed)) != NULL) {
 		sl->skip = why ? why : xstrdup(reason);
 		return;
 	}
-	if (is_binary(data, len)) {
+	if ((reason = sniff_bytes(data, len)) != NULL) {
 		free(data);
-		sl->skip = xstrdup(_("binary file (NUL bytes)"));
+		sl->skip = xstrdup(reason);
 		return;
 	}
-	text = text_decode(data, len, NULL, &ts);
-	free(data);
+	text = text_decode(data, len, &tlen, &ts);
 	sl->invalid = ts.invalid;
+	if ((reason = sniff_text(text, tlen, len, &ts)) != NULL) {
+		free(data);
+		free(text);
+		sl->invalid = 0;	/* not imported: its repairs are not news */
+		sl->skip = xstrdup(reason);
+		return;
+	}
+	free(data);
 	article_init(&sl->a);
 	if (extract_article(bp, text, &sl->a) < 0) {
 		sl->skip = xstrdup(_("no article text found"));
 	} else {
+		if (sl->a.title == NULL || *sl->a.title == '\0') {
+			free(sl->a.title);
+			sl->a.title = title_of_path(sl->path);
+		}
 		if (sl->a.source == NULL && o->source != NULL)
 			sl->a.source = xstrdup(o->source);
 		article_hash(&sl->a, sl->a.hash);
@@ -241,6 +310,7 @@ slot_clear(struct slot *sl)
 	free(sl->skip);
 	sl->parsed = 0;
 	sl->skip = NULL;
+	sl->failed = 0;
 }
 
 /*
@@ -336,14 +406,32 @@ release_slot(struct pipeline *pl, struct slot *sl)
 	pthread_mutex_unlock(&pl->lock);
 }
 
-enum outcome { ADDED, DUPLICATE, SKIPPED, FAILED };
+enum outcome { ADDED, DUPLICATE, SKIPPED, FAILED, STOPPED };
+
+/* --verbose: which article a duplicate file repeats. */
+static void
+say_duplicate(struct store *s, const char *name, const struct article *a)
+{
+	int64_t id;
+	char *path = NULL, *other;
+
+	if (store_find_hash(s, a->hash, &id, &path) != 1) {
+		warnx(_("duplicate %s"), name);
+		return;
+	}
+	other = shown(path);
+	warnx(_("duplicate %s: the same text as article %lld (%s)"), name, (long long)id, other);
+	free(other);
+	free(path);
+}
 
 /* The main thread's part for one prepared file: messages and the store. */
 static enum outcome
-finish_one(struct store *s, struct slot *sl, struct import_totals *t)
+finish_one(struct store *s, struct slot *sl, const struct import_opts *o,
+    struct import_totals *t)
 {
-	/* A file's name is anyone's bytes: shown safe, on one line. */
-	char *name = text_sanitize(sl->path);
+	char *name = shown(sl->path);
+	enum outcome out;
 	int rc;
 
 	if (sl->invalid > 0) {
@@ -352,17 +440,21 @@ finish_one(struct store *s, struct slot *sl, struct import_totals *t)
 		    name, sl->invalid);
 		t->invalid += sl->invalid;
 	}
-	if (sl->skip != NULL)
-		warnx(_("skipped %s: %s"), name, sl->skip);
+	if (sl->skip != NULL) {
+		warnx(sl->failed ? _("failed %s: %s") : _("skipped %s: %s"), name, sl->skip);
+		out = sl->failed ? FAILED : SKIPPED;
+	} else if (sl->known) {
+		out = DUPLICATE;
+	} else {
+		rc = store_add(s, &sl->a, sl->path, NULL);
+		if (rc == STORE_REFUSED)
+			warnx(_("failed %s: %s"), name, store_errmsg(s));
+		out = rc == STORE_REFUSED ? FAILED : rc < 0 ? STOPPED : rc ? ADDED : DUPLICATE;
+	}
+	if (out == DUPLICATE && o->verbose)
+		say_duplicate(s, name, &sl->a);
 	free(name);
-	if (sl->skip != NULL)
-		return SKIPPED;
-	if (sl->known)
-		return DUPLICATE;
-	rc = store_add(s, &sl->a, sl->path, NULL);
-	if (rc < 0)
-		return FAILED;
-	return rc ? ADDED : DUPLICATE;
+	return out;
 }
 
 static int
@@ -386,8 +478,9 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 
 	memset(t, 0, sizeof *t);
 	strlist_init(&files);
+	cwd = getcwd(NULL, 0);
 	for (int i = 0; i < npaths; i++)
-		walk(paths[i], &files);
+		walk(paths[i], &files, t);
 	t->files = files.len;
 	progress_init(&bar, o->progress);
 
@@ -412,6 +505,8 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 			warnx(_("import stopped: %s"), store_errmsg(s));
 			free(pl);
 			strlist_free(&files);
+			free(cwd);
+			cwd = NULL;
 			return -1;
 		}
 		pl->known.v = v;
@@ -438,7 +533,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 			}
 			open_txn = 1;
 		}
-		out = finish_one(s, sl, t);
+		out = finish_one(s, sl, o, t);
 		release_slot(pl, sl);
 		switch (out) {
 		case ADDED:
@@ -453,6 +548,8 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 			break;
 		case FAILED:
 			t->failed++;
+			break;
+		case STOPPED:
 			rc = -1;
 			break;
 		}
@@ -502,5 +599,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	progress_end(&bar);
 	t->seconds = monotonic_seconds() - start;
 	strlist_free(&files);
+	free(cwd);
+	cwd = NULL;
 	return rc;
 }

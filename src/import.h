@@ -1,13 +1,15 @@
 /*
  * import.h: files and folders into the store.
  *
- * Paths are walked first (folders recursively, names sorted, dot files
- * skipped inside folders) so progress can show done/total. Each file is
- * read, checked (empty, binary, too large, unreadable: skipped with a
- * one-line reason on stderr), decoded, extracted and added. Articles are
- * committed in batches: a kill at any moment leaves whole articles only,
- * and importing again adds what is missing (duplicates are skipped by
- * content hash).
+ * Paths are made absolute and walked first (folders recursively, names
+ * sorted, dot files skipped inside folders) so progress can show
+ * done/total. Each file is read, checked (empty, binary, too large, not an
+ * article page: skipped with a one-line reason on stderr), decoded,
+ * extracted and added. A file that cannot be read, or that the store
+ * refuses, is named with the reason and counted as failed; the import goes
+ * on. Articles are committed in batches: a kill at any moment leaves whole
+ * articles only, and importing again adds what is missing (duplicates are
+ * skipped by content hash).
  */
 #ifndef LUOT_IMPORT_H
 #define LUOT_IMPORT_H
@@ -27,6 +29,7 @@ struct import_opts {
 	const char *source;	/* source for articles that name none, or NULL */
 	enum progress_mode progress;	/* on stderr: a bar, lines, or nothing */
 	int batch;		/* articles per transaction */
+	int verbose;		/* name each duplicate and the article it repeats */
 };
 
 struct import_totals {
@@ -34,7 +37,7 @@ struct import_totals {
 	size_t imported;
 	size_t duplicates;
 	size_t skipped;
-	size_t failed;
+	size_t failed;		/* could not be read or stored */
 	size_t invalid;		/* invalid sequences replaced by U+FFFD */
 	double seconds;
 };
@@ -42,9 +45,9 @@ struct import_totals {
 void import_opts_init(struct import_opts *o);
 
 /*
- * Import paths into s with the patterns of bp. Fills *t. Returns 0, or -1
- * when the store failed (message already printed); batches committed
- * before the failure stay.
+ * Import paths into s with the patterns of bp. Fills *t. Returns 0 (some
+ * files may have failed: t->failed), or -1 when the store failed (message
+ * already printed); batches committed before the failure stay.
  */
 int import_paths(struct store *s, const struct boiler *bp, char *const *paths,
     int npaths, const struct import_opts *o, struct import_totals *t);

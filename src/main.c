@@ -60,7 +60,9 @@ static const struct command commands[] = {
 	     "  -m, --max-size SIZE  skip files larger than SIZE (default 16M;\n"
 	     "                       suffixes K, M, G)\n"
 	     "  -p, --patterns FILE  also use the boilerplate patterns in FILE\n"
-	     "  -q, --quiet          no progress bar (or lines, in a pipe)\n") },
+	     "  -q, --quiet          no progress bar (or lines, in a pipe)\n"
+	     "  -v, --verbose        also name each duplicate file and the article\n"
+	     "                       it repeats\n") },
 	{ "list", cmd_list, N_("[--limit N] [--json]"),
 	  N_("List articles, newest first."),
 	  N_("  -n, --limit N  show at most N articles\n"
@@ -315,6 +317,7 @@ cmd_import(struct ctx *c, int argc, char **argv)
 		{ "max-size", required_argument, NULL, 'm' },
 		{ "patterns", required_argument, NULL, 'p' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "db", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -325,7 +328,7 @@ cmd_import(struct ctx *c, int argc, char **argv)
 	int opt, quiet = 0;
 
 	import_opts_init(&o);
-	while ((opt = getopt_long(argc, argv, "s:m:p:qd:h", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "s:m:p:qvd:h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'd':
 			c->db = optarg;
@@ -342,6 +345,9 @@ cmd_import(struct ctx *c, int argc, char **argv)
 			break;
 		case 'q':
 			quiet = 1;
+			break;
+		case 'v':
+			o.verbose = 1;
 			break;
 		case 'h':
 			command_usage(cmd, stdout);

@@ -817,24 +817,73 @@ add_row(struct store *s, struct article *a, const char *path, int64_t *id)
 	return 1;
 }
 
+/* Run one statement kept for reuse (store-stmt.c): for the savepoint
+ * around each article, which runs a thousand times a batch. */
+static int
+exec_kept(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st = store_stmt(s, sql);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	store_stmt_done(s, st);
+	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
+}
+
 /*
- * Add an article. Inside store_begin() it is indexed at store_commit(),
- * with the rest of the batch; alone, it gets a transaction of its own so
- * that no article is ever stored without its index.
+ * Is the last failure the article's own (a constraint it breaks, a value
+ * too large), so that the batch may go on without it? A full disk, an
+ * I/O error or a lock is the store's: the import must stop.
+ */
+static int
+article_fault(struct store *s)
+{
+	int e = sqlite3_errcode(s->db) & 0xff;
+
+	return (e == SQLITE_CONSTRAINT || e == SQLITE_TOOBIG || e == SQLITE_MISMATCH) &&
+	    !sqlite3_get_autocommit(s->db);
+}
+
+/*
+ * Add an article. Inside store_begin() it is written under a savepoint
+ * of its own, so that an article the store refuses leaves the batch
+ * whole; it is indexed at store_commit() with the rest of the batch.
+ * Alone, it gets a transaction of its own so that no article is ever
+ * stored without its index.
  */
 int
 store_add(struct store *s, struct article *a, const char *path, int64_t *id)
 {
 	int own = sqlite3_get_autocommit(s->db), rc;
 
-	if (own && store_begin(s) < 0)
+	if (own) {
+		if (store_begin(s) < 0)
+			return -1;
+		rc = add_row(s, a, path, id);
+		if (rc < 0 || store_commit(s) < 0) {
+			int refused = rc < 0 && article_fault(s);
+			char *msg = xstrdup(store_errmsg(s));
+
+			store_rollback(s);
+			set_err(s, "%s", msg);	/* not the rollback's */
+			free(msg);
+			return refused ? STORE_REFUSED : -1;
+		}
+		return rc;
+	}
+	if (exec_kept(s, "SAVEPOINT article") < 0)
 		return -1;
 	rc = add_row(s, a, path, id);
-	if (own && (rc < 0 || store_commit(s) < 0)) {
-		store_rollback(s);
+	if (rc >= 0)
+		return exec_kept(s, "RELEASE article") < 0 ? -1 : rc;
+	if (!article_fault(s))
 		return -1;
-	}
-	return rc;
+	set_err(s, "%s", sqlite3_errmsg(s->db));
+	if (exec_kept(s, "ROLLBACK TO article") < 0 || exec_kept(s, "RELEASE article") < 0)
+		return -1;
+	return STORE_REFUSED;
 }
 
 const char *
@@ -891,6 +940,26 @@ store_hashes(struct store *s, unsigned char **out, size_t *n)
 		return store_db_fail(s);
 	}
 	return 0;
+}
+
+int
+store_find_hash(struct store *s, const unsigned char *hash, int64_t *id, char **path)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT id, path FROM article WHERE hash = ?1");
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, hash, ARTICLE_HASH_LEN, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		*path = xstrdup(store_col(st, 1));
+	}
+	store_stmt_done(s, st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_db_fail(s);
+	return rc == SQLITE_ROW;
 }
 
 /* store_list() is a search without words: its callback takes no snippet. */

@@ -84,9 +84,13 @@ int store_rollback(struct store *s);
 /*
  * Add an article read from path, packing it first (article_pack) unless
  * that was done. Returns 1 when added (*id set if id is not NULL), 0 when
- * an article with the same content hash is already there, -1 on error.
- * Outside store_begin() it commits (and indexes) the article at once.
+ * an article with the same content hash is already there, STORE_REFUSED
+ * when the store refuses this article (a constraint it breaks: the
+ * transaction goes on without it), -1 when the store failed (a full disk,
+ * a lock: the transaction is lost). Outside store_begin() it commits (and
+ * indexes) the article at once.
  */
+#define STORE_REFUSED (-2)
 int store_add(struct store *s, struct article *a, const char *path, int64_t *id);
 
 /*
@@ -104,6 +108,10 @@ int store_trim(struct store *s);
  * array of *n * ARTICLE_HASH_LEN bytes the caller frees. Returns 0 or -1.
  */
 int store_hashes(struct store *s, unsigned char **out, size_t *n);
+
+/* The article whose content hash is hash: 1 with its id and path (caller
+ * frees), 0 when there is none, -1 on error. */
+int store_find_hash(struct store *s, const unsigned char *hash, int64_t *id, char **path);
 
 /*
  * Call fn for the newest limit articles (limit < 0: all), newest published

@@ -32,11 +32,12 @@ test_expect_success 'bad --max-size is a usage error' '
 	test "$st" = 2
 '
 
-test_expect_success 'unreadable path skipped, the rest imported' '
+test_expect_success 'unreadable file failed with its name, the rest imported, exit 1' '
 	mkdir d && ln -s /nonexistent/file d/dangling.txt && cp "$good" d/ &&
-	"$LUOT" --db b.db import d >out 2>err &&
-	grep -q "skipped d/dangling.txt: unreadable" err &&
-	grep -q "^imported 1, duplicates 0, skipped 1, failed 0" out
+	st=0; "$LUOT" --db b.db import d >out 2>err || st=$?
+	test "$st" = 1 &&
+	grep -q "^luot: failed d/dangling.txt: cannot read: No such file or directory$" err &&
+	grep -q "^imported 1, duplicates 0, skipped 0, failed 1" out
 '
 
 test_expect_success 'page with only junk: no article text' '
@@ -124,13 +125,14 @@ test_expect_success 'hostile files: a FIFO, a 2 GB sparse file, a link loop, hos
 	truncate -s 2G h/sparse.txt &&
 	ln -s .. h/sub/loop &&
 	ln -s missing.txt h/dangling.txt &&
-	timeout 60 "$LUOT" --db h.db import h >out 2>err &&
-	grep -q "^imported 3, duplicates 0, skipped 4, failed 0" out &&
+	st=0; timeout 60 "$LUOT" --db h.db import h >out 2>err || st=$?
+	test "$st" = 1 &&
+	grep -q "^imported 3, duplicates 0, skipped 3, failed 1" out &&
 	test "$(summed out)" = 7 &&
 	test "$(wc -l <err)" = 4 &&
 	grep -q "fifo.txt: not a regular file$" err &&
 	grep -q "sparse.txt: larger than the limit" err &&
-	grep -q "dangling.txt: unreadable: " err &&
+	grep -q "failed h/dangling.txt: cannot read: " err &&
 	grep -q "^luot: skipped h/esc.*name.txt: empty file$" err &&
 	! grep -q "$(printf "\033")" err out &&
 	! grep -q "$(printf "\007")" err out

@@ -129,6 +129,75 @@ test_expect_success 'free pages past a tenth of the file are given back after an
 	"$LUOT" --db trim.db check
 '
 
+# tests/data/mixed: three article pages among one file of each kind that
+# is not an article page (markup, tables, READMEs and licences, binary).
+mixed="$TESTDATA/mixed"
+
+test_expect_success 'a folder of mixed files: every article imported, the rest skipped with reasons' '
+	"$LUOT" --db mixed.db import "$mixed" >out 2>err &&
+	grep -q "^imported 3, duplicates 0, skipped 10, failed 0" out &&
+	grep -q "skipped .*/page.html: HTML or XML markup, not an article page$" err &&
+	grep -q "skipped .*/feed.txt: HTML or XML markup" err &&
+	grep -q "skipped .*/articles.csv: a table (CSV)" err &&
+	grep -q "skipped .*/export.txt: a table (CSV)" err &&
+	grep -q "skipped .*/README.md: a README or licence file$" err &&
+	grep -q "skipped .*/LICENSE: a README or licence file$" err &&
+	grep -q "skipped .*/copyright: a README or licence file$" err &&
+	grep -q "skipped .*/photo.jpg: binary file (NUL bytes)$" err &&
+	grep -q "skipped .*/noise.bin: binary data, not text$" err &&
+	grep -q "skipped .*/empty.txt: empty file$" err &&
+	test "$(wc -l <err)" = 10
+'
+
+test_expect_success 'a page that starts with ". " is titled by its first sentence' '
+	sqlite3 mixed.db "SELECT title FROM article WHERE path LIKE \"%/02-dot-lead.txt\"" >got &&
+	echo "Sáng nay, hàng trăm hộ dân ven sông đã được di dời đến nơi an toàn trước khi lũ lên cao" >want &&
+	test_cmp want got &&
+	test "$(sqlite3 mixed.db "SELECT count(*) FROM article WHERE title = \"\"")" = 0
+'
+
+test_expect_success 'paths are stored absolute, whatever folder the import ran in' '
+	mkdir -p rel/sub && cp "$mixed/01-good.txt" rel/sub/a.txt &&
+	(cd rel && "$LUOT" --db ../abs.db import sub >/dev/null && "$LUOT" --db ../abs.db import ./sub/../sub/a.txt >out) &&
+	grep -q "^imported 0, duplicates 1," rel/out &&
+	test "$(sqlite3 abs.db "SELECT path FROM article")" = "$PWD/rel/sub/a.txt"
+'
+
+test_expect_success 'a path that does not exist fails the import (exit 1), the rest is imported' '
+	st=0; "$LUOT" --db nx.db import "$mixed/01-good.txt" no/such/file.txt >out 2>err || st=$?
+	test "$st" = 1 &&
+	grep -q "^luot: failed no/such/file.txt: No such file or directory$" err &&
+	grep -q "^imported 1, duplicates 0, skipped 0, failed 1" out
+'
+
+test_expect_success 'an article the store refuses is named and counted; the batch is kept' '
+	mkdir refuse && cp "$mixed/01-good.txt" "$mixed/03-good.txt" refuse/ &&
+	printf "Bài sẽ bị từ chối ở đây\n\nMột đoạn văn đủ dài để trở thành nội dung của bài báo thử nghiệm này.\n" >refuse/02-bad.txt &&
+	"$LUOT" --db refuse.db import "$mixed/copyright" 2>/dev/null >/dev/null;
+	sqlite3 refuse.db "CREATE TRIGGER no_bad BEFORE INSERT ON article WHEN new.title LIKE \"%từ chối%\" BEGIN SELECT RAISE(ABORT, \"refused by the test\"); END;" &&
+	st=0; "$LUOT" --db refuse.db import refuse >out 2>err || st=$?
+	test "$st" = 1 &&
+	grep -q "^luot: failed refuse/02-bad.txt: refused by the test$" err &&
+	grep -q "^imported 2, duplicates 0, skipped 0, failed 1" out &&
+	test "$(sqlite3 refuse.db "SELECT count(*) FROM article")" = 2 &&
+	"$LUOT" --db refuse.db search "cầu bê tông" | grep -q "Tân Phú" &&
+	"$LUOT" --db refuse.db check &&
+	st=0; "$LUOT" --db refuse.db import refuse >out 2>err || st=$?
+	test "$st" = 1 &&
+	grep -q "^imported 0, duplicates 2, skipped 0, failed 1" out
+'
+
+test_expect_success '--verbose names each duplicate and the article it repeats' '
+	"$LUOT" --db refuse.db import --verbose refuse >out 2>err;
+	id=$(sqlite3 refuse.db "SELECT id FROM article WHERE path LIKE \"%/refuse/01-good.txt\"") &&
+	grep -q "^luot: duplicate refuse/01-good.txt: the same text as article $id (refuse/01-good.txt)$" err &&
+	cp refuse/03-good.txt copy.txt &&
+	"$LUOT" --db refuse.db import -v copy.txt >out 2>err &&
+	grep -q "^luot: duplicate copy.txt: the same text as article [0-9]* (refuse/03-good.txt)$" err &&
+	"$LUOT" --db refuse.db import copy.txt >out 2>err &&
+	test ! -s err
+'
+
 test_expect_success 'stats count articles and dates' '
 	"$LUOT" --db "$db" stats --json >j &&
 	grep -q "\"articles\":$nfiles," j
