@@ -121,6 +121,8 @@ kind_named(const char *s, size_t n)
 		return BOILER_CUT;
 	if (n == 5 && memcmp(s, "strip", 5) == 0)
 		return BOILER_STRIP;
+	if (n == 5 && memcmp(s, "label", 5) == 0)
+		return BOILER_LABEL;
 	return BOILER_NONE;
 }
 
@@ -151,8 +153,8 @@ boiler_load(struct boiler *b, const char *path, char **err)
 		sp = strchr(p, ' ');
 		kind = sp ? kind_named(p, (size_t)(sp - p)) : BOILER_NONE;
 		if (kind == BOILER_NONE) {
-			*err = xasprintf(_("%s:%zu: expected \"drop\", \"cut\" or \"strip\" and a pattern"),
-			    path, lineno);
+			*err = xasprintf(_("%s:%zu: expected \"drop\", \"label\", \"cut\" or "
+			    "\"strip\" and a pattern"), path, lineno);
 			free(line);
 			fclose(f);
 			return -1;

@@ -7,6 +7,9 @@
  * and '#' a number ("12.191").
  *
  *   drop   the whole line matches: the line is junk
+ *   label  the whole line matches: the line is junk in the body (the label
+ *          of a video or a related link: "Video: ...", "Clip: ..."), but
+ *          may be the headline, which the extractor decides
  *   cut    the whole line matches: it opens a trailing block (related news,
  *          "Tin mới"); it and everything after it are junk
  *   strip  literal junk glued to the start or end of a line ("In tin bàiLưu
@@ -22,6 +25,7 @@ enum boiler_kind {
 	BOILER_DROP,
 	BOILER_CUT,
 	BOILER_STRIP,
+	BOILER_LABEL,
 };
 
 struct boiler;
@@ -41,7 +45,8 @@ int boiler_load(struct boiler *b, const char *path, char **err);
 /* Number of patterns held. */
 int boiler_count(const struct boiler *b);
 
-/* BOILER_DROP, BOILER_CUT or BOILER_NONE for a squeezed line. */
+/* BOILER_DROP, BOILER_LABEL, BOILER_CUT or BOILER_NONE for a squeezed
+ * line. */
 enum boiler_kind boiler_match(const struct boiler *b, const char *line);
 
 /*

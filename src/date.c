@@ -177,14 +177,17 @@ boundary_before(const char *s, size_t i)
 	return i == 0 || !isalnum((unsigned char)s[i - 1]);
 }
 
-/* The nearest time within a short distance before or after the date. */
+/* The nearest time within a short distance before or after the date;
+ * [*tstart, *tend) is where it is, empty when there is none. */
 static void
-find_time(const char *s, size_t dstart, size_t dend, struct date *d)
+find_time(const char *s, size_t dstart, size_t dend, struct date *d, size_t *tstart,
+    size_t *tend)
 {
 	size_t n = strlen(s);
 	size_t from = dstart > 24 ? dstart - 24 : 0;
 	size_t to = dend + 24 < n ? dend + 24 : n;
 
+	*tstart = *tend = 0;
 	for (size_t i = dend; i < to; i++) {
 		int h, m;
 		size_t e;
@@ -194,6 +197,8 @@ find_time(const char *s, size_t dstart, size_t dend, struct date *d)
 			d->hour = h;
 			d->minute = m;
 			d->prec = DATE_MINUTE;
+			*tstart = i;
+			*tend = e;
 			return;
 		}
 	}
@@ -206,6 +211,8 @@ find_time(const char *s, size_t dstart, size_t dend, struct date *d)
 			d->hour = h;
 			d->minute = m;
 			d->prec = DATE_MINUTE;
+			*tstart = i;
+			*tend = e;
 			return;
 		}
 	}
@@ -226,34 +233,114 @@ find_at(const char *low, struct date *d, size_t *start, size_t *end)
 	return 0;
 }
 
+/*
+ * Find the date in s (lowered into *low, which the caller frees) and the
+ * time next to it: [*dstart, *dend) and [*tstart, *tend).
+ */
+static int
+find_spans(const char *s, struct date *d, char **low, size_t *dstart, size_t *dend,
+    size_t *tstart, size_t *tend)
+{
+	int found;
+
+	*low = text_lower(s);
+	memset(d, 0, sizeof *d);
+	found = find_at(*low, d, dstart, dend);
+	if (found) {
+		d->prec = DATE_DAY;
+		find_time(*low, *dstart, *dend, d, tstart, tend);
+	}
+	return found;
+}
+
 int
 date_find(const char *s, struct date *d)
 {
-	char *low = text_lower(s);
-	size_t start, end;
-	int found;
+	char *low;
+	size_t ds, de, ts, te;
+	int found = find_spans(s, d, &low, &ds, &de, &ts, &te);
 
-	memset(d, 0, sizeof *d);
-	found = find_at(low, d, &start, &end);
-	if (found) {
-		d->prec = DATE_DAY;
-		find_time(low, start, end, d);
-	}
 	free(low);
 	return found;
+}
+
+/* Words a dateline has around its date and time ("Thứ Sáu", "Cập nhật
+ * lúc", "GMT", "lượt xem"), lowered. */
+static const char *const dateline_words[] = {
+	"thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn", "ngày",
+	"tháng", "hôm", "nay", "cập", "đăng", "lúc", "giờ", "gmt", "utc", "am", "pm",
+	"sa", "ch", "lượt", "xem", "đọc", "bình", "luận", "views", "updated", "posted",
+	"thời", "gian", "h", NULL
+};
+/* Of those, the ones that make a line a dateline with a few other words
+ * on it (a site's name): weekdays and the words of "Cập nhật lúc". */
+static const char *const dateline_marks[] = {
+	"thứ", "chủ", "cập", "đăng", "lúc", "gmt", "utc", "updated", "posted", NULL
+};
+
+static int
+in_list(const char *const *list, const char *w, size_t n)
+{
+	for (int i = 0; list[i]; i++) {
+		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 int
 date_is_dateline(const char *s, struct date *d)
 {
-	size_t words;
+	char *low;
+	size_t ds, de, ts, te, n, i = 0;
+	int others = 0, lower = 0, marked;
+	/* Lowering kept the byte lengths (Vietnamese does): the case of a
+	 * word can be read in s at the offsets of low. */
+	int same;
 
-	if (strlen(s) > 120 || !date_find(s, d))
+	if (strlen(s) > 160)
 		return 0;
-	/* "Thứ Sáu, 21/6/2024 - 15:31 (GMT+7)" is about 8 words; a sentence
-	 * that mentions a date has many more. */
-	words = text_words(s);
-	return words <= 12;
+	if (!find_spans(s, d, &low, &ds, &de, &ts, &te)) {
+		free(low);
+		return 0;
+	}
+	same = strlen(low) == strlen(s);
+	memset(low + ds, ' ', de - ds);
+	memset(low + ts, ' ', te - ts);
+	marked = te > ts || strchr(s, '|') != NULL;
+	n = strlen(low);
+	/* A dateline is mostly its date and time: what else it says is a
+	 * weekday, "Cập nhật", a counter, or a name or two. A headline that
+	 * holds a date says more ("Lịch cắt điện ngày 27/5/2017"). */
+	while (i < n) {
+		size_t start = i, len;
+		uint32_t uc;
+		int digits = 1;
+
+		len = (size_t)text_next(low + i, n - i, &uc);
+		if (!text_is_alnum(uc)) {
+			i += len;
+			continue;
+		}
+		while (i < n && (len = (size_t)text_next(low + i, n - i, &uc)) > 0 &&
+		    text_is_alnum(uc)) {
+			digits &= uc >= '0' && uc <= '9';
+			i += len;
+		}
+		if (digits)
+			continue;
+		if (in_list(dateline_words, low + start, i - start)) {
+			marked |= in_list(dateline_marks, low + start, i - start);
+			continue;
+		}
+		others++;
+		if (same)
+			text_next(s + start, n - start, &uc);
+		if (!same || !text_is_upper(uc))
+			lower++;
+	}
+	free(low);
+	return others == 0 || (others <= 3 && marked) || (others <= 2 && lower == 0);
 }
 
 void

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "credit.h"
 #include "extract.h"
 #include "text.h"
 
@@ -18,11 +19,23 @@
 #define DERIVED_TITLE_COLS 100
 /* A paragraph has this many words at least before a trailing block may cut. */
 #define CUT_MIN_WORDS 8
+/* A headline has at most this many words; a first line without a final
+ * period up to here is one, however long (the list cuts it, not us). */
+#define HEADLINE_MAX_WORDS 80
+/* A text glued to a heading before it is a paragraph: this many words. */
+#define GLUE_MIN_WORDS 10
+/* A line this short after one that ends in a space continues it (the
+ * text of a link the crawler put on a line of its own). */
+#define LINK_MAX_WORDS 8
+/* The last paragraphs looked at for a byline or source. */
+#define TRAILER_LINES 4
 
 struct line {
 	char *s;
-	enum boiler_kind kind;	/* BOILER_NONE, or BOILER_CUT for a block head */
+	enum boiler_kind kind;	/* BOILER_NONE, BOILER_LABEL, or BOILER_CUT */
 	size_t words;
+	int gap;		/* blank lines before it */
+	size_t raw;		/* the page's line it was split from */
 };
 
 struct lines {
@@ -31,7 +44,7 @@ struct lines {
 };
 
 static void
-lines_push(struct lines *l, char *s, enum boiler_kind kind)
+lines_push(struct lines *l, char *s, enum boiler_kind kind, int gap, size_t raw)
 {
 	if (l->len == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 64;
@@ -40,6 +53,8 @@ lines_push(struct lines *l, char *s, enum boiler_kind kind)
 	l->v[l->len].s = s;
 	l->v[l->len].kind = kind;
 	l->v[l->len].words = text_words(s);
+	l->v[l->len].gap = gap;
+	l->v[l->len].raw = raw;
 	l->len++;
 }
 
@@ -70,6 +85,72 @@ prev_uc(const char *s, size_t i, size_t *start)
 	return uc;
 }
 
+/* Words in s from byte i to its end. */
+static size_t
+words_from(const char *s, size_t i)
+{
+	return text_words(s + i);
+}
+
+/* Words in the n bytes at s. */
+static size_t
+words_in(const char *s, size_t n)
+{
+	char *t = xstrndup(s, n);
+	size_t w = text_words(t);
+
+	free(t);
+	return w;
+}
+
+/*
+ * Words a period follows without ending a sentence: titles, degrees,
+ * abbreviated places and names ("TS. Hoàng", "Mr.Đàm", "Atl.Madrid",
+ * "TP.HCM", "St.Petersburg"). A single letter is an initial ("N.Mạnh",
+ * "A. Cô-bi-a-cốp") and needs no entry.
+ */
+static const char *const abbrevs[] = {
+	"Mr", "Mrs", "Ms", "Dr", "St", "Atl", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp",
+	"Mt", "vs", "No", "TS", "ThS", "PGS", "GS", "BS", "KS", "TP", "Tp", "TT", "TX",
+	"Th", "Tr", "Ch", "Ph", "NSƯT", "NSND", "NXB", "ĐH", "CĐ", "Q", "P", "Man",
+	"Fr", "Prof", "Gen", "Col", "Lt", "Sgt", "Rev", "Hon", "Ths", "Ts", "Bs", NULL
+};
+
+/* The run of letters that ends at byte i of s: its start, and how many. */
+static size_t
+word_before(const char *s, size_t i, size_t *start)
+{
+	size_t letters = 0;
+
+	*start = i;
+	while (*start > 0) {
+		size_t j;
+		uint32_t uc = prev_uc(s, *start, &j);
+
+		if (!text_is_letter(uc))
+			break;
+		letters++;
+		*start = j;
+	}
+	return letters;
+}
+
+/* Does the period at byte i of s follow an abbreviation or an initial,
+ * so that it ends no sentence? */
+static int
+after_abbrev(const char *s, size_t i)
+{
+	size_t start, letters = word_before(s, i, &start);
+
+	if (letters == 1)
+		return 1;
+	for (int k = 0; abbrevs[k]; k++) {
+		if (strlen(abbrevs[k]) == i - start && strncmp(s + start, abbrevs[k], i - start) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * The word that ends at byte i may be the left half of a glued heading:
  * two letters at least, and lowercase-initial or non-ASCII, so that
@@ -79,21 +160,18 @@ prev_uc(const char *s, size_t i, size_t *start)
 static int
 glue_left_ok(const char *s, size_t i)
 {
-	size_t start = i, letters = 0;
+	size_t start, letters = word_before(s, i, &start), j = start;
 	int ascii = 1;
 	uint32_t first = 0;
 
-	while (start > 0) {
-		size_t j;
-		uint32_t uc = prev_uc(s, start, &j);
+	while (j < i) {
+		uint32_t uc;
 
-		if (!text_is_letter(uc))
-			break;
+		j += (size_t)text_next(s + j, i - j, &uc);
+		if (first == 0)
+			first = uc;
 		if (uc >= 0x80)
 			ascii = 0;
-		first = uc;
-		letters++;
-		start = j;
 	}
 	return letters >= 2 && (text_is_lower(first) || !ascii);
 }
@@ -104,11 +182,60 @@ is_sentence_end(uint32_t uc)
 	return uc == '.' || uc == '!' || uc == '?' || uc == 0x2026;
 }
 
+/* Does the second word of s start with a small letter? */
+static int
+second_word_lower(const char *s)
+{
+	const char *sp = strchr(s, ' ');
+	uint32_t uc = 0;
+
+	if (sp != NULL && sp[1] != '\0')
+		text_next(sp + 1, strlen(sp + 1), &uc);
+	return text_is_lower(uc);
+}
+
+/*
+ * A sentence glued to the one before it: the marks at byte i (".",
+ * "...", "?") end it. They do after a small letter or a digit ("dân.Trên",
+ * "2017.Hiện") or after capitals that are no abbreviation ("DN.Nhìn");
+ * never after an abbreviation or an initial ("Mr.Đàm", "N.Mạnh",
+ * "TS.Hoàng").
+ */
+static int
+glued_sentence_at(const char *s, size_t i)
+{
+	size_t j = i, start;
+	uint32_t before;
+
+	while (j > 0) {
+		size_t k;
+		uint32_t uc = prev_uc(s, j, &k);
+
+		if (!is_sentence_end(uc))
+			break;
+		j = k;
+	}
+	if (j == i || j == 0)
+		return 0;
+	if (words_from(s, i) < 3)
+		return 0;	/* "máu...Cristiano Ronaldo": a name, not a sentence */
+	before = prev_uc(s, j, &start);
+	if (before >= '0' && before <= '9')
+		return 1;
+	if (!text_is_letter(before) || (s[j] == '.' && j + 1 == i && after_abbrev(s, j)))
+		return 0;
+	/* Capitals before the period ("DN.Nhìn chung") end a sentence only
+	 * after one, and before a word that is no name ("XSKT.Cần Thơ",
+	 * "SHB.Đà Nẵng" are names). */
+	return text_is_lower(before) ||
+	    (word_before(s, j, &start) >= 2 && words_in(s, j) >= 3 && second_word_lower(s + i));
+}
+
 size_t
 extract_unglue(const char *line, struct strlist *out)
 {
 	size_t n = strlen(line), i = 0, from = 0, pieces = 0;
-	uint32_t p2 = 0, p1 = 0, cur, next = 0;	/* p2 p1 cur next, in order */
+	uint32_t p1 = 0, cur, next = 0;	/* p1 cur next, in order */
 	int len = 1, next_len = 0;
 
 	if (n > 0)
@@ -118,15 +245,17 @@ extract_unglue(const char *line, struct strlist *out)
 			next_len = text_next(line + i + len, n - i - (size_t)len, &next);
 		else
 			next = 0;
+		/* A heading glued to its paragraph ("nổi bậtNăm qua, ...") is
+		 * a few words before a paragraph; a brand ("ChợTốt", "easyJet")
+		 * or a typo ("ôngTrump") is not followed by one. */
 		if (text_is_upper(cur) && text_is_lower(next) && i > from &&
-		    ((text_is_lower(p1) && glue_left_ok(line, i)) ||	/* heading glued */
-		    (is_sentence_end(p1) && (text_is_lower(p2) ||	/* sentence glued */
-			(p2 >= '0' && p2 <= '9'))))) {
+		    ((text_is_lower(p1) && glue_left_ok(line, i) &&
+			words_in(line + from, i - from) >= 2 && words_from(line, i) >= GLUE_MIN_WORDS) ||
+		    (is_sentence_end(p1) && glued_sentence_at(line, i)))) {
 			strlist_push(out, xstrndup(line + from, i - from));
 			pieces++;
 			from = i;
 		}
-		p2 = p1;
 		p1 = cur;
 		cur = next;
 		i += (size_t)len;
@@ -169,42 +298,30 @@ strip_orphan_mark(char *s)
 		memmove(s, s + k, strlen(s + k) + 1);
 }
 
-/* Read the page into lines: squeezed, glued junk removed, unglued,
- * drop patterns applied. */
-static void
-read_lines(const struct boiler *bp, const char *text, struct lines *out)
+/* A line of the page as read, before joining and splitting. */
+struct raw {
+	char *s;		/* squeezed, glued junk stripped */
+	int lead, trail;	/* it began, or ended, with a space */
+	int gap;		/* blank lines before it */
+	int junk;		/* a pattern matched it, or it is a related link */
+};
+
+/* ">> Xem thêm ...", "-> Mua vé ...": a link to another article. */
+static int
+related_link(const char *s)
 {
-	const char *p = text;
-	struct strlist pieces;
+	return strncmp(s, ">>", 2) == 0 || strncmp(s, "->", 2) == 0 || strncmp(s, "=>", 2) == 0 ||
+	    strncmp(s, "\xe2\x96\xba", 3) == 0;	/* ► */
+}
 
-	strlist_init(&pieces);
-	while (*p) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		char *raw = xstrndup(p, n);
+static uint32_t
+first_uc(const char *s)
+{
+	uint32_t uc = 0;
 
-		text_squeeze(raw);
-		boiler_strip(bp, raw);
-		if (*raw != '\0')
-			extract_unglue(raw, &pieces);
-		free(raw);
-		for (size_t i = 0; i < pieces.len; i++) {
-			char *s = pieces.items[i];
-			enum boiler_kind k;
-
-			pieces.items[i] = NULL;
-			boiler_strip(bp, s);
-			strip_orphan_mark(s);
-			k = has_alnum(s) ? boiler_match(bp, s) : BOILER_DROP;
-			if (k == BOILER_DROP)
-				free(s);
-			else
-				lines_push(out, s, k);
-		}
-		pieces.len = 0;
-		p = nl ? nl + 1 : p + n;
-	}
-	strlist_free(&pieces);
+	if (*s)
+		text_next(s, strlen(s), &uc);
+	return uc;
 }
 
 /* Last code point of s, or 0. */
@@ -214,6 +331,232 @@ last_uc(const char *s)
 	size_t start;
 
 	return prev_uc(s, strlen(s), &start);
+}
+
+static int
+is_closing_quote(uint32_t uc)
+{
+	return uc == '"' || uc == '\'' || uc == 0x201D || uc == 0x2019 || uc == 0xBB;
+}
+
+/* Does s open with a quote that closes the line before ("\" - ông nói",
+ * "”, bà Hoa nói"): a quote mark then a space, a mark or nothing? */
+static int
+closing_quote_at(const char *s)
+{
+	uint32_t q, after = 0;
+	int len = *s ? text_next(s, strlen(s), &q) : 0;
+
+	if (len == 0 || !is_closing_quote(q))
+		return 0;
+	if (s[len])
+		text_next(s + len, strlen(s + len), &after);
+	return after == 0 || after == ' ' || after == ',' || after == '.' || after == ';';
+}
+
+/* Does s end a sentence, closing quotes and brackets aside? */
+static int
+ends_sentence(const char *s)
+{
+	size_t i = strlen(s);
+
+	while (i > 0) {
+		size_t j;
+		uint32_t uc = prev_uc(s, i, &j);
+
+		if (!is_closing_quote(uc) && uc != ')')
+			return is_sentence_end(uc);
+		i = j;
+	}
+	return 0;
+}
+
+/* A lone quote or period that a crawler put between two halves of a
+ * sentence (a rule of underscores is no such thing). */
+static int
+stray_mark(const char *s)
+{
+	return !has_alnum(s) && strlen(s) <= 4 &&
+	    strspn(s, "\"'.,:;!?() \xe2\x80\x9c\x9d\xa6") == strlen(s);
+}
+
+/* Has the first word of s a capital after its first letter ("iPhone",
+ * "eVisa")? Such a word starts a sentence as well as any. */
+static int
+inner_capital(const char *s)
+{
+	size_t n = strcspn(s, " "), i = 0;
+	uint32_t uc;
+
+	i += (size_t)text_next(s, n, &uc);
+	while (i < n) {
+		i += (size_t)text_next(s + i, n - i, &uc);
+		if (text_is_upper(uc))
+			return 1;
+	}
+	return 0;
+}
+
+/* "a) ", "b. ": an item of a list, not the rest of a sentence. */
+static int
+list_item(const char *s)
+{
+	size_t i = 0;
+	uint32_t uc;
+
+	i += (size_t)text_next(s, strlen(s), &uc);
+	return text_is_letter(uc) && (s[i] == ')' || s[i] == '.') && s[i + 1] == ' ';
+}
+
+/*
+ * Did the crawler break one sentence over lines a and b (adjacent, no
+ * blank line)? It puts the text of an inline link or a quotation on a
+ * line of its own: the line before ends with a space, or the next begins
+ * with one, with a small letter, with a comma or a closing quote. A byline
+ * after the body's last line is never its continuation.
+ */
+static int
+continues(const struct raw *a, const struct raw *b)
+{
+	uint32_t first = first_uc(b->s);
+	char *au = NULL, *so = NULL;
+	int byline;
+
+	if (b->gap > 0 || a->junk || b->junk || ends_sentence(a->s))
+		return 0;
+	if (last_uc(a->s) == '(')
+		return 1;	/* "Hòa Lê (" "T/h" ")" */
+	if (!has_alnum(a->s) || !has_alnum(b->s))
+		return stray_mark(a->s) || stray_mark(b->s);
+	byline = credit_parse(b->s, CREDIT_END, &au, &so);
+	free(au);
+	free(so);
+	if (byline && !a->trail)
+		return 0;
+	if (text_is_lower(first) && !inner_capital(b->s))
+		return !list_item(b->s);
+	if (strchr(",.;:)]!?", (int)first) != NULL && first != 0)
+		return 1;
+	if (closing_quote_at(b->s))
+		return 1;
+	if (b->lead)
+		return !byline;
+	return a->trail && !byline && text_words(b->s) < LINK_MAX_WORDS;
+}
+
+/* b appended to a, with a space unless b starts with a mark that
+ * follows its word. */
+static void
+join_raw(struct raw *a, struct raw *b)
+{
+	uint32_t first = first_uc(b->s), last = last_uc(a->s);
+	int tight = (first < 0x80 && strchr(",.;:)]!?", (int)first) != NULL) ||
+	    closing_quote_at(b->s) || (!has_alnum(b->s) && first != '(') ||
+	    !has_alnum(a->s) || last == 0x201C || last == '(';
+	char *s = xasprintf("%s%s%s", a->s, tight ? "" : " ", b->s);
+
+	free(a->s);
+	a->s = s;
+	a->trail = b->trail;
+	a->junk = 0;
+	free(b->s);
+	b->s = NULL;
+}
+
+/* The page's lines, each squeezed and stripped of glued junk, with the
+ * blank lines before it counted. */
+static struct raw *
+read_raw(const struct boiler *bp, const char *text, size_t *count)
+{
+	struct raw *v = NULL;
+	size_t len = 0, cap = 0;
+	int gap = 0;
+	const char *p = text;
+
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		char *s = xstrndup(p, n);
+		int lead = n > 0 && (p[0] == ' ' || p[0] == '\t');
+		int trail = n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t');
+
+		p = nl ? nl + 1 : p + n;
+		text_squeeze(s);
+		boiler_strip(bp, s);
+		if (*s == '\0') {
+			free(s);
+			gap++;
+			continue;
+		}
+		if (len == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		v[len].s = s;
+		v[len].lead = lead;
+		v[len].trail = trail;
+		v[len].gap = gap;
+		v[len].junk = related_link(s) || boiler_match(bp, s) != BOILER_NONE;
+		len++;
+		gap = 0;
+	}
+	*count = len;
+	return v;
+}
+
+/* Read the page into lines: broken sentences joined, glued junk removed,
+ * unglued, drop patterns applied. */
+static void
+read_lines(const struct boiler *bp, const char *text, struct lines *out)
+{
+	struct strlist pieces;
+	size_t n, last = 0;
+	struct raw *raw = read_raw(bp, text, &n);
+	int head = 1;
+
+	for (size_t i = 1; i < n; i++) {
+		/* The first line of a few words may be the headline, which
+		 * no crawler breaks: the lead under it may well start with a
+		 * small letter where the crawl lost its first word. */
+		if (head && !raw[last].junk && text_words(raw[last].s) >= 3)
+			head = 0;
+		else if (raw[last].s != NULL && continues(&raw[last], &raw[i])) {
+			join_raw(&raw[last], &raw[i]);
+			continue;
+		}
+		last = i;
+	}
+	strlist_init(&pieces);
+	for (size_t r = 0; r < n; r++) {
+		int gap = raw[r].gap;
+
+		if (raw[r].s == NULL)
+			continue;
+		strip_orphan_mark(raw[r].s);
+		if (related_link(raw[r].s)) {
+			free(raw[r].s);
+			continue;
+		}
+		extract_unglue(raw[r].s, &pieces);
+		free(raw[r].s);
+		for (size_t i = 0; i < pieces.len; i++) {
+			char *s = pieces.items[i];
+			enum boiler_kind k;
+
+			pieces.items[i] = NULL;
+			boiler_strip(bp, s);
+			k = has_alnum(s) ? boiler_match(bp, s) : BOILER_DROP;
+			if (k == BOILER_DROP) {
+				free(s);
+			} else {
+				lines_push(out, s, k, gap, r);
+				gap = 0;
+			}
+		}
+		pieces.len = 0;
+	}
+	strlist_free(&pieces);
+	free(raw);
 }
 
 static int
@@ -233,22 +576,34 @@ has_letters_no_lower(const char *s)
 	return upper >= 2;
 }
 
+/*
+ * Does the mark at byte i of s end a sentence that more text follows
+ * ("... điên rồ. Juventus bán")? Not after an abbreviation or an initial
+ * ("TS. Hoàng", "A. Cô-bi-a-cốp"), and only before a capital or a digit.
+ */
 static int
-has_digit(const char *s)
+sentence_ends_at(const char *s, size_t i, size_t n)
 {
-	return strpbrk(s, "0123456789") != NULL;
+	uint32_t uc, next;
+	int len = text_next(s + i, n - i, &uc);
+
+	if (!is_sentence_end(uc) || s[i + len] != ' ' || i == 0)
+		return 0;
+	text_next(s + i + len + 1, n - i - (size_t)len - 1, &next);
+	if (!text_is_upper(next) && !(next >= '0' && next <= '9'))
+		return 0;
+	return uc != '.' || !after_abbrev(s, i);
 }
 
 /* Text with a sentence end inside it, followed by more text. */
 static int
 has_inner_sentence(const char *s)
 {
-	const char *p = s;
+	size_t n = strlen(s);
 
-	while ((p = strpbrk(p, ".!?")) != NULL) {
-		if (p[1] == ' ' && p[2] != '\0')
+	for (size_t i = 0; i < n; i++) {
+		if (sentence_ends_at(s, i, n))
 			return 1;
-		p++;
 	}
 	return 0;
 }
@@ -256,10 +611,40 @@ has_inner_sentence(const char *s)
 static int
 paragraph_like(const struct line *l)
 {
-	uint32_t end = last_uc(l->s);
-
 	return l->words > 40 || (l->words > 20 && has_inner_sentence(l->s)) ||
-	    (is_sentence_end(end) && l->words > 25);
+	    (ends_sentence(l->s) && l->words > 25);
+}
+
+/* Does s end as a paragraph does: a period, an ellipsis or a colon
+ * (closing quotes aside)? A headline may end in "?" or "!". */
+static int
+ends_paragraph(const char *s)
+{
+	size_t i = strlen(s);
+
+	while (i > 0) {
+		size_t j;
+		uint32_t uc = prev_uc(s, i, &j);
+
+		if (!is_closing_quote(uc) && uc != ')')
+			return uc == '.' || uc == 0x2026 || uc == ':';
+		i = j;
+	}
+	return 0;
+}
+
+/*
+ * A headline, as the first line of the article: not a paragraph, or one
+ * that does not end as paragraphs do. A headline of two sentences
+ * ("... điên rồ. Juventus bán sao sang Trung Quốc") or a long one without
+ * a final period is kept whole.
+ */
+static int
+headline_like(const struct line *l)
+{
+	if (!paragraph_like(l))
+		return 1;
+	return l->words <= HEADLINE_MAX_WORDS && !ends_paragraph(l->s);
 }
 
 static int
@@ -268,15 +653,52 @@ title_like(const struct line *l)
 	return l->words >= 3 && !paragraph_like(l);
 }
 
-/* A breadcrumb or section label above the headline. */
+/*
+ * A navigation bar or section label above the headline: parts of a few
+ * words between separators ("Trang chủ | Tin tức | Sự kiện", "Thời sự >
+ * Xã hội"). A headline with a " | " in it has a part of several words.
+ */
+static int
+nav_bar(const struct line *l)
+{
+	static const char *const seps[] = {
+		" | ", "|", " > ", " / ", "\xc2\xbb", "\xe2\x80\xba", NULL	/* » › */
+	};
+	char *copy;
+	const char *p;
+	int parts = 0, short_parts = 0;
+
+	if (l->words > 16)
+		return 0;
+	copy = xstrdup(l->s);
+	for (int k = 0; seps[k]; k++) {
+		char *q;
+
+		while ((q = strstr(copy, seps[k])) != NULL) {
+			memset(q, '\x01', strlen(seps[k]));
+		}
+	}
+	p = copy;
+	while (*p) {
+		size_t n = strcspn(p, "\x01");
+
+		if (n > 0) {
+			size_t w = words_in(p, n);
+
+			parts += w > 0;
+			short_parts += w > 0 && w <= 3;
+		}
+		p += n;
+		p += strspn(p, "\x01");
+	}
+	free(copy);
+	return parts >= 2 && short_parts == parts;
+}
+
+/* A section label in capitals ("TIN TỨC", "VĂN PHÒNG TỈNH UỶ"). */
 static int
 section_like(const struct line *l)
 {
-	if (l->words > 12)
-		return 0;
-	if (strchr(l->s, '|') || strstr(l->s, "\xc2\xbb") || strstr(l->s, "\xe2\x80\xba") ||
-	    strstr(l->s, " > ") || strstr(l->s, " / "))
-		return 1;
 	return l->words <= 8 && has_letters_no_lower(l->s);
 }
 
@@ -297,6 +719,33 @@ contains_ci(const char *s, const char *low_needle)
 	return r;
 }
 
+/* "... Ảnh: Văn Điệp/TTXVN", "(Ảnh minh họa)": a photo caption, told by
+ * a photo credit of a few words at its end. */
+static int
+caption_like(const struct line *l)
+{
+	static const char *const needles[] = { "\xe1\xba\xa2nh", "\xe1\xba\xa3nh", NULL };
+	const char *last = NULL;
+
+	if (l->words > 60)
+		return 0;
+	for (int k = 0; needles[k]; k++) {
+		for (const char *p = l->s; (p = strstr(p, needles[k])) != NULL; p++) {
+			if (p == l->s || p[-1] == ' ' || p[-1] == '(')
+				last = last > p ? last : p;
+		}
+	}
+	if (last == NULL || words_in(l->s, (size_t)(last - l->s)) < 2)
+		return 0;	/* "Chùm ảnh: ...": a headline's label */
+	last += strlen(needles[0]);
+	if (strncmp(last, " minh h", 7) == 0)
+		return 1;
+	if (*last != ':')
+		return 0;
+	/* "Ảnh: Văn Điệp/TTXVN", not "điện ảnh: 'Xinh đẹp là lợi thế'". */
+	return credit_photo(last + 1);
+}
+
 /* Is there a better headline among the next few lines? */
 static int
 title_follows(const struct lines *ls, size_t i, size_t within)
@@ -306,9 +755,9 @@ title_follows(const struct lines *ls, size_t i, size_t within)
 	for (size_t j = i + 1; j < ls->len && j <= i + within; j++) {
 		const struct line *l = &ls->v[j];
 
-		if (l->kind == BOILER_CUT || date_is_dateline(l->s, &d))
+		if (l->kind == BOILER_CUT || date_is_dateline(l->s, &d) || caption_like(l))
 			continue;
-		if (title_like(l) && !section_like(l))
+		if (title_like(l) && !nav_bar(l) && !section_like(l))
 			return 1;
 	}
 	return 0;
@@ -324,14 +773,9 @@ extract_first_sentence(const char *para, size_t max_cols)
 		uint32_t uc;
 		int len = text_next(para + i, n - i, &uc);
 
-		if (is_sentence_end(uc) && para[i + len] == ' ' && i > 0) {
-			uint32_t next;
-
-			text_next(para + i + len + 1, n - i - (size_t)len - 1, &next);
-			if (text_is_upper(next) || (next >= '0' && next <= '9')) {
-				end = i;
-				break;
-			}
+		if (sentence_ends_at(para, i, n)) {
+			end = i;
+			break;
 		}
 		i += (size_t)len;
 	}
@@ -353,124 +797,11 @@ extract_first_sentence(const char *para, size_t max_cols)
 	return title;
 }
 
-/* Text after a marker like "Nguồn:" when the lowered line starts with it. */
-static char *
-after_marker(const char *s, const char *const *markers)
-{
-	char *low = text_lower(s);
-	char *r = NULL;
-
-	for (int i = 0; markers[i] && r == NULL; i++) {
-		size_t m = strlen(markers[i]);
-
-		/* Lowering keeps Vietnamese byte lengths, so offsets agree. */
-		if (strncmp(low, markers[i], m) == 0 && strlen(low) == strlen(s)) {
-			const char *v = s + m;
-
-			while (*v == ' ' || *v == ':')
-				v++;
-			if (*v)
-				r = xstrdup(v);
-		}
-	}
-	free(low);
-	if (r != NULL) {
-		size_t k = strlen(r);
-
-		while (k > 0 && (r[k - 1] == '.' || r[k - 1] == ' ' || r[k - 1] == ')'))
-			r[--k] = '\0';
-		if (k == 0) {
-			free(r);
-			r = NULL;
-		}
-	}
-	return r;
-}
-
-static char *
-source_of(const struct line *l)
-{
-	static const char *const markers[] = { "nguồn:", "(nguồn:", "nguồn tin:", NULL };
-
-	if (l->words > 15)
-		return NULL;
-	return after_marker(l->s, markers);
-}
-
-/* "Tin Phan Thanh, ảnh Tiến Thắng": the writer is before ", ảnh". */
-static char *
-writer_before_photo(const char *s)
-{
-	static const char *const leads[] = { "Tin ", "Bài ", NULL };
-	const char *comma;
-
-	for (int i = 0; leads[i]; i++) {
-		size_t m = strlen(leads[i]);
-		uint32_t first;
-
-		if (strncmp(s, leads[i], m) != 0)
-			continue;
-		text_next(s + m, strlen(s + m), &first);
-		comma = strstr(s + m, ", \xe1\xba\xa3nh ");	/* ", ảnh " */
-		if (comma == NULL)
-			comma = strstr(s + m, " - \xe1\xba\xa3nh ");
-		if (comma != NULL && text_is_upper(first))
-			return xstrndup(s + m, (size_t)(comma - s - m));
-	}
-	return NULL;
-}
-
-static char *
-author_of(const struct line *l)
-{
-	static const char *const markers[] = {
-		"tin, ảnh:", "tin và ảnh:", "tin - ảnh:", "tin/ảnh:", "tin-ảnh:",
-		"bài, ảnh:", "bài và ảnh:", "bài - ảnh:", "bài/ảnh:", "bài và ảnh :",
-		"ảnh, tin:", "ảnh và bài:", "bài:", "tin:", "tác giả:", "phóng viên:",
-		"nhóm phóng viên:", NULL
-	};
-	char *a;
-
-	if (l->words > 12)
-		return NULL;
-	if ((a = after_marker(l->s, markers)) != NULL)
-		return a;
-	return writer_before_photo(l->s);
-}
-
-/* A signature: the writer's name alone in capitals ("TRUNG TRỰC"). */
-static int
-signature_like(const struct line *l)
-{
-	return l->words >= 2 && l->words <= 6 && has_letters_no_lower(l->s) &&
-	    !has_digit(l->s) && strpbrk(l->s, ":|") == NULL;
-}
-
-/* "... Ảnh: Văn Điệp/TTXVN", "(Ảnh minh họa)": a photo caption, told by
- * a photo credit of a few words at its end. */
-static int
-caption_like(const struct line *l)
-{
-	static const char *const needles[] = { "\xe1\xba\xa2nh", "\xe1\xba\xa3nh", NULL };
-	const char *last = NULL;
-
-	if (l->words > 60)
-		return 0;
-	for (int k = 0; needles[k]; k++) {
-		for (const char *p = l->s; (p = strstr(p, needles[k])) != NULL; p++) {
-			if (p == l->s || p[-1] == ' ' || p[-1] == '(')
-				last = last > p ? last : p;
-		}
-	}
-	if (last == NULL)
-		return 0;
-	last += strlen(needles[0]);
-	if (*last != ':' && strncmp(last, " minh h", 7) != 0)
-		return 0;
-	return text_words(last) <= 8;
-}
-
-/* Index of the headline; sets *derived when it must come from a sentence. */
+/*
+ * Index of the headline. Above it: navigation, section labels, the
+ * page's own date (kept as the crawl date) and photo captions (kept as
+ * captions: a page may open with a photo and no headline).
+ */
 static size_t
 find_title(const struct lines *ls, struct article *a)
 {
@@ -487,7 +818,11 @@ find_title(const struct lines *ls, struct article *a)
 				a->crawled = d;
 			continue;
 		}
-		if ((section_like(l) && title_follows(ls, i, 4)) ||
+		if (caption_like(l)) {
+			strlist_push(&a->captions, xstrdup(l->s));
+			continue;
+		}
+		if (nav_bar(l) || (section_like(l) && title_follows(ls, i, 4)) ||
 		    (nav_like(l) && title_follows(ls, i, 3)))
 			continue;
 		return i;
@@ -499,7 +834,7 @@ static void
 take_body_line(struct article *a, const struct line *l)
 {
 	struct date d;
-	char *v;
+	char *author, *source;
 
 	if (date_is_dateline(l->s, &d)) {
 		if (contains_ci(l->s, "hôm nay")) {
@@ -510,12 +845,15 @@ take_body_line(struct article *a, const struct line *l)
 		}
 		return;
 	}
-	if (a->source == NULL && (v = source_of(l)) != NULL) {
-		a->source = v;
-		return;
-	}
-	if (a->author == NULL && (v = author_of(l)) != NULL) {
-		a->author = v;
+	if (credit_parse(l->s, CREDIT_BODY, &author, &source)) {
+		if (a->author == NULL)
+			a->author = author;
+		else
+			free(author);
+		if (a->source == NULL)
+			a->source = source;
+		else
+			free(source);
 		return;
 	}
 	if (caption_like(l)) {
@@ -553,26 +891,52 @@ glued_ad_like(const struct line *l)
 	return 0;
 }
 
-/* The last paragraphs may be a signature, a "Theo ..." source line or a
+/* "Ảnh: Quang Hiếu", "Ảnh minh họa" alone after the body: a credit of a
+ * photo that is not on the page. */
+static int
+photo_credit_like(const char *s)
+{
+	static const char *const heads[] = { "ảnh:", "ảnh :", "(ảnh:", "ảnh minh họa", "ảnh minh hoạ",
+		"nguồn ảnh:", NULL };
+	char *low = text_lower(s);
+	int r = 0;
+
+	for (int i = 0; heads[i] && !r; i++)
+		r = strncmp(low, heads[i], strlen(heads[i])) == 0;
+	free(low);
+	return r && text_words(s) <= 8;
+}
+
+/* The last paragraphs may be a byline, a source, a photo credit or a
  * run-together ad. */
 static void
 take_trailer(struct article *a)
 {
-	static const char *const theo[] = { "theo ", NULL };
+	int strict = 0;
 
-	for (int k = 0; k < 4 && a->paras.len > 1; k++) {
+	for (int k = 0; k < TRAILER_LINES && a->paras.len > 1; k++) {
 		char *last = a->paras.items[a->paras.len - 1];
-		struct line l = { last, BOILER_NONE, text_words(last) };
-		char *v;
+		struct line l = { last, BOILER_NONE, text_words(last), 0, 0 };
+		char *author, *source;
 
-		if (glued_ad_like(&l)) {
-			/* dropped */
-		} else if (a->author == NULL && signature_like(&l)) {
-			a->author = xstrdup(last);
-		} else if (a->source == NULL && l.words <= 10 &&
-		    !is_sentence_end(last_uc(last)) && (v = after_marker(last, theo)) != NULL) {
-			a->source = v;
-		} else {
+		if ((!strict || strpbrk(last, ".(:") != NULL) &&
+		    credit_parse(last, CREDIT_END, &author, &source)) {
+			int nameless = author == NULL && source == NULL;
+
+			if (a->author == NULL)
+				a->author = author;
+			else
+				free(author);
+			if (a->source == NULL)
+				a->source = source;
+			else
+				free(source);
+			/* "(Tổng hợp)": compiled by the paper. Above it stands
+			 * the body's last line (a list's "Xe Kia Sportage"), or
+			 * initials ("T.Tú"): only a credit that says it is one
+			 * counts now. */
+			strict |= nameless;
+		} else if (!glued_ad_like(&l) && !photo_credit_like(last)) {
 			break;
 		}
 		a->words -= l.words;
@@ -581,36 +945,141 @@ take_trailer(struct article *a)
 	}
 }
 
+/* Where the body ends: at the first trailing block (a cut line) after
+ * a paragraph, or at the page's end. A cut line above any paragraph is a
+ * menu item. */
+static size_t
+body_end(const struct lines *ls, size_t start, size_t stop)
+{
+	size_t body_words = 0;
+
+	for (size_t i = start; i < stop; i++) {
+		if (ls->v[i].kind == BOILER_CUT && body_words >= CUT_MIN_WORDS)
+			return i;
+		if (ls->v[i].words >= CUT_MIN_WORDS)
+			body_words = ls->v[i].words;
+	}
+	return stop;
+}
+
+/* "(Dân trí) - Sáng nay, ...", "(ĐTTD) - ...": the paper that signs the
+ * lead, in the first paragraph's first words. */
+static void
+take_lead_tag(struct article *a)
+{
+	const char *p, *close;
+	char *tag, *author = NULL, *source = NULL;
+
+	if (a->source != NULL || a->paras.len == 0)
+		return;
+	p = a->paras.items[0];
+	if (*p != '(' || (close = strchr(p, ')')) == NULL || close - p > 40)
+		return;
+	tag = xstrndup(p, (size_t)(close - p + 1));
+	/* Without the dash, only a known paper's tag: "(Bắc Ninh) Ông ..."
+	 * names a place. */
+	if (strncmp(close, ") - ", 4) != 0 && strncmp(close, ") \xe2\x80\x93 ", 6) != 0) {
+		tag[close - p] = '\0';
+		if (!credit_is_publication(tag + 1)) {
+			free(tag);
+			return;
+		}
+		tag[close - p] = ')';
+	}
+	if (credit_parse(tag, CREDIT_END, &author, &source) && author == NULL)
+		a->source = source;
+	else
+		free(source);
+	free(author);
+	free(tag);
+}
+
+/*
+ * Some crawls put the article's lead (sapo) last, after the byline, a
+ * related-news block and a few blank lines: the page's last line, set
+ * apart (split into pieces if sentences were glued in it), or the last
+ * line before the related block that follows it. Looked for in lines
+ * [start, upto): the index of its first piece, or upto when there is none.
+ */
+static size_t
+tail_lead(const struct lines *ls, size_t start, size_t upto)
+{
+	size_t first, words = 0;
+
+	if (upto < start + 2)
+		return upto;
+	first = upto - 1;
+	while (first > start && ls->v[first - 1].raw == ls->v[upto - 1].raw)
+		first--;
+	if (first == start || ls->v[first].gap < 2)
+		return upto;
+	for (size_t i = first; i < upto; i++) {
+		if (ls->v[i].kind != BOILER_NONE || caption_like(&ls->v[i]))
+			return upto;
+		words += ls->v[i].words;
+	}
+	return words >= 12 ? first : upto;
+}
+
+/* Put the lead (lines [from, to)) first, unless the body already holds
+ * it: then it was a repeat. */
+static void
+place_lead(struct article *a, const struct lines *ls, size_t from, size_t to)
+{
+	const char *lead = ls->v[from].s;
+	size_t n = strlen(lead), cmp = n < 80 ? n : 80, k = to - from;
+
+	for (size_t i = 0; i < a->paras.len; i++) {
+		if (strncmp(a->paras.items[i], lead, cmp) == 0)
+			return;
+	}
+	for (size_t i = 0; i < k; i++)
+		strlist_push(&a->paras, NULL);
+	memmove(a->paras.items + k, a->paras.items, (a->paras.len - k) * sizeof *a->paras.items);
+	for (size_t i = 0; i < k; i++) {
+		a->paras.items[i] = xstrdup(ls->v[from + i].s);
+		a->words += ls->v[from + i].words;
+	}
+}
+
 int
 extract_article(const struct boiler *bp, const char *text, struct article *a)
 {
 	struct lines ls = { NULL, 0, 0 };
-	size_t t, start, body_words = 0;
+	size_t t, start, end, lead, lead_end;
 
 	read_lines(bp, text, &ls);
 	t = find_title(&ls, a);
 	if (t == ls.len)
 		goto empty;
-	if (paragraph_like(&ls.v[t])) {
-		a->title = extract_first_sentence(ls.v[t].s, DERIVED_TITLE_COLS);
-		start = t;
-	} else {
+	if (headline_like(&ls.v[t])) {
 		a->title = xstrdup(ls.v[t].s);
 		start = t + 1;
+	} else {
+		a->title = extract_first_sentence(ls.v[t].s, DERIVED_TITLE_COLS);
+		start = t;
 	}
-	for (size_t i = start; i < ls.len; i++) {
+	/* The page's last line, else the body's. */
+	lead_end = ls.len;
+	lead = tail_lead(&ls, start, lead_end);
+	end = body_end(&ls, start, lead);
+	if (lead == lead_end) {
+		lead_end = end;
+		end = lead = tail_lead(&ls, start, end);
+	}
+	for (size_t i = start; i < end; i++) {
 		const struct line *l = &ls.v[i];
 
-		if (l->kind == BOILER_CUT) {
-			if (body_words >= CUT_MIN_WORDS)
-				break;
-			continue;	/* a menu item above the body */
-		}
-		if (l->words >= CUT_MIN_WORDS)
-			body_words = l->words;
+		/* Cut lines above the body (menu items) and labels ("Video:
+		 * ...") are no text. */
+		if (l->kind == BOILER_CUT || l->kind == BOILER_LABEL)
+			continue;
 		take_body_line(a, l);
 	}
+	if (lead != lead_end)
+		place_lead(a, &ls, lead, lead_end);
 	take_trailer(a);
+	take_lead_tag(a);
 	if (a->paras.len == 0)
 		goto empty;
 	lines_free(&ls);

@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "../src/boiler.h"
@@ -83,6 +84,14 @@ test_load(void)
 	is_int(boiler_match(b, "Android APK"), BOILER_DROP, "app link is junk");
 	is_int(boiler_match(b, "Tin mới"), BOILER_CUT, "latest news cuts");
 	is_int(boiler_match(b, "Các tin tức khác"), BOILER_CUT, "related news cuts");
+	is_int(boiler_match(b, "Video: Toàn cảnh lễ khai mạc"), BOILER_LABEL, "a video's label");
+	is_int(boiler_match(b, "Tạm dừng"), BOILER_DROP, "a player's button is junk");
+	/* Patterns are anchored: no shipped one deletes a line that starts
+	 * like it and says more. */
+	is_int(boiler_match(b, "Tạm dừng hoạt động cơ sở mầm non Sen Vàng"), BOILER_NONE,
+	    "a headline that starts like a button is no junk");
+	is_int(boiler_match(b, "Đăng ký kết hôn trực tuyến từ tháng sau"), BOILER_NONE,
+	    "  nor one that starts like a sign-up link");
 	free(path);
 
 	fd = mkstemp(tmp);
@@ -94,6 +103,14 @@ test_load(void)
 	ok(err != NULL && strstr(err, ":3:") != NULL, "error names the line");
 	free(err);
 	err = NULL;
+	unlink(tmp);
+	strcpy(tmp, "/tmp/t-boiler-XXXXXX");
+	fd = mkstemp(tmp);
+	f = fdopen(fd, "w");
+	fputs("label xem clip*\n", f);
+	fclose(f);
+	is_int(boiler_load(b, tmp, &err), 1, "'label' patterns load");
+	is_int(boiler_match(b, "Xem clip: người dân xếp hàng"), BOILER_LABEL, "  and match");
 	unlink(tmp);
 	is_int(boiler_load(b, "/nonexistent/boilerplate", &err), -1, "missing file refused");
 	free(err);

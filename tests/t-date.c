@@ -40,6 +40,18 @@ static const struct date_case cases[] = {
 	{ "phiên bản 1.2.2019x", NULL, 0 },
 	{ "Số 123/2020/NĐ-CP", NULL, 0 },
 	{ "27/6/2018 25:61", "2018-06-27", 1 },
+	/* A headline that holds a date is not a dateline; a site's name or
+	 * a place beside the date still is. */
+	{ "Lịch cắt điện ngày 27/5/2017", "2017-05-27", 0 },
+	{ "Từ 1/7/2025 chính thức tăng lương cơ sở", "2025-07-01", 0 },
+	{ "Giá vàng hôm nay 7/2/2017: Diễn biến khó lường", "2017-02-07", 0 },
+	{ "Tin tức ngày 7/2/2017", "2017-02-07", 0 },
+	{ "Báo Lâm Đồng | 27/03/2020 15:31", "2020-03-27T15:31", 1 },
+	{ "Hà Nội, 27/3/2020", "2020-03-27", 1 },
+	{ "Thứ hai, 06/02/2017, 10:23 GMT+7", "2017-02-06T10:23", 1 },
+	{ "Cập nhật: 08:15 03/02/2025 | Lượt xem: 1.204", "2025-02-03T08:15", 1 },
+	{ "Chủ nhật, 5/2/2017 | 14:20", "2017-02-05T14:20", 1 },
+	{ "Đăng lúc 9:05 ngày 12/12/2012 bởi Quản trị", "2012-12-12T09:05", 1 },
 	{ "", NULL, 0 },
 };
 

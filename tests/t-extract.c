@@ -212,6 +212,317 @@ test_empty(void)
 	is_int(run("Chỉ có một tiêu đề thôi\n", &a), -1, "title without body has no article");
 }
 
+/* The first paragraph, or "" (for is_str on a missing one). */
+static const char *
+para0(const struct article *a)
+{
+	return a->paras.len > 0 ? a->paras.items[0] : "";
+}
+
+static void
+test_headline_with_date(void)
+{
+	static const char *const heads[] = {
+		"Lịch cắt điện ngày 27/5/2017 tại Hà Nội",
+		"Từ 1/7/2025 chính thức tăng lương cơ sở cho cán bộ",
+		"Giá vàng hôm nay 7/2/2017: Diễn biến khó lường",
+		"Tin tức ngày 7/2/2017",
+		NULL
+	};
+	struct article a;
+
+	for (int i = 0; heads[i]; i++) {
+		char *page = xasprintf("TIN TỨC | XÃ HỘI\n\n%s\n\n" P1 "\n" P2 "\n", heads[i]);
+
+		run(page, &a);
+		is_str(a.title, heads[i], heads[i]);
+		ok(a.published.prec == DATE_NONE && a.crawled.prec == DATE_NONE,
+		    "  the headline's date is not the article's");
+		article_free(&a);
+		free(page);
+	}
+	run("Mưa lớn kéo dài ở Nam Bộ\n\nThứ Hai, 06/02/2017, 10:23 GMT+7\n\n"
+	    "Tiêu dùng+ cập nhật chi tiết lịch cắt điện khu vực Hà Nội ngày 25/5/2017.\n" P1 "\n", &a);
+	is_str(para0(&a), "Tiêu dùng+ cập nhật chi tiết lịch cắt điện khu vực Hà Nội ngày 25/5/2017.",
+	    "a one-sentence lead that ends with a date stays text");
+	ok(a.published.prec == DATE_MINUTE && a.published.hour == 10, "  the dateline is published");
+	article_free(&a);
+}
+
+static void
+test_nav_bar(void)
+{
+	static const char *const bars[] = {
+		"Trang chủ | Tin tức | Sự kiện", "VĂN PHÒNG TỈNH UỶ | TIN HOẠT ĐỘNG",
+		"Thời sự > Xã hội", "Trang chủ » Kinh tế", NULL
+	};
+	struct article a;
+
+	for (int i = 0; bars[i]; i++) {
+		char *page = xasprintf("%s\n\nNông dân phấn khởi vào vụ gặt\n\n" P1 "\n" P2 "\n", bars[i]);
+
+		run(page, &a);
+		is_str(a.title, "Nông dân phấn khởi vào vụ gặt", bars[i]);
+		article_free(&a);
+		free(page);
+	}
+	run("Trang chủ | Thể thao\n\nBóng đá | Đội tuyển Việt Nam thắng đậm trong trận mở màn\n\n"
+	    P1 "\n", &a);
+	is_str(a.title, "Bóng đá | Đội tuyển Việt Nam thắng đậm trong trận mở màn",
+	    "a headline with ' | ' in it is the headline");
+	article_free(&a);
+	run("Sức khỏe > Dinh dưỡng\n\nĂn gì để khỏe > Những món nên tránh vào mùa nồm ẩm\n\n"
+	    P1 "\n", &a);
+	is_str(a.title, "Ăn gì để khỏe > Những món nên tránh vào mùa nồm ẩm",
+	    "a headline with ' > ' in it is the headline");
+	article_free(&a);
+}
+
+static void
+test_abbreviations(void)
+{
+	static const char *const heads[] = {
+		"TS. Hoàng Đình Chân: Người Việt cứ bị thúc ép mới chịu đi khám bệnh",
+		"Bất ngờ với hành động của Mr.Đàm với chủ sạp thịt",
+		"Toàn cảnh trận cầu 3 thẻ đỏ giữa Barca – Atl.Madrid",
+		"St.Petersburg ký 25 thỏa thuận hợp tác với các trường đại học",
+		"ChợTốt về tay nhà mạng viễn thông Na Uy",
+		"Máy bay của hãng easyJet phải hạ cánh khẩn cấp",
+		"PGS. Trần Văn Bình và ThS. Lê Thu Hà nhận giải thưởng",
+		"Hội kiến Thủ tướng A. Cô-bi-a-cốp tại Minsk",
+		NULL
+	};
+	struct article a;
+
+	for (int i = 0; heads[i]; i++) {
+		char *page = xasprintf("%s\n\n" P1 "\n" P2 "\n", heads[i]);
+
+		run(page, &a);
+		is_str(a.title, heads[i], heads[i]);
+		article_free(&a);
+		free(page);
+	}
+	/* No headline: the first sentence does not end at "TS." or "N.". */
+	run("Theo TS. Nguyễn Văn Hùng, Viện trưởng viện nghiên cứu, việc chuẩn bị giống lúa cho "
+	    "vụ đông xuân năm nay được làm sớm hơn mọi năm để tránh rủi ro thời tiết và sâu bệnh trên "
+	    "diện rộng. Ông N. Mạnh, một nông dân, cho biết điều đó.\n" P2 "\n", &a);
+	ok(a.title != NULL && strncmp(a.title, "Theo TS. Nguyễn Văn Hùng, Viện trưởng", 30) == 0 &&
+	    strstr(a.title, "Ông N.") == NULL, "a first sentence goes past 'TS.'");
+	article_free(&a);
+}
+
+static void
+test_unglue_sentences(void)
+{
+	struct strlist l;
+	static const char *const split[][3] = {
+		{ "Ông cho biết sẽ hỗ trợ thêm cho DN.Nhìn chung, tình hình đã ổn định hơn trước",
+		  "Ông cho biết sẽ hỗ trợ thêm cho DN.", "Nhìn chung, tình hình đã ổn định hơn trước" },
+		{ "Đó là nếp sống văn minh...Trên cơ sở đó, phường đề ra kế hoạch mới",
+		  "Đó là nếp sống văn minh...", "Trên cơ sở đó, phường đề ra kế hoạch mới" },
+	};
+	static const char *const keep[] = {
+		"Quỷ hút máu...Cristiano Ronaldo", "XSKT.Cần Thơ giải trình vụ việc với báo chí",
+		"Lãnh đạo công nghệ gửi tâm thư tới ôngTrump", "HAGL quyết chiến với SHB.Đà Nẵng",
+		"Tiền giả và hệ lụy khôn lườngKỳ cuối: Hệ lụy và những cảnh tỉnh",
+		"HLV Lê Huỳnh Đức của SHB.Đà Nẵng tỏ ra không hài lòng với trọng tài", NULL
+	};
+
+	for (size_t i = 0; i < sizeof split / sizeof split[0]; i++) {
+		strlist_init(&l);
+		is_int((long long)extract_unglue(split[i][0], &l), 2, split[i][0]);
+		is_str(l.len > 0 ? l.items[0] : NULL, split[i][1], "  first sentence");
+		is_str(l.len > 1 ? l.items[1] : NULL, split[i][2], "  second sentence");
+		strlist_free(&l);
+	}
+	for (int i = 0; keep[i]; i++) {
+		strlist_init(&l);
+		is_int((long long)extract_unglue(keep[i], &l), 1, keep[i]);
+		strlist_free(&l);
+	}
+}
+
+static void
+test_long_headlines(void)
+{
+	static const char *const heads[] = {
+		"CẬP NHẬT sáng 7/2: Chiến thuật của Wenger bị chỉ trích là điên rồ. Juventus bán sao "
+		"sang Trung Quốc",
+		"Ông Vương Vũ Thắng: Sức sát thương của khẩu nghiệp xấu rất lớn. Sếp mắng quân, chồng "
+		"mắng vợ, mẹ mắng con: Nghĩ thật kỹ trước khi mở lời!",
+		"Sao Việt vạ miệng vì miếng hài: Đã đến lúc cần tiết chế vì ngay cả nghệ sĩ lớn tuổi "
+		"cũng cảm thấy quá sức chịu đựng vì những lời đùa cợt vô duyên trên sân khấu và mạng "
+		"xã hội suốt nhiều tháng qua mà chưa ai lên tiếng nhắc nhở",
+		NULL
+	};
+	struct article a;
+
+	for (int i = 0; heads[i]; i++) {
+		char *page = xasprintf("%s\n\n" P1 "\n" P2 "\n", heads[i]);
+
+		run(page, &a);
+		is_str(a.title, heads[i], heads[i]);
+		article_free(&a);
+		free(page);
+	}
+}
+
+static void
+test_caption_first(void)
+{
+	struct article a;
+
+	run("Bí thư Tỉnh ủy phát biểu tại buổi làm việc với huyện. Ảnh: Văn Điệp/TTXVN\n\n"
+	    "Chiều 12/3, tại thành phố Hội An, Ủy ban nhân dân tỉnh Quảng Nam tổ chức lễ khai mạc "
+	    "lễ hội đèn lồng lần thứ năm với sự tham gia của hàng trăm nghệ nhân. Lễ hội kéo dài "
+	    "đến hết tháng ba và thu hút đông đảo du khách trong và ngoài nước.\n" P2 "\n", &a);
+	ok(a.title != NULL && strncmp(a.title, "Chiều 12/3, tại thành phố Hội An", 34) == 0,
+	    "a page that opens with a caption: the title is the first sentence");
+	is_int((long long)a.captions.len, 1, "  the caption is kept as a caption");
+	article_free(&a);
+	run("Chùm ảnh: Lễ hội đua ghe trên sông Thu Bồn\n\n" P1 "\n" P2 "\n", &a);
+	is_str(a.title, "Chùm ảnh: Lễ hội đua ghe trên sông Thu Bồn", "'Chùm ảnh:' is a headline");
+	article_free(&a);
+	run("Thủ khoa trường điện ảnh: 'Xinh đẹp là lợi thế lớn'\n\n" P1 "\n" P2 "\n", &a);
+	is_str(a.title, "Thủ khoa trường điện ảnh: 'Xinh đẹp là lợi thế lớn'",
+	    "'điện ảnh:' in a headline is no photo credit");
+	article_free(&a);
+}
+
+static void
+test_broken_lines(void)
+{
+	struct article a;
+
+	/* The crawler put a link's text and a quotation on lines of their own. */
+	run("Tuyển sinh năm nay có nhiều điểm mới\n\n"
+	    "Năm nay, cuốn \n"
+	    "Cẩm nang tuyển sinh\n"
+	    " dành một phần nội dung đáng kể hướng dẫn thí sinh chọn ngành.\n"
+	    "Ông Hiệp cho rằng đây là cách làm đúng, \"vì học sinh cần thông tin sớm\n"
+	    "\" - ông Hiệp nói.\n"
+	    "Cả buổi chỉ có 5 -7 cháu nên nhà trường quyết định\n"
+	    "cho nghỉ toàn trường.\n"
+	    "\"\n"
+	    ".\n"
+	    "Nhiều phụ huynh tỏ ra bức xúc vì không được báo trước.\n", &a);
+	is_str(para(&a, 0), "Năm nay, cuốn Cẩm nang tuyển sinh dành một phần nội dung đáng kể "
+	    "hướng dẫn thí sinh chọn ngành.", "a link's text on its own line joined back");
+	is_str(para(&a, 1), "Ông Hiệp cho rằng đây là cách làm đúng, \"vì học sinh cần thông tin "
+	    "sớm\" - ông Hiệp nói.", "  a closing quote's line joined back");
+	is_str(para(&a, 2), "Cả buổi chỉ có 5 -7 cháu nên nhà trường quyết định cho nghỉ toàn "
+	    "trường.", "  a line broken before a small letter joined back");
+	is_str(para(&a, 3), "Nhiều phụ huynh tỏ ra bức xúc vì không được báo trước.",
+	    "  marks alone on their lines are gone, the next paragraph stays apart");
+	is_int((long long)a.paras.len, 4, "  four paragraphs");
+	article_free(&a);
+	/* Lists, subheads and bylines stay lines of their own. */
+	run("Điểm chuẩn được tính như sau\n\n" P1 "\nĐiểm được tính như sau:\na) Đối với trường dùng "
+	    "kết quả thi;\nb) Đối với trường xét học bạ.\nKết quả nổi bật\nNăm qua, toàn tỉnh có hơn "
+	    "chín mươi phần trăm học sinh tốt nghiệp.\nHạnh Chi\n", &a);
+	is_int((long long)a.paras.len, 6, "list items, a subhead and its paragraph stay apart");
+	is_str(a.author, "Hạnh Chi", "  the byline is not joined to the last line");
+	article_free(&a);
+}
+
+static void
+test_boilerplate_anchored(void)
+{
+	static const char *const heads[] = {
+		"Tạm dừng hoạt động cơ sở mầm non Sen Vàng",
+		"Clip: Chạy siêu xe, nam thanh niên nhận cái kết bất ngờ",
+		"Video: Toàn cảnh lễ khai mạc hội chợ sách",
+		NULL
+	};
+	struct article a;
+
+	for (int i = 0; heads[i]; i++) {
+		char *page = xasprintf("%s\n\n" P1 "\n" P2 "\n", heads[i]);
+
+		run(page, &a);
+		is_str(a.title, heads[i], heads[i]);
+		article_free(&a);
+		free(page);
+	}
+	run("Hội chợ sách mở cửa\n\nTạm dừng\nPlay\n" P1 "\nTạm dừng hoạt động của hai cửa hàng vi phạm "
+	    "quy định về an toàn thực phẩm trong ba tháng.\n>> Xem thêm: Những hội chợ sách lớn nhất\n"
+	    "-> Mua sách ở đâu rẻ nhất?\nVideo: Toàn cảnh hội chợ\nClip: Người dân xếp hàng mua sách\n"
+	    P2 "\n", &a);
+	is_int((long long)a.paras.len, 3, "player buttons, related links and labels are junk");
+	is_str(para(&a, 1), "Tạm dừng hoạt động của hai cửa hàng vi phạm quy định về an toàn thực "
+	    "phẩm trong ba tháng.", "  a body sentence starting 'Tạm dừng' stays");
+	article_free(&a);
+}
+
+static void
+test_bylines(void)
+{
+	static const char *const cases[][3] = {
+		{ "Hạnh Chi", "Hạnh Chi", "" },
+		{ "N.Mạnh", "N.Mạnh", "" },
+		{ "(Theo Daily Mail)", "", "Daily Mail" },
+		{ "B.T (Theo AFP)", "B.T", "AFP" },
+		{ "(TTXVN)", "", "TTXVN" },
+		{ "Tin, ảnh: Nguyễn Hoàng (TTXVN)", "Nguyễn Hoàng", "TTXVN" },
+		{ "Thục Quyên (Khám Phá)", "Thục Quyên", "Khám Phá" },
+		{ "Hoàng Cường\n \nẢnh: Carscoop", "Hoàng Cường", "" },
+		{ "T.Tú\nTổng hợp", "T.Tú", "" },
+		{ "Hải Yến -\nTheo Trí thức trẻ", "Hải Yến", "Trí thức trẻ" },
+		{ "Hòa Lê \n(\nT/h\n)", "Hòa Lê", "" },
+		{ "Phương Nam - Thể thao Việt Nam | 21:00 06/02/2017\nTin liên quan\n"
+		  "Công Phượng vẫn hot nhất đội tuyển", "Phương Nam", "Thể thao Việt Nam" },
+	};
+	struct article a;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		/* As the crawl has it: the byline, three blank lines, the lead. */
+		char *page = xasprintf("Hội chợ sách mở cửa\n\n" P1 "\n" P2 "\n%s\n\n\n\n"
+		    "Hội chợ sách lớn nhất năm đã mở cửa sáng nay với hàng trăm gian hàng.\n", cases[i][0]);
+
+		run(page, &a);
+		is_str(a.author ? a.author : "", cases[i][1], cases[i][0]);
+		is_str(a.source ? a.source : "", cases[i][2], "  source");
+		is_str(para0(&a), "Hội chợ sách lớn nhất năm đã mở cửa sáng nay với hàng trăm gian hàng.",
+		    "  the lead at the end of the page goes first");
+		is_int((long long)a.paras.len, 3, "  no credit left in the body");
+		article_free(&a);
+		free(page);
+	}
+	run("Hội chợ sách mở cửa\n\n" P1 "\n" P2 "\nMinh Anh\n\n\n\n" P1 "\n", &a);
+	is_int((long long)a.paras.len, 2, "a lead that repeats the body is dropped");
+	is_str(a.author, "Minh Anh", "  the byline above it is read");
+	article_free(&a);
+	run("Hội chợ sách mở cửa\n\n(ĐTTD) Hội chợ sách lớn nhất năm đã mở cửa sáng nay với hàng "
+	    "trăm gian hàng.\n" P2 "\n", &a);
+	is_str(a.source, "ĐTTD", "the paper's tag before the lead is the source");
+	article_free(&a);
+	run("Hội chợ sách mở cửa\n\n" P1 "\n" P2 "\n3. Hyundai Tucson.\nXe Kia Sportage\n(Tổng hợp)\n",
+	    &a);
+	ok(a.author == NULL && a.source == NULL, "'(Tổng hợp)' names nobody, and the line above is text");
+	article_free(&a);
+	run("Hội chợ sách mở cửa\n\n" P1 "\nPV: Xin cảm ơn ông!\nhoàng giang (thực hiện)\n", &a);
+	is_str(a.author, "hoàng giang", "'(thực hiện)' marks the interviewer");
+	is_str(para(&a, 1), "PV: Xin cảm ơn ông!", "  an interview's last question is text");
+	article_free(&a);
+}
+
+static void
+test_dot_lead(void)
+{
+	struct article a;
+
+	run(". Sáng nay, hàng trăm hộ dân ven sông đã được di dời đến nơi an toàn trước khi lũ "
+	    "lên cao. Chính quyền địa phương bố trí nhà văn hóa và trường học làm chỗ ở tạm cho "
+	    "người dân trong những ngày tới.\n" P2 "\n", &a);
+	ok(a.title != NULL && strncmp(a.title, "Sáng nay, hàng trăm hộ dân", 26) == 0,
+	    "a first paragraph that opens '. ' gives its first sentence as the title");
+	ok(strncmp(para0(&a), "Sáng nay", 8) == 0, "  and loses the orphan mark");
+	article_free(&a);
+	run("…\n\n… …\n" P1 "\n" P2 "\n", &a);
+	is_str(a.title, P1, "lines of marks only above the headline are dropped");
+	article_free(&a);
+}
+
 /* Fields of a manifest row: file title published crawled author source captions dup */
 static int
 split_tsv(char *line, char **f, int max)
@@ -340,6 +651,16 @@ main(void)
 	test_unglue_keeps_names();
 	test_no_headline();
 	test_empty();
+	test_headline_with_date();
+	test_nav_bar();
+	test_abbreviations();
+	test_unglue_sentences();
+	test_long_headlines();
+	test_caption_first();
+	test_broken_lines();
+	test_boilerplate_anchored();
+	test_bylines();
+	test_dot_lead();
 
 	m = xasprintf("%s/import-expected.tsv", tests ? tests : "tests/data");
 	d = xasprintf("%s/import", tests ? tests : "tests/data");

@@ -80,7 +80,7 @@ BEGIN {
 		} else {
 			sig = toupper_vi(words(2))
 			print sig > f
-			if (sig !~ /[\200-\377]/)
+			if (shapes || sig !~ /[\200-\377]/)
 				author = sig	# all in capitals: a signature
 			source = src[1 + int(rand() * nsrc)]
 			print "Nguồn: " source > f
@@ -233,7 +233,18 @@ function squeeze(s) {
 	return s
 }
 
-# Capitals for the signature: ASCII letters only, which still reads as caps.
-function toupper_vi(s) {
-	return toupper(s)
+# Capitals for the signature. awk's toupper() knows ASCII only; with the
+# shapes on, Vietnamese letters are raised too, as papers print them
+# (shapes=0 keeps the old pages' ASCII-only capitals, byte for byte).
+function toupper_vi(s,    k) {
+	s = toupper(s)
+	if (!shapes)
+		return s
+	if (!vi_n) {
+		vi_n = split("à á ả ã ạ ă ằ ắ ẳ ẵ ặ â ầ ấ ẩ ẫ ậ è é ẻ ẽ ẹ ê ề ế ể ễ ệ ì í ỉ ĩ ị ò ó ỏ õ ọ ô ồ ố ổ ỗ ộ ơ ờ ớ ở ỡ ợ ù ú ủ ũ ụ ư ừ ứ ử ữ ự ỳ ý ỷ ỹ ỵ đ", vi_low, " ")
+		split("À Á Ả Ã Ạ Ă Ằ Ắ Ẳ Ẵ Ặ Â Ầ Ấ Ẩ Ẫ Ậ È É Ẻ Ẽ Ẹ Ê Ề Ế Ể Ễ Ệ Ì Í Ỉ Ĩ Ị Ò Ó Ỏ Õ Ọ Ô Ồ Ố Ổ Ỗ Ộ Ơ Ờ Ớ Ở Ỡ Ợ Ù Ú Ủ Ũ Ụ Ư Ừ Ứ Ử Ữ Ự Ỳ Ý Ỷ Ỹ Ỵ Đ", vi_up, " ")
+	}
+	for (k = 1; k <= vi_n; k++)
+		gsub(vi_low[k], vi_up[k], s)
+	return s
 }

@@ -1,0 +1,602 @@
+/*
+ * credit.c: see credit.h.
+ *
+ * A credit line is parsed from its ends: a role ("Tin, ảnh:") or "Theo"
+ * before, a parenthesis after ("(TTXVN)", "(Theo AFP)"), a slash between
+ * a person and a paper ("Hà Anh/VOV.VN"); what is left must read as
+ * names. A name is a few words each with a capital ("Hạnh Chi",
+ * "TRUNG TRỰC") or initials ("N.Mạnh", "B.T"): prose never is.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "credit.h"
+#include "date.h"
+#include "text.h"
+#include "util.h"
+
+/* Longest credit line, in words: a byline with a role and two names. */
+#define CREDIT_MAX_WORDS 16
+/* Words in one person's name, at most. */
+#define NAME_MAX_WORDS 5
+
+/* Papers and agencies that a byline names alone, lowered: without the
+ * list "Thanh Niên" or "VnExpress" would be taken for a person. */
+static const char *const publications[] = {
+	"ttxvn", "vna", "tin tức", "ttxvn/tin tức", "vnexpress", "dân trí", "tuổi trẻ",
+	"thanh niên", "tiền phong", "lao động", "người lao động", "vietnamnet", "zing",
+	"zing news", "kenh14", "kênh 14", "soha", "infonet", "vov", "vtv", "vtc", "vtc news",
+	"nhân dân", "quân đội nhân dân", "qđnd", "công an nhân dân", "cand", "pháp luật tp.hcm",
+	"plo", "sài gòn giải phóng", "sggp", "hà nội mới", "an ninh thủ đô", "antđ",
+	"giáo dục việt nam", "giáo dục và thời đại", "gia đình & xã hội", "gia đình và xã hội",
+	"đời sống & pháp luật", "đời sống và pháp luật", "người đưa tin", "kiến thức",
+	"khám phá", "trí thức trẻ", "báo mới", "baomoi", "24h", "eva", "ngôi sao",
+	"vietnamplus", "nông nghiệp việt nam", "thể thao & văn hóa", "thể thao và văn hóa",
+	"bongda", "doanh nhân sài gòn", "đầu tư", "đttd", "tiêu dùng", "vneconomy", "cafef",
+	"cafebiz", "afp", "ap", "reuters", "xinhua", "tân hoa xã", "yonhap", "kyodo", "bbc",
+	"cnn", "daily mail", "the guardian", "guardian", "new york times", "sputnik", "tass",
+	"ria novosti", "bloomberg", "nhk", "cctv", "dpa", "ansa", "efe", "the sun",
+	"mirror", "telegraph", "independent", "forbes", "nikkei", "wall street journal",
+	"washington post", "al jazeera", "france 24", "rfi", "voa", "abc news", "nbc news",
+	"cbs news", "fox news", "usa today", "time", "scmp", "global times",
+	"thời báo hoàn cầu", "nhân dân nhật báo", "thể thao việt nam", "thể thao 247",
+	"thethao247", "webthethao", "bóng đá plus", "vnmedia", "vtv news", "vtv24", "dân việt",
+	"gđvn", "plvn", "pháp luật việt nam", "đời sống plus", "dnsg", "vne", "vtc14",
+	"hanoimoi", "tiin", "yan", "saostar", "afamily", "đất việt", "petrotimes",
+	"phonearena", "gsmarena", "the verge", "techcrunch", "engadget", NULL
+};
+/* How a publication's name often starts, lowered. */
+static const char *const publication_heads[] = {
+	"báo ", "tạp chí ", "đài ", "cổng thông tin ", "thông tấn xã ", "hãng tin ",
+	"trang tin ", "kênh ", "nhật báo ", "tuần báo ", NULL
+};
+/* Parentheses of a credit that name no publication, lowered. */
+static const char *const not_sources[] = {
+	"tổng hợp", "t/h", "th", "lược dịch", "dịch", "biên dịch", "thực hiện", "ghi",
+	"sưu tầm", "st", "tổng hợp từ nhiều nguồn", "theo tổng hợp", NULL
+};
+/* The words of a role before the names ("Tin, ảnh:", "Nhóm phóng viên:"),
+ * lowered. */
+static const char *const role_words[] = {
+	"tin", "bài", "ảnh", "video", "clip", "và", "phóng", "viên", "nhóm", "tác", "giả",
+	"thực", "hiện", "ký", "đồ", "họa", "hoạ", "ghi", "chép", "biên", "tập", "dịch",
+	"thiết", "kế", "infographic", "ctv", "cộng", "tác", NULL
+};
+
+/* Of those, the ones that credit pictures only. */
+static const char *const photo_roles[] = {
+	"ảnh", "video", "clip", "đồ", "họa", "hoạ", "infographic", "thiết", "kế", "và", NULL
+};
+
+static int
+in_list(const char *const *list, const char *low)
+{
+	for (int i = 0; list[i]; i++) {
+		if (strcmp(list[i], low) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+starts_with_any(const char *const *list, const char *low)
+{
+	for (int i = 0; list[i]; i++) {
+		if (strncmp(low, list[i], strlen(list[i])) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A copy of the n bytes at s without spaces at either end. */
+static char *
+trimmed(const char *s, size_t n)
+{
+	while (n > 0 && *s == ' ') {
+		s++;
+		n--;
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return xstrndup(s, n);
+}
+
+/* A host name: "vov.vn", "Dantri.com.vn". */
+static int
+domain_like(const char *low)
+{
+	static const char *const tlds[] = { ".vn", ".com", ".net", ".org", ".info", NULL };
+	size_t n = strlen(low);
+
+	if (strchr(low, ' ') != NULL)
+		return 0;
+	for (int i = 0; tlds[i]; i++) {
+		size_t m = strlen(tlds[i]);
+
+		if (n > m && strcmp(low + n - m, tlds[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+credit_is_publication(const char *name)
+{
+	char *low = text_lower(name);
+	/* "Báo Lâm Đồng", not "Báo X sẽ tiếp tục cập nhật thông tin." */
+	int r = in_list(publications, low) || domain_like(low) ||
+	    (starts_with_any(publication_heads, low) && text_words(name) <= 6 &&
+		strpbrk(name, ".!?:;") == NULL);
+
+	free(low);
+	return r;
+}
+
+/* Letters in the n bytes at s, and of them capitals and small ones; 0
+ * when something else than letters, '.', '-' and '\'' is there. */
+static int
+word_letters(const char *s, size_t n, size_t *upper, size_t *lower, uint32_t *first)
+{
+	size_t i = 0, letters = 0;
+
+	*upper = *lower = 0;
+	*first = 0;
+	while (i < n) {
+		uint32_t uc;
+
+		i += (size_t)text_next(s + i, n - i, &uc);
+		if (text_is_letter(uc)) {
+			if (letters++ == 0)
+				*first = uc;
+			*upper += text_is_upper(uc);
+			*lower += text_is_lower(uc);
+		} else if (uc != '.' && uc != '-' && uc != '\'') {
+			return 0;
+		}
+	}
+	return (int)letters;
+}
+
+/*
+ * One word of a name: it starts with a capital ("Chi", "TRỰC", "Jae-in")
+ * or is initials ("N.Mạnh", "B.T", "Ch."). *initials says the second.
+ */
+static int
+name_word(const char *s, size_t n, int *initials)
+{
+	size_t upper, lower;
+	uint32_t first;
+	int letters = word_letters(s, n, &upper, &lower, &first);
+
+	*initials = memchr(s, '.', n) != NULL;
+	return letters > 0 && text_is_upper(first);
+}
+
+/* One person's name: 1 to NAME_MAX_WORDS name words; a single word
+ * only when it is initials or in capitals ("PV", "H.L"). */
+static int
+person_like(const char *s, size_t n)
+{
+	size_t i = 0, words = 0;
+	int initials = 0, caps = 1;
+
+	while (i < n) {
+		size_t start;
+		int ini;
+
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n)
+			break;
+		start = i;
+		while (i < n && s[i] != ' ')
+			i++;
+		if (!name_word(s + start, i - start, &ini))
+			return 0;
+		initials |= ini;
+		{
+			size_t up, low;
+			uint32_t first;
+
+			word_letters(s + start, i - start, &up, &low, &first);
+			caps &= low == 0 && up >= 2;
+		}
+		words++;
+	}
+	return words >= 2 ? words <= NAME_MAX_WORDS : words == 1 && (initials || caps);
+}
+
+/* One capitalised word without marks: a given name. */
+static int
+one_name(const char *s, size_t n)
+{
+	int ini;
+
+	while (n > 0 && *s == ' ') {
+		s++;
+		n--;
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return n > 0 && memchr(s, ' ', n) == NULL && memchr(s, '.', n) == NULL &&
+	    name_word(s, n, &ini);
+}
+
+/* Names joined by " - ", ", ", " và ", " & " (two writers). */
+static int
+names_like(const char *s)
+{
+	static const char *const seps[] = { " - ", " – ", "- ", ", ", " và ", " & ", NULL };
+	const char *p = s;
+
+	if (*s == '\0')
+		return 0;
+	for (;;) {
+		const char *next = NULL;
+		size_t seplen = 0;
+
+		for (int k = 0; seps[k]; k++) {
+			const char *q = strstr(p, seps[k]);
+
+			if (q != NULL && (next == NULL || q < next)) {
+				next = q;
+				seplen = strlen(seps[k]);
+			}
+		}
+		size_t n = next ? (size_t)(next - p) : strlen(p);
+
+		/* "Dương - Hằng": two writers' given names. */
+		if (!person_like(p, n) && !((next != NULL || p != s) && one_name(p, n)))
+			return 0;
+		if (next == NULL)
+			return 1;
+		p = next + seplen;
+	}
+}
+
+/* An acronym in capitals, as agencies sign ("TTXVN", "ĐTTD", "AFP"). */
+static int
+acronym_like(const char *s)
+{
+	size_t up, low;
+	uint32_t first;
+	int letters = word_letters(s, strlen(s), &up, &low, &first);
+
+	return letters >= 2 && letters <= 10 && low == 0 && strchr(s, ' ') == NULL;
+}
+
+/* A name in title case, digits allowed ("Thể Thao 247", "Khám Phá"):
+ * what a parenthesis after a byline holds is a paper's name. */
+static int
+title_case(const char *s)
+{
+	size_t n = strlen(s), i = 0, words = 0;
+
+	while (i < n) {
+		uint32_t uc;
+		size_t start;
+
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n)
+			break;
+		start = i;
+		text_next(s + i, n - i, &uc);
+		if (!text_is_upper(uc) && !(uc >= '0' && uc <= '9'))
+			return 0;
+		while (i < n && s[i] != ' ')
+			i++;
+		(void)start;
+		words++;
+	}
+	return words >= 1 && words <= NAME_MAX_WORDS;
+}
+
+/* After a role such as "Tin, ảnh:" (words of role_words and marks only,
+ * then a colon): where the names start, or NULL. */
+static const char *
+after_role(const char *s)
+{
+	const char *colon = strchr(s, ':');
+	char *head, *low, *w, *save = NULL;
+	int ok = 1, writes = 0;
+
+	if (colon == NULL || colon - s > 48)
+		return NULL;
+	head = xstrndup(s, (size_t)(colon - s));
+	low = text_lower(head);
+	for (w = strtok_r(low, " ,-/&", &save); w != NULL; w = strtok_r(NULL, " ,-/&", &save)) {
+		if (!in_list(role_words, w))
+			ok = 0;
+		writes |= !in_list(photo_roles, w);
+	}
+	free(low);
+	free(head);
+	/* "Ảnh: X" alone credits a photo, not the article. */
+	if (!ok || !writes)
+		return NULL;
+	colon++;
+	while (*colon == ' ')
+		colon++;
+	return colon;
+}
+
+/* "Tin Phan Thanh, ảnh Tiến Thắng": the writer is before ", ảnh". */
+static char *
+writer_before_photo(const char *s)
+{
+	static const char *const leads[] = { "Tin ", "Bài ", NULL };
+
+	for (int i = 0; leads[i]; i++) {
+		size_t m = strlen(leads[i]);
+		const char *comma;
+
+		if (strncmp(s, leads[i], m) != 0)
+			continue;
+		comma = strstr(s + m, ", \xe1\xba\xa3nh ");	/* ", ảnh " */
+		if (comma == NULL)
+			comma = strstr(s + m, " - \xe1\xba\xa3nh ");
+		if (comma != NULL) {
+			char *w = trimmed(s + m, (size_t)(comma - s - m));
+
+			if (names_like(w))
+				return w;
+			free(w);
+		}
+	}
+	return NULL;
+}
+
+/* "Nguồn: X", "(Nguồn: X)": the source X, or NULL. */
+static char *
+after_source_mark(const char *s)
+{
+	static const char *const marks[] = { "nguồn tin:", "nguồn:", "(nguồn:", NULL };
+	char *low = text_lower(s), *r = NULL;
+
+	for (int i = 0; marks[i] && r == NULL; i++) {
+		size_t m = strlen(marks[i]), n;
+
+		/* Lowering keeps Vietnamese byte lengths, so offsets agree. */
+		if (strncmp(low, marks[i], m) != 0 || strlen(low) != strlen(s))
+			continue;
+		n = strlen(s + m);
+		if (low[0] == '(' && n > 0 && s[m + n - 1] == ')')
+			n--;
+		r = trimmed(s + m, n);
+		if (*r == '\0') {
+			free(r);
+			r = NULL;
+		}
+	}
+	free(low);
+	return r;
+}
+
+int
+credit_photo(const char *s)
+{
+	/* Credits that name nobody, lowered. */
+	static const char *const generic[] = {
+		"internet", "minh họa", "minh hoạ", "tư liệu", "nvcc", "nhân vật cung cấp",
+		"getty images", "shutterstock", "st", "sưu tầm", "chụp màn hình", "cắt từ clip",
+		"cắt từ video", "pv", "ctv", NULL
+	};
+	char *t, *low, *slash;
+	size_t n;
+	int r;
+
+	while (*s == ' ')
+		s++;
+	t = xstrdup(s);
+	n = strlen(t);
+	while (n > 0 && strchr(" .)", t[n - 1]) != NULL)
+		t[--n] = '\0';
+	low = text_lower(t);
+	slash = strchr(t, '/');
+	if (slash != NULL)
+		*slash = '\0';	/* "Văn Điệp/TTXVN": the person is enough */
+	r = in_list(generic, low) || names_like(t) || credit_is_publication(t) || acronym_like(t);
+	free(low);
+	free(t);
+	return r;
+}
+
+/* What a trailing parenthesis says: *source set for a publication;
+ * returns 0 when it is no credit's parenthesis at all. */
+static int
+paren_credit(const char *inner, char **source, int *role)
+{
+	char *low = text_lower(inner);
+	int r = 1;
+
+	const char *theo = strstr(low, "theo ");
+
+	if (theo == low && inner[5] != '\0') {
+		*source = xstrdup(inner + 5);
+	} else if (theo != NULL && strncmp(low, "tổng hợp ", strlen("tổng hợp ")) == 0) {
+		/* "(tổng hợp theo báo VnExpress, Đầu tư)": compiled from them */
+		const char *x = inner + (theo - low) + 5;
+
+		if (strncmp(x, "báo ", strlen("báo ")) == 0)
+			x += strlen("báo ");
+		*source = xstrdup(x);
+	}
+	else if (in_list(not_sources, low))
+		*role = 1;	/* "(Lược dịch)", "(thực hiện)": a credit, no publication */
+	else if (*source != NULL)
+		;
+	else if (credit_is_publication(inner) || acronym_like(inner) || title_case(inner))
+		*source = xstrdup(inner);
+	else
+		r = 0;
+	free(low);
+	return r;
+}
+
+/* Split a trailing "(...)" (or an unclosed "(..." ) off s, in place:
+ * returns its inside, or NULL. */
+static char *
+split_paren(char *s)
+{
+	size_t n = strlen(s);
+	char *open = strrchr(s, '(');
+
+	if (open == NULL)
+		return NULL;
+	if (n > 0 && s[n - 1] == ')')
+		s[n - 1] = '\0';
+	else if (strchr(open, ')') != NULL)
+		return NULL;	/* "(...)" in the middle of the line */
+	*open = '\0';
+	return open + 1;
+}
+
+/* "Phương Nam - Thể thao Việt Nam | 21:00 06/02/2017": the date after
+ * the last bar goes (it is the page's), in place. */
+static void
+cut_dateline(char *s)
+{
+	char *bar = strrchr(s, '|');
+	struct date d;
+
+	if (bar != NULL && bar != s && date_find(bar + 1, &d))
+		*bar = '\0';
+}
+
+/* The names part, then a publication after the last " - ": "Phương Nam -
+ * Thể thao Việt Nam". */
+static int
+name_dash_paper(const char *head, char **author, char **source)
+{
+	const char *dash = NULL, *p = head, *q;
+	char *left, *right;
+	int r = 0;
+
+	while ((q = strstr(p, " - ")) != NULL) {
+		dash = q;
+		p = q + 3;
+	}
+	if (dash == NULL)
+		return 0;
+	left = trimmed(head, (size_t)(dash - head));
+	right = trimmed(dash + 3, strlen(dash + 3));
+	if (names_like(left) && credit_is_publication(right)) {
+		*author = left;
+		*source = right;
+		left = right = NULL;
+		r = 1;
+	}
+	free(left);
+	free(right);
+	return r;
+}
+
+/* The names part of a credit (after its role, without its parenthesis). */
+static int
+head_credit(const char *head, int role, char **author, char **source)
+{
+	char *low = text_lower(head);
+	const char *slash;
+	int r = 0;
+
+	if (strncmp(low, "theo ", 5) == 0) {
+		const char *x = head + 5;
+
+		/* "Theo Hà Anh (Dân trí)": the paper was in the parenthesis. */
+		if (*source != NULL && names_like(x))
+			*author = xstrdup(x);
+		else if (*source == NULL && text_words(x) <= 6 && strpbrk(x, ",;:") == NULL)
+			*source = xstrdup(x);
+		r = *author != NULL || *source != NULL;
+	} else if (*source == NULL && name_dash_paper(head, author, source)) {
+		r = 1;
+	} else if (credit_is_publication(head)) {
+		if (*source == NULL)
+			*source = xstrdup(head);
+		r = 1;
+	} else if ((slash = strchr(head, '/')) != NULL && strchr(slash + 1, '/') == NULL) {
+		char *left = trimmed(head, (size_t)(slash - head));
+		char *right = trimmed(slash + 1, strlen(slash + 1));
+
+		if (names_like(left) && (credit_is_publication(right) || acronym_like(right))) {
+			*author = left;
+			left = NULL;
+			if (*source == NULL) {
+				*source = right;
+				right = NULL;
+			}
+			r = 1;
+		}
+		free(left);
+		free(right);
+	} else if (names_like(head) ||
+	    (role && text_words(head) <= NAME_MAX_WORDS && strpbrk(head, ".!?:;\"") == NULL)) {
+		*author = xstrdup(head);
+		r = 1;
+	}
+	free(low);
+	return r;
+}
+
+int
+credit_parse(const char *line, enum credit_where where, char **author, char **source)
+{
+	const char *rest;
+	char *s, *head, *paren = NULL;
+	size_t n;
+	int role, r = 0;
+
+	*author = *source = NULL;
+	if (text_words(line) > CREDIT_MAX_WORDS)
+		return 0;
+	if ((*source = after_source_mark(line)) != NULL)
+		return 1;
+	if ((*author = writer_before_photo(line)) != NULL)
+		return 1;
+	rest = after_role(line);
+	role = rest != NULL;
+	if (!role && where == CREDIT_BODY)
+		return 0;
+	s = xstrdup(role ? rest : line);
+	cut_dateline(s);
+	/* "Hải Yến -", "Theo Dân trí.": a mark left at the end. */
+	n = strlen(s);
+	while (n > 0 && strchr(" .-", s[n - 1]) != NULL)
+		s[--n] = '\0';
+	if (!role) {
+		char *low = text_lower(s);
+
+		/* "Tổng hợp", "T/h": compiled by the paper, nobody named. */
+		r = in_list(not_sources, low);
+		free(low);
+		if (r)
+			goto out;
+	}
+	paren = split_paren(s);
+	if (paren != NULL) {
+		char *inner = trimmed(paren, strlen(paren));
+
+		if (!paren_credit(inner, source, &role)) {
+			free(inner);
+			goto out;
+		}
+		free(inner);
+	}
+	head = trimmed(s, strlen(s));
+	if (*head == '\0')
+		r = paren != NULL;	/* "(TTXVN)", "(Theo AFP)", "(Tổng hợp)" */
+	else
+		r = head_credit(head, role, author, source);
+	free(head);
+out:
+	free(s);
+	if (!r) {
+		free(*author);
+		free(*source);
+		*author = *source = NULL;
+	}
+	return r;
+}

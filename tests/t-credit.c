@@ -1,0 +1,96 @@
+/*
+ * t-credit.c: bylines and sources as papers print them, each form the
+ * person to the author and the publication to the source; prose, captions
+ * and section heads are no credit.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../src/credit.h"
+#include "../src/text.h"
+#include "tap.h"
+
+struct credit_case {
+	const char *line;
+	enum credit_where where;
+	int credit;
+	const char *author, *source;	/* "" for none */
+};
+
+static const struct credit_case cases[] = {
+	{ "Hạnh Chi", CREDIT_END, 1, "Hạnh Chi", "" },
+	{ "Thùy Dương", CREDIT_END, 1, "Thùy Dương", "" },
+	{ "N.Mạnh", CREDIT_END, 1, "N.Mạnh", "" },
+	{ "H.L", CREDIT_END, 1, "H.L", "" },
+	{ "Ch. Tuấn", CREDIT_END, 1, "Ch. Tuấn", "" },
+	{ "TRUNG TRỰC", CREDIT_END, 1, "TRUNG TRỰC", "" },
+	{ "Hải Yến -", CREDIT_END, 1, "Hải Yến", "" },
+	{ "Minh Anh - Quốc Bảo", CREDIT_END, 1, "Minh Anh - Quốc Bảo", "" },
+	{ "(Theo Daily Mail)", CREDIT_END, 1, "", "Daily Mail" },
+	{ "Theo Trí thức trẻ", CREDIT_END, 1, "", "Trí thức trẻ" },
+	{ "Theo Dân trí.", CREDIT_END, 1, "", "Dân trí" },
+	{ "B.T (Theo AFP)", CREDIT_END, 1, "B.T", "AFP" },
+	{ "(TTXVN)", CREDIT_END, 1, "", "TTXVN" },
+	{ "Tin, ảnh: Nguyễn Hoàng (TTXVN)", CREDIT_END, 1, "Nguyễn Hoàng", "TTXVN" },
+	{ "Tin, ảnh: Nguyễn Hoàng (TTXVN)", CREDIT_BODY, 1, "Nguyễn Hoàng", "TTXVN" },
+	{ "Thục Quyên (Khám Phá)", CREDIT_END, 1, "Thục Quyên", "Khám Phá" },
+	{ "Theo Hà Anh (Dân trí)", CREDIT_END, 1, "Hà Anh", "Dân trí" },
+	{ "Hà Anh/VOV.VN", CREDIT_END, 1, "Hà Anh", "VOV.VN" },
+	{ "VnExpress", CREDIT_END, 1, "", "VnExpress" },
+	{ "Thanh Niên", CREDIT_END, 1, "", "Thanh Niên" },
+	{ "TTXVN/Tin Tức", CREDIT_END, 1, "", "TTXVN/Tin Tức" },
+	{ "Báo Lâm Đồng", CREDIT_END, 1, "", "Báo Lâm Đồng" },
+	{ "Nguồn: Báo Cần Thơ", CREDIT_BODY, 1, "", "Báo Cần Thơ" },
+	{ "(Nguồn: VTV)", CREDIT_END, 1, "", "VTV" },
+	{ "Bài và ảnh: Thu Hà", CREDIT_BODY, 1, "Thu Hà", "" },
+	{ "Tin - Ảnh - Video: Hòa Nguyễn", CREDIT_END, 1, "Hòa Nguyễn", "" },
+	{ "Tin Phan Thanh, ảnh Tiến Thắng", CREDIT_BODY, 1, "Phan Thanh", "" },
+	{ "KIM THANH (Lược dịch)", CREDIT_END, 1, "KIM THANH", "" },
+	{ "Tổng hợp", CREDIT_END, 1, "", "" },
+	{ "(T/h)", CREDIT_END, 1, "", "" },
+	{ "PV", CREDIT_END, 1, "PV", "" },
+	{ "Theo Hữu Doãn (Thể Thao 247)", CREDIT_END, 1, "Hữu Doãn", "Thể Thao 247" },
+	{ "Nguyễn Hà (tổng hợp theo báo VnExpress, Đầu tư)", CREDIT_END, 1, "Nguyễn Hà",
+	  "VnExpress, Đầu tư" },
+	{ "Dương - Hằng", CREDIT_END, 1, "Dương - Hằng", "" },
+	{ "Phương Nam - Thể thao Việt Nam | 21:00 06/02/2017", CREDIT_END, 1, "Phương Nam",
+	  "Thể thao Việt Nam" },
+	{ "hoàng giang (thực hiện", CREDIT_END, 1, "hoàng giang", "" },
+	{ "Báo PLVN sẽ tiếp tục cập nhật thông tin./.", CREDIT_END, 0, "", "" },
+	{ "PV: Xin cảm ơn ông!", CREDIT_BODY, 0, "", "" },
+	{ "Ảnh: Carscoop", CREDIT_BODY, 0, "", "" },
+	/* No credit: prose, captions, heads, and names in the body. */
+	{ "Hạnh Chi", CREDIT_BODY, 0, "", "" },
+	{ "Theo Trí thức trẻ", CREDIT_BODY, 0, "", "" },
+	{ "Toàn cảnh Hội nghị", CREDIT_END, 0, "", "" },
+	{ "Hoàng", CREDIT_END, 0, "", "" },
+	{ "Theo Sport Mail, Chelsea đã sẵn sàng chi đậm cho tiền đạo này", CREDIT_END, 0, "", "" },
+	{ "Giá lúa tăng mạnh", CREDIT_END, 0, "", "" },
+	{ "Ông Nguyễn Văn An (Bắc Ninh) cho biết sẽ tiếp tục theo dõi.", CREDIT_END, 0, "", "" },
+	{ "Nông dân thu hoạch lúa. Ảnh: Ngọc Hân", CREDIT_END, 0, "", "" },
+	{ "Năm 2017", CREDIT_END, 0, "", "" },
+	{ "", CREDIT_END, 0, "", "" },
+};
+
+int
+main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct credit_case *c = &cases[i];
+		char *author, *source, name[256];
+		int r = credit_parse(c->line, c->where, &author, &source);
+
+		snprintf(name, sizeof name, "%s \"%s\"", c->where == CREDIT_END ? "end" : "body",
+		    c->line);
+		is_int(r, c->credit, name);
+		is_str(author ? author : "", c->author, "  author");
+		is_str(source ? source : "", c->source, "  source");
+		free(author);
+		free(source);
+	}
+	return done();
+}
