@@ -7,7 +7,7 @@ _luot()
 	local cur prev cmd i
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
-	local commands="import list show search bookmark bookmarks export read unread delete stats check help"
+	local commands="import reextract list show search bookmark bookmarks export read unread delete stats check help"
 
 	case $prev in
 	-d|--db|-c|--config|-p|--patterns|-o|--output)
@@ -44,6 +44,7 @@ _luot()
 		else
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi ;;
+	reextract) COMPREPLY=($(compgen -W "--patterns --quiet --db --help" -- "$cur")) ;;
 	list) COMPREPLY=($(compgen -W "--limit --json --db --help" -- "$cur")) ;;
 	show) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;
 	search) COMPREPLY=($(compgen -W "--limit --sort --json --db --help" -- "$cur")) ;;

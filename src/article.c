@@ -24,6 +24,8 @@ article_free(struct article *a)
 {
 	buf_free(&a->zbody);
 	buf_free(&a->zcaptions);
+	buf_free(&a->zoriginal);
+	free(a->original);
 	free(a->body);
 	free(a->captions_text);
 	free(a->title);
@@ -67,5 +69,16 @@ article_pack(struct article *a)
 	a->hashed = 1;
 	zip_pack(a->body, strlen(a->body), &a->zbody);
 	zip_pack(a->captions_text, strlen(a->captions_text), &a->zcaptions);
+	/* Most of a page is its body: with the body as the dictionary the
+	 * page costs about what the body lacks (the junk around it). */
+	if (a->original != NULL)
+		zip_pack_dict(a->original, strlen(a->original), a->body, strlen(a->body),
+		    &a->zoriginal);
 	a->packed = 1;
+}
+
+char *
+article_unpack_original(const void *blob, size_t n, const char *body)
+{
+	return zip_unpack_dict(blob, n, body, strlen(body), NULL);
 }

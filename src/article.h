@@ -28,6 +28,12 @@ struct article {
 	int hashed;		/* hash holds article_hash() */
 	unsigned char hash[32];
 	struct buf zbody, zcaptions;	/* compressed (zip.h) */
+	/* The page's text as decoded (text_decode), kept so that a better
+	 * extractor can read it again (luot reextract); NULL when unknown.
+	 * article_pack() compresses it into zoriginal, with the body as
+	 * zlib's dictionary; the store writes zoriginal (when not empty). */
+	char *original;
+	struct buf zoriginal;
 	/* What was compressed, as text: the store indexes it without
 	 * decompressing it again. */
 	char *body, *captions_text;
@@ -46,7 +52,12 @@ char *article_body(const struct article *a);
  */
 void article_hash(const struct article *a, unsigned char out[ARTICLE_HASH_LEN]);
 
-/* Compute the hash, the body and captions as text, and compressed, into a. */
+/* Compute the hash, the body and captions as text, and compressed, into a
+ * (the original too, when there is one). */
 void article_pack(struct article *a);
+
+/* The original page of an article, compressed by article_pack() with body
+ * as its dictionary: its text (caller frees), or NULL when corrupt. */
+char *article_unpack_original(const void *blob, size_t n, const char *body);
 
 #endif

@@ -219,6 +219,8 @@ glued_sentence_at(const char *s, size_t i)
 		return 0;
 	if (words_from(s, i) < 3)
 		return 0;	/* "máu...Cristiano Ronaldo": a name, not a sentence */
+	if (strncmp(s + i, "\xe1\xba\xa2nh", 5) == 0 && (s[i + 5] == ':' || s[i + 5] == ' '))
+		return 0;	/* "... năm 2016.Ảnh: Doãn Tuấn": a caption's credit */
 	before = prev_uc(s, j, &start);
 	if (before >= '0' && before <= '9')
 		return 1;
@@ -408,6 +410,31 @@ list_item(const char *s)
 	return text_is_letter(uc) && (s[i] == ')' || s[i] == '.') && s[i + 1] == ' ';
 }
 
+/* Does s end with a word or mark that a name must follow ("Theo", "của
+ * tờ", "như:", a comma)? */
+static int
+wants_more(const char *s)
+{
+	static const char *const words[] = {
+		"theo", "của", "tờ", "báo", "trang", "như", "là", "và", "với", "cho", "tại",
+		"từ", "về", "gọi", "tên", "ông", "bà", "anh", "chị", "hãng", "đài", NULL
+	};
+	size_t n = strlen(s), start;
+	uint32_t last = last_uc(s);
+	char *w;
+	int r = 0;
+
+	if (last == ',' || last == ':' || last == ';')
+		return 1;
+	if (word_before(s, n, &start) == 0)
+		return 0;
+	w = text_lower(s + start);
+	for (int i = 0; words[i] && !r; i++)
+		r = strcmp(w, words[i]) == 0;
+	free(w);
+	return r;
+}
+
 /*
  * Did the crawler break one sentence over lines a and b (adjacent, no
  * blank line)? It puts the text of an inline link or a quotation on a
@@ -431,7 +458,9 @@ continues(const struct raw *a, const struct raw *b)
 	byline = credit_parse(b->s, CREDIT_END, &au, &so);
 	free(au);
 	free(so);
-	if (byline && !a->trail)
+	/* A name after the body's last line is a byline; after "Theo ",
+	 * "của tờ ", "như: " it is the rest of the sentence. */
+	if (byline && (!a->trail || !wants_more(a->s) || strchr(b->s, ':') != NULL))
 		return 0;
 	if (text_is_lower(first) && !inner_capital(b->s))
 		return !list_item(b->s);
@@ -440,8 +469,8 @@ continues(const struct raw *a, const struct raw *b)
 	if (closing_quote_at(b->s))
 		return 1;
 	if (b->lead)
-		return !byline;
-	return a->trail && !byline && text_words(b->s) < LINK_MAX_WORDS;
+		return 1;
+	return a->trail && text_words(b->s) < LINK_MAX_WORDS;
 }
 
 /* b appended to a, with a space unless b starts with a mark that
@@ -479,13 +508,16 @@ read_raw(const struct boiler *bp, const char *text, size_t *count)
 		char *s = xstrndup(p, n);
 		int lead = n > 0 && (p[0] == ' ' || p[0] == '\t');
 		int trail = n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t');
+		int spaces = n > 0 && strspn(p, " \t") >= n;
 
 		p = nl ? nl + 1 : p + n;
 		text_squeeze(s);
 		boiler_strip(bp, s);
 		if (*s == '\0') {
+			/* A line of spaces is what a crawler left of a tag, not
+			 * a break ("Tuy" " " "nhiên ..."). */
+			gap += !spaces;
 			free(s);
-			gap++;
 			continue;
 		}
 		if (len == cap) {
@@ -731,7 +763,7 @@ caption_like(const struct line *l)
 		return 0;
 	for (int k = 0; needles[k]; k++) {
 		for (const char *p = l->s; (p = strstr(p, needles[k])) != NULL; p++) {
-			if (p == l->s || p[-1] == ' ' || p[-1] == '(')
+			if (p == l->s || p[-1] == ' ' || p[-1] == '(' || p[-1] == '.')
 				last = last > p ? last : p;
 		}
 	}
@@ -761,6 +793,23 @@ title_follows(const struct lines *ls, size_t i, size_t within)
 			return 1;
 	}
 	return 0;
+}
+
+char *
+extract_title_of_path(const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot;
+	char *t;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	t = xstrndup(base, dot && dot > base ? (size_t)(dot - base) : strlen(base));
+	text_squeeze(t);
+	if (*t == '\0') {
+		free(t);
+		t = xstrdup(base);
+	}
+	return t;
 }
 
 char *
@@ -962,6 +1011,22 @@ body_end(const struct lines *ls, size_t start, size_t stop)
 	return stop;
 }
 
+/* Is l, after a bare "Clip:" label, the title of the clip: a short line
+ * that is no byline? */
+static int
+clip_title(const struct line *l)
+{
+	char *author, *source;
+	int credit;
+
+	if (l->kind != BOILER_NONE || paragraph_like(l))
+		return 0;
+	credit = credit_parse(l->s, CREDIT_END, &author, &source);
+	free(author);
+	free(source);
+	return !credit;
+}
+
 /* "(Dân trí) - Sáng nay, ...", "(ĐTTD) - ...": the paper that signs the
  * lead, in the first paragraph's first words. */
 static void
@@ -1071,7 +1136,11 @@ extract_article(const struct boiler *bp, const char *text, struct article *a)
 		const struct line *l = &ls.v[i];
 
 		/* Cut lines above the body (menu items) and labels ("Video:
-		 * ...") are no text. */
+		 * ...") are no text; a bare "Clip:" labels the line after it,
+		 * the title of a clip that is not on the page. */
+		if (l->kind == BOILER_LABEL && last_uc(l->s) == ':' && i + 1 < end &&
+		    clip_title(&ls.v[i + 1]))
+			i++;
 		if (l->kind == BOILER_CUT || l->kind == BOILER_LABEL)
 			continue;
 		take_body_line(a, l);

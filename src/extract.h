@@ -28,6 +28,10 @@ int extract_article(const struct boiler *bp, const char *text, struct article *a
  */
 size_t extract_unglue(const char *line, struct strlist *out);
 
+/* The file's name without its folder and extension: the title of last
+ * resort, when the page gives none. Caller frees. */
+char *extract_title_of_path(const char *path);
+
 /* A title made from the first sentence of a paragraph, cut at a word
  * boundary to at most max_cols columns. Caller frees. */
 char *extract_first_sentence(const char *para, size_t max_cols);

@@ -226,23 +226,39 @@ cmp_hash(const void *a, const void *b)
 	return memcmp(a, b, ARTICLE_HASH_LEN);
 }
 
-/* The file's name without its folder and extension: the title of last
- * resort. Caller frees. */
-static char *
-title_of_path(const char *path)
+char *
+import_read_page(const char *path, size_t max, struct text_stats *ts, char **why, int *failed)
 {
-	const char *base = strrchr(path, '/'), *dot;
-	char *t;
+	const char *reason;
+	char *data = NULL, *text;
+	size_t len = 0, tlen;
 
-	base = base ? base + 1 : path;
-	dot = strrchr(base, '.');
-	t = xstrndup(base, dot && dot > base ? (size_t)(dot - base) : strlen(base));
-	text_squeeze(t);
-	if (*t == '\0') {
-		free(t);
-		t = xstrdup(base);
+	*why = NULL;
+	*failed = 0;
+	memset(ts, 0, sizeof *ts);
+	if ((reason = sniff_name(path)) != NULL) {
+		*why = xstrdup(reason);
+		return NULL;
 	}
-	return t;
+	if ((reason = read_file(path, max, &data, &len, why, failed)) != NULL) {
+		if (*why == NULL)
+			*why = xstrdup(reason);
+		return NULL;
+	}
+	if ((reason = sniff_bytes(data, len)) != NULL) {
+		free(data);
+		*why = xstrdup(reason);
+		return NULL;
+	}
+	text = text_decode(data, len, &tlen, ts);
+	free(data);
+	if ((reason = sniff_text(text, tlen, len, ts)) != NULL) {
+		free(text);
+		ts->invalid = 0;	/* not imported: its repairs are not news */
+		*why = xstrdup(reason);
+		return NULL;
+	}
+	return text;
 }
 
 /* Read, decode and extract one file into sl (no SQLite, no output). */
@@ -251,55 +267,39 @@ prepare(const struct boiler *bp, const struct import_opts *o, const struct known
     struct slot *sl)
 {
 	struct text_stats ts;
-	const char *reason;
-	char *data = NULL, *why, *text;
-	size_t len = 0, tlen;
+	char *text = import_read_page(sl->path, o->max_bytes, &ts, &sl->skip, &sl->failed);
 
-	if ((reason = sniff_name(sl->path)) != NULL) {
-		sl->skip = xstrdup(reason);
-		return;
-	}
-	if ((reason = read_file(sl->path, o->max_bytes, &data, &len, &why, &sl->failed)) != NULL) {
-		sl->skip = why ? why : xstrdup(reason);
-		return;
-	}
-	if ((reason = sniff_bytes(data, len)) != NULL) {
-		free(data);
-		sl->skip = xstrdup(reason);
-		return;
-	}
-	text = text_decode(data, len, &tlen, &ts);
 	sl->invalid = ts.invalid;
-	if ((reason = sniff_text(text, tlen, len, &ts)) != NULL) {
-		free(data);
-		free(text);
-		sl->invalid = 0;	/* not imported: its repairs are not news */
-		sl->skip = xstrdup(reason);
+	if (text == NULL)
 		return;
-	}
-	free(data);
 	article_init(&sl->a);
 	if (extract_article(bp, text, &sl->a) < 0) {
 		sl->skip = xstrdup(_("no article text found"));
-	} else {
-		if (sl->a.title == NULL || *sl->a.title == '\0') {
-			free(sl->a.title);
-			sl->a.title = title_of_path(sl->path);
-		}
-		if (sl->a.source == NULL && o->source != NULL)
-			sl->a.source = xstrdup(o->source);
-		article_hash(&sl->a, sl->a.hash);
-		sl->a.hashed = 1;
-		/* Importing a folder again: known articles are not compressed
-		 * for nothing. The store's unique hash catches the rest. */
-		if (known->n > 0 && bsearch(sl->a.hash, known->v, known->n, ARTICLE_HASH_LEN,
-		    cmp_hash) != NULL)
-			sl->known = 1;
-		else
-			article_pack(&sl->a);	/* off the thread that writes */
-		sl->parsed = 1;
+		free(text);
+		return;
 	}
-	free(text);
+	if (sl->a.title == NULL || *sl->a.title == '\0') {
+		free(sl->a.title);
+		sl->a.title = extract_title_of_path(sl->path);
+	}
+	if (sl->a.source == NULL && o->source != NULL)
+		sl->a.source = xstrdup(o->source);
+	article_hash(&sl->a, sl->a.hash);
+	sl->a.hashed = 1;
+	sl->parsed = 1;
+	/* Importing a folder again: known articles are not compressed for
+	 * nothing. The store's unique hash catches the rest. */
+	if (known->n > 0 && bsearch(sl->a.hash, known->v, known->n, ARTICLE_HASH_LEN,
+	    cmp_hash) != NULL) {
+		sl->known = 1;
+		free(text);
+		return;
+	}
+	sl->a.original = text;	/* kept, for luot reextract */
+	article_pack(&sl->a);	/* off the thread that writes */
+	/* Kept compressed now; the ring need not hold the page twice. */
+	free(sl->a.original);
+	sl->a.original = NULL;
 }
 
 static void

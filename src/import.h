@@ -45,6 +45,17 @@ struct import_totals {
 void import_opts_init(struct import_opts *o);
 
 /*
+ * The text of the page at path as the import reads it: at most max
+ * bytes, decoded (text_decode, with *ts), and an article page by name and
+ * by content (sniff.h). NULL otherwise, with the reason in *why (caller
+ * frees) and *failed set when it is an error (the file cannot be read)
+ * rather than the file's kind.
+ */
+struct text_stats;
+char *import_read_page(const char *path, size_t max, struct text_stats *ts, char **why,
+    int *failed);
+
+/*
  * Import paths into s with the patterns of bp. Fills *t. Returns 0 (some
  * files may have failed: t->failed), or -1 when the store failed (message
  * already printed); batches committed before the failure stay.

@@ -21,6 +21,7 @@
 #include "export.h"
 #include "i18n.h"
 #include "import.h"
+#include "reextract.h"
 #include "paths.h"
 #include "store.h"
 #include "ui.h"
@@ -50,6 +51,7 @@ static int cmd_bookmark(struct ctx *, int, char **);
 static int cmd_bookmarks(struct ctx *, int, char **);
 static int cmd_export(struct ctx *, int, char **);
 static int cmd_check(struct ctx *, int, char **);
+static int cmd_reextract(struct ctx *, int, char **);
 static int cmd_help(struct ctx *, int, char **);
 
 static const struct command commands[] = {
@@ -63,6 +65,12 @@ static const struct command commands[] = {
 	     "  -q, --quiet          no progress bar (or lines, in a pipe)\n"
 	     "  -v, --verbose        also name each duplicate file and the article\n"
 	     "                       it repeats\n") },
+	{ "reextract", cmd_reextract, N_("[OPTION]... [ID]..."),
+	  N_("Extract articles again from their pages; their marks and notes stay."),
+	  N_("  -d, --db PATH        the database at PATH\n"
+	     "  -p, --patterns FILE  also use the boilerplate patterns in FILE\n"
+	     "  -q, --quiet          no progress bar (or lines, in a pipe)\n"
+	     "Without ids, every article.\n") },
 	{ "list", cmd_list, N_("[--limit N] [--json]"),
 	  N_("List articles, newest first."),
 	  N_("  -n, --limit N  show at most N articles\n"
@@ -360,6 +368,76 @@ cmd_import(struct ctx *c, int argc, char **argv)
 		return bad_usage(cmd, _("nothing to import: give files or folders"));
 	o.progress = quiet ? PROGRESS_NONE : isatty(STDERR_FILENO) ? PROGRESS_BAR : PROGRESS_LINES;
 	return run_import(c->db, "luot.db", argv + optind, argc - optind, &o, patterns, 0);
+}
+
+static void
+print_reextract_totals(const struct reextract_totals *t)
+{
+	printf(_("changed %zu, unchanged %zu, failed %zu in %.2f s\n"),
+	    t->changed, t->unchanged, t->failed, t->seconds);
+}
+
+/* reextract [ID]...: the articles named, or all of them. */
+static int
+cmd_reextract(struct ctx *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "patterns", required_argument, NULL, 'p' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *cmd = find_command("reextract");
+	const char *patterns = NULL;
+	struct reextract_totals t;
+	struct boiler *bp;
+	struct store *s;
+	int64_t *ids;
+	size_t nids = 0;
+	int opt, quiet = 0, rc;
+
+	while ((opt = getopt_long(argc, argv, "p:qd:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'd':
+			c->db = optarg;
+			break;
+		case 'p':
+			patterns = optarg;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			command_usage(cmd, stdout);
+			return 0;
+		default:
+			return bad_usage(cmd, NULL);
+		}
+	}
+	ids = xcalloc((size_t)(argc - optind) + 1, sizeof *ids);
+	for (int i = optind; i < argc; i++) {
+		if ((ids[nids++] = parse_id(argv[i])) == 0) {
+			free(ids);
+			return bad_usage(cmd, _("an article id is a positive number"));
+		}
+	}
+	if ((bp = load_patterns(patterns)) == NULL) {
+		free(ids);
+		return 1;
+	}
+	if ((s = open_store(c->db, "luot.db")) == NULL) {
+		boiler_free(bp);
+		free(ids);
+		return 1;
+	}
+	rc = reextract_run(s, bp, ids, nids, REEXTRACT_BATCH,
+	    quiet ? PROGRESS_NONE : isatty(STDERR_FILENO) ? PROGRESS_BAR : PROGRESS_LINES, &t);
+	print_reextract_totals(&t);
+	store_close(s);
+	boiler_free(bp);
+	free(ids);
+	return rc < 0 || t.failed > 0 ? 1 : 0;
 }
 
 /* Shared by list, show and stats: --json, --limit, --db and --help. */

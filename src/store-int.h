@@ -30,6 +30,7 @@ struct store {
 	int wal_restart_at;	/* WAL pages that make checkpoint() wait */
 	sqlite3_stmt *add;
 	sqlite3_stmt *index;	/* see index_pending() */
+	sqlite3_stmt *unindex;	/* its 'delete' for a replaced article */
 	/* The articles added and not yet indexed (index_pending): their
 	 * texts in pend, where each is in pend_at. */
 	struct buf pend;
@@ -49,6 +50,7 @@ struct pend_span {
 /* An article to index: title, body, captions, author, source. */
 struct pend_text {
 	int64_t id;
+	int del;		/* the texts to take out of the index, not in */
 	struct pend_span col[5];
 };
 

@@ -252,6 +252,27 @@ static const char *const migrations[STORE_VERSION] = {
 	 * third faster, a quarter fewer bytes written (tests/bench/README.md). */
 	"INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', 16777216);"
 	"INSERT INTO article_fts (article_fts, rank) VALUES ('crisismerge', 64);",
+	/* 10: each article keeps the page it was extracted from, so that a
+	 * better extractor can read it again (luot reextract). It is the
+	 * decoded text, compressed with the body as zlib's dictionary
+	 * (article_pack): about what the page has besides the body. NULL
+	 * for articles imported before; reextract reads their files. */
+	"ALTER TABLE article ADD COLUMN original BLOB;"
+	/* store_replace() indexes a replaced article with its batch, as
+	 * store_add() does a new one (schema 8); the trigger stays for the
+	 * sqlite3 shell. */
+	"DROP TRIGGER article_fts_update;"
+	"CREATE TRIGGER article_fts_update"
+	"  AFTER UPDATE OF title, body, captions, author, source ON article"
+	"  WHEN NOT luot_index_later() BEGIN"
+	"  INSERT INTO article_fts (article_fts, rowid, title, body, captions, author, source)"
+	"  VALUES ('delete', old.id, old.title, luot_unzip(old.body), luot_unzip(old.captions),"
+	"    old.author, old.source);"
+	"  INSERT INTO article_fts (rowid, title, body, captions, author, source)"
+	"  VALUES (new.id, new.title, luot_unzip(new.body), luot_unzip(new.captions),"
+	"    new.author, new.source);"
+	"  SELECT luot_terms_flush();"
+	"END;",
 };
 
 static void
@@ -606,6 +627,7 @@ store_close(struct store *s)
 	store_ckpt_stop(s);
 	sqlite3_finalize(s->add);
 	sqlite3_finalize(s->index);
+	sqlite3_finalize(s->unindex);
 	store_stmt_free(s);
 	sqlite3_close(s->db);
 	buf_free(&s->pend);
@@ -656,14 +678,9 @@ pending_keep(struct store *s, const char *v)
 	return sp;
 }
 
-/*
- * Keep what index_pending() gives the index for article id: its text as
- * stored, the body and captions before compression (the workers made
- * them; decompressing them again was a twelfth of the writing thread's
- * time).
- */
-static void
-pending_add(struct store *s, const struct article *a, int64_t id)
+/* Room for one more article's texts in s->pend_at. */
+static struct pend_text *
+pending_slot(struct store *s, int64_t id, int del)
 {
 	struct pend_text *p;
 
@@ -673,11 +690,37 @@ pending_add(struct store *s, const struct article *a, int64_t id)
 	}
 	p = &s->pend_at[s->npend++];
 	p->id = id;
+	p->del = del;
+	return p;
+}
+
+/*
+ * Keep what index_pending() gives the index for article id: its text as
+ * stored, the body and captions before compression (the workers made
+ * them; decompressing them again was a twelfth of the writing thread's
+ * time).
+ */
+static void
+pending_add(struct store *s, const struct article *a, int64_t id)
+{
+	struct pend_text *p = pending_slot(s, id, 0);
+
 	p->col[0] = pending_keep(s, a->title);
 	p->col[1] = pending_keep(s, a->body);
 	p->col[2] = pending_keep(s, a->captions_text);
 	p->col[3] = pending_keep(s, a->author);
 	p->col[4] = pending_keep(s, a->source);
+}
+
+/* Keep the texts article id was indexed with, to take them out of the
+ * index before its new ones go in (store_replace). */
+static void
+pending_del(struct store *s, int64_t id, char *const cols[5])
+{
+	struct pend_text *p = pending_slot(s, id, 1);
+
+	for (int c = 0; c < 5; c++)
+		p->col[c] = pending_keep(s, cols[c]);
 }
 
 /*
@@ -702,24 +745,32 @@ index_pending(struct store *s)
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 		-1, SQLITE_PREPARE_PERSISTENT, &s->index, NULL) != SQLITE_OK)
 		return store_db_fail(s);
+	if (s->unindex == NULL &&
+	    sqlite3_prepare_v3(s->db,
+		"INSERT INTO article_fts (article_fts, rowid, title, body, captions, author, source)"
+		" VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)",
+		-1, SQLITE_PREPARE_PERSISTENT, &s->unindex, NULL) != SQLITE_OK)
+		return store_db_fail(s);
 	for (size_t k = 0; k < s->npend; k++) {
 		const struct pend_text *p = &s->pend_at[k];
+		sqlite3_stmt *st = p->del ? s->unindex : s->index;
 		int rc;
 
-		sqlite3_bind_int64(s->index, 1, p->id);
+		sqlite3_bind_int64(st, 1, p->id);
 		for (int c = 0; c < 5; c++) {
 			if (p->col[c].len == PEND_NULL)
-				sqlite3_bind_null(s->index, c + 2);
+				sqlite3_bind_null(st, c + 2);
 			else
-				sqlite3_bind_text(s->index, c + 2, s->pend.data + p->col[c].at,
+				sqlite3_bind_text(st, c + 2, s->pend.data + p->col[c].at,
 				    (int)p->col[c].len, SQLITE_STATIC);
 		}
-		rc = sqlite3_step(s->index);
-		sqlite3_reset(s->index);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return store_db_fail(s);
 	}
 	sqlite3_clear_bindings(s->index);
+	sqlite3_clear_bindings(s->unindex);
 	if (exec(s, "SELECT luot_terms_flush()") < 0)
 		return -1;
 	pending_clear(s);
@@ -787,8 +838,8 @@ add_row(struct store *s, struct article *a, const char *path, int64_t *id)
 	    sqlite3_prepare_v3(s->db,
 		"INSERT INTO article (hash, title, author, source, published,"
 		" published_prec, crawled, crawled_prec, path, imported, body,"
-		" captions, words) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-		" strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11, ?12)"
+		" captions, words, original) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+		" strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11, ?12, ?13)"
 		" ON CONFLICT (hash) DO NOTHING",
 		-1, SQLITE_PREPARE_PERSISTENT, &s->add, NULL) != SQLITE_OK)
 		return store_db_fail(s);
@@ -804,6 +855,11 @@ add_row(struct store *s, struct article *a, const char *path, int64_t *id)
 	sqlite3_bind_blob(s->add, 10, a->zbody.data, (int)a->zbody.len, SQLITE_STATIC);
 	sqlite3_bind_blob(s->add, 11, a->zcaptions.data, (int)a->zcaptions.len, SQLITE_STATIC);
 	sqlite3_bind_int64(s->add, 12, (sqlite3_int64)a->words);
+	if (a->zoriginal.len > 0)
+		sqlite3_bind_blob(s->add, 13, a->zoriginal.data, (int)a->zoriginal.len,
+		    SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s->add, 13);
 	rc = sqlite3_step(s->add);
 	sqlite3_reset(s->add);
 	sqlite3_clear_bindings(s->add);
@@ -884,6 +940,260 @@ store_add(struct store *s, struct article *a, const char *path, int64_t *id)
 	if (exec_kept(s, "ROLLBACK TO article") < 0 || exec_kept(s, "RELEASE article") < 0)
 		return -1;
 	return STORE_REFUSED;
+}
+
+/* The columns store_replace() compares, as the row has them. */
+struct old_row {
+	char *col[5];		/* title, body, captions, author, source (texts) */
+	char *published, *published_prec, *crawled, *crawled_prec;
+	unsigned char hash[ARTICLE_HASH_LEN];
+	int has_original;
+};
+
+static void
+old_row_free(struct old_row *o)
+{
+	for (int c = 0; c < 5; c++)
+		free(o->col[c]);
+	free(o->published);
+	free(o->published_prec);
+	free(o->crawled);
+	free(o->crawled_prec);
+}
+
+static char *
+col_dup(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : xstrdup(store_col(st, i));
+}
+
+/* Article id's row as store_replace() needs it: 1, 0 when there is none,
+ * -1 on error. */
+static int
+old_row_read(struct store *s, int64_t id, struct old_row *o)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT title, luot_unzip(body), luot_unzip(captions), author, source, published,"
+	    " published_prec, crawled, crawled_prec, hash, original IS NOT NULL"
+	    " FROM article WHERE id = ?1");
+	int rc;
+
+	memset(o, 0, sizeof *o);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		for (int c = 0; c < 5; c++)
+			o->col[c] = col_dup(st, c);
+		o->published = col_dup(st, 5);
+		o->published_prec = col_dup(st, 6);
+		o->crawled = col_dup(st, 7);
+		o->crawled_prec = col_dup(st, 8);
+		if (sqlite3_column_bytes(st, 9) == ARTICLE_HASH_LEN)
+			memcpy(o->hash, sqlite3_column_blob(st, 9), ARTICLE_HASH_LEN);
+		o->has_original = sqlite3_column_int(st, 10);
+	}
+	store_stmt_done(s, st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_db_fail(s);
+	return rc == SQLITE_ROW;
+}
+
+/* NULL and "" are the same, as bind_text() stores them. */
+static int
+same_text(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* Move the reading state (read, position, bookmark, note, tags) kept
+ * under the old content hash to the new one; the article's own state
+ * wins over any left under the new hash. */
+static int
+move_state(struct store *s, const unsigned char *from, const unsigned char *to)
+{
+	static const char *const sql[] = {
+		"DELETE FROM state WHERE hash = ?2 AND EXISTS (SELECT 1 FROM state WHERE hash = ?1)",
+		"UPDATE state SET hash = ?2 WHERE hash = ?1",
+		"INSERT OR IGNORE INTO state_tag (hash, tag) SELECT ?2, tag FROM state_tag WHERE hash = ?1",
+		"DELETE FROM state_tag WHERE hash = ?1",
+	};
+
+	for (size_t k = 0; k < sizeof sql / sizeof sql[0]; k++) {
+		sqlite3_stmt *st = store_stmt(s, sql[k]);
+		int rc;
+
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_blob(st, 1, from, ARTICLE_HASH_LEN, SQLITE_STATIC);
+		sqlite3_bind_blob(st, 2, to, ARTICLE_HASH_LEN, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		store_stmt_done(s, st);
+		if (rc != SQLITE_DONE)
+			return store_db_fail(s);
+	}
+	return 0;
+}
+
+/* Write a's fields over article id's row (under a savepoint). */
+static int
+replace_row(struct store *s, int64_t id, struct article *a)
+{
+	char pub[DATE_ISO_MAX], crawl[DATE_ISO_MAX];
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE article SET hash = ?1, title = ?2, author = ?3, source = ?4, published = ?5,"
+	    " published_prec = ?6, crawled = ?7, crawled_prec = ?8, body = ?9, captions = ?10,"
+	    " words = ?11, original = coalesce(?12, original) WHERE id = ?13");
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, a->hash, ARTICLE_HASH_LEN, SQLITE_STATIC);
+	bind_text(st, 2, a->title);
+	bind_text(st, 3, a->author);
+	bind_text(st, 4, a->source);
+	bind_date(st, 5, &a->published, pub);
+	bind_date(st, 7, &a->crawled, crawl);
+	sqlite3_bind_blob(st, 9, a->zbody.data, (int)a->zbody.len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 10, a->zcaptions.data, (int)a->zcaptions.len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 11, (sqlite3_int64)a->words);
+	if (a->zoriginal.len > 0)
+		sqlite3_bind_blob(st, 12, a->zoriginal.data, (int)a->zoriginal.len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 13, id);
+	rc = sqlite3_step(st);
+	store_stmt_done(s, st);
+	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
+}
+
+int
+store_replace(struct store *s, int64_t id, struct article *a)
+{
+	struct old_row o;
+	char pub[DATE_ISO_MAX], crawl[DATE_ISO_MAX];
+	const char *now[5];
+	int rc, reindex = 0, changed;
+
+	if (sqlite3_get_autocommit(s->db)) {
+		/* Alone: a transaction of its own, indexed at its commit. */
+		if (store_begin(s) < 0)
+			return -1;
+		rc = store_replace(s, id, a);
+		if (rc < 0 || store_commit(s) < 0) {
+			char *msg = xstrdup(store_errmsg(s));
+
+			store_rollback(s);
+			set_err(s, "%s", msg);
+			free(msg);
+			return rc == STORE_REFUSED ? rc : -1;
+		}
+		return rc;
+	}
+	if (!a->packed)
+		article_pack(a);
+	if ((rc = old_row_read(s, id, &o)) <= 0)
+		return rc;
+	now[0] = a->title;
+	now[1] = a->body;
+	now[2] = a->captions_text;
+	now[3] = a->author;
+	now[4] = a->source;
+	for (int c = 0; c < 5; c++)
+		reindex |= !same_text(o.col[c], now[c]);
+	date_iso(&a->published, pub);
+	date_iso(&a->crawled, crawl);
+	changed = reindex || !same_text(o.published, pub) || !same_text(o.crawled, crawl) ||
+	    !same_text(o.published_prec, date_prec_name(a->published.prec)) ||
+	    !same_text(o.crawled_prec, date_prec_name(a->crawled.prec)) ||
+	    (!o.has_original && a->zoriginal.len > 0);
+	if (!changed) {
+		old_row_free(&o);
+		return 0;
+	}
+	if (exec_kept(s, "SAVEPOINT article") < 0) {
+		old_row_free(&o);
+		return -1;
+	}
+	rc = replace_row(s, id, a);
+	if (rc == 0 && memcmp(o.hash, a->hash, ARTICLE_HASH_LEN) != 0)
+		rc = move_state(s, o.hash, a->hash);
+	if (rc < 0) {
+		int refused = article_fault(s);
+
+		if (refused)
+			set_err(s, "%s", sqlite3_errmsg(s->db));
+		old_row_free(&o);
+		if (!refused || exec_kept(s, "ROLLBACK TO article") < 0 ||
+		    exec_kept(s, "RELEASE article") < 0)
+			return -1;
+		return STORE_REFUSED;
+	}
+	if (exec_kept(s, "RELEASE article") < 0) {
+		old_row_free(&o);
+		return -1;
+	}
+	if (reindex) {
+		pending_del(s, id, o.col);
+		pending_add(s, a, id);
+	}
+	old_row_free(&o);
+	return 1;
+}
+
+void
+store_page_free(struct store_page *p)
+{
+	free(p->path);
+	free(p->original);
+	memset(p, 0, sizeof *p);
+}
+
+int
+store_pages(struct store *s, int64_t after, int limit, struct store_page **out, size_t *n)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT id, path, original, luot_unzip(body) FROM article WHERE id > ?1"
+	    " ORDER BY id LIMIT ?2");
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int(st, 2, limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_page *p;
+
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 64;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		p = &(*out)[(*n)++];
+		p->id = sqlite3_column_int64(st, 0);
+		p->path = xstrdup(store_col(st, 1));
+		p->original = NULL;
+		p->corrupt = 0;
+		if (sqlite3_column_type(st, 2) == SQLITE_BLOB) {
+			/* The body is the original's dictionary (article_pack). */
+			const char *body = store_col(st, 3);
+
+			p->original = article_unpack_original(sqlite3_column_blob(st, 2),
+			    (size_t)sqlite3_column_bytes(st, 2), body);
+			p->corrupt = p->original == NULL;
+		}
+	}
+	store_stmt_done(s, st);
+	if (rc != SQLITE_DONE) {
+		for (size_t i = 0; i < *n; i++)
+			store_page_free(&(*out)[i]);
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return store_db_fail(s);
+	}
+	return 0;
 }
 
 const char *

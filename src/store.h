@@ -17,7 +17,7 @@
 #include "article.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_VERSION 9
+#define STORE_VERSION 10
 
 struct store;
 
@@ -92,6 +92,34 @@ int store_rollback(struct store *s);
  */
 #define STORE_REFUSED (-2)
 int store_add(struct store *s, struct article *a, const char *path, int64_t *id);
+
+/*
+ * Write a, extracted again from article id's page, over that article:
+ * its fields, text and index, and its original when a has one (see
+ * article.h). The reading state (read, position, bookmark, note, tags)
+ * follows the article to its new content hash. Returns 1 when something
+ * changed, 0 when nothing did, STORE_REFUSED when the store refuses it
+ * (its text is now another article's: the row stays as it was), -1 when
+ * the store failed. Inside store_begin() the index is written at
+ * store_commit(), with the batch.
+ */
+int store_replace(struct store *s, int64_t id, struct article *a);
+
+/* An article's page, for extracting it again. */
+struct store_page {
+	int64_t id;
+	char *path;		/* the file it was imported from */
+	char *original;		/* the page's text, or NULL when not kept */
+	int corrupt;		/* it was kept, and cannot be read */
+};
+
+/*
+ * The pages of up to limit articles with ids above after, in id order,
+ * into a new array *out of *n (each freed with store_page_free, then
+ * the array). Returns 0 or -1.
+ */
+int store_pages(struct store *s, int64_t after, int limit, struct store_page **out, size_t *n);
+void store_page_free(struct store_page *p);
 
 /*
  * Give the file's free pages back to the file system when they are many

@@ -23,22 +23,46 @@
 void
 zip_pack(const char *text, size_t n, struct buf *out)
 {
-	uLongf cap = compressBound((uLong)n);
+	zip_pack_dict(text, n, NULL, 0, out);
+}
 
+void
+zip_pack_dict(const char *text, size_t n, const char *dict, size_t dlen, struct buf *out)
+{
+	z_stream zs;
+	uLong cap;
+
+	memset(&zs, 0, sizeof zs);
+	if (deflateInit(&zs, ZIP_LEVEL) != Z_OK)
+		die("%s", "zlib: compress failed");
+	/* deflate keeps the last 32 KiB of a dictionary, as of its window. */
+	if (dict != NULL && dlen > 0 &&
+	    deflateSetDictionary(&zs, (const Bytef *)dict, (uInt)dlen) != Z_OK)
+		die("%s", "zlib: compress failed");
+	cap = deflateBound(&zs, (uLong)n);
 	buf_reset(out);
-	buf_add(out, "", 0);
-	out->len = 0;
 	if (out->cap < cap + 1) {
 		out->data = xrealloc(out->data, cap + 1);
 		out->cap = cap + 1;
 	}
-	if (compress2((Bytef *)out->data, &cap, (const Bytef *)text, (uLong)n, ZIP_LEVEL) != Z_OK)
+	zs.next_in = (Bytef *)(uintptr_t)text;
+	zs.avail_in = (uInt)n;
+	zs.next_out = (Bytef *)out->data;
+	zs.avail_out = (uInt)cap;
+	if (deflate(&zs, Z_FINISH) != Z_STREAM_END)
 		die("%s", "zlib: compress failed");
-	out->len = cap;
+	out->len = zs.total_out;
+	deflateEnd(&zs);
 }
 
 char *
 zip_unpack(const void *blob, size_t n, size_t *outlen)
+{
+	return zip_unpack_dict(blob, n, NULL, 0, outlen);
+}
+
+char *
+zip_unpack_dict(const void *blob, size_t n, const char *dict, size_t dlen, size_t *outlen)
 {
 	z_stream zs;
 	struct buf b;
@@ -56,6 +80,9 @@ zip_unpack(const void *blob, size_t n, size_t *outlen)
 		zs.next_out = (Bytef *)chunk;
 		zs.avail_out = sizeof chunk;
 		rc = inflate(&zs, Z_NO_FLUSH);
+		if (rc == Z_NEED_DICT && dict != NULL &&
+		    inflateSetDictionary(&zs, (const Bytef *)dict, (uInt)dlen) == Z_OK)
+			rc = inflate(&zs, Z_NO_FLUSH);
 		if (rc != Z_OK && rc != Z_STREAM_END) {
 			inflateEnd(&zs);
 			buf_free(&b);

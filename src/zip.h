@@ -19,6 +19,15 @@ void zip_pack(const char *text, size_t n, struct buf *out);
 /* The text of a compressed value; NULL when it is corrupt. Caller frees. */
 char *zip_unpack(const void *blob, size_t n, size_t *outlen);
 
+/*
+ * The same with a preset dictionary (zlib's): text that shares most of
+ * its words with dict (an article's page and its body) compresses to
+ * little more than what dict lacks. Unpacking needs the same dict.
+ */
+void zip_pack_dict(const char *text, size_t n, const char *dict, size_t dlen, struct buf *out);
+char *zip_unpack_dict(const void *blob, size_t n, const char *dict, size_t dlen,
+    size_t *outlen);
+
 struct sqlite3;
 
 /* Register luot_zip() and luot_unzip() on db. Returns an SQLite code. */

@@ -416,6 +416,23 @@ test_broken_lines(void)
 	    "  marks alone on their lines are gone, the next paragraph stays apart");
 	is_int((long long)a.paras.len, 4, "  four paragraphs");
 	article_free(&a);
+	/* A name after "Theo " is the sentence's; a line of spaces is no
+	 * break; a photo viewer's hint and a clip's label are junk; a
+	 * credit glued to its caption stays with it. */
+	run("Xe điện bán chạy hơn dự báo\n\n"
+	    "Theo \nAutomotive News\n, doanh số xe điện tăng mạnh trong quý đầu năm.\n"
+	    "(Nhấp chuột để xem kích thước chuẩn)\n"
+	    "Tuy\n \nnhiên, giá pin vẫn là trở ngại lớn với người mua xe ở các nước.\n"
+	    "Người mua xếp hàng tại đại lý ở Hà Nội năm 2016.Ảnh: Doãn Tuấn\n"
+	    "Clip:\n \nNgười mua xe điện kể lại trải nghiệm \nVăn Minh \n", &a);
+	is_str(para(&a, 0), "Theo Automotive News, doanh số xe điện tăng mạnh trong quý đầu năm.",
+	    "a name after 'Theo ' continues the sentence");
+	is_str(para(&a, 1), "Tuy nhiên, giá pin vẫn là trở ngại lớn với người mua xe ở các nước.",
+	    "  a line of spaces inside a sentence is no break");
+	is_int((long long)a.captions.len, 1, "  a caption keeps its glued credit");
+	is_int((long long)a.paras.len, 2, "  the viewer's hint and the clip's label and title are gone");
+	is_str(a.author, "Văn Minh", "  the byline after the clip is read");
+	article_free(&a);
 	/* Lists, subheads and bylines stay lines of their own. */
 	run("Điểm chuẩn được tính như sau\n\n" P1 "\nĐiểm được tính như sau:\na) Đối với trường dùng "
 	    "kết quả thi;\nb) Đối với trường xét học bạ.\nKết quả nổi bật\nNăm qua, toàn tỉnh có hơn "

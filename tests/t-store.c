@@ -876,6 +876,69 @@ test_bad_path(void)
 	free(err);
 }
 
+/* store_replace: an article extracted again takes its new text, fields
+ * and index; its state follows it to its new hash; text that is now
+ * another article's is refused and leaves the row as it was. */
+static void
+test_replace(void)
+{
+	char *path = db_path("replace.db"), *err = NULL, *note = NULL, *tags = NULL;
+	struct store *s = store_open(path, &err);
+	struct article a, b;
+	struct strlist t;
+	struct seen seen = { 0, "", "", "" };
+	int64_t id = 0, id2 = 0;
+	int problems = 0;
+
+	make_article(&a, "Cũ", "Hội nghị bàn về công tác dân vận khéo.");
+	store_add(s, &a, "a.txt", &id);
+	article_free(&a);
+	make_article(&a, "Bài khác", "Bài về mùa màng ở đồng bằng.");
+	store_add(s, &a, "b.txt", &id2);
+	article_free(&a);
+	strlist_init(&t);
+	strlist_push(&t, xstrdup("dân vận"));
+	store_bookmark_set(s, id, "ghi chú", &t);
+	strlist_free(&t);
+	store_set_read(s, id, 1);
+	store_set_position(s, id, 9);
+
+	make_article(&a, "Mới", "Hội nghị tổng kết phong trào thi đua yêu nước.");
+	a.author = xstrdup("Minh Anh");
+	a.original = xstrdup("Mới\n\nHội nghị tổng kết phong trào thi đua yêu nước.\nĐoạn thứ hai.\n");
+	is_int(store_replace(s, id, &a), 1, "replace: an article extracted again is rewritten");
+	is_int(store_replace(s, id, &a), 0, "  the same extraction again changes nothing");
+	article_free(&a);
+	store_show(s, id, remember, &seen);
+	is_str(seen.title, "Mới", "  new title");
+	is_int(count_hits(s, "thi dua yeu nuoc"), 1, "  new text indexed");
+	is_int(count_hits(s, "dan van kheo"), 0, "  old text out of the index");
+	is_int(count_hits(s, "author:minh"), 1, "  new author indexed");
+	is_int(store_mark_of(s, id, &note, &tags), 1, "  bookmark kept");
+	is_str(note, "ghi chú", "  note kept");
+	is_str(tags, "dân vận", "  tags kept");
+	free(note);
+	free(tags);
+	is_int(int_of(path, "SELECT count(*) FROM state WHERE read_at IS NOT NULL AND position = 9"
+	    " AND hash = (SELECT hash FROM article WHERE id = 1)"), 1, "  read state and position kept");
+
+	/* Now the same text as the other article: refused, row unchanged. */
+	make_article(&b, "Trùng", "Bài về mùa màng ở đồng bằng.");
+	is_int(store_begin(s), 0, "a batch");
+	is_int(store_replace(s, id, &b), STORE_REFUSED, "  text now another article's: refused");
+	ok(strstr(store_errmsg(s), "UNIQUE") != NULL, "  the reason says so");
+	is_int(store_commit(s), 0, "  the batch still commits");
+	article_free(&b);
+	seen.n = 0;
+	store_show(s, id, remember, &seen);
+	is_str(seen.title, "Mới", "  the refused article is as it was");
+	is_int(count_hits(s, "thi dua yeu nuoc"), 1, "  and so is its index");
+	store_check(s, count_problems, &problems);
+	is_int(problems, 0, "the index matches the articles");
+	store_close(s);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -890,6 +953,7 @@ main(void)
 	test_locked();
 	test_index_in_step();
 	test_index_per_batch();
+	test_replace();
 	test_pages();
 	test_kept_statements();
 	test_background_checkpoint();
