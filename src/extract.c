@@ -682,7 +682,7 @@ headline_like(const struct line *l)
 static int
 title_like(const struct line *l)
 {
-	return l->words >= 3 && !paragraph_like(l);
+	return l->words >= 3 && headline_like(l);
 }
 
 /*
