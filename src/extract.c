@@ -435,6 +435,22 @@ wants_more(const char *s)
 	return r;
 }
 
+/* "Ảnh: Quang Hiếu", "Ảnh minh họa" alone after the body: a credit of a
+ * photo that is not on the page. */
+static int
+photo_credit_like(const char *s)
+{
+	static const char *const heads[] = { "ảnh:", "ảnh :", "(ảnh:", "ảnh minh họa", "ảnh minh hoạ",
+		"nguồn ảnh:", NULL };
+	char *low = text_lower(s);
+	int r = 0;
+
+	for (int i = 0; heads[i] && !r; i++)
+		r = strncmp(low, heads[i], strlen(heads[i])) == 0;
+	free(low);
+	return r && text_words(s) <= 8;
+}
+
 /*
  * Did the crawler break one sentence over lines a and b (adjacent, no
  * blank line)? It puts the text of an inline link or a quotation on a
@@ -449,6 +465,18 @@ continues(const struct raw *a, const struct raw *b)
 	char *au = NULL, *so = NULL;
 	int byline;
 
+	/* "Bí thư phát biểu tại hội nghị." "Ảnh: Văn Điệp": one caption;
+	 * but a photo credit under the byline is the byline's neighbour. */
+	if (b->gap == 0 && !a->junk && photo_credit_like(b->s) && text_words(a->s) <= 40 &&
+	    has_alnum(a->s)) {
+		int signed_a = credit_parse(a->s, CREDIT_END, &au, &so);
+
+		free(au);
+		free(so);
+		au = so = NULL;
+		if (!signed_a)
+			return 1;
+	}
 	if (b->gap > 0 || a->junk || b->junk || ends_sentence(a->s))
 		return 0;
 	if (last_uc(a->s) == '(')
@@ -938,22 +966,6 @@ glued_ad_like(const struct line *l)
 		i += (size_t)len;
 	}
 	return 0;
-}
-
-/* "Ảnh: Quang Hiếu", "Ảnh minh họa" alone after the body: a credit of a
- * photo that is not on the page. */
-static int
-photo_credit_like(const char *s)
-{
-	static const char *const heads[] = { "ảnh:", "ảnh :", "(ảnh:", "ảnh minh họa", "ảnh minh hoạ",
-		"nguồn ảnh:", NULL };
-	char *low = text_lower(s);
-	int r = 0;
-
-	for (int i = 0; heads[i] && !r; i++)
-		r = strncmp(low, heads[i], strlen(heads[i])) == 0;
-	free(low);
-	return r && text_words(s) <= 8;
 }
 
 /* The last paragraphs may be a byline, a source, a photo credit or a

@@ -433,6 +433,14 @@ test_broken_lines(void)
 	is_int((long long)a.paras.len, 2, "  the viewer's hint and the clip's label and title are gone");
 	is_str(a.author, "Văn Minh", "  the byline after the clip is read");
 	article_free(&a);
+	/* A caption over two lines is one caption. */
+	run("Lúa chín vàng đồng\n\n" P1 "\nNông dân thu hoạch lúa trên cánh\nđồng. Ảnh: Ngọc Hân\n"
+	    P2 "\nBí thư Tỉnh ủy phát biểu tại hội nghị.\nẢnh: Văn Điệp/TTXVN\n" P1 "\n", &a);
+	is_int((long long)a.captions.len, 2, "a caption broken over two lines is one caption");
+	is_str(a.captions.len > 1 ? a.captions.items[1] : NULL,
+	    "Bí thư Tỉnh ủy phát biểu tại hội nghị. Ảnh: Văn Điệp/TTXVN", "  its credit joins it");
+	is_int((long long)a.paras.len, 3, "  the paragraphs stay apart");
+	article_free(&a);
 	/* Lists, subheads and bylines stay lines of their own. */
 	run("Điểm chuẩn được tính như sau\n\n" P1 "\nĐiểm được tính như sau:\na) Đối với trường dùng "
 	    "kết quả thi;\nb) Đối với trường xét học bạ.\nKết quả nổi bật\nNăm qua, toàn tỉnh có hơn "
