@@ -92,6 +92,13 @@ test_load(void)
 	    "a headline that starts like a button is no junk");
 	is_int(boiler_match(b, "Đăng ký kết hôn trực tuyến từ tháng sau"), BOILER_NONE,
 	    "  nor one that starts like a sign-up link");
+	is_int(boiler_match(b, "Tải ứng dụng VNeID để làm thủ tục trực tuyến"), BOILER_NONE,
+	    "  nor one that starts like an app link");
+	is_int(boiler_match(b, "Video do người dân quay lại cho thấy: chiếc xe bị lật"), BOILER_NONE,
+	    "  nor a sentence about a video");
+	is_int(boiler_match(b, "Xem video, nhiều người bức xúc"), BOILER_NONE,
+	    "  nor one that starts 'Xem video'");
+	is_int(boiler_match(b, "Tải ứng dụng Báo Lâm Đồng"), BOILER_DROP, "the paper's app link is junk");
 	free(path);
 
 	fd = mkstemp(tmp);
