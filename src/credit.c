@@ -134,6 +134,21 @@ credit_is_publication(const char *name)
 	return r;
 }
 
+/* The next word of the n bytes at s from *i, between spaces: 1 with
+ * [*start, *i) its bytes, 0 at the end. */
+static int
+next_word(const char *s, size_t n, size_t *i, size_t *start)
+{
+	while (*i < n && s[*i] == ' ')
+		(*i)++;
+	if (*i == n)
+		return 0;
+	*start = *i;
+	while (*i < n && s[*i] != ' ')
+		(*i)++;
+	return 1;
+}
+
 /* Letters in the n bytes at s, and of them capitals and small ones; 0
  * when something else than letters, '.', '-' and '\'' is there. */
 static int
@@ -179,20 +194,12 @@ name_word(const char *s, size_t n, int *initials)
 static int
 person_like(const char *s, size_t n)
 {
-	size_t i = 0, words = 0;
+	size_t i = 0, words = 0, start;
 	int initials = 0, caps = 1;
 
-	while (i < n) {
-		size_t start;
+	while (next_word(s, n, &i, &start)) {
 		int ini;
 
-		while (i < n && s[i] == ' ')
-			i++;
-		if (i == n)
-			break;
-		start = i;
-		while (i < n && s[i] != ' ')
-			i++;
 		if (!name_word(s + start, i - start, &ini))
 			return 0;
 		initials |= ini;
@@ -272,23 +279,14 @@ acronym_like(const char *s)
 static int
 title_case(const char *s)
 {
-	size_t n = strlen(s), i = 0, words = 0;
+	size_t n = strlen(s), i = 0, words = 0, start;
 
-	while (i < n) {
+	while (next_word(s, n, &i, &start)) {
 		uint32_t uc;
-		size_t start;
 
-		while (i < n && s[i] == ' ')
-			i++;
-		if (i == n)
-			break;
-		start = i;
-		text_next(s + i, n - i, &uc);
+		text_next(s + start, n - start, &uc);
 		if (!text_is_upper(uc) && !(uc >= '0' && uc <= '9'))
 			return 0;
-		while (i < n && s[i] != ' ')
-			i++;
-		(void)start;
 		words++;
 	}
 	return words >= 1 && words <= NAME_MAX_WORDS;

@@ -356,9 +356,9 @@ closing_quote_at(const char *s)
 	return after == 0 || after == ' ' || after == ',' || after == '.' || after == ';';
 }
 
-/* Does s end a sentence, closing quotes and brackets aside? */
-static int
-ends_sentence(const char *s)
+/* The last code point of s before its closing quotes and brackets, or 0. */
+static uint32_t
+last_mark(const char *s)
 {
 	size_t i = strlen(s);
 
@@ -367,10 +367,17 @@ ends_sentence(const char *s)
 		uint32_t uc = prev_uc(s, i, &j);
 
 		if (!is_closing_quote(uc) && uc != ')')
-			return is_sentence_end(uc);
+			return uc;
 		i = j;
 	}
 	return 0;
+}
+
+/* Does s end a sentence, closing quotes and brackets aside? */
+static int
+ends_sentence(const char *s)
+{
+	return is_sentence_end(last_mark(s));
 }
 
 /* A lone quote or period that a crawler put between two halves of a
@@ -680,17 +687,9 @@ paragraph_like(const struct line *l)
 static int
 ends_paragraph(const char *s)
 {
-	size_t i = strlen(s);
+	uint32_t uc = last_mark(s);
 
-	while (i > 0) {
-		size_t j;
-		uint32_t uc = prev_uc(s, i, &j);
-
-		if (!is_closing_quote(uc) && uc != ')')
-			return uc == '.' || uc == 0x2026 || uc == ':';
-		i = j;
-	}
-	return 0;
+	return uc == '.' || uc == 0x2026 || uc == ':';
 }
 
 /*

@@ -219,6 +219,22 @@ para0(const struct article *a)
 	return a->paras.len > 0 ? a->paras.items[0] : "";
 }
 
+/* Each of heads, as a page's headline above two paragraphs, is the title. */
+static void
+check_headlines(const char *const *heads)
+{
+	struct article a;
+
+	for (int i = 0; heads[i]; i++) {
+		char *page = xasprintf("%s\n\n" P1 "\n" P2 "\n", heads[i]);
+
+		run(page, &a);
+		is_str(a.title, heads[i], heads[i]);
+		article_free(&a);
+		free(page);
+	}
+}
+
 static void
 test_headline_with_date(void)
 {
@@ -294,14 +310,7 @@ test_abbreviations(void)
 	};
 	struct article a;
 
-	for (int i = 0; heads[i]; i++) {
-		char *page = xasprintf("%s\n\n" P1 "\n" P2 "\n", heads[i]);
-
-		run(page, &a);
-		is_str(a.title, heads[i], heads[i]);
-		article_free(&a);
-		free(page);
-	}
+	check_headlines(heads);
 	/* No headline: the first sentence does not end at "TS." or "N.". */
 	run("Theo TS. Nguyễn Văn Hùng, Viện trưởng viện nghiên cứu, việc chuẩn bị giống lúa cho "
 	    "vụ đông xuân năm nay được làm sớm hơn mọi năm để tránh rủi ro thời tiết và sâu bệnh trên "
@@ -355,16 +364,8 @@ test_long_headlines(void)
 		"xã hội suốt nhiều tháng qua mà chưa ai lên tiếng nhắc nhở",
 		NULL
 	};
-	struct article a;
 
-	for (int i = 0; heads[i]; i++) {
-		char *page = xasprintf("%s\n\n" P1 "\n" P2 "\n", heads[i]);
-
-		run(page, &a);
-		is_str(a.title, heads[i], heads[i]);
-		article_free(&a);
-		free(page);
-	}
+	check_headlines(heads);
 }
 
 static void
@@ -461,14 +462,7 @@ test_boilerplate_anchored(void)
 	};
 	struct article a;
 
-	for (int i = 0; heads[i]; i++) {
-		char *page = xasprintf("%s\n\n" P1 "\n" P2 "\n", heads[i]);
-
-		run(page, &a);
-		is_str(a.title, heads[i], heads[i]);
-		article_free(&a);
-		free(page);
-	}
+	check_headlines(heads);
 	run("Hội chợ sách mở cửa\n\nTạm dừng\nPlay\n" P1 "\nTạm dừng hoạt động của hai cửa hàng vi phạm "
 	    "quy định về an toàn thực phẩm trong ba tháng.\n>> Xem thêm: Những hội chợ sách lớn nhất\n"
 	    "-> Mua sách ở đâu rẻ nhất?\nVideo: Toàn cảnh hội chợ\nClip: Người dân xếp hàng mua sách\n"
