@@ -397,6 +397,8 @@ inner_capital(const char *s)
 	size_t n = strcspn(s, " "), i = 0;
 	uint32_t uc;
 
+	if (n == 0)
+		return 0;
 	i += (size_t)text_next(s, n, &uc);
 	while (i < n) {
 		i += (size_t)text_next(s + i, n - i, &uc);
