@@ -24,7 +24,8 @@ test_expect_success 'list --json keys are exactly the documented ones' '
 
 test_expect_success 'unknown values are null, numbers are numbers' '
 	"$LUOT" --db "$db" list --json >out &&
-	jq -e "select(.path | endswith(\"noheadline.txt\")) | .published == null and (.words | type) == \"number\"" out
+	jq -s -e "map(select(.path | endswith(\"noheadline.txt\"))) |
+	    length == 1 and .[0].published == null and (.[0].words | type) == \"number\"" out
 '
 
 test_expect_success 'show --json adds paragraphs and captions arrays' '
