@@ -449,7 +449,7 @@ wants_more(const char *s)
 static int
 photo_credit_like(const char *s)
 {
-	static const char *const heads[] = { "ảnh:", "ảnh :", "(ảnh:", "ảnh minh họa", "ảnh minh hoạ",
+	static const char *const heads[] = { "ảnh:", "ảnh :", "(ảnh", "ảnh minh họa", "ảnh minh hoạ",
 		"nguồn ảnh:", NULL };
 	char *low = text_lower(s);
 	int r = 0;
@@ -908,6 +908,17 @@ find_title(const struct lines *ls, struct article *a)
 	return ls->len;
 }
 
+/* Is s one of l's strings? */
+static int
+in_list(const struct strlist *l, const char *s)
+{
+	for (size_t i = 0; i < l->len; i++) {
+		if (strcmp(l->items[i], s) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 take_body_line(struct article *a, const struct line *l)
 {
@@ -934,6 +945,12 @@ take_body_line(struct article *a, const struct line *l)
 			free(source);
 		return;
 	}
+	/* A photo's credit alone ("(Ảnh minh họa: Reuters)") describes no
+	 * photo; a line the article already has is a crawl's repeat (a
+	 * page's captions again after its source line). */
+	if (photo_credit_like(l->s) || (l->words >= 5 && (in_list(&a->paras, l->s) ||
+	    in_list(&a->captions, l->s))))
+		return;
 	if (caption_like(l)) {
 		strlist_push(&a->captions, xstrdup(l->s));
 	} else {

@@ -436,11 +436,23 @@ test_broken_lines(void)
 	article_free(&a);
 	/* A caption over two lines is one caption. */
 	run("Lúa chín vàng đồng\n\n" P1 "\nNông dân thu hoạch lúa trên cánh\nđồng. Ảnh: Ngọc Hân\n"
-	    P2 "\nBí thư Tỉnh ủy phát biểu tại hội nghị.\nẢnh: Văn Điệp/TTXVN\n" P1 "\n", &a);
+	    P2 "\nBí thư Tỉnh ủy phát biểu tại hội nghị.\nẢnh: Văn Điệp/TTXVN\n"
+	    "Vụ mùa năm nay được dự báo sẽ cho năng suất cao hơn năm ngoái.\n", &a);
 	is_int((long long)a.captions.len, 2, "a caption broken over two lines is one caption");
 	is_str(a.captions.len > 1 ? a.captions.items[1] : NULL,
 	    "Bí thư Tỉnh ủy phát biểu tại hội nghị. Ảnh: Văn Điệp/TTXVN", "  its credit joins it");
 	is_int((long long)a.paras.len, 3, "  the paragraphs stay apart");
+	article_free(&a);
+	/* A crawl that repeats the captions after the source line, with
+	 * credits alone on their lines. */
+	run("Lúa chín vàng đồng\n\n" P1 "\nNông dân thu hoạch lúa trên cánh đồng.\n"
+	    "(Ảnh minh họa: Reuters)\n" P2 "\n\n(Ảnh: TTXVN)\n\nDân trí\n"
+	    "Nông dân thu hoạch lúa trên cánh đồng.\n(Ảnh minh họa: Reuters)\n", &a);
+	is_int((long long)a.captions.len, 1, "a repeated caption is dropped");
+	is_str(a.captions.len ? a.captions.items[0] : NULL,
+	    "Nông dân thu hoạch lúa trên cánh đồng. (Ảnh minh họa: Reuters)", "  the first stays");
+	is_int((long long)a.paras.len, 2, "  a credit alone between paragraphs is dropped");
+	is_str(a.source, "Dân trí", "  the source line above the repeat is read");
 	article_free(&a);
 	/* Lists, subheads and bylines stay lines of their own. */
 	run("Điểm chuẩn được tính như sau\n\n" P1 "\nĐiểm được tính như sau:\na) Đối với trường dùng "
