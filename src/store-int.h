@@ -28,6 +28,8 @@ struct store {
 	int read_only;		/* opened so: the file or its folder is */
 	int wal_pages;		/* in the WAL after the last commit */
 	int wal_restart_at;	/* WAL pages that make checkpoint() wait */
+	int busy_ms;		/* how long to wait for another writer */
+	double busy_since;	/* when the wait at hand began */
 	sqlite3_stmt *add;
 	sqlite3_stmt *index;	/* see index_pending() */
 	sqlite3_stmt *unindex;	/* its 'delete' for a replaced article */

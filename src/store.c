@@ -459,13 +459,33 @@ checkpoint(void *arg, sqlite3 *db, const char *name, int pages)
 	return SQLITE_OK;
 }
 
+/*
+ * SQLite's own busy handler sleeps longer the longer it waits, up to
+ * 100 ms a try, and an import takes the write lock again a moment after
+ * each commit: a waiting bookmark rarely got in before its timeout. This
+ * one tries again every millisecond, so the pause an import leaves
+ * between its transactions (import.c) is enough.
+ */
+static int
+busy_wait(void *arg, int tries)
+{
+	struct store *s = arg;
+
+	if (tries == 0)
+		s->busy_since = monotonic_seconds();
+	if ((monotonic_seconds() - s->busy_since) * 1000 >= s->busy_ms)
+		return 0;
+	sqlite3_sleep(1);
+	return 1;
+}
+
 static int
 setup(struct store *s)
 {
 	int64_t pages;
 	int rc;
 
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	store_set_busy_timeout(s, BUSY_TIMEOUT_MS);
 	if ((rc = tok_register(s->db)) != SQLITE_OK || (rc = zip_register(s->db)) != SQLITE_OK) {
 		set_err(s, "%s: %s", s->path, sqlite3_errstr(rc));
 		return -1;
@@ -640,7 +660,8 @@ store_close(struct store *s)
 void
 store_set_busy_timeout(struct store *s, int ms)
 {
-	sqlite3_busy_timeout(s->db, ms);
+	s->busy_ms = ms;
+	sqlite3_busy_handler(s->db, ms > 0 ? busy_wait : NULL, s);
 }
 
 void
