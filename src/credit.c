@@ -548,7 +548,9 @@ credit_parse(const char *line, enum credit_where where, char **author, char **so
 	int role, r = 0;
 
 	*author = *source = NULL;
-	if (text_words(line) > CREDIT_MAX_WORDS)
+	/* Asked of every body line: a paragraph is turned away by its
+	 * length before its words are counted. */
+	if (strlen(line) > CREDIT_MAX_WORDS * 16 || text_words(line) > CREDIT_MAX_WORDS)
 		return 0;
 	if ((*source = after_source_mark(line)) != NULL)
 		return 1;

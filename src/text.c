@@ -365,9 +365,9 @@ text_tolower_slow(uint32_t uc)
 /* A copy of s with every code point passed through f: unchanged ones keep
  * their bytes, changed ones are re-encoded, so the result is valid UTF-8. */
 static char *
-map_chars(const char *s, uint32_t (*f)(uint32_t))
+map_chars(const char *s, size_t n, uint32_t (*f)(uint32_t))
 {
-	size_t n = strlen(s), i = 0;
+	size_t i = 0;
 	struct buf b;
 
 	buf_init(&b);
@@ -390,7 +390,20 @@ map_chars(const char *s, uint32_t (*f)(uint32_t))
 char *
 text_lower(const char *s)
 {
-	return map_chars(s, text_tolower);
+	return map_chars(s, strlen(s), text_tolower);
+}
+
+char *
+text_lower_n(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;	/* not inside a code point */
+	}
+	return map_chars(s, n, text_tolower);
 }
 
 size_t
@@ -584,13 +597,13 @@ ascii_char(uint32_t uc)
 char *
 text_ascii(const char *s)
 {
-	return map_chars(s, ascii_char);
+	return map_chars(s, strlen(s), ascii_char);
 }
 
 char *
 text_sanitize(const char *s)
 {
-	return map_chars(s, safe_char);
+	return map_chars(s, strlen(s), safe_char);
 }
 
 /* safe_char, but a line break stays one. */
@@ -603,7 +616,7 @@ safe_char_lines(uint32_t uc)
 char *
 text_sanitize_lines(const char *s)
 {
-	return map_chars(s, safe_char_lines);
+	return map_chars(s, strlen(s), safe_char_lines);
 }
 
 char *

@@ -115,6 +115,10 @@ text_tolower(uint32_t uc)
  * lengths in code points are kept). */
 char *text_lower(const char *s);
 
+/* The same for the first max bytes of s at most (cut before a code point
+ * that would not fit): a line's start, without lowering all of it. */
+char *text_lower_n(const char *s, size_t max);
+
 /* Number of words (runs of letters and digits) in s. */
 size_t text_words(const char *s);
 
