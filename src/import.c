@@ -127,12 +127,7 @@ walk(const char *path, struct strlist *files, struct import_totals *t)
 	struct stat st;
 
 	if (abs == NULL) {
-		int err = errno;
-		char *name = text_sanitize(path);
-
-		warnx(_("failed %s: %s"), name, strerror(err));
-		free(name);
-		t->failed++;
+		walk_fail(path, errno, t);
 		return;
 	}
 	if (stat(abs, &st) == 0 && S_ISDIR(st.st_mode)) {
