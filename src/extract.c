@@ -939,6 +939,20 @@ in_list(const struct strlist *l, const char *s)
 	return 0;
 }
 
+/* A credit's author and source (owned) for the fields still empty. */
+static void
+take_credit(struct article *a, char *author, char *source)
+{
+	if (a->author == NULL)
+		a->author = author;
+	else
+		free(author);
+	if (a->source == NULL)
+		a->source = source;
+	else
+		free(source);
+}
+
 static void
 take_body_line(struct article *a, const struct line *l)
 {
@@ -955,14 +969,7 @@ take_body_line(struct article *a, const struct line *l)
 		return;
 	}
 	if (credit_parse(l->s, CREDIT_BODY, &author, &source)) {
-		if (a->author == NULL)
-			a->author = author;
-		else
-			free(author);
-		if (a->source == NULL)
-			a->source = source;
-		else
-			free(source);
+		take_credit(a, author, source);
 		return;
 	}
 	/* A photo's credit alone ("(Ảnh minh họa: Reuters)") describes no
@@ -1022,14 +1029,7 @@ take_trailer(struct article *a)
 		    credit_parse(last, CREDIT_END, &author, &source)) {
 			int nameless = author == NULL && source == NULL;
 
-			if (a->author == NULL)
-				a->author = author;
-			else
-				free(author);
-			if (a->source == NULL)
-				a->source = source;
-			else
-				free(source);
+			take_credit(a, author, source);
 			/* "(Tổng hợp)": compiled by the paper. Above it stands
 			 * the body's last line (a list's "Xe Kia Sportage"), or
 			 * initials ("T.Tú"): only a credit that says it is one
