@@ -31,7 +31,7 @@ struct article {
 	/* The page's text as decoded (text_decode), kept so that a better
 	 * extractor can read it again (luot reextract); NULL when unknown.
 	 * article_pack() compresses it into zoriginal, with the body as
-	 * zlib's dictionary; the store writes zoriginal (when not empty). */
+	 * dictionary (zip.h); the store writes zoriginal (when not empty). */
 	char *original;
 	struct buf zoriginal;
 	/* What was compressed, as text: the store indexes it without

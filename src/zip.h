@@ -1,10 +1,12 @@
 /*
- * zip.h: article text compressed in the database (zlib), and the SQL
+ * zip.h: article text compressed in the database (zstd), and the SQL
  * functions that read and write it.
  *
- * The body and captions of an article are stored as a zlib stream in a
- * BLOB; text stored before compression (a TEXT value) reads back as is.
- * luot_unzip(x) gives the text for either; luot_zip(x) compresses TEXT.
+ * The body and captions of an article are stored as a zstd frame in a
+ * BLOB. Values written by earlier versions are zlib streams and still
+ * read back; text stored before compression (a TEXT value) reads back as
+ * is. luot_unzip(x) gives the text for any of them; luot_zip(x)
+ * compresses TEXT.
  */
 #ifndef LUOT_ZIP_H
 #define LUOT_ZIP_H
@@ -20,7 +22,8 @@ void zip_pack(const char *text, size_t n, struct buf *out);
 char *zip_unpack(const void *blob, size_t n, size_t *outlen);
 
 /*
- * The same with a preset dictionary (zlib's): text that shares most of
+ * The same with a dictionary (a zstd prefix; zlib's preset dictionary
+ * in older values): text that shares most of
  * its words with dict (an article's page and its body) compresses to
  * little more than what dict lacks. Unpacking needs the same dict.
  */

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <sqlite3.h>
+#include <zlib.h>
 
 #include "../src/query.h"
 #include "../src/store.h"
@@ -257,6 +258,64 @@ test_zip(void)
 	is_str(back, "", "empty text round trip");
 	free(back);
 	buf_free(&z);
+}
+
+/* A page packed against its body; the body is needed to unpack it. */
+static void
+test_zip_dict(void)
+{
+	const char *body = "Phong trào dân vận khéo được triển khai rộng rãi ở Đà Nẵng.\n"
+	    "Các cấp ủy đã chỉ đạo sát sao, tạo chuyển biến rõ nét.";
+	char page[1024];
+	struct buf z;
+	char *back;
+	size_t n;
+
+	snprintf(page, sizeof page, "Trang chủ | Thời sự\n%s\nCỡ chữ: A+ A-\nGửi cho bạn bè", body);
+	buf_init(&z);
+	zip_pack_dict(page, strlen(page), body, strlen(body), &z);
+	if (!ok(z.len < strlen(page) - strlen(body) + 40, "a page costs about what its body lacks"))
+		printf("# %zu bytes packed\n", z.len);
+	back = zip_unpack_dict(z.data, z.len, body, strlen(body), &n);
+	is_str(back, page, "dictionary round trip");
+	ok(n == strlen(page), "dictionary round trip length");
+	free(back);
+	back = zip_unpack(z.data, z.len, &n);
+	ok(back == NULL, "without its dictionary the page is refused");
+	free(back);
+	buf_free(&z);
+}
+
+/* Databases written before zstd hold zlib streams: they still read. */
+static void
+test_zip_zlib(void)
+{
+	const char *body = "Đà Nẵng triển khai phong trào dân vận khéo.";
+	const char *page = "Trang chủ\nĐà Nẵng triển khai phong trào dân vận khéo.\nCác tin khác";
+	unsigned char out[512];
+	uLongf len = sizeof out;
+	z_stream zs;
+	char *back;
+	size_t n;
+
+	ok(compress2(out, &len, (const Bytef *)body, strlen(body), 6) == Z_OK, "zlib packs");
+	back = zip_unpack(out, len, &n);
+	is_str(back, body, "a zlib value reads back");
+	free(back);
+
+	memset(&zs, 0, sizeof zs);
+	deflateInit(&zs, 1);
+	deflateSetDictionary(&zs, (const Bytef *)body, (uInt)strlen(body));
+	zs.next_in = (Bytef *)(uintptr_t)page;
+	zs.avail_in = (uInt)strlen(page);
+	zs.next_out = out;
+	zs.avail_out = sizeof out;
+	ok(deflate(&zs, Z_FINISH) == Z_STREAM_END, "zlib packs with a dictionary");
+	len = zs.total_out;
+	deflateEnd(&zs);
+	back = zip_unpack_dict(out, len, body, strlen(body), &n);
+	is_str(back, page, "a zlib page kept with its body as dictionary reads back");
+	free(back);
 }
 
 static void
@@ -950,6 +1009,8 @@ main(void)
 	test_migrate_state();
 	test_newer_refused();
 	test_zip();
+	test_zip_dict();
+	test_zip_zlib();
 	test_locked();
 	test_index_in_step();
 	test_index_per_batch();
