@@ -1044,6 +1044,66 @@ take_trailer(struct article *a)
 	}
 }
 
+/* Is s (n bytes) one of the names in a credit ("Cao Sơn – Yên Trang",
+ * "A, B và C")? */
+static int
+names_one_of(const char *credit, const char *s, size_t n)
+{
+	static const char *const seps[] = { " – ", " - ", " và ", " & ", ", ", "/", NULL };
+	const char *p = credit;
+
+	while (*p != '\0') {
+		const char *end = p + strlen(p), *next = end;
+
+		for (int k = 0; seps[k] != NULL; k++) {
+			const char *q = strstr(p, seps[k]);
+
+			if (q != NULL && q < end) {
+				end = q;
+				next = q + strlen(seps[k]);
+			}
+		}
+		while (p < end && *p == ' ')
+			p++;
+		while (end > p && end[-1] == ' ')
+			end--;
+		if ((size_t)(end - p) == n && memcmp(p, s, n) == 0)
+			return 1;
+		p = next;
+	}
+	return 0;
+}
+
+/*
+ * A section's byline in mid-body: a paragraph that is only a name the
+ * article's credit names ("Cao Sơn" above the box "Giá vàng thế giới",
+ * the credit "Cao Sơn – Yên Trang"). Without that credit a short line
+ * may be a subhead, and stays.
+ */
+static void
+drop_section_bylines(struct article *a)
+{
+	size_t kept = 0;
+
+	if (a->author == NULL)
+		return;
+	for (size_t i = 0; i < a->paras.len; i++) {
+		char *p = a->paras.items[i];
+		size_t n = strlen(p), words = text_words(p);
+
+		while (n > 0 && (p[n - 1] == '.' || p[n - 1] == ' '))
+			n--;
+		if (a->paras.len - (i - kept) > 1 && words <= 5 && n > 0 &&
+		    names_one_of(a->author, p, n)) {
+			a->words -= words;
+			free(p);
+			continue;
+		}
+		a->paras.items[kept++] = p;
+	}
+	a->paras.len = kept;
+}
+
 /* Where the body ends: at the first trailing block (a cut line) after
  * a paragraph, or at the page's end. A cut line above any paragraph is a
  * menu item. */
@@ -1199,6 +1259,7 @@ extract_article(const struct boiler *bp, const char *text, struct article *a)
 		place_lead(a, &ls, lead, lead_end);
 	take_trailer(a);
 	take_lead_tag(a);
+	drop_section_bylines(a);
 	if (a->paras.len == 0)
 		goto empty;
 	lines_free(&ls);

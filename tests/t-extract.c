@@ -535,6 +535,16 @@ test_bylines(void)
 	is_str(a.author, "hoàng giang", "'(thực hiện)' marks the interviewer");
 	is_str(para(&a, 1), "PV: Xin cảm ơn ông!", "  an interview's last question is text");
 	article_free(&a);
+	/* A box's byline in mid-body: one of the names the credit gives. */
+	run("Giá vàng giảm trong ngày vía Thần Tài\n\n" P1 "\nMinh Anh\nGiá vàng thế giới tăng\n" P2
+	    "\nMinh Anh – Thu Hà\n", &a);
+	is_str(a.author, "Minh Anh – Thu Hà", "a box's byline in mid-body");
+	is_int((long long)a.paras.len, 3, "  is dropped when the credit names it");
+	is_str(para(&a, 1), "Giá vàng thế giới tăng", "  the box's subhead stays");
+	article_free(&a);
+	run("Giá vàng giảm trong ngày vía Thần Tài\n\n" P1 "\nMinh Anh\n" P2 "\nThu Hà\n", &a);
+	is_int((long long)a.paras.len, 3, "a short line the credit does not name stays (a subhead)");
+	article_free(&a);
 }
 
 static void
