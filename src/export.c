@@ -3,11 +3,15 @@
  */
 #include "config.h"
 
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "export.h"
@@ -55,17 +59,29 @@ shown(const char *s)
 	return text_sanitize_lines(s ? s : "");
 }
 
+/* Would a spreadsheet take a cell starting so for a formula? OWASP's
+ * rule for CSV injection: =, +, -, @, tab or CR first. */
+static int
+csv_formula(const char *s)
+{
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+}
+
 /* One CSV field (RFC 4180): quoted when it holds a comma, quote or line
- * break, quotes doubled. */
+ * break, quotes doubled; one a spreadsheet would run as a formula starts
+ * with an apostrophe (and is quoted), which shows it as text. */
 static void
 csv_field(struct buf *b, const char *text, int last)
 {
 	char *safe = shown(text);
+	int formula = csv_formula(text ? text : "") || csv_formula(safe);
 
-	if (strpbrk(safe, ",\"\n") == NULL) {
+	if (!formula && strpbrk(safe, ",\"\n") == NULL) {
 		buf_adds(b, safe);
 	} else {
 		buf_addc(b, '"');
+		if (formula)
+			buf_addc(b, '\'');
 		for (const char *s = safe; *s; s++) {
 			if (*s == '"')
 				buf_addc(b, '"');
@@ -75,6 +91,37 @@ csv_field(struct buf *b, const char *text, int last)
 	}
 	free(safe);
 	buf_adds(b, last ? "\r\n" : ",");
+}
+
+/*
+ * Text for Markdown, new: as shown() makes it, then with HTML's <, > and
+ * & as entities (no tag, autolink or entity of the article's reaches a
+ * renderer) and Markdown's link, code and emphasis marks escaped (no
+ * link, javascript: or other, is made of the article's text).
+ */
+static char *
+md_text(const char *s)
+{
+	char *safe = shown(s);
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	for (const char *p = safe; *p; p++) {
+		if (*p == '<')
+			buf_adds(&b, "&lt;");
+		else if (*p == '>')
+			buf_adds(&b, "&gt;");
+		else if (*p == '&')
+			buf_adds(&b, "&amp;");
+		else {
+			if (strchr("\\`*_[]", *p) != NULL)
+				buf_addc(&b, '\\');
+			buf_addc(&b, *p);
+		}
+	}
+	free(safe);
+	return buf_detach(&b);
 }
 
 /* Tags joined by ", " (they come joined by LF), new. */
@@ -100,14 +147,14 @@ put_md(struct buf *b, const struct store_item *it, const struct store_mark *m, c
 	char *tags = tag_list(m->tags), *f[8];
 	enum { TITLE, SOURCE, DATE, AUTHOR, PATH, TAGS, NOTE, FIRST };
 
-	f[TITLE] = shown(it->title);
-	f[SOURCE] = shown(it->source);
-	f[DATE] = shown(it->published);
-	f[AUTHOR] = shown(it->author);
-	f[PATH] = shown(it->path);
-	f[TAGS] = shown(tags);
-	f[NOTE] = shown(m->note);
-	f[FIRST] = shown(first);
+	f[TITLE] = md_text(it->title);
+	f[SOURCE] = md_text(it->source);
+	f[DATE] = md_text(it->published);
+	f[AUTHOR] = md_text(it->author);
+	f[PATH] = md_text(it->path);
+	f[TAGS] = md_text(tags);
+	f[NOTE] = md_text(m->note);
+	f[FIRST] = md_text(first);
 	/* Markdown shows text as it is: one line for the heading. */
 	buf_printf(b, "## %s\n\n", f[TITLE]);
 	if (it->source)
@@ -116,7 +163,7 @@ put_md(struct buf *b, const struct store_item *it, const struct store_mark *m, c
 		buf_printf(b, "- %s %s\n", _("Date:"), f[DATE]);
 	if (it->author)
 		buf_printf(b, "- %s %s\n", _("Author:"), f[AUTHOR]);
-	buf_printf(b, "- %s `%s`\n", _("File:"), f[PATH]);
+	buf_printf(b, "- %s %s\n", _("File:"), f[PATH]);
 	if (*tags)
 		buf_printf(b, "- %s %s\n", _("Tags:"), f[TAGS]);
 	buf_addc(b, '\n');
@@ -201,44 +248,256 @@ umask_now(void)
 	return m;
 }
 
-/* b into path whole or not at all: a temporary file beside it, synced,
- * renamed over it. */
+/* The folder of path and its last name, new strings. */
+static void
+split_path(const char *path, char **dir, char **base)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL) {
+		*dir = xstrdup(".");
+		*base = xstrdup(path);
+	} else {
+		*dir = slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+		*base = xstrdup(slash + 1);
+	}
+}
+
+/* What the symbolic link path says, new; NULL with errno. */
+static char *
+read_link(const char *path)
+{
+	for (size_t cap = 256; cap <= 65536; cap *= 2) {
+		char *to = xmalloc(cap);
+		ssize_t n = readlink(path, to, cap);
+
+		if (n < 0) {
+			free(to);
+			return NULL;
+		}
+		if ((size_t)n < cap) {
+			to[n] = '\0';
+			return to;
+		}
+		free(to);
+	}
+	errno = ENAMETOOLONG;
+	return NULL;
+}
+
+/*
+ * The file an export to path writes: path, or where its symbolic links
+ * lead (followed, so that the link stays a link), new; NULL with errno
+ * when they go round in circles.
+ */
+static char *
+link_target(const char *path)
+{
+	char *p = xstrdup(path);
+
+	for (int hops = 0; hops < 40; hops++) {
+		struct stat st;
+		char *to, *dir, *base;
+
+		if (lstat(p, &st) < 0 || !S_ISLNK(st.st_mode))
+			return p;
+		if ((to = read_link(p)) == NULL) {
+			free(p);
+			return NULL;
+		}
+		if (to[0] != '/') {
+			split_path(p, &dir, &base);
+			free(p);
+			p = xasprintf("%s/%s", dir, to);
+			free(dir);
+			free(base);
+			free(to);
+		} else {
+			free(p);
+			p = to;
+		}
+	}
+	free(p);
+	errno = ELOOP;
+	return NULL;
+}
+
+/* Whether name is one of write_replace()'s temporaries for base. */
+static int
+our_temporary(const char *name, const char *base)
+{
+	size_t n = strlen(base);
+
+	if (strncmp(name, base, n) != 0 || strncmp(name + n, ".tmp-", 5) != 0)
+		return 0;
+	name += n + 5;
+	return strlen(name) == 6 && strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789") == 6;
+}
+
+/*
+ * Remove the temporaries an export to dir/base left when it was killed.
+ * A live export holds a lock on its own (write_replace), so a temporary
+ * whose lock can be taken has no writer left.
+ */
+static void
+clean_stale(const char *dir, const char *base)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		struct stat st;
+		int fd;
+
+		if (!our_temporary(e->d_name, base))
+			continue;
+		fd = openat(dirfd(d), e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+		    flock(fd, LOCK_EX | LOCK_NB) == 0)
+			unlinkat(dirfd(d), e->d_name, 0);
+		close(fd);
+	}
+	closedir(d);
+}
+
+/* A temporary file for target, made and locked (clean_stale); its
+ * descriptor, or -1 with errno. */
+static int
+make_temporary(const char *target, char **tmp)
+{
+	for (int tries = 0; tries < 3; tries++) {
+		struct stat st;
+		int fd;
+
+		*tmp = xasprintf("%s.tmp-XXXXXX", target);
+		if ((fd = mkstemp(*tmp)) < 0) {
+			free(*tmp);
+			return -1;
+		}
+		/* Between mkstemp and the lock, another export's clean_stale
+		 * may have taken the file for a dead one's: make another. */
+		if (flock(fd, LOCK_EX) == 0 && fstat(fd, &st) == 0 && st.st_nlink > 0)
+			return fd;
+		close(fd);
+		free(*tmp);
+	}
+	errno = EAGAIN;
+	return -1;
+}
+
+/* Make the rename durable: sync the folder that holds it. */
+static void
+sync_folder(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+/*
+ * b into the regular file target, whole or not at all: a temporary file
+ * beside it, synced, renamed over it. old is the file replaced (NULL for
+ * a new one): its mode (and, for root, its owner) stay.
+ */
+static int
+write_replace(const char *target, const struct buf *b, const struct stat *old)
+{
+	char *tmp, *dir, *base;
+	int fd, err = 0;
+
+	split_path(target, &dir, &base);
+	clean_stale(dir, base);
+	if ((fd = make_temporary(target, &tmp)) < 0) {
+		warnx("%s: %s", target, strerror(errno));
+		free(dir);
+		free(base);
+		return 1;
+	}
+	/* mkstemp makes it 0600: the file is the user's, made as usual,
+	 * or as the one it replaces was. */
+	fchmod(fd, old ? old->st_mode & 07777 : 0666 & ~umask_now());
+	if (old != NULL && geteuid() == 0)
+		(void)!fchown(fd, old->st_uid, old->st_gid);
+	if (write_all(fd, b->data, b->len) < 0 || fsync(fd) < 0)
+		err = errno;
+	if (err == 0 && rename(tmp, target) < 0)
+		err = errno;
+	if (err != 0) {
+		unlink(tmp);
+		warnx("%s: %s", target, strerror(err));
+	} else {
+		sync_folder(dir);
+	}
+	close(fd);	/* the lock goes with it, after the rename */
+	free(tmp);
+	free(dir);
+	free(base);
+	return err != 0;
+}
+
+/* b into a FIFO or a terminal (or any character device): written into,
+ * as a shell's > does, since there is no file to replace. */
+static int
+write_into(const char *path, const struct buf *b)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC), err;
+
+	if (fd < 0 || write_all(fd, b->data, b->len) < 0) {
+		err = errno;
+		if (fd >= 0)
+			close(fd);
+		warnx("%s: %s", path, strerror(err));
+		return 1;
+	}
+	if (close(fd) < 0) {
+		warnx("%s: %s", path, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * b to path: into a FIFO or a character device; over a regular file only
+ * with force, keeping its mode; through symbolic links, which stay. Any
+ * other kind of file (a folder, a socket, a block device) is refused.
+ */
 static int
 write_file(const char *path, const struct buf *b, int force)
 {
 	struct stat st;
-	char *tmp;
-	int fd, err;
+	char *target;
+	int exists, rc;
 
-	if (!force && lstat(path, &st) == 0) {
+	exists = stat(path, &st) == 0;
+	if (!exists && errno != ENOENT) {
+		warnx("%s: %s", path, strerror(errno));
+		return 1;
+	}
+	if (exists && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)))
+		return write_into(path, b);
+	if (exists && !S_ISREG(st.st_mode)) {
+		warnx(_("%s is not a regular file, a FIFO or a terminal: not written"), path);
+		return 1;
+	}
+	if (exists && !force) {
 		warnx(_("%s exists: not replaced (--force replaces it)"), path);
 		return 1;
 	}
-	tmp = xasprintf("%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
+	if ((target = link_target(path)) == NULL) {
 		warnx("%s: %s", path, strerror(errno));
-		free(tmp);
 		return 1;
 	}
-	if (write_all(fd, b->data, b->len) < 0 || fsync(fd) < 0) {
-		err = errno;
-		close(fd);
-		unlink(tmp);
-		warnx("%s: %s", path, strerror(err));
-		free(tmp);
-		return 1;
-	}
-	/* mkstemp makes it 0600: the file is the user's, made as usual. */
-	fchmod(fd, 0666 & ~umask_now());
-	if (close(fd) < 0 || rename(tmp, path) < 0) {
-		err = errno;
-		unlink(tmp);
-		warnx("%s: %s", path, strerror(err));
-		free(tmp);
-		return 1;
-	}
-	free(tmp);
-	return 0;
+	rc = write_replace(target, b, exists ? &st : NULL);
+	free(target);
+	return rc;
 }
 
 int

@@ -642,7 +642,8 @@ cmd_search(struct ctx *c, int argc, char **argv)
 
 /*
  * A command of article ids: --db and --help, then fn on each id in turn
- * (1 done, 0 no such article, -1 error); stops at an error.
+ * (1 done, 0 no such article, -1 error); stops at an error, and then
+ * none of the ids is changed.
  */
 static int
 for_each_id(struct ctx *c, const char *name, int argc, char **argv,
@@ -677,6 +678,12 @@ for_each_id(struct ctx *c, const char *name, int argc, char **argv,
 	}
 	if ((s = open_store(c->db, "luot.db")) == NULL)
 		return 1;
+	/* All the ids or none: one transaction. */
+	if (store_state_begin(s) < 0) {
+		warnx("%s", store_errmsg(s));
+		store_close(s);
+		return 1;
+	}
 	for (int i = optind; i < argc && rc == 0; i++) {
 		int r = fn(s, parse_id(argv[i]));
 
@@ -687,6 +694,10 @@ for_each_id(struct ctx *c, const char *name, int argc, char **argv,
 			warnx(_("no article with id %s"), argv[i]);
 			rc = 1;
 		}
+	}
+	if (store_state_end(s, rc == 0 ? 0 : -1) < 0 && rc == 0) {
+		warnx("%s", store_errmsg(s));
+		rc = 1;
 	}
 	store_close(s);
 	return rc;

@@ -41,6 +41,7 @@ struct store {
 	struct store_stmt_slot stmts[STORE_STMT_SLOTS];
 	unsigned long stmt_clock;
 	struct store_ckpt *ckpt;	/* see store_ckpt_start(); or NULL */
+	int state_nested;	/* store_state_begin() savepoints open */
 };
 
 /* Where one text is in struct store's pend; len PEND_NULL for NULL. */

@@ -154,8 +154,11 @@ set_state(struct store *s, const char *insert_cols, const char *insert_vals,
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
-int
-store_set_read(struct store *s, int64_t id, int read)
+/* Each public change of state below is one transaction (store.h):
+ * store_state_begin(), the change, store_state_end(). */
+
+static int
+set_read(struct store *s, int64_t id, int read)
 {
 	if (read)
 		return set_state(s, "read_at", NOW,
@@ -164,13 +167,24 @@ store_set_read(struct store *s, int64_t id, int read)
 }
 
 int
-store_set_position(struct store *s, int64_t id, int64_t position)
+store_set_read(struct store *s, int64_t id, int read)
 {
-	return set_state(s, "position", "?2", "position = excluded.position", id, position);
+	if (store_state_begin(s) < 0)
+		return -1;
+	return store_state_end(s, set_read(s, id, read));
 }
 
 int
-store_toggle_bookmark(struct store *s, int64_t id)
+store_set_position(struct store *s, int64_t id, int64_t position)
+{
+	if (store_state_begin(s) < 0)
+		return -1;
+	return store_state_end(s, set_state(s, "position", "?2", "position = excluded.position",
+	    id, position));
+}
+
+static int
+toggle_bookmark(struct store *s, int64_t id)
 {
 	int rc = set_state(s, "bookmarked", NOW,
 	    "bookmarked = CASE WHEN state.bookmarked IS NULL THEN excluded.bookmarked END",
@@ -186,6 +200,14 @@ store_toggle_bookmark(struct store *s, int64_t id)
 	rc = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
 	sqlite3_finalize(st);
 	return rc < 0 ? store_db_fail(s) : rc;
+}
+
+int
+store_toggle_bookmark(struct store *s, int64_t id)
+{
+	if (store_state_begin(s) < 0)
+		return -1;
+	return store_state_end(s, toggle_bookmark(s, id));
 }
 
 int
@@ -309,8 +331,8 @@ run_id_text(struct store *s, const char *sql, int64_t id, const char *text)
 	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
 }
 
-int
-store_bookmark_set(struct store *s, int64_t id, const char *note, const struct strlist *tags)
+static int
+bookmark_set(struct store *s, int64_t id, const char *note, const struct strlist *tags)
 {
 	int rc = set_state(s, "bookmarked", NOW,
 	    "bookmarked = coalesce(state.bookmarked, excluded.bookmarked)", id, 0);
@@ -329,13 +351,24 @@ store_bookmark_set(struct store *s, int64_t id, const char *note, const struct s
 }
 
 int
+store_bookmark_set(struct store *s, int64_t id, const char *note, const struct strlist *tags)
+{
+	if (store_state_begin(s) < 0)
+		return -1;
+	return store_state_end(s, bookmark_set(s, id, note, tags));
+}
+
+int
 store_bookmark_remove(struct store *s, int64_t id)
 {
-	int rc = change(s, "UPDATE state SET bookmarked = NULL"
+	int rc;
+
+	if (store_state_begin(s) < 0)
+		return -1;
+	rc = change(s, "UPDATE state SET bookmarked = NULL"
 	    " WHERE hash = (SELECT hash FROM article WHERE id = ?1) AND bookmarked IS NOT NULL",
 	    id, 0);
-
-	return rc < 0 ? -1 : rc > 0;
+	return store_state_end(s, rc < 0 ? -1 : rc > 0);
 }
 
 int
@@ -406,13 +439,11 @@ store_set_tags(struct store *s, int64_t id, const struct strlist *tags)
 {
 	int rc;
 
-	if (change(s, "SAVEPOINT tags", 0, 0) < 0)
+	if (store_state_begin(s) < 0)
 		return -1;
 	rc = change(s, "DELETE FROM state_tag WHERE hash = (SELECT hash FROM article"
 	    " WHERE id = ?1)", id, 0);
 	if (rc >= 0)
-		rc = store_bookmark_set(s, id, NULL, tags);
-	if (change(s, rc < 0 ? "ROLLBACK TO tags" : "RELEASE tags", 0, 0) < 0)
-		return -1;
-	return rc;
+		rc = bookmark_set(s, id, NULL, tags);
+	return store_state_end(s, rc);
 }

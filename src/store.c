@@ -65,6 +65,8 @@
 
 /* Milliseconds to wait for another process's write lock. */
 #define BUSY_TIMEOUT_MS 5000
+/* Above this, a user_version was not written by luot (store_version). */
+#define STORE_VERSION_MAX 1000
 #define WAL_CHECKPOINT_PAGES 4096
 /*
  * Bytes of a statement journal kept in memory before SQLite writes it to
@@ -372,22 +374,48 @@ store_version(struct store *s)
 
 	if (int_query(s, "PRAGMA user_version", &v) < 0)
 		return -1;
+	/* luot counts its schemas from 0 up; anything else was written by
+	 * another program (or a damaged header). */
+	if (v < 0 || v > STORE_VERSION_MAX) {
+		set_err(s, _("%s: its schema version (PRAGMA user_version) is %lld, "
+		    "which no luot writes; another program changed it"), s->path, (long long)v);
+		return -1;
+	}
 	return (int)v;
+}
+
+/* The upgrade from schema v, already inside a write transaction. */
+static int
+migrate_from(struct store *s, int v)
+{
+	char sql[64];
+
+	for (int i = v; i < STORE_VERSION; i++) {
+		if (exec(s, migrations[i]) < 0)
+			return -1;
+	}
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", STORE_VERSION);
+	return exec(s, sql);
+}
+
+/* Whether schema v is one this luot can use or upgrade; else why not. */
+static int
+known_version(struct store *s, int v)
+{
+	if (v <= STORE_VERSION)
+		return 1;
+	set_err(s, _("%s has schema version %d, newer than this luot supports (%d); use a newer luot"),
+	    s->path, v, STORE_VERSION);
+	return 0;
 }
 
 static int
 migrate(struct store *s)
 {
 	int v = store_version(s);
-	char sql[64];
 
-	if (v < 0)
+	if (v < 0 || !known_version(s, v))
 		return -1;
-	if (v > STORE_VERSION) {
-		set_err(s, _("%s has schema version %d, newer than this luot supports (%d); use a newer luot"),
-		    s->path, v, STORE_VERSION);
-		return -1;
-	}
 	if (v == STORE_VERSION)
 		return 0;
 	if (s->read_only) {
@@ -395,17 +423,19 @@ migrate(struct store *s)
 		    "open it once where it can be written"), s->path, v, STORE_VERSION);
 		return -1;
 	}
+	if (exec(s, "BEGIN IMMEDIATE") < 0)
+		return -1;
+	/* Read again under the write lock: another luot opening the same
+	 * new file at the same moment may have made or upgraded it while
+	 * this one waited for the lock. */
+	if ((v = store_version(s)) < 0 || !known_version(s, v))
+		goto fail;
+	if (v == STORE_VERSION)
+		return exec(s, "COMMIT");
 	/* Indexing or compressing a big database takes a while: say why. */
 	if (v > 0)
 		warnx(_("upgrading %s from schema %d to %d, once"), s->path, v, STORE_VERSION);
-	if (exec(s, "BEGIN IMMEDIATE") < 0)
-		return -1;
-	for (int i = v; i < STORE_VERSION; i++) {
-		if (exec(s, migrations[i]) < 0)
-			goto fail;
-	}
-	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", STORE_VERSION);
-	if (exec(s, sql) < 0 || exec(s, "COMMIT") < 0)
+	if (migrate_from(s, v) < 0 || exec(s, "COMMIT") < 0)
 		goto fail;
 	return 0;
 fail:
@@ -479,6 +509,30 @@ busy_wait(void *arg, int tries)
 	return 1;
 }
 
+/*
+ * WAL mode. A new database is still in rollback mode, where taking the
+ * lock to change that can deadlock with another luot opening it at the
+ * same moment: SQLite then says busy at once, without the busy handler
+ * (its documentation, sqlite3_busy_handler). Neither holds a lock after
+ * failing, so try again, for as long as a busy handler would wait.
+ */
+static int
+set_wal(struct store *s)
+{
+	double start = monotonic_seconds();
+
+	for (;;) {
+		int rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+
+		if (rc == SQLITE_OK)
+			return 0;
+		if ((rc & 0xff) != SQLITE_BUSY ||
+		    (monotonic_seconds() - start) * 1000 >= s->busy_ms)
+			return store_db_fail(s);
+		sqlite3_sleep(1 + (int)(monotonic_seconds() * 1e6) % 8);
+	}
+}
+
 static int
 setup(struct store *s)
 {
@@ -511,7 +565,7 @@ setup(struct store *s)
 	/* WAL: readers (the interface) never block the importer. NORMAL
 	 * sync keeps every commit atomic; only the last ones may be lost on
 	 * power failure, and importing again restores them. */
-	if ((!s->read_only && exec(s, "PRAGMA journal_mode = WAL") < 0) ||
+	if ((!s->read_only && set_wal(s) < 0) ||
 	    exec(s, "PRAGMA synchronous = NORMAL") < 0 ||
 	    exec(s, "PRAGMA foreign_keys = ON") < 0 ||
 	    exec(s, "PRAGMA cache_size = -65536") < 0 ||
@@ -674,6 +728,50 @@ int
 store_begin(struct store *s)
 {
 	return exec(s, "BEGIN IMMEDIATE");
+}
+
+int
+store_state_begin(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db)) {
+		s->state_nested++;
+		return exec(s, "SAVEPOINT state");
+	}
+	/* Articles stay at NORMAL (an import brings them back); this
+	 * connection's commits sync the log until store_state_end(). */
+	if (exec(s, "PRAGMA synchronous = FULL") < 0)
+		return -1;
+	if (store_begin(s) < 0) {
+		exec(s, "PRAGMA synchronous = NORMAL");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_state_end(struct store *s, int rc)
+{
+	char *msg;
+
+	if (s->state_nested > 0) {
+		s->state_nested--;
+		if (rc >= 0)
+			return exec(s, "RELEASE state") < 0 ? -1 : rc;
+		msg = xstrdup(store_errmsg(s));
+		sqlite3_exec(s->db, "ROLLBACK TO state; RELEASE state", NULL, NULL, NULL);
+	} else {
+		if (rc >= 0 && store_commit(s) == 0) {
+			exec(s, "PRAGMA synchronous = NORMAL");
+			return rc;
+		}
+		rc = -1;
+		msg = xstrdup(store_errmsg(s));
+		store_rollback(s);
+		sqlite3_exec(s->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+	}
+	set_err(s, "%s", msg);	/* the failure's, not the rollback's */
+	free(msg);
+	return -1;
 }
 
 /* Nothing is waiting to be indexed. */

@@ -82,6 +82,17 @@ int store_commit(struct store *s);
 int store_rollback(struct store *s);
 
 /*
+ * Around a change of reading state (read marks, positions, bookmarks,
+ * notes, tags) or of several: one transaction, written to disk before
+ * store_state_end() returns (synchronous=FULL), since no import can bring
+ * such a change back. Inside another transaction it is a savepoint of it.
+ * store_state_end() commits when rc >= 0, else rolls back; it returns rc,
+ * or -1 when the commit failed (then nothing of it is stored).
+ */
+int store_state_begin(struct store *s);
+int store_state_end(struct store *s, int rc);
+
+/*
  * Add an article read from path, packing it first (article_pack) unless
  * that was done. Returns 1 when added (*id set if id is not NULL), 0 when
  * an article with the same content hash is already there, STORE_REFUSED
@@ -198,7 +209,9 @@ int store_position(struct store *s, enum store_order order, const struct store_k
 
 /* Reading state. Each returns 1 when the article exists, 0 when not, -1
  * on error; store_toggle_bookmark returns 1 when the article is now
- * bookmarked, 0 when no longer. */
+ * bookmarked, 0 when no longer. Each change of state here is a
+ * transaction of its own, durable on return (store_state_begin()), or a
+ * savepoint of the one open. */
 int store_set_read(struct store *s, int64_t id, int read);
 int store_set_position(struct store *s, int64_t id, int64_t position);
 int store_toggle_bookmark(struct store *s, int64_t id);

@@ -222,4 +222,96 @@ test_skip 'full disk (a 2 MiB tmpfs): one line, store intact, resumed once there
 	'a tmpfs needs root and a mount namespace'
 fi
 
+# Exports: what -o may write into, replace or must refuse.
+xdb="$T/export.db"
+mkdir -p "$T/hostile"
+printf '%s\n\n%s\n' '=HYPERLINK("http://x.invalid","bấm") <script>alert(1)</script>' \
+	'[Xem ảnh](javascript:alert(1)) và <img src=x onerror=alert(1)> &amp; đoạn văn đủ dài của bài báo thử.' \
+	>"$T/hostile/a.txt"
+"$LUOT" --db "$xdb" import -q "$T/hostile" >/dev/null
+xid=$("$LUOT" --db "$xdb" list | awk "NR == 1 { print \$1 }")
+"$LUOT" --db "$xdb" bookmark add "$xid" --note "@SUM(A1:A9)" --tag "-cmd" >/dev/null
+
+test_expect_success 'export into a FIFO and /dev/stdout is written into, the file stays what it was' '
+	mkfifo fifo &&
+	{ cat fifo >from-fifo & } &&
+	"$LUOT" --db "$xdb" export --bookmarks --format json -o fifo &&
+	wait &&
+	test -p fifo && test "$(count_lines from-fifo)" = 1 &&
+	"$LUOT" --db "$xdb" export --bookmarks --format json -o /dev/stdout --force >out &&
+	test "$(count_lines out)" = 1 &&
+	test -L /dev/stdout || test -c /dev/stdout
+'
+
+test_expect_success 'export through a symlink writes its file; the link stays a link' '
+	echo old >real.csv && ln -s real.csv link.csv &&
+	! "$LUOT" --db "$xdb" export --bookmarks --format csv -o link.csv 2>err &&
+	grep -q "exists" err && test "$(cat real.csv)" = old &&
+	"$LUOT" --db "$xdb" export --bookmarks --format csv -o link.csv --force &&
+	test -L link.csv && test "$(readlink link.csv)" = real.csv &&
+	grep -q "^id,title" real.csv &&
+	ln -s new.md dangling.md &&
+	"$LUOT" --db "$xdb" export --bookmarks --format md -o dangling.md &&
+	test -L dangling.md && grep -q "^## " new.md
+'
+
+test_expect_success 'export refuses a folder, a socket or a block device, with one line' '
+	mkdir folder &&
+	! "$LUOT" --db "$xdb" export --bookmarks --format md -o folder --force 2>err &&
+	test "$(count_lines err)" = 1 && grep -q "not a regular file" err &&
+	test -d folder && test -z "$(ls folder)" &&
+	python3 -c "import socket; socket.socket(socket.AF_UNIX).bind(\"sock\")" &&
+	! "$LUOT" --db "$xdb" export --bookmarks --format md -o sock --force 2>err &&
+	test -S sock && grep -q "not a regular file" err
+'
+
+test_expect_success 'export --force keeps the mode of the file it replaces; a new one follows the umask' '
+	echo private >notes.md && chmod 600 notes.md &&
+	"$LUOT" --db "$xdb" export --bookmarks --format md -o notes.md --force &&
+	test "$(stat -c %a notes.md)" = 600 && grep -q "^## " notes.md &&
+	(umask 027 && "$LUOT" --db "$xdb" export --bookmarks --format md -o fresh.md) &&
+	test "$(stat -c %a fresh.md)" = 640
+'
+
+test_expect_success 'a temporary left by an export killed mid-write is cleaned by the next one' '
+	if strace -f -o /dev/null -e inject=fsync:delay_enter=1 true 2>/dev/null; then
+		echo keep >k.json &&
+		{ strace -f -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=30000000 \
+			"$LUOT" --db "$xdb" export --bookmarks --format json -o k.json --force & } &&
+		for i in $(seq 100); do
+			ls | grep -q "^k.json.tmp-" && break
+			sleep 0.1
+		done &&
+		sleep 0.2 &&
+		pkill -9 -f "luot --db $xdb export" &&
+		wait || true
+		ls | grep "^k.json.tmp-" >stale &&
+		test "$(count_lines stale)" = 1 && test "$(cat k.json)" = keep
+	else
+		: >k.json.tmp-Ab12Cd && echo keep >k.json && ls | grep "^k.json.tmp-" >stale
+	fi &&
+	: >k.json.tmp-notours &&
+	"$LUOT" --db "$xdb" export --bookmarks --format json -o k.json --force &&
+	test "$(ls | grep "^k.json.tmp-")" = k.json.tmp-notours &&
+	test "$(count_lines k.json)" = 1
+'
+
+test_expect_success 'CSV cells that a spreadsheet would run start with an apostrophe' '
+	"$LUOT" --db "$xdb" export --bookmarks --format csv -o x.csv &&
+	sqlite3 x.db ".import --csv x.csv b" &&
+	test "$(sqlite3 x.db "SELECT title FROM b")" = "'"'"'=HYPERLINK(\"http://x.invalid\",\"bấm\") <script>alert(1)</script>" &&
+	test "$(sqlite3 x.db "SELECT note FROM b")" = "'"'"'@SUM(A1:A9)" &&
+	test "$(sqlite3 x.db "SELECT tags FROM b")" = "'"'"'-cmd" &&
+	! grep -q "^=\|,=\|,@\|,-\|,+" x.csv
+'
+
+test_expect_success 'Markdown export: no HTML of the article, no link it could make' '
+	"$LUOT" --db "$xdb" export --bookmarks --format md -o x.md &&
+	! grep -qi "<script\|<img" x.md &&
+	! grep -Eq "(^|[^\\\\])\\]\\(javascript:" x.md &&
+	grep -q "&lt;script&gt;" x.md &&
+	grep -qF "\\[Xem ảnh\\](javascript:alert(1))" x.md &&
+	grep -q "&amp;amp;" x.md
+'
+
 test_done
