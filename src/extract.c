@@ -13,6 +13,7 @@
 
 #include "credit.h"
 #include "extract.h"
+#include "i18n.h"
 #include "text.h"
 
 /* Longest title we make from a first sentence, in columns. */
@@ -1268,4 +1269,78 @@ empty:
 	lines_free(&ls);
 	article_free(a);
 	return -1;
+}
+
+/* Whether the line s..e holds more than spaces. */
+static int
+line_has_text(const char *s, const char *e)
+{
+	for (; s < e; s++) {
+		if (*s != ' ' && *s != '\t' && *s != '\r')
+			return 1;
+	}
+	return 0;
+}
+
+/* Where a text of len bytes (more than max) is cut: at the last line break
+ * before max, else at the last space, else at a character's start. */
+static size_t
+cut_at_bytes(const char *text, size_t max)
+{
+	size_t at = max;
+
+	while (at > 0 && text[at - 1] != '\n')
+		at--;
+	if (at > 0)
+		return at;
+	for (at = max; at > 0 && text[at - 1] != ' '; at--)
+		;
+	if (at > 0)
+		return at;
+	for (at = max; at > 0 && ((unsigned char)text[at] & 0xC0) == 0x80; at--)
+		;
+	return at;
+}
+
+size_t
+extract_cut(const char *text, size_t len, const struct extract_limits *lim,
+    enum extract_cut_kind *why)
+{
+	size_t paras = 0;
+	const char *s = text, *end = text + len;
+
+	*why = EXTRACT_WHOLE;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end;
+
+		if ((size_t)(e - text) > lim->bytes) {
+			*why = EXTRACT_CUT_BYTES;
+			return cut_at_bytes(text, lim->bytes);
+		}
+		if (line_has_text(s, e) && ++paras > lim->paras) {
+			*why = EXTRACT_CUT_PARAS;
+			return (size_t)(s - text);
+		}
+		s = nl ? nl + 1 : end;
+	}
+	return len;
+}
+
+int
+extract_article_within(const struct boiler *bp, char *text, const struct extract_limits *lim,
+    struct article *a, enum extract_cut_kind *why)
+{
+	size_t len = strlen(text), keep = extract_cut(text, len, lim, why);
+
+	text[keep] = '\0';
+	if (extract_article(bp, text, a) < 0)
+		return -1;
+	if (*why == EXTRACT_CUT_PARAS)
+		strlist_push(&a->paras, xasprintf(_("[luot cut the article here: its page has more "
+		    "than %zu paragraphs (import --max-paragraphs).]"), lim->paras));
+	else if (*why == EXTRACT_CUT_BYTES)
+		strlist_push(&a->paras, xasprintf(_("[luot cut the article here: its page has more "
+		    "than %zu bytes of text (import --max-text).]"), lim->bytes));
+	return 0;
 }

@@ -21,6 +21,30 @@
 int extract_article(const struct boiler *bp, const char *text, struct article *a);
 
 /*
+ * The most of a page an article takes: a page past either limit is cut at
+ * a line's start before extraction, so that one odd page (millions of
+ * lines) costs no more than these, and the article ends with a note that
+ * says so. import --max-paragraphs and --max-text change them.
+ */
+#define EXTRACT_MAX_PARAS 20000
+#define EXTRACT_MAX_TEXT (8u << 20)
+struct extract_limits {
+	size_t paras;		/* lines that hold text */
+	size_t bytes;
+};
+enum extract_cut_kind { EXTRACT_WHOLE, EXTRACT_CUT_PARAS, EXTRACT_CUT_BYTES };
+
+/* How many bytes of text (len bytes) stay within lim; *why says which
+ * limit cut it, if one did. */
+size_t extract_cut(const char *text, size_t len, const struct extract_limits *lim,
+    enum extract_cut_kind *why);
+
+/* extract_article() on the part of text (cut in place) within lim, with
+ * the note at the end when it was cut (*why). */
+int extract_article_within(const struct boiler *bp, char *text, const struct extract_limits *lim,
+    struct article *a, enum extract_cut_kind *why);
+
+/*
  * Split a line where text was run together: a heading glued to its
  * paragraph ("nổi bậtNăm qua") or a sentence end glued to the next
  * ("nhân dân.Trên cơ sở"). Pieces are appended to out (owned by it).

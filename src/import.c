@@ -30,6 +30,9 @@
 /* Seconds a transaction may hold the write lock before it commits, with
  * fewer articles than a batch. */
 #define BATCH_SECONDS 1.0
+/* Bytes of text a transaction may hold for the index (store.h's
+ * store_pending_bytes); a thousand news articles bring about 5 MiB. */
+#define BATCH_BYTES (16u << 20)
 /* Milliseconds the write lock is left free after each batch. */
 #define IMPORT_YIELD_MS 2
 
@@ -37,10 +40,13 @@ void
 import_opts_init(struct import_opts *o)
 {
 	o->max_bytes = IMPORT_MAX_BYTES;
+	o->limits.paras = EXTRACT_MAX_PARAS;
+	o->limits.bytes = EXTRACT_MAX_TEXT;
 	o->source = NULL;
 	o->progress = PROGRESS_NONE;
 	o->batch = BATCH;
 	o->verbose = 0;
+	o->follow = 0;
 }
 
 static int
@@ -75,15 +81,70 @@ walk_fail(const char *path, int err, struct import_totals *t)
 	t->failed++;
 }
 
+/* What the walk needs besides the list it fills. */
+struct walk {
+	struct strlist *files;
+	struct import_totals *t;
+	struct strlist roots;	/* the paths given, absolute */
+	int follow;		/* import_opts' */
+};
+
+/* Whether the absolute path is one of the paths given or inside one. */
+static int
+inside_roots(const struct walk *w, const char *path)
+{
+	for (size_t i = 0; i < w->roots.len; i++) {
+		const char *r = w->roots.items[i];
+		size_t n = strlen(r);
+
+		if (strncmp(path, r, n) == 0 && (path[n] == '\0' || path[n] == '/' ||
+		    (n > 0 && r[n - 1] == '/')))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A symbolic link met in a folder: taken when it leads to a file inside
+ * the paths given (or with --follow); a link out of them, say to
+ * ~/.bash_history or /proc/self/fd/2 in a scraped folder, is skipped with
+ * the reason. Links to folders are never followed: no loops.
+ */
 static void
-walk_dir(const char *dir, struct strlist *files, struct import_totals *t)
+walk_link(struct walk *w, char *child)
+{
+	struct stat st;
+	char *to, *name;
+
+	if (stat(child, &st) == 0 && S_ISDIR(st.st_mode)) {
+		free(child);
+		return;
+	}
+	/* A link that leads nowhere is taken: reading it says why not. */
+	to = realpath(child, NULL);
+	if (w->follow || to == NULL || inside_roots(w, to)) {
+		free(to);
+		strlist_push(w->files, child);	/* errors are reported on reading */
+		return;
+	}
+	free(to);
+	name = shown(child);
+	warnx(_("skipped %s: %s"), name,
+	    _("a symbolic link out of the folders given (--follow follows it)"));
+	free(name);
+	w->t->skipped++;
+	free(child);
+}
+
+static void
+walk_dir(struct walk *w, const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	struct strlist names;
 
 	if (d == NULL) {
-		walk_fail(dir, errno, t);
+		walk_fail(dir, errno, w->t);
 		return;
 	}
 	strlist_init(&names);
@@ -102,13 +163,12 @@ walk_dir(const char *dir, struct strlist *files, struct import_totals *t)
 		if (lstat(child, &st) < 0)
 			st.st_mode = 0;
 		if (S_ISDIR(st.st_mode)) {
-			walk_dir(child, files, t);
+			walk_dir(w, child);
 			free(child);
-		} else if (S_ISLNK(st.st_mode) && stat(child, &st) == 0 &&
-		    S_ISDIR(st.st_mode)) {
-			free(child);	/* links to folders are not followed: no loops */
+		} else if (S_ISLNK(st.st_mode)) {
+			walk_link(w, child);
 		} else {
-			strlist_push(files, child);	/* errors are reported on reading */
+			strlist_push(w->files, child);	/* errors are reported on reading */
 		}
 	}
 	strlist_free(&names);
@@ -121,21 +181,37 @@ walk_dir(const char *dir, struct strlist *files, struct import_totals *t)
  * failure, not a file to skip.
  */
 static void
-walk(const char *path, struct strlist *files, struct import_totals *t)
+walk(struct walk *w, const char *path)
 {
 	char *abs = realpath(path, NULL);
 	struct stat st;
 
 	if (abs == NULL) {
-		walk_fail(path, errno, t);
+		walk_fail(path, errno, w->t);
 		return;
 	}
 	if (stat(abs, &st) == 0 && S_ISDIR(st.st_mode)) {
-		walk_dir(abs, files, t);
+		walk_dir(w, abs);
 		free(abs);
 	} else {
-		strlist_push(files, abs);
+		strlist_push(w->files, abs);
 	}
+}
+
+/* Every file the paths name, in w->files. */
+static void
+walk_all(struct walk *w, char *const *paths, int npaths)
+{
+	strlist_init(&w->roots);
+	for (int i = 0; i < npaths; i++) {
+		char *abs = realpath(paths[i], NULL);
+
+		if (abs != NULL)
+			strlist_push(&w->roots, abs);
+	}
+	for (int i = 0; i < npaths; i++)
+		walk(w, paths[i]);
+	strlist_free(&w->roots);
 }
 
 /*
@@ -212,6 +288,8 @@ struct slot {
 	char *skip;		/* reason the file is skipped, or NULL */
 	int failed;		/* and the reason is an error */
 	size_t invalid;		/* invalid sequences replaced */
+	enum extract_cut_kind cut;	/* the page was longer than an article */
+	size_t held;		/* bytes it holds, counted in the ring's */
 };
 
 /* The hashes the store held when the import began: read-only, shared. */
@@ -273,7 +351,7 @@ prepare(const struct boiler *bp, const struct import_opts *o, const struct known
 	if (text == NULL)
 		return;
 	article_init(&sl->a);
-	if (extract_article(bp, text, &sl->a) < 0) {
+	if (extract_article_within(bp, text, &o->limits, &sl->a, &sl->cut) < 0) {
 		sl->skip = xstrdup(_("no article text found"));
 		free(text);
 		return;
@@ -297,9 +375,29 @@ prepare(const struct boiler *bp, const struct import_opts *o, const struct known
 	}
 	sl->a.original = text;	/* kept, for luot reextract */
 	article_pack(&sl->a);	/* off the thread that writes */
-	/* Kept compressed now; the ring need not hold the page twice. */
+	/* Kept compressed now; the ring need not hold the page twice, nor
+	 * the paragraphs beside their join, which is what the store takes. */
 	free(sl->a.original);
 	sl->a.original = NULL;
+	strlist_free(&sl->a.paras);
+	strlist_free(&sl->a.captions);
+}
+
+/* About what a prepared slot holds, for RING_BYTES. */
+static size_t
+slot_bytes(const struct slot *sl)
+{
+	const struct article *a = &sl->a;
+	size_t n = sizeof *sl;
+
+	if (!sl->parsed)
+		return n;
+	n += a->paras.len * 48 + a->captions.len * 48;
+	if (a->body != NULL)
+		n += strlen(a->body);
+	if (a->captions_text != NULL)
+		n += strlen(a->captions_text);
+	return n + a->zbody.len + a->zcaptions.len + a->zoriginal.len;
 }
 
 static void
@@ -321,6 +419,10 @@ slot_clear(struct slot *sl)
  */
 #define RING 2048
 _Static_assert(RING > 2 * BATCH, "the ring holds a batch and the next");
+/* Bytes the ready slots may hold together: 2,048 ordinary articles take
+ * about 20 MiB, while as many pages at the limit of an article (extract.h)
+ * would take gigabytes. Past this the workers wait for the writer. */
+#define RING_BYTES (32u << 20)
 /* How much lower the workers' priority is than the main thread's. */
 #define WORKER_NICE 10
 /* Most worker threads, whatever the machine has. */
@@ -337,6 +439,7 @@ struct pipeline {
 	struct slot ring[RING];
 	size_t next;		/* next file a worker takes */
 	size_t taken;		/* files the main thread has consumed */
+	size_t held;		/* bytes the slots in flight hold (RING_BYTES) */
 	int stop;
 };
 
@@ -357,7 +460,8 @@ worker(void *arg)
 		size_t k;
 		struct slot *sl;
 
-		while (!pl->stop && pl->next < pl->files->len && pl->next >= pl->taken + RING)
+		while (!pl->stop && pl->next < pl->files->len && (pl->next >= pl->taken + RING ||
+		    (pl->held > RING_BYTES && pl->next > pl->taken)))
 			pthread_cond_wait(&pl->room, &pl->lock);
 		if (pl->stop || pl->next >= pl->files->len)
 			break;
@@ -373,7 +477,9 @@ worker(void *arg)
 		sl->path = pl->files->items[k];
 		pthread_mutex_unlock(&pl->lock);
 		prepare(pl->bp, pl->o, &pl->known, sl);
+		sl->held = slot_bytes(sl);
 		pthread_mutex_lock(&pl->lock);
+		pl->held += sl->held;
 		sl->ready = 1;
 		pthread_cond_broadcast(&pl->ready);
 	}
@@ -401,6 +507,7 @@ release_slot(struct pipeline *pl, struct slot *sl)
 {
 	pthread_mutex_lock(&pl->lock);
 	sl->ready = 0;
+	pl->held -= sl->held;
 	pl->taken++;
 	pthread_cond_broadcast(&pl->room);
 	pthread_mutex_unlock(&pl->lock);
@@ -440,6 +547,12 @@ finish_one(struct store *s, struct slot *sl, const struct import_opts *o,
 		    name, sl->invalid);
 		t->invalid += sl->invalid;
 	}
+	if (sl->cut == EXTRACT_CUT_PARAS)
+		warnx(_("cut %s: more than %zu paragraphs (--max-paragraphs)"), name,
+		    o->limits.paras);
+	else if (sl->cut == EXTRACT_CUT_BYTES)
+		warnx(_("cut %s: more than %zu bytes of text (--max-text)"), name,
+		    o->limits.bytes);
 	if (sl->skip != NULL) {
 		warnx(sl->failed ? _("failed %s: %s") : _("skipped %s: %s"), name, sl->skip);
 		out = sl->failed ? FAILED : SKIPPED;
@@ -455,6 +568,26 @@ finish_one(struct store *s, struct slot *sl, const struct import_opts *o,
 		say_duplicate(s, name, &sl->a);
 	free(name);
 	return out;
+}
+
+/*
+ * glibc gives each thread a malloc arena of its own, 64 MiB of address
+ * space each: under a limit on address space (ulimit -v 200000) the
+ * import ran out at 55 MB in use. Under such a limit, as many arenas as
+ * fit in a quarter of it (at least the main one, which reserves nothing);
+ * without one, glibc's own count: sharing two made a 100k import 65 %
+ * slower (threads wait for each other's arena).
+ */
+static void
+limit_arenas(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) {
+		rlim_t n = rl.rlim_cur / 4 / ((rlim_t)64 << 20);
+
+		mallopt(M_ARENA_MAX, n < 1 ? 1 : n > MAX_WORKERS ? MAX_WORKERS : (int)n);
+	}
 }
 
 static int
@@ -480,8 +613,11 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	memset(t, 0, sizeof *t);
 	strlist_init(&files);
 	cwd = getcwd(NULL, 0);
-	for (int i = 0; i < npaths; i++)
-		walk(paths[i], &files, t);
+	{
+		struct walk w = { &files, t, { NULL, 0, 0 }, o->follow };
+
+		walk_all(&w, paths, npaths);
+	}
 	t->files = files.len;
 	progress_init(&bar, o->progress);
 
@@ -489,6 +625,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	 * then trims the workers' heaps after nearly every article, one
 	 * madvise() each (a third of the import's time). Keep the memory. */
 	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	limit_arenas();
 	/* Tables the workers read are built before they start. */
 	text_init();
 	text_width("");
@@ -560,9 +697,11 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 		/* A batch also ends after BATCH_SECONDS: on a slow machine (or
 		 * under a sanitizer) a thousand articles held the write lock
 		 * past another program's busy timeout. At full speed a batch
-		 * takes less, and this never ends one. */
+		 * takes less, and this never ends one. And after BATCH_BYTES
+		 * of text to index: a batch of long pages held it all twice. */
 		if (in_batch >= o->batch || i + 1 == files.len ||
-		    (in_batch > 0 && monotonic_seconds() - batch_start >= BATCH_SECONDS)) {
+		    (in_batch > 0 && monotonic_seconds() - batch_start >= BATCH_SECONDS) ||
+		    store_pending_bytes(s) > BATCH_BYTES) {
 			if (store_commit(s) < 0) {
 				rc = -1;
 				break;

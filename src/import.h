@@ -5,7 +5,8 @@
  * sorted, dot files skipped inside folders) so progress can show
  * done/total. Each file is read, checked (empty, binary, too large, not an
  * article page: skipped with a one-line reason on stderr), decoded,
- * extracted and added. A file that cannot be read, or that the store
+ * extracted and added; a page longer than the limits of an article
+ * (extract.h) is cut, with a note in the article and on stderr. A file that cannot be read, or that the store
  * refuses, is named with the reason and counted as failed; the import goes
  * on. Articles are committed in batches: a kill at any moment leaves whole
  * articles only, and importing again adds what is missing (duplicates are
@@ -19,6 +20,7 @@
 #include "progress.h"
 
 #include "boiler.h"
+#include "extract.h"
 #include "store.h"
 
 /* Default size limit for one file, in bytes. */
@@ -26,10 +28,12 @@
 
 struct import_opts {
 	size_t max_bytes;	/* larger files are skipped */
+	struct extract_limits limits;	/* longer pages are cut */
 	const char *source;	/* source for articles that name none, or NULL */
 	enum progress_mode progress;	/* on stderr: a bar, lines, or nothing */
 	int batch;		/* articles per transaction */
 	int verbose;		/* name each duplicate and the article it repeats */
+	int follow;		/* follow links that lead out of the paths given */
 };
 
 struct import_totals {

@@ -61,6 +61,11 @@ static const struct command commands[] = {
 	     "  -s, --source NAME    source for articles that do not name one\n"
 	     "  -m, --max-size SIZE  skip files larger than SIZE (default 16M;\n"
 	     "                       suffixes K, M, G)\n"
+	     "      --max-paragraphs N  cut a page after N lines of text (default\n"
+	     "                       20000), with a note at the article's end\n"
+	     "      --max-text SIZE  cut a page after SIZE of text (default 8M)\n"
+	     "  -L, --follow         follow symbolic links that lead out of the\n"
+	     "                       folders given\n"
 	     "  -p, --patterns FILE  also use the boilerplate patterns in FILE\n"
 	     "  -q, --quiet          no progress bar (or lines, in a pipe)\n"
 	     "  -v, --verbose        also name each duplicate file and the article\n"
@@ -317,12 +322,18 @@ run_import(const char *db, const char *name, char *const *paths, int n,
 	return rc < 0 || t.failed > 0 ? 1 : 0;
 }
 
+/* Options with no short form. */
+enum { OPT_MAX_PARAS = 256, OPT_MAX_TEXT };
+
 static int
 cmd_import(struct ctx *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "source", required_argument, NULL, 's' },
 		{ "max-size", required_argument, NULL, 'm' },
+		{ "max-paragraphs", required_argument, NULL, OPT_MAX_PARAS },
+		{ "max-text", required_argument, NULL, OPT_MAX_TEXT },
+		{ "follow", no_argument, NULL, 'L' },
 		{ "patterns", required_argument, NULL, 'p' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -336,7 +347,7 @@ cmd_import(struct ctx *c, int argc, char **argv)
 	int opt, quiet = 0;
 
 	import_opts_init(&o);
-	while ((opt = getopt_long(argc, argv, "s:m:p:qvd:h", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "s:m:Lp:qvd:h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'd':
 			c->db = optarg;
@@ -347,6 +358,21 @@ cmd_import(struct ctx *c, int argc, char **argv)
 		case 'm':
 			if (parse_size(optarg, &o.max_bytes) < 0)
 				return bad_usage(cmd, _("--max-size wants a size such as 800K or 16M"));
+			break;
+		case OPT_MAX_PARAS: {
+			long n;
+
+			if (parse_limit(optarg, &n) < 0 || n == 0)
+				return bad_usage(cmd, _("--max-paragraphs wants a number above 0"));
+			o.limits.paras = (size_t)n;
+			break;
+		}
+		case OPT_MAX_TEXT:
+			if (parse_size(optarg, &o.limits.bytes) < 0)
+				return bad_usage(cmd, _("--max-text wants a size such as 800K or 8M"));
+			break;
+		case 'L':
+			o.follow = 1;
 			break;
 		case 'p':
 			patterns = optarg;

@@ -774,6 +774,12 @@ store_state_end(struct store *s, int rc)
 	return -1;
 }
 
+size_t
+store_pending_bytes(const struct store *s)
+{
+	return s->pend.len;
+}
+
 /* Nothing is waiting to be indexed. */
 static void
 pending_clear(struct store *s)

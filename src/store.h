@@ -81,6 +81,10 @@ int store_begin(struct store *s);
 int store_commit(struct store *s);
 int store_rollback(struct store *s);
 
+/* Bytes of text the open transaction holds until store_commit() indexes
+ * it. */
+size_t store_pending_bytes(const struct store *s);
+
 /*
  * Around a change of reading state (read marks, positions, bookmarks,
  * notes, tags) or of several: one transaction, written to disk before

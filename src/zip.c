@@ -108,6 +108,12 @@ zip_pack_dict(const char *text, size_t n, const char *dict, size_t dlen, struct 
 		die("zstd: compress failed: %s", ZSTD_getErrorName(len));
 	out->len = len;
 	out->data[len] = '\0';
+	/* The bound is the text's size: a long article's blobs would keep
+	 * it, several times over while they wait to be written. */
+	if (out->cap > 2 * (len + 1) + 4096) {
+		out->data = xrealloc(out->data, len + 1);
+		out->cap = len + 1;
+	}
 }
 
 char *

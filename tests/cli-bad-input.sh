@@ -314,4 +314,80 @@ test_expect_success 'Markdown export: no HTML of the article, no link it could m
 	grep -q "&amp;amp;" x.md
 '
 
+# Memory: a page of millions of lines, limits, an address-space limit.
+sanitized=${LUOT_SANITIZED:-no}
+
+test_expect_success 'pages of 7.5 million one-letter lines: cut with a note, four at once in under 200 MB' '
+	mkdir huge &&
+	for c in a b c d; do yes $c | head -n 7500000 >huge/$c.txt; done &&
+	/usr/bin/time -f %M -o rss "$LUOT" --db huge.db import -q huge 2>err &&
+	test "$(grep -c "cut huge/.\.txt: more than 20000 paragraphs (--max-paragraphs)" err)" = 4 &&
+	"$LUOT" --db huge.db show --json 1 >one.json &&
+	test "$(jq ".paragraphs | length" one.json)" -le 20001 &&
+	jq -r ".paragraphs[-1]" one.json | grep -q "^\[luot cut the article here: its page has more than 20000 paragraphs" &&
+	echo "peak RSS $(cat rss) KB" &&
+	if [ "$sanitized" != yes ]; then test "$(cat rss)" -lt 200000; fi
+'
+
+test_expect_success '--max-paragraphs and --max-text cut where they are told' '
+	mkdir lim &&
+	{ echo "Tiêu đề của bài thử giới hạn"; echo;
+	  for i in 1 2 3 4 5 6 7 8; do echo "Đoạn văn số $i của bài, đủ dài để được coi là nội dung thật."; echo; done; } >lim/a.txt &&
+	"$LUOT" --db lim.db import -q --max-paragraphs 4 lim 2>err &&
+	grep -q "cut lim/a.txt: more than 4 paragraphs" err &&
+	"$LUOT" --db lim.db show --json 1 >a.json &&
+	test "$(jq ".paragraphs | length" a.json)" = 4 &&
+	jq -r ".paragraphs[-1]" a.json | grep -q "more than 4 paragraphs" &&
+	"$LUOT" --db lim2.db import -q --max-text 300 lim 2>err &&
+	grep -q "cut lim/a.txt: more than 300 bytes of text (--max-text)" err &&
+	! "$LUOT" --db lim3.db import --max-paragraphs 0 lim 2>err &&
+	grep -q "max-paragraphs wants a number" err &&
+	! "$LUOT" --db lim3.db import --max-text lots lim 2>err &&
+	grep -q "max-text wants a size" err
+'
+
+if [ "$sanitized" != yes ]; then
+	test_expect_success 'under ulimit -v 200000 an import of 3,000 articles finishes' '
+		mkdir manyv &&
+		awk "BEGIN { for (i = 0; i < 3000; i++) {
+			f = sprintf(\"manyv/%04d.txt\", i)
+			printf \"Bài số %d về dân vận khéo\n\nĐoạn văn của bài số %d, đủ dài để được coi là nội dung thật sự của bài.\n\", i, i > f
+			close(f) } }" &&
+		(ulimit -v 200000 && "$LUOT" --db many.db import -q manyv) >out 2>err &&
+		grep -q "^imported 3000," out
+	'
+else
+	test_skip 'under ulimit -v 200000 an import finishes' 'a sanitizer reserves terabytes of address space'
+fi
+
+test_expect_success 'symbolic links out of the folders given are skipped unless --follow' '
+	mkdir -p scraped outside &&
+	printf "Bài bên ngoài thư mục\n\n%s\n" "$body" >outside/secret.txt &&
+	printf "Bài trong thư mục\n\n%s Thêm một câu.\n" "$body" >scraped/in.txt &&
+	ln -s ../outside/secret.txt scraped/history.txt &&
+	ln -s /proc/self/fd/2 scraped/stderr.txt &&
+	ln -s in.txt scraped/same.txt &&
+	"$LUOT" --db links.db import scraped >out 2>err &&
+	grep -q "skipped scraped/history.txt: a symbolic link out of the folders given (--follow follows it)" err &&
+	grep -q "skipped scraped/stderr.txt: a symbolic link out of the folders given" err &&
+	grep -q "^imported 1, duplicates 1, skipped 2," out &&
+	! "$LUOT" --db links.db search --json "bên ngoài" | grep -q . &&
+	"$LUOT" --db links2.db import --follow scraped >out 2>err &&
+	"$LUOT" --db links2.db search --json "bên ngoài" | grep -q history.txt &&
+	"$LUOT" --db links3.db import -q scraped outside >out 2>err &&
+	! grep -q "history.txt" err && grep -q "stderr.txt" err
+'
+
+test_expect_success 'file names that are not UTF-8 (or are NFD) keep their bytes in the store' '
+	mkdir names &&
+	bad=$(printf "names/b\340i\377.txt") && nfd=$(printf "names/ba\314\200i.txt") &&
+	printf "Tên tệp không phải UTF-8\n\n%s\n" "$body" >"$bad" &&
+	printf "Tên tệp dạng NFD\n\n%s Câu khác.\n" "$body" >"$nfd" &&
+	"$LUOT" --db names.db import -q names &&
+	sqlite3 names.db "SELECT path FROM article" >paths &&
+	test "$(count_lines paths)" = 2 &&
+	while read -r p; do test -f "$p"; done <paths &&
+	grep -q "$(printf "b\340i\377.txt")" paths
+'
+
 test_done
