@@ -710,13 +710,11 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 			open_txn = 0;
 			/* Another program's write waiting for the lock (a
 			 * bookmark) gets in now: its busy handler tries every
-			 * millisecond (store.c). A thousand batches a million
-			 * articles: two seconds in all. */
-			if (i + 1 < files.len) {
-				struct timespec pause = { 0, IMPORT_YIELD_MS * 1000000L };
-
-				nanosleep(&pause, NULL);
-			}
+			 * millisecond (store.c), and a luot waiting for its
+			 * turn is waited for (store_yield). A thousand
+			 * batches a million articles: two seconds in all. */
+			if (i + 1 < files.len)
+				store_yield(s, IMPORT_YIELD_MS);
 		}
 		progress_update(&bar, i + 1, files.len);
 	}

@@ -15,6 +15,7 @@
 #include "store.h"
 #include "text.h"
 #include "util.h"
+#include "writer.h"
 
 struct row {
 	struct store_key key;
@@ -470,7 +471,6 @@ static int
 list_key(struct pane *p, int key, int action)
 {
 	struct list *l = p->data;
-	struct store *s = ui_store(p->ui);
 	struct row *r = l->n > 0 ? &l->rows[l->cursor] : NULL;
 
 	(void)key;
@@ -506,22 +506,15 @@ list_key(struct pane *p, int key, int action)
 		break;
 	case ACT_BOOKMARK:
 		if (r != NULL) {
-			int b = store_toggle_bookmark(s, r->key.id);
-
-			if (b < 0)
-				ui_store_error(p->ui);
-			else
-				r->bookmarked = b;
+			r->bookmarked = !r->bookmarked;
+			writer_bookmark(ui_writer(p->ui), r->key.id, r->bookmarked);
 		}
 		break;
 	case ACT_TOGGLE_READ:
 		if (r != NULL) {
-			if (store_set_read(s, r->key.id, r->unread) < 0) {
-				ui_store_error(p->ui);
-			} else {
-				r->unread = !r->unread;
-				l->total = l->unread = -1;
-			}
+			writer_read(ui_writer(p->ui), r->key.id, r->unread);
+			r->unread = !r->unread;
+			l->total = l->unread = -1;
 		}
 		break;
 	case ACT_NOTE:

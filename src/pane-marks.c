@@ -16,6 +16,7 @@
 #include "store.h"
 #include "text.h"
 #include "util.h"
+#include "writer.h"
 
 struct mark {
 	int64_t id;
@@ -193,11 +194,9 @@ marks_key(struct pane *p, int key, int action)
 	case ACT_BOOKMARK:
 		/* Here m only removes: the article leaves the list. */
 		if (id != 0) {
-			if (store_bookmark_remove(ui_store(p->ui), id) < 0)
-				ui_store_error(p->ui);
-			else
-				ui_message(p->ui, 0, "%s", _("bookmark removed"));
-			ui_list_changed(p->ui);
+			writer_bookmark(ui_writer(p->ui), id, 0);
+			ui_message(p->ui, 0, "%s", _("bookmark removed"));
+			ui_state_changed(p->ui);
 		}
 		break;
 	case ACT_NOTE:
@@ -236,13 +235,9 @@ filtered(struct ui *ui, const char *answer, int64_t about)
 static void
 noted(struct ui *ui, const char *answer, int64_t id)
 {
-	int rc = store_bookmark_set(ui_store(ui), id, answer, NULL);
-
-	if (rc < 0)
-		ui_store_error(ui);
-	else
-		ui_message(ui, 0, "%s", _("note saved"));
-	ui_list_changed(ui);
+	writer_note(ui_writer(ui), id, answer);
+	ui_message(ui, 0, "%s", _("note saved"));
+	ui_state_changed(ui);
 }
 
 static void
@@ -258,20 +253,22 @@ tagged(struct ui *ui, const char *answer, int64_t id)
 		if (*t)
 			strlist_push(&tags, xstrdup(t));
 	}
-	if (store_set_tags(ui_store(ui), id, &tags) < 0)
-		ui_store_error(ui);
-	else
-		ui_message(ui, 0, "%s", _("tags saved"));
+	writer_tags(ui_writer(ui), id, &tags);
+	ui_message(ui, 0, "%s", _("tags saved"));
 	strlist_free(&tags);
 	free(copy);
-	ui_list_changed(ui);
+	ui_state_changed(ui);
 }
 
-/* Article id's note and tags, or 0 with a message. */
+/* Article id's note and tags, or 0 with a message. A note or tags just
+ * typed may still be on their way (writer.h): given a moment. */
 static int
 mark_of(struct ui *ui, int64_t id, char **note, char **tags)
 {
-	int rc = store_mark_of(ui_store(ui), id, note, tags);
+	int rc;
+
+	writer_wait(ui_writer(ui), UI_WRITE_WAIT_MS);
+	rc = store_mark_of(ui_store(ui), id, note, tags);
 
 	if (rc < 0)
 		ui_store_error(ui);

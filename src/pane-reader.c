@@ -20,6 +20,7 @@
 #include "text.h"
 #include "tokenize.h"
 #include "util.h"
+#include "writer.h"
 
 enum para_kind { P_TITLE, P_META, P_BODY, P_CAPTION };
 
@@ -47,6 +48,7 @@ struct reader {
 	int nlines, caplines;
 	int top;		/* first line shown */
 	int64_t position;	/* (paragraph << 32) | byte, of the top line */
+	int bookmarked;		/* as shown; changes go through the writer */
 	struct strlist words;	/* marked words, as typed */
 	int finding;		/* the find prompt is open */
 	struct edit find;
@@ -269,6 +271,7 @@ load_item(const struct store_item *it, void *ctx)
 	ld->found = 1;
 	r->id = it->id;
 	r->position = it->position;
+	r->bookmarked = it->bookmarked;
 	add_para(p, it->title, P_TITLE);
 	buf_init(&meta);
 	buf_add(&meta, "", 0);
@@ -293,8 +296,7 @@ pane_reader_save(struct pane *p)
 	if (r->id == 0)
 		return;
 	r->position = position_of(r, r->top);
-	if (store_set_position(ui_store(p->ui), r->id, r->position) < 0)
-		ui_store_error(p->ui);
+	writer_position(ui_writer(p->ui), r->id, r->position);
 }
 
 /* Put the next (dir > 0) or previous marked line at the top. */
@@ -338,8 +340,7 @@ pane_reader_open(struct pane *p, int64_t id, const struct strlist *words)
 			ui_message(p->ui, 1, "%s", _("the article is no longer in the database"));
 		return -1;
 	}
-	if (store_set_read(ui_store(p->ui), id, 1) < 0)
-		ui_store_error(p->ui);
+	writer_read(ui_writer(p->ui), id, 1);
 	strlist_free(&r->words);
 	strlist_init(&r->words);
 	for (size_t i = 0; words != NULL && i < words->len; i++)
@@ -515,15 +516,10 @@ reader_key(struct pane *p, int key, int action)
 			    _("nothing to find: press / first"));
 		break;
 	case ACT_BOOKMARK:
-		{
-			int b = store_toggle_bookmark(ui_store(p->ui), r->id);
-
-			if (b < 0)
-				ui_store_error(p->ui);
-			else
-				ui_message(p->ui, 0, "%s", b ? _("bookmarked") : _("bookmark removed"));
-			ui_list_changed(p->ui);
-		}
+		r->bookmarked = !r->bookmarked;
+		writer_bookmark(ui_writer(p->ui), r->id, r->bookmarked);
+		ui_message(p->ui, 0, "%s", r->bookmarked ? _("bookmarked") : _("bookmark removed"));
+		ui_state_changed(p->ui);
 		break;
 	case ACT_NOTE:
 		ui_edit_note(p->ui, r->id);

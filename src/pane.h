@@ -21,6 +21,7 @@ struct ui;
 struct pane;
 struct store;
 struct strlist;
+struct writer;
 
 /* What a key handler asks of the loop. */
 enum {
@@ -54,6 +55,15 @@ struct pane {
 
 /* Services of ui.c for the panes. */
 struct store *ui_store(struct ui *ui);
+/* Where panes send changes of reading state: never waits (writer.h). */
+struct writer *ui_writer(struct ui *ui);
+/* How long a key may wait for its change to be written before the lists
+ * are read again; past it they show it when it is (poll_database). */
+#define UI_WRITE_WAIT_MS 50
+
+/* After a change sent to the writer: the lists again, once it is
+ * written (waiting UI_WRITE_WAIT_MS at most; else when it is). */
+void ui_state_changed(struct ui *ui);
 void ui_message(struct ui *ui, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* The store failed: its message on the message line. */

@@ -42,6 +42,8 @@ struct store {
 	unsigned long stmt_clock;
 	struct store_ckpt *ckpt;	/* see store_ckpt_start(); or NULL */
 	int state_nested;	/* store_state_begin() savepoints open */
+	int busy;		/* the last failure was the lock (store_busy) */
+	int turn_fd;		/* PATH-turn (store_yield), -1 closed, -2 none */
 };
 
 /* Where one text is in struct store's pend; len PEND_NULL for NULL. */

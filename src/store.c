@@ -34,13 +34,16 @@
  */
 #include "config.h"
 
+#include <sys/file.h>
 #include <sys/stat.h>
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -65,6 +68,8 @@
 
 /* Milliseconds to wait for another process's write lock. */
 #define BUSY_TIMEOUT_MS 5000
+/* The longest an import waits for state writers after a commit. */
+#define STORE_YIELD_MAX_MS 500
 /* Above this, a user_version was not written by luot (store_version). */
 #define STORE_VERSION_MAX 1000
 #define WAL_CHECKPOINT_PAGES 4096
@@ -291,6 +296,7 @@ set_err(struct store *s, const char *fmt, ...)
 	va_end(ap);
 	free(s->err);
 	s->err = xstrdup(tmp);
+	s->busy = 0;
 }
 
 /* Record SQLite's message for the last call, prefixed with the file. */
@@ -332,8 +338,23 @@ db_reason(sqlite3 *db)
 int
 store_db_fail(struct store *s)
 {
+	int code = sqlite3_errcode(s->db) & 0xff;
+
 	set_err(s, "%s: %s", s->path, db_reason(s->db));
+	s->busy = code == SQLITE_BUSY || code == SQLITE_LOCKED;
 	return -1;
+}
+
+int
+store_busy(const struct store *s)
+{
+	return s->busy;
+}
+
+const char *
+store_path(const struct store *s)
+{
+	return s->path;
 }
 
 const char *
@@ -674,6 +695,7 @@ store_open(const char *path, char **err)
 	s->path = xstrdup(path);
 	s->rank_window = RANK_WINDOW;
 	s->wal_restart_at = WAL_CHECKPOINT_PAGES;
+	s->turn_fd = -1;
 	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc == SQLITE_OK && !writable(s))
 		rc = open_read_only(s);
@@ -699,6 +721,8 @@ store_close(struct store *s)
 	if (s == NULL)
 		return;
 	store_ckpt_stop(s);
+	if (s->turn_fd >= 0)
+		close(s->turn_fd);
 	sqlite3_finalize(s->add);
 	sqlite3_finalize(s->index);
 	sqlite3_finalize(s->unindex);
@@ -730,6 +754,61 @@ store_begin(struct store *s)
 	return exec(s, "BEGIN IMMEDIATE");
 }
 
+/*
+ * Taking turns with an import. SQLite's lock has no queue: an import that
+ * takes it again 2 ms after each commit let a waiting bookmark in only
+ * when its busy handler happened to try in those 2 ms. So a writer of
+ * reading state says it waits: a shared flock on PATH-turn, from before
+ * it asks for the lock until it has committed; and an import, after each
+ * commit, waits until it can take that flock exclusively (no one waits),
+ * for STORE_YIELD_MAX_MS at most. Where the file cannot be made (a
+ * read-only folder) there are no turns, only the 2 ms.
+ */
+static int
+turn_fd(struct store *s)
+{
+	if (s->turn_fd == -1) {
+		char *path = xasprintf("%s-turn", s->path);
+
+		s->turn_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+		if (s->turn_fd < 0)
+			s->turn_fd = -2;
+		free(path);
+	}
+	return s->turn_fd;
+}
+
+/* A state writer's turn: asked for, then given back. */
+static void
+turn_ask(struct store *s)
+{
+	if (!s->read_only && turn_fd(s) >= 0)
+		(void)flock(s->turn_fd, LOCK_SH);
+}
+
+static void
+turn_done(struct store *s)
+{
+	if (s->turn_fd >= 0)
+		(void)flock(s->turn_fd, LOCK_UN);
+}
+
+void
+store_yield(struct store *s, int min_ms)
+{
+	double start = monotonic_seconds();
+
+	sqlite3_sleep(min_ms);
+	if (s->read_only || turn_fd(s) < 0)
+		return;
+	while (flock(s->turn_fd, LOCK_EX | LOCK_NB) < 0) {
+		if ((monotonic_seconds() - start) * 1000 >= STORE_YIELD_MAX_MS)
+			return;
+		sqlite3_sleep(1);
+	}
+	(void)flock(s->turn_fd, LOCK_UN);
+}
+
 int
 store_state_begin(struct store *s)
 {
@@ -741,7 +820,9 @@ store_state_begin(struct store *s)
 	 * connection's commits sync the log until store_state_end(). */
 	if (exec(s, "PRAGMA synchronous = FULL") < 0)
 		return -1;
+	turn_ask(s);
 	if (store_begin(s) < 0) {
+		turn_done(s);
 		exec(s, "PRAGMA synchronous = NORMAL");
 		return -1;
 	}
@@ -752,6 +833,7 @@ int
 store_state_end(struct store *s, int rc)
 {
 	char *msg;
+	int busy;
 
 	if (s->state_nested > 0) {
 		s->state_nested--;
@@ -761,15 +843,19 @@ store_state_end(struct store *s, int rc)
 		sqlite3_exec(s->db, "ROLLBACK TO state; RELEASE state", NULL, NULL, NULL);
 	} else {
 		if (rc >= 0 && store_commit(s) == 0) {
+			turn_done(s);
 			exec(s, "PRAGMA synchronous = NORMAL");
 			return rc;
 		}
 		rc = -1;
 		msg = xstrdup(store_errmsg(s));
 		store_rollback(s);
+		turn_done(s);
 		sqlite3_exec(s->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 	}
+	busy = s->busy;
 	set_err(s, "%s", msg);	/* the failure's, not the rollback's */
+	s->busy = busy;
 	free(msg);
 	return -1;
 }

@@ -58,6 +58,13 @@ struct store *store_open(const char *path, char **err);
 void store_close(struct store *s);
 const char *store_errmsg(const struct store *s);
 
+/* Whether the last failure was another program's lock: trying again
+ * later may succeed. */
+int store_busy(const struct store *s);
+
+/* The database file's path, as opened. */
+const char *store_path(const struct store *s);
+
 /* Milliseconds to wait for another writer before failing (default 5000). */
 void store_set_busy_timeout(struct store *s, int ms);
 
@@ -94,6 +101,9 @@ size_t store_pending_bytes(const struct store *s);
  * or -1 when the commit failed (then nothing of it is stored).
  */
 int store_state_begin(struct store *s);
+/* After an import's commit: min_ms, then until no writer of reading state
+ * waits for its turn (store_state_begin), half a second at most. */
+void store_yield(struct store *s, int min_ms);
 int store_state_end(struct store *s, int rc);
 
 /*

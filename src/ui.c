@@ -29,6 +29,7 @@
 #include "text.h"
 #include "ui.h"
 #include "util.h"
+#include "writer.h"
 
 /* Last: its macros (lines, columns...) would clash with names above. */
 #include <term.h>
@@ -54,6 +55,7 @@ enum layout {
 struct ui {
 	FILE *trace;		/* $LUOT_UI_TRACE: timings for the benchmark */
 	struct store *store;
+	struct writer *writer;	/* the changes of reading state */
 	struct pane *list, *reader, *search, *help, *marks;
 	struct pane *all[NPANES];	/* the same, for loops */
 	struct pane *main;	/* list, search or marks: what the list area shows */
@@ -80,6 +82,19 @@ struct store *
 ui_store(struct ui *ui)
 {
 	return ui->store;
+}
+
+struct writer *
+ui_writer(struct ui *ui)
+{
+	return ui->writer;
+}
+
+void
+ui_state_changed(struct ui *ui)
+{
+	writer_wait(ui->writer, UI_WRITE_WAIT_MS);
+	ui_list_changed(ui);
 }
 
 struct pane *
@@ -433,7 +448,7 @@ ui_open(struct ui *ui, int64_t id, const struct strlist *words)
 	if (pane_reader_open(ui->reader, id, words) < 0)
 		return;
 	ui->article_open = 1;
-	ui_list_changed(ui);
+	ui_state_changed(ui);	/* it is read now */
 	focus(ui, ui->reader);
 }
 
@@ -518,6 +533,7 @@ global_action(struct ui *ui, int action)
 		focus(ui, ui->main);
 		return UI_REDRAW;
 	case ACT_REFRESH:
+		writer_wait(ui->writer, 1000);	/* the changes made here, too */
 		ui_list_changed(ui);
 		ui_message(ui, 0, "%s", _("database reread"));
 		return UI_REDRAW;
@@ -543,6 +559,19 @@ normal_key(int r, wint_t ch)
 	if (ch == 127 || ch == 8)
 		return KEYMAP_CODE + KEY_BACKSPACE;
 	return (int)ch;
+}
+
+/* A change the writer gave up on: said on the message line. */
+static void
+poll_writer(struct ui *ui)
+{
+	char *msg = writer_failure(ui->writer);
+
+	if (msg != NULL) {
+		ui_message(ui, 1, "%s", msg);
+		ui->dirty = 1;
+		free(msg);
+	}
 }
 
 /* Another process committed: show its articles. */
@@ -674,6 +703,7 @@ loop(struct ui *ui)
 			t_key = now_ms();
 		if (r == ERR) {
 			poll_database(ui);
+			poll_writer(ui);
 			continue;
 		}
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
@@ -703,6 +733,15 @@ loop(struct ui *ui)
 	}
 }
 
+/* writer_stop()'s progress, after the screen is gone. */
+static void
+say_writing(size_t left, void *ctx)
+{
+	(void)ctx;
+	warnx(P_("saving %zu change (the database is busy)...",
+	    "saving %zu changes (the database is busy)...", left), left);
+}
+
 int
 ui_run(struct store *s)
 {
@@ -728,8 +767,18 @@ ui_run(struct store *s)
 	 * the interface's memory in bounds whatever the corpus. */
 	store_set_cache(s, UI_CACHE_KIB);
 	store_data_version(s, &ui.version);
+	{
+		char *err = NULL;
+
+		if ((ui.writer = writer_start(s, &err)) == NULL) {
+			warnx("%s", err);
+			free(err);
+			return 1;
+		}
+	}
 	if ((screen = newterm(NULL, stdout, stdin)) == NULL) {
 		warnx("%s", _("cannot start the terminal"));
+		writer_stop(ui.writer, NULL, NULL);
 		return 1;
 	}
 	color_start();
@@ -768,6 +817,8 @@ ui_run(struct store *s)
 	rc = loop(&ui);
 	pane_reader_save(ui.reader);
 	endwin();
+	/* Nothing queued is lost: wait for the lock if an import holds it. */
+	writer_stop(ui.writer, say_writing, NULL);
 	{
 		for (int i = 0; i < NPANES; i++) {
 			if (ui.all[i]->win != NULL)
