@@ -1197,17 +1197,32 @@ tail_lead(const struct lines *ls, size_t start, size_t upto)
 	return words >= 12 ? first : upto;
 }
 
-/* Put the lead (lines [from, to)) first, unless the body already holds
- * it: then it was a repeat. */
+/*
+ * Put the lead (lines [from, to)) first, unless the body already holds
+ * it: then it was a repeat. Held means all of it in one paragraph; a
+ * paragraph that only begins as the lead does (its first sentence, or a
+ * caption that quotes it) held it by the first 80 bytes once, and the
+ * lead's other sentences were lost. A paragraph the lead begins with and
+ * goes on from is the lead cut short: the lead takes its place.
+ */
 static void
 place_lead(struct article *a, const struct lines *ls, size_t from, size_t to)
 {
 	const char *lead = ls->v[from].s;
-	size_t n = strlen(lead), cmp = n < 80 ? n : 80, k = to - from;
+	size_t n = strlen(lead), k = to - from;
 
 	for (size_t i = 0; i < a->paras.len; i++) {
-		if (strncmp(a->paras.items[i], lead, cmp) == 0)
+		const char *p = a->paras.items[i];
+		size_t pn = strlen(p);
+
+		if (strstr(p, lead) != NULL)
 			return;
+		if (k == 1 && pn >= 40 && pn < n && strncmp(p, lead, pn) == 0) {
+			a->words += ls->v[from].words - text_words(p);
+			free(a->paras.items[i]);
+			a->paras.items[i] = xstrdup(lead);
+			return;
+		}
 	}
 	for (size_t i = 0; i < k; i++)
 		strlist_push(&a->paras, NULL);

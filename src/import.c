@@ -144,7 +144,16 @@ walk_dir(struct walk *w, const char *dir)
 	struct strlist names;
 
 	if (d == NULL) {
-		walk_fail(dir, errno, w->t);
+		/* Skipped, not failed: nothing was read; but the import is
+		 * not whole, and says so by its exit status (unopened). */
+		char *name = shown(dir), *why = xasprintf(_("cannot open the folder: %s"),
+		    strerror(errno));
+
+		warnx(_("skipped %s: %s"), name, why);
+		free(why);
+		free(name);
+		w->t->skipped++;
+		w->t->unopened++;
 		return;
 	}
 	strlist_init(&names);

@@ -42,6 +42,7 @@ struct import_totals {
 	size_t duplicates;
 	size_t skipped;
 	size_t failed;		/* could not be read or stored */
+	size_t unopened;	/* folders that could not be opened (skipped) */
 	size_t invalid;		/* invalid sequences replaced by U+FFFD */
 	double seconds;
 };

@@ -315,11 +315,11 @@ run_import(const char *db, const char *name, char *const *paths, int n,
 		return 1;
 	}
 	rc = import_paths(s, bp, paths, n, o, &t);
-	if (!quiet_totals || rc < 0 || t.failed > 0)
+	if (!quiet_totals || rc < 0 || t.failed > 0 || t.unopened > 0)
 		print_totals(&t);
 	store_close(s);
 	boiler_free(bp);
-	return rc < 0 || t.failed > 0 ? 1 : 0;
+	return rc < 0 || t.failed > 0 || t.unopened > 0 ? 1 : 0;
 }
 
 /* Options with no short form. */

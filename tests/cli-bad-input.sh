@@ -390,4 +390,22 @@ test_expect_success 'file names that are not UTF-8 (or are NFD) keep their bytes
 	grep -q "$(printf "b\340i\377.txt")" paths
 '
 
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	test_expect_success 'a folder that cannot be opened is skipped with the reason, exit 1' '
+		mkdir -p open/shut && cp "$good" open/ &&
+		printf "Bài trong thư mục đóng\n\n%s\n" "$body" >open/shut/a.txt &&
+		chmod 000 open/shut && mkdir -m 777 nobody && chmod 755 "$T" &&
+		st=0 &&
+		setpriv --reuid=65534 --regid=65534 --clear-groups \
+			"$LUOT" --db nobody/o.db import open >out 2>err || st=$?
+		chmod 755 open/shut &&
+		cat out err &&
+		test "$st" = 1 &&
+		grep -q "^luot: skipped open/shut: cannot open the folder: Permission denied$" err &&
+		grep -q "^imported 1, duplicates 0, skipped 1, failed 0" out
+	'
+else
+	test_skip 'a folder that cannot be opened is skipped, exit 1' 'needs root and setpriv'
+fi
+
 test_done

@@ -523,6 +523,22 @@ test_bylines(void)
 	is_int((long long)a.paras.len, 2, "a lead that repeats the body is dropped");
 	is_str(a.author, "Minh Anh", "  the byline above it is read");
 	article_free(&a);
+	/* The body holds only the lead's first sentence: the lead, longer,
+	 * takes that paragraph's place, its second sentence kept. */
+	run("Hội chợ sách mở cửa\n\n" P1 "\n" P2 "\nMinh Anh\n\n\n\n" P1
+	    " Hàng vạn người đã đến trong buổi sáng đầu tiên.\n", &a);
+	is_int((long long)a.paras.len, 2, "a lead longer than the paragraph it begins with replaces it");
+	ok(strstr(para0(&a), "Hàng vạn người đã đến") != NULL, "  its second sentence is kept");
+	article_free(&a);
+	/* A paragraph (a caption left in the body) that shares the lead's
+	 * first 80 bytes and then goes elsewhere does not swallow the lead. */
+	run("Hội chợ sách mở cửa\n\nHội chợ sách lớn nhất năm đã mở cửa sáng nay với hàng trăm "
+	    "gian hàng của các nhà xuất bản trong cả nước.\n" P2 "\nMinh Anh\n\n\n\n"
+	    "Hội chợ sách lớn nhất năm đã mở cửa sáng nay với hàng trăm gian hàng, "
+	    "thu hút đông đảo bạn đọc ở mọi lứa tuổi.\n", &a);
+	ok(strstr(para0(&a), "thu hút đông đảo bạn đọc") != NULL,
+	    "a lead that only begins like a body paragraph is kept");
+	article_free(&a);
 	run("Hội chợ sách mở cửa\n\n(ĐTTD) Hội chợ sách lớn nhất năm đã mở cửa sáng nay với hàng "
 	    "trăm gian hàng.\n" P2 "\n", &a);
 	is_str(a.source, "ĐTTD", "the paper's tag before the lead is the source");
