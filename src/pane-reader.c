@@ -332,6 +332,8 @@ pane_reader_open(struct pane *p, int64_t id, const struct strlist *words)
 	pane_reader_save(p);
 	free_article(r);
 	r->id = 0;
+	/* Its bookmark may have been set a moment ago, still on its way. */
+	writer_wait(ui_writer(p->ui), UI_WRITE_WAIT_MS);
 	rc = store_show(ui_store(p->ui), id, load_item, &ld);
 	if (rc <= 0) {
 		if (rc < 0)

@@ -24,6 +24,8 @@ say_failed(const struct store_page *p, const char *why)
 static int
 redo_one(struct store *s, const struct boiler *bp, struct store_page *p)
 {
+	static const struct extract_limits limits = { EXTRACT_MAX_PARAS, EXTRACT_MAX_TEXT };
+	enum extract_cut_kind cut;
 	struct article a;
 	char *text = p->original;
 	int rc;
@@ -52,7 +54,9 @@ redo_one(struct store *s, const struct boiler *bp, struct store_page *p)
 		}
 	}
 	article_init(&a);
-	if (extract_article(bp, text, &a) < 0) {
+	/* Within the import's default limits: a page kept (or a file read)
+	 * before they were is cut as an import would cut it now. */
+	if (extract_article_within(bp, text, &limits, &a, &cut) < 0) {
 		free(text);
 		say_failed(p, _("no article text found in its page now"));
 		return 2;

@@ -22,6 +22,8 @@
 #define WRITER_FAIL_PAUSE_MS 500
 /* The thread's busy timeout: it comes back to look for stop this often. */
 #define WRITER_BUSY_MS 1000
+/* Its connection's page cache, KiB. */
+#define WRITER_CACHE_KIB 1024
 
 enum op_kind { OP_READ, OP_POSITION, OP_BOOKMARK, OP_NOTE, OP_TAGS };
 
@@ -145,6 +147,8 @@ writer_start(struct store *s, char **err)
 		return NULL;
 	}
 	store_set_busy_timeout(w->s, WRITER_BUSY_MS);
+	/* It reads little: a small cache, as the interface's own. */
+	store_set_cache(w->s, WRITER_CACHE_KIB);
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->more, NULL);
 	pthread_cond_init(&w->done, NULL);
