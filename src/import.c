@@ -89,6 +89,17 @@ struct walk {
 	int follow;		/* import_opts' */
 };
 
+/* A path the walk passes over: named with the reason, counted. */
+static void
+walk_skip(struct walk *w, const char *path, const char *why)
+{
+	char *name = shown(path);
+
+	warnx(_("skipped %s: %s"), name, why);
+	free(name);
+	w->t->skipped++;
+}
+
 /* Whether the absolute path is one of the paths given or inside one. */
 static int
 inside_roots(const struct walk *w, const char *path)
@@ -114,7 +125,7 @@ static void
 walk_link(struct walk *w, char *child)
 {
 	struct stat st;
-	char *to, *name;
+	char *to;
 
 	if (stat(child, &st) == 0 && S_ISDIR(st.st_mode)) {
 		free(child);
@@ -128,11 +139,7 @@ walk_link(struct walk *w, char *child)
 		return;
 	}
 	free(to);
-	name = shown(child);
-	warnx(_("skipped %s: %s"), name,
-	    _("a symbolic link out of the folders given (--follow follows it)"));
-	free(name);
-	w->t->skipped++;
+	walk_skip(w, child, _("a symbolic link out of the folders given (--follow follows it)"));
 	free(child);
 }
 
@@ -146,13 +153,10 @@ walk_dir(struct walk *w, const char *dir)
 	if (d == NULL) {
 		/* Skipped, not failed: nothing was read; but the import is
 		 * not whole, and says so by its exit status (unopened). */
-		char *name = shown(dir), *why = xasprintf(_("cannot open the folder: %s"),
-		    strerror(errno));
+		char *why = xasprintf(_("cannot open the folder: %s"), strerror(errno));
 
-		warnx(_("skipped %s: %s"), name, why);
+		walk_skip(w, dir, why);
 		free(why);
-		free(name);
-		w->t->skipped++;
 		w->t->unopened++;
 		return;
 	}
@@ -392,7 +396,8 @@ prepare(const struct boiler *bp, const struct import_opts *o, const struct known
 	strlist_free(&sl->a.captions);
 }
 
-/* About what a prepared slot holds, for RING_BYTES. */
+/* About what a prepared slot holds, for RING_BYTES: its joined texts
+ * and blobs (prepare() has freed the paragraph lists). */
 static size_t
 slot_bytes(const struct slot *sl)
 {
@@ -401,7 +406,6 @@ slot_bytes(const struct slot *sl)
 
 	if (!sl->parsed)
 		return n;
-	n += a->paras.len * 48 + a->captions.len * 48;
 	if (a->body != NULL)
 		n += strlen(a->body);
 	if (a->captions_text != NULL)
