@@ -178,6 +178,12 @@ glue_left_ok(const char *s, size_t i)
 }
 
 static int
+is_closing_quote(uint32_t uc)
+{
+	return uc == '"' || uc == '\'' || uc == 0x201D || uc == 0x2019 || uc == 0xBB;
+}
+
+static int
 is_sentence_end(uint32_t uc)
 {
 	return uc == '.' || uc == '!' || uc == '?' || uc == 0x2026;
@@ -223,6 +229,12 @@ glued_sentence_at(const char *s, size_t i)
 	if (strncmp(s + i, "\xe1\xba\xa2nh", 5) == 0 && (s[i + 5] == ':' || s[i + 5] == ' '))
 		return 0;	/* "... năm 2016.Ảnh: Doãn Tuấn": a caption's credit */
 	before = prev_uc(s, j, &start);
+	if (is_closing_quote(before) || before == ')') {
+		/* "... là “mẹ hai con”.Lưu Hương Giang": the quote closed
+		 * the sentence's last word. */
+		before = prev_uc(s, start, &start);
+		return text_is_lower(before) || (before >= '0' && before <= '9');
+	}
 	if (before >= '0' && before <= '9')
 		return 1;
 	if (!text_is_letter(before) || (s[j] == '.' && j + 1 == i && after_abbrev(s, j)))
@@ -315,7 +327,8 @@ static int
 related_link(const char *s)
 {
 	return strncmp(s, ">>", 2) == 0 || strncmp(s, "->", 2) == 0 || strncmp(s, "=>", 2) == 0 ||
-	    strncmp(s, "\xe2\x96\xba", 3) == 0;	/* ► */
+	    strncmp(s, "\xe2\x96\xba", 3) == 0 ||	/* ► */
+	    strncmp(s, "\xe2\x86\x92 ", 4) == 0;	/* → */
 }
 
 /* Does a pattern match r, or is it a related link? Matched once, when a
@@ -345,12 +358,6 @@ last_uc(const char *s)
 	size_t start;
 
 	return prev_uc(s, strlen(s), &start);
-}
-
-static int
-is_closing_quote(uint32_t uc)
-{
-	return uc == '"' || uc == '\'' || uc == 0x201D || uc == 0x2019 || uc == 0xBB;
 }
 
 /* Does s open with a quote that closes the line before ("\" - ông nói",
@@ -479,15 +486,152 @@ photo_credit_like(const char *s)
 	return r;
 }
 
+/* Letters, two capitals at least and no small one ("QUYẾT ĐỊNH"). */
+static int
+has_letters_no_lower(const char *s)
+{
+	size_t n = strlen(s), i = 0, upper = 0;
+
+	while (i < n) {
+		uint32_t uc;
+
+		i += (size_t)text_next(s + i, n - i, &uc);
+		if (text_is_lower(uc))
+			return 0;
+		if (text_is_upper(uc))
+			upper++;
+	}
+	return upper >= 2;
+}
+
+/* "- ", "+ ", "• ", "1. ", "a) ": an item of a list. */
+static int
+list_marker(const char *s)
+{
+	size_t digits = strspn(s, "0123456789");
+
+	if ((s[0] == '-' || s[0] == '+' || s[0] == '*') && s[1] == ' ')
+		return 1;
+	if (strncmp(s, "\xe2\x80\xa2", 3) == 0)	/* • */
+		return 1;
+	if (digits > 0 && (s[digits] == '.' || s[digits] == ')') && s[digits + 1] == ' ')
+		return 1;
+	return list_item(s);
+}
+
+/* Does s open as the rest of a sentence: a small letter (not an item
+ * of a list, not "iPhone"), or a mark that follows a word? */
+static int
+opens_mid_sentence(const char *s)
+{
+	uint32_t first = first_uc(s);
+
+	if (text_is_lower(first))
+		return !inner_capital(s) && !list_item(s);
+	return first != 0 && first < 0x80 && strchr(",.;:)]!?", (int)first) != NULL;
+}
+
+/* Lines that each open with a space and a capital, one after another,
+ * are rows: a gallery's captions, a table, verse. */
+static int
+row_like(const struct raw *r)
+{
+	return r != NULL && r->lead && r->gap == 0 && text_is_upper(first_uc(r->s));
+}
+
+/* Does line c go on with the link text above it: a space then a small
+ * letter (" và Phú Quý"), or a comma (", ông Nam")? After a label
+ * ("Sân" ": Stadio Olimpico") comes a colon. */
+static int
+continued_by(const struct raw *c)
+{
+	uint32_t first = first_uc(c->s);
+
+	if (c->lead)
+		return text_is_lower(first) && !list_item(c->s);
+	return first == ',' || first == ';' || first == ')';
+}
+
+/* Does s end with a quote that opens ("cho biết: “", "nói: \"")? */
+static int
+opening_quote_end(const char *s)
+{
+	size_t n = strlen(s), start;
+	uint32_t last = last_uc(s);
+
+	return last == 0x201C || (last == '"' && n >= 2 && prev_uc(s, n - 1, &start) == ' ');
+}
+
+/* Does s end with a title's abbreviation that a name follows ("BS. "
+ * "Hoàng Thuần", "PGS.TS. ")? Only a line of a word or two: a sentence
+ * may well end with "TP.". */
+static int
+title_abbrev_end(const char *s)
+{
+	size_t n = strlen(s), start;
+
+	return n > 1 && s[n - 1] == '.' && text_words(s) <= 2 &&
+	    word_before(s, n - 1, &start) >= 2 && after_abbrev(s, n - 1);
+}
+
+/* Does s end with a word in small letters ("thiên tình sử", not a
+ * caption's "Ảnh. Otofun")? */
+static int
+last_word_lower(const char *s)
+{
+	size_t start;
+
+	word_before(s, strlen(s), &start);
+	return text_is_lower(first_uc(s + start));
+}
+
 /*
- * Did the crawler break one sentence over lines a and b (adjacent, no
- * blank line)? It puts the text of an inline link or a quotation on a
- * line of its own: the line before ends with a space, or the next begins
- * with one, with a small letter, with a comma or a closing quote. A byline
- * after the body's last line is never its continuation.
+ * Is b a link's text that a's sentence runs into, whatever its case and
+ * length: a is a sentence that goes on (a space at its end, or many
+ * words), and the line after b goes on with b's sentence (" và Phú Quý
+ * ...", ", ông Nam ...", " năm 1998.")? A subhead ("Thông tin lực
+ * lượng") is short and ends with no space.
  */
 static int
-continues(const struct boiler *bp, struct raw *a, struct raw *b)
+link_between(const struct boiler *bp, const struct raw *a, const struct raw *b, struct raw *c)
+{
+	if (c == NULL || c->gap != 0 || b->trail || !continued_by(c))
+		return 0;
+	if (!a->trail && (text_words(a->s) <= 12 || !last_word_lower(a->s)))
+		return 0;
+	return text_words(b->s) <= 20 && !ends_sentence(b->s) && last_mark(a->s) != ':' &&
+	    !is_junk(bp, c);
+}
+
+/*
+ * Does a end where its sentence must go on: an opening quote ("cho biết
+ * thêm: “"), or a comma? After a comma, a capitalised line that ends as a
+ * sentence or a clause starts afresh: verse ("Biến khắp mười phương
+ * giới," "Trong có vô biên Phật,"), a letter's "Bạn thân mến,", a
+ * caption's last words; so does a heading in capitals ("QUYẾT ĐỊNH:").
+ */
+static int
+left_open(const struct raw *a, const struct raw *b)
+{
+	uint32_t last = last_uc(a->s);
+
+	if (opening_quote_end(a->s))
+		return 1;
+	if (last != ',' || list_marker(b->s) || has_letters_no_lower(b->s))
+		return 0;
+	return !text_is_upper(first_uc(b->s)) || (last_uc(b->s) != ',' && !ends_sentence(b->s));
+}
+
+/*
+ * Did the crawler break one sentence over lines a and b (adjacent, no
+ * blank line; c is the line after b, or NULL)? It puts the text of an
+ * inline link or a quotation on a line of its own: the line before ends
+ * with a space or a comma, or the next begins with one, with a small
+ * letter, with a comma or a closing quote. A byline after the body's last
+ * line is never its continuation.
+ */
+static int
+continues(const struct boiler *bp, struct raw *a, struct raw *b, struct raw *c)
 {
 	uint32_t first = first_uc(b->s);
 	char *au = NULL, *so = NULL;
@@ -507,12 +651,14 @@ continues(const struct boiler *bp, struct raw *a, struct raw *b)
 		if (!signed_a)
 			return 1;
 	}
-	if (ends_sentence(a->s) || is_junk(bp, a) || is_junk(bp, b))
+	if ((ends_sentence(a->s) && !title_abbrev_end(a->s)) || is_junk(bp, a) || is_junk(bp, b))
 		return 0;
 	if (last_uc(a->s) == '(')
 		return 1;	/* "Hòa Lê (" "T/h" ")" */
 	if (!has_alnum(a->s) || !has_alnum(b->s))
 		return stray_mark(a->s) || stray_mark(b->s);
+	if (title_abbrev_end(a->s) || link_between(bp, a, b, c))
+		return 1;
 	byline = credit_parse(b->s, CREDIT_END, &au, &so);
 	free(au);
 	free(so);
@@ -520,13 +666,15 @@ continues(const struct boiler *bp, struct raw *a, struct raw *b)
 	 * "của tờ ", "như: " it is the rest of the sentence. */
 	if (byline && (!a->trail || !wants_more(a->s) || strchr(b->s, ':') != NULL))
 		return 0;
-	if (text_is_lower(first) && !inner_capital(b->s))
-		return !list_item(b->s);
-	if (strchr(",.;:)]!?", (int)first) != NULL && first != 0)
+	if (left_open(a, b))
 		return 1;
+	if (opens_mid_sentence(b->s))
+		return 1;
+	if (text_is_lower(first) && !inner_capital(b->s))
+		return 0;	/* "b) ...": an item of a list */
 	if (closing_quote_at(b->s))
 		return 1;
-	if (b->lead)
+	if (b->lead && !((row_like(a) || row_like(c)) && text_is_upper(first)))
 		return 1;
 	return a->trail && text_words(b->s) < LINK_MAX_WORDS;
 }
@@ -539,7 +687,7 @@ join_raw(struct raw *a, struct raw *b)
 	uint32_t first = first_uc(b->s), last = last_uc(a->s);
 	int tight = (first < 0x80 && strchr(",.;:)]!?", (int)first) != NULL) ||
 	    closing_quote_at(b->s) || (!has_alnum(b->s) && first != '(') ||
-	    !has_alnum(a->s) || last == 0x201C || last == '(';
+	    !has_alnum(a->s) || opening_quote_end(a->s) || last == '(';
 	char *s = xasprintf("%s%s%s", a->s, tight ? "" : " ", b->s);
 
 	free(a->s);
@@ -610,7 +758,8 @@ read_lines(const struct boiler *bp, const char *text, struct lines *out)
 		 * small letter where the crawl lost its first word. */
 		if (head && !is_junk(bp, &raw[last]) && text_words(raw[last].s) >= 3)
 			head = 0;
-		else if (raw[last].s != NULL && continues(bp, &raw[last], &raw[i])) {
+		else if (raw[last].s != NULL &&
+		    continues(bp, &raw[last], &raw[i], i + 1 < n ? &raw[i + 1] : NULL)) {
 			join_raw(&raw[last], &raw[i]);
 			continue;
 		}
@@ -647,23 +796,6 @@ read_lines(const struct boiler *bp, const char *text, struct lines *out)
 	}
 	strlist_free(&pieces);
 	free(raw);
-}
-
-static int
-has_letters_no_lower(const char *s)
-{
-	size_t n = strlen(s), i = 0, upper = 0;
-
-	while (i < n) {
-		uint32_t uc;
-
-		i += (size_t)text_next(s + i, n - i, &uc);
-		if (text_is_lower(uc))
-			return 0;
-		if (text_is_upper(uc))
-			upper++;
-	}
-	return upper >= 2;
 }
 
 /*
@@ -801,6 +933,34 @@ contains_ci(const char *s, const char *low_needle)
 	return r;
 }
 
+/*
+ * Does s end with a parenthesis that speaks of its photo: "(ảnh có tính
+ * chất minh họa)", "(Ảnh chụp từ clip).", "(ảnh: K.Đ)"? A bare "(ảnh)"
+ * is a headline's label ("Lính Nga ở tiền tuyến (ảnh)"), not a caption.
+ */
+static int
+photo_paren_end(const char *s)
+{
+	size_t n = strlen(s);
+	const char *open;
+	char *low;
+	int r;
+
+	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' '))
+		n--;
+	if (n < 6 || s[n - 1] != ')')
+		return 0;
+	open = s + n - 1;
+	while (open > s && *open != '(')
+		open--;
+	if (*open != '(' || open == s || words_in(open, (size_t)(s + n - open)) > 8)
+		return 0;
+	low = text_lower_n(open + 1, 8);
+	r = strncmp(low, "\xe1\xba\xa3nh", 5) == 0 && (low[5] == ' ' || low[5] == ':');
+	free(low);
+	return r;
+}
+
 /* "... Ảnh: Văn Điệp/TTXVN", "(Ảnh minh họa)": a photo caption, told by
  * a photo credit of a few words at its end. */
 static int
@@ -811,6 +971,8 @@ caption_like(const struct line *l)
 
 	if (l->words > 60)
 		return 0;
+	if (l->words >= 4 && l->words <= 40 && photo_paren_end(l->s))
+		return 1;
 	for (int k = 0; needles[k]; k++) {
 		for (const char *p = l->s; (p = strstr(p, needles[k])) != NULL; p++) {
 			if (p == l->s || p[-1] == ' ' || p[-1] == '(' || p[-1] == '.')
@@ -954,6 +1116,23 @@ take_credit(struct article *a, char *author, char *source)
 		free(source);
 }
 
+/*
+ * Is s the opening words of the longer paragraph p ("Chiếc ô tô cũ ...
+ * tạo cho người lái xe cảm giác thoải mái" under the paragraph that
+ * begins so)? Under its paragraph, that is a photo's caption: a subhead
+ * stands above the paragraph it heads.
+ */
+static int
+repeats_opening(const char *p, const char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' '))
+		n--;
+	return n > 0 && strlen(p) > n && strncmp(p, s, n) == 0 &&
+	    (p[n] == ' ' || p[n] == ',' || p[n] == '.' || p[n] == ';');
+}
+
 static void
 take_body_line(struct article *a, const struct line *l)
 {
@@ -979,7 +1158,8 @@ take_body_line(struct article *a, const struct line *l)
 	if (photo_credit_like(l->s) || (l->words >= 5 && (in_list(&a->paras, l->s) ||
 	    in_list(&a->captions, l->s))))
 		return;
-	if (caption_like(l)) {
+	if (caption_like(l) || (a->paras.len > 0 && l->words >= 5 && l->words <= 30 &&
+	    repeats_opening(a->paras.items[a->paras.len - 1], l->s))) {
 		strlist_push(&a->captions, xstrdup(l->s));
 	} else {
 		strlist_push(&a->paras, xstrdup(l->s));
@@ -1014,6 +1194,16 @@ glued_ad_like(const struct line *l)
 	return 0;
 }
 
+/* Does the name s end with a mark that joins it to the next ("Thảo
+ * Vân -", "Hà Anh,")? */
+static int
+byline_goes_on(const char *s)
+{
+	uint32_t last = last_uc(s);
+
+	return last == '-' || last == 0x2013 || last == ',' || last == '&';
+}
+
 /* The last paragraphs may be a byline, a source, a photo credit or a
  * run-together ad. */
 static void
@@ -1029,6 +1219,16 @@ take_trailer(struct article *a)
 		if ((!strict || strpbrk(last, ".(:") != NULL) &&
 		    credit_parse(last, CREDIT_END, &author, &source)) {
 			int nameless = author == NULL && source == NULL;
+
+			if (author != NULL && source == NULL && a->author != NULL &&
+			    !byline_goes_on(last)) {
+				/* A second name above the byline: the body's
+				 * last lines are names (a gallery's people).
+				 * "Thảo Vân -" "Song Giang -" "H.Nhu" is one
+				 * byline. */
+				free(author);
+				break;
+			}
 
 			take_credit(a, author, source);
 			/* "(Tổng hợp)": compiled by the paper. Above it stands

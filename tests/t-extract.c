@@ -329,12 +329,15 @@ test_unglue_sentences(void)
 		  "Ông cho biết sẽ hỗ trợ thêm cho DN.", "Nhìn chung, tình hình đã ổn định hơn trước" },
 		{ "Đó là nếp sống văn minh...Trên cơ sở đó, phường đề ra kế hoạch mới",
 		  "Đó là nếp sống văn minh...", "Trên cơ sở đó, phường đề ra kế hoạch mới" },
+		{ "Ít ai nghĩ cô đã là “mẹ hai con”.Nữ ca sĩ vẫn giữ được vóc dáng thon gọn",
+		  "Ít ai nghĩ cô đã là “mẹ hai con”.", "Nữ ca sĩ vẫn giữ được vóc dáng thon gọn" },
 	};
 	static const char *const keep[] = {
 		"Quỷ hút máu...Cristiano Ronaldo", "XSKT.Cần Thơ giải trình vụ việc với báo chí",
 		"Lãnh đạo công nghệ gửi tâm thư tới ôngTrump", "HAGL quyết chiến với SHB.Đà Nẵng",
 		"Tiền giả và hệ lụy khôn lườngKỳ cuối: Hệ lụy và những cảnh tỉnh",
-		"HLV Lê Huỳnh Đức của SHB.Đà Nẵng tỏ ra không hài lòng với trọng tài", NULL
+		"HLV Lê Huỳnh Đức của SHB.Đà Nẵng tỏ ra không hài lòng với trọng tài",
+		"Khán giả gọi anh là “Ông hoàng TP.HCM”.Sáng nay anh trở lại sân khấu", NULL
 	};
 
 	for (size_t i = 0; i < sizeof split / sizeof split[0]; i++) {
@@ -558,8 +561,137 @@ test_bylines(void)
 	is_int((long long)a.paras.len, 3, "  is dropped when the credit names it");
 	is_str(para(&a, 1), "Giá vàng thế giới tăng", "  the box's subhead stays");
 	article_free(&a);
+	/* Names at the body's end, one per photo: the last is taken for
+	 * the byline, the others stay. "A -" "B -" "C" is one byline. */
+	run("Tưởng nhớ những cầu thủ đã ra đi\n\n" P1 "\n" P2 "\nLê Văn Tám\nNguyễn Văn Bảy\n"
+	    "Trần Văn Chín\n", &a);
+	is_int((long long)a.paras.len, 4, "names above the byline stay in the body");
+	is_str(para(&a, 3), "Nguyễn Văn Bảy", "  the one just above it");
+	article_free(&a);
+	run("Phim hành động Việt ra rạp dịp Tết\n\n" P1 "\n" P2 "\nThanh Vân -\n \nHồng Giang - \nH.Nhu\n",
+	    &a);
+	is_int((long long)a.paras.len, 2, "a byline of names joined by dashes is all trailer");
+	article_free(&a);
 	run("Giá vàng giảm trong ngày vía Thần Tài\n\n" P1 "\nMinh Anh\n" P2 "\nThu Hà\n", &a);
 	is_int((long long)a.paras.len, 3, "a short line the credit does not name stays (a subhead)");
+	article_free(&a);
+}
+
+/* Captions that carry no "Ảnh: Name" credit: a parenthesis about the
+ * photo at the end, or the opening words of the paragraph above. */
+static void
+test_uncredited_captions(void)
+{
+	struct article a;
+
+	run("Phố đi bộ đông nghịt người trong đêm giao thừa\n\n"
+	    "Người dân chen chân trên phố đi bộ (ảnh có tính chất minh họa)\n" P1 "\n"
+	    "Một nhóm bạn trẻ chụp ảnh bên hồ. (Ảnh chụp từ clip).\n" P2 "\n"
+	    "Gian hàng đồ lưu niệm ven hồ (Ảnh sưu tầm trên mạng)\n" P1 " Thêm một câu.\n", &a);
+	is_int((long long)a.captions.len, 3, "a final parenthesis about the photo makes a caption");
+	is_str(a.captions.len ? a.captions.items[0] : NULL,
+	    "Người dân chen chân trên phố đi bộ (ảnh có tính chất minh họa)", "  the first, whole");
+	is_int((long long)a.paras.len, 3, "  the paragraphs stay");
+	article_free(&a);
+	run("Chiến sự ở biên giới: lính gác trên tiền tuyến (ảnh)\n\n" P1 "\n" P2 "\n", &a);
+	is_str(a.title, "Chiến sự ở biên giới: lính gác trên tiền tuyến (ảnh)",
+	    "a bare '(ảnh)' labels a headline, not a caption");
+	article_free(&a);
+	/* A caption repeats its paragraph's opening words below it; a
+	 * subhead above its paragraph may too, and stays. */
+	run("Năm mẫu xe cũ đáng mua trong năm nay\n\n"
+	    "Toyota Vios 2012\n"
+	    "Chiếc sedan cỡ nhỏ này giữ giá tốt và rất bền, phụ tùng dễ thay ở mọi tỉnh thành. "
+	    "Máy 1.5L chạy êm và tiết kiệm xăng.\n"
+	    "Chiếc sedan cỡ nhỏ này giữ giá tốt và rất bền\n"
+	    "Giá bán trên thị trường xe cũ dao động quanh mức ba trăm triệu đồng tùy tình trạng.\n"
+	    "Giá xe cũ tăng nhẹ sau Tết\n"
+	    "Giá xe cũ tăng nhẹ sau Tết vì nhu cầu đi lại của người dân tăng cao ở các thành phố.\n",
+	    &a);
+	is_int((long long)a.captions.len, 1, "a line that repeats the opening of the paragraph above is a caption");
+	is_str(a.captions.len ? a.captions.items[0] : NULL,
+	    "Chiếc sedan cỡ nhỏ này giữ giá tốt và rất bền", "  that line");
+	is_str(para(&a, 0), "Toyota Vios 2012", "  a subhead stays");
+	is_str(para(&a, 3), "Giá xe cũ tăng nhẹ sau Tết", "  a subhead above the paragraph it opens stays");
+	article_free(&a);
+	/* A gallery's captions, each a line that opens with a space, stay
+	 * apart; so do a table's rows. */
+	run("Ngày đầu bán vé tàu điện trên cao\n\n" P1 "\n"
+	    "Khách xếp hàng mua vé tại nhà ga\n"
+	    " Nhiều người còn bỡ ngỡ với máy bán vé tự động\n"
+	    " Nhân viên nhà ga hướng dẫn hành khách lớn tuổi\n"
+	    " Toa tàu chật kín trong giờ cao điểm buổi chiều\n", &a);
+	is_int((long long)a.paras.len, 5, "rows that each open with a space and a capital stay apart");
+	is_str(para(&a, 2), "Nhiều người còn bỡ ngỡ với máy bán vé tự động", "  one row");
+	article_free(&a);
+}
+
+/* Sentences that a crawler broke at a link or a quotation, in the shapes
+ * that joining missed, and the shapes that must stay apart. */
+static void
+test_link_fragments(void)
+{
+	struct article a;
+
+	run("Đạo diễn nổi tiếng trở lại với phim mới\n\n"
+	    "Ông cho biết đã mất gần mười năm để viết kịch bản kể từ sau thành công của bộ phim\n"
+	    "Người Về\n"
+	    " năm 2009.\n"
+	    "Hàng xe dài trước cửa hàng của Công ty Vàng \n"
+	    "Kim Phát Lộc\n"
+	    " và nhiều cửa hàng khác từ sáng sớm.\n"
+	    "Trao đổi với PV \n"
+	    "Báo Mới\n"
+	    ", ông Nam cho biết lượng khách tăng gấp đôi so với năm ngoái.\n"
+	    "Cô từng đóng vai chính trong bộ phim truyền hình \n"
+	    "Cô gái đến từ thành phố biển và những người bạn (The Girl from the Sea)\n"
+	    " hồi năm 2006.\n"
+	    "Tôi đọc được câu chuyện này trên một trang mạng xã hội, dưới cái tựa của tác giả, \n"
+	    "“Hai người già đi dạo mỗi chiều qua bao mùa lá rụng”.\n"
+	    "Anh Tâm cho biết thêm: “\n"
+	    "Chúng tôi sẽ mở thêm hai điểm phát quà nữa trong tháng tới”.\n"
+	    "BS. \nTrần Minh Khoa\n", &a);
+	is_str(para(&a, 0), "Ông cho biết đã mất gần mười năm để viết kịch bản kể từ sau thành công "
+	    "của bộ phim Người Về năm 2009.", "a link's text after a line with no space at its end");
+	is_str(para(&a, 1), "Hàng xe dài trước cửa hàng của Công ty Vàng Kim Phát Lộc và nhiều cửa "
+	    "hàng khác từ sáng sớm.", "  a name that the next line goes on from is no byline");
+	is_str(para(&a, 2), "Trao đổi với PV Báo Mới, ông Nam cho biết lượng khách tăng gấp đôi so "
+	    "với năm ngoái.", "  a name before a comma");
+	is_str(para(&a, 3), "Cô từng đóng vai chính trong bộ phim truyền hình Cô gái đến từ thành phố "
+	    "biển và những người bạn (The Girl from the Sea) hồi năm 2006.",
+	    "  a title of many words");
+	is_str(para(&a, 4), "Tôi đọc được câu chuyện này trên một trang mạng xã hội, dưới cái tựa của "
+	    "tác giả, “Hai người già đi dạo mỗi chiều qua bao mùa lá rụng”.",
+	    "  a quotation after a comma");
+	is_str(para(&a, 5), "Anh Tâm cho biết thêm: “Chúng tôi sẽ mở thêm hai điểm phát quà nữa "
+	    "trong tháng tới”.", "  a quotation after its opening mark");
+	is_str(a.author, "BS. Trần Minh Khoa", "  a title's abbreviation joins its name");
+	is_int((long long)a.paras.len, 6, "  six paragraphs");
+	article_free(&a);
+	run("Lịch thi và những điểm mới của kỳ thi năm nay\n\n" P1 "\n"
+	    "Thi trong hai ngày rưỡi\n"
+	    "Khác với các năm trước, \n"
+	    "kỳ thi năm nay rút ngắn còn hai ngày rưỡi để thí sinh đỡ vất vả đi lại.\n"
+	    "Sân\n: Thống Nhất\n"
+	    "Thông tin lực lượng\n"
+	    "Về phía đội chủ nhà\n"
+	    ", họ thiếu hai hậu vệ vì chấn thương từ trận trước nên phải đôn cầu thủ trẻ lên.\n"
+	    "Quy định như sau:\n"
+	    "Một là\n"
+	    ", người nộp đơn phải có hộ khẩu thường trú tại địa phương từ hai năm trở lên.\n"
+	    "Bạn thân mến,\n"
+	    "Có những điều chỉ thời gian mới trả lời được, và tôi tin bạn sẽ hiểu điều đó.\n"
+	    "Lá vàng rơi trên phố cũ,\n"
+	    "Người đi không hẹn ngày về,\n"
+	    "Căn cứ đề nghị của Sở Tài chính tại tờ trình số 12 ngày 5 tháng 1 năm nay,\n"
+	    "QUYẾT ĐỊNH:\n", &a);
+	is_str(para(&a, 1), "Thi trong hai ngày rưỡi", "a subhead stays above its paragraph");
+	is_str(para(&a, 3), "Sân: Thống Nhất", "  a label stays a line of its own");
+	is_str(para(&a, 4), "Thông tin lực lượng", "  so does the next subhead");
+	is_str(para(&a, 6), "Quy định như sau:", "  a line that ends with a colon stays apart");
+	is_str(para(&a, 8), "Bạn thân mến,", "  a letter's greeting stays apart");
+	is_str(para(&a, 10), "Lá vàng rơi trên phố cũ,", "  so does verse");
+	is_str(para(&a, 13), "QUYẾT ĐỊNH:", "  and a heading in capitals after a comma");
 	article_free(&a);
 }
 
@@ -718,6 +850,8 @@ main(void)
 	test_boilerplate_anchored();
 	test_bylines();
 	test_dot_lead();
+	test_uncredited_captions();
+	test_link_fragments();
 
 	m = xasprintf("%s/import-expected.tsv", tests ? tests : "tests/data");
 	d = xasprintf("%s/import", tests ? tests : "tests/data");
