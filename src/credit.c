@@ -45,7 +45,9 @@ static const char *const publications[] = {
 	"thethao247", "webthethao", "bóng đá plus", "vnmedia", "vtv news", "vtv24", "dân việt",
 	"gđvn", "plvn", "pháp luật việt nam", "đời sống plus", "dnsg", "vne", "vtc14",
 	"hanoimoi", "tiin", "yan", "saostar", "afamily", "đất việt", "petrotimes",
-	"phonearena", "gsmarena", "the verge", "techcrunch", "engadget", NULL
+	"phonearena", "gsmarena", "the verge", "techcrunch", "engadget",
+	/* photo agencies */
+	"epa", "getty", "getty images", "shutterstock", "ap photo", NULL
 };
 /* How a publication's name often starts, lowered. */
 static const char *const publication_heads[] = {
@@ -267,10 +269,15 @@ names_like(const char *s)
 static int
 acronym_like(const char *s)
 {
-	size_t up, low;
+	size_t up, low, n = strcspn(s, "&");
 	uint32_t first;
-	int letters = word_letters(s, strlen(s), &up, &low, &first);
+	int letters;
 
+	/* "KD&PL", "VH&ĐS": the two halves. */
+	if (s[n] == '&')
+		return n > 0 && strchr(s + n + 1, '&') == NULL && acronym_like(s + n + 1) &&
+		    word_letters(s, n, &up, &low, &first) >= 1 && low == 0;
+	letters = word_letters(s, n, &up, &low, &first);
 	return letters >= 2 && letters <= 10 && low == 0 && strchr(s, ' ') == NULL;
 }
 
@@ -518,7 +525,23 @@ head_credit(const char *head, int role, char **author, char **source)
 	} else if ((slash = strchr(head, '/')) != NULL && strchr(slash + 1, '/') == NULL) {
 		char *left = trimmed(head, (size_t)(slash - head));
 		char *right = trimmed(slash + 1, strlen(slash + 1));
+		char *theo = strstr(right, " Theo ");
 
+		/* "Hồng Nhung/VOV-Trung tâm Tin Theo Reuters": the paper's
+		 * desk, then where the story came from, which is the source
+		 * as in "B.T (Theo AFP)". */
+		if (theo != NULL && text_words(theo + 6) <= 4) {
+			char *from = xstrdup(theo + 6);
+
+			*theo = '\0';
+			right[strcspn(right, "-")] = '\0';
+			if (credit_is_publication(right) || acronym_like(right)) {
+				free(right);
+				right = from;
+			} else {
+				free(from);
+			}
+		}
 		if (names_like(left) && (credit_is_publication(right) || acronym_like(right))) {
 			*author = left;
 			left = NULL;

@@ -211,7 +211,7 @@ second_word_lower(const char *s)
 static int
 glued_sentence_at(const char *s, size_t i)
 {
-	size_t j = i, start;
+	size_t j = i, start, dots = 0;
 	uint32_t before;
 
 	while (j > 0) {
@@ -220,10 +220,11 @@ glued_sentence_at(const char *s, size_t i)
 
 		if (!is_sentence_end(uc))
 			break;
+		dots += uc == '.' ? 1 : uc == 0x2026 ? 3 : 0;
 		j = k;
 	}
-	if (j == i || j == 0)
-		return 0;
+	if (j == i || j == 0 || dots > 5)
+		return 0;	/* "Tín chủ con là…………Tuổi": a form's dot leaders */
 	if (words_from(s, i) < 3)
 		return 0;	/* "máu...Cristiano Ronaldo": a name, not a sentence */
 	if (strncmp(s + i, "\xe1\xba\xa2nh", 5) == 0 && (s[i + 5] == ':' || s[i + 5] == ' '))
@@ -445,7 +446,9 @@ wants_more(const char *s)
 {
 	static const char *const words[] = {
 		"theo", "của", "tờ", "báo", "trang", "như", "là", "và", "với", "cho", "tại",
-		"từ", "về", "gọi", "tên", "ông", "bà", "anh", "chị", "hãng", "đài", NULL
+		"từ", "về", "gọi", "tên", "ông", "bà", "anh", "chị", "hãng", "đài",
+		/* a title or role: "Bác sĩ", "Luật sư", "Giám đốc", "Bộ trưởng" */
+		"sĩ", "sư", "viên", "giả", "đốc", "trưởng", "tịch", "tá", "tướng", NULL
 	};
 	size_t n = strlen(s), start;
 	uint32_t last = last_uc(s);
@@ -540,13 +543,20 @@ row_like(const struct raw *r)
 }
 
 /* Does line c go on with the link text above it: a space then a small
- * letter (" và Phú Quý"), or a comma (", ông Nam")? After a label
- * ("Sân" ": Stadio Olimpico") comes a colon. */
+ * letter (" và Phú Quý") or a bracket (" (10/1 âm lịch), ..."), or a comma
+ * (", ông Nam")? After a label ("Sân" ": Stadio Olimpico") comes a colon. */
 static int
 continued_by(const struct raw *c)
 {
 	uint32_t first = first_uc(c->s);
 
+	if (c->lead && first == '(') {
+		/* Not a bracket that is all the line: "(Trithucthoidai)"
+		 * after a byline is its source. */
+		const char *close = strchr(c->s, ')');
+
+		return close != NULL && close[strspn(close + 1, " ") + 1] != '\0';
+	}
 	if (c->lead)
 		return text_is_lower(first) && !list_item(c->s);
 	return first == ',' || first == ';' || first == ')';
@@ -560,6 +570,30 @@ opening_quote_end(const char *s)
 	uint32_t last = last_uc(s);
 
 	return last == 0x201C || (last == '"' && n >= 2 && prev_uc(s, n - 1, &start) == ' ');
+}
+
+/*
+ * Is b who said the quotation that a ends with ("...đã thấy”." " Phi
+ * Thanh Vân cho biết.")? A short clause with a verb of saying.
+ */
+static int
+quote_then_said(const char *a, const char *b)
+{
+	static const char *const verbs[] = {
+		" cho biết", " nói", " chia sẻ", " khẳng định", " cho hay", " kể", " tâm sự",
+		" bày tỏ", " nhấn mạnh", " giải thích", " thừa nhận", NULL
+	};
+	size_t start;
+	uint32_t last = prev_uc(a, strlen(a), &start), before = prev_uc(a, start, &start);
+	int r = 0;
+
+	if (text_words(b) > 10 || !ends_sentence(b))
+		return 0;
+	if (!((last == '.' && is_closing_quote(before)) || (is_closing_quote(last) && before == '.')))
+		return 0;
+	for (int k = 0; verbs[k] && !r; k++)
+		r = strstr(b, verbs[k]) != NULL;
+	return r;
 }
 
 /* Does s end with a title's abbreviation that a name follows ("BS. "
@@ -650,14 +684,18 @@ continues(const struct boiler *bp, struct raw *a, struct raw *b, struct raw *c)
 		au = so = NULL;
 		if (!signed_a)
 			return 1;
+		return 0;	/* the byline's neighbour */
 	}
+	if (b->lead && quote_then_said(a->s, b->s))
+		return 1;
 	if ((ends_sentence(a->s) && !title_abbrev_end(a->s)) || is_junk(bp, a) || is_junk(bp, b))
 		return 0;
 	if (last_uc(a->s) == '(')
 		return 1;	/* "Hòa Lê (" "T/h" ")" */
 	if (!has_alnum(a->s) || !has_alnum(b->s))
 		return stray_mark(a->s) || stray_mark(b->s);
-	if (title_abbrev_end(a->s) || link_between(bp, a, b, c))
+	if (title_abbrev_end(a->s) || link_between(bp, a, b, c) ||
+	    (first == '/' && text_words(b->s) <= 6))	/* "Minh Thà" "/KD&PL" */
 		return 1;
 	byline = credit_parse(b->s, CREDIT_END, &au, &so);
 	free(au);
@@ -685,7 +723,7 @@ static void
 join_raw(struct raw *a, struct raw *b)
 {
 	uint32_t first = first_uc(b->s), last = last_uc(a->s);
-	int tight = (first < 0x80 && strchr(",.;:)]!?", (int)first) != NULL) ||
+	int tight = (first < 0x80 && strchr(",.;:)]!?/", (int)first) != NULL) ||
 	    closing_quote_at(b->s) || (!has_alnum(b->s) && first != '(') ||
 	    !has_alnum(a->s) || opening_quote_end(a->s) || last == '(';
 	char *s = xasprintf("%s%s%s", a->s, tight ? "" : " ", b->s);
@@ -958,6 +996,17 @@ photo_paren_end(const char *s)
 	low = text_lower_n(open + 1, 8);
 	r = strncmp(low, "\xe1\xba\xa3nh", 5) == 0 && (low[5] == ' ' || low[5] == ':');
 	free(low);
+	if (!r && strncmp(open + 1, "Ngu\xe1\xbb\x93n: ", 9) == 0) {
+		/* "(Nguồn: EPA/TTXVN)": an agency's photo; "(Nguồn: Bộ Tài
+		 * chính)" cites figures. */
+		char *who = xstrndup(open + 10, (size_t)(s + n - 1 - (open + 10)));
+		char *save = NULL;
+
+		r = 1;
+		for (char *part = strtok_r(who, "/", &save); part && r; part = strtok_r(NULL, "/", &save))
+			r = credit_is_publication(part);
+		free(who);
+	}
 	return r;
 }
 
@@ -1394,7 +1443,15 @@ tail_lead(const struct lines *ls, size_t start, size_t upto)
 			return upto;
 		words += ls->v[i].words;
 	}
-	return words >= 12 ? first : upto;
+	if (words >= 12)
+		return first;
+	/* Above a short one, nothing but a few short lines (a byline): the
+	 * page is its lead. */
+	for (size_t i = start; i < first; i++) {
+		if (ls->v[i].words > 5)
+			return upto;
+	}
+	return words >= 5 && first - start <= 2 ? first : upto;
 }
 
 /*
@@ -1410,20 +1467,29 @@ place_lead(struct article *a, const struct lines *ls, size_t from, size_t to)
 {
 	const char *lead = ls->v[from].s;
 	size_t n = strlen(lead), k = to - from;
+	char *held = xstrdup(lead);
 
+	/* "Ngày 4/2, ... các bộ...": a teaser cut short of the paragraph. */
+	if (k == 1 && n > 40 && (strcmp(lead + n - 3, "...") == 0 ||
+	    strcmp(lead + n - 3, "\xe2\x80\xa6") == 0))
+		held[n - 3] = '\0';
 	for (size_t i = 0; i < a->paras.len; i++) {
 		const char *p = a->paras.items[i];
 		size_t pn = strlen(p);
 
-		if (strstr(p, lead) != NULL)
+		if (strstr(p, held) != NULL) {
+			free(held);
 			return;
+		}
 		if (k == 1 && pn >= 40 && pn < n && strncmp(p, lead, pn) == 0) {
 			a->words += ls->v[from].words - text_words(p);
 			free(a->paras.items[i]);
 			a->paras.items[i] = xstrdup(lead);
+			free(held);
 			return;
 		}
 	}
+	free(held);
 	for (size_t i = 0; i < k; i++)
 		strlist_push(&a->paras, NULL);
 	memmove(a->paras.items + k, a->paras.items, (a->paras.len - k) * sizeof *a->paras.items);
@@ -1463,9 +1529,10 @@ extract_article(const struct boiler *bp, const char *text, struct article *a)
 
 		/* Cut lines above the body (menu items) and labels ("Video:
 		 * ...") are no text; a bare "Clip:" labels the line after it,
-		 * the title of a clip that is not on the page. */
-		if (l->kind == BOILER_LABEL && last_uc(l->s) == ':' && i + 1 < end &&
-		    clip_title(&ls.v[i + 1]))
+		 * the title of a clip that is not on the page, and "Nên đọc"
+		 * the headline of another article. */
+		if (l->kind == BOILER_LABEL && (last_uc(l->s) == ':' || l->words <= 2) &&
+		    i + 1 < end && clip_title(&ls.v[i + 1]))
 			i++;
 		if (l->kind == BOILER_CUT || l->kind == BOILER_LABEL)
 			continue;

@@ -39,6 +39,8 @@ static const struct credit_case cases[] = {
 	{ "Thục Quyên (Khám Phá)", CREDIT_END, 1, "Thục Quyên", "Khám Phá" },
 	{ "Theo Hà Anh (Dân trí)", CREDIT_END, 1, "Hà Anh", "Dân trí" },
 	{ "Hà Anh/VOV.VN", CREDIT_END, 1, "Hà Anh", "VOV.VN" },
+	{ "Minh Thu/KD&PL", CREDIT_END, 1, "Minh Thu", "KD&PL" },
+	{ "Lan Hương/VOV-Trung tâm Tin Theo AFP", CREDIT_END, 1, "Lan Hương", "AFP" },
 	{ "VnExpress", CREDIT_END, 1, "", "VnExpress" },
 	{ "Thanh Niên", CREDIT_END, 1, "", "Thanh Niên" },
 	{ "TTXVN/Tin Tức", CREDIT_END, 1, "", "TTXVN/Tin Tức" },

@@ -695,6 +695,57 @@ test_link_fragments(void)
 	article_free(&a);
 }
 
+/* More shapes of real pages: a byline split at its slash, a lone byline
+ * over a short lead, a name after a role, a quotation's speaker, dot
+ * leaders, a teaser lead, an inline "read also" box, an agency's photo. */
+static void
+test_page_shapes(void)
+{
+	struct article a;
+
+	run("Xã nông thôn mới hoàn thành nhiệm vụ năm\n\n" P1 "\n" P2 "\nThu Hằng\n/KT&ĐS\n", &a);
+	is_str(a.author, "Thu Hằng", "a byline whose outlet is on the next line, after a slash");
+	is_str(a.source, "KT&ĐS", "  the outlet is the source");
+	is_int((long long)a.paras.len, 2, "  neither stays in the body");
+	article_free(&a);
+	run("Màn trình diễn ánh sáng của ban nhạc trẻ\n\nNgọc Lan\n\n\n\n"
+	    "Ban nhạc trẻ biểu diễn trong đêm hội ánh sáng 2017\n", &a);
+	is_str(a.author, "Ngọc Lan", "a lone byline above a short lead");
+	is_str(para(&a, 0), "Ban nhạc trẻ biểu diễn trong đêm hội ánh sáng 2017", "  the lead is the body");
+	is_int((long long)a.paras.len, 1, "  and all of it");
+	article_free(&a);
+	run("Uống thuốc giải rượu có tác dụng không\n\n" P1 "\n"
+	    "Theo lời khuyên của bác sĩ \nLê Văn Minh\n \ntrưởng khoa Nội, Bệnh viện tỉnh, không nên "
+	    "dùng thuốc khi đã say.\n"
+	    "Từ sáng sớm ngày \nVía Thần Tài\n (10 tháng Giêng), nhiều người đã xếp hàng trước cửa hàng.\n"
+	    "\"Tôi không hối hận vì đã chọn con đường này, dù nó vất vả hơn tôi tưởng\".\n"
+	    " Anh Hùng cho biết.\n"
+	    "Lời khấn: Tín chủ con là……………….Tuổi………. Ngụ tại……….\n" P2 "\n", &a);
+	is_str(para(&a, 1), "Theo lời khuyên của bác sĩ Lê Văn Minh trưởng khoa Nội, Bệnh viện tỉnh, "
+	    "không nên dùng thuốc khi đã say.", "a name after a role joins its sentence");
+	is_str(para(&a, 2), "Từ sáng sớm ngày Vía Thần Tài (10 tháng Giêng), nhiều người đã xếp hàng "
+	    "trước cửa hàng.", "  a name before a bracket");
+	is_str(para(&a, 3), "\"Tôi không hối hận vì đã chọn con đường này, dù nó vất vả hơn tôi "
+	    "tưởng\". Anh Hùng cho biết.", "  a quotation's speaker after it");
+	is_str(para(&a, 4), "Lời khấn: Tín chủ con là……………….Tuổi………. Ngụ tại……….",
+	    "  dot leaders are no sentence end");
+	is_int((long long)a.paras.len, 6, "  six paragraphs");
+	article_free(&a);
+	run("Thủ tướng họp với các bộ về giải ngân vốn\n\n"
+	    "Ngày 4/2, Thủ tướng chủ trì cuộc họp về giải ngân vốn đầu tư công với lãnh đạo các bộ, "
+	    "ngành và địa phương.\n" P2 "\n"
+	    "Nên đọc\nCác bộ cam kết đẩy nhanh tiến độ giải ngân\n"
+	    "Cảng biển nhìn từ trên cao. (Nguồn: EPA/TTXVN)\n"
+	    "Giá xăng tăng năm phần trăm trong tháng Một, cao nhất ba năm. (Nguồn: Bộ Công Thương)\n"
+	    "\n\n\nNgày 4/2, Thủ tướng chủ trì cuộc họp về giải ngân vốn đầu tư công với lãnh đạo "
+	    "các bộ...\n", &a);
+	is_int((long long)a.paras.len, 3, "a teaser lead that the first paragraph goes on from is a repeat");
+	ok(a.paras.len > 2 && strstr(a.paras.items[2], "Bộ Công Thương") != NULL,
+	    "  figures with their source stay; the read-also box is gone");
+	is_int((long long)a.captions.len, 1, "  an agency's photo is a caption");
+	article_free(&a);
+}
+
 static void
 test_dot_lead(void)
 {
@@ -852,6 +903,7 @@ main(void)
 	test_dot_lead();
 	test_uncredited_captions();
 	test_link_fragments();
+	test_page_shapes();
 
 	m = xasprintf("%s/import-expected.tsv", tests ? tests : "tests/data");
 	d = xasprintf("%s/import", tests ? tests : "tests/data");
