@@ -24,32 +24,62 @@
 
 enum para_kind { P_TITLE, P_META, P_BODY, P_CAPTION };
 
-struct span {
-	size_t start, end;	/* bytes of the paragraph */
+/*
+ * The article is kept once, as its paragraphs one after another, each
+ * ended by a NUL, and laid out only where it is shown: a row of the view
+ * is a spot, the blank row above a paragraph (line -1) or one of its
+ * lines, and the lines of a paragraph are wrapped when a spot needs them.
+ * Long paragraphs keep their lines in a small cache; short ones are
+ * wrapped again, which costs less than keeping them. So memory is the
+ * text and a screenful, whatever the number of paragraphs.
+ */
+struct spot {
+	size_t off;		/* the paragraph's first byte */
+	int para;		/* its index (the title is 0) */
+	long line;		/* -1: the blank row above it */
 };
 
-struct para {
-	char *text;		/* screen text (ui_text) */
-	enum para_kind kind;
-	struct span *marks;
-	int nmarks;
+/* Paragraphs longer than this keep their lines; at most this many. */
+#define WRAP_KEEP_BYTES 4096
+#define WRAP_KEEP 4
+
+struct wrapped {
+	size_t off;
+	struct text_line *v;	/* NULL: an empty slot */
+	size_t n;
+	unsigned long used;	/* when last asked for, to evict the oldest */
 };
 
-struct line {
-	int para;		/* -1: the blank line between paragraphs */
-	size_t start, len;
+/* A paragraph's lines: from the cache, or wrapped for the caller. */
+struct plines {
+	struct text_line *v;
+	size_t n;
+	int owned;
+};
+
+/* What a query word matches: its folded form, or its exact form when
+ * typed with diacritics (as the index does). */
+struct wanted {
+	struct tok_word *v;
+	int *prefix;
+	size_t n;
 };
 
 struct reader {
 	int64_t id;		/* 0: nothing open */
-	struct para *paras;
+	char *doc;		/* the paragraphs, each ended by a NUL */
+	size_t len;
 	int npara;
-	struct line *lines;
-	int nlines, caplines;
-	int top;		/* first line shown */
+	size_t meta_at;		/* the header line's paragraph, or SIZE_MAX */
+	size_t caps_at;		/* the first caption, or len */
+	int width;		/* of the lines in the cache */
+	struct wrapped keep[WRAP_KEEP];
+	unsigned long clock;
+	struct spot top;	/* the first row shown */
 	int64_t position;	/* (paragraph << 32) | byte, of the top line */
 	int bookmarked;		/* as shown; changes go through the writer */
 	struct strlist words;	/* marked words, as typed */
+	struct wanted q;	/* the same, split as the index splits */
 	int finding;		/* the find prompt is open */
 	struct edit find;
 };
@@ -62,26 +92,24 @@ text_cols(const struct pane *p)
 }
 
 static void
-free_article(struct reader *r)
+forget_lines(struct reader *r)
 {
-	for (int i = 0; i < r->npara; i++) {
-		free(r->paras[i].text);
-		free(r->paras[i].marks);
+	for (int i = 0; i < WRAP_KEEP; i++) {
+		free(r->keep[i].v);
+		r->keep[i].v = NULL;
 	}
-	free(r->paras);
-	free(r->lines);
-	r->paras = NULL;
-	r->lines = NULL;
-	r->npara = r->nlines = r->caplines = 0;
 }
 
-/* What a query word matches: its folded form, or its exact form when
- * typed with diacritics (as the index does). */
-struct wanted {
-	struct tok_word *v;
-	int *prefix;
-	size_t n;
-};
+static void
+free_article(struct reader *r)
+{
+	forget_lines(r);
+	free(r->doc);
+	r->doc = NULL;
+	r->len = 0;
+	r->npara = 0;
+	r->top = (struct spot){ 0, 0, 0 };
+}
 
 static int
 want_word(const struct tok_word *w, void *ctx)
@@ -95,12 +123,6 @@ want_word(const struct tok_word *w, void *ctx)
 	q->n++;
 	return 0;
 }
-
-struct marking {
-	const struct wanted *q;
-	const char *text;
-	struct para *para;
-};
 
 static int
 word_matches(const struct tok_word *w, const struct tok_word *q, int prefix)
@@ -116,139 +138,357 @@ word_matches(const struct tok_word *w, const struct tok_word *q, int prefix)
 	return prefix ? na >= nb && memcmp(a, b, nb) == 0 : na == nb && memcmp(a, b, na) == 0;
 }
 
+/* Is w one of the wanted words? */
 static int
-mark_word(const struct tok_word *w, void *ctx)
+wanted_word(const struct wanted *q, const struct tok_word *w)
 {
-	struct marking *m = ctx;
-
-	for (size_t i = 0; i < m->q->n; i++) {
-		if (word_matches(w, &m->q->v[i], m->q->prefix[i])) {
-			struct para *p = m->para;
-
-			p->marks = xrealloc(p->marks, (size_t)(p->nmarks + 1) * sizeof *p->marks);
-			p->marks[p->nmarks++] = (struct span){ w->start, w->end };
-			break;
-		}
+	for (size_t i = 0; i < q->n; i++) {
+		if (word_matches(w, &q->v[i], q->prefix[i]))
+			return 1;
 	}
 	return 0;
 }
 
-/* Mark r->words in every paragraph. */
+/* Split r->words as the index splits them; "dân*": the last word of it
+ * is a prefix. */
 static void
-mark(struct reader *r)
+want(struct reader *r)
 {
-	struct wanted q = { NULL, NULL, 0 };
-
+	free(r->q.v);
+	free(r->q.prefix);
+	r->q = (struct wanted){ NULL, NULL, 0 };
 	for (size_t i = 0; i < r->words.len; i++) {
 		const char *w = r->words.items[i];
-		size_t len = strlen(w), before = q.n;
+		size_t len = strlen(w), before = r->q.n;
 
-		tok_split(w, len, want_word, &q);
-		/* "dân*": the last word of it is a prefix. */
-		if (len > 0 && w[len - 1] == '*' && q.n > before)
-			q.prefix[q.n - 1] = 1;
+		tok_split(w, len, want_word, &r->q);
+		if (len > 0 && w[len - 1] == '*' && r->q.n > before)
+			r->q.prefix[r->q.n - 1] = 1;
 	}
-	for (int i = 0; i < r->npara; i++) {
-		struct marking m = { &q, r->paras[i].text, &r->paras[i] };
+}
 
-		free(r->paras[i].marks);
-		r->paras[i].marks = NULL;
-		r->paras[i].nmarks = 0;
-		if (q.n > 0 && r->paras[i].kind != P_META)
-			tok_split(m.text, strlen(m.text), mark_word, &m);
+static enum para_kind
+kind_of(const struct reader *r, size_t off)
+{
+	if (off == 0)
+		return P_TITLE;
+	if (off == r->meta_at)
+		return P_META;
+	return off >= r->caps_at ? P_CAPTION : P_BODY;
+}
+
+/* The paragraph at s has a blank row above it: not the title, nor the
+ * header line under it. */
+static int
+has_blank(const struct reader *r, const struct spot *s)
+{
+	return s->para > 0 && kind_of(r, s->off) != P_META;
+}
+
+/* Its lines at r->width. */
+static struct plines
+lines_of(struct reader *r, size_t off)
+{
+	const char *t = r->doc + off;
+	struct plines pl = { NULL, 0, 1 };
+	int oldest = 0;
+
+	if (strlen(t) < WRAP_KEEP_BYTES) {
+		pl.n = text_wrap(t, (size_t)r->width, &pl.v);
+		return pl;
 	}
-	free(q.v);
-	free(q.prefix);
+	for (int i = 0; i < WRAP_KEEP; i++) {
+		struct wrapped *w = &r->keep[i];
+
+		if (w->v != NULL && w->off == off) {
+			w->used = ++r->clock;
+			return (struct plines){ w->v, w->n, 0 };
+		}
+		if (w->v == NULL || w->used < r->keep[oldest].used)
+			oldest = i;
+		if (r->keep[oldest].v != NULL && w->v == NULL)
+			oldest = i;
+	}
+	free(r->keep[oldest].v);
+	r->keep[oldest].off = off;
+	r->keep[oldest].n = text_wrap(t, (size_t)r->width, &r->keep[oldest].v);
+	r->keep[oldest].used = ++r->clock;
+	return (struct plines){ r->keep[oldest].v, r->keep[oldest].n, 0 };
 }
 
 static void
-add_line(struct reader *r, int para, size_t start, size_t len)
+lines_done(struct plines *pl)
 {
-	/* Doubling: a 1 MB paragraph is thousands of lines. */
-	if (r->nlines == r->caplines) {
-		r->caplines = r->caplines ? r->caplines * 2 : 64;
-		r->lines = xrealloc(r->lines, (size_t)r->caplines * sizeof *r->lines);
+	if (pl->owned)
+		free(pl->v);
+}
+
+static long
+nlines(struct reader *r, size_t off)
+{
+	struct plines pl = lines_of(r, off);
+	long n = (long)pl.n;
+
+	lines_done(&pl);
+	return n;
+}
+
+static int
+next_para(const struct reader *r, struct spot *s)
+{
+	size_t end = s->off + strlen(r->doc + s->off) + 1;
+
+	if (end >= r->len)
+		return 0;
+	s->off = end;
+	s->para++;
+	return 1;
+}
+
+static int
+prev_para(const struct reader *r, struct spot *s)
+{
+	const char *nul;
+
+	if (s->off == 0)
+		return 0;
+	nul = s->off >= 2 ? memrchr(r->doc, '\0', s->off - 1) : NULL;
+	s->off = nul != NULL ? (size_t)(nul - r->doc) + 1 : 0;
+	s->para--;
+	return 1;
+}
+
+/* The first row of the paragraph at s. */
+static void
+para_start(const struct reader *r, struct spot *s)
+{
+	s->line = has_blank(r, s) ? -1 : 0;
+}
+
+/* Move s down k rows; how many it moved (fewer at the end). A paragraph
+ * is wrapped once for all the rows it has. */
+static int
+advance(struct reader *r, struct spot *s, int k)
+{
+	int moved = 0;
+
+	while (moved < k) {
+		long room = nlines(r, s->off) - 1 - s->line;
+
+		if (k - moved <= room) {
+			s->line += k - moved;
+			return k;
+		}
+		if (!next_para(r, s)) {
+			s->line += room;
+			return moved + (int)room;
+		}
+		moved += (int)room + 1;
+		para_start(r, s);
 	}
-	r->lines[r->nlines++] = (struct line){ para, start, len };
+	return moved;
+}
+
+/* Move s up k rows; how many it moved (fewer at the top). */
+static int
+retreat(struct reader *r, struct spot *s, int k)
+{
+	int moved = 0;
+
+	while (moved < k) {
+		long room = s->line - (has_blank(r, s) ? -1 : 0);
+
+		if (k - moved <= room) {
+			s->line -= k - moved;
+			return k;
+		}
+		moved += (int)room;
+		s->line -= room;
+		if (!prev_para(r, s))
+			return moved;
+		s->line = nlines(r, s->off) - 1;
+		moved++;
+	}
+	return moved;
+}
+
+/* Rows from s to the end, counting up to max. */
+static int
+rows_from(struct reader *r, struct spot s, int max)
+{
+	return 1 + advance(r, &s, max - 1);
+}
+
+/* The top that shows the article's last rows. */
+static struct spot
+last_top(struct reader *r, int rows)
+{
+	struct spot s = { 0, 0, 0 };
+	const char *nul = r->len >= 2 ? memrchr(r->doc, '\0', r->len - 1) : NULL;
+
+	s.off = nul != NULL ? (size_t)(nul - r->doc) + 1 : 0;
+	s.para = r->npara - 1;
+	s.line = nlines(r, s.off) - 1;
+	retreat(r, &s, rows - 1);
+	return s;
+}
+
+/* The line at s (s->line >= 0). */
+static struct text_line
+line_at(struct reader *r, const struct spot *s)
+{
+	struct plines pl = lines_of(r, s->off);
+	struct text_line l = pl.v[s->line < (long)pl.n ? s->line : (long)pl.n - 1];
+
+	lines_done(&pl);
+	return l;
+}
+
+/* The position (paragraph, byte) of the first line at or after s. */
+static int64_t
+position_of(struct reader *r, struct spot s)
+{
+	if (s.line < 0)
+		return (int64_t)s.para << 32;
+	return ((int64_t)s.para << 32) | (int64_t)line_at(r, &s).start;
+}
+
+/* The line of paragraph off that holds byte (or the last). */
+static long
+line_holding(struct reader *r, size_t off, size_t byte)
+{
+	struct plines pl = lines_of(r, off);
+	long i = 0;
+
+	while (i + 1 < (long)pl.n && pl.v[i].start + pl.v[i].len < byte)
+		i++;
+	lines_done(&pl);
+	return i;
 }
 
 /* The top line for a (paragraph, byte) position. */
-static int
-line_of(const struct reader *r, int64_t position)
+static struct spot
+spot_of(struct reader *r, int64_t position)
 {
+	struct spot s = { 0, 0, 0 };
 	int para = (int)(position >> 32);
-	size_t byte = (size_t)(position & 0xFFFFFFFF);
 
-	for (int i = 0; i < r->nlines; i++) {
-		const struct line *l = &r->lines[i];
-
-		if (l->para > para || (l->para == para && l->start + l->len >= byte))
-			return i;
-	}
-	return 0;
+	if (para < 0 || para >= r->npara)
+		return s;
+	while (s.para < para && next_para(r, &s))
+		;
+	s.line = line_holding(r, s.off, (size_t)(position & 0xFFFFFFFF));
+	return s;
 }
 
-static int64_t
-position_of(const struct reader *r, int top)
-{
-	for (int i = top; i < r->nlines; i++) {
-		if (r->lines[i].para >= 0)
-			return ((int64_t)r->lines[i].para << 32) | (int64_t)r->lines[i].start;
-	}
-	return 0;
-}
-
-/* Lines for the pane's width; the position stays on screen. */
+/* Lay the article out for the pane's width; the position stays on screen. */
 static void
 wrap(struct pane *p)
 {
 	struct reader *r = p->data;
-	int width = text_cols(p);
+	int width = text_cols(p) > 0 ? text_cols(p) : 1;
 
-	free(r->lines);
-	r->lines = NULL;
-	r->nlines = r->caplines = 0;
-	for (int i = 0; i < r->npara; i++) {
-		struct text_line *v;
-		size_t n = text_wrap(r->paras[i].text, (size_t)(width > 0 ? width : 1), &v);
-
-		/* A blank line after the header and between paragraphs. */
-		if (i > 0 && r->paras[i].kind != P_META)
-			add_line(r, -1, 0, 0);
-		for (size_t k = 0; k < n; k++)
-			add_line(r, i, v[k].start, v[k].len);
-		free(v);
+	if (width != r->width) {
+		forget_lines(r);
+		r->width = width;
 	}
-	r->top = line_of(r, r->position);
+	r->top = spot_of(r, r->position);
 }
 
-static void
-add_para(struct pane *p, const char *text, enum para_kind kind)
+/* Where a wanted word is in n bytes at text: the first, or the last. */
+struct finding {
+	const struct wanted *q;
+	size_t from, to;	/* only words starting in [from, to) */
+	int last;
+	size_t at;		/* SIZE_MAX: none */
+};
+
+static int
+find_word(const struct tok_word *w, void *ctx)
+{
+	struct finding *f = ctx;
+
+	if (w->start < f->from || w->start >= f->to || !wanted_word(f->q, w))
+		return 0;
+	f->at = w->start;
+	return !f->last;	/* the first ends the search */
+}
+
+static size_t
+find_in(const struct reader *r, size_t off, size_t from, size_t to, int last)
+{
+	struct finding f = { &r->q, from, to, last, SIZE_MAX };
+	const char *t = r->doc + off;
+
+	if (r->q.n > 0)
+		tok_split(t, strlen(t), find_word, &f);
+	return f.at;
+}
+
+/*
+ * Put the next (dir > 0) or previous line that holds a match at the top.
+ * Paragraphs without one are passed over without laying them out.
+ */
+static int
+jump(struct pane *p, int dir)
 {
 	struct reader *r = p->data;
-	struct para *np;
+	struct spot s = r->top;
+	size_t at;
 
-	if (text == NULL || *text == '\0')
-		return;
-	r->paras = xrealloc(r->paras, (size_t)(r->npara + 1) * sizeof *r->paras);
-	np = &r->paras[r->npara++];
-	np->text = ui_text(p->ui, text);
-	np->kind = kind;
-	np->marks = NULL;
-	np->nmarks = 0;
+	if (r->q.n == 0)
+		return 0;
+	if (dir > 0) {
+		/* Words that start below the top line. */
+		size_t from = 0;
+
+		if (s.line >= 0) {
+			struct text_line l = line_at(r, &s);
+
+			from = l.start + l.len;
+			if (from == l.start)
+				from++;	/* an empty line */
+		}
+		while ((at = find_in(r, s.off, from, SIZE_MAX, 0)) == SIZE_MAX) {
+			if (!next_para(r, &s))
+				return 0;
+			from = 0;
+		}
+	} else {
+		size_t to = s.line > 0 ? line_at(r, &s).start : 0;
+
+		while ((at = find_in(r, s.off, 0, to, 1)) == SIZE_MAX) {
+			if (!prev_para(r, &s))
+				return 0;
+			to = SIZE_MAX;
+		}
+	}
+	s.line = line_holding(r, s.off, at + 1);
+	r->top = s;
+	return 1;
 }
 
+/* Append one paragraph, made safe for the terminal; empty ones are none. */
 static void
-add_lines(struct pane *p, const char *text, enum para_kind kind)
+add_para(struct pane *p, struct buf *doc, int *npara, const char *text, size_t n)
+{
+	if (n == 0)
+		return;
+	ui_text_into(p->ui, doc, text, n);
+	buf_add(doc, "", 1);
+	(*npara)++;
+}
+
+/* Each line of text a paragraph. */
+static void
+add_lines(struct pane *p, struct buf *doc, int *npara, const char *text)
 {
 	const char *s = text;
 
 	while (s != NULL && *s) {
 		size_t n = strcspn(s, "\n");
-		char *one = xstrndup(s, n);
 
-		add_para(p, one, kind);
-		free(one);
+		add_para(p, doc, npara, s, n);
 		s += n;
 		if (*s)
 			s++;
@@ -266,13 +506,19 @@ load_item(const struct store_item *it, void *ctx)
 	struct loaded *ld = ctx;
 	struct pane *p = ld->p;
 	struct reader *r = p->data;
-	struct buf meta;
+	struct buf meta, doc;
+	size_t before;
 
 	ld->found = 1;
 	r->id = it->id;
 	r->position = it->position;
 	r->bookmarked = it->bookmarked;
-	add_para(p, it->title, P_TITLE);
+	buf_init(&doc);
+	/* Sized once: doubling a buffer for a text of megabytes would cost
+	 * up to half of it again. */
+	buf_reserve(&doc, (it->title ? strlen(it->title) : 0) + (it->body ? strlen(it->body) : 0) +
+	    (it->captions ? strlen(it->captions) : 0) + 256);
+	add_para(p, &doc, &r->npara, it->title, it->title ? strlen(it->title) : 0);
 	buf_init(&meta);
 	buf_add(&meta, "", 0);
 	if (it->published)
@@ -281,10 +527,17 @@ load_item(const struct store_item *it, void *ctx)
 		buf_printf(&meta, "%s%s", meta.len ? " \xc2\xb7 " : "", it->author);
 	if (it->source)
 		buf_printf(&meta, "%s%s", meta.len ? " \xc2\xb7 " : "", it->source);
-	add_para(p, meta.data, P_META);
+	before = doc.len;
+	add_para(p, &doc, &r->npara, meta.data, meta.len);
+	r->meta_at = doc.len > before ? before : SIZE_MAX;
 	buf_free(&meta);
-	add_lines(p, it->body, P_BODY);
-	add_lines(p, it->captions, P_CAPTION);
+	add_lines(p, &doc, &r->npara, it->body);
+	r->caps_at = doc.len;
+	add_lines(p, &doc, &r->npara, it->captions);
+	if (r->npara == 0)
+		add_para(p, &doc, &r->npara, "?", 1);
+	r->len = doc.len;
+	r->doc = buf_detach(&doc);
 	return 0;
 }
 
@@ -297,29 +550,6 @@ pane_reader_save(struct pane *p)
 		return;
 	r->position = position_of(r, r->top);
 	writer_position(ui_writer(p->ui), r->id, r->position);
-}
-
-/* Put the next (dir > 0) or previous marked line at the top. */
-static int
-jump(struct pane *p, int dir)
-{
-	struct reader *r = p->data;
-
-	for (int i = r->top + dir; i >= 0 && i < r->nlines; i += dir) {
-		const struct line *l = &r->lines[i];
-
-		if (l->para < 0)
-			continue;
-		for (int k = 0; k < r->paras[l->para].nmarks; k++) {
-			const struct span *s = &r->paras[l->para].marks[k];
-
-			if (s->start < l->start + l->len && s->end > l->start) {
-				r->top = i;
-				return 1;
-			}
-		}
-	}
-	return 0;
 }
 
 int
@@ -336,6 +566,8 @@ pane_reader_open(struct pane *p, int64_t id, const struct strlist *words)
 	writer_wait(ui_writer(p->ui), UI_WRITE_WAIT_MS);
 	rc = store_show(ui_store(p->ui), id, load_item, &ld);
 	if (rc <= 0) {
+		free_article(r);
+		r->id = 0;
 		if (rc < 0)
 			ui_store_error(p->ui);
 		else
@@ -347,12 +579,13 @@ pane_reader_open(struct pane *p, int64_t id, const struct strlist *words)
 	strlist_init(&r->words);
 	for (size_t i = 0; words != NULL && i < words->len; i++)
 		strlist_push(&r->words, xstrdup(words->items[i]));
-	mark(r);
+	want(r);
+	r->width = 0;
 	if (p->win != NULL)
 		wrap(p);
 	/* Opened from a search: at the first match, unless already read
 	 * further. */
-	if (r->words.len > 0 && r->position == 0)
+	if (r->words.len > 0 && r->position == 0 && r->width > 0)
 		jump(p, 1);
 	return 0;
 }
@@ -372,32 +605,52 @@ kind_attr(enum para_kind k)
 	return (attr_t)color_attr(EL_NORMAL);
 }
 
+/* Marks of one line: the wanted words that start in it. */
+struct line_marks {
+	const struct wanted *q;
+	struct span {
+		size_t start, end;
+	} v[64];
+	int n;
+};
+
+static int
+mark_word(const struct tok_word *w, void *ctx)
+{
+	struct line_marks *m = ctx;
+
+	if (wanted_word(m->q, w) && m->n < (int)(sizeof m->v / sizeof m->v[0]))
+		m->v[m->n++] = (struct span){ w->start, w->end };
+	return 0;
+}
+
 static void
-draw_line(struct pane *p, int y, const struct line *l)
+draw_line(struct pane *p, int y, const char *text, const struct text_line *l, enum para_kind kind)
 {
 	struct reader *r = p->data;
-	const struct para *pa = &r->paras[l->para];
-	attr_t base = kind_attr(pa->kind);
-	size_t at = l->start, end = l->start + l->len;
+	struct line_marks m = { &r->q, { { 0, 0 } }, 0 };
+	attr_t base = kind_attr(kind);
+	size_t at = 0, end = l->len;
+	const char *s = text + l->start;
 	int x = 1;
 
+	if (r->q.n > 0 && kind != P_META)
+		tok_split(s, l->len, mark_word, &m);
 	while (at < end) {
 		size_t next = end;
 		int marked = 0;
 
-		for (int k = 0; k < pa->nmarks; k++) {
-			const struct span *s = &pa->marks[k];
-
-			if (s->start <= at && s->end > at) {
+		for (int k = 0; k < m.n; k++) {
+			if (m.v[k].start <= at && m.v[k].end > at) {
 				marked = 1;
-				next = s->end < end ? s->end : end;
+				next = m.v[k].end < end ? m.v[k].end : end;
 				break;
 			}
-			if (s->start > at && s->start < next)
-				next = s->start;
+			if (m.v[k].start > at && m.v[k].start < next)
+				next = m.v[k].start;
 		}
-		ui_put_raw(p, y, x, pa->text + at, next - at, marked ? (attr_t)color_attr(EL_MATCH) : base);
-		x += (int)text_width_n(pa->text + at, next - at);
+		ui_put_raw(p, y, x, s + at, next - at, marked ? (attr_t)color_attr(EL_MATCH) : base);
+		x += (int)text_width_n(s + at, next - at);
 		at = next;
 	}
 }
@@ -415,33 +668,42 @@ reader_draw(struct pane *p)
 {
 	struct reader *r = p->data;
 	int rows = view_rows(p);
+	struct spot s = r->top;
 
 	if (r->id == 0) {
 		ui_put(p, 0, 1, _("No article open: choose one in the list and press Enter."),
 		    p->cols - 2, A_DIM);
 		return;
 	}
-	for (int y = 0; y < rows && r->top + y < r->nlines; y++) {
-		const struct line *l = &r->lines[r->top + y];
+	for (int y = 0; y < rows;) {
+		struct plines pl = lines_of(r, s.off);
 
-		if (l->para >= 0)
-			draw_line(p, y, l);
+		for (long k = s.line; k < (long)pl.n && y < rows; k++, y++) {
+			if (k >= 0)
+				draw_line(p, y, r->doc + s.off, &pl.v[k], kind_of(r, s.off));
+		}
+		lines_done(&pl);
+		if (!next_para(r, &s))
+			break;
+		para_start(r, &s);
 	}
 	if (r->finding)
 		edit_draw(&r->find, p, p->rows - 1, _("find: "));
 }
 
+/* Move the top k rows down (k < 0: up), never past the last screenful. */
 static void
 reader_scroll(struct pane *p, int k)
 {
 	struct reader *r = p->data;
-	int last = r->nlines - view_rows(p);
+	int rows = view_rows(p);
 
-	r->top += k;
-	if (r->top > last)
-		r->top = last;
-	if (r->top < 0)
-		r->top = 0;
+	if (k < 0)
+		retreat(r, &r->top, -k);
+	else
+		advance(r, &r->top, k);
+	if (rows_from(r, r->top, rows) < rows)
+		r->top = last_top(r, rows);
 }
 
 /* Keys while the find prompt is open. */
@@ -463,9 +725,10 @@ find_key(struct pane *p, int key)
 		for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save))
 			strlist_push(&r->words, xstrdup(w));
 		free(copy);
-		mark(r);
+		want(r);
 		if (r->words.len > 0 && !jump(p, 1) && !jump(p, -1))
 			ui_message(p->ui, 1, "%s", _("not found in this article"));
+		r->position = position_of(r, r->top);
 		return UI_REDRAW;
 	}
 	edit_key(&r->find, key);
@@ -502,10 +765,10 @@ reader_key(struct pane *p, int key, int action)
 		reader_scroll(p, -(rows / 2 > 0 ? rows / 2 : 1));
 		break;
 	case ACT_TOP:
-		r->top = 0;
+		r->top = (struct spot){ 0, 0, 0 };
 		break;
 	case ACT_BOTTOM:
-		reader_scroll(p, r->nlines);
+		r->top = last_top(r, rows);
 		break;
 	case ACT_FIND:
 		r->finding = 1;
@@ -548,21 +811,33 @@ reader_resize(struct pane *p)
 		wrap(p);
 }
 
+/* "all" when the article fits; else how far its text has been shown. */
 static void
 reader_status(struct pane *p, char *buf, size_t size)
 {
 	struct reader *r = p->data;
 	int rows = view_rows(p);
+	struct spot s = r->top;
+	size_t shown = 0;
 
-	if (r->id == 0 || r->nlines == 0) {
+	if (r->id == 0 || r->len == 0 || r->width == 0) {
 		buf[0] = '\0';
 		return;
 	}
-	if (r->nlines <= rows)
+	if (s.para == 0 && s.line == 0 && rows_from(r, s, rows + 1) <= rows) {
 		snprintf(buf, size, "%s", _("all"));
-	else
-		snprintf(buf, size, "%d%%", (r->top + rows) * 100 / r->nlines > 100 ? 100 :
-		    (r->top + rows) * 100 / r->nlines);
+		return;
+	}
+	if (advance(r, &s, rows - 1) < rows - 1 || rows_from(r, s, 2) < 2) {
+		shown = r->len;	/* the end is on the screen */
+	} else if (s.line >= 0) {
+		struct text_line l = line_at(r, &s);
+
+		shown = s.off + l.start + l.len;
+	} else {
+		shown = s.off;
+	}
+	snprintf(buf, size, "%d%%", (int)(shown * 100 / r->len));
 }
 
 static void
@@ -571,6 +846,8 @@ reader_free(struct pane *p)
 	struct reader *r = p->data;
 
 	free_article(r);
+	free(r->q.v);
+	free(r->q.prefix);
 	strlist_free(&r->words);
 	edit_free(&r->find);
 	free(r);

@@ -17,6 +17,7 @@
 
 #include "keymap.h"
 
+struct buf;
 struct ui;
 struct pane;
 struct store;
@@ -93,6 +94,8 @@ int ui_key_waiting(void);
  * the terminal), and in ASCII when the locale is not UTF-8. New string.
  */
 char *ui_text(struct ui *ui, const char *s);
+/* The same for n bytes at s, appended to b. */
+void ui_text_into(struct ui *ui, struct buf *b, const char *s, size_t n);
 
 /* Draw s at (y, x), cut to cols with "…" at a word or grapheme boundary;
  * s is passed through ui_text. Returns the columns drawn. */

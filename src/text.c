@@ -362,16 +362,14 @@ text_tolower_slow(uint32_t uc)
 	return uc_tolower(uc);
 }
 
-/* A copy of s with every code point passed through f: unchanged ones keep
+/* Append s with every code point passed through f: unchanged ones keep
  * their bytes, changed ones are re-encoded, so the result is valid UTF-8. */
-static char *
-map_chars(const char *s, size_t n, uint32_t (*f)(uint32_t))
+static void
+map_into(struct buf *b, const char *s, size_t n, uint32_t (*f)(uint32_t))
 {
 	size_t i = 0;
-	struct buf b;
 
-	buf_init(&b);
-	buf_add(&b, "", 0);
+	buf_add(b, "", 0);
 	while (i < n) {
 		uint32_t uc, mapped;
 		int len = text_next(s + i, n - i, &uc);
@@ -379,11 +377,21 @@ map_chars(const char *s, size_t n, uint32_t (*f)(uint32_t))
 		mapped = f(uc);
 		/* An invalid byte decodes as U+FFFD: write a real one. */
 		if (mapped == uc && uc != REPLACEMENT)
-			buf_add(&b, s + i, (size_t)len);
+			buf_add(b, s + i, (size_t)len);
 		else
-			text_put(&b, mapped);
+			text_put(b, mapped);
 		i += (size_t)len;
 	}
+}
+
+/* map_into, as a new string. */
+static char *
+map_chars(const char *s, size_t n, uint32_t (*f)(uint32_t))
+{
+	struct buf b;
+
+	buf_init(&b);
+	map_into(&b, s, n, f);
 	return buf_detach(&b);
 }
 
@@ -604,6 +612,19 @@ char *
 text_sanitize(const char *s)
 {
 	return map_chars(s, strlen(s), safe_char);
+}
+
+/* safe_char, then ascii_char: text_ascii(text_sanitize(s)) in one pass. */
+static uint32_t
+safe_ascii_char(uint32_t uc)
+{
+	return ascii_char(safe_char(uc));
+}
+
+void
+text_sanitize_into(struct buf *b, const char *s, size_t n, int ascii)
+{
+	map_into(b, s, n, ascii ? safe_ascii_char : safe_char);
 }
 
 /* safe_char, but a line break stays one. */

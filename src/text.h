@@ -156,6 +156,10 @@ size_t text_wrap(const char *s, size_t width, struct text_line **lines);
  */
 char *text_sanitize(const char *s);
 
+/* text_sanitize of n bytes at s appended to b, and text_ascii of that
+ * when ascii is set; no copy made on the way. */
+void text_sanitize_into(struct buf *b, const char *s, size_t n, int ascii);
+
 /* Must uc never reach a terminal as it is? Controls (C0, DEL, C1), bidi
  * overrides, isolates and marks. */
 int text_is_unsafe(uint32_t uc);

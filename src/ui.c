@@ -136,18 +136,20 @@ ui_key_waiting(void)
 	return poll(&pfd, 1, 0) > 0;
 }
 
+void
+ui_text_into(struct ui *ui, struct buf *b, const char *s, size_t n)
+{
+	text_sanitize_into(b, s, n, ui->ascii);
+}
+
 char *
 ui_text(struct ui *ui, const char *s)
 {
-	char *safe = text_sanitize(s ? s : "");
+	struct buf b;
 
-	if (ui->ascii) {
-		char *a = text_ascii(safe);
-
-		free(safe);
-		return a;
-	}
-	return safe;
+	buf_init(&b);
+	ui_text_into(ui, &b, s ? s : "", s ? strlen(s) : 0);
+	return buf_detach(&b);
 }
 
 /* n bytes of UTF-8 as wide characters (glibc's wchar_t is UCS-4). */

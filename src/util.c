@@ -152,6 +152,15 @@ buf_grow(struct buf *b, size_t need)
 }
 
 void
+buf_reserve(struct buf *b, size_t n)
+{
+	if (b->len + n + 1 <= b->cap)
+		return;
+	b->data = xrealloc(b->data, b->len + n + 1);
+	b->cap = b->len + n + 1;
+}
+
+void
 buf_add(struct buf *b, const void *p, size_t n)
 {
 	buf_grow(b, n);

@@ -215,6 +215,20 @@ test_sanitize(void)
 	t = text_sanitize("Việt Nam");
 	is_str(t, "Việt Nam", "text untouched");
 	free(t);
+	{
+		/* Appended, n bytes only, and in ASCII in the same pass. */
+		struct buf b;
+		const char *s = "Đà\x1b[2J Nẵng\xffXYZ";
+
+		buf_init(&b);
+		buf_adds(&b, "> ");
+		text_sanitize_into(&b, s, strlen(s) - 3, 0);
+		is_str(b.data, "> Đà\xef\xbf\xbd[2J Nẵng\xef\xbf\xbd", "sanitized into a buffer, n bytes");
+		buf_reset(&b);
+		text_sanitize_into(&b, s, strlen(s) - 3, 1);
+		is_str(b.data, "Da?[2J Nang?", "  and in ASCII");
+		buf_free(&b);
+	}
 }
 
 static void

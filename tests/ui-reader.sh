@@ -19,6 +19,11 @@ body_words() {
 		tr -s ' \n' '\n\n' | grep .
 }
 
+# top_has TEXT: the first row of the screen holds TEXT.
+top_has() {
+	ui_screen | head -n 1 | grep -qF -- "$1"
+}
+
 # widths_ok COLS: every line of the screen fits, none is broken.
 widths_ok() {
 	ui_screen | "$COLWIDTH" >"$T/widths"
@@ -223,6 +228,57 @@ test_expect_success 'an empty database says how to import' '
 	ui_start 80 24 --db "$T/empty.db" &&
 	ui_wait "No articles yet" &&
 	ui_screen | grep -q "luot import FOLDER"
+'
+
+# An article of 300,000 paragraphs (imported past the default limits) and
+# one of a single 7 MB paragraph: the reader keeps the text once and lays
+# out only what it shows, so it stays small and quick on both.
+test_expect_success 'an article of 300,000 paragraphs opens in little memory; G, g and / work' '
+	mkdir long &&
+	awk "BEGIN { print \"Một bài rất dài để thử trình đọc\"; print \"\";
+		for (i = 0; i < 300000; i++) printf \"Câu số %d.\\n\", i;
+		print \"Cuối bài có chữ đích đến.\" }" >long/a.txt &&
+	"$LUOT" --db long.db import -q --max-paragraphs 400000 long &&
+	UI_ENV="LUOT_UI_TRACE=$T/trace-long" ui_start 100 30 --db long.db &&
+	ui_wait "luot: list" &&
+	ui_keys Enter &&
+	ui_wait "Câu số 12." 20 &&
+	ui_keys G &&
+	ui_wait "Cuối bài có chữ đích đến." &&
+	ui_wait_status "100%" &&
+	screen_has "Câu số 299999." &&
+	ui_keys g &&
+	ui_wait "Một bài rất dài" &&
+	ui_keys / && ui_type "đích" && ui_keys Enter &&
+	ui_until 10 "the match at the top" top_has "Cuối bài" &&
+	ui_keys q q &&
+	ui_until 30 "luot to quit" test -f ui-status &&
+	grep maxrss-kb trace-long &&
+	if [ "${LUOT_SANITIZED:-no}" != yes ]; then
+		awk "/^maxrss-kb/ { exit !(\$2 <= 40000) }" trace-long
+	fi
+'
+
+test_expect_success 'an article of one 7 MB paragraph: the same' '
+	mkdir wide &&
+	awk "BEGIN { printf \"Một đoạn văn rất dài\\n\\n\";
+		for (i = 0; i < 700000; i++) printf \"nhà cửa \";
+		print \"đích đến.\" }" >wide/a.txt &&
+	"$LUOT" --db wide.db import -q wide &&
+	UI_ENV="LUOT_UI_TRACE=$T/trace-wide" ui_start 100 30 --db wide.db &&
+	ui_wait "luot: list" &&
+	ui_keys Enter &&
+	ui_wait "nhà cửa nhà cửa" 20 &&
+	ui_keys G &&
+	ui_wait "đích đến." &&
+	ui_keys g / && ui_type "đích" && ui_keys Enter &&
+	ui_until 10 "the match at the top" top_has "đích đến." &&
+	ui_keys q q &&
+	ui_until 30 "luot to quit" test -f ui-status &&
+	grep maxrss-kb trace-wide &&
+	if [ "${LUOT_SANITIZED:-no}" != yes ]; then
+		awk "/^maxrss-kb/ { exit !(\$2 <= 40000) }" trace-wide
+	fi
 '
 
 test_done
