@@ -24,6 +24,17 @@ top_has() {
 	ui_screen | head -n 1 | grep -qF -- "$1"
 }
 
+# quit_within_rss TRACE KB: quit luot; its peak memory, from its trace,
+# was at most KB (not measured under the sanitizers, which add their own).
+quit_within_rss() {
+	ui_keys q q &&
+	ui_until 30 "luot to quit" test -f ui-status &&
+	grep maxrss-kb "$1" &&
+	if [ "${LUOT_SANITIZED:-no}" != yes ]; then
+		awk -v max="$2" "/^maxrss-kb/ { exit !(\$2 <= max) }" "$1"
+	fi
+}
+
 # widths_ok COLS: every line of the screen fits, none is broken.
 widths_ok() {
 	ui_screen | "$COLWIDTH" >"$T/widths"
@@ -251,12 +262,7 @@ test_expect_success 'an article of 300,000 paragraphs opens in little memory; G,
 	ui_wait "Một bài rất dài" &&
 	ui_keys / && ui_type "đích" && ui_keys Enter &&
 	ui_until 10 "the match at the top" top_has "Cuối bài" &&
-	ui_keys q q &&
-	ui_until 30 "luot to quit" test -f ui-status &&
-	grep maxrss-kb trace-long &&
-	if [ "${LUOT_SANITIZED:-no}" != yes ]; then
-		awk "/^maxrss-kb/ { exit !(\$2 <= 40000) }" trace-long
-	fi
+	quit_within_rss trace-long 40000
 '
 
 test_expect_success 'an article of one 7 MB paragraph: the same' '
@@ -273,12 +279,7 @@ test_expect_success 'an article of one 7 MB paragraph: the same' '
 	ui_wait "đích đến." &&
 	ui_keys g / && ui_type "đích" && ui_keys Enter &&
 	ui_until 10 "the match at the top" top_has "đích đến." &&
-	ui_keys q q &&
-	ui_until 30 "luot to quit" test -f ui-status &&
-	grep maxrss-kb trace-wide &&
-	if [ "${LUOT_SANITIZED:-no}" != yes ]; then
-		awk "/^maxrss-kb/ { exit !(\$2 <= 40000) }" trace-wide
-	fi
+	quit_within_rss trace-wide 40000
 '
 
 test_done
