@@ -466,8 +466,8 @@ wants_more(const char *s)
 	return r;
 }
 
-/* "Ảnh: Quang Hiếu", "Ảnh minh họa" alone after the body: a credit of a
- * photo that is not on the page. */
+/* "Ảnh: Quang Hiếu", "Ảnh minh họa", "- Ảnh cắt từ clip." alone after
+ * the body: a credit of a photo that is not on the page. */
 static int
 photo_credit_like(const char *s)
 {
@@ -479,12 +479,17 @@ photo_credit_like(const char *s)
 	/* Every body line asks: the words first, then only the line's
 	 * start is lowered (lowering whole paragraphs was a tenth of the
 	 * extraction). */
-	if ((s[0] != '(' && (unsigned char)s[0] < 0x80 && s[0] != 'N' && s[0] != 'n') ||
+	if ((s[0] != '(' && s[0] != '-' && (unsigned char)s[0] < 0x80 && s[0] != 'N' && s[0] != 'n') ||
 	    text_words(s) > 8)
 		return 0;
+	if (s[0] == '-' && s[1] == ' ')
+		s += 2;
 	low = text_lower_n(s, 24);
 	for (int i = 0; heads[i] && !r; i++)
 		r = strncmp(low, heads[i], strlen(heads[i])) == 0;
+	/* "Ảnh Internet", "Ảnh cắt từ clip", not "Ảnh hưởng của bão". */
+	if (!r && strncmp(low, "\xe1\xba\xa3nh ", 6) == 0)
+		r = credit_photo(s + 6);
 	free(low);
 	return r;
 }
@@ -1010,13 +1015,49 @@ photo_paren_end(const char *s)
 	return r;
 }
 
-/* "... Ảnh: Văn Điệp/TTXVN", "(Ảnh minh họa)": a photo caption, told by
- * a photo credit of a few words at its end. */
+/*
+ * A photo's credit without its colon, at "Ảnh" (at, in line): "... đặc
+ * sắc Ảnh Thu Giang", "... clip. Ảnh cắt từ clip", "..., ảnh Internet".
+ * A capital "Ảnh" follows a small word or a sentence's end (never a
+ * name's word: "Hội Điện Ảnh Việt Nam"), a small one a comma or a dash;
+ * what follows is a credit of a few words, not said before in the line.
+ */
+static int
+bare_credit_at(const char *line, const char *at)
+{
+	const char *after = at + strlen("\xe1\xba\xa2nh"), *b = at;
+	int capital = (unsigned char)at[2] == 0xA2;
+
+	if (*after != ' ' || text_words(after) > 5)
+		return 0;
+	while (b > line && b[-1] == ' ')
+		b--;
+	if (b == line)
+		return 0;
+	if (strchr(",;-", b[-1]) == NULL && strncmp(b - 3, "\xe2\x80\x93", 3) != 0) {
+		const char *w = b;
+
+		if (!capital || b[-1] == '.')
+			return capital;
+		while (w > line && w[-1] != ' ')
+			w--;
+		if (text_is_upper(first_uc(w)))
+			return 0;
+	}
+	/* "Porsche Cayenne có giá 5,8 tỷ đồng Ảnh Porsche Cayenne": the
+	 * photo's subject, said again, is not its credit. */
+	if (strstr(line, after + 1) < at && strstr(line, after + 1) != NULL)
+		return 0;
+	return credit_photo(after + 1);
+}
+
+/* "... Ảnh: Văn Điệp/TTXVN", "(Ảnh minh họa)", "... Ảnh Thu Giang": a
+ * photo caption, told by a photo credit of a few words at its end. */
 static int
 caption_like(const struct line *l)
 {
 	static const char *const needles[] = { "\xe1\xba\xa2nh", "\xe1\xba\xa3nh", NULL };
-	const char *last = NULL;
+	const char *last = NULL, *at;
 
 	if (l->words > 60)
 		return 0;
@@ -1024,17 +1065,20 @@ caption_like(const struct line *l)
 		return 1;
 	for (int k = 0; needles[k]; k++) {
 		for (const char *p = l->s; (p = strstr(p, needles[k])) != NULL; p++) {
-			if (p == l->s || p[-1] == ' ' || p[-1] == '(' || p[-1] == '.')
+			if (p == l->s || p[-1] == ' ' || p[-1] == '(' || p[-1] == '.' || p[-1] == '-')
 				last = last > p ? last : p;
 		}
 	}
 	if (last == NULL || words_in(l->s, (size_t)(last - l->s)) < 2)
 		return 0;	/* "Chùm ảnh: ...": a headline's label */
+	at = last;
 	last += strlen(needles[0]);
 	if (strncmp(last, " minh h", 7) == 0)
 		return 1;
+	if (last[0] == ' ' && last[1] == ':')
+		last++;	/* "Ảnh : internet" */
 	if (*last != ':')
-		return 0;
+		return bare_credit_at(l->s, at);
 	/* "Ảnh: Văn Điệp/TTXVN", not "điện ảnh: 'Xinh đẹp là lợi thế'". */
 	return credit_photo(last + 1);
 }

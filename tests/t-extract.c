@@ -626,6 +626,39 @@ test_uncredited_captions(void)
 	article_free(&a);
 }
 
+/* A photo's credit without its colon: "Ảnh Thu Giang", "Ảnh cắt từ clip". */
+static void
+test_bare_credits(void)
+{
+	struct article a;
+
+	run("Hội làng mở cửa đón khách thập phương\n\n" P1 "\n"
+	    "Đoàn rước kiệu đi qua cổng làng trong sáng mùng bốn. Ảnh Minh Khôi\n" P2 "\n"
+	    "Trẻ em chơi kéo co trên sân đình Ảnh Lê Hà\n"
+	    "Người chơi vật ngã nhau giữa sới, ảnh Internet\n"
+	    "Một du khách quay phim màn múa lân - Ảnh cắt từ clip\n"
+	    "Quang cảnh hội làng nhìn từ trên cao. Ảnh chụp màn hình.\n"
+	    "Ảnh cắt từ clip.\n" P1 " Thêm một câu.\n"
+	    "Ông đồ viết câu đối cho khách. Ảnh TTXVN\n", &a);
+	is_int((long long)a.captions.len, 6, "a credit without its colon makes a caption");
+	is_str(a.captions.len > 1 ? a.captions.items[1] : NULL, "Trẻ em chơi kéo co trên sân đình Ảnh Lê Hà",
+	    "  after a small word, no stop");
+	is_int((long long)a.paras.len, 3, "  a credit alone is dropped; the paragraphs stay");
+	article_free(&a);
+	/* "Ảnh" in a name or a word is no credit. */
+	run("Liên hoan phim khép lại sau một tuần\n\n" P1 "\n"
+	    "Hội Điện Ảnh Việt Nam trao giải cho các phim hay nhất năm\n"
+	    "Ảnh hưởng của phim Hàn Quốc đến khán giả trẻ\n"
+	    "Nghề nhiếp ảnh Hà Nội những năm tám mươi\n" P2 "\n", &a);
+	is_int((long long)a.captions.len, 0, "a name or a word with 'Ảnh' in it is no credit");
+	is_int((long long)a.paras.len, 5, "  the lines stay in the body");
+	article_free(&a);
+	run("Xe Lam Sơn mới có giá gần hai tỷ đồng Ảnh Xe Lam Sơn\n\n" P1 "\n", &a);
+	is_str(a.title, "Xe Lam Sơn mới có giá gần hai tỷ đồng Ảnh Xe Lam Sơn",
+	    "the photo's subject said again is no credit: a headline stays");
+	article_free(&a);
+}
+
 /* Sentences that a crawler broke at a link or a quotation, in the shapes
  * that joining missed, and the shapes that must stay apart. */
 static void
@@ -902,6 +935,7 @@ main(void)
 	test_bylines();
 	test_dot_lead();
 	test_uncredited_captions();
+	test_bare_credits();
 	test_link_fragments();
 	test_page_shapes();
 
