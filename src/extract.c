@@ -1051,6 +1051,99 @@ bare_credit_at(const char *line, const char *at)
 	return credit_photo(after + 1);
 }
 
+/* Does s go on to what someone said ("..., cho biết ...")? Then it is
+ * the article's prose, not a caption. */
+static int
+reports_speech(const char *s)
+{
+	static const char *const said[] = { " cho biết", " nói", " khẳng định", " cho rằng", " nhấn mạnh",
+		" chia sẻ", " trả lời", " phát biểu", NULL };
+
+	for (int k = 0; said[k]; k++) {
+		if (strstr(s, said[k]) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Does s point people out in a photo: "Chí Tài (trái) và Lê Giang",
+ * "(thứ 3 từ trái sang)", "(bìa phải)", "Từ trái sang: ..."? Only a
+ * caption speaks so of where someone stands.
+ */
+static int
+points_out(const char *s)
+{
+	static const char *const sides[] = { "trái", "phải", "giữa", NULL };
+	static const char *const across[] = { "ừ trái sang", "ừ phải sang", "ừ trái qua", "ừ phải qua", NULL };
+
+	if (reports_speech(s))
+		return 0;
+	for (int k = 0; across[k]; k++) {
+		if (strstr(s, across[k]) != NULL)
+			return 1;
+	}
+	for (const char *open = strchr(s, '('); open != NULL; open = strchr(open + 1, '(')) {
+		const char *close = strchr(open, ')');
+		char *low;
+		size_t n;
+		int r = 0;
+
+		if (close == NULL || close - open > 48)
+			continue;
+		low = xstrndup(open + 1, (size_t)(close - open - 1));
+		n = strlen(low);
+		/* "(Phải)": the capital too. */
+		if (strncmp(low, "Ph", 2) == 0)
+			low[0] = 'p';
+		for (int k = 0; sides[k] && !r; k++) {
+			size_t m = strlen(sides[k]);
+
+			r = n >= m && strcmp(low + n - m, sides[k]) == 0 && (n == m || low[n - m - 1] == ' ') &&
+			    words_in(low, n) <= 4;
+		}
+		free(low);
+		if (r)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * "Ông Lê Hoàng Châu, Chủ tịch Hiệp hội Bất động sản TP.HCM" alone, with
+ * no stop: a portrait's caption, a person and their office. Not a
+ * sentence that goes on to what they said.
+ */
+static int
+portrait_caption(const struct line *l)
+{
+	static const char *const titles[] = { "Ông ", "Bà ", "Anh ", "Chị ", "TS ", "TS. ",
+		"PGS.TS ", "PGS.TS. ", "GS.TS ", "ThS ", "ThS. ", NULL };
+	const char *p = NULL, *comma;
+	size_t names = 0;
+
+	if (l->words < 4 || l->words > 25 || ends_sentence(l->s) || strpbrk(l->s, ":\"'") != NULL ||
+	    strstr(l->s, "\xe2\x80\x9c") != NULL)
+		return 0;
+	for (int k = 0; titles[k] && p == NULL; k++) {
+		if (strncmp(l->s, titles[k], strlen(titles[k])) == 0)
+			p = l->s + strlen(titles[k]);
+	}
+	comma = p != NULL ? strstr(p, ", ") : NULL;
+	if (comma == NULL)
+		return 0;
+	/* The name: two to five words, each capitalised. */
+	for (const char *w = p; w < comma; names++) {
+		if (!text_is_upper(first_uc(w)))
+			return 0;
+		w = strchr(w, ' ');
+		if (w == NULL || w > comma)
+			break;
+		w++;
+	}
+	return names + 1 >= 2 && names + 1 <= 5 && !reports_speech(comma);
+}
+
 /* "... Ảnh: Văn Điệp/TTXVN", "(Ảnh minh họa)", "... Ảnh Thu Giang": a
  * photo caption, told by a photo credit of a few words at its end. */
 static int
@@ -1061,7 +1154,7 @@ caption_like(const struct line *l)
 
 	if (l->words > 60)
 		return 0;
-	if (l->words >= 4 && l->words <= 40 && photo_paren_end(l->s))
+	if (l->words >= 4 && l->words <= 40 && (photo_paren_end(l->s) || points_out(l->s)))
 		return 1;
 	for (int k = 0; needles[k]; k++) {
 		for (const char *p = l->s; (p = strstr(p, needles[k])) != NULL; p++) {
@@ -1251,8 +1344,10 @@ take_body_line(struct article *a, const struct line *l)
 	if (photo_credit_like(l->s) || (l->words >= 5 && (in_list(&a->paras, l->s) ||
 	    in_list(&a->captions, l->s))))
 		return;
-	if (caption_like(l) || (a->paras.len > 0 && l->words >= 5 && l->words <= 30 &&
-	    repeats_opening(a->paras.items[a->paras.len - 1], l->s))) {
+	/* A portrait's caption only under a headline: above, "Bà Tư Hường,
+	 * Chủ tịch Tập đoàn Hoàn Cầu, qua đời" is one. */
+	if (caption_like(l) || portrait_caption(l) || (a->paras.len > 0 && l->words >= 5 &&
+	    l->words <= 30 && repeats_opening(a->paras.items[a->paras.len - 1], l->s))) {
 		strlist_push(&a->captions, xstrdup(l->s));
 	} else {
 		strlist_push(&a->paras, xstrdup(l->s));

@@ -626,6 +626,32 @@ test_uncredited_captions(void)
 	article_free(&a);
 }
 
+/* Captions told by their words: who stands where, a portrait's name and
+ * office. */
+static void
+test_pointed_captions(void)
+{
+	struct article a;
+
+	run("Đội tuyển trẻ thắng trận mở màn\n\n" P1 "\n"
+	    "Tiền vệ Minh Khang (trái) tranh bóng với hậu vệ đội khách\n" P2 "\n"
+	    "Ban huấn luyện (thứ hai từ phải sang) chúc mừng các cầu thủ.\n"
+	    "Từ trái sang: Minh Khang, Quốc Bảo và Đức Huy.\n"
+	    "Ông Trần Văn Lộc, Chủ tịch Liên đoàn bóng đá tỉnh\n" P1 " Thêm một câu.\n"
+	    "Sau trận, ông Lộc (phải) cho biết đội sẽ tập trung lại vào tuần sau.\n"
+	    "Ông Trần Văn Lộc, Chủ tịch Liên đoàn, nói đội còn phải cố gắng nhiều\n", &a);
+	is_int((long long)a.captions.len, 4, "who stands where, and a portrait's name and office, make captions");
+	is_str(a.captions.len > 3 ? a.captions.items[3] : NULL, "Ông Trần Văn Lộc, Chủ tịch Liên đoàn bóng đá tỉnh",
+	    "  the portrait");
+	is_int((long long)a.paras.len, 5, "  a sentence that reports what was said stays in the body");
+	is_str(para(&a, 3), "Sau trận, ông Lộc (phải) cho biết đội sẽ tập trung lại vào tuần sau.", "  that one");
+	article_free(&a);
+	/* Above the body such a line is a headline. */
+	run("Bà Lê Thị Hạnh, Chủ tịch Tập đoàn Sao Mai, qua đời ở tuổi 72\n\n" P1 "\n" P2 "\n", &a);
+	is_str(a.title, "Bà Lê Thị Hạnh, Chủ tịch Tập đoàn Sao Mai, qua đời ở tuổi 72", "  a headline of that shape stays the title");
+	article_free(&a);
+}
+
 /* A photo's credit without its colon: "Ảnh Thu Giang", "Ảnh cắt từ clip". */
 static void
 test_bare_credits(void)
@@ -936,6 +962,7 @@ main(void)
 	test_dot_lead();
 	test_uncredited_captions();
 	test_bare_credits();
+	test_pointed_captions();
 	test_link_fragments();
 	test_page_shapes();
 
