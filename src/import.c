@@ -35,6 +35,11 @@
 #define BATCH_BYTES (16u << 20)
 /* Milliseconds the write lock is left free after each batch. */
 #define IMPORT_YIELD_MS 2
+/* KiB of page cache while importing. The store's default (64 MiB) puts
+ * a million-article import at 200 MB peak RSS, on the limit issue 20
+ * sets; 32 MiB brings it to 167 MB and costs no speed measured (2,250
+ * articles/s either way): the index's merges read mostly fresh pages. */
+#define IMPORT_CACHE_KIB 32768
 
 void
 import_opts_init(struct import_opts *o)
@@ -633,6 +638,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	}
 	t->files = files.len;
 	progress_init(&bar, o->progress);
+	(void)store_set_cache(s, IMPORT_CACHE_KIB);
 
 	/* Articles are made on worker threads and freed on this one: glibc
 	 * then trims the workers' heaps after nearly every article, one
