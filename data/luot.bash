@@ -56,7 +56,8 @@ _luot()
 		fi ;;
 	bookmarks) COMPREPLY=($(compgen -W "--tag --json --db --help" -- "$cur")) ;;
 	export) COMPREPLY=($(compgen -W "--bookmarks --tag --format --output --force --db --help" -- "$cur")) ;;
-	read|unread|delete|stats) COMPREPLY=($(compgen -W "--db --help" -- "$cur")) ;;
+	stats) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;
+	read|unread|delete|check) COMPREPLY=($(compgen -W "--db --help" -- "$cur")) ;;
 	help) COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;
 	esac
 }

@@ -1,8 +1,10 @@
 /*
- * cli.h: output of the list, show and stats commands, for people (aligned
- * columns, cut to the terminal) and for scripts (--json: JSON Lines).
- * Article text is sanitised before it is written: no control character or
- * escape sequence from an article ever reaches the terminal.
+ * cli.h: the commands. cli.c prints articles, hits and bookmarks, for
+ * people (aligned columns, cut to the terminal) and for scripts (--json:
+ * JSON Lines); article text is sanitised before it is written, so no
+ * control character or escape sequence from an article ever reaches the
+ * terminal. cli-import.c, cli-view.c and cli-state.c hold the commands'
+ * bodies and their entries in cmd.c's table.
  */
 #ifndef LUOT_CLI_H
 #define LUOT_CLI_H
@@ -24,5 +26,24 @@ int cli_stats(struct store *s, int json);
  * shown in reverse video, elsewhere as plain text (--json adds offsets). */
 int cli_search(struct store *s, const char *text, enum store_sort sort, long limit,
     int json);
+
+struct command;
+struct import_opts;
+
+/* The commands' entries (cmd.h). */
+extern const struct command cli_import_entry, cli_reextract_entry, cli_list_entry,
+    cli_show_entry, cli_search_entry, cli_bookmark_entry, cli_bookmarks_entry,
+    cli_export_entry, cli_read_entry, cli_unread_entry, cli_delete_entry, cli_stats_entry,
+    cli_check_entry;
+
+/* cli_list on the store at db (or the default called name). */
+int cli_list_db(const char *db, const char *name, long limit, int json);
+
+/* Import paths into the store at db (or the default called name), with
+ * the boilerplate patterns and extra_patterns (a file, or NULL); the
+ * totals are printed unless quiet_totals and all went well. Returns the
+ * exit status. */
+int cli_import_run(const char *db, const char *name, char *const *paths, int n,
+    const struct import_opts *o, const char *extra_patterns, int quiet_totals);
 
 #endif

@@ -125,4 +125,11 @@ test_expect_success 'bad ids and usage: a one-line error and status' '
 	! "$LUOT" --db "$db" unread 0 2>err
 '
 
+test_expect_success 'bookmark rm takes no note or tag, and changes nothing then' '
+	"$LUOT" --db "$db" bookmark add 1 --note "giữ lại" &&
+	st=0; "$LUOT" --db "$db" bookmark rm 1 --note x 2>err || st=$? &&
+	test "$st" = 2 && grep -q "ids only" err &&
+	"$LUOT" --db "$db" bookmarks --json | grep -q "giữ lại"
+'
+
 test_done

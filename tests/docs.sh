@@ -27,6 +27,31 @@ else
 	test_skip 'man page lint' 'no groff'
 fi
 
+# opts_of CMD: the long options "luot help CMD" lists, one a line, and
+# each one's short form after it where it has one ("--source -s").
+opts_of() {
+	"$LUOT" help "$1" | sed -n "/^Options:/,/^$/p" |
+		awk "/^  +-/ { s = \"\"; for (i = 1; i <= NF; i++) {
+			if (\$i ~ /^-[^-],\$/) s = substr(\$i, 1, 2);
+			if (\$i ~ /^--/) { print \$i, s; break } } }"
+}
+
+commands=$("$LUOT" --help | sed -n "/^Commands:/,/^$/p" | awk "NF > 1 { print \$1 }")
+
+test_expect_success 'the man page describes every option of every command' '
+	sed -e "s/\\\\-/-/g" -e "s/\\\\f[BIRP]//g" "$top/man/luot.1.in" >plain1 &&
+	for c in $commands; do
+		# The command'"'"'s entry: from its .TP line to the next.
+		awk -v c="$c" "/^\\.TP/ { on = 0; next } on || \$1 == c || (\$1 == \"read\" && c == \"unread\") { on = 1; print }" plain1 >entry &&
+		test -s entry || { echo "no entry for $c"; exit 1; }
+		opts_of "$c" | while read -r long short; do
+			test "$long" = --db && continue
+			grep -q -e "$long" ${short:+-e "$short[] .,]"} entry ||
+				{ echo "$c: $long not in its man entry"; exit 1; }
+		done || exit 1
+	done
+'
+
 if command -v bash >/dev/null 2>&1; then
 	test_expect_success 'bash completion: the script parses' '
 		bash -n "$comp"
@@ -37,6 +62,18 @@ if command -v bash >/dev/null 2>&1; then
 		bash -c ". \"$comp\"; COMP_WORDS=(luot \"\"); COMP_CWORD=1; _luot;
 			printf \"%s\\n\" \"\${COMPREPLY[@]}\"" | sort >got &&
 		test_cmp want got
+	'
+
+	test_expect_success 'bash completion: each command'"'"'s options are those of its help' '
+		for c in $commands; do
+			test "$c" = help && continue
+			words="luot $c --"
+			test "$c" = bookmark && words="luot bookmark add --"
+			{ opts_of "$c" | awk "{ print \$1 }"; echo --help; } | sort >want &&
+			bash -c ". \"$comp\"; COMP_WORDS=($words); COMP_CWORD=\$((\${#COMP_WORDS[@]} - 1)); _luot;
+				printf \"%s\\n\" \"\${COMPREPLY[@]}\"" | sort >got &&
+			test_cmp want got || { echo "completion of $c"; exit 1; }
+		done
 	'
 
 	test_expect_success 'bash completion: options and values' '

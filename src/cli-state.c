@@ -1,0 +1,216 @@
+/*
+ * cli-state.c: the commands that change or give out the reading state:
+ * read, unread, delete, bookmark, bookmarks, export.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cli.h"
+#include "cmd.h"
+#include "export.h"
+#include "i18n.h"
+
+static const struct cmd_opt bookmark_opts[] = {
+	{ 'n', "note", N_("TEXT"), N_("the bookmark's note (replaces an earlier one)") },
+	{ 't', "tag", N_("TAG"), N_("a tag (again for more)") },
+	{ 0, NULL, NULL, NULL },
+};
+
+static const struct cmd_opt bookmarks_opts[] = {
+	{ 't', "tag", N_("TAG"), N_("only those with this tag") },
+	{ 'j', "json", NULL, N_("one JSON object a line") },
+	{ 0, NULL, NULL, NULL },
+};
+
+enum { OPT_FORCE = CMD_LONG_ONLY };
+
+static const struct cmd_opt export_opts[] = {
+	{ 'b', "bookmarks", NULL, N_("what to export (the only choice for now)") },
+	{ 't', "tag", N_("TAG"), N_("only the bookmarks with this tag") },
+	{ 'f', "format", N_("FORMAT"), N_("md (a reading list), csv (RFC 4180) or json (JSON Lines)") },
+	{ 'o', "output", N_("FILE"), N_("write FILE (whole or not at all) instead of stdout") },
+	{ OPT_FORCE, "force", NULL, N_("replace FILE if it exists") },
+	{ 0, NULL, NULL, NULL },
+};
+
+/*
+ * fn on each of ids in turn (1 done, 0 no such article, -1 error), in one
+ * transaction: it stops at an error, and then none of them is changed.
+ */
+static int
+for_each_id(struct cmd_ctx *c, char **ids, int n, int (*fn)(struct store *, int64_t))
+{
+	struct store *s = cmd_store(c, "luot.db");
+	int rc = 0;
+
+	if (s == NULL)
+		return 1;
+	if (store_state_begin(s) < 0) {
+		warnx("%s", store_errmsg(s));
+		return 1;
+	}
+	for (int i = 0; i < n && rc == 0; i++) {
+		int r = fn(s, cmd_parse_id(ids[i]));
+
+		if (r < 0) {
+			warnx("%s", store_errmsg(s));
+			rc = 1;
+		} else if (r == 0) {
+			warnx(_("no article with id %s"), ids[i]);
+			rc = 1;
+		}
+	}
+	if (store_state_end(s, rc == 0 ? 0 : -1) < 0 && rc == 0) {
+		warnx("%s", store_errmsg(s));
+		rc = 1;
+	}
+	return rc;
+}
+
+static int
+mark_read(struct store *s, int64_t id)
+{
+	return store_set_read(s, id, 1);
+}
+
+static int
+mark_unread(struct store *s, int64_t id)
+{
+	return store_set_read(s, id, 0);
+}
+
+static int
+run_read(struct cmd_ctx *c)
+{
+	return for_each_id(c, c->argv, c->argc, mark_read);
+}
+
+static int
+run_unread(struct cmd_ctx *c)
+{
+	return for_each_id(c, c->argv, c->argc, mark_unread);
+}
+
+static int
+run_delete(struct cmd_ctx *c)
+{
+	return for_each_id(c, c->argv, c->argc, store_delete);
+}
+
+static int
+unbookmark(struct store *s, int64_t id)
+{
+	int rc = store_bookmark_remove(s, id);
+
+	/* Not bookmarked is not an error; no such article is. */
+	if (rc == 0)
+		rc = store_show(s, id, NULL, NULL);
+	return rc;
+}
+
+/* Operands from the first on are article ids. */
+static int
+all_ids(char **argv, int argc)
+{
+	for (int i = 0; i < argc; i++) {
+		if (cmd_parse_id(argv[i]) == 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* bookmark add ID [--note TEXT] [--tag TAG]... | bookmark rm ID... */
+static int
+run_bookmark(struct cmd_ctx *c)
+{
+	const char *verb = c->argv[0];
+	struct strlist tags;
+	int rc;
+
+	if (strcmp(verb, "rm") == 0 || strcmp(verb, "remove") == 0) {
+		if (c->nvals > 0)
+			return cmd_bad_usage(c, _("bookmark rm takes article ids only"));
+		if (c->argc < 2)
+			return cmd_bad_usage(c, _("article ids are wanted"));
+		if (!all_ids(c->argv + 1, c->argc - 1))
+			return cmd_bad_usage(c, _("an article id is a positive number"));
+		return for_each_id(c, c->argv + 1, c->argc - 1, unbookmark);
+	}
+	if (strcmp(verb, "add") != 0)
+		return cmd_bad_usage(c, _("bookmark wants add or rm"));
+	if (c->argc != 2 || cmd_parse_id(c->argv[1]) == 0)
+		return cmd_bad_usage(c, _("bookmark add wants one article id"));
+	if (cmd_store(c, "luot.db") == NULL)
+		return 1;
+	strlist_init(&tags);
+	for (size_t i = 0; i < c->nvals; i++) {
+		if (c->vals[i].key == 't' && *c->vals[i].value != '\0')
+			strlist_push(&tags, xstrdup(c->vals[i].value));
+	}
+	rc = store_bookmark_set(c->s, cmd_parse_id(c->argv[1]), cmd_get(c, 'n'), &tags);
+	if (rc < 0)
+		warnx("%s", store_errmsg(c->s));
+	else if (rc == 0)
+		warnx(_("no article with id %s"), c->argv[1]);
+	strlist_free(&tags);
+	return rc == 1 ? 0 : 1;
+}
+
+static int
+run_bookmarks(struct cmd_ctx *c)
+{
+	if (cmd_store(c, "luot.db") == NULL)
+		return 1;
+	return cli_bookmarks(c->s, cmd_get(c, 't'), c->json);
+}
+
+static int
+run_export(struct cmd_ctx *c)
+{
+	const char *format = cmd_get(c, 'f');
+	enum export_format f;
+
+	if (!cmd_has(c, 'b'))
+		return cmd_bad_usage(c, _("export wants --bookmarks and no other argument"));
+	if (format == NULL || export_format_parse(format, &f) < 0)
+		return cmd_bad_usage(c, _("--format is md, csv or json"));
+	if (cmd_store(c, "luot.db") == NULL)
+		return 1;
+	return export_bookmarks(c->s, cmd_get(c, 't'), f, cmd_get(c, 'o'), cmd_has(c, OPT_FORCE));
+}
+
+const struct command cli_bookmark_entry = {
+	"bookmark", N_("add ID [--note TEXT] [--tag TAG]... | rm ID..."),
+	N_("Bookmark an article, with a note and tags; or remove bookmarks."),
+	bookmark_opts, NULL, NULL,
+	0, 1, -1, N_("bookmark wants add or rm"), run_bookmark,
+};
+
+const struct command cli_bookmarks_entry = {
+	"bookmarks", N_("[--tag TAG] [--json]"), N_("List the bookmarks, newest first."),
+	bookmarks_opts, N_("read the database at PATH"), NULL,
+	0, 0, 0, N_("bookmarks takes no arguments"), run_bookmarks,
+};
+
+const struct command cli_export_entry = {
+	"export", N_("--bookmarks [--tag TAG] --format md|csv|json [-o FILE]"),
+	N_("Write the bookmarks out, with notes, tags and opening paragraphs."),
+	export_opts, N_("read the database at PATH"), NULL,
+	0, 0, 0, N_("export wants --bookmarks and no other argument"), run_export,
+};
+
+const struct command cli_read_entry = {
+	"read", N_("ID..."), N_("Mark articles read."), NULL, NULL, NULL,
+	CMD_IDS, 1, -1, N_("article ids are wanted"), run_read,
+};
+
+const struct command cli_unread_entry = {
+	"unread", N_("ID..."), N_("Mark articles unread."), NULL, NULL, NULL,
+	CMD_IDS, 1, -1, N_("article ids are wanted"), run_unread,
+};
+
+const struct command cli_delete_entry = {
+	"delete", N_("ID..."), N_("Delete articles (and their index entries)."), NULL, NULL, NULL,
+	CMD_IDS, 1, -1, N_("article ids are wanted"), run_delete,
+};

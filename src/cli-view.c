@@ -1,0 +1,179 @@
+/*
+ * cli-view.c: the commands that read: list, show, search, stats, check.
+ * Their output is cli.c's.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cmd.h"
+#include "i18n.h"
+
+enum { OPT_LIMIT = 'n', OPT_SORT = 's' };
+
+static const struct cmd_opt list_opts[] = {
+	{ OPT_LIMIT, "limit", "N", N_("show at most N articles") },
+	{ 'j', "json", NULL, N_("one JSON object a line") },
+	{ 0, NULL, NULL, NULL },
+};
+
+static const struct cmd_opt show_opts[] = {
+	{ 'j', "json", NULL, N_("one JSON object with paragraphs and captions") },
+	{ 0, NULL, NULL, NULL },
+};
+
+static const struct cmd_opt search_opts[] = {
+	{ OPT_LIMIT, "limit", "N", N_("show at most N hits (default 20)") },
+	{ OPT_SORT, "sort", N_("ORDER"), N_("rank (best first, the default) or date (newest)") },
+	{ 'j', "json", NULL, N_("one JSON object a hit, with snippet and matches") },
+	{ 0, NULL, NULL, NULL },
+};
+
+static const struct cmd_opt stats_opts[] = {
+	{ 'j', "json", NULL, N_("one JSON object") },
+	{ 0, NULL, NULL, NULL },
+};
+
+/* --limit's value, or dflt; -1 when it is not a number. */
+static int
+limit_of(const struct cmd_ctx *c, long dflt, long *limit)
+{
+	const char *v = cmd_get(c, OPT_LIMIT);
+
+	*limit = dflt;
+	return v != NULL ? cmd_parse_limit(v, limit) : 0;
+}
+
+static int
+run_list(struct cmd_ctx *c)
+{
+	long limit;
+
+	if (limit_of(c, -1, &limit) < 0)
+		return cmd_bad_usage(c, _("--limit wants a number"));
+	return cli_list_db(c->db, "luot.db", limit, c->json);
+}
+
+int
+cli_list_db(const char *db, const char *name, long limit, int json)
+{
+	struct store *s = cmd_open_store(db, name);
+	int rc;
+
+	if (s == NULL)
+		return 1;
+	rc = cli_list(s, limit, json);
+	store_close(s);
+	return rc;
+}
+
+static int
+run_show(struct cmd_ctx *c)
+{
+	if (cmd_store(c, "luot.db") == NULL)
+		return 1;
+	return cli_show(c->s, cmd_parse_id(c->argv[0]), c->json);
+}
+
+static int
+run_stats(struct cmd_ctx *c)
+{
+	if (cmd_store(c, "luot.db") == NULL)
+		return 1;
+	return cli_stats(c->s, c->json);
+}
+
+static int
+run_search(struct cmd_ctx *c)
+{
+	enum store_sort sort = STORE_SORT_RANK;
+	const char *v = cmd_get(c, OPT_SORT);
+	struct strlist words;
+	long limit;
+	int rc = 1;
+	char *text;
+
+	if (limit_of(c, 20, &limit) < 0)
+		return cmd_bad_usage(c, _("--limit wants a number"));
+	if (v != NULL && strcmp(v, "date") == 0)
+		sort = STORE_SORT_DATE;
+	else if (v != NULL && strcmp(v, "rank") != 0)
+		return cmd_bad_usage(c, _("--sort is rank or date"));
+	strlist_init(&words);
+	for (int i = 0; i < c->argc; i++)
+		strlist_push(&words, xstrdup(c->argv[i]));
+	text = strlist_join(&words, " ");
+	strlist_free(&words);
+	if (cmd_store(c, "luot.db") != NULL)
+		rc = cli_search(c->s, text, sort, limit, c->json);
+	free(text);
+	return rc;
+}
+
+static void
+say_problem(const char *problem, void *ctx)
+{
+	(void)ctx;
+	printf("%s\n", problem);
+}
+
+/* check: "ok", or each problem on a line and status 1. */
+static int
+run_check(struct cmd_ctx *c)
+{
+	int rc;
+
+	if (cmd_store(c, "luot.db") == NULL)
+		return 1;
+	rc = store_check(c->s, say_problem, NULL);
+	if (rc < 0)
+		warnx("%s", store_errmsg(c->s));
+	else if (rc == 0)
+		puts("ok");	/* as PRAGMA integrity_check: scripts test it */
+	else
+		warnx(P_("%d problem found: keep a copy of the file before repairing it",
+		    "%d problems found: keep a copy of the file before repairing it", rc), rc);
+	return rc == 0 ? 0 : 1;
+}
+
+const struct command cli_list_entry = {
+	"list", N_("[--limit N] [--json]"), N_("List articles, newest first."),
+	list_opts, N_("read the database at PATH"), NULL,
+	0, 0, 0, N_("list takes no arguments"), run_list,
+};
+
+const struct command cli_show_entry = {
+	"show", N_("ID [--json]"), N_("Print one article."),
+	show_opts, N_("read the database at PATH"), NULL,
+	CMD_IDS, 1, 1, N_("show wants one article id"), run_show,
+};
+
+const struct command cli_search_entry = {
+	"search", N_("QUERY... [--limit N] [--sort rank|date] [--json]"), N_("Search the articles."),
+	search_opts, N_("search the database at PATH"),
+	N_("\n"
+	   "Query language:\n"
+	   "  dân vận            both words; adjacent and in order ranks first\n"
+	   "  dan van            without diacritics: every diacritic form\n"
+	   "  \"dân vận khéo\"     a phrase\n"
+	   "  dân*  dan*         prefixes\n"
+	   "  a OR b  -a  -\"a b\"  ( ... )\n"
+	   "  title:x  author:x  source:x\n"
+	   "  after:2020-03  before:2021  on:2020-03-27\n"
+	   "  is:bookmarked  is:unread  tag:NAME\n"),
+	0, 1, -1, N_("search wants a query"), run_search,
+};
+
+const struct command cli_stats_entry = {
+	"stats", N_("[--json]"), N_("Summarise the database."),
+	stats_opts, N_("read the database at PATH"), NULL,
+	0, 0, 0, N_("stats takes no arguments"), run_stats,
+};
+
+const struct command cli_check_entry = {
+	"check", "", N_("Check the database for damage (it reads the whole file)."),
+	NULL, N_("check the database at PATH"), NULL,
+	0, 0, 0, N_("check takes no arguments"), run_check,
+};
