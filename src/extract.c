@@ -661,6 +661,23 @@ left_open(const struct raw *a, const struct raw *b)
 	return !text_is_upper(first_uc(b->s)) || (last_uc(b->s) != ',' && !ends_sentence(b->s));
 }
 
+/* Does s end with a photo credit's mark and no name: "... Ảnh:"? */
+static int
+credit_mark_end(const char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n < 6 || s[n - 1] != ':')
+		return 0;
+	n--;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return n >= 5 && (memcmp(s + n - 5, "\xe1\xba\xa2nh", 5) == 0 ||
+	    memcmp(s + n - 5, "\xe1\xba\xa3nh", 5) == 0) && (n == 5 || s[n - 6] == ' ' || s[n - 6] == '.');
+}
+
 /*
  * Did the crawler break one sentence over lines a and b (adjacent, no
  * blank line; c is the line after b, or NULL)? It puts the text of an
@@ -680,6 +697,10 @@ continues(const struct boiler *bp, struct raw *a, struct raw *b, struct raw *c)
 	 * but a photo credit under the byline is the byline's neighbour. */
 	if (b->gap > 0)
 		return 0;
+	/* "... chủ nhân của chú cá. Ảnh:" " NBC News.": the credit's name
+	 * on a line of its own. */
+	if (credit_mark_end(a->s) && text_words(b->s) <= 5)
+		return 1;
 	if (photo_credit_like(b->s) && !is_junk(bp, a) && text_words(a->s) <= 40 &&
 	    has_alnum(a->s)) {
 		int signed_a = credit_parse(a->s, CREDIT_END, &au, &so);
@@ -1144,6 +1165,34 @@ portrait_caption(const struct line *l)
 	return names + 1 >= 2 && names + 1 <= 5 && !reports_speech(comma);
 }
 
+/*
+ * "Hiện trường vụ lật xe. Ảnh: Otofun.": after a finished sentence, a
+ * capital "Ảnh:" and one to three capitalised words are a credit, whatever
+ * the name (a forum, a site, "Google Maps"). at is "Ảnh" in line, credit
+ * what follows its colon.
+ */
+static int
+credit_after_sentence(const char *line, const char *at, const char *credit)
+{
+	const char *b = at;
+	size_t n, words;
+
+	if (strncmp(at, "\xe1\xba\xa2nh", 5) != 0)
+		return 0;
+	while (b > line && b[-1] == ' ')
+		b--;
+	if (b == line || strchr(".!?", b[-1]) == NULL)
+		return 0;
+	while (*credit == ' ')
+		credit++;
+	n = strlen(credit);
+	while (n > 0 && strchr(" .", credit[n - 1]) != NULL)
+		n--;
+	words = words_in(credit, n);
+	return words >= 1 && words <= 3 && text_is_upper(first_uc(credit)) &&
+	    memchr(credit, '.', n) == NULL && memchr(credit, ',', n) == NULL;
+}
+
 /* "... Ảnh: Văn Điệp/TTXVN", "(Ảnh minh họa)", "... Ảnh Thu Giang": a
  * photo caption, told by a photo credit of a few words at its end. */
 static int
@@ -1158,7 +1207,11 @@ caption_like(const struct line *l)
 		return 1;
 	for (int k = 0; needles[k]; k++) {
 		for (const char *p = l->s; (p = strstr(p, needles[k])) != NULL; p++) {
-			if (p == l->s || p[-1] == ' ' || p[-1] == '(' || p[-1] == '.' || p[-1] == '-')
+			/* "... gần đâyẢnh: REUTERS": a capital "Ảnh:" glued on. */
+			int glued = k == 0 && p[strlen(needles[0])] == ':';
+
+			if (p == l->s || glued || p[-1] == ' ' || p[-1] == '(' || p[-1] == '.' ||
+			    p[-1] == '-')
 				last = last > p ? last : p;
 		}
 	}
@@ -1173,7 +1226,7 @@ caption_like(const struct line *l)
 	if (*last != ':')
 		return bare_credit_at(l->s, at);
 	/* "Ảnh: Văn Điệp/TTXVN", not "điện ảnh: 'Xinh đẹp là lợi thế'". */
-	return credit_photo(last + 1);
+	return credit_photo(last + 1) || credit_after_sentence(l->s, at, last + 1);
 }
 
 /* Is there a better headline among the next few lines? */

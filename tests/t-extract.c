@@ -626,6 +626,34 @@ test_uncredited_captions(void)
 	article_free(&a);
 }
 
+/* A credit of any name after a finished sentence, and "Ảnh:" glued on. */
+static void
+test_sentence_credits(void)
+{
+	struct article a;
+
+	run("Xe khách lật trên quốc lộ sáu\n\n" P1 "\n"
+	    "Hiện trường vụ lật xe trên đèo Thung Khe. Ảnh: Otofun.\n" P2 "\n"
+	    "Đội cứu hộ kéo chiếc xe lên khỏi vực sâuẢnh: REUTERS\n"
+	    "Cảnh sát dựng rào quanh hiện trường. Ảnh: Bản Đồ Số\n" P1 " Thêm một câu.\n"
+	    "Ông nói về điện ảnh: Phim hay cần thời gian.\n"
+	    "Người dân kể lại. Ảnh: Một ngày buồn của cả xóm nhỏ này\n", &a);
+	is_int((long long)a.captions.len, 3, "a short credit after a sentence, or glued on, makes a caption");
+	is_str(a.captions.len > 0 ? a.captions.items[0] : NULL,
+	    "Hiện trường vụ lật xe trên đèo Thung Khe. Ảnh: Otofun.", "  a one-word credit");
+	is_int((long long)a.paras.len, 5, "  'điện ảnh:' and a long phrase after 'Ảnh:' stay in the body");
+	article_free(&a);
+	/* The credit's name on a line of its own, and one more after it. */
+	run("Ông vua cá hồi lại mua con cá đắt nhất\n\n" P1 "\n"
+	    "Ông rất vui khi trở thành chủ nhân của chú cá hồi nặng 212 kg.\n Ảnh:\n NBC News.\n" P2 "\n"
+	    "Con cá được xẻ thịt ngay tại chợ.\n Ảnh:\n Japantimes.\n", &a);
+	is_int((long long)a.captions.len, 2, "'Ảnh:' and the credit on the next line make a caption");
+	is_str(a.captions.len > 0 ? a.captions.items[0] : NULL,
+	    "Ông rất vui khi trở thành chủ nhân của chú cá hồi nặng 212 kg. Ảnh: NBC News.", "  joined");
+	ok(a.source == NULL, "  the last credit is no source");
+	article_free(&a);
+}
+
 /* Captions told by their words: who stands where, a portrait's name and
  * office. */
 static void
@@ -963,6 +991,7 @@ main(void)
 	test_uncredited_captions();
 	test_bare_credits();
 	test_pointed_captions();
+	test_sentence_credits();
 	test_link_fragments();
 	test_page_shapes();
 
