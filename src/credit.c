@@ -281,6 +281,30 @@ acronym_like(const char *s)
 	return letters >= 2 && letters <= 10 && low == 0 && strchr(s, ' ') == NULL;
 }
 
+/* "Theo Thanh Tuyết/Vnexpress.net": after "Theo ", the writer and the
+ * paper, with a slash between. Sets both, or neither. */
+static int
+theo_name_slash_paper(const char *x, char **author, char **source)
+{
+	const char *slash = strchr(x, '/');
+	char *left, *right;
+	int r;
+
+	if (slash == NULL || strchr(slash + 1, '/') != NULL)
+		return 0;
+	left = trimmed(x, (size_t)(slash - x));
+	right = trimmed(slash + 1, strlen(slash + 1));
+	r = names_like(left) && (credit_is_publication(right) || acronym_like(right));
+	if (r) {
+		*author = left;
+		*source = right;
+	} else {
+		free(left);
+		free(right);
+	}
+	return r;
+}
+
 /* A name in title case, digits allowed ("Thể Thao 247", "Khám Phá"):
  * what a parenthesis after a byline holds is a paper's name. */
 static int
@@ -513,6 +537,8 @@ head_credit(const char *head, int role, char **author, char **source)
 		/* "Theo Hà Anh (Dân trí)": the paper was in the parenthesis. */
 		if (*source != NULL && names_like(x))
 			*author = xstrdup(x);
+		else if (*source == NULL && theo_name_slash_paper(x, author, source))
+			;
 		else if (*source == NULL && text_words(x) <= 6 && strpbrk(x, ",;:") == NULL)
 			*source = xstrdup(x);
 		r = *author != NULL || *source != NULL;

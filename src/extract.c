@@ -1445,6 +1445,32 @@ byline_goes_on(const char *s)
 	return last == '-' || last == 0x2013 || last == ',' || last == '&';
 }
 
+/* "Khang PhạmTổng hợp": the last line, a name with "Tổng hợp" (compiled
+ * by the paper) glued on, is the name. */
+static void
+drop_glued_compiled(struct article *a)
+{
+	static const char *const compiled[] = { "T\xe1\xbb\x95ng h\xe1\xbb\xa3p",
+		"T\xe1\xbb\x95ng H\xe1\xbb\xa3p", NULL };
+	char *last;
+	size_t n, start;
+
+	if (a->paras.len < 2)
+		return;
+	last = a->paras.items[a->paras.len - 1];
+	n = strlen(last);
+	for (int k = 0; compiled[k]; k++) {
+		size_t m = strlen(compiled[k]);
+
+		if (n > m && strcmp(last + n - m, compiled[k]) == 0 && text_is_lower(prev_uc(last, n - m, &start)) &&
+		    text_words(last) <= 5) {
+			last[n - m] = '\0';
+			a->words -= 1;
+			return;
+		}
+	}
+}
+
 /* The last paragraphs may be a byline, a source, a photo credit or a
  * run-together ad. */
 static void
@@ -1452,6 +1478,7 @@ take_trailer(struct article *a)
 {
 	int strict = 0;
 
+	drop_glued_compiled(a);
 	for (int k = 0; k < TRAILER_LINES && a->paras.len > 1; k++) {
 		char *last = a->paras.items[a->paras.len - 1];
 		struct line l = { last, BOILER_NONE, text_words(last), 0, 0 };
@@ -1571,7 +1598,8 @@ clip_title(const struct line *l)
 	char *author, *source;
 	int credit;
 
-	if (l->kind != BOILER_NONE || paragraph_like(l))
+	/* "Từ số nhà 954 ... có vết đục, khoét.": a sentence is the body's. */
+	if (l->kind != BOILER_NONE || paragraph_like(l) || ends_sentence(l->s))
 		return 0;
 	credit = credit_parse(l->s, CREDIT_END, &author, &source);
 	free(author);

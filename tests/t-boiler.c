@@ -86,6 +86,8 @@ test_load(void)
 	is_int(boiler_match(b, "Các tin tức khác"), BOILER_CUT, "related news cuts");
 	is_int(boiler_match(b, "Video: Toàn cảnh lễ khai mạc"), BOILER_LABEL, "a video's label");
 	is_int(boiler_match(b, "Tạm dừng"), BOILER_DROP, "a player's button is junk");
+	is_int(boiler_match(b, "Xem video:"), BOILER_LABEL, "a bare 'Xem video:' is a label");
+	is_int(boiler_match(b, "Nguồn video: YouTube/Kênh Hay."), BOILER_LABEL, "a video's credit is a label");
 	/* Patterns are anchored: no shipped one deletes a line that starts
 	 * like it and says more. */
 	is_int(boiler_match(b, "Tạm dừng hoạt động cơ sở mầm non Sen Vàng"), BOILER_NONE,

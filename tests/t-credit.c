@@ -38,6 +38,8 @@ static const struct credit_case cases[] = {
 	{ "Tin, ảnh: Nguyễn Hoàng (TTXVN)", CREDIT_BODY, 1, "Nguyễn Hoàng", "TTXVN" },
 	{ "Thục Quyên (Khám Phá)", CREDIT_END, 1, "Thục Quyên", "Khám Phá" },
 	{ "Theo Hà Anh (Dân trí)", CREDIT_END, 1, "Hà Anh", "Dân trí" },
+	{ "Theo Thanh Tuyết/Vnexpress.net", CREDIT_END, 1, "Thanh Tuyết", "Vnexpress.net" },
+	{ "Theo Minh Châu/TTXVN", CREDIT_END, 1, "Minh Châu", "TTXVN" },
 	{ "Hà Anh/VOV.VN", CREDIT_END, 1, "Hà Anh", "VOV.VN" },
 	{ "Minh Thu/KD&PL", CREDIT_END, 1, "Minh Thu", "KD&PL" },
 	{ "Lan Hương/VOV-Trung tâm Tin Theo AFP", CREDIT_END, 1, "Lan Hương", "AFP" },

@@ -626,6 +626,32 @@ test_uncredited_captions(void)
 	article_free(&a);
 }
 
+/* The page's end: a bare "Xem video:" label, a name with "Tổng hợp"
+ * glued on, "Theo writer/paper". */
+static void
+test_trailer_shapes(void)
+{
+	struct article a;
+
+	run("Thủ môn cứu thua xuất thần phút cuối\n\n" P1 "\n" P2 "\nXem video:\nPlay\nQ.C\n", &a);
+	is_str(para(&a, 1), P2, "a bare 'Xem video:' is no paragraph");
+	is_int((long long)a.paras.len, 2, "  nor anything after it");
+	is_str(a.author, "Q.C", "  the byline under it is found");
+	article_free(&a);
+	run("Hàng cây xà cừ bị đục khoét trên phố\n\nXEM CLIP:\nTừ số nhà 9 đến số 45 có khoảng 40 cây có vết đục, khoét.\n" P1 "\n", &a);
+	is_str(para(&a, 0), "Từ số nhà 9 đến số 45 có khoảng 40 cây có vết đục, khoét.",
+	    "a sentence after 'XEM CLIP:' is the body's, not the clip's title");
+	article_free(&a);
+	run("Thủ môn cứu thua xuất thần phút cuối\n\n" P1 "\n" P2 "\nKhang PhạmTổng hợp\n", &a);
+	is_str(a.author, "Khang Phạm", "a name with 'Tổng hợp' glued on is the byline");
+	is_int((long long)a.paras.len, 2, "  and no paragraph");
+	article_free(&a);
+	run("Thủ môn cứu thua xuất thần phút cuối\n\n" P1 "\n" P2 "\nTheo Thanh Tuyết/Vnexpress.net\n", &a);
+	is_str(a.author, "Thanh Tuyết", "'Theo writer/paper': the writer");
+	is_str(a.source, "Vnexpress.net", "  and the paper");
+	article_free(&a);
+}
+
 /* A credit of any name after a finished sentence, and "Ảnh:" glued on. */
 static void
 test_sentence_credits(void)
@@ -992,6 +1018,7 @@ main(void)
 	test_bare_credits();
 	test_pointed_captions();
 	test_sentence_credits();
+	test_trailer_shapes();
 	test_link_fragments();
 	test_page_shapes();
 
