@@ -45,7 +45,8 @@ static const char *const publications[] = {
 	"thethao247", "webthethao", "bóng đá plus", "vnmedia", "vtv news", "vtv24", "dân việt",
 	"gđvn", "plvn", "pháp luật việt nam", "đời sống plus", "dnsg", "vne", "vtc14",
 	"hanoimoi", "tiin", "yan", "saostar", "afamily", "đất việt", "petrotimes",
-	"phonearena", "gsmarena", "the verge", "techcrunch", "engadget",
+	"phonearena", "gsmarena", "the verge", "techcrunch", "engadget", "gd&tđ", "tto",
+	"ndđt", "nlđ",
 	/* photo agencies */
 	"epa", "getty", "getty images", "shutterstock", "ap photo", NULL
 };

@@ -1607,6 +1607,24 @@ clip_title(const struct line *l)
 	return !credit;
 }
 
+/* "GD&TĐ - Ngày 6/2, ...": a known paper's name, one word, and a dash
+ * before the lead's first words (a place there, "TP.HCM - ", is no
+ * paper's). */
+static void
+lead_paper(struct article *a, const char *p)
+{
+	size_t n = strcspn(p, " ");
+	char *name;
+
+	if (n == 0 || n > 24 || (strncmp(p + n, " - ", 3) != 0 && strncmp(p + n, " \xe2\x80\x93 ", 5) != 0))
+		return;
+	name = xstrndup(p, n);
+	if (credit_is_publication(name))
+		a->source = name;
+	else
+		free(name);
+}
+
 /* "(Dân trí) - Sáng nay, ...", "(ĐTTD) - ...": the paper that signs the
  * lead, in the first paragraph's first words. */
 static void
@@ -1618,7 +1636,11 @@ take_lead_tag(struct article *a)
 	if (a->source != NULL || a->paras.len == 0)
 		return;
 	p = a->paras.items[0];
-	if (*p != '(' || (close = strchr(p, ')')) == NULL || close - p > 40)
+	if (*p != '(') {
+		lead_paper(a, p);
+		return;
+	}
+	if ((close = strchr(p, ')')) == NULL || close - p > 40)
 		return;
 	tag = xstrndup(p, (size_t)(close - p + 1));
 	/* Without the dash, only a known paper's tag: "(Bắc Ninh) Ông ..."

@@ -646,6 +646,12 @@ test_trailer_shapes(void)
 	is_str(a.author, "Khang Phạm", "a name with 'Tổng hợp' glued on is the byline");
 	is_int((long long)a.paras.len, 2, "  and no paragraph");
 	article_free(&a);
+	run("Trường học mở cửa đón học sinh sau Tết\n\nGD&TĐ - " P1 "\n" P2 "\n", &a);
+	is_str(a.source, "GD&TĐ", "a paper's name and a dash before the lead: the source");
+	article_free(&a);
+	run("Trường học mở cửa đón học sinh sau Tết\n\nTP.HCM - " P1 "\n" P2 "\n", &a);
+	ok(a.source == NULL, "  a place there is none");
+	article_free(&a);
 	run("Thủ môn cứu thua xuất thần phút cuối\n\n" P1 "\n" P2 "\nTheo Thanh Tuyết/Vnexpress.net\n", &a);
 	is_str(a.author, "Thanh Tuyết", "'Theo writer/paper': the writer");
 	is_str(a.source, "Vnexpress.net", "  and the paper");
