@@ -1193,6 +1193,34 @@ credit_after_sentence(const char *line, const char *at, const char *credit)
 	    memchr(credit, '.', n) == NULL && memchr(credit, ',', n) == NULL;
 }
 
+/*
+ * "Hiện trường vụ tai nạn.", "Chân dung nghi phạm.", "Cận cảnh vé buýt
+ * nhanh theo tháng.": one short sentence that opens by saying what the
+ * photo shows. Only under the headline and a first paragraph: above,
+ * "Cận cảnh ..." and "Toàn cảnh ..." are headlines' words, and a page
+ * whose only text it is keeps it as text.
+ */
+static int
+shows_scene(const struct line *l)
+{
+	static const char *const heads[] = { "Hiện trường ", "Chân dung ", "Hình ảnh ",
+		"Trong ảnh ", "Ảnh chụp ", "Cận cảnh ", "Toàn cảnh ", "Khung cảnh ", "Quang cảnh ",
+		NULL };
+	const char *stop;
+
+	if (l->words < 2 || l->words > 25 || last_uc(l->s) == ':' || reports_speech(l->s))
+		return 0;
+	/* One sentence: no stop before its end. */
+	stop = strstr(l->s, ". ");
+	if (stop != NULL && stop[2] != '\0' && !text_is_lower(first_uc(stop + 2)))
+		return 0;
+	for (int k = 0; heads[k]; k++) {
+		if (strncmp(l->s, heads[k], strlen(heads[k])) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* "... Ảnh: Văn Điệp/TTXVN", "(Ảnh minh họa)", "... Ảnh Thu Giang": a
  * photo caption, told by a photo credit of a few words at its end. */
 static int
@@ -1399,8 +1427,8 @@ take_body_line(struct article *a, const struct line *l)
 		return;
 	/* A portrait's caption only under a headline: above, "Bà Tư Hường,
 	 * Chủ tịch Tập đoàn Hoàn Cầu, qua đời" is one. */
-	if (caption_like(l) || portrait_caption(l) || (a->paras.len > 0 && l->words >= 5 &&
-	    l->words <= 30 && repeats_opening(a->paras.items[a->paras.len - 1], l->s))) {
+	if (caption_like(l) || portrait_caption(l) || (a->paras.len > 0 && (shows_scene(l) ||
+	    (l->words >= 5 && l->words <= 30 && repeats_opening(a->paras.items[a->paras.len - 1], l->s))))) {
 		strlist_push(&a->captions, xstrdup(l->s));
 	} else {
 		strlist_push(&a->paras, xstrdup(l->s));

@@ -626,6 +626,28 @@ test_uncredited_captions(void)
 	article_free(&a);
 }
 
+/* A short sentence that says what the photo shows is a caption, under
+ * the headline; above it, a headline. */
+static void
+test_scene_captions(void)
+{
+	struct article a;
+
+	run("Xe tải lật trên quốc lộ một\n\n" P1 "\nHiện trường vụ tai nạn\n" P2 "\n"
+	    "Cận cảnh chiếc xe sau khi được kéo lên.\n"
+	    "Hình ảnh cho thấy tài xế đã cố đánh lái. Sau đó xe lao xuống ruộng.\n"
+	    "Hiện trường được phong tỏa, ông Minh cho biết sẽ điều tra.\n", &a);
+	is_int((long long)a.captions.len, 2, "'Hiện trường ...', 'Cận cảnh ...' alone make captions");
+	is_int((long long)a.paras.len, 4, "  two sentences, or one that reports speech, stay in the body");
+	article_free(&a);
+	run("Cận cảnh siêu xe mới về Việt Nam\n\n" P1 "\n" P2 "\n", &a);
+	is_str(a.title, "Cận cảnh siêu xe mới về Việt Nam", "  above the body it is the headline");
+	article_free(&a);
+	run("Đám cưới trong lâu đài ở Hà Nội\nKhung cảnh đám cưới như trong cổ tích của cặp đôi.\n", &a);
+	is_int((long long)a.paras.len, 1, "  a page whose only text it is keeps it as text");
+	article_free(&a);
+}
+
 /* The page's end: a bare "Xem video:" label, a name with "Tổng hợp"
  * glued on, "Theo writer/paper". */
 static void
@@ -1025,6 +1047,7 @@ main(void)
 	test_pointed_captions();
 	test_sentence_credits();
 	test_trailer_shapes();
+	test_scene_captions();
 	test_link_fragments();
 	test_page_shapes();
 
