@@ -10,7 +10,6 @@
 
 #include <poll.h>
 #include <stdarg.h>
-#include <sys/resource.h>
 #include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +26,7 @@
 #include "pane.h"
 #include "store.h"
 #include "text.h"
+#include "trace.h"
 #include "ui.h"
 #include "util.h"
 #include "writer.h"
@@ -53,7 +53,7 @@ enum layout {
 };
 
 struct ui {
-	FILE *trace;		/* $LUOT_UI_TRACE: timings for the benchmark */
+	struct trace *trace;	/* $LUOT_UI_TRACE: timings for the benchmark */
 	struct store *store;
 	struct writer *writer;	/* the changes of reading state */
 	struct pane *list, *reader, *search, *help, *marks;
@@ -588,38 +588,6 @@ poll_database(struct ui *ui)
 	}
 }
 
-/* Milliseconds since the process started (exec included): what a user
- * waits for the first screen. */
-static double
-since_start(void)
-{
-	struct timespec ts;
-	unsigned long long start = 0;
-	char buf[1024], *p;
-	FILE *f = fopen("/proc/self/stat", "r");
-	size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
-
-	if (f)
-		fclose(f);
-	buf[n] = '\0';
-	/* Field 22, counted after the command name, which may hold spaces. */
-	if ((p = strrchr(buf, ')')) != NULL) {
-		for (int field = 2; field < 22 && p != NULL; field++)
-			p = strchr(p + 1, ' ');
-		if (p != NULL)
-			start = strtoull(p + 1, NULL, 10);
-	}
-	clock_gettime(CLOCK_BOOTTIME, &ts);
-	return (double)ts.tv_sec * 1000 + (double)ts.tv_nsec / 1e6 -
-	    (double)start * 1000 / (double)sysconf(_SC_CLK_TCK);
-}
-
-static double
-now_ms(void)
-{
-	return monotonic_seconds() * 1000;
-}
-
 /* Work the panes put off for typing: only while no key waits. */
 static int
 idle(struct ui *ui)
@@ -662,9 +630,6 @@ sequence(struct ui *ui, int key)
 static int
 loop(struct ui *ui)
 {
-	double t_key = -1;
-	int last_key = 0;
-
 	for (;;) {
 		WINDOW *in;
 		wint_t ch;
@@ -672,37 +637,23 @@ loop(struct ui *ui)
 
 		if (ui->dirty)
 			draw(ui);
-		if (ui->trace != NULL && t_key < 0 && last_key == 0) {
-			fprintf(ui->trace, "first-screen %.2f\n", since_start());
-			last_key = -1;
-		}
 		/* A key's time: until the screen shows its effect. Work put
 		 * off to idle moments (ranking, counts) is timed apart. */
-		if (ui->trace != NULL && t_key >= 0 && !ui_key_waiting()) {
-			char name[32];
-
-			keymap_key_name(last_key, name, sizeof name);
-			fprintf(ui->trace, "key %s %.3f\n", name, now_ms() - t_key);
-			fflush(ui->trace);
-			t_key = -1;
-		}
+		trace_drawn(ui->trace, ui_key_waiting());
 		if (ui->layout != LAYOUT_TINY) {
-			double t_idle = now_ms();
+			double t_idle = trace_clock();
 
 			if (idle(ui)) {
 				draw(ui);
-				if (ui->trace != NULL) {
-					fprintf(ui->trace, "idle %.3f\n", now_ms() - t_idle);
-					fflush(ui->trace);
-				}
+				trace_idle(ui->trace, t_idle);
 			}
 		}
 		in = ui->layout == LAYOUT_TINY ? stdscr : ui->focus->win;
 		if (in == NULL)
 			in = ui->status;
 		r = wget_wch(in, &ch);
-		if (ui->trace != NULL && r != ERR && t_key < 0)
-			t_key = now_ms();
+		if (r != ERR)
+			trace_input(ui->trace);
 		if (r == ERR) {
 			poll_database(ui);
 			poll_writer(ui);
@@ -720,7 +671,7 @@ loop(struct ui *ui)
 		ui->msg[0] = '\0';
 		ui->dirty = 1;	/* the message line at least */
 		key = normal_key(r, ch);
-		last_key = key;
+		trace_key(ui->trace, key);
 		if (ui->answered != NULL) {
 			prompt_key(ui, key);
 			continue;
@@ -758,8 +709,7 @@ ui_run(struct store *s)
 	}
 	memset(&ui, 0, sizeof ui);
 	ui.store = s;
-	if (getenv("LUOT_UI_TRACE") != NULL && *getenv("LUOT_UI_TRACE") != '\0')
-		ui.trace = fopen(getenv("LUOT_UI_TRACE"), "w");
+	ui.trace = trace_open();
 	ui.ascii = !text_utf8_locale();
 	if (ui.ascii)
 		warnx("%s", _("the locale is not UTF-8: text is shown without diacritics "
@@ -835,12 +785,6 @@ ui_run(struct store *s)
 	if (ui.rule)
 		delwin(ui.rule);
 	delscreen(screen);
-	if (ui.trace != NULL) {
-		struct rusage ru;
-
-		getrusage(RUSAGE_SELF, &ru);
-		fprintf(ui.trace, "maxrss-kb %ld\n", ru.ru_maxrss);
-		fclose(ui.trace);
-	}
+	trace_close(ui.trace);
 	return rc;
 }
