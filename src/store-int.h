@@ -93,6 +93,31 @@ void store_ckpt_resume(struct store_ckpt *c);
  * returns -1. */
 int store_db_fail(struct store *s);
 
+/* Record a message of luot's own as the store's error. */
+void store_set_err(struct store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Run sql (no rows); 0, or -1 with the error recorded. */
+int store_exec(struct store *s, const char *sql);
+
+/* The first column of sql's first row into *out (left alone without a
+ * row); 0, or -1 with the error recorded. */
+int store_int_query(struct store *s, const char *sql, int64_t *out);
+
+/* Bind v to parameter i of st: NULL for NULL or "" (v must outlive the
+ * statement's use). */
+void store_bind_text(sqlite3_stmt *st, int i, const char *v);
+
+/* Index the articles added since the last call (store-add.c), before
+ * a commit; 0, or -1 with the error recorded. */
+int store_index_pending(struct store *s);
+
+/* Forget the articles waiting to be indexed (a rollback). */
+void store_pending_clear(struct store *s);
+
+/* Make or upgrade the schema (store-schema.c), under the write lock;
+ * 0, or -1 with the error recorded. */
+int store_migrate(struct store *s);
+
 /* Column i as text, borrowed from st. */
 const char *store_col(sqlite3_stmt *st, int i);
 

@@ -1,0 +1,441 @@
+/*
+ * store-search.c: searching, as store.h says: the query plans, the
+ * ranking tiers past RANK_WINDOW hits, counts and prefix expansion.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "query.h"
+#include "store.h"
+#include "store-int.h"
+#include "tokenize.h"
+#include "util.h"
+
+/* The title and phrase tiers look that many windows back. */
+#define TIER_SPAN 4
+
+/*
+ * The rank function: bm25 that weighs a common word without reading all
+ * its documents (rank.c), given the largest rowid, and the column weights:
+ * title, body, captions, author, source.
+ */
+#define RANK_FN "luot_rank(%lld, 10.0, 1.0, 1.0, 3.0, 3.0)"
+
+
+enum search_mode { SEARCH_ROWS, SEARCH_COUNT };
+
+/* Matches marked \x01...\x02, about 24 words around the best one. */
+#define SNIPPET "snippet(article_fts, -1, char(1), char(2), '\xe2\x80\xa6', 24)"
+
+/* How a search statement finds its rows. */
+enum search_plan {
+	PLAN_INDEX,		/* the full-text index leads */
+	PLAN_DATES,		/* the date index leads (many hits, newest first) */
+};
+
+/*
+ * The SQL of a search with numbered parameters: ?1 the FTS5 expression,
+ * ?2 after, ?3 before, ?4 on, ?5 exclusion, ?6 limit, ?7 lowest rowid,
+ * ?8 the rank function, ?9 a tag. Only the parameters it uses are in it.
+ */
+static char *
+search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, int floor,
+    int walk_dates)
+{
+	struct buf b;
+	int fts = q->match != NULL;
+
+	buf_init(&b);
+	if (mode == SEARCH_COUNT)
+		/* Up to ?6 hits: a common word's whole posting list can take a
+		 * second to read at a million articles. */
+		buf_adds(&b, "SELECT count(*) FROM (SELECT 1 FROM ");
+	else if (fts)
+		buf_adds(&b, "SELECT " ITEM_COLUMNS ", " SNIPPET " FROM ");
+	else
+		buf_adds(&b, "SELECT " ITEM_COLUMNS ", NULL FROM ");
+	if (fts && walk_dates)
+		/* Many hits, newest first: walk the date index and keep the
+		 * hits, which come soon. */
+		buf_adds(&b, "article a CROSS JOIN article_fts ON article_fts.rowid = a.id"
+		    " WHERE article_fts MATCH ?1");
+	else if (fts)
+		buf_adds(&b, "article_fts JOIN article a ON a.id = article_fts.rowid"
+		    " WHERE article_fts MATCH ?1");
+	else
+		buf_adds(&b, "article a WHERE 1");
+	if (fts && sort == STORE_SORT_RANK && mode == SEARCH_ROWS)
+		buf_adds(&b, " AND article_fts.rank MATCH ?8");
+	if (floor)
+		buf_adds(&b, " AND article_fts.rowid >= ?7");
+	if (q->after)
+		buf_adds(&b, " AND a.published >= ?2");
+	if (q->before)
+		buf_adds(&b, " AND a.published < ?3");
+	if (q->on)
+		buf_adds(&b, " AND a.published >= ?4 AND a.published < ?4 || char(127)");
+	if (q->bookmarked)
+		buf_adds(&b, " AND " SQL_BOOKMARKED);
+	if (q->unread)
+		buf_adds(&b, " AND " SQL_UNREAD);
+	if (q->tag)
+		buf_adds(&b, " AND EXISTS (SELECT 1 FROM state_tag t JOIN state s ON s.hash = t.hash"
+		    " WHERE t.hash = a.hash AND t.tag = ?9 AND s.bookmarked IS NOT NULL)");
+	if (q->exclude)
+		buf_adds(&b, " AND a.id NOT IN (SELECT rowid FROM article_fts"
+		    " WHERE article_fts MATCH ?5)");
+	if (mode == SEARCH_COUNT) {
+		buf_adds(&b, " LIMIT ?6)");
+		return buf_detach(&b);
+	}
+	if (fts && sort == STORE_SORT_RANK)
+		/* FTS5 sorts by rank itself, so snippets are made for the
+		 * rows returned only, not for every hit. */
+		buf_adds(&b, " ORDER BY article_fts.rank");
+	else if (fts && sort == STORE_SORT_RECENT)
+		buf_adds(&b, " ORDER BY article_fts.rowid DESC");
+	else
+		/* NULL sorts lowest: undated articles come last, and the
+		 * (published, id) index serves the order. */
+		buf_adds(&b, " ORDER BY a.published DESC, a.id DESC");
+	buf_adds(&b, " LIMIT ?6");
+	return buf_detach(&b);
+}
+
+/* The largest article id, or 0. */
+static int64_t
+last_id(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT max(id) FROM article");
+	int64_t id = 0;
+
+	if (st == NULL)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	store_stmt_done(s, st);
+	return id;
+}
+
+static void
+bind_search(struct store *s, sqlite3_stmt *st, const struct query *q, const char *expr,
+    long limit, int64_t floor)
+{
+	int n = sqlite3_bind_parameter_count(st);
+
+	store_bind_text(st, 1, expr);
+	store_bind_text(st, 2, q->after);
+	store_bind_text(st, 3, q->before);
+	store_bind_text(st, 4, q->on);
+	store_bind_text(st, 5, q->exclude);
+	if (n >= 6)
+		sqlite3_bind_int64(st, 6, limit);
+	if (n >= 7)
+		sqlite3_bind_int64(st, 7, floor);
+	if (n >= 8) {
+		char rank[sizeof RANK_FN + 24];
+
+		snprintf(rank, sizeof rank, RANK_FN, (long long)last_id(s));
+		sqlite3_bind_text(st, 8, rank, -1, SQLITE_TRANSIENT);
+	}
+	if (n >= 9)
+		sqlite3_bind_text(st, 9, q->tag, -1, SQLITE_STATIC);
+}
+
+/*
+ * The rowid of the window-th most recently imported hit of expr, in
+ * *floor: 1 when there are that many hits, 0 when fewer, -1 on error.
+ * It reads window entries of the index at most.
+ */
+static int
+window_floor(struct store *s, const char *expr, long window, int64_t *floor)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1"
+	    " ORDER BY rowid DESC LIMIT 1 OFFSET ?2");
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, window - 1);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*floor = sqlite3_column_int64(st, 0);
+	store_stmt_done(s, st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_db_fail(s);
+	return rc == SQLITE_ROW;
+}
+
+/* The expression that finds the same hits as q->match most cheaply. */
+static const char *
+hits_expr(const struct query *q)
+{
+	return q->all_words ? q->all_words : q->match;
+}
+
+/* Ids already given, so that tiers do not repeat a hit. */
+struct seen_ids {
+	int64_t *v;
+	size_t n;
+};
+
+struct tier_ctx {
+	store_hit_fn fn;
+	void *ctx;
+	struct seen_ids *seen;
+	long left;		/* hits still wanted */
+	int stop;		/* fn asked to stop */
+};
+
+static int
+tier_hit(const struct store_item *it, const char *snippet, void *vctx)
+{
+	struct tier_ctx *t = vctx;
+
+	for (size_t i = 0; i < t->seen->n; i++) {
+		if (t->seen->v[i] == it->id)
+			return 0;
+	}
+	t->seen->v = xrealloc(t->seen->v, (t->seen->n + 1) * sizeof *t->seen->v);
+	t->seen->v[t->seen->n++] = it->id;
+	t->left--;
+	if (t->fn(it, snippet, t->ctx) != 0) {
+		t->stop = 1;
+		return 1;
+	}
+	return t->left <= 0;
+}
+
+/* The statement of sql (freed here) with the query's values bound, to be
+ * given back with store_stmt_done(); NULL on error. */
+static sqlite3_stmt *
+prepare_search(struct store *s, char *sql, const struct query *q, const char *expr,
+    long limit, int64_t floor)
+{
+	sqlite3_stmt *st = store_stmt(s, sql);
+
+	free(sql);
+	if (st != NULL)
+		bind_search(s, st, q, expr, limit, floor);
+	return st;
+}
+
+/* Run one search statement, calling fn for each row until it says stop. */
+static int
+run_search(struct store *s, const struct query *q, const char *expr, enum store_sort sort,
+    enum search_plan plan, long limit, int64_t floor, store_hit_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = prepare_search(s, search_sql(q, sort, SEARCH_ROWS, floor > 0,
+	    plan == PLAN_DATES), q, expr, limit, floor);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_item it;
+
+		store_fill_item(st, &it);
+		if (fn(&it, store_col(st, ITEM_NCOLS), ctx) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_stmt_done(s, st);
+	if (rc != SQLITE_DONE)
+		return store_db_fail(s);
+	return 0;
+}
+
+/*
+ * Ranked search over many hits: the title tier, the phrase tier, then the
+ * window of recent hits, each ranked within itself.
+ */
+static int
+ranked_tiers(struct store *s, const struct query *q, long limit, int64_t floor,
+    store_hit_fn fn, void *ctx, struct store_search_info *info)
+{
+	const char *tiers[3] = { q->title_match, q->phrase, q->match };
+	struct seen_ids seen = { NULL, 0 };
+	struct tier_ctx t = { fn, ctx, &seen, limit < 0 ? s->rank_window : limit, 0 };
+	int64_t wide = 0;
+	int rc = 0;
+
+	if (info != NULL) {
+		info->partial = 1;
+		info->window = s->rank_window;
+	}
+	/* Title and phrase hits are looked for among the TIER_SPAN times
+	 * more recent hits: a column filter or a phrase over every hit of a
+	 * common word reads its whole posting list. */
+	if ((tiers[0] || tiers[1]) &&
+	    window_floor(s, hits_expr(q), s->rank_window * TIER_SPAN, &wide) < 0)
+		return -1;
+	for (int k = 0; k < 3 && rc == 0 && t.left > 0 && !t.stop; k++) {
+		if (tiers[k] == NULL)
+			continue;
+		/* Rows already given by an earlier tier come again. */
+		rc = run_search(s, q, tiers[k], STORE_SORT_RANK, PLAN_INDEX,
+		    t.left + (long)seen.n, k < 2 ? wide : floor, tier_hit, &t);
+	}
+	free(seen.v);
+	return rc;
+}
+
+/* Most terms a prefix is replaced by; past that FTS5 merges them. */
+#define PREFIX_TERMS 64
+
+static int
+first_form(const struct tok_word *w, void *ctx)
+{
+	struct buf *b = ctx;
+	const char *form;
+	size_t n = tok_query_form(w, 1, &form);
+
+	buf_add(b, form, n);
+	return 1;
+}
+
+static int
+is_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	}
+	return 1;
+}
+
+static int
+note_folded(const struct tok_word *w, void *ctx)
+{
+	const char *t = ctx;
+
+	return w->start == 0 && w->end == strlen(t) && !w->diacritics &&
+	    w->nfolded == w->end && memcmp(w->folded, t, w->nfolded) == 0 ? 1 : 2;
+}
+
+/* Is the term t a folded form (tokenize.h), not an exact one? */
+static int
+term_is_folded(const char *t)
+{
+	for (const char *c = t; *c; c++) {
+		if (*c >= 'A' && *c <= 'Z')	/* a tone letter */
+			return 0;
+	}
+	return tok_split(t, strlen(t), note_folded, (void *)t) == 1;
+}
+
+/*
+ * query_expand_fn: the terms of the index the prefix word covers, as a
+ * group. An ASCII prefix needs only the folded terms: each exact term it
+ * covers stands at the same place as a folded one it covers too.
+ */
+static char *
+expand_prefix(const char *word, void *vs)
+{
+	struct store *s = vs;
+	struct buf lo, g;
+	sqlite3_stmt *st;
+	int rc, rows = 0, kept = 0, ascii;
+
+	buf_init(&lo);
+	tok_split(word, strlen(word), first_form, &lo);
+	if (lo.len == 0 || (unsigned char)lo.data[lo.len - 1] == 0xFF ||
+	    (st = store_stmt(s, "SELECT t FROM term WHERE t >= ?1 AND t < ?2 LIMIT ?3")) == NULL) {
+		buf_free(&lo);
+		return NULL;
+	}
+	ascii = is_ascii(lo.data, lo.len);
+	sqlite3_bind_text(st, 1, lo.data, (int)lo.len, SQLITE_TRANSIENT);
+	lo.data[lo.len - 1]++;	/* the first string past the prefix */
+	sqlite3_bind_text(st, 2, lo.data, (int)lo.len, SQLITE_TRANSIENT);
+	lo.data[lo.len - 1]--;
+	sqlite3_bind_int(st, 3, PREFIX_TERMS + 1);
+	buf_init(&g);
+	buf_adds(&g, TOK_GROUP_MARK);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+
+		rows++;
+		if (t == NULL || (ascii && !term_is_folded(t)))
+			continue;
+		if (kept++ > 0)
+			buf_adds(&g, TOK_GROUP_SEP);
+		buf_adds(&g, t);
+	}
+	store_stmt_done(s, st);
+	if (rc != SQLITE_DONE || rows > PREFIX_TERMS) {
+		buf_free(&lo);
+		buf_free(&g);
+		return NULL;
+	}
+	if (kept == 0)		/* no term: the prefix itself, which finds nothing */
+		buf_add(&g, lo.data, lo.len);
+	buf_free(&lo);
+	return buf_detach(&g);
+}
+
+void
+store_parse_query(struct store *s, const char *text, struct query *q)
+{
+	query_parse_with(text, q, expand_prefix, s);
+}
+
+int
+store_search(struct store *s, const struct query *q, enum store_sort sort, long limit,
+    store_hit_fn fn, void *ctx, struct store_search_info *info)
+{
+	int64_t floor;
+	int cut;
+
+	if (info != NULL)
+		memset(info, 0, sizeof *info);
+	if (q->match == NULL)
+		return run_search(s, q, NULL, sort == STORE_SORT_RECENT ? STORE_SORT_DATE : sort,
+		    PLAN_INDEX, limit, 0, fn, ctx);
+	if (sort == STORE_SORT_RECENT)
+		/* The words without the phrase alternative: no positions to
+		 * check for the order, only for the snippets shown. */
+		return run_search(s, q, hits_expr(q), sort, PLAN_INDEX, limit, 0, fn, ctx);
+	if (s->rank_window == 0)
+		return run_search(s, q, q->match, sort, PLAN_INDEX, limit, 0, fn, ctx);
+	if ((cut = window_floor(s, hits_expr(q), s->rank_window, &floor)) < 0)
+		return -1;
+	if (!cut)	/* few hits: rank or sort them all */
+		return run_search(s, q, q->match, sort, PLAN_INDEX, limit, 0, fn, ctx);
+	/* Many hits in a date range, or among bookmarks: walked newest
+	 * first (the window of recent imports may hold none of them). */
+	if (sort == STORE_SORT_DATE || q->after || q->before || q->on || q->bookmarked || q->tag) {
+		if (info != NULL && sort == STORE_SORT_RANK)
+			info->partial = 1;	/* window 0: by date */
+		return run_search(s, q, q->match, STORE_SORT_DATE, PLAN_DATES, limit, 0, fn, ctx);
+	}
+	return ranked_tiers(s, q, limit, floor, fn, ctx, info);
+}
+
+int
+store_search_count(struct store *s, const struct query *q, long cap, int64_t *n)
+{
+	sqlite3_stmt *st = prepare_search(s, search_sql(q, STORE_SORT_RANK, SEARCH_COUNT, 0, 0),
+	    q, q->match, cap, 0);
+	int rc;
+
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*n = sqlite3_column_int64(st, 0);
+		rc = SQLITE_DONE;
+	}
+	store_stmt_done(s, st);
+	if (rc != SQLITE_DONE)
+		return store_db_fail(s);
+	return 0;
+}
