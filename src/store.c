@@ -11,7 +11,6 @@
 
 #include <fcntl.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,86 +50,6 @@
  * spill to disk.
  */
 #define STMTJRNL_SPILL (4 << 20)
-
-
-
-void
-store_set_err(struct store *s, const char *fmt, ...)
-{
-	va_list ap;
-	char tmp[512];
-
-	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	free(s->err);
-	s->err = xstrdup(tmp);
-	s->busy = 0;
-}
-
-/* Record SQLite's message for the last call, prefixed with the file. */
-/*
- * Why the last call on db failed: for what a person meets and can act on
- * (a lock, a full disk, a damaged file), in their language; SQLite's own
- * words, which are English only, for the rest.
- */
-static const char *
-db_reason(sqlite3 *db)
-{
-	switch (sqlite3_errcode(db) & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return _("the database is locked by another program; try again when it is done");
-	case SQLITE_FULL:
-		return _("the disk is full");
-	case SQLITE_READONLY:
-		return _("the database is read-only");
-	case SQLITE_CORRUPT:
-		return _("the database is damaged (database disk image is malformed)");
-	case SQLITE_NOTADB:
-		return _("not a database");
-	case SQLITE_CANTOPEN:
-		return _("cannot open the database file");
-	case SQLITE_PERM:
-	case SQLITE_AUTH:
-		return _("permission denied");
-	case SQLITE_IOERR:
-		return _("input/output error");
-	case SQLITE_NOMEM:
-		return _("out of memory");
-	case SQLITE_INTERRUPT:
-		return _("interrupted");
-	}
-	return sqlite3_errmsg(db);
-}
-
-int
-store_db_fail(struct store *s)
-{
-	int code = sqlite3_errcode(s->db) & 0xff;
-
-	store_set_err(s, "%s: %s", s->path, db_reason(s->db));
-	s->busy = code == SQLITE_BUSY || code == SQLITE_LOCKED;
-	return -1;
-}
-
-int
-store_busy(const struct store *s)
-{
-	return s->busy;
-}
-
-const char *
-store_path(const struct store *s)
-{
-	return s->path;
-}
-
-const char *
-store_errmsg(const struct store *s)
-{
-	return s->err ? s->err : "";
-}
 
 int
 store_exec(struct store *s, const char *sql)
