@@ -315,8 +315,12 @@ strip_orphan_mark(char *s)
 }
 
 /* A line of the page as read, before joining and splitting. */
+/* The longest line that lines broken by a crawler are joined into. */
+#define JOIN_MAX_BYTES (32u << 10)
+
 struct raw {
 	char *s;		/* squeezed, glued junk stripped */
+	size_t len;		/* strlen(s) */
 	int lead, trail;	/* it began, or ended, with a space */
 	int gap;		/* blank lines before it */
 	int junk;		/* a pattern matched it, or it is a related link;
@@ -694,8 +698,11 @@ continues(const struct boiler *bp, struct raw *a, struct raw *b, struct raw *c)
 	int byline;
 
 	/* "Bí thư phát biểu tại hội nghị." "Ảnh: Văn Điệp": one caption;
-	 * but a photo credit under the byline is the byline's neighbour. */
-	if (b->gap > 0)
+	 * but a photo credit under the byline is the byline's neighbour.
+	 * No broken sentence makes a paragraph of JOIN_MAX_BYTES: past that
+	 * it is a page of short lines, and joining them all would read and
+	 * copy the growing line at every one. */
+	if (b->gap > 0 || a->len > JOIN_MAX_BYTES)
 		return 0;
 	/* "... chủ nhân của chú cá. Ảnh:" " NBC News.": the credit's name
 	 * on a line of its own. */
@@ -756,6 +763,7 @@ join_raw(struct raw *a, struct raw *b)
 
 	free(a->s);
 	a->s = s;
+	a->len = strlen(s);
 	a->trail = b->trail;
 	a->junk = 0;
 	free(b->s);
@@ -795,6 +803,7 @@ read_raw(const struct boiler *bp, const char *text, size_t *count)
 			v = xrealloc(v, cap * sizeof *v);
 		}
 		v[len].s = s;
+		v[len].len = strlen(s);
 		v[len].lead = lead;
 		v[len].trail = trail;
 		v[len].gap = gap;
