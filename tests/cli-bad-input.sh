@@ -278,12 +278,14 @@ test_expect_success 'a temporary left by an export killed mid-write is cleaned b
 		echo keep >k.json &&
 		{ strace -f -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=30000000 \
 			"$LUOT" --db "$xdb" export --bookmarks --format json -o k.json --force & } &&
-		for i in $(seq 100); do
+		for i in $(seq 300); do
 			ls | grep -q "^k.json.tmp-" && break
 			sleep 0.1
 		done &&
 		sleep 0.2 &&
-		pkill -9 -f "luot --db $xdb export" &&
+		# luot alone, not strace (whose command line names it too):
+		# a tracer killed first lets its tracee run on and finish.
+		pkill -9 -f "^$LUOT --db $xdb export" &&
 		wait || true
 		ls | grep "^k.json.tmp-" >stale &&
 		test "$(count_lines stale)" = 1 && test "$(cat k.json)" = keep
