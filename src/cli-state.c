@@ -109,17 +109,6 @@ unbookmark(struct store *s, int64_t id)
 	return rc;
 }
 
-/* Operands from the first on are article ids. */
-static int
-all_ids(char **argv, int argc)
-{
-	for (int i = 0; i < argc; i++) {
-		if (cmd_parse_id(argv[i]) == 0)
-			return 0;
-	}
-	return 1;
-}
-
 /* bookmark add ID [--note TEXT] [--tag TAG]... | bookmark rm ID... */
 static int
 run_bookmark(struct cmd_ctx *c)
@@ -133,7 +122,7 @@ run_bookmark(struct cmd_ctx *c)
 			return cmd_bad_usage(c, _("bookmark rm takes article ids only"));
 		if (c->argc < 2)
 			return cmd_bad_usage(c, _("article ids are wanted"));
-		if (!all_ids(c->argv + 1, c->argc - 1))
+		if (!cmd_all_ids(c->argv + 1, c->argc - 1))
 			return cmd_bad_usage(c, _("an article id is a positive number"));
 		return for_each_id(c, c->argv + 1, c->argc - 1, unbookmark);
 	}

@@ -242,10 +242,8 @@ check_operands(struct cmd_ctx *c)
 
 	if (c->argc < cmd->min_args || (cmd->max_args >= 0 && c->argc > cmd->max_args))
 		return cmd_bad_usage(c, _(cmd->args_wrong));
-	for (int i = 0; (cmd->flags & CMD_IDS) && i < c->argc; i++) {
-		if (cmd_parse_id(c->argv[i]) == 0)
-			return cmd_bad_usage(c, _("an article id is a positive number"));
-	}
+	if ((cmd->flags & CMD_IDS) && !cmd_all_ids(c->argv, c->argc))
+		return cmd_bad_usage(c, _("an article id is a positive number"));
 	return -1;
 }
 
@@ -302,6 +300,16 @@ cmd_store(struct cmd_ctx *c, const char *name)
 	if (c->s == NULL)
 		c->s = cmd_open_store(c->db, name);
 	return c->s;
+}
+
+int
+cmd_all_ids(char **argv, int argc)
+{
+	for (int i = 0; i < argc; i++) {
+		if (cmd_parse_id(argv[i]) == 0)
+			return 0;
+	}
+	return 1;
 }
 
 int64_t

@@ -103,6 +103,7 @@ struct store *cmd_open_store(const char *db, const char *name);
 
 /* Parsers of option values: 0, or -1 when arg is not one. */
 int64_t cmd_parse_id(const char *arg);	/* a positive article id; 0 if not */
+int cmd_all_ids(char **argv, int argc);	/* 1 when every one is an id */
 int cmd_parse_limit(const char *arg, long *out);	/* a number >= 0 */
 int cmd_parse_size(const char *arg, size_t *out);	/* 800K, 16M, 2G ... */
 
