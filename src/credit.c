@@ -218,6 +218,43 @@ person_like(const char *s, size_t n)
 	return words >= 2 ? words <= NAME_MAX_WORDS : words == 1 && (initials || caps);
 }
 
+/* Longest Vietnamese syllable, in letters ("nghiêng"). */
+#define SYLLABLE_MAX_LETTERS 7
+
+/* One written Vietnamese syllable, capitalised: letters only, the first a
+ * capital, the rest small, none of f, j, w, z, which Vietnamese does not
+ * write. */
+static int
+syllable_capitalised(const char *s, size_t n)
+{
+	size_t up, low;
+	uint32_t first;
+	int letters = word_letters(s, n, &up, &low, &first);
+
+	if (letters < 1 || letters > SYLLABLE_MAX_LETTERS || up != 1 || !text_is_upper(first) ||
+	    (size_t)letters != up + low || memchr(s, '.', n) != NULL || memchr(s, '-', n) != NULL ||
+	    memchr(s, '\'', n) != NULL)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (strchr("fjwzFJWZ", s[i]) != NULL)
+			return 0;
+	}
+	return 1;
+}
+
+int
+credit_vietnamese_name(const char *s)
+{
+	size_t i = 0, n = strlen(s), start, words = 0;
+
+	while (next_word(s, n, &i, &start)) {
+		if (!syllable_capitalised(s + start, i - start))
+			return 0;
+		words++;
+	}
+	return words >= 2 && words <= 4;
+}
+
 /* One capitalised word without marks: a given name. */
 static int
 one_name(const char *s, size_t n)

@@ -34,4 +34,9 @@ int credit_photo(const char *s);
  * "Báo Lâm Đồng", "VnExpress", "vov.vn"), not a person? */
 int credit_is_publication(const char *name);
 
+/* Is s a Vietnamese person's name and nothing else: two to four words,
+ * each one capitalised syllable ("Trần Thanh", "Hữu Nam"), not "Xe Kia
+ * Sportage"? */
+int credit_vietnamese_name(const char *s);
+
 #endif

@@ -1139,6 +1139,49 @@ points_out(const char *s)
 	return 0;
 }
 
+/* The length of the one of heads that s opens with, or 0. */
+static size_t
+opens_with(const char *s, const char *const *heads)
+{
+	for (int k = 0; heads[k]; k++) {
+		size_t n = strlen(heads[k]);
+
+		if (strncmp(s, heads[k], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* Does s hold phrase as whole words? */
+static int
+has_phrase(const char *s, const char *phrase)
+{
+	size_t n = strlen(phrase);
+
+	for (const char *p = s; (p = strstr(p, phrase)) != NULL; p++) {
+		if ((p == s || p[-1] == ' ') && (p[n] == '\0' || strchr(" ,;", p[n]) != NULL))
+			return 1;
+	}
+	return 0;
+}
+
+/* Capitalised words at the start of s, up to the first small one. */
+static size_t
+capitalised_run(const char *s)
+{
+	size_t run = 0;
+
+	for (const char *w = s; *w != '\0'; run++) {
+		if (!text_is_upper(first_uc(w)))
+			break;
+		w = strchr(w, ' ');
+		if (w == NULL)
+			return run + 1;
+		w++;
+	}
+	return run;
+}
+
 /*
  * "Ông Lê Hoàng Châu, Chủ tịch Hiệp hội Bất động sản TP.HCM" alone, with
  * no stop: a portrait's caption, a person and their office. Not a
@@ -1155,10 +1198,8 @@ portrait_caption(const struct line *l)
 	if (l->words < 4 || l->words > 25 || ends_sentence(l->s) || strpbrk(l->s, ":\"'") != NULL ||
 	    strstr(l->s, "\xe2\x80\x9c") != NULL)
 		return 0;
-	for (int k = 0; titles[k] && p == NULL; k++) {
-		if (strncmp(l->s, titles[k], strlen(titles[k])) == 0)
-			p = l->s + strlen(titles[k]);
-	}
+	if (opens_with(l->s, titles) > 0)
+		p = l->s + opens_with(l->s, titles);
 	comma = p != NULL ? strstr(p, ", ") : NULL;
 	if (comma == NULL)
 		return 0;
@@ -1223,8 +1264,69 @@ shows_scene(const struct line *l)
 	stop = strstr(l->s, ". ");
 	if (stop != NULL && stop[2] != '\0' && !text_is_lower(first_uc(stop + 2)))
 		return 0;
-	for (int k = 0; heads[k]; k++) {
-		if (strncmp(l->s, heads[k], strlen(heads[k])) == 0)
+	return opens_with(l->s, heads) > 0;
+}
+
+/*
+ * Does s open with a person: a rank or a trade before a name ("Ca sĩ
+ * Thanh Lam", "Thứ trưởng Nguyễn Văn Sơn", "Vợ chồng Phi Thanh Vân") or
+ * a name of two capitalised words or more before a small word ("Lady
+ * Gaga trình diễn", "Mazda3 2017 sở hữu")?
+ */
+static int
+opens_with_person(const char *s)
+{
+	static const char *const ranks[] = { "Ông ", "Bà ", "Anh ", "Chị ", "Cô ", "Em ", "Bé ",
+		"Cháu ", "Bạn ", "Ca sĩ ", "Nữ ca sĩ ", "Nam ca sĩ ", "Diễn viên ", "Nam diễn viên ",
+		"Nữ diễn viên ", "Người mẫu ", "Siêu mẫu ", "Hoa hậu ", "Á hậu ", "MC ", "Cầu thủ ",
+		"HLV ", "Tiền đạo ", "Thủ môn ", "Tiền vệ ", "Hậu vệ ", "Nghệ sĩ ", "NSƯT ", "NSND ",
+		"Danh hài ", "Nhạc sĩ ", "Đạo diễn ", "Nhà thiết kế ", "Vợ chồng ", "Hai vợ chồng ",
+		"Mẹ con ", "Bố con ", "Cha con ", "Gia đình ", "Tổng thống ", "Thủ tướng ",
+		"Phó Thủ tướng ", "Chủ tịch ", "Phó Chủ tịch ", "Tổng Bí thư ", "Bí thư ", "Bộ trưởng ",
+		"Thứ trưởng ", "Giám đốc ", "Đại tướng ", "Thượng tướng ", "Trung tướng ",
+		"Thiếu tướng ", "Đại tá ", "Thượng tá ", "Trung tá ", "Thiếu tá ", "Đại úy ", NULL };
+	/* Words that open sentences, headings and the names of bodies
+	 * ("Hội Điện ảnh Việt Nam trao giải"), not people's names. */
+	static const char *const openers[] = { "Những ", "Các ", "Một ", "Nhiều ", "Hơn ",
+		"Cần ", "Không ", "Đừng ", "Có ", "Khi ", "Tại ", "Theo ", "Trong ", "Để ", "Từ ",
+		"Sau ", "Với ", "Vì ", "Do ", "Nếu ", "Bên ", "Cuối ", "Đầu ", "Thêm ", "Vẫn ", "Chỉ ",
+		"Còn ", "Video ", "Clip ", "Xem ", "Sáng ", "Chiều ", "Tối ", "Trưa ", "Đêm ", "Hội ",
+		"Bộ ", "Sở ", "Ban ", "Phòng ", "Trường ", "Công ty ", "Bệnh viện ", "UBND ", "Đảng ",
+		"Tỉnh ", "Thành phố ", "Huyện ", "Quận ", "Xã ", "Đội ", "Câu lạc bộ ", "CLB ", NULL };
+	size_t rank = opens_with(s, ranks), run;
+
+	if (rank > 0)
+		return text_is_upper(first_uc(s + rank));
+	if (opens_with(s, openers) > 0)
+		return 0;
+	/* A name is two to four words: "Ưng Hoàng Phúc", "Lady Gaga". */
+	run = capitalised_run(s);
+	return run >= 2 && run <= 4 && run < words_in(s, strlen(s));
+}
+
+/*
+ * "Lady Gaga trình diễn hết mình", "Vợ chồng Phi Thanh Vân khi còn bên
+ * nhau", "Bộ trưởng X phát biểu tại buổi họp báo": no stop, a person,
+ * and words that say what a photo shows (someone doing something now,
+ * posing, at an event). A subhead ("Quyết liệt nhiều giải pháp",
+ * "Man City nhắm Aubameyang") names no such scene.
+ */
+static int
+depicts_person(const struct line *l)
+{
+	static const char *const scene[] = { "đang", "khi", "khoe", "tạo dáng", "xuất hiện",
+		"trình diễn", "chụp", "phát biểu", "trao", "tặng", "thăm", "rạng rỡ", "rạng ngời",
+		"tươi cười", "hạnh phúc", "bụng bầu", "gương mặt", "nhan sắc", "xinh đẹp", "sở hữu",
+		"lộ diện", "tại buổi", "tại lễ", "tại sự kiện", "trong buổi", "trong lễ", "trong ngày",
+		"trong trang phục", "trong bộ", "bên vợ", "bên chồng", "bên con", "bên gia đình",
+		"bên bạn", "cùng vợ", "cùng chồng", "cùng bà xã", "cùng ông xã", "cùng con",
+		"cùng gia đình", "và hai con", "và 2 con", "bộ ảnh", "ảnh cưới", NULL };
+
+	if (l->words < 4 || l->words > 30 || ends_sentence(l->s) || last_uc(l->s) == ':' ||
+	    list_marker(l->s) || !opens_with_person(l->s))
+		return 0;
+	for (int k = 0; scene[k]; k++) {
+		if (has_phrase(l->s, scene[k]))
 			return 1;
 	}
 	return 0;
@@ -1414,6 +1516,9 @@ take_body_line(struct article *a, const struct line *l)
 {
 	struct date d;
 	char *author, *source;
+	/* Under the headline, or after a finished paragraph: not a line a
+	 * sentence runs on from. */
+	int after_sentence = a->paras.len == 0 || ends_sentence(a->paras.items[a->paras.len - 1]);
 
 	if (date_is_dateline(l->s, &d)) {
 		if (contains_ci(l->s, "hôm nay")) {
@@ -1436,7 +1541,8 @@ take_body_line(struct article *a, const struct line *l)
 		return;
 	/* A portrait's caption only under a headline: above, "Bà Tư Hường,
 	 * Chủ tịch Tập đoàn Hoàn Cầu, qua đời" is one. */
-	if (caption_like(l) || portrait_caption(l) || (a->paras.len > 0 && (shows_scene(l) ||
+	if (caption_like(l) || portrait_caption(l) || (after_sentence && depicts_person(l)) ||
+	    (a->paras.len > 0 && (shows_scene(l) ||
 	    (l->words >= 5 && l->words <= 30 && repeats_opening(a->paras.items[a->paras.len - 1], l->s))))) {
 		strlist_push(&a->captions, xstrdup(l->s));
 	} else {
@@ -1521,7 +1627,7 @@ take_trailer(struct article *a)
 		struct line l = { last, BOILER_NONE, text_words(last), 0, 0 };
 		char *author, *source;
 
-		if ((!strict || strpbrk(last, ".(:") != NULL) &&
+		if ((!strict || strpbrk(last, ".(:") != NULL || credit_vietnamese_name(last)) &&
 		    credit_parse(last, CREDIT_END, &author, &source)) {
 			int nameless = author == NULL && source == NULL;
 
@@ -1537,9 +1643,10 @@ take_trailer(struct article *a)
 
 			take_credit(a, author, source);
 			/* "(Tổng hợp)": compiled by the paper. Above it stands
-			 * the body's last line (a list's "Xe Kia Sportage"), or
-			 * initials ("T.Tú"): only a credit that says it is one
-			 * counts now. */
+			 * the body's last line (a list's "Xe Kia Sportage"),
+			 * initials ("T.Tú") or a name ("Trần Thanh"): only a
+			 * credit that says it is one, or a name that can only be
+			 * a person's, counts now. */
 			strict |= nameless;
 		} else if (!glued_ad_like(&l) && !photo_credit_like(last)) {
 			break;

@@ -96,5 +96,12 @@ main(void)
 		free(author);
 		free(source);
 	}
-	return done();
+	/* A name above a nameless "(T/h)" counts only when it can only be a
+	 * person's. */
+	ok(credit_vietnamese_name("Trần Thanh") && credit_vietnamese_name("Hữu Nam") &&
+	    credit_vietnamese_name("Nguyễn Thị Minh Khai"), "Vietnamese names");
+	ok(!credit_vietnamese_name("Xe Kia Sportage") && !credit_vietnamese_name("Thanh") &&
+	    !credit_vietnamese_name("Sân: Camp Nou") && !credit_vietnamese_name("Năm 2017") &&
+	    !credit_vietnamese_name("Jennifer Lopez") && !credit_vietnamese_name("T.Tú Lan"),
+	    "  a product, one word, a label, a year, a foreign name, initials are not");
 }

@@ -503,6 +503,8 @@ test_bylines(void)
 		{ "T.Tú\nTổng hợp", "T.Tú", "" },
 		{ "Hải Yến -\nTheo Trí thức trẻ", "Hải Yến", "Trí thức trẻ" },
 		{ "Hòa Lê \n(\nT/h\n)", "Hòa Lê", "" },
+		{ "Trần Thanh\n (t/h)", "Trần Thanh", "" },
+		{ "Hữu Nam \nTổng hợp", "Hữu Nam", "" },
 		{ "Phương Nam - Thể thao Việt Nam | 21:00 06/02/2017\nTin liên quan\n"
 		  "Công Phượng vẫn hot nhất đội tuyển", "Phương Nam", "Thể thao Việt Nam" },
 	};
@@ -677,6 +679,36 @@ test_trailer_shapes(void)
 	run("Thủ môn cứu thua xuất thần phút cuối\n\n" P1 "\n" P2 "\nTheo Thanh Tuyết/Vnexpress.net\n", &a);
 	is_str(a.author, "Thanh Tuyết", "'Theo writer/paper': the writer");
 	is_str(a.source, "Vnexpress.net", "  and the paper");
+	article_free(&a);
+}
+
+/* A person doing something in a photo, with no stop: a caption. A
+ * subhead, a body's name, a line a sentence runs on into stay. */
+static void
+test_person_captions(void)
+{
+	struct article a;
+
+	run("Liên hoan âm nhạc mùa xuân khai mạc\n\n"
+	    "Ca sĩ Mai Lan rạng rỡ trong ngày ra mắt album mới\n" P1 "\n"
+	    "Quyết liệt nhiều giải pháp\n" P2 "\n"
+	    "Hồng Nhung và Minh Khôi tạo dáng bên cây đào\n"
+	    "Hội Văn học Nghệ thuật đang trao giải cho các tác giả trẻ\n"
+	    "Đội tuyển Việt Nam đang chuẩn bị cho trận đấu\n"
+	    "Ông Trần Minh đến thăm, theo lời kể\n" P1 " Thêm một câu.\n", &a);
+	is_int((long long)a.captions.len, 2, "a person doing something, with no stop, is a caption");
+	is_str(a.captions.len > 0 ? a.captions.items[0] : NULL,
+	    "Ca sĩ Mai Lan rạng rỡ trong ngày ra mắt album mới", "  a trade before the name");
+	is_str(a.captions.len > 1 ? a.captions.items[1] : NULL,
+	    "Hồng Nhung và Minh Khôi tạo dáng bên cây đào", "  two names");
+	is_str(para(&a, 1), "Quyết liệt nhiều giải pháp", "  a subhead stays");
+	is_str(para(&a, 3), "Hội Văn học Nghệ thuật đang trao giải cho các tác giả trẻ",
+	    "  a body's name is no person");
+	is_int((long long)a.paras.len, 7, "  the rest stays in the body");
+	article_free(&a);
+	run("Liên hoan âm nhạc mùa xuân khai mạc\n\n" P1 "\nTheo lời kể của\n"
+	    "Ca sĩ Mai Lan đang đứng trên sân khấu lúc đó\n" P2 "\n", &a);
+	is_int((long long)a.captions.len, 0, "  not after a line that a sentence runs on from");
 	article_free(&a);
 }
 
@@ -1046,6 +1078,7 @@ main(void)
 	test_bare_credits();
 	test_pointed_captions();
 	test_sentence_credits();
+	test_person_captions();
 	test_trailer_shapes();
 	test_scene_captions();
 	test_link_fragments();
