@@ -255,6 +255,68 @@ credit_vietnamese_name(const char *s)
 	return words >= 2 && words <= 4;
 }
 
+size_t
+credit_rank_len(const char *s)
+{
+	/* Longest first where one opens another ("PGS.TS" before "PGS"). */
+	static const char *const ranks[] = { "Thượng tướng", "Trung tướng", "Thiếu tướng",
+		"Đại tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Lương y", "Bác sĩ",
+		"Luật sư", "Nhà báo", "Nhà văn", "Nhà thơ", "Nhà nghiên cứu", "Kỹ sư",
+		"Kiến trúc sư", "Dược sĩ", "Nghệ nhân", "Giáo sư", "Tiến sĩ", "Thạc sĩ", "GS.TSKH.",
+		"GS.TSKH", "PGS.TS.", "PGS.TS", "PGS-TS", "GS.TS.", "GS.TS", "GS-TS", "TSKH.", "TSKH",
+		"PGS.", "PGS", "GS.", "GS", "TS.", "TS", "ThS.", "ThS", "BS.", "BS", "LS.", "LS",
+		"KTS.", "KTS", "NGƯT", "NGND", NULL };
+	size_t len = 0;
+
+	for (;;) {
+		const char *p = s + len;
+		size_t m = 0;
+
+		for (int k = 0; ranks[k] && m == 0; k++) {
+			size_t n = strlen(ranks[k]);
+
+			if (strncmp(p, ranks[k], n) == 0 && p[n] == ' ')
+				m = n + 1;
+		}
+		if (m == 0)
+			return len;
+		len += m;
+		while (s[len] == ' ')
+			len++;
+	}
+}
+
+char *
+credit_expert(const char *s)
+{
+	static const char *const seps[] = { " - ", " – ", "- ", " -", ", ", NULL };
+	size_t rank = credit_rank_len(s), n;
+	const char *name = s + rank, *end = NULL;
+	char *who;
+
+	if (rank == 0 || strlen(s) > CREDIT_MAX_WORDS * 16 || text_words(s) > CREDIT_MAX_WORDS)
+		return NULL;
+	for (int k = 0; seps[k]; k++) {
+		const char *q = strstr(name, seps[k]);
+
+		if (q != NULL && (end == NULL || q < end))
+			end = q;
+	}
+	n = end != NULL ? (size_t)(end - name) : strlen(name);
+	who = trimmed(name, n);
+	n = strlen(s);
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	/* The office after the name is a title, not what they said ("Tiến sĩ
+	 * X – người phụ trách ... cho biết:"), nor a sentence. */
+	if (!credit_vietnamese_name(who) || (n > 0 && strchr(":!?\"", s[n - 1]) != NULL) ||
+	    (end != NULL && strstr(end, ". ") != NULL)) {
+		free(who);
+		return NULL;
+	}
+	return who;
+}
+
 /* One capitalised word without marks: a given name. */
 static int
 one_name(const char *s, size_t n)

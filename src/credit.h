@@ -39,4 +39,13 @@ int credit_is_publication(const char *name);
  * Sportage"? */
 int credit_vietnamese_name(const char *s);
 
+/* The bytes of the ranks and degrees s opens with, the space after them
+ * included ("Thượng tướng GS.TS ", "Lương y ", "PGS-TS "), or 0. */
+size_t credit_rank_len(const char *s);
+
+/* Is s an expert's signature: ranks, a name, maybe their office after a
+ * dash or a comma ("TS. Đoàn Văn Báu – Chuyên gia Tâm lý tội phạm",
+ * "Lương y Vũ Quốc Trung")? Returns the name, a new string, or NULL. */
+char *credit_expert(const char *s);
+
 #endif

@@ -1614,6 +1614,87 @@ drop_glued_compiled(struct article *a)
 	}
 }
 
+/* "Bác sĩ" alone on its line: ranks and nothing else. */
+static int
+rank_alone(const char *s)
+{
+	char *spaced = xasprintf("%s ", s);
+	int r = credit_rank_len(spaced) == strlen(spaced);
+
+	free(spaced);
+	return r;
+}
+
+/* "Trưởng khoa Tâm thần, Bệnh viện 103" under a signature: an office,
+ * short and no sentence. */
+static int
+office_like(const char *s)
+{
+	uint32_t first = first_uc(s);
+
+	return text_words(s) <= 14 && !ends_sentence(s) && last_uc(s) != ':' &&
+	    (text_is_upper(first) || first == '(');
+}
+
+/* "(Hội Đông y Việt Nam)": an affiliation alone on its line. */
+static int
+paren_alone(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 2 && s[0] == '(' && s[n - 1] == ')' && text_words(s) <= 10;
+}
+
+/* Drop the body's paragraphs from index from to its end. */
+static void
+drop_paras_from(struct article *a, size_t from)
+{
+	while (a->paras.len > from) {
+		char *last = a->paras.items[--a->paras.len];
+
+		a->words -= text_words(last);
+		free(last);
+	}
+}
+
+/*
+ * An expert signs a column or an answer with ranks, name and office, as
+ * one line or split over several: "Thượng tướng GS.TS Tô Lâm - Ủy viên
+ * Bộ Chính trị", "Bác sĩ" "Bùi Quang Huy" "Trưởng khoa ..., Bệnh viện
+ * 103", "(Hội Đông y Việt Nam)" "Lương y Vũ Quốc Trung". The name is the
+ * author; the ranks, office and affiliation are no paragraphs.
+ */
+static void
+take_expert(struct article *a)
+{
+	size_t len = a->paras.len, from = 0;
+	char *who = NULL;
+
+	if (a->author != NULL || len < 3)
+		return;
+	for (size_t back = 1; back <= 2 && who == NULL; back++) {
+		const char *line = a->paras.items[len - back];
+
+		if (back == 2 && !office_like(a->paras.items[len - 1]))
+			break;
+		from = len - back;
+		who = credit_expert(line);
+		if (who == NULL && rank_alone(a->paras.items[from - 1]) && credit_vietnamese_name(line)) {
+			who = xstrdup(line);
+			from--;
+		}
+	}
+	if (who == NULL || from < 2)
+		goto out;
+	if (paren_alone(a->paras.items[from - 1]))
+		from--;
+	drop_paras_from(a, from);
+	a->author = who;
+	who = NULL;
+out:
+	free(who);
+}
+
 /* The last paragraphs may be a byline, a source, a photo credit or a
  * run-together ad. */
 static void
@@ -1622,6 +1703,7 @@ take_trailer(struct article *a)
 	int strict = 0;
 
 	drop_glued_compiled(a);
+	take_expert(a);
 	for (int k = 0; k < TRAILER_LINES && a->paras.len > 1; k++) {
 		char *last = a->paras.items[a->paras.len - 1];
 		struct line l = { last, BOILER_NONE, text_words(last), 0, 0 };
