@@ -516,6 +516,18 @@ has_letters_no_lower(const char *s)
 	return upper >= 2;
 }
 
+/* "7. KamAZ-5350, Nga", "• U18 quốc tế": an item of a numbered or bulleted
+ * list, which starts a line even after the crawler's space. A dash is
+ * no such mark: " - U23 Malaysia" goes on with "U23 Việt Nam". */
+static int
+numbered_item(const char *s)
+{
+	size_t digits = strspn(s, "0123456789");
+
+	return strncmp(s, "\xe2\x80\xa2", 3) == 0 ||
+	    (digits > 0 && digits <= 3 && (s[digits] == '.' || s[digits] == ')') && s[digits + 1] == ' ');
+}
+
 /* "- ", "+ ", "• ", "1. ", "a) ": an item of a list. */
 static int
 list_marker(const char *s)
@@ -683,6 +695,22 @@ credit_mark_end(const char *s)
 }
 
 /*
+ * "Asia's Next Top Model" "- siêu mẫu Thái Lan ... khoe ảnh", "“... lúc
+ * đó có cứu vớt cũng muộn”" "– chị Thúy chia sẻ.": a dash and a small
+ * letter go on with the line above (a name's apposition, who spoke). An
+ * item of a list follows a colon, a semicolon or another item.
+ */
+static int
+dash_goes_on(const char *a, const char *b)
+{
+	uint32_t mark = last_mark(a);
+	size_t n = strncmp(b, "\xe2\x80\x93 ", 4) == 0 ? 4 : strncmp(b, "- ", 2) == 0 ? 2 : 0;
+
+	return n > 0 && text_is_lower(first_uc(b + n)) && mark != ':' && mark != ';' &&
+	    !list_marker(a);
+}
+
+/*
  * Did the crawler break one sentence over lines a and b (adjacent, no
  * blank line; c is the line after b, or NULL)? It puts the text of an
  * inline link or a quotation on a line of its own: the line before ends
@@ -704,6 +732,8 @@ continues(const struct boiler *bp, struct raw *a, struct raw *b, struct raw *c)
 	 * copy the growing line at every one. */
 	if (b->gap > 0 || a->len > JOIN_MAX_BYTES)
 		return 0;
+	if (dash_goes_on(a->s, b->s))
+		return 1;
 	/* "... chủ nhân của chú cá. Ảnh:" " NBC News.": the credit's name
 	 * on a line of its own. */
 	if (credit_mark_end(a->s) && text_words(b->s) <= 5)
@@ -745,7 +775,7 @@ continues(const struct boiler *bp, struct raw *a, struct raw *b, struct raw *c)
 		return 0;	/* "b) ...": an item of a list */
 	if (closing_quote_at(b->s))
 		return 1;
-	if (b->lead && !((row_like(a) || row_like(c)) && text_is_upper(first)))
+	if (b->lead && !numbered_item(b->s) && !((row_like(a) || row_like(c)) && text_is_upper(first)))
 		return 1;
 	return a->trail && text_words(b->s) < LINK_MAX_WORDS;
 }
@@ -1511,8 +1541,60 @@ repeats_opening(const char *p, const char *s)
 	    (p[n] == ' ' || p[n] == ',' || p[n] == '.' || p[n] == ';');
 }
 
+/* s lowered, with every mark a space: words to compare. */
+static char *
+words_only(const char *s)
+{
+	char *low = text_lower(s), *out = xmalloc(strlen(low) + 1), *o = out;
+	size_t n = strlen(low);
+
+	for (size_t i = 0; i < n;) {
+		uint32_t uc;
+		int len = text_next(low + i, n - i, &uc);
+
+		if (text_is_letter(uc) || (uc >= '0' && uc <= '9')) {
+			memcpy(o, low + i, (size_t)len);
+			o += len;
+		} else {
+			*o++ = ' ';
+		}
+		i += (size_t)len;
+	}
+	*o = '\0';
+	free(low);
+	return out;
+}
+
+/*
+ * Does l say the headline again, with no stop: six words or more, four
+ * in five of them the headline's ("Xử lý 12 dự án, nhà máy thua lỗ nặng
+ * của ngành Công Thương" under "Sắp có phương án xử lý 12 dự án thua lỗ
+ * của ngành Công Thương")? The photo under a headline is captioned so; a
+ * subhead says something new.
+ */
+static int
+echoes_title(const char *title, const struct line *l)
+{
+	char *t, *s, *save = NULL;
+	size_t words = 0, shared = 0;
+
+	if (title == NULL || l->words < 6 || l->words > 30 || ends_sentence(l->s) || list_marker(l->s))
+		return 0;
+	t = words_only(title);
+	s = words_only(l->s);
+	for (char *w = strtok_r(s, " ", &save); w != NULL; w = strtok_r(NULL, " ", &save)) {
+		words++;
+		shared += has_phrase(t, w);
+	}
+	free(t);
+	free(s);
+	return words > 0 && shared * 5 >= words * 4;
+}
+
+/* headline: the page's headline, or NULL when the title was made from
+ * the body's first line. */
 static void
-take_body_line(struct article *a, const struct line *l)
+take_body_line(struct article *a, const struct line *l, const char *headline)
 {
 	struct date d;
 	char *author, *source;
@@ -1542,6 +1624,7 @@ take_body_line(struct article *a, const struct line *l)
 	/* A portrait's caption only under a headline: above, "Bà Tư Hường,
 	 * Chủ tịch Tập đoàn Hoàn Cầu, qua đời" is one. */
 	if (caption_like(l) || portrait_caption(l) || (after_sentence && depicts_person(l)) ||
+	    (a->paras.len <= 2 && echoes_title(headline, l)) ||
 	    (a->paras.len > 0 && (shows_scene(l) ||
 	    (l->words >= 5 && l->words <= 30 && repeats_opening(a->paras.items[a->paras.len - 1], l->s))))) {
 		strlist_push(&a->captions, xstrdup(l->s));
@@ -1967,11 +2050,40 @@ place_lead(struct article *a, const struct lines *ls, size_t from, size_t to)
 	}
 }
 
+/*
+ * A photo story: three captions or more, twice the paragraphs or more
+ * ("Chùm ảnh", a gallery whose every photo's text ends "Ảnh: Military
+ * Today"). There the captions are the story: back into the body, each
+ * where it stood. An article with a photo for every other paragraph
+ * keeps its captions apart. at[i] is how many paragraphs came
+ * before caption i.
+ */
+static void
+keep_photo_story(struct article *a, const size_t *at)
+{
+	struct strlist body = { NULL, 0, 0 };
+	size_t p = 0;
+
+	if (a->captions.len < 3 || a->captions.len < 2 * a->paras.len)
+		return;
+	for (size_t c = 0; c < a->captions.len; c++) {
+		while (p < at[c])
+			strlist_push(&body, a->paras.items[p++]);
+		strlist_push(&body, a->captions.items[c]);
+		a->words += text_words(a->captions.items[c]);
+	}
+	while (p < a->paras.len)
+		strlist_push(&body, a->paras.items[p++]);
+	free(a->paras.items);
+	a->paras = body;
+	a->captions.len = 0;
+}
+
 int
 extract_article(const struct boiler *bp, const char *text, struct article *a)
 {
 	struct lines ls = { NULL, 0, 0 };
-	size_t t, start, end, lead, lead_end;
+	size_t t, start, end, lead, lead_end, caps, *at = NULL;
 
 	read_lines(bp, text, &ls);
 	t = find_title(&ls, a);
@@ -2004,8 +2116,15 @@ extract_article(const struct boiler *bp, const char *text, struct article *a)
 			i++;
 		if (l->kind == BOILER_CUT || l->kind == BOILER_LABEL)
 			continue;
-		take_body_line(a, l);
+		caps = a->captions.len;
+		take_body_line(a, l, start > t ? a->title : NULL);
+		if (a->captions.len > caps) {
+			at = xrealloc(at, a->captions.len * sizeof *at);
+			at[caps] = a->paras.len;
+		}
 	}
+	keep_photo_story(a, at);
+	free(at);
 	if (lead != lead_end)
 		place_lead(a, &ls, lead, lead_end);
 	take_trailer(a);

@@ -691,6 +691,74 @@ test_trailer_shapes(void)
 	article_free(&a);
 }
 
+/* A photo story: more captions than paragraphs; they are the story and
+ * stay in the body, in order. */
+static void
+test_photo_story(void)
+{
+	struct article a;
+
+	run("Mười xe tải quân sự mạnh nhất thế giới\n\n" P1 "\n"
+	    "Xe có cấu hình sáu bánh, tải trọng tối đa mười lăm tấn. Ảnh: Military Today\n"
+	    "Xe có cấu hình tám bánh, tải trọng tối đa mười tấn. Ảnh: Vitaly Kuzmin\n"
+	    "Xe có cấu hình mười bánh, tải trọng tối đa hai mươi tấn. Ảnh: Military Today\n", &a);
+	is_int((long long)a.captions.len, 0, "a photo story keeps its captions in the body");
+	is_int((long long)a.paras.len, 4, "  all of them");
+	is_str(para(&a, 2), "Xe có cấu hình tám bánh, tải trọng tối đa mười tấn. Ảnh: Vitaly Kuzmin",
+	    "  each where it stood");
+	article_free(&a);
+	run("Mười xe tải quân sự mạnh nhất thế giới\n\n" P1 "\n"
+	    "Xe có cấu hình sáu bánh, tải trọng tối đa mười lăm tấn. Ảnh: Military Today\n" P2 "\n"
+	    "Xe có cấu hình tám bánh, tải trọng tối đa mười tấn. Ảnh: Vitaly Kuzmin\n" P1 " Hai.\n"
+	    "Xe có cấu hình mười bánh, tải trọng tối đa hai mươi tấn. Ảnh: Military Today\n", &a);
+	is_int((long long)a.captions.len, 3, "  a photo for every paragraph keeps its captions apart");
+	article_free(&a);
+}
+
+/* The headline said again under it, with no stop: the lead photo's
+ * caption. */
+static void
+test_title_echo(void)
+{
+	struct article a;
+
+	run("Sắp có phương án xử lý mười hai dự án thua lỗ của ngành Công Thương\n\n" P1 "\n"
+	    "Xử lý mười hai dự án, nhà máy thua lỗ nặng của ngành Công Thương\n"
+	    "Nhiều nhà máy đã phải đóng cửa trong năm\n" P2 "\n", &a);
+	is_int((long long)a.captions.len, 1, "the headline said again under it is a caption");
+	is_str(para(&a, 1), "Nhiều nhà máy đã phải đóng cửa trong năm", "  a subhead stays");
+	article_free(&a);
+	run("Xử lý mười hai dự án thua lỗ của ngành Công Thương trong năm nay\n" P2 "\n", &a);
+	is_int((long long)a.captions.len, 0, "  a title made from the first line is no echo");
+	article_free(&a);
+	/* A numbered gallery item is no continuation of the line above. */
+	run("Mười xe tải quân sự mạnh nhất thế giới\n\n" P1 "\n"
+	    "Xe được đưa vào sử dụng từ năm 1998 và vẫn phục vụ tốt\n 7. KamAZ-5350, Nga\n"
+	    ". Đây là phiên bản nâng cấp của dòng xe trước.\n", &a);
+	is_str(para(&a, 1), "Xe được đưa vào sử dụng từ năm 1998 và vẫn phục vụ tốt",
+	    "a numbered item after a leading space starts a paragraph");
+	is_str(para(&a, 2), "7. KamAZ-5350, Nga. Đây là phiên bản nâng cấp của dòng xe trước.",
+	    "  with its text");
+	article_free(&a);
+}
+
+/* A dash and a small letter go on with the line above; a list's items
+ * after a colon stay apart. */
+static void
+test_dash_joins(void)
+{
+	struct article a;
+
+	run("Cuộc thi người mẫu châu Á trở lại\n\n" P1 "\nBà Lan là giám khảo của \nNext Top Model \n"
+	    "- cuộc thi người mẫu lớn nhất châu Á.\n“Tôi chưa từng nghĩ sẽ thắng” \n– cô gái nhớ lại.\n"
+	    "Cần chuẩn bị:\n- giấy tờ tùy thân\n- ảnh chân dung\n" P2 "\n", &a);
+	is_str(para(&a, 1), "Bà Lan là giám khảo của Next Top Model - cuộc thi người mẫu lớn nhất châu Á.",
+	    "a dash and a small letter go on with the name above");
+	is_str(para(&a, 2), "“Tôi chưa từng nghĩ sẽ thắng” – cô gái nhớ lại.", "  and with a quotation");
+	is_str(para(&a, 4), "- giấy tờ tùy thân", "  an item of a list after a colon stays apart");
+	article_free(&a);
+}
+
 /* A person doing something in a photo, with no stop: a caption. A
  * subhead, a body's name, a line a sentence runs on into stay. */
 static void
@@ -788,11 +856,12 @@ test_bare_credits(void)
 	    "Một du khách quay phim màn múa lân - Ảnh cắt từ clip\n"
 	    "Quang cảnh hội làng nhìn từ trên cao. Ảnh chụp màn hình.\n"
 	    "Ảnh cắt từ clip.\n" P1 " Thêm một câu.\n"
-	    "Ông đồ viết câu đối cho khách. Ảnh TTXVN\n", &a);
+	    "Ông đồ viết câu đối cho khách. Ảnh TTXVN\n" P2 " Câu thứ hai.\n" P2 " Câu thứ ba.\n"
+	    P2 " Câu thứ tư.\n" P2 " Câu thứ năm.\n", &a);
 	is_int((long long)a.captions.len, 6, "a credit without its colon makes a caption");
 	is_str(a.captions.len > 1 ? a.captions.items[1] : NULL, "Trẻ em chơi kéo co trên sân đình Ảnh Lê Hà",
 	    "  after a small word, no stop");
-	is_int((long long)a.paras.len, 3, "  a credit alone is dropped; the paragraphs stay");
+	is_int((long long)a.paras.len, 7, "  a credit alone is dropped; the paragraphs stay");
 	article_free(&a);
 	/* "Ảnh" in a name or a word is no credit. */
 	run("Liên hoan phim khép lại sau một tuần\n\n" P1 "\n"
@@ -1090,6 +1159,9 @@ main(void)
 	test_pointed_captions();
 	test_sentence_credits();
 	test_person_captions();
+	test_dash_joins();
+	test_title_echo();
+	test_photo_story();
 	test_trailer_shapes();
 	test_scene_captions();
 	test_link_fragments();
