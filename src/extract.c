@@ -543,6 +543,17 @@ list_marker(const char *s)
 	return list_item(s);
 }
 
+/* "2017 tại thị trường Philippines...": a number and a small word, after
+ * a line the crawler left open ("... của Chevrolet Spark "). A subhead
+ * ("Người tuổi Tuất ") is short and stands alone. */
+static int
+number_goes_on(const char *s)
+{
+	size_t digits = strspn(s, "0123456789");
+
+	return digits > 0 && s[digits] == ' ' && text_is_lower(first_uc(s + digits + 1));
+}
+
 /* Does s open as the rest of a sentence: a small letter (not an item
  * of a list, not "iPhone"), or a mark that follows a word? */
 static int
@@ -769,7 +780,7 @@ continues(const struct boiler *bp, struct raw *a, struct raw *b, struct raw *c)
 		return 0;
 	if (left_open(a, b))
 		return 1;
-	if (opens_mid_sentence(b->s))
+	if (opens_mid_sentence(b->s) || (a->trail && text_words(a->s) > 5 && number_goes_on(b->s)))
 		return 1;
 	if (text_is_lower(first) && !inner_capital(b->s))
 		return 0;	/* "b) ...": an item of a list */

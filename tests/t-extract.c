@@ -757,6 +757,12 @@ test_dash_joins(void)
 	is_str(para(&a, 2), "“Tôi chưa từng nghĩ sẽ thắng” – cô gái nhớ lại.", "  and with a quotation");
 	is_str(para(&a, 4), "- giấy tờ tùy thân", "  an item of a list after a colon stays apart");
 	article_free(&a);
+	run("Xe nhỏ giá rẻ ra mắt thị trường châu Á\n\n" P1 "\nHiện chưa rõ giá bán của mẫu xe Spark \n"
+	    "2017 tại thị trường Philippines.\nNgười tuổi Tuất \n2017 là năm nhiều may mắn với người tuổi này trong công việc.\n", &a);
+	is_str(para(&a, 1), "Hiện chưa rõ giá bán của mẫu xe Spark 2017 tại thị trường Philippines.",
+	    "a number and a small word go on with a line left open");
+	is_str(para(&a, 2), "Người tuổi Tuất", "  not with a short subhead");
+	article_free(&a);
 }
 
 /* A person doing something in a photo, with no stop: a caption. A
