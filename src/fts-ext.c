@@ -16,6 +16,7 @@ SQLITE_EXTENSION_INIT1
 #define LUOT_EXTENSION 1
 #include "rank.c"
 #include "tokenize.c"
+#include "fts.c"
 #include "zip.c"
 
 int sqlite3_luot_init(sqlite3 *db, char **err, const sqlite3_api_routines *api);
@@ -27,6 +28,6 @@ sqlite3_luot_init(sqlite3 *db, char **err, const sqlite3_api_routines *api)
 
 	SQLITE_EXTENSION_INIT2(api);
 	(void)err;
-	rc = tok_register(db);
+	rc = fts_register(db);
 	return rc == SQLITE_OK ? zip_register(db) : rc;
 }

@@ -1,7 +1,7 @@
 /*
  * rank.c: luot_rank(), the FTS5 ranking function searches use.
  *
- * Like tokenize.c, this file is also compiled into the loadable extension.
+ * Like fts.c, this file is also compiled into the loadable extension.
  *
  * It scores a row as FTS5's bm25() does (k1 = 1.2, b = 0.75, column
  * weights as arguments) and differs in one place only: how it learns how

@@ -13,13 +13,13 @@
  *     article.position (paragraph index the reader was at); bookmark with
  *     a note; tag and bookmark_tag.
  *  3  article_fts: an FTS5 index of title, body, captions, author and
- *     source with the "luot" tokenizer (tokenize.h), external content on
+ *     source with the "luot" tokenizer (fts.h), external content on
  *     article (the text is not stored twice), kept in step by triggers;
  *     existing articles are indexed by the migration.
  *  4  body and captions stored compressed (zip.h: a zlib stream in a
  *     BLOB); the view article_text shows them as text and is the FTS5
  *     content table. Less than half the bytes on disk for the text.
- *  5  term: every term of the index, for prefixes (tokenize.h).
+ *  5  term: every term of the index, for prefixes (fts.h).
  *  6  an index of unread articles (superseded by 7).
  *  7  what the reader keeps of an article (read, position, bookmark, note,
  *     tags) moves to state and state_tag, keyed by the content hash: it
@@ -137,7 +137,7 @@ static const char *const migrations[STORE_VERSION] = {
 	 * building time, the same query times (tests/bench/README.md). */
 	"INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', 16);"
 	"INSERT INTO article_fts (article_fts) VALUES ('rebuild');",
-	/* 5: the index's terms, for prefixes (tokenize.c); the triggers
+	/* 5: the index's terms, for prefixes (fts.c); the triggers
 	 * write the terms each article brings. */
 	"CREATE TABLE term (t TEXT PRIMARY KEY) WITHOUT ROWID;"
 	"DROP TRIGGER article_fts_insert;"

@@ -18,11 +18,11 @@
 
 #include <sqlite3.h>
 
+#include "fts.h"
 #include "i18n.h"
 #include "query.h"
 #include "store.h"
 #include "store-int.h"
-#include "tokenize.h"
 #include "zip.h"
 #include "util.h"
 
@@ -174,12 +174,12 @@ setup(struct store *s)
 	int rc;
 
 	store_set_busy_timeout(s, BUSY_TIMEOUT_MS);
-	if ((rc = tok_register(s->db)) != SQLITE_OK || (rc = zip_register(s->db)) != SQLITE_OK) {
+	if ((rc = fts_register(s->db)) != SQLITE_OK || (rc = zip_register(s->db)) != SQLITE_OK) {
 		store_set_err(s, "%s: %s", s->path, sqlite3_errstr(rc));
 		return -1;
 	}
 	/* This connection indexes what it adds itself (store_index_pending). */
-	if ((rc = tok_index_later(s->db, 1)) != SQLITE_OK) {
+	if ((rc = fts_index_later(s->db, 1)) != SQLITE_OK) {
 		store_set_err(s, "%s: %s", s->path, sqlite3_errstr(rc));
 		return -1;
 	}

@@ -1,6 +1,6 @@
 /*
- * tokenize.h: luot's word splitting and folding, and the FTS5 tokenizer
- * "luot" built on it.
+ * tokenize.h: luot's word splitting and folding, text only; the FTS5
+ * tokenizer "luot" built on it is fts.h's.
  *
  * A word is a run of letters, digits and combining marks (a Vietnamese
  * syllable, a number, a Latin word). Each word has two forms:
@@ -59,18 +59,5 @@ size_t tok_query_form(const struct tok_word *w, int prefix, const char **form);
  */
 #define TOK_GROUP_MARK "\xee\x80\x80"
 #define TOK_GROUP_SEP "\xee\x80\x81"
-
-struct sqlite3;
-
-/*
- * Register the FTS5 tokenizer "luot" on db, and the SQL function
- * luot_terms_flush(), which writes the terms indexed since its last call
- * (by this connection) to the table "term", and the ranking function
- * luot_rank() (rank.h). Returns an SQLite result code.
- */
-int tok_register(struct sqlite3 *db);
-/* Whether db's inserts leave indexing to the inserter (1: the store) or
- * to the insert trigger (0, tok_register's default). */
-int tok_index_later(struct sqlite3 *db, int later);
 
 #endif

@@ -12,7 +12,7 @@
 
 #include <sqlite3.h>
 
-#include "../src/tokenize.h"
+#include "../src/fts.h"
 #include "tap.h"
 
 /* Documents in the corpus: more than rank.c's sample of a common word. */
@@ -130,7 +130,7 @@ main(void)
 	int same;
 	double d;
 
-	if (sqlite3_open(":memory:", &db) != SQLITE_OK || tok_register(db) != SQLITE_OK) {
+	if (sqlite3_open(":memory:", &db) != SQLITE_OK || fts_register(db) != SQLITE_OK) {
 		printf("Bail out! cannot open a database with the luot tokenizer\n");
 		return 1;
 	}

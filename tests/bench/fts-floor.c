@@ -44,6 +44,7 @@
 
 #include <sqlite3.h>
 
+#include "../../src/fts.h"
 #include "../../src/tokenize.h"
 #include "../../src/util.h"
 #include "bench.h"
@@ -348,7 +349,7 @@ main(int argc, char **argv)
 		die("%s", sqlite3_errmsg(db));
 	/* As search-bench has it. */
 	exec(db, "PRAGMA cache_size = -262144");
-	if (tok_register(db) != SQLITE_OK || zip_register(db) != SQLITE_OK)
+	if (fts_register(db) != SQLITE_OK || zip_register(db) != SQLITE_OK)
 		die("%s", "cannot register luot's functions");
 	floor_register(db);
 	raw_bytes = scalar(db, "SELECT total(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB))"

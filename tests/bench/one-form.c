@@ -32,6 +32,7 @@
 
 #include <sqlite3.h>
 
+#include "../../src/fts.h"
 #include "../../src/tokenize.h"
 #include "../../src/util.h"
 #include "bench.h"
@@ -326,7 +327,7 @@ main(int argc, char **argv)
 	if (sqlite3_open(argv[1], &db) != SQLITE_OK)
 		die("%s", sqlite3_errmsg(db));
 	exec(db, "PRAGMA cache_size = -262144");
-	if (tok_register(db) != SQLITE_OK || zip_register(db) != SQLITE_OK)
+	if (fts_register(db) != SQLITE_OK || zip_register(db) != SQLITE_OK)
 		die("%s", "cannot register luot's functions");
 	one_register(db);
 	exec(db, "PRAGMA wal_checkpoint(TRUNCATE)");

@@ -49,7 +49,7 @@
 
 #include "../../src/query.h"
 #include "../../src/store.h"
-#include "../../src/tokenize.h"
+#include "../../src/fts.h"
 #include "../../src/util.h"
 #include "bench.h"
 #include "../../src/zip.h"
@@ -726,7 +726,7 @@ main(int argc, char **argv)
 	exec(db, "PRAGMA cache_size = -262144");
 	/* The tokenizer and luot_unzip() come with the store; this handle
 	 * needs them too. */
-	tok_register(db);
+	fts_register(db);
 	zip_register(db);
 	raw_bytes = scalar(db, "SELECT total(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB))"
 	    " + length(CAST(captions AS BLOB))) FROM article_text");
