@@ -13,15 +13,8 @@
 #include "i18n.h"
 #include "json.h"
 #include "query.h"
-#include "telex.h"
 #include "text.h"
 #include "util.h"
-
-/* Fewer hits than this, and a Telex-looking query gets a suggestion. */
-#define SUGGEST_BELOW 3
-/* The suggestion counts the articles it would find up to this many:
- * counting all the hits of "dân vận" took a second at 1M articles. */
-#define SUGGEST_COUNT 1000
 
 /* Columns of the source column in list output. */
 #define SOURCE_COLS 18
@@ -393,27 +386,20 @@ search_hit(const struct store_item *it, const char *snippet, void *vctx)
 static void
 suggest(struct store *s, const char *text, long hits)
 {
-	char *alt = telex_to_vietnamese(text);
-	struct query q;
-	int64_t n = 0;
+	int64_t n;
+	char *alt = store_suggest(s, text, hits, &n);
+	char *safe;
 
 	if (alt == NULL)
 		return;
-	store_parse_query(s, alt, &q);
-	if (!query_empty(&q) && store_search_count(s, &q, SUGGEST_COUNT + 1, &n) == 0 &&
-	    n > hits) {
-		char *safe = text_sanitize(alt);
-
-		if (n > SUGGEST_COUNT)
-			fprintf(stderr, _("did you mean: %s (more than %d articles)\n"), safe,
-			    SUGGEST_COUNT);
-		else
-			fprintf(stderr, P_("did you mean: %s (%lld article)\n",
-			    "did you mean: %s (%lld articles)\n", (unsigned long)n), safe,
-			    (long long)n);
-		free(safe);
-	}
-	query_free(&q);
+	safe = text_sanitize(alt);
+	if (n > STORE_SUGGEST_COUNT)
+		fprintf(stderr, _("did you mean: %s (more than %d articles)\n"), safe,
+		    STORE_SUGGEST_COUNT);
+	else
+		fprintf(stderr, P_("did you mean: %s (%lld article)\n",
+		    "did you mean: %s (%lld articles)\n", (unsigned long)n), safe, (long long)n);
+	free(safe);
 	free(alt);
 }
 
@@ -445,7 +431,7 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 		warnx("%s", _("many matches in the date range: newest first"));
 	if (rc == 0 && c.hits == 0)
 		warnx("%s", _("no articles found"));
-	if (rc == 0 && c.hits < SUGGEST_BELOW)
+	if (rc == 0)
 		suggest(s, text, c.hits);
 	buf_free(&c.list.out);
 	if (rc < 0) {

@@ -330,4 +330,19 @@ void store_set_rank_window(struct store *s, long window);
  * Returns 0 or -1. */
 int store_search_count(struct store *s, const struct query *q, long cap, int64_t *n);
 
+/* A search with fewer hits than this may get a suggestion. */
+#define STORE_SUGGEST_BELOW 3
+/* A suggestion's articles are counted up to this many (and one more). */
+#define STORE_SUGGEST_COUNT 1000
+
+/*
+ * "Did you mean": after a search of text found hits articles, the
+ * Vietnamese reading of text typed in Telex or VNI (telex.h), when hits is
+ * below STORE_SUGGEST_BELOW and the reading finds more. Returns it (the
+ * caller frees it) and sets *n to the articles it finds, counted up to
+ * STORE_SUGGEST_COUNT + 1; NULL when there is nothing to suggest, or the
+ * count failed (a suggestion is not worth an error).
+ */
+char *store_suggest(struct store *s, const char *text, long hits, int64_t *n);
+
 #endif
