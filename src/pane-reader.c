@@ -4,7 +4,8 @@
  * dimmed. Words are marked with the index's folding, so "dan van" marks
  * "dân vận"; n and N go from match to match. The reading position is kept
  * as (paragraph, byte) so that it survives re-wrapping and comes back when
- * the article is opened again.
+ * the article is opened again. The text and its rows are layout.h's; this
+ * file loads, draws, marks and finds.
  */
 #include "config.h"
 
@@ -15,47 +16,13 @@
 #include "edit.h"
 #include "conf.h"
 #include "i18n.h"
+#include "layout.h"
 #include "pane.h"
 #include "store.h"
 #include "text.h"
 #include "tokenize.h"
 #include "util.h"
 #include "writer.h"
-
-enum para_kind { P_TITLE, P_META, P_BODY, P_CAPTION };
-
-/*
- * The article is kept once, as its paragraphs one after another, each
- * ended by a NUL, and laid out only where it is shown: a row of the view
- * is a spot, the blank row above a paragraph (line -1) or one of its
- * lines, and the lines of a paragraph are wrapped when a spot needs them.
- * Long paragraphs keep their lines in a small cache; short ones are
- * wrapped again, which costs less than keeping them. So memory is the
- * text and a screenful, whatever the number of paragraphs.
- */
-struct spot {
-	size_t off;		/* the paragraph's first byte */
-	int para;		/* its index (the title is 0) */
-	long line;		/* -1: the blank row above it */
-};
-
-/* Paragraphs longer than this keep their lines; at most this many. */
-#define WRAP_KEEP_BYTES 4096
-#define WRAP_KEEP 4
-
-struct wrapped {
-	size_t off;
-	struct text_line *v;	/* NULL: an empty slot */
-	size_t n;
-	unsigned long used;	/* when last asked for, to evict the oldest */
-};
-
-/* A paragraph's lines: from the cache, or wrapped for the caller. */
-struct plines {
-	struct text_line *v;
-	size_t n;
-	int owned;
-};
 
 /* What a query word matches: its folded form, or its exact form when
  * typed with diacritics (as the index does). */
@@ -67,15 +34,8 @@ struct wanted {
 
 struct reader {
 	int64_t id;		/* 0: nothing open */
-	char *doc;		/* the paragraphs, each ended by a NUL */
-	size_t len;
-	int npara;
-	size_t meta_at;		/* the header line's paragraph, or SIZE_MAX */
-	size_t caps_at;		/* the first caption, or len */
-	int width;		/* of the lines in the cache */
-	struct wrapped keep[WRAP_KEEP];
-	unsigned long clock;
-	struct spot top;	/* the first row shown */
+	struct layout lay;	/* its text, laid out where shown */
+	struct layout_spot top;	/* the first row shown */
 	int64_t position;	/* (paragraph << 32) | byte, of the top line */
 	int bookmarked;		/* as shown; changes go through the writer */
 	struct strlist words;	/* marked words, as typed */
@@ -92,23 +52,10 @@ text_cols(const struct pane *p)
 }
 
 static void
-forget_lines(struct reader *r)
-{
-	for (int i = 0; i < WRAP_KEEP; i++) {
-		free(r->keep[i].v);
-		r->keep[i].v = NULL;
-	}
-}
-
-static void
 free_article(struct reader *r)
 {
-	forget_lines(r);
-	free(r->doc);
-	r->doc = NULL;
-	r->len = 0;
-	r->npara = 0;
-	r->top = (struct spot){ 0, 0, 0 };
+	layout_free(&r->lay);
+	r->top = (struct layout_spot){ 0, 0, 0 };
 }
 
 static int
@@ -167,232 +114,13 @@ want(struct reader *r)
 	}
 }
 
-static enum para_kind
-kind_of(const struct reader *r, size_t off)
-{
-	if (off == 0)
-		return P_TITLE;
-	if (off == r->meta_at)
-		return P_META;
-	return off >= r->caps_at ? P_CAPTION : P_BODY;
-}
-
-/* The paragraph at s has a blank row above it: not the title, nor the
- * header line under it. */
-static int
-has_blank(const struct reader *r, const struct spot *s)
-{
-	return s->para > 0 && kind_of(r, s->off) != P_META;
-}
-
-/* Its lines at r->width. */
-static struct plines
-lines_of(struct reader *r, size_t off)
-{
-	const char *t = r->doc + off;
-	struct plines pl = { NULL, 0, 1 };
-	int oldest = 0;
-
-	if (strlen(t) < WRAP_KEEP_BYTES) {
-		pl.n = text_wrap(t, (size_t)r->width, &pl.v);
-		return pl;
-	}
-	for (int i = 0; i < WRAP_KEEP; i++) {
-		struct wrapped *w = &r->keep[i];
-
-		if (w->v != NULL && w->off == off) {
-			w->used = ++r->clock;
-			return (struct plines){ w->v, w->n, 0 };
-		}
-		if (w->v == NULL || w->used < r->keep[oldest].used)
-			oldest = i;
-		if (r->keep[oldest].v != NULL && w->v == NULL)
-			oldest = i;
-	}
-	free(r->keep[oldest].v);
-	r->keep[oldest].off = off;
-	r->keep[oldest].n = text_wrap(t, (size_t)r->width, &r->keep[oldest].v);
-	r->keep[oldest].used = ++r->clock;
-	return (struct plines){ r->keep[oldest].v, r->keep[oldest].n, 0 };
-}
-
-static void
-lines_done(struct plines *pl)
-{
-	if (pl->owned)
-		free(pl->v);
-}
-
-static long
-nlines(struct reader *r, size_t off)
-{
-	struct plines pl = lines_of(r, off);
-	long n = (long)pl.n;
-
-	lines_done(&pl);
-	return n;
-}
-
-static int
-next_para(const struct reader *r, struct spot *s)
-{
-	size_t end = s->off + strlen(r->doc + s->off) + 1;
-
-	if (end >= r->len)
-		return 0;
-	s->off = end;
-	s->para++;
-	return 1;
-}
-
-static int
-prev_para(const struct reader *r, struct spot *s)
-{
-	const char *nul;
-
-	if (s->off == 0)
-		return 0;
-	nul = s->off >= 2 ? memrchr(r->doc, '\0', s->off - 1) : NULL;
-	s->off = nul != NULL ? (size_t)(nul - r->doc) + 1 : 0;
-	s->para--;
-	return 1;
-}
-
-/* The first row of the paragraph at s. */
-static void
-para_start(const struct reader *r, struct spot *s)
-{
-	s->line = has_blank(r, s) ? -1 : 0;
-}
-
-/* Move s down k rows; how many it moved (fewer at the end). A paragraph
- * is wrapped once for all the rows it has. */
-static int
-advance(struct reader *r, struct spot *s, int k)
-{
-	int moved = 0;
-
-	while (moved < k) {
-		long room = nlines(r, s->off) - 1 - s->line;
-
-		if (k - moved <= room) {
-			s->line += k - moved;
-			return k;
-		}
-		if (!next_para(r, s)) {
-			s->line += room;
-			return moved + (int)room;
-		}
-		moved += (int)room + 1;
-		para_start(r, s);
-	}
-	return moved;
-}
-
-/* Move s up k rows; how many it moved (fewer at the top). */
-static int
-retreat(struct reader *r, struct spot *s, int k)
-{
-	int moved = 0;
-
-	while (moved < k) {
-		long room = s->line - (has_blank(r, s) ? -1 : 0);
-
-		if (k - moved <= room) {
-			s->line -= k - moved;
-			return k;
-		}
-		moved += (int)room;
-		s->line -= room;
-		if (!prev_para(r, s))
-			return moved;
-		s->line = nlines(r, s->off) - 1;
-		moved++;
-	}
-	return moved;
-}
-
-/* Rows from s to the end, counting up to max. */
-static int
-rows_from(struct reader *r, struct spot s, int max)
-{
-	return 1 + advance(r, &s, max - 1);
-}
-
-/* The top that shows the article's last rows. */
-static struct spot
-last_top(struct reader *r, int rows)
-{
-	struct spot s = { 0, 0, 0 };
-	const char *nul = r->len >= 2 ? memrchr(r->doc, '\0', r->len - 1) : NULL;
-
-	s.off = nul != NULL ? (size_t)(nul - r->doc) + 1 : 0;
-	s.para = r->npara - 1;
-	s.line = nlines(r, s.off) - 1;
-	retreat(r, &s, rows - 1);
-	return s;
-}
-
-/* The line at s (s->line >= 0). */
-static struct text_line
-line_at(struct reader *r, const struct spot *s)
-{
-	struct plines pl = lines_of(r, s->off);
-	struct text_line l = pl.v[s->line < (long)pl.n ? s->line : (long)pl.n - 1];
-
-	lines_done(&pl);
-	return l;
-}
-
-/* The position (paragraph, byte) of the first line at or after s. */
-static int64_t
-position_of(struct reader *r, struct spot s)
-{
-	if (s.line < 0)
-		return (int64_t)s.para << 32;
-	return ((int64_t)s.para << 32) | (int64_t)line_at(r, &s).start;
-}
-
-/* The line of paragraph off that holds byte (or the last). */
-static long
-line_holding(struct reader *r, size_t off, size_t byte)
-{
-	struct plines pl = lines_of(r, off);
-	long i = 0;
-
-	while (i + 1 < (long)pl.n && pl.v[i].start + pl.v[i].len < byte)
-		i++;
-	lines_done(&pl);
-	return i;
-}
-
-/* The top line for a (paragraph, byte) position. */
-static struct spot
-spot_of(struct reader *r, int64_t position)
-{
-	struct spot s = { 0, 0, 0 };
-	int para = (int)(position >> 32);
-
-	if (para < 0 || para >= r->npara)
-		return s;
-	while (s.para < para && next_para(r, &s))
-		;
-	s.line = line_holding(r, s.off, (size_t)(position & 0xFFFFFFFF));
-	return s;
-}
-
 /* Lay the article out for the pane's width; the position stays on screen. */
 static void
 wrap(struct pane *p)
 {
 	struct reader *r = p->data;
-	int width = text_cols(p) > 0 ? text_cols(p) : 1;
-
-	if (width != r->width) {
-		forget_lines(r);
-		r->width = width;
-	}
-	r->top = spot_of(r, r->position);
+	layout_width(&r->lay, text_cols(p) > 0 ? text_cols(p) : 1);
+	r->top = layout_spot_of(&r->lay, r->position);
 }
 
 /* Where a wanted word is in n bytes at text: the first, or the last. */
@@ -418,7 +146,7 @@ static size_t
 find_in(const struct reader *r, size_t off, size_t from, size_t to, int last)
 {
 	struct finding f = { &r->q, from, to, last, SIZE_MAX };
-	const char *t = r->doc + off;
+	const char *t = r->lay.doc + off;
 
 	if (r->q.n > 0)
 		tok_split(t, strlen(t), find_word, &f);
@@ -433,7 +161,7 @@ static int
 jump(struct pane *p, int dir)
 {
 	struct reader *r = p->data;
-	struct spot s = r->top;
+	struct layout_spot s = r->top;
 	size_t at;
 
 	if (r->q.n == 0)
@@ -443,27 +171,27 @@ jump(struct pane *p, int dir)
 		size_t from = 0;
 
 		if (s.line >= 0) {
-			struct text_line l = line_at(r, &s);
+			struct text_line l = layout_line_at(&r->lay, &s);
 
 			from = l.start + l.len;
 			if (from == l.start)
 				from++;	/* an empty line */
 		}
 		while ((at = find_in(r, s.off, from, SIZE_MAX, 0)) == SIZE_MAX) {
-			if (!next_para(r, &s))
+			if (!layout_next_para(&r->lay, &s))
 				return 0;
 			from = 0;
 		}
 	} else {
-		size_t to = s.line > 0 ? line_at(r, &s).start : 0;
+		size_t to = s.line > 0 ? layout_line_at(&r->lay, &s).start : 0;
 
 		while ((at = find_in(r, s.off, 0, to, 1)) == SIZE_MAX) {
-			if (!prev_para(r, &s))
+			if (!layout_prev_para(&r->lay, &s))
 				return 0;
 			to = SIZE_MAX;
 		}
 	}
-	s.line = line_holding(r, s.off, at + 1);
+	s.line = layout_line_holding(&r->lay, s.off, at + 1);
 	r->top = s;
 	return 1;
 }
@@ -518,7 +246,7 @@ load_item(const struct store_item *it, void *ctx)
 	 * up to half of it again. */
 	buf_reserve(&doc, (it->title ? strlen(it->title) : 0) + (it->body ? strlen(it->body) : 0) +
 	    (it->captions ? strlen(it->captions) : 0) + 256);
-	add_para(p, &doc, &r->npara, it->title, it->title ? strlen(it->title) : 0);
+	add_para(p, &doc, &r->lay.npara, it->title, it->title ? strlen(it->title) : 0);
 	buf_init(&meta);
 	buf_add(&meta, "", 0);
 	if (it->published)
@@ -528,16 +256,16 @@ load_item(const struct store_item *it, void *ctx)
 	if (it->source)
 		buf_printf(&meta, "%s%s", meta.len ? " \xc2\xb7 " : "", it->source);
 	before = doc.len;
-	add_para(p, &doc, &r->npara, meta.data, meta.len);
-	r->meta_at = doc.len > before ? before : SIZE_MAX;
+	add_para(p, &doc, &r->lay.npara, meta.data, meta.len);
+	r->lay.meta_at = doc.len > before ? before : SIZE_MAX;
 	buf_free(&meta);
-	add_lines(p, &doc, &r->npara, it->body);
-	r->caps_at = doc.len;
-	add_lines(p, &doc, &r->npara, it->captions);
-	if (r->npara == 0)
-		add_para(p, &doc, &r->npara, "?", 1);
-	r->len = doc.len;
-	r->doc = buf_detach(&doc);
+	add_lines(p, &doc, &r->lay.npara, it->body);
+	r->lay.caps_at = doc.len;
+	add_lines(p, &doc, &r->lay.npara, it->captions);
+	if (r->lay.npara == 0)
+		add_para(p, &doc, &r->lay.npara, "?", 1);
+	r->lay.len = doc.len;
+	r->lay.doc = buf_detach(&doc);
 	return 0;
 }
 
@@ -548,7 +276,7 @@ pane_reader_save(struct pane *p)
 
 	if (r->id == 0)
 		return;
-	r->position = position_of(r, r->top);
+	r->position = layout_position(&r->lay, r->top);
 	writer_position(ui_writer(p->ui), r->id, r->position);
 }
 
@@ -580,26 +308,25 @@ pane_reader_open(struct pane *p, int64_t id, const struct strlist *words)
 	for (size_t i = 0; words != NULL && i < words->len; i++)
 		strlist_push(&r->words, xstrdup(words->items[i]));
 	want(r);
-	r->width = 0;
 	if (p->win != NULL)
 		wrap(p);
 	/* Opened from a search: at the first match, unless already read
 	 * further. */
-	if (r->words.len > 0 && r->position == 0 && r->width > 0)
+	if (r->words.len > 0 && r->position == 0 && r->lay.width > 0)
 		jump(p, 1);
 	return 0;
 }
 
 static attr_t
-kind_attr(enum para_kind k)
+kind_attr(enum layout_kind k)
 {
 	switch (k) {
-	case P_TITLE:
+	case LAYOUT_TITLE:
 		return (attr_t)color_attr(EL_TITLE);
-	case P_META:
-	case P_CAPTION:
+	case LAYOUT_META:
+	case LAYOUT_CAPTION:
 		return (attr_t)color_attr(EL_META);
-	case P_BODY:
+	case LAYOUT_BODY:
 		break;
 	}
 	return (attr_t)color_attr(EL_NORMAL);
@@ -625,7 +352,7 @@ mark_word(const struct tok_word *w, void *ctx)
 }
 
 static void
-draw_line(struct pane *p, int y, const char *text, const struct text_line *l, enum para_kind kind)
+draw_line(struct pane *p, int y, const char *text, const struct text_line *l, enum layout_kind kind)
 {
 	struct reader *r = p->data;
 	struct line_marks m = { &r->q, { { 0, 0 } }, 0 };
@@ -634,7 +361,7 @@ draw_line(struct pane *p, int y, const char *text, const struct text_line *l, en
 	const char *s = text + l->start;
 	int x = 1;
 
-	if (r->q.n > 0 && kind != P_META)
+	if (r->q.n > 0 && kind != LAYOUT_META)
 		tok_split(s, l->len, mark_word, &m);
 	while (at < end) {
 		size_t next = end;
@@ -668,7 +395,7 @@ reader_draw(struct pane *p)
 {
 	struct reader *r = p->data;
 	int rows = view_rows(p);
-	struct spot s = r->top;
+	struct layout_spot s = r->top;
 
 	if (r->id == 0) {
 		ui_put(p, 0, 1, _("No article open: choose one in the list and press Enter."),
@@ -676,16 +403,17 @@ reader_draw(struct pane *p)
 		return;
 	}
 	for (int y = 0; y < rows;) {
-		struct plines pl = lines_of(r, s.off);
+		struct layout_lines ls = layout_lines(&r->lay, s.off);
+		enum layout_kind kind = layout_kind(&r->lay, s.off);
 
-		for (long k = s.line; k < (long)pl.n && y < rows; k++, y++) {
+		for (long k = s.line; k < (long)ls.n && y < rows; k++, y++) {
 			if (k >= 0)
-				draw_line(p, y, r->doc + s.off, &pl.v[k], kind_of(r, s.off));
+				draw_line(p, y, r->lay.doc + s.off, &ls.v[k], kind);
 		}
-		lines_done(&pl);
-		if (!next_para(r, &s))
+		layout_lines_done(&ls);
+		if (!layout_next_para(&r->lay, &s))
 			break;
-		para_start(r, &s);
+		layout_para_start(&r->lay, &s);
 	}
 	if (r->finding)
 		edit_draw(&r->find, p, p->rows - 1, _("find: "));
@@ -699,11 +427,11 @@ reader_scroll(struct pane *p, int k)
 	int rows = view_rows(p);
 
 	if (k < 0)
-		retreat(r, &r->top, -k);
+		layout_retreat(&r->lay, &r->top, -k);
 	else
-		advance(r, &r->top, k);
-	if (rows_from(r, r->top, rows) < rows)
-		r->top = last_top(r, rows);
+		layout_advance(&r->lay, &r->top, k);
+	if (layout_rows_from(&r->lay, r->top, rows) < rows)
+		r->top = layout_last_top(&r->lay, rows);
 }
 
 /* Keys while the find prompt is open. */
@@ -728,7 +456,7 @@ find_key(struct pane *p, int key)
 		want(r);
 		if (r->words.len > 0 && !jump(p, 1) && !jump(p, -1))
 			ui_message(p->ui, 1, "%s", _("not found in this article"));
-		r->position = position_of(r, r->top);
+		r->position = layout_position(&r->lay, r->top);
 		return UI_REDRAW;
 	}
 	edit_key(&r->find, key);
@@ -765,10 +493,10 @@ reader_key(struct pane *p, int key, int action)
 		reader_scroll(p, -(rows / 2 > 0 ? rows / 2 : 1));
 		break;
 	case ACT_TOP:
-		r->top = (struct spot){ 0, 0, 0 };
+		r->top = (struct layout_spot){ 0, 0, 0 };
 		break;
 	case ACT_BOTTOM:
-		r->top = last_top(r, rows);
+		r->top = layout_last_top(&r->lay, rows);
 		break;
 	case ACT_FIND:
 		r->finding = 1;
@@ -798,7 +526,7 @@ reader_key(struct pane *p, int key, int action)
 	default:
 		return 0;
 	}
-	r->position = position_of(r, r->top);
+	r->position = layout_position(&r->lay, r->top);
 	return UI_REDRAW;
 }
 
@@ -817,27 +545,28 @@ reader_status(struct pane *p, char *buf, size_t size)
 {
 	struct reader *r = p->data;
 	int rows = view_rows(p);
-	struct spot s = r->top;
+	struct layout_spot s = r->top;
 	size_t shown = 0;
 
-	if (r->id == 0 || r->len == 0 || r->width == 0) {
+	if (r->id == 0 || r->lay.len == 0 || r->lay.width == 0) {
 		buf[0] = '\0';
 		return;
 	}
-	if (s.para == 0 && s.line == 0 && rows_from(r, s, rows + 1) <= rows) {
+	if (s.para == 0 && s.line == 0 && layout_rows_from(&r->lay, s, rows + 1) <= rows) {
 		snprintf(buf, size, "%s", _("all"));
 		return;
 	}
-	if (advance(r, &s, rows - 1) < rows - 1 || rows_from(r, s, 2) < 2) {
-		shown = r->len;	/* the end is on the screen */
+	if (layout_advance(&r->lay, &s, rows - 1) < rows - 1 ||
+	    layout_rows_from(&r->lay, s, 2) < 2) {
+		shown = r->lay.len;	/* the end is on the screen */
 	} else if (s.line >= 0) {
-		struct text_line l = line_at(r, &s);
+		struct text_line l = layout_line_at(&r->lay, &s);
 
 		shown = s.off + l.start + l.len;
 	} else {
 		shown = s.off;
 	}
-	snprintf(buf, size, "%d%%", (int)(shown * 100 / r->len));
+	snprintf(buf, size, "%d%%", (int)(shown * 100 / r->lay.len));
 }
 
 static void
