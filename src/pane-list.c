@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,23 @@ struct list {
 	enum store_order order;
 	int stale;		/* the database changed while the list was hidden */
 };
+
+/*
+ * The cursor is on a row of the window (row 0 when it is empty), and the
+ * window fits the pane while it is shown: with rows[0] the top line,
+ * top <= cursor < top + rows. Checked where keys, resizes and reloads
+ * leave the window; nothing in a build with NDEBUG.
+ */
+static void
+check_window(const struct pane *p)
+{
+	const struct list *l = p->data;
+
+	assert(l->n >= 0 && l->n <= l->cap);
+	assert(l->n == 0 ? l->cursor == 0 : l->cursor >= 0 && l->cursor < l->n);
+	assert(p->rows <= 0 || l->n <= p->rows);
+	(void)l;
+}
 
 static void
 row_free(struct row *r)
@@ -455,6 +473,7 @@ list_draw(struct pane *p)
 {
 	struct list *l = p->data;
 
+	check_window(p);
 	if (l->n == 0) {
 		ui_put(p, 0, 1, _("No articles yet."), p->cols - 1, (attr_t)color_attr(EL_HEADING));
 		ui_put(p, 2, 1, _("Import a folder of articles with:"), p->cols - 1, (attr_t)color_attr(EL_NORMAL));
@@ -538,6 +557,7 @@ list_key(struct pane *p, int key, int action)
 	default:
 		return 0;
 	}
+	check_window(p);
 	return UI_REDRAW;
 }
 
@@ -551,13 +571,9 @@ list_resize(struct pane *p)
 		if (l->cursor >= p->rows)
 			l->cursor = p->rows - 1;
 		pane_list_reload(p);
-		return;
-	}
-	if (l->n == 0) {
+	} else if (l->n == 0) {
 		load_end(p, 1);
-		return;
-	}
-	if (l->n > p->rows || l->n < p->rows) {
+	} else if (l->n > p->rows || l->n < p->rows) {
 		/* Keep the cursor's article in view. */
 		if (l->cursor >= p->rows) {
 			int drop = l->cursor - p->rows + 1;
@@ -584,6 +600,7 @@ list_resize(struct pane *p)
 			free(f.v);
 		}
 	}
+	check_window(p);
 }
 
 static void

@@ -73,8 +73,9 @@ struct pend_text {
 #define ITEM_NCOLS 11
 
 /* A statement of sql, prepared or kept from an earlier use; NULL on an
- * error (recorded). Give it back with store_stmt_done(), which resets it
- * and clears its bindings. */
+ * error (recorded). Give it back with store_stmt_done(), exactly once and
+ * before the store closes, which resets it and clears its bindings (debug
+ * builds assert the pairing). */
 sqlite3_stmt *store_stmt(struct store *s, const char *sql);
 void store_stmt_done(struct store *s, sqlite3_stmt *st);
 

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,10 +56,14 @@ store_stmt(struct store *s, const char *sql)
 void
 store_stmt_done(struct store *s, sqlite3_stmt *st)
 {
+	assert(st != NULL);
 	for (int i = 0; i < STORE_STMT_SLOTS; i++) {
 		struct store_stmt_slot *k = &s->stmts[i];
 
-		if (k->busy && k->st == st) {
+		if (k->st == st) {
+			/* Given back once: a second time, it would be
+			 * reset under whoever took it next. */
+			assert(k->busy);
 			/* The error of a failed step stays the connection's
 			 * (sqlite3_errmsg) after the reset, as after a
 			 * finalize. Bindings may point at the caller's
@@ -69,6 +74,7 @@ store_stmt_done(struct store *s, sqlite3_stmt *st)
 			return;
 		}
 	}
+	/* Not kept (every slot was busy): this was its only use. */
 	sqlite3_finalize(st);
 }
 
@@ -76,6 +82,8 @@ void
 store_stmt_free(struct store *s)
 {
 	for (int i = 0; i < STORE_STMT_SLOTS; i++) {
+		/* Every statement taken was given back. */
+		assert(!s->stmts[i].busy);
 		sqlite3_finalize(s->stmts[i].st);
 		free(s->stmts[i].sql);
 	}
