@@ -145,15 +145,7 @@ select_mark(struct pane *p, int k)
 {
 	struct marks *m = p->data;
 
-	if (k >= m->n)
-		k = m->n - 1;
-	if (k < 0)
-		k = 0;
-	m->sel = k;
-	if (m->sel < m->top)
-		m->top = m->sel;
-	if (m->sel >= m->top + shown(p))
-		m->top = m->sel - shown(p) + 1;
+	pane_select(&m->sel, &m->top, k, m->n, shown(p));
 }
 
 static void

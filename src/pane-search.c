@@ -289,15 +289,7 @@ select_hit(struct pane *p, int k)
 		s->limit = s->limit * 2 < HITS_MAX ? s->limit * 2 : HITS_MAX;
 		run(p, 1, s->ranked);
 	}
-	if (k >= s->nhits)
-		k = s->nhits - 1;
-	if (k < 0)
-		k = 0;
-	s->sel = k;
-	if (s->sel < s->top)
-		s->top = s->sel;
-	if (s->sel >= s->top + shown)
-		s->top = s->sel - shown + 1;
+	pane_select(&s->sel, &s->top, k, s->nhits, shown);
 }
 
 static void

@@ -111,6 +111,13 @@ void ui_put_marked(struct pane *p, int y, int x, const char *s, int cols, attr_t
 /* Fill the rest of line y from x with spaces in attr. */
 void ui_fill(struct pane *p, int y, int x, attr_t attr);
 
+/*
+ * Select item k of a list of n items shown rows at a time (rows > 0):
+ * *sel becomes k held to [0, n) (0 when n is 0), and *top moves the least
+ * that keeps it on the screen: top <= sel < top + rows.
+ */
+void pane_select(int *sel, int *top, int k, int n, int rows);
+
 struct pane *pane_list_new(struct ui *ui);
 struct pane *pane_reader_new(struct ui *ui);
 struct pane *pane_search_new(struct ui *ui);
