@@ -22,8 +22,8 @@
  * The terms of the index, kept in the table "term" so that a prefix can be
  * turned into the list of terms it covers (store-search.c): FTS5 answers "dan*"
  * by merging the posting lists of every matching term into one before it
- * returns a row, hundreds of milliseconds at a million articles, while an
- * OR of those few terms is read lazily.
+ * returns a row, which takes longer the larger the corpus, while an OR of
+ * those few terms is read lazily.
  *
  * Each connection remembers the hashes of the terms it has handed to FTS5
  * and queues the new ones; luot_terms_flush(), called by the triggers that

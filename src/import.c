@@ -35,10 +35,10 @@
 #define BATCH_BYTES (16u << 20)
 /* Milliseconds the write lock is left free after each batch. */
 #define IMPORT_YIELD_MS 2
-/* KiB of page cache while importing. The store's default (64 MiB) puts
- * a million-article import at 200 MB peak RSS, on the limit issue 20
- * sets; 32 MiB brings it to 167 MB and costs no speed measured (2,250
- * articles/s either way): the index's merges read mostly fresh pages. */
+/* KiB of page cache while importing: half the store's default. The
+ * cache is a large part of a long import's memory, which issue 20
+ * bounds, and a smaller one costs no speed: the index's merges read
+ * mostly fresh pages. */
 #define IMPORT_CACHE_KIB 32768
 
 void
@@ -432,8 +432,8 @@ slot_clear(struct slot *sl)
 /*
  * Slots in flight: more than a batch, so that the workers prepare the
  * whole next batch while the main thread commits (indexes) this one.
- * With 256 they stopped a quarter into it and the main thread then
- * waited for them: it was idle a third of a 100k import.
+ * With fewer they would stop partway into it, and the main thread would
+ * then wait for them.
  */
 #define RING 2048
 _Static_assert(RING > 2 * BATCH, "the ring holds a batch and the next");
@@ -472,9 +472,9 @@ worker(void *arg)
 
 #ifdef __linux__
 	/* Linux gives each thread its own nice value: the workers, which
-	 * are idle half the time, yield the CPU to the main thread, which
-	 * writes and is the import's pace (on 2 cores it waited for a CPU a
-	 * sixth of the time). Nothing is lost if this fails. */
+	 * often wait for the writer, yield the CPU to the main thread, which
+	 * writes and is the import's pace (on few cores it would wait for a
+	 * CPU). Nothing is lost if this fails. */
 	(void)!setpriority(PRIO_PROCESS, (id_t)gettid(), WORKER_NICE);
 #endif
 	pthread_mutex_lock(&pl->lock);
@@ -492,7 +492,7 @@ worker(void *arg)
 		pthread_mutex_unlock(&pl->lock);
 		/* What the slot held before: freed here, not by the main
 		 * thread, which would wait for this thread's malloc arena
-		 * at every free (half the times it slept in a 100k import). */
+		 * at every free. */
 		slot_clear(sl);
 		pthread_mutex_lock(&pl->lock);
 		memset(sl, 0, sizeof *sl);
@@ -525,8 +525,8 @@ wait_slot(struct pipeline *pl, size_t k)
 /*
  * The slot is done with; a worker frees what it holds (slot_clear) when
  * it takes the slot again, RING files later. A large article is freed
- * here at once: 2,048 of them kept until then were outside RING_BYTES
- * (200 pages of 1.5 MB took 591 MB).
+ * here at once: RING of them kept until then would hold memory that
+ * RING_BYTES does not count.
  */
 static void
 release_slot(struct pipeline *pl, struct slot *sl)
@@ -600,11 +600,11 @@ finish_one(struct store *s, struct slot *sl, const struct import_opts *o,
 
 /*
  * glibc gives each thread a malloc arena of its own, 64 MiB of address
- * space each: under a limit on address space (ulimit -v 200000) the
- * import ran out at 55 MB in use. Under such a limit, as many arenas as
- * fit in a quarter of it (at least the main one, which reserves nothing);
- * without one, glibc's own count: sharing two made a 100k import 65 %
- * slower (threads wait for each other's arena).
+ * space each: under a limit on address space (ulimit -v) the import
+ * would run out of it long before it runs out of memory. Under such a
+ * limit, as many arenas as fit in a quarter of it (at least the main
+ * one, which reserves nothing); without one, glibc's own count: threads
+ * that share an arena wait for each other.
  */
 static void
 limit_arenas(void)
@@ -652,7 +652,8 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 
 	/* Articles are made on worker threads and freed on this one: glibc
 	 * then trims the workers' heaps after nearly every article, one
-	 * madvise() each (a third of the import's time). Keep the memory. */
+	 * madvise() each, giving back memory that is taken again at once.
+	 * Keep the memory. */
 	mallopt(M_TRIM_THRESHOLD, 256 << 20);
 	limit_arenas();
 	/* Tables the workers read are built before they start. */

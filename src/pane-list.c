@@ -300,7 +300,7 @@ stop_for_key(void *ctx)
 }
 
 /*
- * Counting reads an index through (0.1 s at a million articles): after
+ * Counting reads an index through (longer the larger the corpus): after
  * the first screen, not before, and given up for a key (wait is set) to
  * be tried again at the next idle moment.
  */

@@ -7,9 +7,9 @@
  * weights as arguments) and differs in one place only: how it learns how
  * many documents hold each phrase of the query, which bm25 needs to weigh
  * the phrase. bm25() counts them before it scores the first row, walking
- * every document of every phrase: for a common syllable at a million
- * articles that is a million entries read, on every query, however few
- * rows are scored (ranking a window of recent hits does not help).
+ * every document of every phrase: for a common syllable that is nearly
+ * every article, read on every query, however few rows are scored
+ * (ranking a window of recent hits does not help).
  *
  * luot_rank counts a phrase only once a scored row holds it (an excluded
  * word is never counted), and stops after RANK_SAMPLE documents, oldest

@@ -70,8 +70,8 @@ pending_slot(struct store *s, int64_t id, int del)
 /*
  * Keep what index_pending() gives the index for article id: its text as
  * stored, the body and captions before compression (the workers made
- * them; decompressing them again was a twelfth of the writing thread's
- * time).
+ * them; decompressing them again would be the writing thread's work, and
+ * that thread sets the import's pace).
  */
 static void
 pending_add(struct store *s, const struct article *a, int64_t id)
@@ -103,7 +103,7 @@ pending_del(struct store *s, int64_t id, char *const cols[5])
  * One INSERT a row: a statement that writes one row of a virtual table
  * needs no statement journal, so FTS5 gets no savepoint and keeps its
  * pending terms in memory to the commit, as it does for one INSERT ...
- * SELECT of the whole batch (the same index at 100k). What made a
+ * SELECT of the whole batch (the same index). What made a
  * segment an article in schema 3 was the insert trigger: an INSERT with
  * a trigger does get a savepoint, and FTS5 writes its terms out at each.
  */

@@ -1,9 +1,9 @@
 /*
  * store-ckpt.c: the WAL copied back to the database on a thread of its
  * own while the store writes. In a long import the writer's checkpoints
- * (copying 64 MiB of WAL into the file, then two fsyncs) took a tenth of
- * its time, on the one thread that limits the import, while the
- * extraction threads sat idle half the time.
+ * (copying 64 MiB of WAL into the file, then two fsyncs) would take
+ * time on the one thread that limits the import, while the extraction
+ * threads have time to spare.
  *
  * The thread has its own connection and runs passive checkpoints, which
  * copy committed frames without waiting for the writer. Only the WAL's

@@ -133,8 +133,8 @@ static const char *const migrations[STORE_VERSION] = {
 	"  VALUES (new.id, new.title, luot_unzip(new.body), luot_unzip(new.captions),"
 	"    new.author, new.source);"
 	"END;"
-	/* Merge segments 16 at a time instead of 4: a quarter less index
-	 * building time, the same query times (tests/bench/README.md). */
+	/* Merge segments 16 at a time instead of 4: less index building
+	 * time, the same query times (tests/bench/README.md). */
 	"INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', 16);"
 	"INSERT INTO article_fts (article_fts) VALUES ('rebuild');",
 	/* 5: the index's terms, for prefixes (fts.c); the triggers
@@ -212,8 +212,8 @@ static const char *const migrations[STORE_VERSION] = {
 	 * as many as luot's automerge), FTS5 finishes merging it inside the
 	 * commit at hand; with segments this large that made commits of
 	 * hundreds of MB, and the WAL grew past its bound. At 64, automerge
-	 * does the merges a slice at each commit. Together: a 1M import a
-	 * third faster, a quarter fewer bytes written (tests/bench/README.md). */
+	 * does the merges a slice at each commit. Together: a faster import
+	 * that writes fewer bytes (tests/bench/README.md). */
 	"INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', 16777216);"
 	"INSERT INTO article_fts (article_fts, rank) VALUES ('crisismerge', 64);",
 	/* 10: each article keeps the page it was extracted from, so that a

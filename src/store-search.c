@@ -54,8 +54,8 @@ search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, i
 
 	buf_init(&b);
 	if (mode == SEARCH_COUNT)
-		/* Up to ?6 hits: a common word's whole posting list can take a
-		 * second to read at a million articles. */
+		/* Up to ?6 hits: a common word's whole posting list is as
+		 * long as the corpus is large. */
 		buf_adds(&b, "SELECT count(*) FROM (SELECT 1 FROM ");
 	else if (fts)
 		buf_adds(&b, "SELECT " ITEM_COLUMNS ", " SNIPPET " FROM ");
@@ -443,7 +443,7 @@ store_search_count(struct store *s, const struct query *q, long cap, int64_t *n)
 }
 
 /* The suggestion counts only up to STORE_SUGGEST_COUNT: counting all the
- * hits of "dân vận" took a second at 1M articles. */
+ * hits of common words ("dân vận") reads their whole posting lists. */
 char *
 store_suggest(struct store *s, const char *text, long hits, int64_t *n)
 {

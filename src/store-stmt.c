@@ -1,8 +1,8 @@
 /*
  * store-stmt.c: prepared statements kept for reuse. A search as you type
  * runs the same few statements at every keystroke, and preparing one
- * (parsing, planning the FTS5 join) cost about a quarter of a small
- * search; the list pane does the same at every page. A statement is
+ * (parsing, planning the FTS5 join) is a large part of a small search;
+ * the list pane does the same at every page. A statement is
  * taken, used, and given back reset, so none holds a read transaction
  * between uses.
  */

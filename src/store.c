@@ -28,7 +28,7 @@
 
 /*
  * Ranking every hit of a common word costs time in proportion to the hits
- * (bm25 scores each one): at a million articles, seconds. Past this many
+ * (bm25 scores each one), which grow with the corpus. Past this many
  * hits, a ranked search scores a window of the most recently imported hits
  * instead, after the hits in titles and, for several words, the hits
  * where they stand as a phrase, and says the ranking is partial.
@@ -44,8 +44,8 @@
  * Bytes of a statement journal kept in memory before SQLite writes it to
  * a temporary file (its default is 64 KiB). The article INSERT has one,
  * because the table has an insert trigger, and it holds each page the
- * row changes: often four 16 KiB pages or more, so at the default a 100k
- * import wrote 5.7 GB to /var/tmp, half of all it wrote. The few
+ * row changes: often four 16 KiB pages or more, so at the default nearly
+ * every article's journal went to a file in /var/tmp. The few
  * statements larger than this (a migration rewriting a table) still
  * spill to disk.
  */
@@ -83,12 +83,11 @@ store_int_query(struct store *s, const char *sql, int64_t *out)
  * the WAL only starts again from its beginning when no reader still uses
  * it, and readers that keep overlapping (the interface and a loop of
  * commands during a long import) can put that off while the file grows
- * (to 138 MB in ui-wal.sh). So every WAL_CHECKPOINT_PAGES (64 MiB at
- * 16 KiB pages; twice that made the import no faster) the checkpoint is
- * RESTART, which waits (busy timeout) for those readers to move on. A
- * reader that never does costs one such wait per further
- * WAL_CHECKPOINT_PAGES, with passive checkpoints in between. With a
- * background checkpointer (store-ckpt.c) the passive ones are its, and
+ * (ui-wal.sh). So every WAL_CHECKPOINT_PAGES (64 MiB at 16 KiB pages)
+ * the checkpoint is RESTART, which waits (busy timeout) for those
+ * readers to move on. A reader that never does costs one such wait per
+ * further WAL_CHECKPOINT_PAGES, with passive checkpoints in between. With
+ * a background checkpointer (store-ckpt.c) the passive ones are its, and
  * the writer only restarts the WAL.
  */
 static int
@@ -185,12 +184,12 @@ setup(struct store *s)
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	/* 16 KiB pages for a new database: a compressed article (2-3 KB)
-	 * takes a 4 KiB page nearly alone, so the text would cost a third
-	 * more on disk. Ignored for an existing database. */
+	 * takes a 4 KiB page nearly alone, leaving the rest of it empty.
+	 * Ignored for an existing database. */
 	if (store_exec(s, "PRAGMA page_size = 16384") < 0)
 		return -1;
 	/* A new database can give free pages back (store_trim): FTS5's
-	 * merges free the segments they read, up to a sixth of the file
+	 * merges free the segments they read, a good part of the file
 	 * after a large import. Only for a new one: on an existing
 	 * database the pragma would write to the file at every open. */
 	if (store_int_query(s, "PRAGMA page_count", &pages) < 0 ||
@@ -205,8 +204,8 @@ setup(struct store *s)
 	    store_exec(s, "PRAGMA cache_size = -65536") < 0 ||
 	    /* Debian builds SQLite with secure_delete on: every page freed
 	     * is zeroed and written again, and FTS5's merges free a
-	     * segment's pages after each copy (8 % of a 100k import's
-	     * writes). FAST still zeroes what is deleted inside a page. */
+	     * segment's pages after each copy. FAST still zeroes what is
+	     * deleted inside a page. */
 	    store_exec(s, "PRAGMA secure_delete = FAST") < 0 ||
 	    /* After a checkpoint the WAL is cut back to 64 MiB. */
 	    store_exec(s, "PRAGMA journal_size_limit = 67108864") < 0)
