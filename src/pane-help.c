@@ -158,7 +158,6 @@ static void
 help_free(struct pane *p)
 {
 	free(p->data);
-	free(p);
 }
 
 static const struct pane_ops help_ops = {
@@ -168,10 +167,5 @@ static const struct pane_ops help_ops = {
 struct pane *
 pane_help_new(struct ui *ui)
 {
-	struct pane *p = xcalloc(1, sizeof *p);
-
-	p->data = xcalloc(1, sizeof(struct help));
-	p->ops = &help_ops;
-	p->ui = ui;
-	return p;
+	return pane_new(ui, &help_ops, xcalloc(1, sizeof(struct help)));
 }

@@ -111,6 +111,16 @@ clear_rows(struct list *l)
 	l->n = 0;
 }
 
+static void
+list_free(struct pane *p)
+{
+	struct list *l = p->data;
+
+	clear_rows(l);
+	free(l->rows);
+	free(l);
+}
+
 /* Room for a screenful. */
 static void
 ensure_cap(struct list *l, int rows)
@@ -619,17 +629,6 @@ list_status(struct pane *p, char *buf, size_t size)
 		buf[0] = '\0';
 }
 
-static void
-list_free(struct pane *p)
-{
-	struct list *l = p->data;
-
-	clear_rows(l);
-	free(l->rows);
-	free(l);
-	free(p);
-}
-
 static const struct pane_ops list_ops = {
 	KEYS_LIST, N_("list"), list_draw, list_key, list_resize, list_status, list_idle,
 	list_free,
@@ -638,14 +637,10 @@ static const struct pane_ops list_ops = {
 struct pane *
 pane_list_new(struct ui *ui)
 {
-	struct pane *p = xcalloc(1, sizeof *p);
 	struct list *l = xcalloc(1, sizeof *l);
 
 	l->total = l->unread = -1;
 	l->top_n = 1;
 	l->order = conf_get()->sort_import ? STORE_ORDER_IMPORT : STORE_ORDER_DATE;
-	p->ops = &list_ops;
-	p->ui = ui;
-	p->data = l;
-	return p;
+	return pane_new(ui, &list_ops, l);
 }

@@ -48,6 +48,16 @@ clear_marks(struct marks *m)
 	m->n = 0;
 }
 
+static void
+marks_free(struct pane *p)
+{
+	struct marks *m = p->data;
+
+	clear_marks(m);
+	free(m->tag);
+	free(m);
+}
+
 /* Tags shown as "#a #b". */
 static char *
 shown_tags(const char *tags)
@@ -316,17 +326,6 @@ marks_status(struct pane *p, char *buf, size_t size)
 	    m->tag ? m->tag : "");
 }
 
-static void
-marks_free(struct pane *p)
-{
-	struct marks *m = p->data;
-
-	clear_marks(m);
-	free(m->tag);
-	free(m);
-	free(p);
-}
-
 static const struct pane_ops marks_ops = {
 	KEYS_MARKS, N_("bookmarks"), marks_draw, marks_key, marks_resize, marks_status, NULL,
 	marks_free,
@@ -335,11 +334,8 @@ static const struct pane_ops marks_ops = {
 struct pane *
 pane_marks_new(struct ui *ui)
 {
-	struct pane *p = xcalloc(1, sizeof *p);
+	struct marks *m = xcalloc(1, sizeof *m);
 
-	p->data = xcalloc(1, sizeof(struct marks));
-	((struct marks *)p->data)->stale = 1;
-	p->ops = &marks_ops;
-	p->ui = ui;
-	return p;
+	m->stale = 1;
+	return pane_new(ui, &marks_ops, m);
 }

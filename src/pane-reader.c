@@ -58,6 +58,19 @@ free_article(struct reader *r)
 	r->top = (struct layout_spot){ 0, 0, 0 };
 }
 
+static void
+reader_free(struct pane *p)
+{
+	struct reader *r = p->data;
+
+	free_article(r);
+	free(r->q.v);
+	free(r->q.prefix);
+	strlist_free(&r->words);
+	edit_free(&r->find);
+	free(r);
+}
+
 static int
 want_word(const struct tok_word *w, void *ctx)
 {
@@ -569,20 +582,6 @@ reader_status(struct pane *p, char *buf, size_t size)
 	snprintf(buf, size, "%d%%", (int)(shown * 100 / r->lay.len));
 }
 
-static void
-reader_free(struct pane *p)
-{
-	struct reader *r = p->data;
-
-	free_article(r);
-	free(r->q.v);
-	free(r->q.prefix);
-	strlist_free(&r->words);
-	edit_free(&r->find);
-	free(r);
-	free(p);
-}
-
 static const struct pane_ops reader_ops = {
 	KEYS_READER, N_("article"), reader_draw, reader_key, reader_resize, reader_status,
 	NULL, reader_free,
@@ -591,13 +590,9 @@ static const struct pane_ops reader_ops = {
 struct pane *
 pane_reader_new(struct ui *ui)
 {
-	struct pane *p = xcalloc(1, sizeof *p);
 	struct reader *r = xcalloc(1, sizeof *r);
 
 	strlist_init(&r->words);
 	edit_init(&r->find);
-	p->ops = &reader_ops;
-	p->ui = ui;
-	p->data = r;
-	return p;
+	return pane_new(ui, &reader_ops, r);
 }

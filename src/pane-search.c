@@ -139,6 +139,20 @@ clear_hits(struct search *s)
 	s->nhits = 0;
 }
 
+static void
+search_free(struct pane *p)
+{
+	struct search *s = p->data;
+
+	clear_hits(s);
+	edit_free(&s->line);
+	free(s->searched);
+	free(s->draft);
+	strlist_free(&s->history);
+	strlist_free(&s->words);
+	free(s);
+}
+
 struct gather {
 	struct hit *v;
 	int n, cap;
@@ -412,21 +426,6 @@ pane_search_query(struct pane *p)
 	return s->searched ? s->searched : "";
 }
 
-static void
-search_free(struct pane *p)
-{
-	struct search *s = p->data;
-
-	clear_hits(s);
-	edit_free(&s->line);
-	free(s->searched);
-	free(s->draft);
-	strlist_free(&s->history);
-	strlist_free(&s->words);
-	free(s);
-	free(p);
-}
-
 static const struct pane_ops search_ops = {
 	KEYS_SEARCH, N_("search"), search_draw, search_key, search_resize, search_status,
 	search_idle, search_free,
@@ -435,15 +434,11 @@ static const struct pane_ops search_ops = {
 struct pane *
 pane_search_new(struct ui *ui)
 {
-	struct pane *p = xcalloc(1, sizeof *p);
 	struct search *s = xcalloc(1, sizeof *s);
 
 	edit_init(&s->line);
 	strlist_init(&s->history);
 	strlist_init(&s->words);
 	s->limit = 20;
-	p->ops = &search_ops;
-	p->ui = ui;
-	p->data = s;
-	return p;
+	return pane_new(ui, &search_ops, s);
 }

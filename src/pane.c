@@ -4,8 +4,32 @@
 #include "config.h"
 
 #include <assert.h>
+#include <stdlib.h>
 
 #include "pane.h"
+#include "util.h"
+
+struct pane *
+pane_new(struct ui *ui, const struct pane_ops *ops, void *data)
+{
+	struct pane *p = xcalloc(1, sizeof *p);
+
+	p->ops = ops;
+	p->ui = ui;
+	p->data = data;
+	return p;
+}
+
+void
+pane_free(struct pane *p)
+{
+	if (p == NULL)
+		return;
+	if (p->win != NULL)
+		delwin(p->win);
+	p->ops->free(p);
+	free(p);
+}
 
 void
 pane_select(int *sel, int *top, int k, int n, int rows)

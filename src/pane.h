@@ -43,6 +43,7 @@ struct pane_ops {
 	/* No key is waiting: work put off until now (may be NULL).
 	 * Returns UI_REDRAW when there is something new to show. */
 	int (*idle)(struct pane *p);
+	/* Free p->data and all it holds; the rest is pane_free's. */
 	void (*free)(struct pane *p);
 };
 
@@ -110,6 +111,12 @@ void ui_put_marked(struct pane *p, int y, int x, const char *s, int cols, attr_t
 
 /* Fill the rest of line y from x with spaces in attr. */
 void ui_fill(struct pane *p, int y, int x, attr_t attr);
+
+/* A pane of ops over data, which it owns (ops->free frees it); hidden
+ * until ui.c gives it a window. */
+struct pane *pane_new(struct ui *ui, const struct pane_ops *ops, void *data);
+/* Free p: its window, its data (ops->free), p itself. NULL is safe. */
+void pane_free(struct pane *p);
 
 /*
  * Select item k of a list of n items shown rows at a time (rows > 0):

@@ -771,13 +771,8 @@ ui_run(struct store *s)
 	endwin();
 	/* Nothing queued is lost: wait for the lock if an import holds it. */
 	writer_stop(ui.writer, say_writing, NULL);
-	{
-		for (int i = 0; i < NPANES; i++) {
-			if (ui.all[i]->win != NULL)
-				delwin(ui.all[i]->win);
-			ui.all[i]->ops->free(ui.all[i]);
-		}
-	}
+	for (int i = 0; i < NPANES; i++)
+		pane_free(ui.all[i]);
 	edit_free(&ui.answer);
 	free(ui.question);
 	if (ui.status)
