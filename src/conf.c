@@ -113,13 +113,7 @@ conf_get(void)
 char *
 conf_default_path(void)
 {
-	char *dir = paths_config_dir(), *path;
-
-	if (dir == NULL)
-		return NULL;
-	path = xasprintf("%s/config", dir);
-	free(dir);
-	return path;
+	return paths_in(paths_config_dir(), "config");
 }
 
 /* Where a line is read from, for messages and relative includes. */

@@ -54,13 +54,7 @@ struct search {
 static char *
 history_path(void)
 {
-	char *dir = paths_data_dir(), *path;
-
-	if (dir == NULL)
-		return NULL;
-	path = xasprintf("%s/search-history", dir);
-	free(dir);
-	return path;
+	return paths_in(paths_data_dir(), "search-history");
 }
 
 static void

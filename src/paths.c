@@ -59,10 +59,22 @@ paths_mkdirs(const char *dir)
 }
 
 char *
+paths_in(char *dir, const char *name)
+{
+	char *path;
+
+	if (dir == NULL)
+		return NULL;
+	path = xasprintf("%s/%s", dir, name);
+	free(dir);
+	return path;
+}
+
+char *
 paths_db(const char *explicit_path, const char *name)
 {
 	const char *env = getenv("LUOT_DB");
-	char *dir, *path;
+	char *dir;
 
 	if (explicit_path != NULL)
 		return xstrdup(explicit_path);
@@ -77,9 +89,7 @@ paths_db(const char *explicit_path, const char *name)
 		free(dir);
 		return NULL;
 	}
-	path = xasprintf("%s/%s", dir, name);
-	free(dir);
-	return path;
+	return paths_in(dir, name);
 }
 
 char *

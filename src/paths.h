@@ -32,6 +32,9 @@ char *paths_pkgdata(void);
  */
 char *paths_localedir(void);
 
+/* dir/name; takes dir (frees it). NULL when dir is NULL (no HOME). */
+char *paths_in(char *dir, const char *name);
+
 /* mkdir -p; returns 0 or -1 with errno set. */
 int paths_mkdirs(const char *dir);
 
