@@ -88,24 +88,26 @@ json_lines(struct buf *b, const char *s)
 	buf_addc(b, ']');
 }
 
+/* A member after the first: ,"key":"s" (s NULL: null). */
+static void
+str_member(struct buf *b, const char *key, const char *s)
+{
+	json_key(b, key, 0);
+	json_str(b, s);
+}
+
 void
 json_item(struct buf *b, const struct store_item *it)
 {
 	buf_addc(b, '{');
 	json_key(b, "id", 1);
 	buf_printf(b, "%lld", (long long)it->id);
-	json_key(b, "title", 0);
-	json_str(b, it->title);
-	json_key(b, "published", 0);
-	json_str(b, it->published);
-	json_key(b, "crawled", 0);
-	json_str(b, it->crawled);
-	json_key(b, "author", 0);
-	json_str(b, it->author);
-	json_key(b, "source", 0);
-	json_str(b, it->source);
-	json_key(b, "path", 0);
-	json_str(b, it->path);
+	str_member(b, "title", it->title);
+	str_member(b, "published", it->published);
+	str_member(b, "crawled", it->crawled);
+	str_member(b, "author", it->author);
+	str_member(b, "source", it->source);
+	str_member(b, "path", it->path);
 	json_key(b, "words", 0);
 	buf_printf(b, "%lld", (long long)it->words);
 }
@@ -114,10 +116,8 @@ void
 json_mark(struct buf *b, const struct store_item *it, const struct store_mark *m)
 {
 	json_item(b, it);
-	json_key(b, "bookmarked", 0);
-	json_str(b, m->bookmarked);
+	str_member(b, "bookmarked", m->bookmarked);
 	json_key(b, "tags", 0);
 	json_lines(b, m->tags ? m->tags : "");
-	json_key(b, "note", 0);
-	json_str(b, m->note);
+	str_member(b, "note", m->note);
 }
