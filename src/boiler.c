@@ -177,11 +177,25 @@ next_lower(const char *s, uint32_t *uc)
 	return s + len;
 }
 
+/* Step *p and *s past one character each: 1 when they are the same,
+ * whatever the case; 0 at the end of *s. */
+static int
+same_char(const char **p, const char **s)
+{
+	uint32_t pc, sc;
+
+	if (**s == '\0')
+		return 0;
+	*p = next_lower(*p, &pc);
+	*s = next_lower(*s, &sc);
+	return pc == sc;
+}
+
 int
 boiler_glob(const char *p, const char *s)
 {
 	while (*p) {
-		uint32_t pc, sc;
+		uint32_t sc;
 
 		if (*p == '*') {
 			while (*p == '*')
@@ -204,11 +218,7 @@ boiler_glob(const char *p, const char *s)
 			p++;
 			continue;
 		}
-		if (*s == '\0')
-			return 0;
-		p = next_lower(p, &pc);
-		s = next_lower(s, &sc);
-		if (pc != sc)
+		if (!same_char(&p, &s))
 			return 0;
 	}
 	return *s == '\0';
@@ -282,13 +292,7 @@ prefix_len(const char *line, const char *pat)
 	const char *s = line;
 
 	while (*pat) {
-		uint32_t pc, sc;
-
-		if (*s == '\0')
-			return 0;
-		pat = next_lower(pat, &pc);
-		s = next_lower(s, &sc);
-		if (pc != sc)
+		if (!same_char(&pat, &s))
 			return 0;
 	}
 	return (size_t)(s - line);
