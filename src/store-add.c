@@ -96,6 +96,17 @@ pending_del(struct store *s, int64_t id, char *const cols[5])
 		p->col[c] = pending_keep(s, cols[c]);
 }
 
+/* Prepare *st once, for the life of the store (store_close finalizes
+ * it): the statements every article runs. Returns 0 or -1. */
+static int
+prepare_kept(struct store *s, sqlite3_stmt **st, const char *sql)
+{
+	if (*st == NULL &&
+	    sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+		return store_db_fail(s);
+	return 0;
+}
+
 /*
  * Index the articles added since the last call, from the texts store_add
  * kept, and write the terms they bring to the table "term".
@@ -112,18 +123,13 @@ store_index_pending(struct store *s)
 {
 	if (s->npend == 0)
 		return 0;
-	if (s->index == NULL &&
-	    sqlite3_prepare_v3(s->db,
-		"INSERT INTO article_fts (rowid, title, body, captions, author, source)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-		-1, SQLITE_PREPARE_PERSISTENT, &s->index, NULL) != SQLITE_OK)
-		return store_db_fail(s);
-	if (s->unindex == NULL &&
-	    sqlite3_prepare_v3(s->db,
-		"INSERT INTO article_fts (article_fts, rowid, title, body, captions, author, source)"
-		" VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)",
-		-1, SQLITE_PREPARE_PERSISTENT, &s->unindex, NULL) != SQLITE_OK)
-		return store_db_fail(s);
+	if (prepare_kept(s, &s->index,
+	    "INSERT INTO article_fts (rowid, title, body, captions, author, source)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)") < 0 ||
+	    prepare_kept(s, &s->unindex,
+	    "INSERT INTO article_fts (article_fts, rowid, title, body, captions, author, source)"
+	    " VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)") < 0)
+		return -1;
 	for (size_t k = 0; k < s->npend; k++) {
 		const struct pend_text *p = &s->pend_at[k];
 		sqlite3_stmt *st = p->del ? s->unindex : s->index;
@@ -181,15 +187,13 @@ add_row(struct store *s, struct article *a, const char *path, int64_t *id)
 	char pub[DATE_ISO_MAX], crawl[DATE_ISO_MAX];
 	int rc;
 
-	if (s->add == NULL &&
-	    sqlite3_prepare_v3(s->db,
-		"INSERT INTO article (hash, title, author, source, published,"
-		" published_prec, crawled, crawled_prec, path, imported, body,"
-		" captions, words, original) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-		" strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11, ?12, ?13)"
-		" ON CONFLICT (hash) DO NOTHING",
-		-1, SQLITE_PREPARE_PERSISTENT, &s->add, NULL) != SQLITE_OK)
-		return store_db_fail(s);
+	if (prepare_kept(s, &s->add,
+	    "INSERT INTO article (hash, title, author, source, published,"
+	    " published_prec, crawled, crawled_prec, path, imported, body,"
+	    " captions, words, original) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+	    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11, ?12, ?13)"
+	    " ON CONFLICT (hash) DO NOTHING") < 0)
+		return -1;
 	if (!a->packed)
 		article_pack(a);
 	sqlite3_bind_blob(s->add, 1, a->hash, sizeof a->hash, SQLITE_STATIC);
