@@ -117,9 +117,7 @@ die(const char *fmt, ...)
 void
 buf_init(struct buf *b)
 {
-	b->data = NULL;
-	b->len = 0;
-	b->cap = 0;
+	*b = (struct buf){ NULL, 0, 0 };
 }
 
 void
@@ -212,9 +210,7 @@ buf_detach(struct buf *b)
 void
 strlist_init(struct strlist *l)
 {
-	l->items = NULL;
-	l->len = 0;
-	l->cap = 0;
+	*l = (struct strlist){ NULL, 0, 0 };
 }
 
 void
