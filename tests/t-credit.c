@@ -104,4 +104,5 @@ main(void)
 	    !credit_vietnamese_name("Sân: Camp Nou") && !credit_vietnamese_name("Năm 2017") &&
 	    !credit_vietnamese_name("Jennifer Lopez") && !credit_vietnamese_name("T.Tú Lan"),
 	    "  a product, one word, a label, a year, a foreign name, initials are not");
+	return done();
 }
