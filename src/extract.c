@@ -351,6 +351,18 @@ clip_title(const struct line *l)
  * keeps its captions apart. at[i] is how many paragraphs came
  * before caption i.
  */
+/* Where the captions taken since the last call stand: after how many
+ * paragraphs. Captions from above the headline stand before them all. */
+static void
+note_caption_places(const struct article *a, size_t **at, size_t *placed)
+{
+	if (a->captions.len == *placed)
+		return;
+	*at = xrealloc(*at, a->captions.len * sizeof **at);
+	while (*placed < a->captions.len)
+		(*at)[(*placed)++] = a->paras.len;
+}
+
 static void
 keep_photo_story(struct article *a, const size_t *at)
 {
@@ -376,7 +388,7 @@ int
 extract_article(const struct boiler *bp, const char *text, struct article *a)
 {
 	struct lines ls = { NULL, 0, 0 };
-	size_t t, start, end, lead, lead_end, caps, *at = NULL;
+	size_t t, start, end, lead, lead_end, placed = 0, *at = NULL;
 
 	extract_read_lines(bp, text, &ls);
 	t = find_title(&ls, a);
@@ -397,6 +409,7 @@ extract_article(const struct boiler *bp, const char *text, struct article *a)
 		lead_end = end;
 		end = lead = extract_tail_lead(&ls, start, end);
 	}
+	note_caption_places(a, &at, &placed);
 	for (size_t i = start; i < end; i++) {
 		const struct line *l = &ls.v[i];
 
@@ -409,12 +422,8 @@ extract_article(const struct boiler *bp, const char *text, struct article *a)
 			i++;
 		if (l->kind == BOILER_CUT || l->kind == BOILER_LABEL)
 			continue;
-		caps = a->captions.len;
 		take_body_line(a, l, start > t ? a->title : NULL);
-		if (a->captions.len > caps) {
-			at = xrealloc(at, a->captions.len * sizeof *at);
-			at[caps] = a->paras.len;
-		}
+		note_caption_places(a, &at, &placed);
 	}
 	keep_photo_story(a, at);
 	free(at);

@@ -713,6 +713,13 @@ test_photo_story(void)
 	    "Xe có cấu hình mười bánh, tải trọng tối đa hai mươi tấn. Ảnh: Military Today\n", &a);
 	is_int((long long)a.captions.len, 3, "  a photo for every paragraph keeps its captions apart");
 	article_free(&a);
+	/* A caption above the headline stands before the story's first line. */
+	run("Đám đông chờ xe buýt trước bến. Ảnh: Minh Khôi\nMười xe tải quân sự mạnh nhất thế giới\n\n"
+	    P1 "\nXe có cấu hình sáu bánh, tải trọng tối đa mười lăm tấn. Ảnh: Military Today\n"
+	    "Xe có cấu hình tám bánh, tải trọng tối đa mười tấn. Ảnh: Vitaly Kuzmin\n", &a);
+	is_int((long long)a.captions.len, 0, "  a caption above the headline counts in the story");
+	is_str(para(&a, 0), "Đám đông chờ xe buýt trước bến. Ảnh: Minh Khôi", "  and opens it");
+	article_free(&a);
 }
 
 /* The headline said again under it, with no stop: the lead photo's
