@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "export.h"
@@ -322,26 +323,38 @@ link_target(const char *path)
 	return NULL;
 }
 
-/* Whether name is one of write_replace()'s temporaries for base. */
-static int
-our_temporary(const char *name, const char *base)
-{
-	size_t n = strlen(base);
+/*
+ * Temporaries are named TARGET.luot-tmp-XXXXXX (mkstemp's six letters or
+ * digits): the "luot" tells them from other programs' files, which an
+ * export to the same folder must leave alone.
+ */
+#define TMP_INFIX ".luot-tmp-"
+/* A temporary that no writer holds may still be a live one where flock
+ * is not shared (some network file systems): one written this recently
+ * is left alone. */
+#define STALE_SECONDS 60
 
-	if (strncmp(name, base, n) != 0 || strncmp(name + n, ".tmp-", 5) != 0)
+/* Whether name is one of write_replace()'s temporaries, for any target. */
+static int
+our_temporary(const char *name)
+{
+	const char *infix = strstr(name, TMP_INFIX), *x;
+
+	if (infix == NULL || infix == name)
 		return 0;
-	name += n + 5;
-	return strlen(name) == 6 && strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	x = infix + strlen(TMP_INFIX);
+	return strlen(x) == 6 && strspn(x, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "abcdefghijklmnopqrstuvwxyz0123456789") == 6;
 }
 
 /*
- * Remove the temporaries an export to dir/base left when it was killed.
- * A live export holds a lock on its own (write_replace), so a temporary
- * whose lock can be taken has no writer left.
+ * Remove the temporaries that exports to dir, of any target, left when
+ * they were killed. A live export holds a lock on its own (make_temporary),
+ * so one whose lock can be taken has no writer left; two exports to one
+ * folder never take each other's.
  */
 static void
-clean_stale(const char *dir, const char *base)
+clean_stale(const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -352,12 +365,13 @@ clean_stale(const char *dir, const char *base)
 		struct stat st;
 		int fd;
 
-		if (!our_temporary(e->d_name, base))
+		if (!our_temporary(e->d_name))
 			continue;
 		fd = openat(dirfd(d), e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 		if (fd < 0)
 			continue;
 		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+		    time(NULL) - st.st_mtime >= STALE_SECONDS &&
 		    flock(fd, LOCK_EX | LOCK_NB) == 0)
 			unlinkat(dirfd(d), e->d_name, 0);
 		close(fd);
@@ -374,7 +388,7 @@ make_temporary(const char *target, char **tmp)
 		struct stat st;
 		int fd;
 
-		*tmp = xasprintf("%s.tmp-XXXXXX", target);
+		*tmp = xasprintf("%s" TMP_INFIX "XXXXXX", target);
 		if ((fd = mkstemp(*tmp)) < 0) {
 			free(*tmp);
 			return -1;
@@ -414,11 +428,11 @@ write_replace(const char *target, const struct buf *b, const struct stat *old)
 	int fd, err = 0;
 
 	split_path(target, &dir, &base);
-	clean_stale(dir, base);
+	free(base);
+	clean_stale(dir);
 	if ((fd = make_temporary(target, &tmp)) < 0) {
 		warnx("%s: %s", target, strerror(errno));
 		free(dir);
-		free(base);
 		return 1;
 	}
 	/* mkstemp makes it 0600: the file is the user's, made as usual,
@@ -439,7 +453,6 @@ write_replace(const char *target, const struct buf *b, const struct stat *old)
 	close(fd);	/* the lock goes with it, after the rename */
 	free(tmp);
 	free(dir);
-	free(base);
 	return err != 0;
 }
 

@@ -273,13 +273,19 @@ test_expect_success 'export --force keeps the mode of the file it replaces; a ne
 	test "$(stat -c %a fresh.md)" = 640
 '
 
-test_expect_success 'a temporary left by an export killed mid-write is cleaned by the next one' '
+# old NAME...: files of two minutes ago, past the age at which an
+# unheld temporary counts as stale.
+old() {
+	for f in "$@"; do : >"$f" && touch -d "2 minutes ago" "$f"; done
+}
+
+test_expect_success 'temporaries left by exports killed mid-write are cleaned by the next one to the folder' '
 	if strace -f -o /dev/null -e inject=fsync:delay_enter=1 true 2>/dev/null; then
 		echo keep >k.json &&
 		{ strace -f -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=30000000 \
 			"$LUOT" --db "$xdb" export --bookmarks --format json -o k.json --force & } &&
 		for i in $(seq 300); do
-			ls | grep -q "^k.json.tmp-" && break
+			ls | grep -q "^k.json.luot-tmp-" && break
 			sleep 0.1
 		done &&
 		sleep 0.2 &&
@@ -287,14 +293,29 @@ test_expect_success 'a temporary left by an export killed mid-write is cleaned b
 		# a tracer killed first lets its tracee run on and finish.
 		pkill -9 -f "^$LUOT --db $xdb export" &&
 		wait || true
-		ls | grep "^k.json.tmp-" >stale &&
-		test "$(count_lines stale)" = 1 && test "$(cat k.json)" = keep
+		ls | grep "^k.json.luot-tmp-" >stale &&
+		test "$(count_lines stale)" = 1 && test "$(cat k.json)" = keep &&
+		touch -d "2 minutes ago" "$(cat stale)"
 	else
-		: >k.json.tmp-Ab12Cd && echo keep >k.json && ls | grep "^k.json.tmp-" >stale
+		old k.json.luot-tmp-Ab12Cd && echo keep >k.json
 	fi &&
-	: >k.json.tmp-notours &&
+	# Another target'"'"'s, stale too; then what must stay: a live export'"'"'s
+	# (it holds its lock), one just written, other programs'"'"' names.
+	old other.csv.luot-tmp-Zz99Yy live.md.luot-tmp-Li1vE0 k.json.tmp-Ab12Cd \
+		k.json.luot-tmp-short .luot-tmp-Xy12Zw &&
+	: >fresh.md.luot-tmp-Fr3sh0 &&
+	{ flock live.md.luot-tmp-Li1vE0 sleep 60 & } &&
+	holder=$! &&
+	for i in $(seq 100); do
+		flock -n live.md.luot-tmp-Li1vE0 true || break
+		sleep 0.05
+	done &&
 	"$LUOT" --db "$xdb" export --bookmarks --format json -o k.json --force &&
-	test "$(ls | grep "^k.json.tmp-")" = k.json.tmp-notours &&
+	kill $holder &&
+	ls -a | grep "tmp-" >left &&
+	printf "%s\n" .luot-tmp-Xy12Zw fresh.md.luot-tmp-Fr3sh0 k.json.luot-tmp-short \
+		k.json.tmp-Ab12Cd live.md.luot-tmp-Li1vE0 >want &&
+	test_cmp want left &&
 	test "$(count_lines k.json)" = 1
 '
 
