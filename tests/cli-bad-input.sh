@@ -243,6 +243,35 @@ test_expect_success 'export into a FIFO and /dev/stdout is written into, the fil
 	test -L /dev/stdout || test -c /dev/stdout
 '
 
+test_expect_success 'export -o - writes to standard output, leaving no file behind' '
+	mkdir dash && cd dash &&
+	"$LUOT" --db "$xdb" export --bookmarks --format json >want &&
+	"$LUOT" --db "$xdb" export --bookmarks --format json -o - >out &&
+	test_cmp want out && test "$(count_lines out)" = 1 &&
+	"$LUOT" --db "$xdb" export --bookmarks --format json -o - --force >out &&
+	test_cmp want out &&
+	test "$(ls -A)" = "$(printf "out\nwant")"
+'
+
+# The device as it was: kind, numbers, owner and mode.
+device() {
+	stat -c "%F %t:%T %u %a" "$1"
+}
+
+test_expect_success 'export into /dev/null or /dev/full writes into the device, with or without --force' '
+	for dev in /dev/null /dev/full; do device $dev; done >before &&
+	"$LUOT" --db "$xdb" export --bookmarks --format csv -o /dev/null &&
+	"$LUOT" --db "$xdb" export --bookmarks --format csv -o /dev/null --force &&
+	# Written into: /dev/full says so.
+	! "$LUOT" --db "$xdb" export --bookmarks --format csv -o /dev/full 2>err &&
+	test "$(cat err)" = "luot: /dev/full: No space left on device" &&
+	! "$LUOT" --db "$xdb" export --bookmarks --format csv -o /dev/full --force 2>err &&
+	test "$(cat err)" = "luot: /dev/full: No space left on device" &&
+	for dev in /dev/null /dev/full; do device $dev; done >after &&
+	test_cmp before after &&
+	test -z "$(ls -a /dev | grep "tmp-")"
+'
+
 test_expect_success 'export through a symlink writes its file; the link stays a link' '
 	echo old >real.csv && ln -s real.csv link.csv &&
 	! "$LUOT" --db "$xdb" export --bookmarks --format csv -o link.csv 2>err &&
@@ -326,6 +355,18 @@ test_expect_success 'CSV cells that a spreadsheet would run start with an apostr
 	test "$(sqlite3 x.db "SELECT note FROM b")" = "'"'"'@SUM(A1:A9)" &&
 	test "$(sqlite3 x.db "SELECT tags FROM b")" = "'"'"'-cmd" &&
 	! grep -q "^=\|,=\|,@\|,-\|,+" x.csv
+'
+
+test_expect_success 'CSV cells starting with +, a tab or a carriage return start with an apostrophe too' '
+	"$LUOT" --db csv.db import -q "$LUOT_DATADIR/demo" >/dev/null &&
+	"$LUOT" --db csv.db bookmark add 1 --note "+SUM(A1:A9)" --tag "+cmd" &&
+	"$LUOT" --db csv.db bookmark add 2 --note "$(printf "\tTAB")" &&
+	"$LUOT" --db csv.db bookmark add 3 --note "$(printf "\rCR")" &&
+	"$LUOT" --db csv.db export --bookmarks --format csv -o c.csv &&
+	sqlite3 c2.db ".import --csv c.csv b" &&
+	sqlite3 c2.db "SELECT id, tags, note FROM b ORDER BY id" >cells &&
+	printf "%s\n" "1|'"'"'+cmd|'"'"'+SUM(A1:A9)" "2||'"'"'�TAB" "3||'"'"'�CR" >want &&
+	test_cmp want cells
 '
 
 test_expect_success 'Markdown export: no HTML of the article, no link it could make' '
