@@ -115,6 +115,17 @@ put_field(struct buf *b, const char *label, const char *value)
 	free(safe);
 }
 
+/* A file's name: as a shell word when it is not plain text, so that
+ * it names the real file and sends nothing odd to the terminal. */
+static void
+put_path(struct buf *b, const char *label, const char *path)
+{
+	char *word = text_shell_quote(path);
+
+	put_field(b, label, word);
+	free(word);
+}
+
 static void
 put_lines_text(struct buf *b, const char *s, const char *sep)
 {
@@ -159,7 +170,7 @@ show_item(const struct store_item *it, void *vctx)
 	put_field(b, _("Page date:"), it->crawled);
 	put_field(b, _("Author:"), it->author);
 	put_field(b, _("Source:"), it->source);
-	put_field(b, _("File:"), it->path);
+	put_path(b, _("File:"), it->path);
 	buf_printf(b, "%s %lld\n\n", _("Words:"), (long long)it->words);
 	put_lines_text(b, it->body, "\n\n");
 	if (it->captions != NULL && *it->captions) {

@@ -53,7 +53,9 @@ opening(const char *body)
 
 /* Markdown and CSV are read by people, on terminals too: text goes out
  * as luot shows it (controls and bidi overrides as U+FFFD, line breaks
- * kept). JSON keeps the exact text, escaped. */
+ * kept), but for the file's name, which must name it: a shell word
+ * (text_shell_quote) when it is not plain text. JSON keeps the exact
+ * text, escaped. */
 static char *
 shown(const char *s)
 {
@@ -145,14 +147,14 @@ tag_list(const char *tags)
 static void
 put_md(struct buf *b, const struct store_item *it, const struct store_mark *m, const char *first)
 {
-	char *tags = tag_list(m->tags), *f[8];
+	char *tags = tag_list(m->tags), *path = text_shell_quote(it->path), *f[8];
 	enum { TITLE, SOURCE, DATE, AUTHOR, PATH, TAGS, NOTE, FIRST };
 
 	f[TITLE] = md_text(it->title);
 	f[SOURCE] = md_text(it->source);
 	f[DATE] = md_text(it->published);
 	f[AUTHOR] = md_text(it->author);
-	f[PATH] = md_text(it->path);
+	f[PATH] = md_text(path);
 	f[TAGS] = md_text(tags);
 	f[NOTE] = md_text(m->note);
 	f[FIRST] = md_text(first);
@@ -174,6 +176,7 @@ put_md(struct buf *b, const struct store_item *it, const struct store_mark *m, c
 		buf_printf(b, "> %s\n\n", f[FIRST]);
 	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
 		free(f[i]);
+	free(path);
 	free(tags);
 }
 
@@ -190,7 +193,7 @@ put_json(struct buf *b, const struct store_item *it, const struct store_mark *m,
 static void
 put_csv(struct buf *b, const struct store_item *it, const struct store_mark *m, const char *first)
 {
-	char id[24], *tags = tag_list(m->tags);
+	char id[24], *tags = tag_list(m->tags), *path = text_shell_quote(it->path);
 
 	snprintf(id, sizeof id, "%lld", (long long)it->id);
 	csv_field(b, id, 0);
@@ -198,10 +201,11 @@ put_csv(struct buf *b, const struct store_item *it, const struct store_mark *m, 
 	csv_field(b, it->source, 0);
 	csv_field(b, it->published, 0);
 	csv_field(b, it->author, 0);
-	csv_field(b, it->path, 0);
+	csv_field(b, path, 0);
 	csv_field(b, tags, 0);
 	csv_field(b, m->note, 0);
 	csv_field(b, first, 1);
+	free(path);
 	free(tags);
 }
 

@@ -32,6 +32,14 @@ json_str(struct buf *b, const char *s)
 			continue;
 		}
 		len = text_next(s + i, n - i, &uc);
+		if (text_invalid(s + i, len, uc)) {
+			/* A byte that is not UTF-8 (a file name's): as the
+			 * lone surrogate U+DC80-U+DCFF of Python's
+			 * surrogateescape, so that the bytes come back. */
+			buf_printf(b, "\\u%04x", 0xDC00u + c);
+			i++;
+			continue;
+		}
 		i += (size_t)len;
 		switch (uc) {
 		case '"': buf_adds(b, "\\\""); break;
@@ -49,7 +57,7 @@ json_str(struct buf *b, const char *s)
 			if (text_is_unsafe(uc) || uc == 0x2028 || uc == 0x2029)
 				buf_printf(b, "\\u%04x", (unsigned)uc);
 			else
-				text_put(b, uc);	/* re-encoded: invalid input becomes U+FFFD */
+				text_put(b, uc);
 		}
 	}
 	buf_addc(b, '"');

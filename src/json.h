@@ -1,6 +1,10 @@
 /*
  * json.h: JSON text for --json output. Strings are escaped so that any
- * input, controls and invalid UTF-8 included, gives valid JSON.
+ * input, controls and invalid UTF-8 included, gives valid JSON that says
+ * the exact bytes: a byte that is not part of valid UTF-8 (only a file
+ * name holds one; article text is cleaned at import) is written as the
+ * lone surrogate \udcXX, XX the byte (0x80-0xff), as Python's
+ * surrogateescape has it: os.fsencode() of the string gives the bytes.
  */
 #ifndef LUOT_JSON_H
 #define LUOT_JSON_H

@@ -299,6 +299,12 @@ text_next_slow(const char *s, size_t n, uint32_t *uc)
 	return len > 0 ? len : 1;
 }
 
+int
+text_invalid(const char *s, int len, uint32_t uc)
+{
+	return uc == REPLACEMENT && !(len == 3 && memcmp(s, "\xEF\xBF\xBD", 3) == 0);
+}
+
 /*
  * Character classes and lowercase for U+0000-U+1FFF, built once from
  * libunistring: Vietnamese text lives there (Latin, Latin Extended,
@@ -638,6 +644,54 @@ char *
 text_sanitize_lines(const char *s)
 {
 	return map_chars(s, strlen(s), safe_char_lines);
+}
+
+/* Can the len bytes at s, decoded as uc, stand in a file name's text as
+ * they are? */
+static int
+shown_as_is(const char *s, int len, uint32_t uc)
+{
+	return !text_invalid(s, len, uc) && safe_char(uc) == uc;
+}
+
+char *
+text_shell_quote(const char *s)
+{
+	size_t n = strlen(s), i;
+	struct buf b;
+
+	for (i = 0; i < n;) {
+		uint32_t uc;
+		int len = text_next(s + i, n - i, &uc);
+
+		if (!shown_as_is(s + i, len, uc))
+			break;
+		i += (size_t)len;
+	}
+	if (i == n && strncmp(s, "$'", 2) != 0)
+		return xstrdup(s);
+	buf_init(&b);
+	buf_adds(&b, "$'");
+	for (i = 0; i < n;) {
+		uint32_t uc;
+		int len = text_next(s + i, n - i, &uc);
+
+		if (uc == '\\' || uc == '\'') {
+			buf_addc(&b, '\\');
+			buf_addc(&b, s[i]);
+		} else if (shown_as_is(s + i, len, uc)) {
+			buf_add(&b, s + i, (size_t)len);
+		} else {
+			/* Invalid: one byte at a time, each its own \ooo. */
+			if (text_invalid(s + i, len, uc))
+				len = 1;
+			for (int k = 0; k < len; k++)
+				buf_printf(&b, "\\%03o", (unsigned char)s[i + k]);
+		}
+		i += (size_t)len;
+	}
+	buf_addc(&b, '\'');
+	return buf_detach(&b);
 }
 
 char *

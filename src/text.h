@@ -38,6 +38,10 @@ void text_put(struct buf *b, uint32_t uc);
  * Invalid bytes decode as U+FFFD. Inline for ASCII: it runs per byte. */
 int text_next_slow(const char *s, size_t n, uint32_t *uc);
 
+/* Whether the code point uc that text_next() gave for the len bytes at s
+ * stands for bytes that are not UTF-8, not for a real U+FFFD. */
+int text_invalid(const char *s, int len, uint32_t uc);
+
 /*
  * The two- and three-byte UTF-8 forms that need no check beyond their
  * continuation bytes (C2-DF, E1-EC, EE-EF leads: all of Vietnamese):
@@ -166,6 +170,16 @@ int text_is_unsafe(uint32_t uc);
 
 /* The same, line breaks kept: a note of several lines. */
 char *text_sanitize_lines(const char *s);
+
+/*
+ * A file name (any bytes) as text that names it exactly, new: s itself
+ * when it is valid UTF-8 that text_sanitize() leaves as it is and does
+ * not begin with $'; else a shell word $'...' (bash, zsh, ksh, POSIX.1-2024)
+ * in which each byte of what text_sanitize() would replace, invalid
+ * UTF-8 included, is \ooo (three octal digits), and \ and ' are \\ and
+ * \'. Either way, safe to show on a terminal.
+ */
+char *text_shell_quote(const char *s);
 
 /*
  * s in ASCII, for a terminal whose locale is not UTF-8: letters without

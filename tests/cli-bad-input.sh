@@ -481,6 +481,53 @@ test_expect_success 'file names that are not UTF-8 (or are NFD) keep their bytes
 	grep -q "$(printf "b\340i\377.txt")" paths
 '
 
+# Names as luot writes them, back to their bytes, each ended by a NUL:
+#   json_names   JSON lines on stdin, their "path" (a byte that is not
+#                UTF-8 is \udcXX: Python's surrogateescape);
+#   word_names   a name a line on stdin, plain or a shell word $'...'.
+json_names() {
+	python3 -c 'import json, os, sys
+for line in sys.stdin:
+	sys.stdout.buffer.write(os.fsencode(json.loads(line)["path"]) + b"\0")'
+}
+word_names() {
+	while IFS= read -r w; do
+		case $w in
+		"\$'"*) bash -c "printf '%s\\0' $w" ;;
+		*) printf '%s\0' "$w" ;;
+		esac
+	done
+}
+
+test_expect_success 'JSON, CSV, Markdown and show name the real file of a name that is not UTF-8' '
+	mkdir names2 &&
+	printf "Tên tệp không phải UTF-8\n\n%s\n" "$body" >"$(printf "names2/b\340i\377.txt")" &&
+	printf "Tên tệp có mã điều khiển\n\n%s Hai.\n" "$body" >"$(printf "names2/e\033[2Jx\nz.txt")" &&
+	printf "Tên tệp dạng NFD\n\n%s Ba.\n" "$body" >"$(printf "names2/ba\314\200i.txt")" &&
+	find "$PWD/names2" -type f -print0 | sort -z >want &&
+	"$LUOT" --db names2.db import -q names2 &&
+	for id in 1 2 3; do "$LUOT" --db names2.db bookmark add $id; done &&
+	"$LUOT" --db names2.db list --json | json_names | sort -z >got &&
+	cmp want got &&
+	for id in 1 2 3; do "$LUOT" --db names2.db show --json $id; done | json_names | sort -z >got &&
+	cmp want got &&
+	"$LUOT" --db names2.db export --bookmarks --format json | json_names | sort -z >got &&
+	cmp want got &&
+	"$LUOT" --db names2.db export --bookmarks --format csv -o n.csv &&
+	sqlite3 n.db ".import --csv n.csv b" &&
+	sqlite3 n.db "SELECT path FROM b" | word_names | sort -z >got &&
+	cmp want got &&
+	"$LUOT" --db names2.db export --bookmarks --format md -o n.md &&
+	sed -n "s/^- File: //p" n.md | sed "s/\\\\\\(.\\)/\\1/g" | word_names | sort -z >got &&
+	cmp want got &&
+	for id in 1 2 3; do "$LUOT" --db names2.db show $id; done >shown &&
+	! grep -q "$(printf "\033")" shown n.csv n.md &&
+	sed -n "s/^File: //p" shown | word_names | sort -z >got &&
+	cmp want got &&
+	grep -qF "File: $T/names2/ba$(printf "\314\200")i.txt" shown &&
+	grep -qF "File: \$'"'"'$T/names2/b\\340i\\377.txt'"'"'" shown
+'
+
 # As nobody, for whom a folder of mode 000 cannot be opened; only where
 # nobody can run luot (its folders are not private to root).
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1 &&

@@ -32,7 +32,10 @@ main(void)
 	check("\x7f\xc2\x9b" "2J\xc2\x90", "\"\\u007f\\u009b2J\\u0090\"", "DEL and C1 (U+009B CSI) as \\u");
 	check("\xe2\x80\xae" "abc\xe2\x81\xa6" "x\xe2\x81\xa9", "\"\\u202eabc\\u2066x\\u2069\"",
 	    "bidi overrides and isolates as \\u");
-	check("bad\xff", "\"bad\xef\xbf\xbd\"", "invalid UTF-8 replaced");
+	check("bad\xff", "\"bad\\udcff\"", "a byte not UTF-8 as its lone surrogate (surrogateescape)");
+	check("b\xe0i\xed\xa0\x80.txt", "\"b\\udce0i\\udced\\udca0\\udc80.txt\"",
+	    "each byte of a bad sequence, an encoded surrogate too");
+	check("x\xef\xbf\xbdy", "\"x\xef\xbf\xbdy\"", "a real U+FFFD kept");
 	check(NULL, "null", "NULL is null");
 	buf_init(&b);
 	json_lines(&b, "một\nhai\n");

@@ -232,6 +232,29 @@ test_sanitize(void)
 }
 
 static void
+test_shell_quote(void)
+{
+	static const struct { const char *in, *want, *name; } t[] = {
+		{ "/tmp/Việt Nam/bài 1.txt", "/tmp/Việt Nam/bài 1.txt", "UTF-8 name as it is" },
+		{ "/x/ba\xcc\x80i.txt", "/x/ba\xcc\x80i.txt", "  NFD marks too" },
+		{ "/x/b\xe0i\xff.txt", "$'/x/b\\340i\\377.txt'", "invalid bytes as \\ooo" },
+		{ "/x/a\nb\x1b[2J", "$'/x/a\\012b\\033[2J'", "controls as \\ooo" },
+		{ "/x/\xe2\x80\xae" "evil", "$'/x/\\342\\200\\256evil'", "a bidi override as its bytes" },
+		{ "/x/it's\\\xff", "$'/x/it\\'s\\\\\\377'", "quote and backslash escaped once quoted" },
+		{ "/x/it's", "/x/it's", "  and not otherwise" },
+		{ "$'x'", "$'$\\'x\\''", "a name like a quoted word is quoted" },
+		{ "", "", "empty" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+		char *q = text_shell_quote(t[i].in);
+
+		is_str(q, t[i].want, t[i].name);
+		free(q);
+	}
+}
+
+static void
 test_squeeze_lower(void)
 {
 	char s[] = "  a \t b   c  ";
@@ -255,6 +278,7 @@ main(void)
 	test_wrap();
 	test_ascii();
 	test_sanitize();
+	test_shell_quote();
 	test_squeeze_lower();
 	return done();
 }
