@@ -528,6 +528,27 @@ test_expect_success 'JSON, CSV, Markdown and show name the real file of a name t
 	grep -qF "File: \$'"'"'$T/names2/b\\340i\\377.txt'"'"'" shown
 '
 
+# EMFILE on one folder of a tree, by strace (-P: only the calls on that
+# path fail). luot keeps no folder open while it walks, so a small
+# ulimit -n fails the database, the top folder or every file, never one
+# folder deep down alone.
+if strace -f -o /dev/null -e inject=openat:error=EMFILE:when=1000 true 2>/dev/null; then
+	test_expect_success 'a folder that hits EMFILE is skipped with one line, the rest imported, exit 1' '
+		mkdir -p fds/a/deep/er fds/b &&
+		printf "Bài ở thư mục sâu\n\n%s Sâu.\n" "$body" >fds/a/deep/er/x.txt &&
+		printf "Bài ở thư mục b\n\n%s Bê.\n" "$body" >fds/b/y.txt &&
+		cp "$good" fds/a/ &&
+		st=0 &&
+		strace -f -o /dev/null -P "$PWD/fds/a/deep" -e trace=openat \
+			-e inject=openat:error=EMFILE "$LUOT" --db fds.db import fds >out 2>err || st=$?
+		test "$st" = 1 &&
+		test "$(cat err)" = "luot: skipped fds/a/deep: cannot open the folder: Too many open files" &&
+		grep -q "^imported 2, duplicates 0, skipped 1, failed 0" out
+	'
+else
+	test_skip 'a folder that hits EMFILE is skipped' 'no strace that injects errors'
+fi
+
 # As nobody, for whom a folder of mode 000 cannot be opened; only where
 # nobody can run luot (its folders are not private to root).
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1 &&
