@@ -118,6 +118,25 @@ vi_luot() {
 	env $VI_ENV "$LUOT" "$@"
 }
 
+# db_hold DB: sqlite3 takes the write lock of DB (BEGIN EXCLUSIVE) and
+# holds it until db_release; returns once no write can get in. Uses fd 3
+# and the files lockin and holder.pid in the current folder.
+db_hold() {
+	rm -f lockin && mkfifo lockin &&
+	{ sqlite3 "$1" <lockin >/dev/null & echo $! >holder.pid; } &&
+	exec 3>lockin &&
+	echo "BEGIN EXCLUSIVE; SELECT count(*) FROM article;" >&3 || return 1
+	for i in $(seq 100); do
+		sqlite3 -cmd ".timeout 0" "$1" "BEGIN IMMEDIATE; ROLLBACK" 2>/dev/null || return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+db_release() {
+	echo "COMMIT;" >&3 && exec 3>&- && wait "$(cat holder.pid)"
+}
+
 # Fail with a message.
 fail() {
 	echo "$*" >&2
