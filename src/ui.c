@@ -563,7 +563,8 @@ normal_key(int r, wint_t ch)
 	return (int)ch;
 }
 
-/* A change the writer gave up on: said on the message line. */
+/* A change the writer gave up on: said on the message line, and the
+ * lists read again, which showed it as made. */
 static void
 poll_writer(struct ui *ui)
 {
@@ -571,7 +572,7 @@ poll_writer(struct ui *ui)
 
 	if (msg != NULL) {
 		ui_message(ui, 1, "%s", msg);
-		ui->dirty = 1;
+		ui_list_changed(ui);
 		free(msg);
 	}
 }
