@@ -405,20 +405,28 @@ turn_done(struct store *s)
 		(void)flock(s->turn_fd, LOCK_UN);
 }
 
+int
+store_turn_wanted(struct store *s)
+{
+	if (s->read_only || turn_fd(s) < 0)
+		return 0;
+	if (flock(s->turn_fd, LOCK_EX | LOCK_NB) < 0)
+		return 1;
+	(void)flock(s->turn_fd, LOCK_UN);
+	return 0;
+}
+
 void
 store_yield(struct store *s, int min_ms)
 {
 	double start = monotonic_seconds();
 
 	sqlite3_sleep(min_ms);
-	if (s->read_only || turn_fd(s) < 0)
-		return;
-	while (flock(s->turn_fd, LOCK_EX | LOCK_NB) < 0) {
+	while (store_turn_wanted(s)) {
 		if ((monotonic_seconds() - start) * 1000 >= STORE_YIELD_MAX_MS)
 			return;
 		sqlite3_sleep(1);
 	}
-	(void)flock(s->turn_fd, LOCK_UN);
 }
 
 int

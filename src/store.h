@@ -104,6 +104,9 @@ int store_state_begin(struct store *s);
 /* After an import's commit: min_ms, then until no writer of reading state
  * waits for its turn (store_state_begin), half a second at most. */
 void store_yield(struct store *s, int min_ms);
+/* Whether a writer of reading state waits for its turn now: an import
+ * then ends its batch early. */
+int store_turn_wanted(struct store *s);
 int store_state_end(struct store *s, int rc);
 
 /*

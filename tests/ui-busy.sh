@@ -1,9 +1,9 @@
 #!/bin/sh
 # ui-busy.sh: writes that wait their turn. While an import of 20,000
 # articles holds the write lock batch after batch, 300 edits from the
-# command line and 200 from the interface all land, no key waits on the
-# database, and two imports of overlapping folders both finish without
-# duplicates. tests/bench/busy.sh runs it at 100k, with 1,000 edits from
+# command line and 200 from the interface all land, the command line's
+# p99 wait is within 1 s, no key waits 100 ms on the database, and two
+# imports of overlapping folders both finish without duplicates. tests/bench/busy.sh runs it at 100k, with 1,000 edits from
 # the command line: BUSY_PAGES names a folder to import instead of the
 # 20,000 pages made here, BUSY_CLI_EDITS the count, and BUSY_FIGURES a
 # file for the figures.
@@ -61,7 +61,7 @@ cli_edits() {
 	done
 }
 
-test_expect_success 'during an import: 300 command-line and 200 interface edits all land, no key waits' '
+test_expect_success 'during an import: 300 command-line and 200 interface edits all land, p99 within 1 s, no key waits' '
 	UI_ENV="LUOT_UI_TRACE=$T/trace" ui_start 100 30 --db "$db" &&
 	ui_wait "luot: list" &&
 	pages=${BUSY_PAGES:-big} &&
@@ -86,6 +86,11 @@ test_expect_success 'during an import: 300 command-line and 200 interface edits 
 	test ! -s cli-errors &&
 	test "$(count_lines cli-times)" = "$cli_n" &&
 	sort -n cli-times | awk "{ v[NR] = \$1 } END { printf \"%d command-line edits: median %d ms, p99 %d ms, max %d ms\\n\", NR, v[int(NR / 2)], v[int(NR * 0.99)], v[NR] }" | tee -a "$figures" &&
+	# Issue 20: p99 of a command-line edit within 1 s (sanitizers make
+	# each process several times slower to start).
+	p99=$(sort -n cli-times | awk "{ v[NR] = \$1 } END { print v[int(NR * 0.99)] }") &&
+	limit=1000 && if [ "${LUOT_SANITIZED:-no}" = yes ]; then limit=4000; fi &&
+	test "$p99" -le "$limit" &&
 	ui_keys q &&
 	ui_until 30 "luot to quit" test -f ui-status &&
 	test "$(cat ui-status)" = 0 &&
