@@ -28,10 +28,18 @@
 /* Articles a transaction commits, unless the caller says otherwise. */
 #define BATCH 1000
 /* Seconds a transaction may hold the write lock before it commits, with
- * fewer articles than a batch; and while a writer of reading state waits
- * for its turn (a bookmark), whose wait is this and the commit. */
+ * fewer articles than a batch (or none: a run of duplicates). */
 #define BATCH_SECONDS 1.0
-#define BATCH_WAITED_SECONDS 0.2
+/*
+ * While writers of reading state are about (one waited for its turn in
+ * the last BUSY_SECONDS: a person bookmarking, a script of edits), at
+ * most BATCH_BUSY articles and BATCH_BUSY_SECONDS a transaction, since
+ * such a writer waits for the batch at hand: its adding, then its
+ * indexing at the commit.
+ */
+#define BATCH_BUSY 200
+#define BATCH_BUSY_SECONDS 0.2
+#define BUSY_SECONDS 10.0
 /* Bytes of text a transaction may hold for the index (store.h's
  * store_pending_bytes); a thousand news articles bring about 5 MiB. */
 #define BATCH_BYTES (16u << 20)
@@ -620,19 +628,34 @@ limit_arenas(void)
 	}
 }
 
+/* The transaction at hand. */
+struct batch {
+	double start;		/* when it took the write lock */
+	int n;			/* articles it added */
+	double busy_until;	/* short batches until then (BUSY_SECONDS) */
+};
+
 /*
- * Whether the batch begun at start has held the write lock long enough:
- * BATCH_SECONDS, or BATCH_WAITED_SECONDS when a bookmark or another
- * change of reading state waits its turn. It waited for a whole batch,
- * up to a second and the commit's indexing: a p99 of 0.8-1.1 s on the
- * command line during a 100k import, against issue 20's 1 s.
+ * Whether the batch b should commit now: after o->batch articles,
+ * BATCH_BYTES of text or BATCH_SECONDS; while writers of reading state
+ * are about, after BATCH_BUSY articles or BATCH_BUSY_SECONDS. Such a
+ * writer waits for the whole batch at hand, the indexing at its commit
+ * included: with batches of a thousand that took 0.4-1.6 s at 100k on a
+ * loaded machine, and a command-line edit's p99 was 0.8-1.1 s, against
+ * issue 20's 1 s.
  */
 static int
-batch_held(struct store *s, double start)
+batch_done(struct store *s, struct batch *b, const struct import_opts *o)
 {
-	double held = monotonic_seconds() - start;
+	double now = monotonic_seconds(), held = now - b->start;
 
-	return held >= BATCH_SECONDS || (held >= BATCH_WAITED_SECONDS && store_turn_wanted(s));
+	if (b->n >= o->batch || store_pending_bytes(s) > BATCH_BYTES)
+		return 1;
+	if (store_turn_wanted(s))
+		b->busy_until = now + BUSY_SECONDS;
+	if (now < b->busy_until)
+		return b->n >= BATCH_BUSY || held >= BATCH_BUSY_SECONDS;
+	return held >= BATCH_SECONDS;
 }
 
 static int
@@ -652,8 +675,8 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	pthread_t threads[MAX_WORKERS];
 	double start = monotonic_seconds();
 	struct progress bar;
-	int nthreads = 0, in_batch = 0, open_txn = 0, rc = 0;
-	double batch_start = 0;
+	int nthreads = 0, open_txn = 0, rc = 0;
+	struct batch b = { 0, 0, 0 };
 
 	memset(t, 0, sizeof *t);
 	strlist_init(&files);
@@ -717,14 +740,14 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 				break;
 			}
 			open_txn = 1;
-			batch_start = monotonic_seconds();
+			b.start = monotonic_seconds();
 		}
 		out = finish_one(s, sl, o, t);
 		release_slot(pl, sl);
 		switch (out) {
 		case ADDED:
 			t->imported++;
-			in_batch++;
+			b.n++;
 			break;
 		case DUPLICATE:
 			t->duplicates++;
@@ -743,17 +766,16 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 			break;
 		/* A batch also ends after BATCH_SECONDS: on a slow machine (or
 		 * under a sanitizer) a thousand articles held the write lock
-		 * past another program's busy timeout. At full speed a batch
-		 * takes less, and this never ends one. And after BATCH_BYTES
-		 * of text to index: a batch of long pages held it all twice. */
-		if (in_batch >= o->batch || i + 1 == files.len ||
-		    (in_batch > 0 && batch_held(s, batch_start)) ||
-		    store_pending_bytes(s) > BATCH_BYTES) {
+		 * past another program's busy timeout, and so did a run of
+		 * duplicates, which added none. At full speed a batch
+		 * takes less. And after BATCH_BYTES of text to index: a batch
+		 * of long pages held it all twice. */
+		if (i + 1 == files.len || batch_done(s, &b, o)) {
 			if (store_commit(s) < 0) {
 				rc = -1;
 				break;
 			}
-			in_batch = 0;
+			b.n = 0;
 			open_txn = 0;
 			/* Another program's write waiting for the lock (a
 			 * bookmark) gets in now: its busy handler tries every
@@ -792,7 +814,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 
 		store_rollback(s);
 		/* The articles of the open batch are not in the store. */
-		t->imported -= (size_t)in_batch;
+		t->imported -= (size_t)b.n;
 		warnx(_("import stopped: %s"), msg);
 		free(msg);
 	}
