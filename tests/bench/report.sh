@@ -15,6 +15,8 @@
 # $BENCH_RESULTS (default tests/bench/results.md); the per-query timings
 # go next to it, in results-queries.txt.
 #
+# With BUSY_N set, busy.sh then measures writes during an import of
+# BUSY_N pages (issue 20), a section of its own after the table.
 # SEARCH_BENCH and LUOT name the programs (default: this build's).
 # REPORT_ONLY=1 makes the table again from the figures of the last run
 # (the values-N files in $BENCH_DIR), measuring nothing.
@@ -111,6 +113,16 @@ for n in "$@"; do
 	fi
 	sizes="$sizes $bench/values-$n"
 done
+# Writes during an import (issue 20), at BUSY_N pages: its own section.
+busy=
+if [ -n "${BUSY_N:-}" ]; then
+	busy="$bench/busy-$BUSY_N.md"
+	if [ -z "${REPORT_ONLY:-}" ]; then
+		echo "report: writes during an import of $BUSY_N pages" >&2
+		LUOT="$luot" SEARCH_BENCH="$sb" BUSY_SECTION="$busy" \
+			sh "$here/busy.sh" "$BUSY_N" >&2
+	fi
+fi
 
 commit=$(sed -n 's/^luot_commit //p' $sizes | head -n 1 | tr '_' ' ')
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
@@ -138,6 +150,7 @@ in the page cache. LIKE and grep run the 40 queries made of words only,
 once each; the ratios are per query, against luot's first page. Per-query
 timings: results-queries.txt. What each row means: README.md.
 EOF
+	[ -z "$busy" ] || [ ! -f "$busy" ] || cat "$busy"
 } >"$results.tmp"
 mv "$results.tmp" "$results"
 for f in $sizes; do
