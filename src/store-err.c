@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,10 @@ store_set_err(struct store *s, const char *fmt, ...)
 static const char *
 db_reason(sqlite3 *db)
 {
+	/* With no file descriptor left SQLite cannot open the journal and
+	 * says "read-only" or "cannot open": name the real cause. */
+	if (sqlite3_system_errno(db) == EMFILE || sqlite3_system_errno(db) == ENFILE)
+		return _("too many open files (raise the limit, e.g. 'ulimit -n')");
 	switch (sqlite3_errcode(db) & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:

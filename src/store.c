@@ -9,6 +9,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 
+#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -232,6 +233,15 @@ writable(struct store *s)
 	return rc != SQLITE_READONLY && rc != SQLITE_CANTOPEN && rc != SQLITE_PERM;
 }
 
+/* Whether the last failure on db was for want of a file descriptor. */
+static int
+out_of_files(sqlite3 *db)
+{
+	int e = sqlite3_system_errno(db);
+
+	return e == EMFILE || e == ENFILE;
+}
+
 /* Whether a read-only connection can read: not without a -shm file. */
 static int
 readable(struct store *s)
@@ -309,8 +319,13 @@ store_open(const char *path, char **err)
 	s->wal_restart_at = WAL_CHECKPOINT_PAGES;
 	s->turn_fd = -1;
 	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-	if (rc == SQLITE_OK && !writable(s))
-		rc = open_read_only(s);
+	if (rc == SQLITE_OK && !writable(s)) {
+		/* No file descriptor left is no read-only file. */
+		if (out_of_files(s->db))
+			rc = SQLITE_CANTOPEN;
+		else
+			rc = open_read_only(s);
+	}
 	if (rc != SQLITE_OK) {
 		if (s->db != NULL)
 			store_db_fail(s);

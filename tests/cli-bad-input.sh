@@ -584,6 +584,19 @@ else
 	test_skip 'a folder that hits EMFILE is skipped' 'no strace that injects errors'
 fi
 
+# With no file descriptor to spare SQLite cannot open the journal: that is
+# said, not "read-only" (and no read-only fallback that then asks for an
+# upgrade from schema 0).
+test_expect_success 'out of file descriptors is said as such' '
+	"$LUOT" --db fdlim.db import -q "$good" >/dev/null &&
+	st=0 && (ulimit -n 5 && exec "$LUOT" --db fdlim.db bookmark add 1) 2>err || st=$?
+	test "$st" != 0 &&
+	grep -q "too many open files" err && test "$(wc -l <err)" = 1 &&
+	st=0 && (ulimit -n 5 && exec "$LUOT" --db fdnew.db stats) 2>err || st=$?
+	test "$st" != 0 && grep -q "too many open files" err &&
+	"$LUOT" --db fdlim.db bookmark add 1 && "$LUOT" --db fdlim.db bookmarks | grep -q .
+'
+
 # As nobody, for whom a folder of mode 000 cannot be opened; only where
 # nobody can run luot (its folders are not private to root).
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1 &&
