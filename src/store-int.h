@@ -44,6 +44,7 @@ struct store {
 	int state_nested;	/* store_state_begin() savepoints open */
 	int busy;		/* the last failure was the lock (store_busy) */
 	int turn_fd;		/* PATH-turn (store_yield), -1 closed, -2 none */
+	double turn_stuck_until;	/* no turns given before (monotonic s) */
 };
 
 /* Where one text is in struct store's pend; len PEND_NULL for NULL. */

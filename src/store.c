@@ -40,6 +40,10 @@
 #define BUSY_TIMEOUT_MS 5000
 /* The longest an import waits for state writers after a commit. */
 #define STORE_YIELD_MAX_MS 500
+/* After a wait that ran out (a turn asked for and never taken: a writer
+ * stopped in the middle), seconds the import goes on as if no one waited:
+ * it would otherwise wait STORE_YIELD_MAX_MS after every short batch. */
+#define TURN_STUCK_SECONDS 10.0
 #define WAL_CHECKPOINT_PAGES 4096
 /*
  * Bytes of a statement journal kept in memory before SQLite writes it to
@@ -423,7 +427,7 @@ turn_done(struct store *s)
 int
 store_turn_wanted(struct store *s)
 {
-	if (s->read_only || turn_fd(s) < 0)
+	if (s->read_only || turn_fd(s) < 0 || monotonic_seconds() < s->turn_stuck_until)
 		return 0;
 	if (flock(s->turn_fd, LOCK_EX | LOCK_NB) < 0)
 		return 1;
@@ -438,8 +442,10 @@ store_yield(struct store *s, int min_ms)
 
 	sqlite3_sleep(min_ms);
 	while (store_turn_wanted(s)) {
-		if ((monotonic_seconds() - start) * 1000 >= STORE_YIELD_MAX_MS)
+		if ((monotonic_seconds() - start) * 1000 >= STORE_YIELD_MAX_MS) {
+			s->turn_stuck_until = monotonic_seconds() + TURN_STUCK_SECONDS;
 			return;
+		}
 		sqlite3_sleep(1);
 	}
 }

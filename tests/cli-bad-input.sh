@@ -346,7 +346,7 @@ old() {
 test_expect_success 'temporaries left by exports killed mid-write are cleaned by the next one to the folder' '
 	if strace -f -o /dev/null -e inject=fsync:delay_enter=1 true 2>/dev/null; then
 		echo keep >k.json &&
-		{ strace -f -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=30000000 \
+		{ traced -f -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=30000000 \
 			"$LUOT" --db "$xdb" export --bookmarks --format json -o k.json --force & } &&
 		for i in $(seq 300); do
 			ls | grep -q "^k.json.luot-tmp-" && break
@@ -574,7 +574,7 @@ if strace -f -o /dev/null -e inject=openat:error=EMFILE:when=1000 true 2>/dev/nu
 		printf "Bài ở thư mục b\n\n%s Bê.\n" "$body" >fds/b/y.txt &&
 		cp "$good" fds/a/ &&
 		st=0 &&
-		strace -f -o /dev/null -P "$PWD/fds/a/deep" -e trace=openat \
+		traced -f -o /dev/null -P "$PWD/fds/a/deep" -e trace=openat \
 			-e inject=openat:error=EMFILE "$LUOT" --db fds.db import fds >out 2>err || st=$?
 		test "$st" = 1 &&
 		test "$(cat err)" = "luot: skipped fds/a/deep: cannot open the folder: Too many open files" &&

@@ -6,12 +6,6 @@
 # articles, and the log synced when a state change returns.
 . "$TESTLIB"
 
-# strace, with LeakSanitizer off: it cannot run under ptrace (a
-# sanitizer build's luot would fail at exit for that alone).
-traced() {
-	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" strace "$@"
-}
-
 db="$T/s.db"
 "$LUOT" --db "$db" import -q "$LUOT_DATADIR/demo" >/dev/null
 cp "$db" "$T/template.db"

@@ -142,3 +142,9 @@ fail() {
 	echo "$*" >&2
 	return 1
 }
+
+# strace, with LeakSanitizer off: it cannot run under ptrace (a
+# sanitizer build's luot would fail at exit for that alone).
+traced() {
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" strace "$@"
+}
