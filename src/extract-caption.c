@@ -196,25 +196,47 @@ has_phrase(const char *s, const char *phrase)
 	size_t n = strlen(phrase);
 
 	for (const char *p = s; (p = strstr(p, phrase)) != NULL; p++) {
-		if ((p == s || p[-1] == ' ') && (p[n] == '\0' || strchr(" ,;", p[n]) != NULL))
+		if ((p == s || p[-1] == ' ') && (p[n] == '\0' || strchr(" ,;.", p[n]) != NULL))
 			return 1;
 	}
 	return 0;
 }
 
-/* Capitalised words at the start of s, up to the first small one. */
+/* A word of a person's name: a capital, small letters after it, no
+ * digit ("Gaga", "Jean-Pierre"; not "USD", "U23", "BVĐK"). */
+static int
+name_word(const char *w, size_t n)
+{
+	size_t i = 0;
+	int lower = 0;
+	uint32_t uc;
+
+	i += (size_t)text_next(w, n, &uc);
+	if (!text_is_upper(uc))
+		return 0;
+	while (i < n) {
+		i += (size_t)text_next(w + i, n - i, &uc);
+		if (uc >= '0' && uc <= '9')
+			return 0;
+		lower |= text_is_lower(uc);
+	}
+	return lower;
+}
+
+/* Name words at the start of s, up to the first that is none. */
 static size_t
 capitalised_run(const char *s)
 {
 	size_t run = 0;
 
 	for (const char *w = s; *w != '\0'; run++) {
-		if (!text_is_upper(extract_first_uc(w)))
+		const char *end = strchr(w, ' ');
+
+		if (!name_word(w, end != NULL ? (size_t)(end - w) : strlen(w)))
 			break;
-		w = strchr(w, ' ');
-		if (w == NULL)
+		if (end == NULL)
 			return run + 1;
-		w++;
+		w = end + 1;
 	}
 	return run;
 }
@@ -253,10 +275,10 @@ portrait_caption(const struct line *l)
 }
 
 /*
- * "Hiện trường vụ lật xe. Ảnh: Otofun.": after a finished sentence, a
- * capital "Ảnh:" and one to three capitalised words are a credit, whatever
- * the name (a forum, a site, "Google Maps"). at is "Ảnh" in line, credit
- * what follows its colon.
+ * "Hiện trường vụ lật xe. Ảnh: Otofun.", "KIA Rio lộ ảnh - Ảnh: Hubemx":
+ * after a finished sentence or a dash, a capital "Ảnh:" and one to three
+ * capitalised words are a credit, whatever the name (a forum, a site,
+ * "Google Maps"). at is "Ảnh" in line, credit what follows its colon.
  */
 static int
 credit_after_sentence(const char *line, const char *at, const char *credit)
@@ -268,7 +290,12 @@ credit_after_sentence(const char *line, const char *at, const char *credit)
 		return 0;
 	while (b > line && b[-1] == ' ')
 		b--;
-	if (b == line || strchr(".!?", b[-1]) == NULL)
+	if (b == line || strchr(".!?-", b[-1]) == NULL)
+		return 0;
+	/* Before a dash, a caption's words; "Theo An An - Ảnh: NVCC" is a
+	 * byline. */
+	if (b[-1] == '-' && (extract_words_in(line, (size_t)(b - line)) < 5 ||
+	    strncmp(line, "Theo ", 5) == 0))
 		return 0;
 	while (*credit == ' ')
 		credit++;
@@ -341,9 +368,20 @@ opens_with_person(const char *s)
 	return run >= 2 && run <= 4 && run < extract_words_in(s, strlen(s));
 }
 
+/* "Tổng thống John F. Kennedy và vợ.": one sentence of ten words at the
+ * most, ended by a full stop. A paragraph is seldom so short. */
+static int
+short_statement(const struct line *l)
+{
+	const char *stop = strstr(l->s, ". ");
+
+	return l->words <= 10 && extract_last_uc(l->s) == '.' && stop == NULL;
+}
+
 /*
  * "Lady Gaga trình diễn hết mình", "Vợ chồng Phi Thanh Vân khi còn bên
- * nhau", "Bộ trưởng X phát biểu tại buổi họp báo": no stop, a person,
+ * nhau", "Bộ trưởng X phát biểu tại buổi họp báo": no stop (or one of a
+ * short statement), a person,
  * and words that say what a photo shows (someone doing something now,
  * posing, at an event). A subhead ("Quyết liệt nhiều giải pháp",
  * "Man City nhắm Aubameyang") names no such scene.
@@ -357,9 +395,10 @@ depicts_person(const struct line *l)
 		"lộ diện", "tại buổi", "tại lễ", "tại sự kiện", "trong buổi", "trong lễ", "trong ngày",
 		"trong trang phục", "trong bộ", "bên vợ", "bên chồng", "bên con", "bên gia đình",
 		"bên bạn", "cùng vợ", "cùng chồng", "cùng bà xã", "cùng ông xã", "cùng con",
-		"cùng gia đình", "và hai con", "và 2 con", "bộ ảnh", "ảnh cưới", NULL };
+		"cùng gia đình", "và hai con", "và 2 con", "và vợ", "và chồng", "bộ ảnh", "ảnh cưới",
+		NULL };
 
-	if (l->words < 4 || l->words > 30 || extract_ends_sentence(l->s) ||
+	if (l->words < 4 || l->words > 30 || (extract_ends_sentence(l->s) && !short_statement(l)) ||
 	    extract_last_uc(l->s) == ':' || extract_list_marker(l->s) || !opens_with_person(l->s))
 		return 0;
 	for (int k = 0; scene[k]; k++) {

@@ -796,6 +796,12 @@ test_person_captions(void)
 	    "  a body's name is no person");
 	is_int((long long)a.paras.len, 7, "  the rest stays in the body");
 	article_free(&a);
+	run("Liên hoan âm nhạc mùa xuân khai mạc\n\n" P1 "\nTổng thống Trần Văn Nam và vợ.\n"
+	    "Ông Trần Minh đang làm việc tại nhà máy từ sáng sớm đến tận tối muộn mỗi ngày.\n" P2 "\n", &a);
+	is_str(a.captions.len == 1 ? a.captions.items[0] : NULL, "Tổng thống Trần Văn Nam và vợ.",
+	    "  a short statement of a person in a scene is a caption too");
+	is_int((long long)a.paras.len, 3, "  a sentence of more words stays in the body");
+	article_free(&a);
 	run("Liên hoan âm nhạc mùa xuân khai mạc\n\n" P1 "\nTheo lời kể của\n"
 	    "Ca sĩ Mai Lan đang đứng trên sân khấu lúc đó\n" P2 "\n", &a);
 	is_int((long long)a.captions.len, 0, "  not after a line that a sentence runs on from");
@@ -812,12 +818,14 @@ test_sentence_credits(void)
 	    "Hiện trường vụ lật xe trên đèo Thung Khe. Ảnh: Otofun.\n" P2 "\n"
 	    "Đội cứu hộ kéo chiếc xe lên khỏi vực sâuẢnh: REUTERS\n"
 	    "Cảnh sát dựng rào quanh hiện trường. Ảnh: Bản Đồ Số\n" P1 " Thêm một câu.\n"
+	    "Mẫu xe mới lộ ảnh chạy thử trên đường phố - Ảnh: Hubemx\n"
+	    "Theo An Nhiên - Ảnh: NVCC (Khám phá)\n"
 	    "Ông nói về điện ảnh: Phim hay cần thời gian.\n"
 	    "Người dân kể lại. Ảnh: Một ngày buồn của cả xóm nhỏ này\n", &a);
-	is_int((long long)a.captions.len, 3, "a short credit after a sentence, or glued on, makes a caption");
+	is_int((long long)a.captions.len, 4, "a short credit after a sentence or a dash, or glued on, makes a caption");
 	is_str(a.captions.len > 0 ? a.captions.items[0] : NULL,
 	    "Hiện trường vụ lật xe trên đèo Thung Khe. Ảnh: Otofun.", "  a one-word credit");
-	is_int((long long)a.paras.len, 5, "  'điện ảnh:' and a long phrase after 'Ảnh:' stay in the body");
+	is_int((long long)a.paras.len, 6, "  'điện ảnh:', a long phrase after 'Ảnh:' and a byline with a dash stay in the body");
 	article_free(&a);
 	/* The credit's name on a line of its own, and one more after it. */
 	run("Ông vua cá hồi lại mua con cá đắt nhất\n\n" P1 "\n"
