@@ -24,6 +24,7 @@
 #include "sniff.h"
 #include "text.h"
 #include "util.h"
+#include "walk.h"
 
 /* Articles a transaction commits, unless the caller says otherwise. */
 #define BATCH 1000
@@ -62,184 +63,6 @@ import_opts_init(struct import_opts *o)
 	o->batch = BATCH;
 	o->verbose = 0;
 	o->follow = 0;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The folder the import runs in, for showing paths below it short. */
-static char *cwd;
-
-/* A path as messages show it: below the working folder, relative to it;
- * made safe to print, on one line. Caller frees. */
-static char *
-shown(const char *path)
-{
-	size_t n = cwd ? strlen(cwd) : 0;
-
-	if (n > 1 && strncmp(path, cwd, n) == 0 && path[n] == '/')
-		path += n + 1;
-	return text_sanitize(path);
-}
-
-/* A file or folder that cannot be imported: named, counted. */
-static void
-walk_fail(const char *path, int err, struct import_totals *t)
-{
-	char *name = shown(path);
-
-	warnx(_("failed %s: %s"), name, strerror(err));
-	free(name);
-	t->failed++;
-}
-
-/* What the walk needs besides the list it fills. */
-struct walk {
-	struct strlist *files;
-	struct import_totals *t;
-	struct strlist roots;	/* the paths given, absolute */
-	int follow;		/* import_opts' */
-};
-
-/* A path the walk passes over: named with the reason, counted. */
-static void
-walk_skip(struct walk *w, const char *path, const char *why)
-{
-	char *name = shown(path);
-
-	warnx(_("skipped %s: %s"), name, why);
-	free(name);
-	w->t->skipped++;
-}
-
-/* Whether the absolute path is one of the paths given or inside one. */
-static int
-inside_roots(const struct walk *w, const char *path)
-{
-	for (size_t i = 0; i < w->roots.len; i++) {
-		const char *r = w->roots.items[i];
-		size_t n = strlen(r);
-
-		if (strncmp(path, r, n) == 0 && (path[n] == '\0' || path[n] == '/' ||
-		    (n > 0 && r[n - 1] == '/')))
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * A symbolic link met in a folder: taken when it leads to a file inside
- * the paths given (or with --follow); a link out of them, say to
- * ~/.bash_history or /proc/self/fd/2 in a scraped folder, is skipped with
- * the reason. Links to folders are never followed: no loops.
- */
-static void
-walk_link(struct walk *w, char *child)
-{
-	struct stat st;
-	char *to;
-
-	if (stat(child, &st) == 0 && S_ISDIR(st.st_mode)) {
-		free(child);
-		return;
-	}
-	/* A link that leads nowhere is taken: reading it says why not. */
-	to = realpath(child, NULL);
-	if (w->follow || to == NULL || inside_roots(w, to)) {
-		free(to);
-		strlist_push(w->files, child);	/* errors are reported on reading */
-		return;
-	}
-	free(to);
-	walk_skip(w, child, _("a symbolic link out of the folders given (--follow follows it)"));
-	free(child);
-}
-
-static void
-walk_dir(struct walk *w, const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	struct strlist names;
-
-	if (d == NULL) {
-		/* Skipped, not failed: nothing was read; but the import is
-		 * not whole, and says so by its exit status (unopened). */
-		char *why = xasprintf(_("cannot open the folder: %s"), strerror(errno));
-
-		walk_skip(w, dir, why);
-		free(why);
-		w->t->unopened++;
-		return;
-	}
-	strlist_init(&names);
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] != '.')
-			strlist_push(&names, xstrdup(e->d_name));
-	}
-	closedir(d);
-	qsort(names.items, names.len, sizeof *names.items, cmp_str);
-	for (size_t i = 0; i < names.len; i++) {
-		size_t n = strlen(dir);
-		char *child = xasprintf("%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/",
-		    names.items[i]);
-		struct stat st;
-
-		if (lstat(child, &st) < 0)
-			st.st_mode = 0;
-		if (S_ISDIR(st.st_mode)) {
-			walk_dir(w, child);
-			free(child);
-		} else if (S_ISLNK(st.st_mode)) {
-			walk_link(w, child);
-		} else {
-			strlist_push(w->files, child);	/* errors are reported on reading */
-		}
-	}
-	strlist_free(&names);
-}
-
-/*
- * A path as given: a folder is walked, a file taken. Both are made
- * absolute first, so that the store says where an article came from
- * whatever folder the import ran in. A path that does not exist is a
- * failure, not a file to skip.
- */
-static void
-walk(struct walk *w, const char *path)
-{
-	char *abs = realpath(path, NULL);
-	struct stat st;
-
-	if (abs == NULL) {
-		walk_fail(path, errno, w->t);
-		return;
-	}
-	if (stat(abs, &st) == 0 && S_ISDIR(st.st_mode)) {
-		walk_dir(w, abs);
-		free(abs);
-	} else {
-		strlist_push(w->files, abs);
-	}
-}
-
-/* Every file the paths name, in w->files. */
-static void
-walk_all(struct walk *w, char *const *paths, int npaths)
-{
-	strlist_init(&w->roots);
-	for (int i = 0; i < npaths; i++) {
-		char *abs = realpath(paths[i], NULL);
-
-		if (abs != NULL)
-			strlist_push(&w->roots, abs);
-	}
-	for (int i = 0; i < npaths; i++)
-		walk(w, paths[i]);
-	strlist_free(&w->roots);
 }
 
 /*
@@ -564,7 +387,7 @@ say_duplicate(struct store *s, const char *name, const struct article *a)
 		warnx(_("duplicate %s"), name);
 		return;
 	}
-	other = shown(path);
+	other = walk_shown(path);
 	warnx(_("duplicate %s: the same text as article %lld (%s)"), name, (long long)id, other);
 	free(other);
 	free(path);
@@ -575,7 +398,7 @@ static enum outcome
 finish_one(struct store *s, struct slot *sl, const struct import_opts *o,
     struct import_totals *t)
 {
-	char *name = shown(sl->path);
+	char *name = walk_shown(sl->path);
 	enum outcome out;
 	int rc;
 
@@ -680,12 +503,8 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 
 	memset(t, 0, sizeof *t);
 	strlist_init(&files);
-	cwd = getcwd(NULL, 0);
-	{
-		struct walk w = { &files, t, { NULL, 0, 0 }, o->follow };
-
-		walk_all(&w, paths, npaths);
-	}
+	walk_begin();
+	walk_paths(paths, npaths, o->follow, &files, t);
 	t->files = files.len;
 	progress_init(&bar, o->progress);
 	(void)store_set_cache(s, IMPORT_CACHE_KIB);
@@ -713,8 +532,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 			warnx(_("import stopped: %s"), store_errmsg(s));
 			free(pl);
 			strlist_free(&files);
-			free(cwd);
-			cwd = NULL;
+			walk_end();
 			return -1;
 		}
 		pl->known.v = v;
@@ -821,7 +639,6 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	progress_end(&bar);
 	t->seconds = monotonic_seconds() - start;
 	strlist_free(&files);
-	free(cwd);
-	cwd = NULL;
+	walk_end();
 	return rc;
 }
