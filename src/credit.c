@@ -365,6 +365,17 @@ names_like(const char *s)
 	}
 }
 
+/* names_like() of the n bytes at s. */
+static int
+names_like_n(const char *s, size_t n)
+{
+	char *t = trimmed(s, n);
+	int r = names_like(t);
+
+	free(t);
+	return r;
+}
+
 /* An acronym in capitals, as agencies sign ("TTXVN", "ĐTTD", "AFP"). */
 static int
 acronym_like(const char *s)
@@ -379,6 +390,17 @@ acronym_like(const char *s)
 		    word_letters(s, n, &up, &low, &first) >= 1 && low == 0;
 	letters = word_letters(s, n, &up, &low, &first);
 	return letters >= 2 && letters <= 10 && low == 0 && strchr(s, ' ') == NULL;
+}
+
+/* Is s, or its part before a dash, a paper ("VOV-Tây Nguyên", "TTXVN")? */
+static int
+paper_like_head(const char *s)
+{
+	char *head = trimmed(s, strcspn(s, "-"));
+	int r = credit_is_publication(head) || acronym_like(head);
+
+	free(head);
+	return r;
 }
 
 /* "Theo Thanh Tuyết/Vnexpress.net": after "Theo ", the writer and the
@@ -565,6 +587,27 @@ paren_credit(const char *inner, char **source, int *role)
 	return r;
 }
 
+/* "Theo An Yên (Video: Gigadget)/VnExpress.net": a clip's or a photo's
+ * credit in parentheses inside a byline says nothing of the writer or the
+ * paper; removed, in place. */
+static void
+drop_media_credit(char *s)
+{
+	static const char *const marks[] = { "(Video:", "(video:", "(Clip:", "(clip:", "(Ảnh:",
+		"(ảnh:", NULL };
+
+	for (int k = 0; marks[k]; k++) {
+		char *open = strstr(s, marks[k]), *close;
+
+		if (open == NULL || (close = strchr(open, ')')) == NULL || close[1] == '\0')
+			continue;
+		while (open > s && open[-1] == ' ')
+			open--;
+		memmove(open, close + 1, strlen(close + 1) + 1);
+		return;
+	}
+}
+
 /* Split a trailing "(...)" (or an unclosed "(..." ) off s, in place:
  * returns its inside, or NULL. */
 static char *
@@ -634,9 +677,14 @@ head_credit(const char *head, int role, char **author, char **source)
 	if (strncmp(low, "theo ", 5) == 0) {
 		const char *x = head + 5;
 
-		/* "Theo Hà Anh (Dân trí)": the paper was in the parenthesis. */
+		/* "Theo Hà Anh (Dân trí)": the paper was in the parenthesis;
+		 * "Theo Nguyễn Nguyễn/ Sina (Khám phá)": the name, and where
+		 * the paper took the story from. */
 		if (*source != NULL && names_like(x))
 			*author = xstrdup(x);
+		else if (*source != NULL && (slash = strchr(x, '/')) != NULL &&
+		    names_like_n(x, (size_t)(slash - x)))
+			*author = trimmed(x, (size_t)(slash - x));
 		else if (*source == NULL && theo_name_slash_paper(x, author, source))
 			;
 		else if (*source == NULL && text_words(x) <= 6 && strpbrk(x, ",;:") == NULL)
@@ -668,7 +716,15 @@ head_credit(const char *head, int role, char **author, char **source)
 				free(from);
 			}
 		}
-		if (names_like(left) && (credit_is_publication(right) || acronym_like(right))) {
+		/* "TTXVN/Quân Trang - Thanh Thắng": the agency first. */
+		if (names_like(right) && !paper_like_head(right) &&
+		    (credit_is_publication(left) || acronym_like(left))) {
+			char *swap = left;
+
+			left = right;
+			right = swap;
+		}
+		if (names_like(left) && paper_like_head(right)) {
 			*author = left;
 			left = NULL;
 			if (*source == NULL) {
@@ -711,6 +767,7 @@ credit_parse(const char *line, enum credit_where where, char **author, char **so
 		return 0;
 	s = xstrdup(role ? rest : line);
 	cut_dateline(s);
+	drop_media_credit(s);
 	/* "Hải Yến -", "Theo Dân trí.": a mark left at the end. */
 	n = strlen(s);
 	while (n > 0 && strchr(" .-", s[n - 1]) != NULL)

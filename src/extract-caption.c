@@ -368,6 +368,28 @@ opens_with_person(const char *s)
 	return run >= 2 && run <= 4 && run < extract_words_in(s, strlen(s));
 }
 
+/* Does s stop on a small word that the sentence must go on from ("...
+ * trong các phim như", "... của"), or a comma: the crawler broke it at
+ * a link? */
+static int
+runs_on(const char *s)
+{
+	static const char *const words[] = { " như", " của", " và", " là", " với", " cho", " các",
+		" những", " từ", " về", " tại", NULL };
+	size_t n = strlen(s);
+	uint32_t last = extract_last_uc(s);
+
+	if (last == ',' || last == ';')
+		return 1;
+	for (int k = 0; words[k]; k++) {
+		size_t m = strlen(words[k]);
+
+		if (n > m && strcmp(s + n - m, words[k]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* "Tổng thống John F. Kennedy và vợ.": one sentence of ten words at the
  * most, ended by a full stop. A paragraph is seldom so short. */
 static int
@@ -399,7 +421,8 @@ depicts_person(const struct line *l)
 		NULL };
 
 	if (l->words < 4 || l->words > 30 || (extract_ends_sentence(l->s) && !short_statement(l)) ||
-	    extract_last_uc(l->s) == ':' || extract_list_marker(l->s) || !opens_with_person(l->s))
+	    extract_last_uc(l->s) == ':' || extract_list_marker(l->s) || !opens_with_person(l->s) ||
+	    runs_on(l->s))
 		return 0;
 	for (int k = 0; scene[k]; k++) {
 		if (has_phrase(l->s, scene[k]))
