@@ -675,6 +675,10 @@ test_trailer_shapes(void)
 	is_str(para(&a, 0), "Từ số nhà 9 đến số 45 có khoảng 40 cây có vết đục, khoét.",
 	    "a sentence after 'XEM CLIP:' is the body's, not the clip's title");
 	article_free(&a);
+	run("Thủ môn cứu thua xuất thần phút cuối\n\n" P1 "\nẢnh chỉ có tính minh họa. Nguồn: Internet\n" P2 "\n",
+	    &a);
+	ok(a.paras.len == 2 && a.source == NULL, "a note that the photo only illustrates is no text, no source");
+	article_free(&a);
 	run("Thủ môn cứu thua xuất thần phút cuối\n\n" P1 "\n" P2 "\nKhang PhạmTổng hợp\n", &a);
 	is_str(a.author, "Khang Phạm", "a name with 'Tổng hợp' glued on is the byline");
 	is_int((long long)a.paras.len, 2, "  and no paragraph");
@@ -785,7 +789,8 @@ test_person_captions(void)
 	    "Hồng Nhung và Minh Khôi tạo dáng bên cây đào\n"
 	    "Hội Văn học Nghệ thuật đang trao giải cho các tác giả trẻ\n"
 	    "Đội tuyển Việt Nam đang chuẩn bị cho trận đấu\n"
-	    "Ông Trần Minh đến thăm, theo lời kể\n" P1 " Thêm một câu.\n", &a);
+	    "Ông Trần Minh đến thăm, theo lời kể\n"
+	    "Ca sĩ Mai Lan xuất hiện trong các phim như\n" P1 " Thêm một câu.\n", &a);
 	is_int((long long)a.captions.len, 2, "a person doing something, with no stop, is a caption");
 	is_str(a.captions.len > 0 ? a.captions.items[0] : NULL,
 	    "Ca sĩ Mai Lan rạng rỡ trong ngày ra mắt album mới", "  a trade before the name");
@@ -794,7 +799,7 @@ test_person_captions(void)
 	is_str(para(&a, 1), "Quyết liệt nhiều giải pháp", "  a subhead stays");
 	is_str(para(&a, 3), "Hội Văn học Nghệ thuật đang trao giải cho các tác giả trẻ",
 	    "  a body's name is no person");
-	is_int((long long)a.paras.len, 7, "  the rest stays in the body");
+	is_int((long long)a.paras.len, 8, "  the rest stays in the body, a line that goes on too");
 	article_free(&a);
 	run("Liên hoan âm nhạc mùa xuân khai mạc\n\n" P1 "\nTổng thống Trần Văn Nam và vợ.\n"
 	    "Ông Trần Minh đang làm việc tại nhà máy từ sáng sớm đến tận tối muộn mỗi ngày.\n" P2 "\n", &a);
