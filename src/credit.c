@@ -22,39 +22,6 @@
 /* Words in one person's name, at most. */
 #define NAME_MAX_WORDS 5
 
-/* Papers and agencies that a byline names alone, lowered: without the
- * list "Thanh Niên" or "VnExpress" would be taken for a person. */
-static const char *const publications[] = {
-	"ttxvn", "vna", "tin tức", "ttxvn/tin tức", "vnexpress", "dân trí", "tuổi trẻ",
-	"thanh niên", "tiền phong", "lao động", "người lao động", "vietnamnet", "zing",
-	"zing news", "kenh14", "kênh 14", "soha", "infonet", "vov", "vtv", "vtc", "vtc news",
-	"nhân dân", "quân đội nhân dân", "qđnd", "công an nhân dân", "cand", "pháp luật tp.hcm",
-	"plo", "sài gòn giải phóng", "sggp", "hà nội mới", "an ninh thủ đô", "antđ",
-	"giáo dục việt nam", "giáo dục và thời đại", "gia đình & xã hội", "gia đình và xã hội",
-	"đời sống & pháp luật", "đời sống và pháp luật", "người đưa tin", "kiến thức",
-	"khám phá", "trí thức trẻ", "báo mới", "baomoi", "24h", "eva", "ngôi sao",
-	"vietnamplus", "nông nghiệp việt nam", "thể thao & văn hóa", "thể thao và văn hóa",
-	"bongda", "doanh nhân sài gòn", "đầu tư", "đttd", "tiêu dùng", "vneconomy", "cafef",
-	"cafebiz", "afp", "ap", "reuters", "xinhua", "tân hoa xã", "yonhap", "kyodo", "bbc",
-	"cnn", "daily mail", "the guardian", "guardian", "new york times", "sputnik", "tass",
-	"ria novosti", "bloomberg", "nhk", "cctv", "dpa", "ansa", "efe", "the sun",
-	"mirror", "telegraph", "independent", "forbes", "nikkei", "wall street journal",
-	"washington post", "al jazeera", "france 24", "rfi", "voa", "abc news", "nbc news",
-	"cbs news", "fox news", "usa today", "time", "scmp", "global times",
-	"thời báo hoàn cầu", "nhân dân nhật báo", "thể thao việt nam", "thể thao 247",
-	"thethao247", "webthethao", "bóng đá plus", "vnmedia", "vtv news", "vtv24", "dân việt",
-	"gđvn", "plvn", "pháp luật việt nam", "đời sống plus", "dnsg", "vne", "vtc14",
-	"hanoimoi", "tiin", "yan", "saostar", "afamily", "đất việt", "petrotimes",
-	"phonearena", "gsmarena", "the verge", "techcrunch", "engadget", "gd&tđ", "tto",
-	"ndđt", "nlđ",
-	/* photo agencies */
-	"epa", "getty", "getty images", "shutterstock", "ap photo", NULL
-};
-/* How a publication's name often starts, lowered. */
-static const char *const publication_heads[] = {
-	"báo ", "tạp chí ", "đài ", "cổng thông tin ", "thông tấn xã ", "hãng tin ",
-	"trang tin ", "kênh ", "nhật báo ", "tuần báo ", NULL
-};
 /* Parentheses of a credit that name no publication, lowered. */
 static const char *const not_sources[] = {
 	"tổng hợp", "t/h", "th", "lược dịch", "dịch", "biên dịch", "thực hiện", "ghi",
@@ -73,26 +40,6 @@ static const char *const photo_roles[] = {
 	"ảnh", "video", "clip", "đồ", "họa", "hoạ", "infographic", "thiết", "kế", "và", NULL
 };
 
-static int
-in_list(const char *const *list, const char *low)
-{
-	for (int i = 0; list[i]; i++) {
-		if (strcmp(list[i], low) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-static int
-starts_with_any(const char *const *list, const char *low)
-{
-	for (int i = 0; list[i]; i++) {
-		if (strncmp(low, list[i], strlen(list[i])) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* A copy of the n bytes at s without spaces at either end. */
 static char *
 trimmed(const char *s, size_t n)
@@ -104,37 +51,6 @@ trimmed(const char *s, size_t n)
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	return xstrndup(s, n);
-}
-
-/* A host name: "vov.vn", "Dantri.com.vn". */
-static int
-domain_like(const char *low)
-{
-	static const char *const tlds[] = { ".vn", ".com", ".net", ".org", ".info", NULL };
-	size_t n = strlen(low);
-
-	if (strchr(low, ' ') != NULL)
-		return 0;
-	for (int i = 0; tlds[i]; i++) {
-		size_t m = strlen(tlds[i]);
-
-		if (n > m && strcmp(low + n - m, tlds[i]) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-int
-credit_is_publication(const char *name)
-{
-	char *low = text_lower(name);
-	/* "Báo Lâm Đồng", not "Báo X sẽ tiếp tục cập nhật thông tin." */
-	int r = in_list(publications, low) || domain_like(low) ||
-	    (starts_with_any(publication_heads, low) && text_words(name) <= 6 &&
-		strpbrk(name, ".!?:;") == NULL);
-
-	free(low);
-	return r;
 }
 
 /* The next word of the n bytes at s from *i, between spaces: 1 with
@@ -459,9 +375,9 @@ after_role(const char *s)
 	head = xstrndup(s, (size_t)(colon - s));
 	low = text_lower(head);
 	for (w = strtok_r(low, " ,-/&", &save); w != NULL; w = strtok_r(NULL, " ,-/&", &save)) {
-		if (!in_list(role_words, w))
+		if (!str_in_list(role_words, w))
 			ok = 0;
-		writes |= !in_list(photo_roles, w);
+		writes |= !str_in_list(photo_roles, w);
 	}
 	free(low);
 	free(head);
@@ -549,7 +465,7 @@ credit_photo(const char *s)
 	slash = strchr(t, '/');
 	if (slash != NULL)
 		*slash = '\0';	/* "Văn Điệp/TTXVN": the person is enough */
-	r = in_list(generic, low) || names_like(t) || credit_is_publication(t) || acronym_like(t);
+	r = str_in_list(generic, low) || names_like(t) || credit_is_publication(t) || acronym_like(t);
 	free(low);
 	free(t);
 	return r;
@@ -575,7 +491,7 @@ paren_credit(const char *inner, char **source, int *role)
 			x += strlen("báo ");
 		*source = xstrdup(x);
 	}
-	else if (in_list(not_sources, low))
+	else if (str_in_list(not_sources, low))
 		*role = 1;	/* "(Lược dịch)", "(thực hiện)": a credit, no publication */
 	else if (*source != NULL)
 		;
@@ -776,7 +692,7 @@ credit_parse(const char *line, enum credit_where where, char **author, char **so
 		char *low = text_lower(s);
 
 		/* "Tổng hợp", "T/h": compiled by the paper, nobody named. */
-		r = in_list(not_sources, low);
+		r = str_in_list(not_sources, low);
 		free(low);
 		if (r)
 			goto out;

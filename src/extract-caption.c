@@ -376,18 +376,9 @@ runs_on(const char *s)
 {
 	static const char *const words[] = { " như", " của", " và", " là", " với", " cho", " các",
 		" những", " từ", " về", " tại", NULL };
-	size_t n = strlen(s);
 	uint32_t last = extract_last_uc(s);
 
-	if (last == ',' || last == ';')
-		return 1;
-	for (int k = 0; words[k]; k++) {
-		size_t m = strlen(words[k]);
-
-		if (n > m && strcmp(s + n - m, words[k]) == 0)
-			return 1;
-	}
-	return 0;
+	return last == ',' || last == ';' || str_ends_any(words, s);
 }
 
 /* "Tổng thống John F. Kennedy và vợ.": one sentence of ten words at the

@@ -261,3 +261,37 @@ monotonic_seconds(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
+
+int
+str_in_list(const char *const *list, const char *s)
+{
+	for (int i = 0; list[i]; i++) {
+		if (strcmp(list[i], s) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+str_starts_any(const char *const *list, const char *s)
+{
+	for (int i = 0; list[i]; i++) {
+		if (strncmp(s, list[i], strlen(list[i])) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+str_ends_any(const char *const *list, const char *s)
+{
+	size_t n = strlen(s);
+
+	for (int i = 0; list[i]; i++) {
+		size_t m = strlen(list[i]);
+
+		if (n > m && strcmp(s + n - m, list[i]) == 0)
+			return 1;
+	}
+	return 0;
+}

@@ -63,4 +63,10 @@ void strlist_push(struct strlist *l, char *s);
 /* Joins with sep into a new string the caller frees. */
 char *strlist_join(const struct strlist *l, const char *sep);
 
+/* Is s one of the strings of list (NULL-terminated)? Does it start, or
+ * end (and is longer), with one of them? */
+int str_in_list(const char *const *list, const char *s);
+int str_starts_any(const char *const *list, const char *s);
+int str_ends_any(const char *const *list, const char *s);
+
 #endif
