@@ -40,9 +40,10 @@
 #define BUSY_TIMEOUT_MS 5000
 /* The longest an import waits for state writers after a commit. */
 #define STORE_YIELD_MAX_MS 500
-/* After a wait that ran out (a turn asked for and never taken: a writer
- * stopped in the middle), seconds the import goes on as if no one waited:
- * it would otherwise wait STORE_YIELD_MAX_MS after every short batch. */
+/* After a wait that ran out with no write by anyone (a turn asked for
+ * and never taken: a writer stopped in the middle), seconds the import
+ * goes on as if no one waited: it would otherwise wait STORE_YIELD_MAX_MS
+ * after every short batch. */
 #define TURN_STUCK_SECONDS 10.0
 #define WAL_CHECKPOINT_PAGES 4096
 /*
@@ -435,15 +436,35 @@ store_turn_wanted(struct store *s)
 	return 0;
 }
 
+/* PRAGMA data_version: it changes when another connection commits. */
+static sqlite3_int64
+others_version(struct store *s)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 v = -1;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 void
 store_yield(struct store *s, int min_ms)
 {
 	double start = monotonic_seconds();
+	sqlite3_int64 version = -1;
 
 	sqlite3_sleep(min_ms);
 	while (store_turn_wanted(s)) {
+		if (version < 0)
+			version = others_version(s);
 		if ((monotonic_seconds() - start) * 1000 >= STORE_YIELD_MAX_MS) {
-			s->turn_stuck_until = monotonic_seconds() + TURN_STUCK_SECONDS;
+			/* Waited out, and no one wrote meanwhile: stuck. A
+			 * queue of writers that did write is no such thing. */
+			if (others_version(s) == version)
+				s->turn_stuck_until = monotonic_seconds() + TURN_STUCK_SECONDS;
 			return;
 		}
 		sqlite3_sleep(1);
