@@ -386,9 +386,7 @@ runs_on(const char *s)
 static int
 short_statement(const struct line *l)
 {
-	const char *stop = strstr(l->s, ". ");
-
-	return l->words <= 10 && extract_last_uc(l->s) == '.' && stop == NULL;
+	return l->words <= 10 && extract_last_uc(l->s) == '.' && !extract_has_inner_sentence(l->s);
 }
 
 /*

@@ -39,6 +39,11 @@ uint32_t extract_last_mark(const char *s);
 size_t extract_words_in(const char *s, size_t n);
 size_t extract_word_before(const char *s, size_t i, size_t *start);
 int extract_after_abbrev(const char *s, size_t i);
+/* Does the mark at byte i of s (n bytes) end a sentence that more text
+ * follows? Not after an abbreviation or an initial ("TS. Hoàng", "John
+ * F. Kennedy"), and only before a capital or a digit. Is there one in s? */
+int extract_sentence_ends_at(const char *s, size_t i, size_t n);
+int extract_has_inner_sentence(const char *s);
 int extract_is_closing_quote(uint32_t uc);
 int extract_is_sentence_end(uint32_t uc);
 int extract_ends_sentence(const char *s);

@@ -206,3 +206,35 @@ extract_list_marker(const char *s)
 		return 1;
 	return extract_list_item(s);
 }
+
+/*
+ * Does the mark at byte i of s end a sentence that more text follows
+ * ("... điên rồ. Juventus bán")? Not after an abbreviation or an initial
+ * ("TS. Hoàng", "A. Cô-bi-a-cốp"), and only before a capital or a digit.
+ */
+int
+extract_sentence_ends_at(const char *s, size_t i, size_t n)
+{
+	uint32_t uc, next;
+	int len = text_next(s + i, n - i, &uc);
+
+	if (!extract_is_sentence_end(uc) || s[i + len] != ' ' || i == 0)
+		return 0;
+	text_next(s + i + len + 1, n - i - (size_t)len - 1, &next);
+	if (!text_is_upper(next) && !(next >= '0' && next <= '9'))
+		return 0;
+	return uc != '.' || !extract_after_abbrev(s, i);
+}
+
+/* Text with a sentence end inside it, followed by more text. */
+int
+extract_has_inner_sentence(const char *s)
+{
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i < n; i++) {
+		if (extract_sentence_ends_at(s, i, n))
+			return 1;
+	}
+	return 0;
+}

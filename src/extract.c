@@ -27,42 +27,10 @@
  * period up to here is one, however long (the list cuts it, not us). */
 #define HEADLINE_MAX_WORDS 80
 
-/*
- * Does the mark at byte i of s end a sentence that more text follows
- * ("... điên rồ. Juventus bán")? Not after an abbreviation or an initial
- * ("TS. Hoàng", "A. Cô-bi-a-cốp"), and only before a capital or a digit.
- */
-static int
-sentence_ends_at(const char *s, size_t i, size_t n)
-{
-	uint32_t uc, next;
-	int len = text_next(s + i, n - i, &uc);
-
-	if (!extract_is_sentence_end(uc) || s[i + len] != ' ' || i == 0)
-		return 0;
-	text_next(s + i + len + 1, n - i - (size_t)len - 1, &next);
-	if (!text_is_upper(next) && !(next >= '0' && next <= '9'))
-		return 0;
-	return uc != '.' || !extract_after_abbrev(s, i);
-}
-
-/* Text with a sentence end inside it, followed by more text. */
-static int
-has_inner_sentence(const char *s)
-{
-	size_t n = strlen(s);
-
-	for (size_t i = 0; i < n; i++) {
-		if (sentence_ends_at(s, i, n))
-			return 1;
-	}
-	return 0;
-}
-
 static int
 paragraph_like(const struct line *l)
 {
-	return l->words > 40 || (l->words > 20 && has_inner_sentence(l->s)) ||
+	return l->words > 40 || (l->words > 20 && extract_has_inner_sentence(l->s)) ||
 	    (extract_ends_sentence(l->s) && l->words > 25);
 }
 
@@ -206,7 +174,7 @@ extract_first_sentence(const char *para, size_t max_cols)
 		uint32_t uc;
 		int len = text_next(para + i, n - i, &uc);
 
-		if (sentence_ends_at(para, i, n)) {
+		if (extract_sentence_ends_at(para, i, n)) {
 			end = i;
 			break;
 		}

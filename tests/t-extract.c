@@ -801,9 +801,9 @@ test_person_captions(void)
 	    "  a body's name is no person");
 	is_int((long long)a.paras.len, 8, "  the rest stays in the body, a line that goes on too");
 	article_free(&a);
-	run("Liên hoan âm nhạc mùa xuân khai mạc\n\n" P1 "\nTổng thống Trần Văn Nam và vợ.\n"
+	run("Liên hoan âm nhạc mùa xuân khai mạc\n\n" P1 "\nTổng thống Trần F. Nam và vợ.\n"
 	    "Ông Trần Minh đang làm việc tại nhà máy từ sáng sớm đến tận tối muộn mỗi ngày.\n" P2 "\n", &a);
-	is_str(a.captions.len == 1 ? a.captions.items[0] : NULL, "Tổng thống Trần Văn Nam và vợ.",
+	is_str(a.captions.len == 1 ? a.captions.items[0] : NULL, "Tổng thống Trần F. Nam và vợ.",
 	    "  a short statement of a person in a scene is a caption too");
 	is_int((long long)a.paras.len, 3, "  a sentence of more words stays in the body");
 	article_free(&a);
