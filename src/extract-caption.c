@@ -252,13 +252,13 @@ portrait_caption(const struct line *l)
 	static const char *const titles[] = { "Ông ", "Bà ", "Anh ", "Chị ", "TS ", "TS. ",
 		"PGS.TS ", "PGS.TS. ", "GS.TS ", "ThS ", "ThS. ", NULL };
 	const char *p = NULL, *comma;
-	size_t names = 0;
+	size_t names = 0, head;
 
 	if (l->words < 4 || l->words > 25 || extract_ends_sentence(l->s) ||
 	    strpbrk(l->s, ":\"'") != NULL || strstr(l->s, "\xe2\x80\x9c") != NULL)
 		return 0;
-	if (opens_with(l->s, titles) > 0)
-		p = l->s + opens_with(l->s, titles);
+	if ((head = opens_with(l->s, titles)) > 0)
+		p = l->s + head;
 	comma = p != NULL ? strstr(p, ", ") : NULL;
 	if (comma == NULL)
 		return 0;
@@ -328,7 +328,7 @@ shows_scene(const struct line *l)
 	stop = strstr(l->s, ". ");
 	if (stop != NULL && stop[2] != '\0' && !text_is_lower(extract_first_uc(stop + 2)))
 		return 0;
-	return opens_with(l->s, heads) > 0;
+	return str_starts_any(heads, l->s);
 }
 
 /*
@@ -361,7 +361,7 @@ opens_with_person(const char *s)
 
 	if (rank > 0)
 		return text_is_upper(extract_first_uc(s + rank));
-	if (opens_with(s, openers) > 0)
+	if (str_starts_any(openers, s))
 		return 0;
 	/* A name is two to four words: "Ưng Hoàng Phúc", "Lady Gaga". */
 	run = capitalised_run(s);

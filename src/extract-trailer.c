@@ -214,9 +214,7 @@ extract_take_trailer(struct article *a)
 		} else if (!glued_ad_like(&l) && !extract_photo_credit_like(last)) {
 			break;
 		}
-		a->words -= l.words;
-		free(last);
-		a->paras.len--;
+		drop_paras_from(a, a->paras.len - 1);
 	}
 }
 
