@@ -420,6 +420,38 @@ depicts_person(const struct line *l)
 	return 0;
 }
 
+/*
+ * "Video siêu phẩm đá phạt của Messi", "Clip đua xe mô tô khủng gây tai
+ * nạn", "Video trận Chelsea 3-1 Arsenal:": the caption of a clip the text
+ * dump lost, "Video" or "Clip" before what it shows. A sentence about a
+ * clip has a verb next ("Clip được quay ...", "Clip này ...", "Clip khiến
+ * cư dân mạng ...") or runs longer.
+ */
+static int
+video_caption(const struct line *l)
+{
+	static const char *const heads[] = { "Video clip ", "Video ", "Clip ", "VIDEO ", "CLIP ",
+		NULL };
+	static const char *const verbs[] = { "này", "được", "sau", "khiến", "và", "đã", "cho",
+		"là", "có", "đang", "cũng", "vừa", "gây", "lan", "thu", "nhận", "nhanh", "quay",
+		"trên", "dài", "ngắn", NULL };
+	size_t head = opens_with(l->s, heads);
+	const char *next;
+	char word[16];
+	size_t n;
+
+	if (head == 0 || l->words < 3 || l->words > 20 || extract_has_inner_sentence(l->s) ||
+	    reports_speech(l->s))
+		return 0;
+	next = l->s + head;
+	n = strcspn(next, " ,.:");
+	if (n == 0 || n >= sizeof word)
+		return 0;
+	memcpy(word, next, n);
+	word[n] = '\0';
+	return !str_in_list(verbs, word);
+}
+
 /* "... Ảnh: Văn Điệp/TTXVN", "(Ảnh minh họa)", "... Ảnh Thu Giang": a
  * photo caption, told by a photo credit of a few words at its end. */
 int
@@ -539,7 +571,8 @@ extract_body_caption(const struct article *a, const struct line *l, const char *
 
 	/* A portrait's caption only under a headline: above, "Bà Tư Hường,
 	 * Chủ tịch Tập đoàn Hoàn Cầu, qua đời" is one. */
-	return extract_caption_like(l) || portrait_caption(l) || (after_sentence && depicts_person(l)) ||
+	return extract_caption_like(l) || portrait_caption(l) ||
+	    (after_sentence && (depicts_person(l) || video_caption(l))) ||
 	    (a->paras.len <= 2 && echoes_title(headline, l)) ||
 	    (a->paras.len > 0 && (shows_scene(l) ||
 	    (l->words >= 5 && l->words <= 30 && repeats_opening(a->paras.items[a->paras.len - 1], l->s))));

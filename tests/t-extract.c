@@ -843,6 +843,31 @@ test_sentence_credits(void)
 	article_free(&a);
 }
 
+/* "Video ..." or "Clip ..." before what a lost clip shows: its caption.
+ * A sentence about a clip, with a verb after the word, stays. */
+static void
+test_video_captions(void)
+{
+	struct article a;
+
+	run("Đội chủ nhà thắng đậm trên sân nhà\n\n" P1 "\n"
+	    "Video siêu phẩm đá phạt của tiền đạo Minh Khang\n" P2 "\n"
+	    "Clip người dân dọn dẹp sau cơn bão:\n"
+	    "Clip khiến cư dân mạng dậy sóng, phụ huynh bất bình.\n"
+	    "Video này được quay bằng điện thoại từ khán đài phía tây.\n"
+	    "Clip sau khi chia sẻ cũng hút cả triệu lượt xem với nhiều bình luận thích thú của "
+	    "khán giả.\n" P1 " Thêm một câu.\n", &a);
+	is_int((long long)a.captions.len, 2, "a clip's caption after a finished paragraph is a caption");
+	is_str(a.captions.len > 0 ? a.captions.items[0] : NULL,
+	    "Video siêu phẩm đá phạt của tiền đạo Minh Khang", "  'Video' before what it shows");
+	is_str(a.captions.len > 1 ? a.captions.items[1] : NULL,
+	    "Clip người dân dọn dẹp sau cơn bão:", "  'Clip', ended by a colon");
+	is_str(para(&a, 2), "Clip khiến cư dân mạng dậy sóng, phụ huynh bất bình.",
+	    "  a sentence with a verb after 'Clip' stays");
+	is_int((long long)a.paras.len, 6, "  so do the others about a clip");
+	article_free(&a);
+}
+
 /* Captions told by their words: who stands where, a portrait's name and
  * office. */
 static void
@@ -1185,6 +1210,7 @@ main(void)
 	test_pointed_captions();
 	test_sentence_credits();
 	test_person_captions();
+	test_video_captions();
 	test_dash_joins();
 	test_title_echo();
 	test_photo_story();
