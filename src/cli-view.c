@@ -25,7 +25,7 @@ static const struct cmd_opt show_opts[] = {
 };
 
 static const struct cmd_opt search_opts[] = {
-	{ OPT_LIMIT, "limit", "N", N_("show at most N hits (default 20)") },
+	{ OPT_LIMIT, "limit", "N", N_("show at most N hits (default 20; 0: every hit)") },
 	{ OPT_SORT, "sort", N_("ORDER"), N_("rank (best first, the default) or date (newest)") },
 	{ 'j', "json", NULL, N_("one JSON object a hit, with snippet and matches") },
 	{ 0, NULL, NULL, NULL },
@@ -97,6 +97,8 @@ run_search(struct cmd_ctx *c)
 
 	if (limit_of(c, 20, &limit) < 0)
 		return cmd_bad_usage(c, _("--limit wants a number"));
+	if (limit == 0)
+		limit = -1;	/* every hit */
 	if (v != NULL && strcmp(v, "date") == 0)
 		sort = STORE_SORT_DATE;
 	else if (v != NULL && strcmp(v, "rank") != 0)

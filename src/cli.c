@@ -241,6 +241,7 @@ struct search_ctx {
 	struct list_ctx list;
 	int color;		/* mark matches with reverse video */
 	long hits;
+	int64_t total;		/* hits counted, up to STORE_COUNT_CAP + 1 */
 };
 
 /* Where a snippet is being written: the wrapping state for a terminal. */
@@ -382,6 +383,12 @@ search_hit(const struct store_item *it, const char *snippet, void *vctx)
 		put_snippet(&o, snippet ? snippet : "", &spans);
 		buf_reset(b);
 		json_item(b, it);
+		/* Every hit says how many there are: JSON Lines has no header. */
+		json_key(b, "total", 0);
+		buf_printf(b, "%lld", (long long)(c->total > STORE_COUNT_CAP ? STORE_COUNT_CAP :
+		    c->total));
+		json_key(b, "total_more", 0);
+		buf_adds(b, c->total > STORE_COUNT_CAP ? "true" : "false");
 		json_key(b, "snippet", 0);
 		json_str(b, snippet ? text.data : NULL);
 		json_key(b, "matches", 0);
@@ -414,10 +421,24 @@ suggest(struct store *s, const char *text, long hits)
 	free(alt);
 }
 
+/* What a ranked search over many hits did, in a reader's words. */
+static void
+many_matches(int64_t total, long window)
+{
+	char n[32];
+
+	if (total > STORE_COUNT_CAP)
+		snprintf(n, sizeof n, _("more than %d"), STORE_COUNT_CAP);
+	else
+		snprintf(n, sizeof n, "%lld", (long long)total);
+	warnx(_("%s matches: those with the words side by side first; the %ld newest are "
+	    "ranked, older ones follow newest first"), n, window);
+}
+
 int
 cli_search(struct store *s, const char *text, enum store_sort sort, long limit, int json)
 {
-	struct search_ctx c = { { json, terminal_width(), { NULL, 0, 0 } }, 0, 0 };
+	struct search_ctx c = { { json, terminal_width(), { NULL, 0, 0 } }, 0, 0, 0 };
 	struct store_search_info info;
 	struct query q;
 	int rc;
@@ -430,14 +451,14 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 		warnx("%s", _("the query has no words to search for"));
 		return 0;
 	}
-	rc = store_search(s, &q, sort, limit, search_hit, &c, &info);
+	rc = json ? store_search_count(s, &q, STORE_COUNT_CAP + 1, &c.total) : 0;
+	if (rc == 0)
+		rc = store_search(s, &q, sort, limit, search_hit, &c, &info);
+	if (rc == 0 && !json && info.partial && info.window > 0)
+		rc = store_search_count(s, &q, STORE_COUNT_CAP + 1, &c.total);
 	query_free(&q);
 	if (rc == 0 && info.partial && info.window > 0)
-		warnx(P_("many matches: ranked title and phrase matches among recent imports, "
-		    "then the %ld most recent one; --sort date sees them all",
-		    "many matches: ranked title and phrase matches among recent imports, "
-		    "then the %ld most recent; --sort date sees them all",
-		    (unsigned long)info.window), info.window);
+		many_matches(c.total, info.window);
 	else if (rc == 0 && info.partial)
 		warnx("%s", _("many matches in the date range: newest first"));
 	if (rc == 0 && c.hits == 0)

@@ -43,6 +43,8 @@ struct search {
 	int limit;		/* hits asked for */
 	int more;		/* there may be more than nhits */
 	int partial;		/* the ranking covers recent hits only */
+	int64_t total;		/* matches counted, up to STORE_COUNT_CAP + 1;
+				 * -1: not counted */
 	int ranked;		/* the hits are ranked, not just the newest */
 	int sel, top;		/* selected hit, first hit shown */
 	struct strlist history;
@@ -206,6 +208,7 @@ run(struct pane *p, int force, int ranked)
 		s->searched = xstrdup(s->line.text);
 		s->sel = s->top = 0;
 		s->more = s->partial = 0;
+		s->total = -1;
 		s->ranked = 1;	/* nothing to rank */
 		return UI_REDRAW;
 	}
@@ -232,6 +235,18 @@ run(struct pane *p, int force, int ranked)
 	s->hits = g.v;
 	s->nhits = g.n;
 	s->partial = info.partial;
+	/* Counted once the ranked hits are in: a quick answer to a key
+	 * stays quick, and a key interrupts the count too. */
+	s->total = -1;
+	if (ranked && (!s->more || force || !ui_key_waiting())) {
+		if (!force)
+			store_set_interrupt(st, stop_for_key, NULL);
+		if (!s->more)
+			s->total = g.n;
+		else if (store_search_count(st, &q, STORE_COUNT_CAP + 1, &s->total) < 0)
+			s->total = -1;
+		store_set_interrupt(st, NULL, NULL);
+	}
 	s->ranked = ranked;
 	if (!same)
 		s->sel = s->top = 0;
@@ -388,12 +403,18 @@ search_status(struct pane *p, char *buf, size_t size)
 {
 	struct search *s = p->data;
 
+	char of[64] = "";
+
+	if (s->total > STORE_COUNT_CAP)
+		snprintf(of, sizeof of, _(" of more than %d"), STORE_COUNT_CAP);
+	else if (s->total >= 0 && s->more)
+		snprintf(of, sizeof of, _(" of %lld"), (long long)s->total);
 	if (s->nhits == 0)
 		snprintf(buf, size, "0");
 	else
-		snprintf(buf, size, "%d/%d%s%s", s->sel + 1, s->nhits, s->more ? "+" : "",
-		    !s->ranked ? _(" (newest first)") :
-		    s->partial ? _(" (ranked among recent matches)") : "");
+		snprintf(buf, size, "%d/%d%s%s%s", s->sel + 1, s->nhits, s->more && !*of ? "+" : "",
+		    of, !s->ranked ? _(" (newest first)") :
+		    s->partial ? _(" (the newest ranked, then older ones)") : "");
 }
 
 void
@@ -407,6 +428,7 @@ pane_search_start(struct pane *p)
 	s->searched = NULL;
 	s->sel = s->top = 0;
 	s->ranked = 0;
+	s->total = -1;
 	s->limit = 20;
 	history_load(s);
 	s->hpos = (int)s->history.len;

@@ -635,8 +635,8 @@ has_field_or_not(const struct node *nd)
 	return 0;
 }
 
-/* The tiers of a ranked search over many hits (store.c): the query in
- * titles, and several plain words as a phrase. */
+/* The tiers of a ranked search over many hits (store-search.c): the
+ * query in titles, and several plain words as a phrase. */
 static void
 make_tiers(const struct node *root, struct query *q)
 {
@@ -651,7 +651,10 @@ make_tiers(const struct node *root, struct query *q)
 		put_phrase(&b, kids, root->nkids);
 		q->phrase = buf_detach(&b);
 	}
-	q->title_match = xasprintf("title : %s", q->all_words ? q->all_words : q->match);
+	/* Several plain words: their phrase in the title, not each word
+	 * somewhere in it ("công sở ... ăn" is no title hit of "cong an"). */
+	q->title_match = xasprintf("title : %s", q->phrase ? q->phrase :
+	    q->all_words ? q->all_words : q->match);
 }
 
 /* Words and phrases searched for (not excluded), to mark in an article;

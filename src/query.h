@@ -24,7 +24,8 @@
 
 struct query {
 	char *match;		/* FTS5 expression, or NULL: no positive words */
-	char *title_match;	/* the same, its words in the title; or NULL */
+	char *title_match;	/* the query in the title (several plain words:
+				 * their phrase); or NULL */
 	char *phrase;		/* the words as one phrase, for several plain
 				 * words; or NULL */
 	char *all_words;	/* the same hits as match, found without the

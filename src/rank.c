@@ -23,6 +23,11 @@
  * word (word_bound_idf), not counted.
  *
  *   luot_rank(span, w0, w1, ...)
+ *   luot_band_rank(span, w0, w1, ...)
+ *
+ * luot_band_rank adds bands over bm25 for a query with a phrase of several
+ * words (band_of): the phrase in the title, the phrase elsewhere, its
+ * words near one another, the rest.
  *
  * span is the largest rowid of the table (0: assume rowids 1..rows);
  * w0... are the column weights, 1.0 where absent.
@@ -201,6 +206,108 @@ rank_query_of(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
 	return *rc == SQLITE_OK ? rq : NULL;
 }
 
+/* Bands of rows (see band_of); a band's least score is above any bm25. */
+#define BAND_TITLE_PHRASE 3000.0
+#define BAND_PHRASE 2000.0
+#define BAND_NEAR 1000.0
+/* What nearness adds in the near band, at most (words adjacent but out of
+ * order, or one word between): it outweighs bm25's usual range. */
+#define NEAR_WEIGHT 500.0
+
+/*
+ * The smallest span, in tokens, of one column of the row holding every
+ * one-word phrase the row holds (two at least), or 0. Instances come
+ * sorted by column and offset, so one pass with a sliding start does.
+ */
+static int
+near_span(const Fts5ExtensionApi *api, Fts5Context *fts, const struct rank_query *rq,
+    int ninst, int *held, int *rc)
+{
+	int *count = calloc((size_t)rq->nphrase + 1, sizeof *count);
+	int want = 0, have = 0, start = 0, best = 0, ip, ic, io, sp, sc, so;
+
+	if (count == NULL) {
+		*rc = SQLITE_NOMEM;
+		return 0;
+	}
+	for (int i = 0; i < rq->nphrase; i++)
+		want += held[i];
+	for (int k = 0; want >= 2 && k < ninst && *rc == SQLITE_OK; k++) {
+		if ((*rc = api->xInst(fts, k, &ip, &ic, &io)) != SQLITE_OK || !held[ip])
+			continue;
+		/* A new column starts the window again. */
+		if (api->xInst(fts, start, &sp, &sc, &so) == SQLITE_OK && sc != ic) {
+			memset(count, 0, (size_t)rq->nphrase * sizeof *count);
+			have = 0;
+			start = k;
+		}
+		if (count[ip]++ == 0)
+			have++;
+		/* Drop instances off the start while the window keeps every
+		 * phrase. */
+		while (have == want && start < k) {
+			if (api->xInst(fts, start, &sp, &sc, &so) != SQLITE_OK)
+				break;
+			if (held[sp] && count[sp] == 1) {
+				break;
+			}
+			if (held[sp])
+				count[sp]--;
+			start++;
+		}
+		if (have == want && api->xInst(fts, start, &sp, &sc, &so) == SQLITE_OK &&
+		    (best == 0 || io - so + 1 < best))
+			best = io - so + 1;
+	}
+	free(count);
+	return best;
+}
+
+/*
+ * The band of a row, for a query with a phrase of several words (luot adds
+ * one for plain words: "a b" OR (a AND b)): the phrase in the title, the
+ * phrase elsewhere, its words near one another in one column (nearer is
+ * better), the rest. Every row of a band ranks above every row of the
+ * bands below; bm25 orders rows within a band. 0 for other queries.
+ */
+static double
+band_of(const Fts5ExtensionApi *api, Fts5Context *fts, const struct rank_query *rq,
+    int ninst, int *rc)
+{
+	int multi = 0, title = 0, body = 0, words = 0, span, ip, ic, io;
+	int *held;
+
+	for (int i = 0; i < rq->nphrase; i++)
+		multi += api->xPhraseSize(fts, i) > 1;
+	if (multi == 0)
+		return 0;
+	if ((held = calloc((size_t)rq->nphrase + 1, sizeof *held)) == NULL) {
+		*rc = SQLITE_NOMEM;
+		return 0;
+	}
+	for (int k = 0; k < ninst && *rc == SQLITE_OK; k++) {
+		if ((*rc = api->xInst(fts, k, &ip, &ic, &io)) != SQLITE_OK)
+			break;
+		if (api->xPhraseSize(fts, ip) > 1) {
+			title |= ic == 0;
+			body |= ic != 0;
+		} else if (!held[ip]) {
+			held[ip] = 1;
+			words++;
+		}
+	}
+	span = title || body || words < 2 || *rc != SQLITE_OK ? 0 :
+	    near_span(api, fts, rq, ninst, held, rc);
+	free(held);
+	if (title)
+		return BAND_TITLE_PHRASE;
+	if (body)
+		return BAND_PHRASE;
+	if (span > 0)
+		return BAND_NEAR + NEAR_WEIGHT * words / span;
+	return 0;
+}
+
 static void
 rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
     sqlite3_value **val)
@@ -234,6 +341,8 @@ rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int
 		score += rq->idf[i] * (f * (BM25_K1 + 1.0)) /
 		    (f + BM25_K1 * (1 - BM25_B + BM25_B * d / rq->avgdl));
 	}
+	if (rc == SQLITE_OK && api->xUserData(fts) != NULL)
+		score += band_of(api, fts, rq, ninst, &rc);
 	if (rc == SQLITE_OK)
 		/* Lower is better, as with bm25(), so that ORDER BY rank works. */
 		sqlite3_result_double(ctx, -score);
@@ -244,5 +353,11 @@ rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int
 int
 rank_register(struct fts5_api *api)
 {
-	return api->xCreateFunction(api, "luot_rank", NULL, rank_fn, NULL);
+	/* Any pointer but NULL says "banded". */
+	static const char banded[] = "banded";
+	int rc = api->xCreateFunction(api, "luot_rank", NULL, rank_fn, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = api->xCreateFunction(api, "luot_band_rank", (void *)banded, rank_fn, NULL);
+	return rc;
 }

@@ -7,7 +7,8 @@
 
 struct fts5_api;
 
-/* Register luot_rank() with FTS5; an SQLite result code. */
+/* Register luot_rank() and luot_band_rank() with FTS5; an SQLite result
+ * code. */
 int rank_register(struct fts5_api *api);
 
 #endif

@@ -23,10 +23,11 @@
 
 /*
  * The rank function: bm25 that weighs a common word without reading all
- * its documents (rank.c), given the largest rowid, and the column weights:
- * title, body, captions, author, source.
+ * its documents, in bands: several words adjacent in the title, adjacent
+ * elsewhere, near, the rest (rank.c). Given the largest rowid, and the
+ * column weights: title, body, captions, author, source.
  */
-#define RANK_FN "luot_rank(%lld, 10.0, 1.0, 1.0, 3.0, 3.0)"
+#define RANK_FN "luot_band_rank(%lld, 10.0, 1.0, 1.0, 3.0, 3.0)"
 
 
 enum search_mode { SEARCH_ROWS, SEARCH_COUNT };
@@ -43,11 +44,12 @@ enum search_plan {
 /*
  * The SQL of a search with numbered parameters: ?1 the FTS5 expression,
  * ?2 after, ?3 before, ?4 on, ?5 exclusion, ?6 limit, ?7 lowest rowid,
- * ?8 the rank function, ?9 a tag. Only the parameters it uses are in it.
+ * ?8 the rank function, ?9 a tag, ?10 the rowid all hits are below. Only
+ * the parameters it uses are in it.
  */
 static char *
 search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, int floor,
-    int walk_dates)
+    int ceiling, int walk_dates)
 {
 	struct buf b;
 	int fts = q->match != NULL;
@@ -75,6 +77,8 @@ search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, i
 		buf_adds(&b, " AND article_fts.rank MATCH ?8");
 	if (floor)
 		buf_adds(&b, " AND article_fts.rowid >= ?7");
+	if (ceiling)
+		buf_adds(&b, " AND article_fts.rowid < ?10");
 	if (q->after)
 		buf_adds(&b, " AND a.published >= ?2");
 	if (q->before)
@@ -124,29 +128,47 @@ last_id(struct store *s)
 	return id;
 }
 
+/* Is ?n in the statement's SQL? */
+static int
+has_param(sqlite3_stmt *st, int n)
+{
+	char name[8];
+
+	snprintf(name, sizeof name, "?%d", n);
+	return sqlite3_bind_parameter_index(st, name) > 0;
+}
+
+/* The bounds of the rowids a search statement reads: floor <= rowid <
+ * ceiling; 0 for no bound. */
+struct rowids {
+	int64_t floor, ceiling;
+};
+
+static const struct rowids all_rows = { 0, 0 };
+
 static void
 bind_search(struct store *s, sqlite3_stmt *st, const struct query *q, const char *expr,
-    long limit, int64_t floor)
+    long limit, struct rowids r)
 {
-	int n = sqlite3_bind_parameter_count(st);
-
 	store_bind_text(st, 1, expr);
 	store_bind_text(st, 2, q->after);
 	store_bind_text(st, 3, q->before);
 	store_bind_text(st, 4, q->on);
 	store_bind_text(st, 5, q->exclude);
-	if (n >= 6)
+	if (has_param(st, 6))
 		sqlite3_bind_int64(st, 6, limit);
-	if (n >= 7)
-		sqlite3_bind_int64(st, 7, floor);
-	if (n >= 8) {
+	if (has_param(st, 7))
+		sqlite3_bind_int64(st, 7, r.floor);
+	if (has_param(st, 8)) {
 		char rank[sizeof RANK_FN + 24];
 
 		snprintf(rank, sizeof rank, RANK_FN, (long long)last_id(s));
 		sqlite3_bind_text(st, 8, rank, -1, SQLITE_TRANSIENT);
 	}
-	if (n >= 9)
+	if (has_param(st, 9))
 		sqlite3_bind_text(st, 9, q->tag, -1, SQLITE_STATIC);
+	if (has_param(st, 10))
+		sqlite3_bind_int64(st, 10, r.ceiling);
 }
 
 /*
@@ -181,60 +203,86 @@ hits_expr(const struct query *q)
 	return q->all_words ? q->all_words : q->match;
 }
 
-/* Ids already given, so that tiers do not repeat a hit. */
+/* Ids already given, so that steps do not repeat a hit: a set of ids
+ * with open addressing (0 is no id: rowids start at 1). */
 struct seen_ids {
 	int64_t *v;
-	size_t n;
+	size_t n, cap;		/* cap a power of two, or 0 */
 };
 
-struct tier_ctx {
+/* Add id; 0 when it was in the set already. */
+static int
+seen_add(struct seen_ids *set, int64_t id)
+{
+	size_t i;
+
+	if (2 * (set->n + 1) > set->cap) {
+		struct seen_ids bigger = { NULL, 0, set->cap ? set->cap * 2 : 256 };
+
+		bigger.v = xcalloc(bigger.cap, sizeof *bigger.v);
+		for (size_t k = 0; k < set->cap; k++) {
+			if (set->v[k] != 0)
+				seen_add(&bigger, set->v[k]);
+		}
+		free(set->v);
+		*set = bigger;
+	}
+	for (i = ((uint64_t)id * 0x9E3779B97F4A7C15u) & (set->cap - 1); set->v[i] != 0;
+	    i = (i + 1) & (set->cap - 1)) {
+		if (set->v[i] == id)
+			return 0;
+	}
+	set->v[i] = id;
+	set->n++;
+	return 1;
+}
+
+struct step_ctx {
 	store_hit_fn fn;
 	void *ctx;
-	struct seen_ids *seen;
-	long left;		/* hits still wanted */
+	struct seen_ids seen;
+	long left;		/* hits still wanted; < 0: all */
 	int stop;		/* fn asked to stop */
 };
 
 static int
-tier_hit(const struct store_item *it, const char *snippet, void *vctx)
+step_hit(const struct store_item *it, const char *snippet, void *vctx)
 {
-	struct tier_ctx *t = vctx;
+	struct step_ctx *t = vctx;
 
-	for (size_t i = 0; i < t->seen->n; i++) {
-		if (t->seen->v[i] == it->id)
-			return 0;
-	}
-	t->seen->v = xrealloc(t->seen->v, (t->seen->n + 1) * sizeof *t->seen->v);
-	t->seen->v[t->seen->n++] = it->id;
-	t->left--;
+	if (!seen_add(&t->seen, it->id))
+		return 0;
+	if (t->left > 0)
+		t->left--;
 	if (t->fn(it, snippet, t->ctx) != 0) {
 		t->stop = 1;
 		return 1;
 	}
-	return t->left <= 0;
+	return t->left == 0;
 }
 
 /* The statement of sql (freed here) with the query's values bound, to be
  * given back with store_stmt_done(); NULL on error. */
 static sqlite3_stmt *
 prepare_search(struct store *s, char *sql, const struct query *q, const char *expr,
-    long limit, int64_t floor)
+    long limit, struct rowids r)
 {
 	sqlite3_stmt *st = store_stmt(s, sql);
 
 	free(sql);
 	if (st != NULL)
-		bind_search(s, st, q, expr, limit, floor);
+		bind_search(s, st, q, expr, limit, r);
 	return st;
 }
 
-/* Run one search statement, calling fn for each row until it says stop. */
+/* Run one search statement over the rowids r, calling fn for each row
+ * until it says stop. A limit < 0 is no limit. */
 static int
 run_search(struct store *s, const struct query *q, const char *expr, enum store_sort sort,
-    enum search_plan plan, long limit, int64_t floor, store_hit_fn fn, void *ctx)
+    enum search_plan plan, long limit, struct rowids r, store_hit_fn fn, void *ctx)
 {
-	sqlite3_stmt *st = prepare_search(s, search_sql(q, sort, SEARCH_ROWS, floor > 0,
-	    plan == PLAN_DATES), q, expr, limit, floor);
+	sqlite3_stmt *st = prepare_search(s, search_sql(q, sort, SEARCH_ROWS, r.floor > 0,
+	    r.ceiling > 0, plan == PLAN_DATES), q, expr, limit, r);
 	int rc;
 
 	if (st == NULL)
@@ -254,38 +302,54 @@ run_search(struct store *s, const struct query *q, const char *expr, enum store_
 	return 0;
 }
 
+/* One statement of a ranked search over many hits. */
+struct step {
+	const char *expr;
+	enum store_sort sort;
+	struct rowids r;
+};
+
 /*
- * Ranked search over many hits: the title tier, the phrase tier, then the
- * window of recent hits, each ranked within itself.
+ * Ranked search over more hits than the window: every hit, in bands.
+ * Hits with the words adjacent (the phrase) come first: those in a title,
+ * then the others, among the TIER_SPAN windows of most recent hits and
+ * ranked; then older ones, newest first. Then the rest of the window of
+ * recent hits, ranked (nearer words first, rank.c), and last every older
+ * hit, newest first. Ranking every hit of a common word would read its
+ * whole posting list for the first page.
  */
 static int
-ranked_tiers(struct store *s, const struct query *q, long limit, int64_t floor,
+ranked_steps(struct store *s, const struct query *q, long limit, int64_t floor,
     store_hit_fn fn, void *ctx, struct store_search_info *info)
 {
-	const char *tiers[3] = { q->title_match, q->phrase, q->match };
-	struct seen_ids seen = { NULL, 0 };
-	struct tier_ctx t = { fn, ctx, &seen, limit < 0 ? s->rank_window : limit, 0 };
+	struct step steps[5];
+	struct step_ctx t = { fn, ctx, { NULL, 0, 0 }, limit, 0 };
 	int64_t wide = 0;
-	int rc = 0;
+	int n = 0, rc = 0;
 
 	if (info != NULL) {
 		info->partial = 1;
 		info->window = s->rank_window;
 	}
-	/* Title and phrase hits are looked for among the TIER_SPAN times
-	 * more recent hits: a column filter or a phrase over every hit of a
-	 * common word reads its whole posting list. */
-	if ((tiers[0] || tiers[1]) &&
+	/* A column filter or a phrase over every hit of a common word reads
+	 * its whole posting list: first among the recent hits. */
+	if ((q->title_match || q->phrase) &&
 	    window_floor(s, hits_expr(q), s->rank_window * TIER_SPAN, &wide) < 0)
 		return -1;
-	for (int k = 0; k < 3 && rc == 0 && t.left > 0 && !t.stop; k++) {
-		if (tiers[k] == NULL)
-			continue;
-		/* Rows already given by an earlier tier come again. */
-		rc = run_search(s, q, tiers[k], STORE_SORT_RANK, PLAN_INDEX,
-		    t.left + (long)seen.n, k < 2 ? wide : floor, tier_hit, &t);
+	if (q->title_match)
+		steps[n++] = (struct step){ q->title_match, STORE_SORT_RANK, { wide, 0 } };
+	if (q->phrase) {
+		steps[n++] = (struct step){ q->phrase, STORE_SORT_RANK, { wide, 0 } };
+		if (wide > 1)
+			steps[n++] = (struct step){ q->phrase, STORE_SORT_RECENT, { 0, wide } };
 	}
-	free(seen.v);
+	steps[n++] = (struct step){ q->match, STORE_SORT_RANK, { floor, 0 } };
+	steps[n++] = (struct step){ hits_expr(q), STORE_SORT_RECENT, { 0, floor } };
+	for (int k = 0; k < n && rc == 0 && t.left != 0 && !t.stop; k++)
+		/* Rows an earlier step gave come again: ask for as many more. */
+		rc = run_search(s, q, steps[k].expr, steps[k].sort, PLAN_INDEX,
+		    t.left < 0 ? -1 : t.left + (long)t.seen.n, steps[k].r, step_hit, &t);
+	free(t.seen.v);
 	return rc;
 }
 
@@ -400,32 +464,32 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 		memset(info, 0, sizeof *info);
 	if (q->match == NULL)
 		return run_search(s, q, NULL, sort == STORE_SORT_RECENT ? STORE_SORT_DATE : sort,
-		    PLAN_INDEX, limit, 0, fn, ctx);
+		    PLAN_INDEX, limit, all_rows, fn, ctx);
 	if (sort == STORE_SORT_RECENT)
 		/* The words without the phrase alternative: no positions to
 		 * check for the order, only for the snippets shown. */
-		return run_search(s, q, hits_expr(q), sort, PLAN_INDEX, limit, 0, fn, ctx);
+		return run_search(s, q, hits_expr(q), sort, PLAN_INDEX, limit, all_rows, fn, ctx);
 	if (s->rank_window == 0)
-		return run_search(s, q, q->match, sort, PLAN_INDEX, limit, 0, fn, ctx);
+		return run_search(s, q, q->match, sort, PLAN_INDEX, limit, all_rows, fn, ctx);
 	if ((cut = window_floor(s, hits_expr(q), s->rank_window, &floor)) < 0)
 		return -1;
 	if (!cut)	/* few hits: rank or sort them all */
-		return run_search(s, q, q->match, sort, PLAN_INDEX, limit, 0, fn, ctx);
+		return run_search(s, q, q->match, sort, PLAN_INDEX, limit, all_rows, fn, ctx);
 	/* Many hits in a date range, or among bookmarks: walked newest
 	 * first (the window of recent imports may hold none of them). */
 	if (sort == STORE_SORT_DATE || q->after || q->before || q->on || q->bookmarked || q->tag) {
 		if (info != NULL && sort == STORE_SORT_RANK)
 			info->partial = 1;	/* window 0: by date */
-		return run_search(s, q, q->match, STORE_SORT_DATE, PLAN_DATES, limit, 0, fn, ctx);
+		return run_search(s, q, q->match, STORE_SORT_DATE, PLAN_DATES, limit, all_rows, fn, ctx);
 	}
-	return ranked_tiers(s, q, limit, floor, fn, ctx, info);
+	return ranked_steps(s, q, limit, floor, fn, ctx, info);
 }
 
 int
 store_search_count(struct store *s, const struct query *q, long cap, int64_t *n)
 {
-	sqlite3_stmt *st = prepare_search(s, search_sql(q, STORE_SORT_RANK, SEARCH_COUNT, 0, 0),
-	    q, q->match, cap, 0);
+	sqlite3_stmt *st = prepare_search(s, search_sql(q, STORE_SORT_RANK, SEARCH_COUNT, 0, 0, 0),
+	    q, q->match ? hits_expr(q) : NULL, cap, all_rows);
 	int rc;
 
 	*n = 0;

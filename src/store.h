@@ -302,9 +302,11 @@ enum store_sort {
 typedef int (*store_hit_fn)(const struct store_item *item, const char *snippet, void *ctx);
 
 /* How a ranked search went: partial when the query had too many hits to
- * score them all. Then with window > 0 the ranking covers title and phrase
- * hits among the recent ones and the window most recently imported hits;
- * with window 0 (a date filter) the hits come newest first. */
+ * score them all. Then with window > 0 every hit still comes, in bands:
+ * hits with the words side by side first (ranked among the recent ones,
+ * then older ones newest first), then the rest of the window most recently
+ * imported hits, ranked, then older ones newest first. With window 0 (a
+ * date filter) the hits come newest first. */
 struct store_search_info {
 	int partial;
 	long window;
@@ -328,6 +330,10 @@ int store_search(struct store *s, const struct query *q, enum store_sort sort,
 /* Hits past which a ranked search is partial (default 2000); 0 ranks every
  * hit however many (for measurements). */
 void store_set_rank_window(struct store *s, long window);
+
+/* Searches count their hits up to this many, which keeps counting a
+ * common word fast; past it they say "more than". */
+#define STORE_COUNT_CAP 10000
 
 /* Number of articles the query finds, counted up to cap (< 0: all).
  * Returns 0 or -1. */

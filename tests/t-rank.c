@@ -123,6 +123,64 @@ compare(sqlite3 *db, const char *expr, int *same_order)
 	return worst;
 }
 
+/*
+ * luot_band_rank: rows with the words adjacent, in the title, then
+ * elsewhere, then nearer before farther, whatever bm25 says (the title
+ * weighs ten times the body). The title of row 4 holds both words three
+ * words apart; row 6 holds them in different columns. "cong an" matches
+ * "công ăn" too: no row may say that.
+ */
+static void
+test_bands(void)
+{
+	static const char *const rows[][2] = {
+		{ "Tin ngắn trong ngày", "Lực lượng công an có mặt tại hiện trường." },	/* 1 */
+		{ "Công an tỉnh khen thưởng", "Buổi lễ diễn ra vào sáng nay." },		/* 2 */
+		{ "Tin ngắn trong ngày", "Công tác an ninh được giữ vững." },		/* 3 */
+		{ "Thánh nữ công sở nấu thức ăn", "công việc nhiều, làm mãi rồi mới về ăn" },	/* 4 */
+		{ "Tin ngắn trong ngày", "Công nhân làm việc, về nhà an toàn." },		/* 5 */
+		{ "Công bố kết quả", "Mọi người đều an toàn." },				/* 6 */
+	};
+	static const int want[] = { 2, 1, 3, 4, 5, 6 };
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int got[6], n = 0, same = 1;
+
+	if (sqlite3_open(":memory:", &db) != SQLITE_OK || fts_register(db) != SQLITE_OK) {
+		printf("Bail out! cannot open a database with the luot tokenizer\n");
+		exit(1);
+	}
+	exec(db, "CREATE VIRTUAL TABLE b USING fts5(title, body, tokenize = 'luot')");
+	sqlite3_prepare_v2(db, "INSERT INTO b (rowid, title, body) VALUES (?1, ?2, ?3)", -1, &st,
+	    NULL);
+	for (int i = 0; i < 6; i++) {
+		sqlite3_bind_int(st, 1, i + 1);
+		sqlite3_bind_text(st, 2, rows[i][0], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, rows[i][1], -1, SQLITE_STATIC);
+		sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	sqlite3_prepare_v2(db, "SELECT rowid FROM b WHERE b MATCH '\"cong an\" OR (cong AND an)'"
+	    " AND rank MATCH 'luot_band_rank(0, 10.0, 1.0)' ORDER BY rank", -1, &st, NULL);
+	while (sqlite3_step(st) == SQLITE_ROW && n < 6)
+		got[n++] = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	for (int i = 0; i < n; i++)
+		same &= got[i] == want[i];
+	ok(n == 6 && same, "bands: adjacent in the title, adjacent, then nearer first, apart last");
+	if (!(n == 6 && same))
+		for (int i = 0; i < n; i++)
+			printf("#   %d: row %d\n", i + 1, got[i]);
+	sqlite3_prepare_v2(db, "SELECT count(*) FROM (SELECT luot_rank(b, 0, 10.0, 1.0) r,"
+	    " luot_band_rank(b, 0, 10.0, 1.0) s FROM b WHERE b MATCH 'cong' AND r = s)", -1, &st,
+	    NULL);
+	sqlite3_step(st);
+	is_int(sqlite3_column_int(st, 0), 6, "one word: no bands, the same score as luot_rank");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
 int
 main(void)
 {
@@ -204,5 +262,6 @@ main(void)
 		is_int(rc, SQLITE_DONE, "usable as the table's rank with the span given");
 	}
 	sqlite3_close(db);
+	test_bands();
 	return done();
 }

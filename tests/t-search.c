@@ -426,6 +426,53 @@ test_partial(void)
 	store_set_rank_window(st, 2000);
 }
 
+/*
+ * Past the window every hit still comes, and those with the words side by
+ * side before every one with them apart, even when they are older than
+ * the window: two old phrase hits under ten new scattered ones.
+ */
+static void
+test_nothing_lost(void)
+{
+	struct store_search_info info;
+	struct query q;
+	struct ids r, d;
+	char *body = add_doc("Thời sự", "Ai cũng cần bảo hiểm y tế.");
+	char *title = add_doc("Bảo hiểm cho mọi người", "Một bài về chính sách.");
+	char want[64], *all, *s1, *s2;
+
+	for (int i = 0; i < 10; i++) {
+		char text[96];
+
+		snprintf(text, sizeof text, "Cần bảo vệ rừng số %d, cháy rừng rất nguy hiểm.", i);
+		free(add_doc("Thời sự", text));
+	}
+	store_set_rank_window(st, 2);
+	memset(&r, 0, sizeof r);
+	query_parse("bao hiem", &q);
+	ok(store_search(st, &q, STORE_SORT_RANK, -1, add_id, &r, &info) == 0 && info.partial,
+	    "many hits, a small window: a partial ranking");
+	is_int(r.n, 12, "  every hit comes, none lost, none twice");
+	snprintf(want, sizeof want, "%s,%s,", title, body);
+	ok(strncmp(r.list, want, strlen(want)) == 0, "  the old phrase hits before the new scattered ones");
+	query_free(&q);
+	all = find("bao hiem", STORE_SORT_DATE, &d);
+	s1 = sorted(r.list);
+	s2 = sorted(all);
+	is_str(s1, s2, "  the same hits as the date order");
+	free(s1);
+	free(s2);
+	free(all);
+	free(body);
+	free(title);
+	memset(&r, 0, sizeof r);
+	query_parse("bao hiem", &q);
+	store_search(st, &q, STORE_SORT_RANK, 3, add_id, &r, &info);
+	is_int(r.n, 3, "  a limit still holds");
+	query_free(&q);
+	store_set_rank_window(st, 2000);
+}
+
 static void
 test_snippets(void)
 {
@@ -474,6 +521,7 @@ main(void)
 	test_hostile();
 	test_ranking();
 	test_partial();
+	test_nothing_lost();
 	test_snippets();
 	test_telex();
 	test_all_words();
