@@ -180,11 +180,36 @@ bind_date(sqlite3_stmt *st, int i, const struct date *d, char *buf)
 	store_bind_text(st, i + 1, date_prec_name(d->prec));
 }
 
+/* Widen the date bounds of id's block (schema 11) to hold published, an
+ * ISO date or "" for none. */
+static int
+note_block(struct store *s, int64_t id, const char *published)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO id_block (block, newest, oldest) VALUES (?1 >> 12, ?2, ?2)"
+	    " ON CONFLICT (block) DO UPDATE SET"
+	    " newest = CASE WHEN newest IS NULL OR excluded.newest > newest"
+	    "  THEN excluded.newest ELSE newest END,"
+	    " oldest = CASE WHEN oldest IS NULL OR excluded.oldest < oldest"
+	    "  THEN excluded.oldest ELSE oldest END"
+	    " WHERE excluded.newest IS NOT NULL");
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, *published ? published : NULL);
+	rc = sqlite3_step(st);
+	store_stmt_done(s, st);
+	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
+}
+
 /* Insert the article's row; 1 when added, 0 for a duplicate. */
 static int
 add_row(struct store *s, struct article *a, const char *path, int64_t *id)
 {
 	char pub[DATE_ISO_MAX], crawl[DATE_ISO_MAX];
+	int64_t new_id;
 	int rc;
 
 	if (prepare_kept(s, &s->add,
@@ -218,9 +243,12 @@ add_row(struct store *s, struct article *a, const char *path, int64_t *id)
 		return store_db_fail(s);
 	if (sqlite3_changes(s->db) == 0)
 		return 0;
-	pending_add(s, a, sqlite3_last_insert_rowid(s->db));
+	new_id = sqlite3_last_insert_rowid(s->db);
+	if (note_block(s, new_id, pub) < 0)
+		return -1;
+	pending_add(s, a, new_id);
 	if (id != NULL)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = new_id;
 	return 1;
 }
 
@@ -414,7 +442,9 @@ replace_row(struct store *s, int64_t id, struct article *a)
 	sqlite3_bind_int64(st, 13, id);
 	rc = sqlite3_step(st);
 	store_stmt_done(s, st);
-	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
+	if (rc != SQLITE_DONE)
+		return store_db_fail(s);
+	return note_block(s, id, pub);
 }
 
 int

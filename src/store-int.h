@@ -126,4 +126,33 @@ const char *store_col(sqlite3_stmt *st, int i);
 /* Fill it from the ITEM_COLUMNS of the current row of st (borrowed). */
 void store_fill_item(sqlite3_stmt *st, struct store_item *it);
 
+/*
+ * The rowid of the window-th most recently imported hit of expr, in
+ * *floor: 1 when there are that many hits, 0 when fewer, -1 on error.
+ * It reads window entries of the index at most.
+ */
+int store_window_floor(struct store *s, const char *expr, long window, int64_t *floor);
+
+/* The expression that finds the same hits as q->match most cheaply. */
+const char *store_hits_expr(const struct query *q);
+
+/* A hit's id and published date (NULL: none), borrowed; non-zero stops. */
+typedef int (*store_key_fn)(int64_t id, const char *published, void *ctx);
+
+/* The hits of q (which has words) with lo <= id < hi (0: no bound), in
+ * no order, without their text. Returns 0 or -1. */
+int store_search_keys(struct store *s, const struct query *q, int64_t lo, int64_t hi,
+    store_key_fn fn, void *ctx);
+
+/* The hits of q among the articles ids ("4,9,12"), lo <= id < hi,
+ * newest first, with snippets. Returns 0 or -1. */
+int store_search_ids(struct store *s, const struct query *q, const char *ids, int64_t lo,
+    int64_t hi, store_hit_fn fn, void *ctx);
+
+/* Newest first, the first limit hits of q, which has words, by the blocks
+ * of ids (schema 11). Returns 0, -1 on error, 1 when limit is beyond what
+ * this way serves (then the caller sorts every hit). */
+int store_dates_search(struct store *s, const struct query *q, long limit, store_hit_fn fn,
+    void *ctx);
+
 #endif

@@ -31,6 +31,11 @@
  *  9  article_fts keeps up to 16 MiB of new terms in memory before it
  *     writes them out (FTS5's hashsize): a batch becomes one segment;
  *     crisismerge 64 leaves merging to automerge, a slice a commit.
+ * 10  article.original: the page an article was extracted from.
+ * 11  id_block: for each block of 4096 article ids (id >> 12), the
+ *     newest and oldest published date in it (NULL: none dated), bounds
+ *     that only widen (store_index_pending); newest-first searches walk
+ *     the blocks (store-dates.c).
  */
 #include "config.h"
 
@@ -237,6 +242,14 @@ static const char *const migrations[STORE_VERSION] = {
 	"    new.author, new.source);"
 	"  SELECT luot_terms_flush();"
 	"END;",
+	/* 11: the index's hits come in id order, a newest-first search
+	 * wants them by date; these bounds tell which blocks of ids can
+	 * hold the newest (store-dates.c). Read from the date index, not
+	 * the rows. */
+	"CREATE TABLE id_block (block INTEGER PRIMARY KEY, newest TEXT, oldest TEXT);"
+	"INSERT INTO id_block (block, newest, oldest)"
+	"  SELECT id >> 12, max(published), min(published)"
+	"  FROM article INDEXED BY article_by_published GROUP BY id >> 12;",
 };
 
 int

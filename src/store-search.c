@@ -30,15 +30,21 @@
 #define RANK_FN "luot_band_rank(%lld, 10.0, 1.0, 1.0, 3.0, 3.0)"
 
 
-enum search_mode { SEARCH_ROWS, SEARCH_COUNT };
+enum search_mode {
+	SEARCH_ROWS,		/* items with snippets */
+	SEARCH_COUNT,		/* the number of hits, up to ?6 */
+	SEARCH_KEYS,		/* id and published of each hit, in no order */
+};
 
 /* Matches marked \x01...\x02, about 24 words around the best one. */
 #define SNIPPET "snippet(article_fts, -1, char(1), char(2), '\xe2\x80\xa6', 24)"
 
-/* How a search statement finds its rows. */
-enum search_plan {
-	PLAN_INDEX,		/* the full-text index leads */
-	PLAN_DATES,		/* the date index leads (many hits, newest first) */
+/* What a search statement does beyond the query's own conditions. */
+struct search_shape {
+	enum store_sort sort;
+	enum search_mode mode;
+	int floor, ceiling;	/* rowid >= ?7, rowid < ?10 */
+	const char *ids;	/* only these articles ("4,9,12"), or NULL */
 };
 
 /*
@@ -48,37 +54,39 @@ enum search_plan {
  * the parameters it uses are in it.
  */
 static char *
-search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, int floor,
-    int ceiling, int walk_dates)
+search_sql(const struct query *q, const struct search_shape *sh)
 {
 	struct buf b;
 	int fts = q->match != NULL;
+	enum store_sort sort = sh->sort;
+	enum search_mode mode = sh->mode;
 
 	buf_init(&b);
 	if (mode == SEARCH_COUNT)
 		/* Up to ?6 hits: a common word's whole posting list is as
 		 * long as the corpus is large. */
 		buf_adds(&b, "SELECT count(*) FROM (SELECT 1 FROM ");
+	else if (mode == SEARCH_KEYS)
+		buf_adds(&b, "SELECT a.id, a.published FROM ");
 	else if (fts)
 		buf_adds(&b, "SELECT " ITEM_COLUMNS ", " SNIPPET " FROM ");
 	else
 		buf_adds(&b, "SELECT " ITEM_COLUMNS ", NULL FROM ");
-	if (fts && walk_dates)
-		/* Many hits, newest first: walk the date index and keep the
-		 * hits, which come soon. */
-		buf_adds(&b, "article a CROSS JOIN article_fts ON article_fts.rowid = a.id"
-		    " WHERE article_fts MATCH ?1");
-	else if (fts)
-		buf_adds(&b, "article_fts JOIN article a ON a.id = article_fts.rowid"
+	if (fts)
+		/* The index leads, even when a list of ids could: a lookup
+		 * of one row in it costs milliseconds. */
+		buf_adds(&b, "article_fts CROSS JOIN article a ON a.id = article_fts.rowid"
 		    " WHERE article_fts MATCH ?1");
 	else
 		buf_adds(&b, "article a WHERE 1");
 	if (fts && sort == STORE_SORT_RANK && mode == SEARCH_ROWS)
 		buf_adds(&b, " AND article_fts.rank MATCH ?8");
-	if (floor)
+	if (sh->floor)
 		buf_adds(&b, " AND article_fts.rowid >= ?7");
-	if (ceiling)
+	if (sh->ceiling)
 		buf_adds(&b, " AND article_fts.rowid < ?10");
+	if (sh->ids)
+		buf_printf(&b, " AND a.id IN (%s)", sh->ids);
 	if (q->after)
 		buf_adds(&b, " AND a.published >= ?2");
 	if (q->before)
@@ -99,6 +107,8 @@ search_sql(const struct query *q, enum store_sort sort, enum search_mode mode, i
 		buf_adds(&b, " LIMIT ?6)");
 		return buf_detach(&b);
 	}
+	if (mode == SEARCH_KEYS)
+		return buf_detach(&b);
 	if (fts && sort == STORE_SORT_RANK)
 		/* FTS5 sorts by rank itself, so snippets are made for the
 		 * rows returned only, not for every hit. */
@@ -171,13 +181,8 @@ bind_search(struct store *s, sqlite3_stmt *st, const struct query *q, const char
 		sqlite3_bind_int64(st, 10, r.ceiling);
 }
 
-/*
- * The rowid of the window-th most recently imported hit of expr, in
- * *floor: 1 when there are that many hits, 0 when fewer, -1 on error.
- * It reads window entries of the index at most.
- */
-static int
-window_floor(struct store *s, const char *expr, long window, int64_t *floor)
+int
+store_window_floor(struct store *s, const char *expr, long window, int64_t *floor)
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1"
 	    " ORDER BY rowid DESC LIMIT 1 OFFSET ?2");
@@ -196,9 +201,8 @@ window_floor(struct store *s, const char *expr, long window, int64_t *floor)
 	return rc == SQLITE_ROW;
 }
 
-/* The expression that finds the same hits as q->match most cheaply. */
-static const char *
-hits_expr(const struct query *q)
+const char *
+store_hits_expr(const struct query *q)
 {
 	return q->all_words ? q->all_words : q->match;
 }
@@ -275,14 +279,11 @@ prepare_search(struct store *s, char *sql, const struct query *q, const char *ex
 	return st;
 }
 
-/* Run one search statement over the rowids r, calling fn for each row
- * until it says stop. A limit < 0 is no limit. */
+/* Step st to its end, calling fn for each item until it says stop; st
+ * is given back. */
 static int
-run_search(struct store *s, const struct query *q, const char *expr, enum store_sort sort,
-    enum search_plan plan, long limit, struct rowids r, store_hit_fn fn, void *ctx)
+run_rows(struct store *s, sqlite3_stmt *st, store_hit_fn fn, void *ctx)
 {
-	sqlite3_stmt *st = prepare_search(s, search_sql(q, sort, SEARCH_ROWS, r.floor > 0,
-	    r.ceiling > 0, plan == PLAN_DATES), q, expr, limit, r);
 	int rc;
 
 	if (st == NULL)
@@ -300,6 +301,48 @@ run_search(struct store *s, const struct query *q, const char *expr, enum store_
 	if (rc != SQLITE_DONE)
 		return store_db_fail(s);
 	return 0;
+}
+
+/* Run one search statement over the rowids r, calling fn for each row
+ * until it says stop. A limit < 0 is no limit. */
+static int
+run_search(struct store *s, const struct query *q, const char *expr, enum store_sort sort,
+    long limit, struct rowids r, store_hit_fn fn, void *ctx)
+{
+	struct search_shape sh = { sort, SEARCH_ROWS, r.floor > 0, r.ceiling > 0, NULL };
+
+	return run_rows(s, prepare_search(s, search_sql(q, &sh), q, expr, limit, r), fn, ctx);
+}
+
+int
+store_search_keys(struct store *s, const struct query *q, int64_t lo, int64_t hi,
+    store_key_fn fn, void *ctx)
+{
+	struct search_shape sh = { STORE_SORT_DATE, SEARCH_KEYS, lo > 0, hi > 0, NULL };
+	sqlite3_stmt *st = prepare_search(s, search_sql(q, &sh), q, store_hits_expr(q), -1,
+	    (struct rowids){ lo, hi });
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (fn(sqlite3_column_int64(st, 0), store_col(st, 1), ctx) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_stmt_done(s, st);
+	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
+}
+
+int
+store_search_ids(struct store *s, const struct query *q, const char *ids, int64_t lo,
+    int64_t hi, store_hit_fn fn, void *ctx)
+{
+	struct search_shape sh = { STORE_SORT_DATE, SEARCH_ROWS, lo > 0, hi > 0, ids };
+
+	return run_rows(s, prepare_search(s, search_sql(q, &sh), q, store_hits_expr(q), -1,
+	    (struct rowids){ lo, hi }), fn, ctx);
 }
 
 /* One statement of a ranked search over many hits. */
@@ -334,7 +377,7 @@ ranked_steps(struct store *s, const struct query *q, long limit, int64_t floor,
 	/* A column filter or a phrase over every hit of a common word reads
 	 * its whole posting list: first among the recent hits. */
 	if ((q->title_match || q->phrase) &&
-	    window_floor(s, hits_expr(q), s->rank_window * TIER_SPAN, &wide) < 0)
+	    store_window_floor(s, store_hits_expr(q), s->rank_window * TIER_SPAN, &wide) < 0)
 		return -1;
 	if (q->title_match)
 		steps[n++] = (struct step){ q->title_match, STORE_SORT_RANK, { wide, 0 } };
@@ -344,10 +387,10 @@ ranked_steps(struct store *s, const struct query *q, long limit, int64_t floor,
 			steps[n++] = (struct step){ q->phrase, STORE_SORT_RECENT, { 0, wide } };
 	}
 	steps[n++] = (struct step){ q->match, STORE_SORT_RANK, { floor, 0 } };
-	steps[n++] = (struct step){ hits_expr(q), STORE_SORT_RECENT, { 0, floor } };
+	steps[n++] = (struct step){ store_hits_expr(q), STORE_SORT_RECENT, { 0, floor } };
 	for (int k = 0; k < n && rc == 0 && t.left != 0 && !t.stop; k++)
 		/* Rows an earlier step gave come again: ask for as many more. */
-		rc = run_search(s, q, steps[k].expr, steps[k].sort, PLAN_INDEX,
+		rc = run_search(s, q, steps[k].expr, steps[k].sort,
 		    t.left < 0 ? -1 : t.left + (long)t.seen.n, steps[k].r, step_hit, &t);
 	free(t.seen.v);
 	return rc;
@@ -453,6 +496,18 @@ store_parse_query(struct store *s, const char *text, struct query *q)
 	query_parse_with(text, q, expand_prefix, s);
 }
 
+/* Hits newest first: by the blocks of ids for a page (store-dates.c);
+ * every hit sorted, for more. */
+static int
+newest_first(struct store *s, const struct query *q, long limit, store_hit_fn fn, void *ctx)
+{
+	int rc = store_dates_search(s, q, limit, fn, ctx);
+
+	if (rc != 1)
+		return rc;
+	return run_search(s, q, q->match, STORE_SORT_DATE, limit, all_rows, fn, ctx);
+}
+
 int
 store_search(struct store *s, const struct query *q, enum store_sort sort, long limit,
     store_hit_fn fn, void *ctx, struct store_search_info *info)
@@ -464,23 +519,25 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 		memset(info, 0, sizeof *info);
 	if (q->match == NULL)
 		return run_search(s, q, NULL, sort == STORE_SORT_RECENT ? STORE_SORT_DATE : sort,
-		    PLAN_INDEX, limit, all_rows, fn, ctx);
+		    limit, all_rows, fn, ctx);
 	if (sort == STORE_SORT_RECENT)
 		/* The words without the phrase alternative: no positions to
 		 * check for the order, only for the snippets shown. */
-		return run_search(s, q, hits_expr(q), sort, PLAN_INDEX, limit, all_rows, fn, ctx);
+		return run_search(s, q, store_hits_expr(q), sort, limit, all_rows, fn, ctx);
+	if (sort == STORE_SORT_DATE)
+		return newest_first(s, q, limit, fn, ctx);
 	if (s->rank_window == 0)
-		return run_search(s, q, q->match, sort, PLAN_INDEX, limit, all_rows, fn, ctx);
-	if ((cut = window_floor(s, hits_expr(q), s->rank_window, &floor)) < 0)
+		return run_search(s, q, q->match, sort, limit, all_rows, fn, ctx);
+	if ((cut = store_window_floor(s, store_hits_expr(q), s->rank_window, &floor)) < 0)
 		return -1;
-	if (!cut)	/* few hits: rank or sort them all */
-		return run_search(s, q, q->match, sort, PLAN_INDEX, limit, all_rows, fn, ctx);
-	/* Many hits in a date range, or among bookmarks: walked newest
-	 * first (the window of recent imports may hold none of them). */
-	if (sort == STORE_SORT_DATE || q->after || q->before || q->on || q->bookmarked || q->tag) {
-		if (info != NULL && sort == STORE_SORT_RANK)
+	if (!cut)	/* few hits: rank them all */
+		return run_search(s, q, q->match, sort, limit, all_rows, fn, ctx);
+	/* Many hits in a date range, or among bookmarks: newest first (the
+	 * window of recent imports may hold none of them). */
+	if (q->after || q->before || q->on || q->bookmarked || q->tag) {
+		if (info != NULL)
 			info->partial = 1;	/* window 0: by date */
-		return run_search(s, q, q->match, STORE_SORT_DATE, PLAN_DATES, limit, all_rows, fn, ctx);
+		return newest_first(s, q, limit, fn, ctx);
 	}
 	return ranked_steps(s, q, limit, floor, fn, ctx, info);
 }
@@ -488,8 +545,9 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 int
 store_search_count(struct store *s, const struct query *q, long cap, int64_t *n)
 {
-	sqlite3_stmt *st = prepare_search(s, search_sql(q, STORE_SORT_RANK, SEARCH_COUNT, 0, 0, 0),
-	    q, q->match ? hits_expr(q) : NULL, cap, all_rows);
+	struct search_shape sh = { STORE_SORT_RANK, SEARCH_COUNT, 0, 0, NULL };
+	sqlite3_stmt *st = prepare_search(s, search_sql(q, &sh), q,
+	    q->match ? store_hits_expr(q) : NULL, cap, all_rows);
 	int rc;
 
 	*n = 0;

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -473,6 +474,109 @@ test_nothing_lost(void)
 	store_set_rank_window(st, 2000);
 }
 
+/* Each hit's id as "id,", for comparing orders. */
+static int
+list_id(const struct store_item *it, const char *snippet, void *ctx)
+{
+	(void)snippet;
+	buf_printf(ctx, "%lld,", (long long)it->id);
+	return 0;
+}
+
+/* The ids of text's first limit hits in bs newest first ("" on error). */
+static char *
+newest(struct store *bs, const char *text, long limit)
+{
+	struct query q;
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	query_parse(text, &q);
+	if (store_search(bs, &q, STORE_SORT_DATE, limit, list_id, &b, NULL) < 0)
+		buf_reset(&b);
+	query_free(&q);
+	return buf_detach(&b);
+}
+
+/* Does the list of limit ids a begin b, the list of every id? */
+static int
+begins(const char *a, const char *b)
+{
+	return *a && strncmp(a, b, strlen(a)) == 0;
+}
+
+/*
+ * Newest first over blocks of 4096 ids (store-dates.c): 9,000 articles,
+ * dates in no order (some undated), so that the newest sit in every
+ * block; each page must be the start of the full sort, with and without
+ * date filters, and for a word in few articles.
+ */
+static void
+test_blocks(void)
+{
+	static const char *const cases[] = { "tuyến đê", "tuyen de after:2015", "tuyen de before:2012-06",
+		"tuyen de on:2013", "hiếm hoi", "tuyen de -hiem" };
+	uint64_t x = 88172645463325252u;
+	char *path = xasprintf("%s/blocks.db", dir), *err = NULL;
+	struct store *bs = store_open(path, &err);
+
+	free(path);
+	if (bs == NULL) {
+		printf("Bail out! %s\n", err);
+		exit(1);
+	}
+	store_begin(bs);
+	for (int i = 0; i < 9000; i++) {
+		struct article a;
+		char body[128];
+
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		article_init(&a);
+		a.title = xstrdup("Bản tin đê điều");
+		snprintf(body, sizeof body, "Tuyến đê số %d được gia cố%s.", i,
+		    i % 700 == 0 ? ", một việc hiếm hoi" : "");
+		strlist_push(&a.paras, xstrdup(body));
+		if (x % 10 != 0) {
+			a.published.year = 2010 + (int)(x % 7);
+			a.published.month = 1 + (int)(x / 7 % 12);
+			a.published.day = 1 + (int)(x / 84 % 28);
+			a.published.prec = DATE_DAY;
+		}
+		store_add(bs, &a, "d.txt", NULL);
+		article_free(&a);
+	}
+	store_commit(bs);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *all = newest(bs, cases[i], -1), *page = newest(bs, cases[i], 20);
+		char *more = newest(bs, cases[i], 300);
+		char name[96];
+
+		snprintf(name, sizeof name, "%s: the first 20 and 300 newest, as the full sort", cases[i]);
+		ok(begins(page, all) && begins(more, all), name);
+		free(all);
+		free(page);
+		free(more);
+	}
+	{
+		/* An article whose date moves ahead of all: its block's
+		 * bounds widen, and it comes first. */
+		struct article a;
+		char *first;
+
+		article_init(&a);
+		a.title = xstrdup("Bản tin đê điều");
+		strlist_push(&a.paras, xstrdup("Tuyến đê số 5 được gia cố lại."));
+		a.published = (struct date){ .year = 2030, .month = 1, .day = 2, .prec = DATE_DAY };
+		ok(store_replace(bs, 5, &a) == 1, "an article's date moves to 2030");
+		article_free(&a);
+		first = newest(bs, "tuyen de", 1);
+		is_str(first, "5,", "  it is the newest hit");
+		free(first);
+	}
+	store_close(bs);
+}
+
 static void
 test_snippets(void)
 {
@@ -526,6 +630,7 @@ main(void)
 	test_telex();
 	test_all_words();
 	test_prefix_terms();
+	test_blocks();
 	store_close(st);
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);

@@ -166,6 +166,12 @@ test_migrate(void)
 	    -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
 	    sqlite3_column_int(st, 0) == 4, "term table holds folded and exact forms");
 	sqlite3_finalize(st);
+	ok(sqlite3_prepare_v2(h, "SELECT count(*) FROM id_block b JOIN (SELECT id >> 12 k,"
+	    " max(published) n, min(published) o FROM article GROUP BY k) a ON a.k = b.block"
+	    " AND a.n IS b.newest AND a.o IS b.oldest", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1,
+	    "the blocks of ids hold the dates' bounds (schema 11)");
+	sqlite3_finalize(st);
 	sqlite3_close(h);
 	free(fixture);
 	free(path);
