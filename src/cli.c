@@ -460,7 +460,8 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 	if (rc == 0 && info.partial && info.window > 0)
 		many_matches(c.total, info.window);
 	else if (rc == 0 && info.partial)
-		warnx("%s", _("many matches in the date range: newest first"));
+		warnx("%s", _("many matches with these filters: newest first, those with the words "
+		    "side by side first"));
 	if (rc == 0 && c.hits == 0)
 		warnx("%s", _("no articles found"));
 	if (rc == 0)

@@ -508,6 +508,54 @@ newest_first(struct store *s, const struct query *q, long limit, store_hit_fn fn
 	return run_search(s, q, q->match, STORE_SORT_DATE, limit, all_rows, fn, ctx);
 }
 
+/* Counts the hits given, for the bands of banded_newest(). */
+struct count_ctx {
+	store_hit_fn fn;
+	void *ctx;
+	long given;
+	int stop;
+};
+
+static int
+count_hit(const struct store_item *it, const char *snippet, void *vctx)
+{
+	struct count_ctx *c = vctx;
+
+	c->given++;
+	return (c->stop = c->fn(it, snippet, c->ctx) != 0);
+}
+
+/*
+ * A ranked search with a date filter, is: or tag: and many hits: newest
+ * first, but in bands as ranking has them: several plain words as a
+ * phrase in the title, then as a phrase elsewhere, then apart. Each band
+ * is the query with its words' expression narrowed (FTS5's NOT keeps the
+ * bands apart).
+ */
+static int
+banded_newest(struct store *s, const struct query *q, long limit, store_hit_fn fn, void *ctx)
+{
+	struct count_ctx c = { fn, ctx, 0, 0 };
+	char *bands[3] = { NULL, NULL, NULL };
+	int rc = 0;
+
+	if (q->phrase == NULL || q->title_match == NULL)
+		return newest_first(s, q, limit, fn, ctx);
+	bands[0] = xstrdup(q->title_match);
+	bands[1] = xasprintf("(%s) NOT (%s)", q->phrase, q->title_match);
+	bands[2] = xasprintf("(%s) NOT (%s)", store_hits_expr(q), q->phrase);
+	for (int k = 0; k < 3 && rc == 0 && !c.stop && (limit < 0 || c.given < limit); k++) {
+		struct query band = *q;	/* borrowed: not freed */
+
+		band.match = bands[k];
+		band.all_words = NULL;
+		rc = newest_first(s, &band, limit < 0 ? -1 : limit - c.given, count_hit, &c);
+	}
+	for (int k = 0; k < 3; k++)
+		free(bands[k]);
+	return rc;
+}
+
 int
 store_search(struct store *s, const struct query *q, enum store_sort sort, long limit,
     store_hit_fn fn, void *ctx, struct store_search_info *info)
@@ -537,7 +585,7 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 	if (q->after || q->before || q->on || q->bookmarked || q->tag) {
 		if (info != NULL)
 			info->partial = 1;	/* window 0: by date */
-		return newest_first(s, q, limit, fn, ctx);
+		return banded_newest(s, q, limit, fn, ctx);
 	}
 	return ranked_steps(s, q, limit, floor, fn, ctx, info);
 }

@@ -574,6 +574,40 @@ test_blocks(void)
 		is_str(first, "5,", "  it is the newest hit");
 		free(first);
 	}
+	{
+		/* Ranked, with a date filter and many hits: newest first in
+		 * bands, the phrase in the title, elsewhere, then apart. */
+		static const char *const texts[][2] = {
+			{ "Bảo hiểm xã hội tăng", "Tin cũ." },
+			{ "Tin cũ", "Người dân cần bảo hiểm y tế." },
+			{ "Tin mới", "Bảo vệ rừng là việc nguy hiểm." },
+			{ "Tin mới nhất", "Bảo vệ đê là việc nguy hiểm." },
+		};
+		struct store_search_info info;
+		struct query q;
+		struct buf got;
+
+		for (int i = 0; i < 4; i++) {
+			struct article a;
+
+			article_init(&a);
+			a.title = xstrdup(texts[i][0]);
+			strlist_push(&a.paras, xstrdup(texts[i][1]));
+			a.published = (struct date){ .year = 2031 + i, .month = 1, .day = 1,
+				.prec = DATE_DAY };
+			store_add(bs, &a, "band.txt", NULL);
+			article_free(&a);
+		}
+		store_set_rank_window(bs, 2);
+		buf_init(&got);
+		buf_add(&got, "", 0);
+		query_parse("bao hiem after:2030", &q);
+		store_search(bs, &q, STORE_SORT_RANK, -1, list_id, &got, &info);
+		is_str(got.data, "9001,9002,9004,9003,", "  a date filter: newest first within bands");
+		ok(info.partial, "  and says so");
+		query_free(&q);
+		buf_free(&got);
+	}
 	store_close(bs);
 }
 

@@ -20,8 +20,9 @@ database / raw text|%.2f|db_over_raw|≤ 2|db_over_raw|<=|2\n\
   the same less the pages merges freed (reused by the next import)|%.2f|db_used_over_raw\n\
 database / input files|%.2f|db_over_input\n\
 luot index / raw text|%.2f|luot_index_over_raw\n\
-#Search: 54 fixed queries, first page of 50 with snippets (luot, plain: best of 3; LIKE, grep: one run)\n\
+#Search: 57 fixed queries, first page of 50 with snippets (luot, plain: best of 3; LIKE, grep: one run)\n\
 luot first page, p50 / p99|%.1f / %.1f ms|page_p50,page_p99|p99 ≤ 50 ms|page_p99|<=|50\n\
+luot first page newest first, p50 / p99|%.1f / %.1f ms|date_p50,date_p99|p99 ≤ 50 ms (issue 22)|date_p99|<=|50\n\
 luot ranking every hit, p50 / p99|%.1f / %.1f ms|full_p50,full_p99\n\
 plain FTS5 (unicode61 remove_diacritics 2), p50 / p99 (queries)|%.1f / %.1f ms (%d)|plain_p50,plain_p99,plain_n\n\
 luot / plain, both ranking every hit: median / p90 of the per-query ratio|%.2f / %.2f|full_over_plain_p50,full_over_plain_p90|p90 ≤ 1.5|full_over_plain_p90|<=|1.5\n\
