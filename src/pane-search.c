@@ -18,10 +18,12 @@
 #include "edit.h"
 #include "conf.h"
 #include "i18n.h"
+#include "keymap.h"
 #include "pane.h"
 #include "paths.h"
 #include "query.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 /* Queries remembered across runs. */
@@ -51,6 +53,8 @@ struct search {
 	int hpos;		/* place in history while recalling */
 	char *draft;		/* what was typed before recalling */
 	struct strlist words;	/* of the searched query, to mark in the reader */
+	char *suggest;		/* "did you mean": the Telex reading, or NULL */
+	int64_t suggest_n;	/* its hits, up to STORE_SUGGEST_COUNT + 1 */
 };
 
 static char *
@@ -133,6 +137,8 @@ clear_hits(struct search *s)
 	free(s->hits);
 	s->hits = NULL;
 	s->nhits = 0;
+	free(s->suggest);
+	s->suggest = NULL;
 }
 
 static void
@@ -235,6 +241,13 @@ run(struct pane *p, int force, int ranked)
 	s->hits = g.v;
 	s->nhits = g.n;
 	s->partial = info.partial;
+	if (ranked && g.n < STORE_SUGGEST_BELOW) {
+		/* Few hits for what was typed: "daan vaajn" may be Telex. */
+		if (!force)
+			store_set_interrupt(st, stop_for_key, NULL);
+		s->suggest = store_suggest(st, s->line.text, g.n, &s->suggest_n);
+		store_set_interrupt(st, NULL, NULL);
+	}
 	/* Counted once the ranked hits are in: a quick answer to a key
 	 * stays quick, and a key interrupts the count too. */
 	s->total = -1;
@@ -271,6 +284,29 @@ visible_hits(const struct pane *p)
 	return n > 0 ? n : 1;
 }
 
+/* "Did you mean: dân vận (12 articles)? Tab", on row y if it fits. */
+static void
+draw_suggestion(struct pane *p, int y)
+{
+	struct search *s = p->data;
+	char keys[32], *line, *safe;
+
+	if (s->suggest == NULL || y >= p->rows)
+		return;
+	keymap_keys_of(ACT_SUGGESTION, keys, sizeof keys);
+	safe = text_sanitize(s->suggest);
+	if (s->suggest_n > STORE_SUGGEST_COUNT)
+		line = xasprintf(_("Did you mean: %s (more than %d articles)? %s"), safe,
+		    STORE_SUGGEST_COUNT, keys);
+	else
+		line = xasprintf(P_("Did you mean: %s (%lld article)? %s",
+		    "Did you mean: %s (%lld articles)? %s", (unsigned long)s->suggest_n), safe,
+		    (long long)s->suggest_n, keys);
+	ui_put(p, y, 1, line, p->cols - 1, (attr_t)color_attr(EL_MATCH));
+	free(line);
+	free(safe);
+}
+
 static void
 search_draw(struct pane *p)
 {
@@ -298,6 +334,7 @@ search_draw(struct pane *p)
 	}
 	if (s->nhits == 0 && s->searched != NULL && s->searched[0] && p->rows > 2)
 		ui_put(p, 2, 1, _("No match."), p->cols - 1, A_DIM);
+	draw_suggestion(p, s->nhits == 0 ? 3 : 1 + s->nhits * HIT_LINES);
 	edit_draw(&s->line, p, 0, "/ ");
 }
 
@@ -369,6 +406,13 @@ search_key(struct pane *p, int key, int action)
 	case ACT_CANCEL:
 		history_add(p, s->line.text);
 		ui_leave(p->ui);
+		break;
+	case ACT_SUGGESTION:
+		if (s->suggest == NULL)
+			return 0;
+		edit_set(&s->line, s->suggest);
+		s->hpos = (int)s->history.len;
+		run(p, 1, 1);
 		break;
 	case ACT_HELP:
 		return 0;

@@ -58,6 +58,18 @@ test_expect_success '--json: snippet and match offsets that point at the words' 
 	grep -qix "nước sạch" first
 '
 
+test_expect_success '--json: every hit says how many there are; --limit 0 gives them all' '
+	command -v jq >/dev/null || exit 0
+	"$LUOT" --db "$db" search --json --limit 0 nuoc >all &&
+	n=$(count_lines all) &&
+	test "$n" -gt 3 &&
+	"$LUOT" --db "$db" search --json --limit 2 nuoc >two &&
+	test "$(count_lines two)" = 2 &&
+	test "$(jq -r "[.total, .total_more] | @tsv" two | sort -u)" = "$(printf "%s\tfalse" "$n")" &&
+	"$LUOT" --db "$db" search --json --limit 0 --sort date nuoc >bydate &&
+	test "$(count_lines bydate)" = "$n"
+'
+
 test_expect_success '--sort date lists newest first' '
 	"$LUOT" --db "$db" search --sort date --json dan | jq -r ".published // empty" >dates &&
 	sort -r dates >sorted && test_cmp sorted dates

@@ -63,6 +63,17 @@ test_expect_success 'a query with diacritics matches those diacritics' '
 	test "$n2" -gt "$n1"
 '
 
+test_expect_success 'a query typed in Telex: did you mean, and Tab takes it' '
+	ui_keys C-u &&
+	ui_type "nuowcs sachj" &&
+	ui_wait "Did you mean: nước sạch (3 articles)? Tab" &&
+	ui_keys Tab &&
+	ui_wait_status "/nước sạch$" &&
+	ui_screen | head -n 1 | grep -q "^/ nước sạch *$" &&
+	test "$(hits)" -ge 1 &&
+	! ui_screen | grep -q "Did you mean"
+'
+
 test_expect_success 'malformed queries show no error' '
 	for q in "\"" "(((" "*" "title:" "-" "OR OR" ":^*"; do
 		ui_keys C-u && ui_type "$q" && ui_settle &&
