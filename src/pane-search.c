@@ -220,7 +220,7 @@ run(struct pane *p, int force, int ranked)
 	}
 	if (!force)
 		store_set_interrupt(st, stop_for_key, NULL);
-	rc = store_search(st, &q, ranked ? STORE_SORT_RANK : STORE_SORT_RECENT, s->limit + 1,
+	rc = store_search(st, &q, ranked ? STORE_SORT_RANK : STORE_SORT_DATE, s->limit + 1,
 	    gather_hit, &g, &info);
 	store_set_interrupt(st, NULL, NULL);
 	if (rc < 0) {

@@ -13,14 +13,17 @@
  *
  * luot_rank counts a phrase only once a scored row holds it (an excluded
  * word is never counted), and stops after RANK_SAMPLE documents, oldest
- * first: the count is then scaled by the share of the rowid range those
- * documents span. For a common word that is an estimate within a few per
- * cent, and the weight, a logarithm, moves by less; a rare word is counted
- * exactly. The estimate assumes a word is spread evenly over the order of
- * import, which holds for weighing (a word rare in old articles and common
- * in new ones is weighed as common or rare, never as absent). A phrase of
- * several words that are each in the query too is weighed as its rarest
- * word (word_bound_idf), not counted.
+ * first: the count is then scaled by the share of all rows that are as
+ * old or older than the last one counted. The rowids are date keys
+ * (store-int.h's SQL_FTS_KEY), and the table key_count says how many rows
+ * each block of keys holds, which gives that share (struct spread). For a
+ * common word that is an estimate within a few per cent, and the weight,
+ * a logarithm, moves by less; a rare word is counted exactly. The
+ * estimate assumes a word is spread evenly over time, which holds for
+ * weighing (a word rare in old articles and common in new ones is
+ * weighed as common or rare, never as absent). A phrase of several words
+ * that are each in the query too is weighed as its rarest word
+ * (word_bound_idf), not counted.
  *
  *   luot_rank(span, w0, w1, ...)
  *   luot_band_rank(span, w0, w1, ...)
@@ -29,8 +32,10 @@
  * words (band_of): the phrase in the title, the phrase elsewhere, its
  * words near one another, the rest.
  *
- * span is the largest rowid of the table (0: assume rowids 1..rows);
- * w0... are the column weights, 1.0 where absent.
+ * span is the largest article id (0: assume ids 1..rows), which places an
+ * undated row (its key is its id) among the undated; w0... are the
+ * column weights, 1.0 where absent. Without key_count (an older schema)
+ * the rowids are taken for ids spread evenly.
  */
 #include "config.h"
 
@@ -47,12 +52,26 @@
 /* Documents counted for a phrase before the count is scaled. */
 #define RANK_SAMPLE 512
 
+/* As in store-int.h (schema 12): the id below the date in a key, and
+ * the keys a block of key_count holds. */
+#define KEY_ID_BITS 36
+#define KEY_BLOCK_BITS 50
+
+/* The rows of each block of keys (key_count), ascending, with the rows of
+ * the blocks before each: where a key stands among all rows. */
+struct spread {
+	int n;
+	sqlite3_int64 *block;
+	double *below, *count;
+};
+
 #define BM25_K1 1.2
 #define BM25_B 0.75
 
 /* What is known of a query, kept as FTS5 auxiliary data across its rows. */
 struct rank_query {
 	int nphrase;
+	struct spread spread;	/* n 0: none known */
 	double rows;		/* rows in the table */
 	double avgdl;		/* mean row size in tokens */
 	double *idf;		/* per phrase; NAN until a row holds it */
@@ -83,6 +102,84 @@ idf_of(double n, double rows)
 	return idf > 0 ? idf : 1e-6;
 }
 
+/* Read key_count into sp; without it (another schema), sp->n stays 0. */
+static int
+spread_read(sqlite3 *db, struct spread *sp)
+{
+	sqlite3_stmt *st;
+	double below = 0;
+	int rc, cap = 0;
+
+	memset(sp, 0, sizeof *sp);
+	if (sqlite3_prepare_v2(db, "SELECT block, n FROM key_count WHERE n > 0 ORDER BY block",
+	    -1, &st, NULL) != SQLITE_OK)
+		return SQLITE_OK;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sp->n == cap) {
+			void *b, *w, *c;
+
+			cap = cap ? 2 * cap : 256;
+			b = realloc(sp->block, (size_t)cap * sizeof *sp->block);
+			if (b != NULL)
+				sp->block = b;
+			w = realloc(sp->below, (size_t)cap * sizeof *sp->below);
+			if (w != NULL)
+				sp->below = w;
+			c = realloc(sp->count, (size_t)cap * sizeof *sp->count);
+			if (c != NULL)
+				sp->count = c;
+			if (b == NULL || w == NULL || c == NULL) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+		}
+		sp->block[sp->n] = sqlite3_column_int64(st, 0);
+		sp->count[sp->n] = (double)sqlite3_column_int64(st, 1);
+		sp->below[sp->n] = below;
+		below += sp->count[sp->n++];
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static void
+spread_free(struct spread *sp)
+{
+	free(sp->block);
+	free(sp->below);
+	free(sp->count);
+}
+
+/* The rows with a key up to key, estimated: the blocks before key's in
+ * full, and the share of its own that lies below it (undated rows, in
+ * block 0, by their id against the largest, span). */
+static double
+spread_rows_to(const struct spread *sp, sqlite3_int64 key, double span)
+{
+	sqlite3_int64 b = key >> KEY_BLOCK_BITS;
+	int lo = 0, hi = sp->n;
+	double share;
+
+	while (lo < hi) {	/* the first block >= b */
+		int mid = lo + (hi - lo) / 2;
+
+		if (sp->block[mid] < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == sp->n)
+		return lo > 0 ? sp->below[lo - 1] + sp->count[lo - 1] : 0;
+	if (sp->block[lo] != b)
+		return sp->below[lo];
+	if (b == 0)
+		share = span > 0 ? (double)(key & ((1LL << KEY_ID_BITS) - 1)) / span : 1;
+	else
+		share = (double)(key & ((1LL << KEY_BLOCK_BITS) - 1)) /
+		    (double)(1LL << KEY_BLOCK_BITS);
+	return sp->below[lo] + sp->count[lo] * (share < 1 ? share : 1);
+}
+
 /* Count the documents of phrase i, up to RANK_SAMPLE, and weigh it. */
 static int
 sampled_idf(const Fts5ExtensionApi *api, Fts5Context *fts, struct rank_query *rq, int i,
@@ -95,8 +192,12 @@ sampled_idf(const Fts5ExtensionApi *api, Fts5Context *fts, struct rank_query *rq
 	if (rc != SQLITE_OK)
 		return rc;
 	n = (double)s.n;
-	if (s.n >= RANK_SAMPLE && s.last > 0 && span > (double)s.last) {
-		n = n * span / (double)s.last;
+	if (s.n >= RANK_SAMPLE && s.last > 0) {
+		double to = rq->spread.n > 0 ? spread_rows_to(&rq->spread, s.last, span) :
+		    (double)s.last * rq->rows / span;
+
+		/* The sample is the oldest n of those rows. */
+		n = to > n ? n * rq->rows / to : rq->rows;
 		if (n > rq->rows)
 			n = rq->rows;
 	}
@@ -166,6 +267,7 @@ rank_query_free(void *p)
 	struct rank_query *rq = p;
 
 	if (rq != NULL) {
+		spread_free(&rq->spread);
 		free(rq->idf);
 		free(rq->freq);
 		free(rq);
@@ -174,7 +276,7 @@ rank_query_free(void *p)
 
 /* The query's auxiliary data, made on its first row; NULL on error. */
 static struct rank_query *
-rank_query_of(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
+rank_query_of(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int *rc)
 {
 	struct rank_query *rq = api->xGetAuxdata(fts, 0);
 	sqlite3_int64 rows = 0, tokens = 0;
@@ -197,6 +299,8 @@ rank_query_of(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
 		rq->idf[i] = NAN;
 	if ((*rc = api->xRowCount(fts, &rows)) == SQLITE_OK)
 		*rc = api->xColumnTotalSize(fts, -1, &tokens);
+	if (*rc == SQLITE_OK)
+		*rc = spread_read(sqlite3_context_db_handle(ctx), &rq->spread);
 	rq->rows = (double)rows;
 	rq->avgdl = rows > 0 ? (double)tokens / (double)rows : 1;
 	if (*rc == SQLITE_OK)
@@ -313,7 +417,7 @@ rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int
     sqlite3_value **val)
 {
 	int rc = SQLITE_OK, ninst = 0, size = 0;
-	struct rank_query *rq = rank_query_of(api, fts, &rc);
+	struct rank_query *rq = rank_query_of(api, fts, ctx, &rc);
 	double span = nval > 0 ? sqlite3_value_double(val[0]) : 0, score = 0, d;
 
 	if (rq != NULL) {

@@ -53,7 +53,7 @@ pending_keep(struct store *s, const char *v)
 
 /* Room for one more article's texts in s->pend_at. */
 static struct pend_text *
-pending_slot(struct store *s, int64_t id, int del)
+pending_slot(struct store *s, int64_t key, int del)
 {
 	struct pend_text *p;
 
@@ -62,21 +62,21 @@ pending_slot(struct store *s, int64_t id, int del)
 		s->pend_at = xrealloc(s->pend_at, s->pend_cap * sizeof *s->pend_at);
 	}
 	p = &s->pend_at[s->npend++];
-	p->id = id;
+	p->key = key;
 	p->del = del;
 	return p;
 }
 
 /*
- * Keep what index_pending() gives the index for article id: its text as
+ * Keep what index_pending() gives the index under key: the article's text as
  * stored, the body and captions before compression (the workers made
  * them; decompressing them again would be the writing thread's work, and
  * that thread sets the import's pace).
  */
 static void
-pending_add(struct store *s, const struct article *a, int64_t id)
+pending_add(struct store *s, const struct article *a, int64_t key)
 {
-	struct pend_text *p = pending_slot(s, id, 0);
+	struct pend_text *p = pending_slot(s, key, 0);
 
 	p->col[0] = pending_keep(s, a->title);
 	p->col[1] = pending_keep(s, a->body);
@@ -85,12 +85,12 @@ pending_add(struct store *s, const struct article *a, int64_t id)
 	p->col[4] = pending_keep(s, a->source);
 }
 
-/* Keep the texts article id was indexed with, to take them out of the
- * index before its new ones go in (store_replace). */
+/* Keep the texts an article was indexed with under key, to take them out
+ * of the index before its new ones go in (store_replace). */
 static void
-pending_del(struct store *s, int64_t id, char *const cols[5])
+pending_del(struct store *s, int64_t key, char *const cols[5])
 {
-	struct pend_text *p = pending_slot(s, id, 1);
+	struct pend_text *p = pending_slot(s, key, 1);
 
 	for (int c = 0; c < 5; c++)
 		p->col[c] = pending_keep(s, cols[c]);
@@ -135,7 +135,7 @@ store_index_pending(struct store *s)
 		sqlite3_stmt *st = p->del ? s->unindex : s->index;
 		int rc;
 
-		sqlite3_bind_int64(st, 1, p->id);
+		sqlite3_bind_int64(st, 1, p->key);
 		for (int c = 0; c < 5; c++) {
 			if (p->col[c].len == PEND_NULL)
 				sqlite3_bind_null(st, c + 2);
@@ -180,36 +180,12 @@ bind_date(sqlite3_stmt *st, int i, const struct date *d, char *buf)
 	store_bind_text(st, i + 1, date_prec_name(d->prec));
 }
 
-/* Widen the date bounds of id's block (schema 11) to hold published, an
- * ISO date or "" for none. */
-static int
-note_block(struct store *s, int64_t id, const char *published)
-{
-	sqlite3_stmt *st = store_stmt(s,
-	    "INSERT INTO id_block (block, newest, oldest) VALUES (?1 >> 12, ?2, ?2)"
-	    " ON CONFLICT (block) DO UPDATE SET"
-	    " newest = CASE WHEN newest IS NULL OR excluded.newest > newest"
-	    "  THEN excluded.newest ELSE newest END,"
-	    " oldest = CASE WHEN oldest IS NULL OR excluded.oldest < oldest"
-	    "  THEN excluded.oldest ELSE oldest END"
-	    " WHERE excluded.newest IS NOT NULL");
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, *published ? published : NULL);
-	rc = sqlite3_step(st);
-	store_stmt_done(s, st);
-	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
-}
-
 /* Insert the article's row; 1 when added, 0 for a duplicate. */
 static int
 add_row(struct store *s, struct article *a, const char *path, int64_t *id)
 {
 	char pub[DATE_ISO_MAX], crawl[DATE_ISO_MAX];
-	int64_t new_id;
+	int64_t new_id, key;
 	int rc;
 
 	if (prepare_kept(s, &s->add,
@@ -217,7 +193,7 @@ add_row(struct store *s, struct article *a, const char *path, int64_t *id)
 	    " published_prec, crawled, crawled_prec, path, imported, body,"
 	    " captions, words, original) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
 	    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11, ?12, ?13)"
-	    " ON CONFLICT (hash) DO NOTHING") < 0)
+	    " ON CONFLICT (hash) DO NOTHING RETURNING id, fts_key") < 0)
 		return -1;
 	if (!a->packed)
 		article_pack(a);
@@ -236,17 +212,20 @@ add_row(struct store *s, struct article *a, const char *path, int64_t *id)
 		    SQLITE_STATIC);
 	else
 		sqlite3_bind_null(s->add, 13);
-	rc = sqlite3_step(s->add);
+	/* A row comes back when one was added; none for a duplicate. */
+	new_id = key = 0;
+	if ((rc = sqlite3_step(s->add)) == SQLITE_ROW) {
+		new_id = sqlite3_column_int64(s->add, 0);
+		key = sqlite3_column_int64(s->add, 1);
+		rc = sqlite3_step(s->add);
+	}
 	sqlite3_reset(s->add);
 	sqlite3_clear_bindings(s->add);
 	if (rc != SQLITE_DONE)
 		return store_db_fail(s);
-	if (sqlite3_changes(s->db) == 0)
+	if (new_id == 0)
 		return 0;
-	new_id = sqlite3_last_insert_rowid(s->db);
-	if (note_block(s, new_id, pub) < 0)
-		return -1;
-	pending_add(s, a, new_id);
+	pending_add(s, a, key);
 	if (id != NULL)
 		*id = new_id;
 	return 1;
@@ -326,6 +305,7 @@ struct old_row {
 	char *col[5];		/* title, body, captions, author, source (texts) */
 	char *published, *published_prec, *crawled, *crawled_prec;
 	unsigned char hash[ARTICLE_HASH_LEN];
+	int64_t key;		/* fts_key */
 	int has_original;
 };
 
@@ -353,7 +333,7 @@ old_row_read(struct store *s, int64_t id, struct old_row *o)
 {
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT title, luot_unzip(body), luot_unzip(captions), author, source, published,"
-	    " published_prec, crawled, crawled_prec, hash, original IS NOT NULL"
+	    " published_prec, crawled, crawled_prec, hash, original IS NOT NULL, fts_key"
 	    " FROM article WHERE id = ?1");
 	int rc;
 
@@ -372,6 +352,7 @@ old_row_read(struct store *s, int64_t id, struct old_row *o)
 		if (sqlite3_column_bytes(st, 9) == ARTICLE_HASH_LEN)
 			memcpy(o->hash, sqlite3_column_blob(st, 9), ARTICLE_HASH_LEN);
 		o->has_original = sqlite3_column_int(st, 10);
+		o->key = sqlite3_column_int64(st, 11);
 	}
 	store_stmt_done(s, st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -415,15 +396,16 @@ move_state(struct store *s, const unsigned char *from, const unsigned char *to)
 	return 0;
 }
 
-/* Write a's fields over article id's row (under a savepoint). */
+/* Write a's fields over article id's row (under a savepoint); *key is
+ * its new rowid in the index. */
 static int
-replace_row(struct store *s, int64_t id, struct article *a)
+replace_row(struct store *s, int64_t id, struct article *a, int64_t *key)
 {
 	char pub[DATE_ISO_MAX], crawl[DATE_ISO_MAX];
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE article SET hash = ?1, title = ?2, author = ?3, source = ?4, published = ?5,"
 	    " published_prec = ?6, crawled = ?7, crawled_prec = ?8, body = ?9, captions = ?10,"
-	    " words = ?11, original = coalesce(?12, original) WHERE id = ?13");
+	    " words = ?11, original = coalesce(?12, original) WHERE id = ?13 RETURNING fts_key");
 	int rc;
 
 	if (st == NULL)
@@ -440,11 +422,12 @@ replace_row(struct store *s, int64_t id, struct article *a)
 	if (a->zoriginal.len > 0)
 		sqlite3_bind_blob(st, 12, a->zoriginal.data, (int)a->zoriginal.len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 13, id);
-	rc = sqlite3_step(st);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*key = sqlite3_column_int64(st, 0);
+		rc = sqlite3_step(st);
+	}
 	store_stmt_done(s, st);
-	if (rc != SQLITE_DONE)
-		return store_db_fail(s);
-	return note_block(s, id, pub);
+	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
 }
 
 int
@@ -453,6 +436,7 @@ store_replace(struct store *s, int64_t id, struct article *a)
 	struct old_row o;
 	char pub[DATE_ISO_MAX], crawl[DATE_ISO_MAX];
 	const char *now[5];
+	int64_t key;
 	int rc, reindex = 0, changed;
 
 	if (sqlite3_get_autocommit(s->db)) {
@@ -495,7 +479,8 @@ store_replace(struct store *s, int64_t id, struct article *a)
 		old_row_free(&o);
 		return -1;
 	}
-	rc = replace_row(s, id, a);
+	key = o.key;
+	rc = replace_row(s, id, a, &key);
 	if (rc == 0 && memcmp(o.hash, a->hash, ARTICLE_HASH_LEN) != 0)
 		rc = move_state(s, o.hash, a->hash);
 	if (rc < 0) {
@@ -513,9 +498,10 @@ store_replace(struct store *s, int64_t id, struct article *a)
 		old_row_free(&o);
 		return -1;
 	}
-	if (reindex) {
-		pending_del(s, id, o.col);
-		pending_add(s, a, id);
+	/* A new date is a new place in the index, even for the same text. */
+	if (reindex || key != o.key) {
+		pending_del(s, o.key, o.col);
+		pending_add(s, a, key);
 	}
 	old_row_free(&o);
 	return 1;

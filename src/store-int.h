@@ -55,10 +55,24 @@ struct pend_span {
 
 /* An article to index: title, body, captions, author, source. */
 struct pend_text {
-	int64_t id;
+	int64_t key;		/* its rowid in the index (SQL_FTS_KEY) */
 	int del;		/* the texts to take out of the index, not in */
 	struct pend_span col[5];
 };
+
+/*
+ * An article's rowid in the full-text index (schema 12): the minute it
+ * was published, counted from 1900 (1 for earlier ones, 0 for none),
+ * above its id, so that the index's order is date order, undated last,
+ * and the same minute newest import first. The id is key & SQL_KEY_ID.
+ * SQL_FTS_KEY(date, id) is the expression, in SQL so that the schema's
+ * column and the bounds of a date filter are one definition; the column
+ * is in the schema, so a change here needs a new schema.
+ */
+#define SQL_KEY_ID "68719476735"	/* (1 << 36) - 1 */
+#define SQL_MINUTE(date) \
+	"coalesce(max(1, min(unixepoch(" date ") / 60 + 36816480, 134217727)), 0)"
+#define SQL_FTS_KEY(date, id) "((" SQL_MINUTE(date) " << 36) | " id ")"
 
 /* Conditions on the article "a": its reading state (schema 7). */
 #define SQL_UNREAD "NOT EXISTS (SELECT 1 FROM state s WHERE s.hash = a.hash" \
@@ -127,7 +141,7 @@ const char *store_col(sqlite3_stmt *st, int i);
 void store_fill_item(sqlite3_stmt *st, struct store_item *it);
 
 /*
- * The rowid of the window-th most recently imported hit of expr, in
+ * The rowid of the window-th newest hit of expr (by date), in
  * *floor: 1 when there are that many hits, 0 when fewer, -1 on error.
  * It reads window entries of the index at most.
  */
@@ -135,24 +149,5 @@ int store_window_floor(struct store *s, const char *expr, long window, int64_t *
 
 /* The expression that finds the same hits as q->match most cheaply. */
 const char *store_hits_expr(const struct query *q);
-
-/* A hit's id and published date (NULL: none), borrowed; non-zero stops. */
-typedef int (*store_key_fn)(int64_t id, const char *published, void *ctx);
-
-/* The hits of q (which has words) with lo <= id < hi (0: no bound), in
- * no order, without their text. Returns 0 or -1. */
-int store_search_keys(struct store *s, const struct query *q, int64_t lo, int64_t hi,
-    store_key_fn fn, void *ctx);
-
-/* The hits of q among the articles ids ("4,9,12"), lo <= id < hi,
- * newest first, with snippets. Returns 0 or -1. */
-int store_search_ids(struct store *s, const struct query *q, const char *ids, int64_t lo,
-    int64_t hi, store_hit_fn fn, void *ctx);
-
-/* Newest first, the first limit hits of q, which has words, by the blocks
- * of ids (schema 11). Returns 0, -1 on error, 1 when limit is beyond what
- * this way serves (then the caller sorts every hit). */
-int store_dates_search(struct store *s, const struct query *q, long limit, store_hit_fn fn,
-    void *ctx);
 
 #endif

@@ -35,7 +35,11 @@
  * 11  id_block: for each block of 4096 article ids (id >> 12), the
  *     newest and oldest published date in it (NULL: none dated), bounds
  *     that only widen (store_index_pending); newest-first searches walk
- *     the blocks (store-dates.c).
+ *     the blocks (store-dates.c; superseded by 12).
+ * 12  article.fts_key, a virtual column, is each article's rowid in
+ *     article_fts: ordered by date, then id (store-int.h). key_count:
+ *     the articles in each block of 2^50 keys (about 11 days), kept by
+ *     triggers, tells ranking how the dates spread (rank.c).
  */
 #include "config.h"
 
@@ -250,6 +254,74 @@ static const char *const migrations[STORE_VERSION] = {
 	"INSERT INTO id_block (block, newest, oldest)"
 	"  SELECT id >> 12, max(published), min(published)"
 	"  FROM article INDEXED BY article_by_published GROUP BY id >> 12;",
+	/* 12: the index's rows are in date order: an article's rowid in
+	 * article_fts is its fts_key (store-int.h), the minute it was
+	 * published above its id, and a newest-first search reads the
+	 * index backwards (store-search.c) instead of walking id_block.
+	 * fts_key is a virtual column: it costs its index only. The index
+	 * is built again, under the new rowids. key_count counts the
+	 * articles of each block of keys (fts_key >> 50, about 11 days),
+	 * for ranking (rank.c), kept by triggers for every writer. */
+	"DROP TABLE id_block;"
+	"DROP TRIGGER article_fts_insert;"
+	"DROP TRIGGER article_fts_delete;"
+	"DROP TRIGGER article_fts_update;"
+	"DROP TABLE article_fts;"
+	"DROP VIEW article_text;"
+	"ALTER TABLE article ADD COLUMN fts_key INTEGER GENERATED ALWAYS AS ("
+	SQL_FTS_KEY("published", "id") ") VIRTUAL;"
+	"CREATE UNIQUE INDEX article_by_key ON article (fts_key);"
+	"CREATE VIEW article_text AS SELECT fts_key, title, luot_unzip(body) AS body,"
+	"  luot_unzip(captions) AS captions, author, source FROM article;"
+	"CREATE VIRTUAL TABLE article_fts USING fts5 ("
+	"  title, body, captions, author, source,"
+	"  content = 'article_text', content_rowid = 'fts_key', tokenize = 'luot'"
+	");"
+	"INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', 16);"
+	"INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', 16777216);"
+	"INSERT INTO article_fts (article_fts, rank) VALUES ('crisismerge', 64);"
+	"CREATE TABLE key_count (block INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+	"INSERT INTO key_count (block, n)"
+	"  SELECT fts_key >> 50, count(*) FROM article GROUP BY fts_key >> 50;"
+	"CREATE TRIGGER article_fts_insert AFTER INSERT ON article"
+	"  WHEN NOT luot_index_later() BEGIN"
+	"  INSERT INTO article_fts (rowid, title, body, captions, author, source)"
+	"  VALUES (new.fts_key, new.title, luot_unzip(new.body), luot_unzip(new.captions),"
+	"    new.author, new.source);"
+	"  SELECT luot_terms_flush();"
+	"END;"
+	"CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN"
+	"  INSERT INTO article_fts (article_fts, rowid, title, body, captions, author, source)"
+	"  VALUES ('delete', old.fts_key, old.title, luot_unzip(old.body), luot_unzip(old.captions),"
+	"    old.author, old.source);"
+	"END;"
+	/* The store writes a replaced article's index itself (schema 10);
+	 * a new date is a new rowid. */
+	"CREATE TRIGGER article_fts_update"
+	"  AFTER UPDATE OF title, body, captions, author, source, published ON article"
+	"  WHEN NOT luot_index_later() BEGIN"
+	"  INSERT INTO article_fts (article_fts, rowid, title, body, captions, author, source)"
+	"  VALUES ('delete', old.fts_key, old.title, luot_unzip(old.body), luot_unzip(old.captions),"
+	"    old.author, old.source);"
+	"  INSERT INTO article_fts (rowid, title, body, captions, author, source)"
+	"  VALUES (new.fts_key, new.title, luot_unzip(new.body), luot_unzip(new.captions),"
+	"    new.author, new.source);"
+	"  SELECT luot_terms_flush();"
+	"END;"
+	"CREATE TRIGGER key_count_insert AFTER INSERT ON article BEGIN"
+	"  INSERT INTO key_count (block, n) VALUES (new.fts_key >> 50, 1)"
+	"  ON CONFLICT (block) DO UPDATE SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER key_count_delete AFTER DELETE ON article BEGIN"
+	"  UPDATE key_count SET n = n - 1 WHERE block = old.fts_key >> 50;"
+	"END;"
+	"CREATE TRIGGER key_count_update AFTER UPDATE OF published ON article"
+	"  WHEN old.fts_key >> 50 != new.fts_key >> 50 BEGIN"
+	"  UPDATE key_count SET n = n - 1 WHERE block = old.fts_key >> 50;"
+	"  INSERT INTO key_count (block, n) VALUES (new.fts_key >> 50, 1)"
+	"  ON CONFLICT (block) DO UPDATE SET n = n + 1;"
+	"END;"
+	"INSERT INTO article_fts (article_fts) VALUES ('rebuild');",
 };
 
 int

@@ -24,8 +24,8 @@
 /*
  * The rank function: bm25 that weighs a common word without reading all
  * its documents, in bands: several words adjacent in the title, adjacent
- * elsewhere, near, the rest (rank.c). Given the largest rowid, and the
- * column weights: title, body, captions, author, source.
+ * elsewhere, near, the rest (rank.c). Given the largest article id, and
+ * the column weights: title, body, captions, author, source.
  */
 #define RANK_FN "luot_band_rank(%lld, 10.0, 1.0, 1.0, 3.0, 3.0)"
 
@@ -33,7 +33,6 @@
 enum search_mode {
 	SEARCH_ROWS,		/* items with snippets */
 	SEARCH_COUNT,		/* the number of hits, up to ?6 */
-	SEARCH_KEYS,		/* id and published of each hit, in no order */
 };
 
 /* Matches marked \x01...\x02, about 24 words around the best one. */
@@ -44,8 +43,20 @@ struct search_shape {
 	enum store_sort sort;
 	enum search_mode mode;
 	int floor, ceiling;	/* rowid >= ?7, rowid < ?10 */
-	const char *ids;	/* only these articles ("4,9,12"), or NULL */
 };
+
+/* The article of an index row (SQL_FTS_KEY). */
+#define SQL_ARTICLE_OF_ROW "(article_fts.rowid & " SQL_KEY_ID ")"
+
+/*
+ * Where the first article of date d ("2024", "2024-09", "2024-09-16", as
+ * query.h's filters have them) stands in the index, and the first after
+ * the span d names: the filters read only their stretch of the index.
+ */
+#define SQL_DAY(d) "substr(" d " || '-01-01', 1, 10)"
+#define SQL_KEY_FROM(d) "(" SQL_MINUTE(SQL_DAY(d)) " << 36)"
+#define SQL_KEY_PAST(d) "(" SQL_MINUTE(SQL_DAY(d) ", CASE length(" d ")" \
+	" WHEN 4 THEN '+1 years' WHEN 7 THEN '+1 months' ELSE '+1 days' END") " << 36)"
 
 /*
  * The SQL of a search with numbered parameters: ?1 the FTS5 expression,
@@ -66,16 +77,14 @@ search_sql(const struct query *q, const struct search_shape *sh)
 		/* Up to ?6 hits: a common word's whole posting list is as
 		 * long as the corpus is large. */
 		buf_adds(&b, "SELECT count(*) FROM (SELECT 1 FROM ");
-	else if (mode == SEARCH_KEYS)
-		buf_adds(&b, "SELECT a.id, a.published FROM ");
 	else if (fts)
 		buf_adds(&b, "SELECT " ITEM_COLUMNS ", " SNIPPET " FROM ");
 	else
 		buf_adds(&b, "SELECT " ITEM_COLUMNS ", NULL FROM ");
 	if (fts)
-		/* The index leads, even when a list of ids could: a lookup
-		 * of one row in it costs milliseconds. */
-		buf_adds(&b, "article_fts CROSS JOIN article a ON a.id = article_fts.rowid"
+		/* The index leads: a lookup of one row in it costs
+		 * milliseconds. */
+		buf_adds(&b, "article_fts CROSS JOIN article a ON a.id = " SQL_ARTICLE_OF_ROW
 		    " WHERE article_fts MATCH ?1");
 	else
 		buf_adds(&b, "article a WHERE 1");
@@ -85,14 +94,20 @@ search_sql(const struct query *q, const struct search_shape *sh)
 		buf_adds(&b, " AND article_fts.rowid >= ?7");
 	if (sh->ceiling)
 		buf_adds(&b, " AND article_fts.rowid < ?10");
-	if (sh->ids)
-		buf_printf(&b, " AND a.id IN (%s)", sh->ids);
 	if (q->after)
 		buf_adds(&b, " AND a.published >= ?2");
 	if (q->before)
 		buf_adds(&b, " AND a.published < ?3");
 	if (q->on)
 		buf_adds(&b, " AND a.published >= ?4 AND a.published < ?4 || char(127)");
+	/* The same, as bounds the index serves. */
+	if (fts && q->after)
+		buf_adds(&b, " AND article_fts.rowid >= " SQL_KEY_FROM("?2"));
+	if (fts && q->before)
+		buf_adds(&b, " AND article_fts.rowid < " SQL_KEY_FROM("?3"));
+	if (fts && q->on)
+		buf_adds(&b, " AND article_fts.rowid >= " SQL_KEY_FROM("?4")
+		    " AND article_fts.rowid < " SQL_KEY_PAST("?4"));
 	if (q->bookmarked)
 		buf_adds(&b, " AND " SQL_BOOKMARKED);
 	if (q->unread)
@@ -101,19 +116,19 @@ search_sql(const struct query *q, const struct search_shape *sh)
 		buf_adds(&b, " AND EXISTS (SELECT 1 FROM state_tag t JOIN state s ON s.hash = t.hash"
 		    " WHERE t.hash = a.hash AND t.tag = ?9 AND s.bookmarked IS NOT NULL)");
 	if (q->exclude)
-		buf_adds(&b, " AND a.id NOT IN (SELECT rowid FROM article_fts"
-		    " WHERE article_fts MATCH ?5)");
+		buf_adds(&b, fts ? " AND article_fts.rowid NOT IN (SELECT rowid FROM article_fts"
+		    " WHERE article_fts MATCH ?5)" : " AND a.fts_key NOT IN (SELECT rowid FROM"
+		    " article_fts WHERE article_fts MATCH ?5)");
 	if (mode == SEARCH_COUNT) {
 		buf_adds(&b, " LIMIT ?6)");
 		return buf_detach(&b);
 	}
-	if (mode == SEARCH_KEYS)
-		return buf_detach(&b);
 	if (fts && sort == STORE_SORT_RANK)
 		/* FTS5 sorts by rank itself, so snippets are made for the
 		 * rows returned only, not for every hit. */
 		buf_adds(&b, " ORDER BY article_fts.rank");
-	else if (fts && sort == STORE_SORT_RECENT)
+	else if (fts)
+		/* The index's order is newest first (SQL_FTS_KEY). */
 		buf_adds(&b, " ORDER BY article_fts.rowid DESC");
 	else
 		/* NULL sorts lowest: undated articles come last, and the
@@ -309,40 +324,9 @@ static int
 run_search(struct store *s, const struct query *q, const char *expr, enum store_sort sort,
     long limit, struct rowids r, store_hit_fn fn, void *ctx)
 {
-	struct search_shape sh = { sort, SEARCH_ROWS, r.floor > 0, r.ceiling > 0, NULL };
+	struct search_shape sh = { sort, SEARCH_ROWS, r.floor > 0, r.ceiling > 0 };
 
 	return run_rows(s, prepare_search(s, search_sql(q, &sh), q, expr, limit, r), fn, ctx);
-}
-
-int
-store_search_keys(struct store *s, const struct query *q, int64_t lo, int64_t hi,
-    store_key_fn fn, void *ctx)
-{
-	struct search_shape sh = { STORE_SORT_DATE, SEARCH_KEYS, lo > 0, hi > 0, NULL };
-	sqlite3_stmt *st = prepare_search(s, search_sql(q, &sh), q, store_hits_expr(q), -1,
-	    (struct rowids){ lo, hi });
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (fn(sqlite3_column_int64(st, 0), store_col(st, 1), ctx) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	store_stmt_done(s, st);
-	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
-}
-
-int
-store_search_ids(struct store *s, const struct query *q, const char *ids, int64_t lo,
-    int64_t hi, store_hit_fn fn, void *ctx)
-{
-	struct search_shape sh = { STORE_SORT_DATE, SEARCH_ROWS, lo > 0, hi > 0, ids };
-
-	return run_rows(s, prepare_search(s, search_sql(q, &sh), q, store_hits_expr(q), -1,
-	    (struct rowids){ lo, hi }), fn, ctx);
 }
 
 /* One statement of a ranked search over many hits. */
@@ -384,10 +368,10 @@ ranked_steps(struct store *s, const struct query *q, long limit, int64_t floor,
 	if (q->phrase) {
 		steps[n++] = (struct step){ q->phrase, STORE_SORT_RANK, { wide, 0 } };
 		if (wide > 1)
-			steps[n++] = (struct step){ q->phrase, STORE_SORT_RECENT, { 0, wide } };
+			steps[n++] = (struct step){ q->phrase, STORE_SORT_DATE, { 0, wide } };
 	}
 	steps[n++] = (struct step){ q->match, STORE_SORT_RANK, { floor, 0 } };
-	steps[n++] = (struct step){ store_hits_expr(q), STORE_SORT_RECENT, { 0, floor } };
+	steps[n++] = (struct step){ store_hits_expr(q), STORE_SORT_DATE, { 0, floor } };
 	for (int k = 0; k < n && rc == 0 && t.left != 0 && !t.stop; k++)
 		/* Rows an earlier step gave come again: ask for as many more. */
 		rc = run_search(s, q, steps[k].expr, steps[k].sort,
@@ -496,16 +480,12 @@ store_parse_query(struct store *s, const char *text, struct query *q)
 	query_parse_with(text, q, expand_prefix, s);
 }
 
-/* Hits newest first: by the blocks of ids for a page (store-dates.c);
- * every hit sorted, for more. */
+/* Hits newest first, as the index has them: only the words, without the
+ * phrase alternative (no positions to read but for the snippets shown). */
 static int
 newest_first(struct store *s, const struct query *q, long limit, store_hit_fn fn, void *ctx)
 {
-	int rc = store_dates_search(s, q, limit, fn, ctx);
-
-	if (rc != 1)
-		return rc;
-	return run_search(s, q, q->match, STORE_SORT_DATE, limit, all_rows, fn, ctx);
+	return run_search(s, q, store_hits_expr(q), STORE_SORT_DATE, limit, all_rows, fn, ctx);
 }
 
 /* Counts the hits given, for the bands of banded_newest(). */
@@ -566,12 +546,7 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 	if (info != NULL)
 		memset(info, 0, sizeof *info);
 	if (q->match == NULL)
-		return run_search(s, q, NULL, sort == STORE_SORT_RECENT ? STORE_SORT_DATE : sort,
-		    limit, all_rows, fn, ctx);
-	if (sort == STORE_SORT_RECENT)
-		/* The words without the phrase alternative: no positions to
-		 * check for the order, only for the snippets shown. */
-		return run_search(s, q, store_hits_expr(q), sort, limit, all_rows, fn, ctx);
+		return run_search(s, q, NULL, sort, limit, all_rows, fn, ctx);
 	if (sort == STORE_SORT_DATE)
 		return newest_first(s, q, limit, fn, ctx);
 	if (s->rank_window == 0)
@@ -593,7 +568,7 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 int
 store_search_count(struct store *s, const struct query *q, long cap, int64_t *n)
 {
-	struct search_shape sh = { STORE_SORT_RANK, SEARCH_COUNT, 0, 0, NULL };
+	struct search_shape sh = { STORE_SORT_RANK, SEARCH_COUNT, 0, 0 };
 	sqlite3_stmt *st = prepare_search(s, search_sql(q, &sh), q,
 	    q->match ? store_hits_expr(q) : NULL, cap, all_rows);
 	int rc;

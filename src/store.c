@@ -30,7 +30,7 @@
 /*
  * Ranking every hit of a common word costs time in proportion to the hits
  * (bm25 scores each one), which grow with the corpus. Past this many
- * hits, a ranked search scores a window of the most recently imported hits
+ * hits, a ranked search scores a window of the newest hits (by date)
  * instead, after the hits in titles and, for several words, the hits
  * where they stand as a phrase, and says the ranking is partial.
  */

@@ -17,7 +17,7 @@
 #include "article.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_VERSION 11
+#define STORE_VERSION 12
 
 struct store;
 
@@ -292,9 +292,8 @@ struct query;
 
 enum store_sort {
 	STORE_SORT_RANK,	/* bm25, title weighted; then newest */
-	STORE_SORT_DATE,	/* newest first */
-	STORE_SORT_RECENT,	/* most recently imported first: the cheapest
-				 * order, what the index yields by itself */
+	STORE_SORT_DATE,	/* newest first: the order the index yields
+				 * by itself (store-int.h's SQL_FTS_KEY) */
 };
 
 /* A search hit: snippet marks matches with \x01 ... \x02 (NULL when the

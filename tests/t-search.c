@@ -506,19 +506,93 @@ begins(const char *a, const char *b)
 	return *a && strncmp(a, b, strlen(a)) == 0;
 }
 
+/* An article of test_dates: its id, date as stored ("" none), rare word. */
+struct dated {
+	int64_t id;
+	char published[24];
+	int rare;
+};
+
+/* Newest first: by the minute, undated last, the same minute newest
+ * import first (a day is its first minute). */
+static int
+dated_cmp(const void *va, const void *vb)
+{
+	const struct dated *a = va, *b = vb;
+	char ma[24], mb[24];
+	int c;
+
+	snprintf(ma, sizeof ma, "%s%s", a->published, strlen(a->published) == 10 ? "T00:00" : "");
+	snprintf(mb, sizeof mb, "%s%s", b->published, strlen(b->published) == 10 ? "T00:00" : "");
+	c = strcmp(mb, ma);
+
+	if (!*a->published != !*b->published)
+		return *a->published ? -1 : 1;
+	return c != 0 ? c : (a->id < b->id) - (a->id > b->id);
+}
+
+/* The ids, newest first, of the articles a filter keeps: the expected
+ * answer, worked out here without the index. */
+static char *
+expected_ids(const struct dated *v, size_t n, int rare, const char *from, const char *to)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		if ((rare == 1 && !v[i].rare) || (rare == -1 && v[i].rare) ||
+		    ((from || to) && !*v[i].published) ||
+		    (from && strcmp(v[i].published, from) < 0) ||
+		    (to && strcmp(v[i].published, to) >= 0))
+			continue;
+		buf_printf(&b, "%lld,", (long long)v[i].id);
+	}
+	return buf_detach(&b);
+}
+
 /*
- * Newest first over blocks of 4096 ids (store-dates.c): 9,000 articles,
- * dates in no order (some undated), so that the newest sit in every
- * block; each page must be the start of the full sort, with and without
- * date filters, and for a word in few articles.
+ * Newest first is the index's own order (SQL_FTS_KEY): 9,000 articles
+ * imported with dates in no order (some undated, some at the edges of
+ * the filters' spans, to the minute); every page and the whole list are
+ * as sorted here, with and without date filters, for a word in few
+ * articles and with one excluded.
  */
 static void
-test_blocks(void)
+test_dates(void)
 {
-	static const char *const cases[] = { "tuyến đê", "tuyen de after:2015", "tuyen de before:2012-06",
-		"tuyen de on:2013", "hiếm hoi", "tuyen de -hiem" };
+	static const struct {
+		const char *text;
+		int rare;	/* 1: only the rare word's, -1: without it */
+		const char *from, *to;
+	} cases[] = {
+		{ "tuyến đê", 0, NULL, NULL },
+		{ "tuyen de after:2015", 0, "2015", NULL },
+		{ "tuyen de before:2012-06", 0, NULL, "2012-06" },
+		{ "tuyen de on:2013", 0, "2013", "2013\x7f" },
+		{ "tuyen de on:2013-02", 0, "2013-02", "2013-02\x7f" },
+		{ "tuyen de on:2014-03-01", 0, "2014-03-01", "2014-03-01\x7f" },
+		{ "hiếm hoi", 1, NULL, NULL },
+		{ "tuyen de -hiem", -1, NULL, NULL },
+	};
+	/* The edges of those spans, to the minute. */
+	static const struct date edges[] = {
+		{ .year = 2015, .month = 1, .day = 1, .prec = DATE_MINUTE },
+		{ .year = 2014, .month = 12, .day = 31, .hour = 23, .minute = 59, .prec = DATE_MINUTE },
+		{ .year = 2012, .month = 6, .day = 1, .prec = DATE_DAY },
+		{ .year = 2012, .month = 5, .day = 31, .hour = 23, .minute = 59, .prec = DATE_MINUTE },
+		{ .year = 2013, .month = 12, .day = 31, .hour = 23, .minute = 59, .prec = DATE_MINUTE },
+		{ .year = 2014, .month = 1, .day = 1, .prec = DATE_DAY },
+		{ .year = 2013, .month = 2, .day = 28, .hour = 23, .minute = 59, .prec = DATE_MINUTE },
+		{ .year = 2013, .month = 3, .day = 1, .prec = DATE_DAY },
+		{ .year = 2014, .month = 3, .day = 1, .hour = 23, .minute = 59, .prec = DATE_MINUTE },
+		{ .year = 2014, .month = 3, .day = 2, .prec = DATE_DAY },
+		{ .year = 1850, .month = 3, .day = 2, .prec = DATE_DAY },
+	};
+	enum { N = 9000 };
+	struct dated *v = xcalloc(N, sizeof *v);
 	uint64_t x = 88172645463325252u;
-	char *path = xasprintf("%s/blocks.db", dir), *err = NULL;
+	char *path = xasprintf("%s/dates.db", dir), *err = NULL;
 	struct store *bs = store_open(path, &err);
 
 	free(path);
@@ -527,51 +601,65 @@ test_blocks(void)
 		exit(1);
 	}
 	store_begin(bs);
-	for (int i = 0; i < 9000; i++) {
+	for (int i = 0; i < N; i++) {
 		struct article a;
 		char body[128];
 
 		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
 		article_init(&a);
 		a.title = xstrdup("Bản tin đê điều");
+		v[i].rare = i % 700 == 0;
 		snprintf(body, sizeof body, "Tuyến đê số %d được gia cố%s.", i,
-		    i % 700 == 0 ? ", một việc hiếm hoi" : "");
+		    v[i].rare ? ", một việc hiếm hoi" : "");
 		strlist_push(&a.paras, xstrdup(body));
-		if (x % 10 != 0) {
+		if (i % 500 < sizeof edges / sizeof edges[0])
+			a.published = edges[i % 500];
+		else if (x % 10 != 0) {
 			a.published.year = 2010 + (int)(x % 7);
 			a.published.month = 1 + (int)(x / 7 % 12);
 			a.published.day = 1 + (int)(x / 84 % 28);
 			a.published.prec = DATE_DAY;
 		}
-		store_add(bs, &a, "d.txt", NULL);
+		if (a.published.prec != DATE_NONE)
+			date_iso(&a.published, v[i].published);
+		store_add(bs, &a, "d.txt", &v[i].id);
 		article_free(&a);
 	}
 	store_commit(bs);
+	qsort(v, N, sizeof *v, dated_cmp);
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char *all = newest(bs, cases[i], -1), *page = newest(bs, cases[i], 20);
-		char *more = newest(bs, cases[i], 300);
+		char *want = expected_ids(v, N, cases[i].rare, cases[i].from, cases[i].to);
+		char *all = newest(bs, cases[i].text, -1), *page = newest(bs, cases[i].text, 20);
 		char name[96];
 
-		snprintf(name, sizeof name, "%s: the first 20 and 300 newest, as the full sort", cases[i]);
-		ok(begins(page, all) && begins(more, all), name);
+		snprintf(name, sizeof name, "%s: every hit, newest first", cases[i].text);
+		ok(strcmp(all, want) == 0, name);
+		ok(begins(page, want), "  and the first 20");
+		free(want);
 		free(all);
 		free(page);
-		free(more);
 	}
+	free(v);
 	{
-		/* An article whose date moves ahead of all: its block's
-		 * bounds widen, and it comes first. */
+		/* An article whose date moves ahead of all, its text
+		 * unchanged: it moves in the index, and comes first. */
 		struct article a;
 		char *first;
 
 		article_init(&a);
 		a.title = xstrdup("Bản tin đê điều");
-		strlist_push(&a.paras, xstrdup("Tuyến đê số 5 được gia cố lại."));
+		strlist_push(&a.paras, xstrdup("Tuyến đê số 4 được gia cố."));
 		a.published = (struct date){ .year = 2030, .month = 1, .day = 2, .prec = DATE_DAY };
 		ok(store_replace(bs, 5, &a) == 1, "an article's date moves to 2030");
 		article_free(&a);
 		first = newest(bs, "tuyen de", 1);
 		is_str(first, "5,", "  it is the newest hit");
+		free(first);
+		first = newest(bs, "\"so 4 duoc\"", -1);
+		is_str(first, "5,", "  once: its old place left the index");
+		free(first);
+		first = newest(bs, "\"so 4 duoc\" on:2030-01-02", -1);
+		is_str(first, "5,", "  and its new date finds it");
 		free(first);
 	}
 	{
@@ -664,7 +752,7 @@ main(void)
 	test_telex();
 	test_all_words();
 	test_prefix_terms();
-	test_blocks();
+	test_dates();
 	store_close(st);
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);

@@ -166,11 +166,19 @@ test_migrate(void)
 	    -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
 	    sqlite3_column_int(st, 0) == 4, "term table holds folded and exact forms");
 	sqlite3_finalize(st);
-	ok(sqlite3_prepare_v2(h, "SELECT count(*) FROM id_block b JOIN (SELECT id >> 12 k,"
-	    " max(published) n, min(published) o FROM article GROUP BY k) a ON a.k = b.block"
-	    " AND a.n IS b.newest AND a.o IS b.oldest", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1,
-	    "the blocks of ids hold the dates' bounds (schema 11)");
+	ok(sqlite3_prepare_v2(h, "SELECT count(*), sum(d.id = a.fts_key),"
+	    " sum(a.fts_key >> 36 = (unixepoch(a.published) / 60 + 36816480)),"
+	    " sum(a.fts_key & 68719476735 = a.id)"
+	    " FROM article a LEFT JOIN article_fts_docsize d ON d.id = a.fts_key", -1, &st,
+	    NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_int(st, 0) == 1 && sqlite3_column_int(st, 1) == 1 &&
+	    sqlite3_column_int(st, 2) == 1 && sqlite3_column_int(st, 3) == 1,
+	    "the index's rows are the articles' date keys (schema 12)");
+	sqlite3_finalize(st);
+	ok(sqlite3_prepare_v2(h, "SELECT count(*) FROM key_count k JOIN (SELECT fts_key >> 50 b,"
+	    " count(*) n FROM article GROUP BY b) a ON a.b = k.block AND a.n = k.n", -1, &st,
+	    NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1,
+	    "  and key_count counts them by block");
 	sqlite3_finalize(st);
 	sqlite3_close(h);
 	free(fixture);
