@@ -271,7 +271,7 @@ static const char *const migrations[STORE_VERSION] = {
 	"ALTER TABLE article ADD COLUMN fts_key INTEGER GENERATED ALWAYS AS ("
 	SQL_FTS_KEY("published", "id") ") VIRTUAL;"
 	"CREATE UNIQUE INDEX article_by_key ON article (fts_key);"
-	"CREATE VIEW article_text AS SELECT fts_key, title, luot_unzip(body) AS body,"
+	"CREATE VIEW article_text AS SELECT fts_key, id, title, luot_unzip(body) AS body,"
 	"  luot_unzip(captions) AS captions, author, source FROM article;"
 	"CREATE VIRTUAL TABLE article_fts USING fts5 ("
 	"  title, body, captions, author, source,"

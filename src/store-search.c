@@ -71,6 +71,9 @@ search_sql(const struct query *q, const struct search_shape *sh)
 	int fts = q->match != NULL;
 	enum store_sort sort = sh->sort;
 	enum search_mode mode = sh->mode;
+	/* Counting needs the rows only for the reading state: the index
+	 * holds the dates (SQL_FTS_KEY). A row a hit costs a page read. */
+	int rows = !fts || mode != SEARCH_COUNT || q->bookmarked || q->unread || q->tag;
 
 	buf_init(&b);
 	if (mode == SEARCH_COUNT)
@@ -81,7 +84,9 @@ search_sql(const struct query *q, const struct search_shape *sh)
 		buf_adds(&b, "SELECT " ITEM_COLUMNS ", " SNIPPET " FROM ");
 	else
 		buf_adds(&b, "SELECT " ITEM_COLUMNS ", NULL FROM ");
-	if (fts)
+	if (fts && !rows)
+		buf_adds(&b, "article_fts WHERE article_fts MATCH ?1");
+	else if (fts)
 		/* The index leads: a lookup of one row in it costs
 		 * milliseconds. */
 		buf_adds(&b, "article_fts CROSS JOIN article a ON a.id = " SQL_ARTICLE_OF_ROW
@@ -94,17 +99,19 @@ search_sql(const struct query *q, const struct search_shape *sh)
 		buf_adds(&b, " AND article_fts.rowid >= ?7");
 	if (sh->ceiling)
 		buf_adds(&b, " AND article_fts.rowid < ?10");
-	if (q->after)
+	if (q->after && rows)
 		buf_adds(&b, " AND a.published >= ?2");
-	if (q->before)
+	if (q->before && rows)
 		buf_adds(&b, " AND a.published < ?3");
-	if (q->on)
+	if (q->on && rows)
 		buf_adds(&b, " AND a.published >= ?4 AND a.published < ?4 || char(127)");
-	/* The same, as bounds the index serves. */
+	/* The same, as bounds the index serves (dated rows only: 1 << 36 is
+	 * the first minute). */
 	if (fts && q->after)
 		buf_adds(&b, " AND article_fts.rowid >= " SQL_KEY_FROM("?2"));
 	if (fts && q->before)
-		buf_adds(&b, " AND article_fts.rowid < " SQL_KEY_FROM("?3"));
+		buf_adds(&b, " AND article_fts.rowid < " SQL_KEY_FROM("?3")
+		    " AND article_fts.rowid >= (1 << 36)");
 	if (fts && q->on)
 		buf_adds(&b, " AND article_fts.rowid >= " SQL_KEY_FROM("?4")
 		    " AND article_fts.rowid < " SQL_KEY_PAST("?4"));

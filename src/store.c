@@ -48,14 +48,18 @@
 #define WAL_CHECKPOINT_PAGES 4096
 /*
  * Bytes of a statement journal kept in memory before SQLite writes it to
- * a temporary file (its default is 64 KiB). The article INSERT has one,
- * because the table has an insert trigger, and it holds each page the
- * row changes: often four 16 KiB pages or more, so at the default nearly
- * every article's journal went to a file in /var/tmp. The few
- * statements larger than this (a migration rewriting a table) still
- * spill to disk.
+ * a temporary file (its default is 64 KiB): none, it stays in memory. The
+ * article INSERT has one, because the table has an insert trigger, and it
+ * holds each page the row changes: often four 16 KiB pages or more, so at
+ * the default nearly every article's journal went to a file in /var/tmp.
+ * With a bound (4 MiB), a journal that crossed it after an earlier
+ * statement of the transaction had emptied it failed with SQLITE_FULL on
+ * SQLite 3.40 (the first spilled write was empty): schema 12's DROP of the
+ * index (8 MB of journal at 1M articles) and a trigger that wrote many
+ * rows did. A statement journal holds each page a statement changes
+ * once: megabytes for what luot runs.
  */
-#define STMTJRNL_SPILL (4 << 20)
+#define STMTJRNL_SPILL (-1)
 
 int
 store_exec(struct store *s, const char *sql)
