@@ -423,7 +423,7 @@ suggest(struct store *s, const char *text, long hits)
 
 /* What a ranked search over many hits did, in a reader's words. */
 static void
-many_matches(int64_t total, long window)
+many_matches(int64_t total, const struct store_search_info *info)
 {
 	char n[32];
 
@@ -431,8 +431,9 @@ many_matches(int64_t total, long window)
 		snprintf(n, sizeof n, _("more than %d"), STORE_COUNT_CAP);
 	else
 		snprintf(n, sizeof n, "%lld", (long long)total);
-	warnx(_("%s matches: those with the words side by side first; the %ld newest are "
-	    "ranked, older ones follow newest first"), n, window);
+	warnx(_("%s matches: those with the words side by side among the %ld newest first; "
+	    "the %ld newest are ranked, older ones follow newest first"), n, info->depth,
+	    info->window);
 }
 
 int
@@ -458,7 +459,7 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 		rc = store_search_count(s, &q, STORE_COUNT_CAP + 1, &c.total);
 	query_free(&q);
 	if (rc == 0 && info.partial && info.window > 0)
-		many_matches(c.total, info.window);
+		many_matches(c.total, &info);
 	else if (rc == 0 && info.partial)
 		warnx("%s", _("many matches with these filters: newest first, those with the words "
 		    "side by side first"));

@@ -18,8 +18,12 @@
 #include "tokenize.h"
 #include "util.h"
 
-/* The title and phrase tiers look that many windows back. */
+/* The title and phrase tiers look that many windows back, ranked... */
 #define TIER_SPAN 4
+/* ...and past them, newest first, phrase hits that many windows back:
+ * a phrase of common words is rare among the hits of its words, and
+ * finding its older hits reads positions of every one of them. */
+#define PHRASE_DEPTH 16
 
 /*
  * The rank function: bm25 that weighs a common word without reading all
@@ -346,11 +350,12 @@ struct step {
 /*
  * Ranked search over more hits than the window: every hit, in bands.
  * Hits with the words adjacent (the phrase) come first: those in a title,
- * then the others, among the TIER_SPAN windows of most recent hits and
- * ranked; then older ones, newest first. Then the rest of the window of
- * recent hits, ranked (nearer words first, rank.c), and last every older
- * hit, newest first. Ranking every hit of a common word would read its
- * whole posting list for the first page.
+ * then the others, among the TIER_SPAN windows of newest hits and ranked;
+ * then older ones back to PHRASE_DEPTH windows, newest first. Then the
+ * rest of the window of newest hits, ranked (nearer words first,
+ * rank.c), and last every older hit, newest first (older phrase hits
+ * among them). Ranking every hit of a common word would read its whole
+ * posting list for the first page.
  */
 static int
 ranked_steps(struct store *s, const struct query *q, long limit, int64_t floor,
@@ -358,12 +363,13 @@ ranked_steps(struct store *s, const struct query *q, long limit, int64_t floor,
 {
 	struct step steps[5];
 	struct step_ctx t = { fn, ctx, { NULL, 0, 0 }, limit, 0 };
-	int64_t wide = 0;
+	int64_t wide = 0, deep = 0;
 	int n = 0, rc = 0;
 
 	if (info != NULL) {
 		info->partial = 1;
 		info->window = s->rank_window;
+		info->depth = s->rank_window * PHRASE_DEPTH;
 	}
 	/* A column filter or a phrase over every hit of a common word reads
 	 * its whole posting list: first among the recent hits. */
@@ -372,10 +378,13 @@ ranked_steps(struct store *s, const struct query *q, long limit, int64_t floor,
 		return -1;
 	if (q->title_match)
 		steps[n++] = (struct step){ q->title_match, STORE_SORT_RANK, { wide, 0 } };
+	if (q->phrase && wide > 1 && store_window_floor(s, store_hits_expr(q),
+	    s->rank_window * PHRASE_DEPTH, &deep) < 0)
+		return -1;
 	if (q->phrase) {
 		steps[n++] = (struct step){ q->phrase, STORE_SORT_RANK, { wide, 0 } };
 		if (wide > 1)
-			steps[n++] = (struct step){ q->phrase, STORE_SORT_DATE, { 0, wide } };
+			steps[n++] = (struct step){ q->phrase, STORE_SORT_DATE, { deep, wide } };
 	}
 	steps[n++] = (struct step){ q->match, STORE_SORT_RANK, { floor, 0 } };
 	steps[n++] = (struct step){ store_hits_expr(q), STORE_SORT_DATE, { 0, floor } };

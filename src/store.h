@@ -302,13 +302,13 @@ typedef int (*store_hit_fn)(const struct store_item *item, const char *snippet, 
 
 /* How a ranked search went: partial when the query had too many hits to
  * score them all. Then with window > 0 every hit still comes, in bands:
- * hits with the words side by side first (ranked among the recent ones,
- * then older ones newest first), then the rest of the window most recently
- * imported hits, ranked, then older ones newest first. With window 0 (a
- * date filter) the hits come newest first. */
+ * hits with the words side by side first (ranked among the newest ones,
+ * then older ones, back to the depth newest hits, newest first), then the
+ * rest of the window newest hits, ranked, then older ones newest first.
+ * With window 0 (a date filter) the hits come newest first. */
 struct store_search_info {
 	int partial;
-	long window;
+	long window, depth;
 };
 
 /*

@@ -464,13 +464,33 @@ test_nothing_lost(void)
 	free(s1);
 	free(s2);
 	free(all);
-	free(body);
-	free(title);
 	memset(&r, 0, sizeof r);
 	query_parse("bao hiem", &q);
 	store_search(st, &q, STORE_SORT_RANK, 3, add_id, &r, &info);
 	is_int(r.n, 3, "  a limit still holds");
 	query_free(&q);
+	/* Ten more newer scattered hits, and a window of 1: the phrase hits
+	 * are older than the depth the phrase is looked for (16 windows);
+	 * they still come, with the old hits, newest first. */
+	for (int i = 10; i < 20; i++) {
+		char text[96];
+
+		snprintf(text, sizeof text, "Cần bảo vệ rừng số %d, cháy rừng rất nguy hiểm.", i);
+		free(add_doc("Thời sự", text));
+	}
+	store_set_rank_window(st, 1);
+	memset(&r, 0, sizeof r);
+	query_parse("bao hiem", &q);
+	ok(store_search(st, &q, STORE_SORT_RANK, -1, add_id, &r, &info) == 0 &&
+	    info.depth == 16, "phrase hits past the depth");
+	is_int(r.n, 22, "  every hit comes, none lost, none twice");
+	snprintf(want, sizeof want, ",%s,%s", title, body);
+	ok(strlen(r.list) > strlen(want) &&
+	    strcmp(r.list + strlen(r.list) - strlen(want), want) == 0,
+	    "  the oldest, phrase or not, last, newest first");
+	query_free(&q);
+	free(body);
+	free(title);
 	store_set_rank_window(st, 2000);
 }
 
@@ -519,7 +539,7 @@ static int
 dated_cmp(const void *va, const void *vb)
 {
 	const struct dated *a = va, *b = vb;
-	char ma[24], mb[24];
+	char ma[32], mb[32];
 	int c;
 
 	snprintf(ma, sizeof ma, "%s%s", a->published, strlen(a->published) == 10 ? "T00:00" : "");
@@ -612,7 +632,7 @@ test_dates(void)
 		snprintf(body, sizeof body, "Tuyến đê số %d được gia cố%s.", i,
 		    v[i].rare ? ", một việc hiếm hoi" : "");
 		strlist_push(&a.paras, xstrdup(body));
-		if (i % 500 < sizeof edges / sizeof edges[0])
+		if ((size_t)(i % 500) < sizeof edges / sizeof edges[0])
 			a.published = edges[i % 500];
 		else if (x % 10 != 0) {
 			a.published.year = 2010 + (int)(x % 7);
