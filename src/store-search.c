@@ -77,7 +77,7 @@ search_sql(const struct query *q, const struct search_shape *sh)
 	enum search_mode mode = sh->mode;
 	/* Counting needs the rows only for the reading state: the index
 	 * holds the dates (SQL_FTS_KEY). A row a hit costs a page read. */
-	int rows = !fts || mode != SEARCH_COUNT || q->bookmarked || q->unread || q->tag;
+	int rows = !fts || mode != SEARCH_COUNT || q->unread;
 
 	buf_init(&b);
 	if (mode == SEARCH_COUNT)
@@ -119,12 +119,17 @@ search_sql(const struct query *q, const struct search_shape *sh)
 	if (fts && q->on)
 		buf_adds(&b, " AND article_fts.rowid >= " SQL_KEY_FROM("?4")
 		    " AND article_fts.rowid < " SQL_KEY_PAST("?4"));
+	/* Bookmarks are few: their keys, read once, are the set the index's
+	 * hits are checked against, before any article row is read. */
 	if (q->bookmarked)
-		buf_adds(&b, " AND " SQL_BOOKMARKED);
+		buf_adds(&b, fts ? " AND +article_fts.rowid IN (" SQL_BOOKMARK_KEYS ")"
+		    : " AND " SQL_BOOKMARKED);
 	if (q->unread)
 		buf_adds(&b, " AND " SQL_UNREAD);
 	if (q->tag)
-		buf_adds(&b, " AND EXISTS (SELECT 1 FROM state_tag t JOIN state s ON s.hash = t.hash"
+		buf_adds(&b, fts ? " AND +article_fts.rowid IN (" SQL_BOOKMARK_KEYS " AND s.hash IN"
+		    " (SELECT t.hash FROM state_tag t WHERE t.tag = ?9))"
+		    : " AND EXISTS (SELECT 1 FROM state_tag t JOIN state s ON s.hash = t.hash"
 		    " WHERE t.hash = a.hash AND t.tag = ?9 AND s.bookmarked IS NOT NULL)");
 	if (q->exclude)
 		buf_adds(&b, fts ? " AND article_fts.rowid NOT IN (SELECT rowid FROM article_fts"

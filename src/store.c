@@ -176,6 +176,24 @@ set_wal(struct store *s)
 	}
 }
 
+/* Each statement's time and SQL on standard error, when
+ * $LUOT_SQL_PROFILE is set: which step of a search costs what
+ * (tests/bench/README.md). */
+static int
+profile(unsigned type, void *ctx, void *p, void *x)
+{
+	char *sql;
+
+	(void)ctx;
+	if (type != SQLITE_TRACE_PROFILE)
+		return 0;
+	sql = sqlite3_expanded_sql(p);
+	fprintf(stderr, "sql %.1f ms: %s\n", (double)*(sqlite3_int64 *)x / 1e6,
+	    sql != NULL ? sql : sqlite3_sql(p));
+	sqlite3_free(sql);
+	return 0;
+}
+
 static int
 setup(struct store *s)
 {
@@ -193,6 +211,8 @@ setup(struct store *s)
 		return -1;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
+	if (getenv("LUOT_SQL_PROFILE") != NULL)
+		sqlite3_trace_v2(s->db, SQLITE_TRACE_PROFILE, profile, NULL);
 	/* 16 KiB pages for a new database: a compressed article (2-3 KB)
 	 * takes a 4 KiB page nearly alone, leaving the rest of it empty.
 	 * Ignored for an existing database. */

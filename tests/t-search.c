@@ -531,6 +531,7 @@ struct dated {
 	int64_t id;
 	char published[24];
 	int rare;
+	int marked;	/* 1 bookmarked, 2 bookmarked and tagged */
 };
 
 /* Newest first: by the minute, undated last, the same minute newest
@@ -562,6 +563,7 @@ expected_ids(const struct dated *v, size_t n, int rare, const char *from, const 
 	buf_add(&b, "", 0);
 	for (size_t i = 0; i < n; i++) {
 		if ((rare == 1 && !v[i].rare) || (rare == -1 && v[i].rare) ||
+		    (rare == 2 && !v[i].marked) || (rare == 3 && v[i].marked != 2) ||
 		    ((from || to) && !*v[i].published) ||
 		    (from && strcmp(v[i].published, from) < 0) ||
 		    (to && strcmp(v[i].published, to) >= 0))
@@ -583,7 +585,8 @@ test_dates(void)
 {
 	static const struct {
 		const char *text;
-		int rare;	/* 1: only the rare word's, -1: without it */
+		int rare;	/* 1: only the rare word's, -1: without it,
+				 * 2: bookmarked, 3: tagged "mốc" */
 		const char *from, *to;
 	} cases[] = {
 		{ "tuyến đê", 0, NULL, NULL },
@@ -594,6 +597,10 @@ test_dates(void)
 		{ "tuyen de on:2014-03-01", 0, "2014-03-01", "2014-03-01\x7f" },
 		{ "hiếm hoi", 1, NULL, NULL },
 		{ "tuyen de -hiem", -1, NULL, NULL },
+		{ "is:bookmarked tuyen de", 2, NULL, NULL },
+		{ "tuyen de is:bookmarked after:2013", 2, "2013", NULL },
+		{ "tag:mốc đê", 3, NULL, NULL },
+		{ "tag:mốc de before:2014", 3, NULL, "2014" },
 	};
 	/* The edges of those spans, to the minute. */
 	static const struct date edges[] = {
@@ -646,6 +653,19 @@ test_dates(void)
 		article_free(&a);
 	}
 	store_commit(bs);
+	/* Bookmarks, a few tagged, the index's hits checked against them. */
+	for (int i = 0; i < N; i++) {
+		struct strlist tags;
+
+		if (i % 97 != 3)
+			continue;
+		strlist_init(&tags);
+		if (i % 291 == 3)
+			strlist_push(&tags, xstrdup("mốc"));
+		v[i].marked = tags.len > 0 ? 2 : 1;
+		store_bookmark_set(bs, v[i].id, NULL, &tags);
+		strlist_free(&tags);
+	}
 	qsort(v, N, sizeof *v, dated_cmp);
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *want = expected_ids(v, N, cases[i].rare, cases[i].from, cases[i].to);
@@ -658,6 +678,18 @@ test_dates(void)
 		free(want);
 		free(all);
 		free(page);
+	}
+	{
+		struct query q;
+		int64_t n = -1;
+		long want = 0;
+
+		for (int i = 0; i < N; i++)
+			want += v[i].marked != 0;
+		query_parse("is:bookmarked tuyen de", &q);
+		ok(store_search_count(bs, &q, -1, &n) == 0 && n == want,
+		    "is:bookmarked: the hits counted");
+		query_free(&q);
 	}
 	free(v);
 	{
@@ -680,6 +712,10 @@ test_dates(void)
 		free(first);
 		first = newest(bs, "\"so 4 duoc\" on:2030-01-02", -1);
 		is_str(first, "5,", "  and its new date finds it");
+		free(first);
+		ok(store_bookmark_set(bs, 5, "mới", NULL) == 1, "  bookmarked");
+		first = newest(bs, "is:bookmarked tuyen de", 2);
+		ok(strncmp(first, "5,", 2) == 0, "  the newest bookmarked hit");
 		free(first);
 	}
 	{
