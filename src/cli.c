@@ -466,7 +466,8 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 	if (rc == 0 && c.hits == 0)
 		warnx("%s", _("no articles found"));
 	if (rc == 0)
-		suggest(s, text, c.hits);
+		/* A page cut at the limit is no sign of a slip. */
+		suggest(s, text, limit >= 0 && c.hits >= limit ? STORE_SUGGEST_BELOW : c.hits);
 	buf_free(&c.list.out);
 	if (rc < 0) {
 		warnx("%s", store_errmsg(s));

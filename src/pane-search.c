@@ -241,8 +241,9 @@ run(struct pane *p, int force, int ranked)
 	s->hits = g.v;
 	s->nhits = g.n;
 	s->partial = info.partial;
-	if (ranked && g.n < STORE_SUGGEST_BELOW) {
-		/* Few hits for what was typed: "daan vaajn" may be Telex. */
+	if (ranked) {
+		/* Few hits for what was typed ("daan vaajn" may be Telex), or
+		 * its words rarely together ("Đà Năng"): did you mean. */
 		if (!force)
 			store_set_interrupt(st, stop_for_key, NULL);
 		s->suggest = store_suggest(st, s->line.text, g.n, &s->suggest_n);

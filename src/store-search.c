@@ -1,7 +1,7 @@
 /*
  * store-search.c: searching, as store.h says: the query plans, the
- * ranking tiers past RANK_WINDOW hits, counts, prefix expansion and
- * "did you mean".
+ * ranking tiers past RANK_WINDOW hits, counts and prefix expansion
+ * ("did you mean" is store-suggest.c's).
  */
 #include "config.h"
 
@@ -14,7 +14,6 @@
 #include "query.h"
 #include "store.h"
 #include "store-int.h"
-#include "telex.h"
 #include "tokenize.h"
 #include "util.h"
 
@@ -606,27 +605,4 @@ store_search_count(struct store *s, const struct query *q, long cap, int64_t *n)
 	if (rc != SQLITE_DONE)
 		return store_db_fail(s);
 	return 0;
-}
-
-/* The suggestion counts only up to STORE_SUGGEST_COUNT: counting all the
- * hits of common words ("dân vận") reads their whole posting lists. */
-char *
-store_suggest(struct store *s, const char *text, long hits, int64_t *n)
-{
-	char *alt;
-	struct query q;
-	int found;
-
-	*n = 0;
-	if (hits >= STORE_SUGGEST_BELOW || (alt = telex_to_vietnamese(text)) == NULL)
-		return NULL;
-	store_parse_query(s, alt, &q);
-	found = !query_empty(&q) && store_search_count(s, &q, STORE_SUGGEST_COUNT + 1, n) == 0 &&
-	    *n > hits;
-	query_free(&q);
-	if (!found) {
-		free(alt);
-		return NULL;
-	}
-	return alt;
 }

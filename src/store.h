@@ -344,12 +344,14 @@ int store_search_count(struct store *s, const struct query *q, long cap, int64_t
 #define STORE_SUGGEST_COUNT 1000
 
 /*
- * "Did you mean": after a search of text found hits articles, the
- * Vietnamese reading of text typed in Telex or VNI (telex.h), when hits is
- * below STORE_SUGGEST_BELOW and the reading finds more. Returns it (the
- * caller frees it) and sets *n to the articles it finds, counted up to
+ * "Did you mean": after a search of text found hits articles (fewer than
+ * STORE_SUGGEST_BELOW), the reading of text that finds the most, if it
+ * finds more: text read as Telex or VNI (telex.h), else one word with one
+ * mark changed ("dân vân": dân vận) or, typed without marks and not in the
+ * index, one letter changed ("nguoj": nguoi). Returns it (the caller frees
+ * it) and sets *n to the articles it finds, counted up to
  * STORE_SUGGEST_COUNT + 1; NULL when there is nothing to suggest, or the
- * count failed (a suggestion is not worth an error).
+ * counts failed (a suggestion is not worth an error).
  */
 char *store_suggest(struct store *s, const char *text, long hits, int64_t *n);
 

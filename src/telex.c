@@ -243,3 +243,71 @@ telex_to_vietnamese(const char *text)
 	}
 	return buf_detach(&out);
 }
+
+/* The letters a folded letter may be written as: vowels with their marks,
+ * d or đ; a consonant as itself. Returns how many (1 to 3). */
+static int
+spellings_of(char c, int v[3], char k[3])
+{
+	static const struct { char c; int v[3]; int n; } vowels[] = {
+		{ 'a', { V_A, V_AW, V_AA }, 3 }, { 'e', { V_E, V_EE, 0 }, 2 },
+		{ 'i', { V_I, 0, 0 }, 1 }, { 'o', { V_O, V_OO, V_OW }, 3 },
+		{ 'u', { V_U, V_UW, 0 }, 2 }, { 'y', { V_Y, 0, 0 }, 1 },
+	};
+
+	for (size_t i = 0; i < sizeof vowels / sizeof vowels[0]; i++) {
+		if (vowels[i].c == c) {
+			for (int j = 0; j < vowels[i].n; j++)
+				v[j] = vowels[i].v[j], k[j] = 0;
+			return vowels[i].n;
+		}
+	}
+	v[0] = v[1] = V_NONE;
+	k[0] = c, k[1] = 'D';
+	return c == 'd' ? 2 : 1;
+}
+
+#define SPELLINGS_MAX 1000
+
+int
+telex_spellings(const char *folded, int (*fn)(const char *spelling, void *ctx), void *ctx)
+{
+	static const int tones[] = { 0, 0x0301, 0x0300, 0x0309, 0x0303, 0x0323 };
+	int nopt[16], v[16][3], at[16] = { 0 }, n = (int)strlen(folded), rc = 0;
+	char k[16][3];
+	long total = 6;
+
+	if (n == 0 || n > 15)
+		return 0;
+	for (int i = 0; i < n; i++) {
+		if (folded[i] < 'a' || folded[i] > 'z')
+			return 0;
+		nopt[i] = spellings_of(folded[i], v[i], k[i]);
+		total *= nopt[i];
+	}
+	if (total > SPELLINGS_MAX)
+		return 0;
+	/* Every choice of letters, counted like a number in mixed radix,
+	 * each with every tone. */
+	for (long c = 0; c < total / 6 && rc == 0; c++) {
+		struct syl s;
+
+		memset(&s, 0, sizeof s);
+		s.n = n;
+		for (int i = 0; i < n; i++)
+			s.v[i] = v[i][at[i]], s.c[i] = k[i][at[i]];
+		if (!has_vowel(&s))
+			return 0;
+		for (size_t t = 0; t < sizeof tones / sizeof tones[0] && rc == 0; t++) {
+			char *w;
+
+			s.tone = tones[t];
+			w = render_syllable(&s);
+			rc = fn(w, ctx);
+			free(w);
+		}
+		for (int i = n - 1; i >= 0 && ++at[i] == nopt[i]; i--)
+			at[i] = 0;
+	}
+	return rc;
+}

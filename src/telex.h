@@ -11,4 +11,15 @@
  * Telex or VNI. Words that do not stay as they are. Caller frees. */
 char *telex_to_vietnamese(const char *text);
 
+/*
+ * Each way of writing a syllable folded as tokenize.h folds it (lowercase
+ * ASCII letters: "van") with Vietnamese vowel marks, đ and a tone: "van",
+ * "vân", "văn", "vấn", "vạn"... (NFC), for "did you mean" to try the ones
+ * the index holds. fn gets each and stops the walk by returning non-zero,
+ * which is returned; 0 after the last. A word with too many (past 1,000)
+ * or that cannot be a syllable gets none.
+ */
+int telex_spellings(const char *folded, int (*fn)(const char *spelling, void *ctx),
+    void *ctx);
+
 #endif

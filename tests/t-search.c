@@ -793,6 +793,82 @@ test_telex(void)
 	}
 }
 
+/* A store of its own for "did you mean", a word or phrase given n times. */
+static struct store *
+suggest_store(void)
+{
+	static const struct { const char *text; int n; } words[] = {
+		{ "Bài về công tác dân vận ở xã.", 12 },
+		{ "Chị Vân bán hàng, người dân ở chợ.", 3 },
+		{ "Vụ tham nhũng lớn được xử lý nhanh.", 12 },
+		{ "Xe chạy nhanh trên đường.", 30 },
+		{ "Du lịch Đà Nẵng hè này.", 12 },
+		{ "Trăng non trên núi.", 5 },
+		{ "Người dân đi bầu cử.", 12 },
+	};
+	char *path = xasprintf("%s/suggest.db", dir), *err = NULL;
+	struct store *ss = store_open(path, &err);
+	int k = 0;
+
+	free(path);
+	if (ss == NULL) {
+		printf("Bail out! %s\n", err);
+		exit(1);
+	}
+	store_begin(ss);
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		for (int j = 0; j < words[i].n; j++) {
+			struct article a;
+
+			article_init(&a);
+			a.title = xasprintf("Tin số %d", ++k);
+			/* Not the same text twice: that is a duplicate. */
+			strlist_push(&a.paras, xasprintf("%s Số %d.", words[i].text, k));
+			store_add(ss, &a, "s.txt", NULL);
+			article_free(&a);
+		}
+	}
+	store_commit(ss);
+	return ss;
+}
+
+/* Did you mean: Telex, one slipped mark, one letter, and only when the
+ * reading finds more or stands together far more often. */
+static void
+test_suggest(void)
+{
+	static const struct { const char *q, *want; } cases[] = {
+		{ "daan vaajn", "dân vận" },	/* Telex */
+		{ "dân vân", "dân vận" },	/* found apart, together as vận */
+		{ "Đà Năng", "Đà Nẵng" },	/* a capital kept */
+		{ "tham nhunh", "tham nhung" },	/* not nhanh, more common alone */
+		{ "nguoj", "nguoi" },		/* not in the index: a letter */
+		{ "nguoi dna", "nguoi dan" },	/* swapped */
+		{ "trang nno", "trang non" },
+		{ "dân vận", NULL }, { "nhanh", NULL }, { "xyzzyq", NULL },
+		{ "nguoj -trang", "nguoi -trang" }, { "title:nguoj", NULL },
+		{ "nguo*", NULL },
+	};
+	struct store *ss = suggest_store();
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct query q;
+		int64_t hits = 0, n = 0;
+		char name[128], *got;
+
+		store_parse_query(ss, cases[i].q, &q);
+		store_search_count(ss, &q, -1, &hits);
+		query_free(&q);
+		got = store_suggest(ss, cases[i].q, (long)hits, &n);
+		snprintf(name, sizeof name, "did you mean, for %s", cases[i].q);
+		is_str(got, cases[i].want, name);
+		if (got != NULL)
+			ok(n > 0, "  with the articles it finds");
+		free(got);
+	}
+	store_close(ss);
+}
+
 int
 main(void)
 {
@@ -806,6 +882,7 @@ main(void)
 	test_nothing_lost();
 	test_snippets();
 	test_telex();
+	test_suggest();
 	test_all_words();
 	test_prefix_terms();
 	test_dates();

@@ -1,0 +1,356 @@
+/*
+ * store-suggest.c: "did you mean" (store.h). When a search finds (almost)
+ * nothing, the query is tried again as a reader most likely meant it:
+ *  - typed in Telex or VNI without a Vietnamese keyboard ("daan vaajn");
+ *  - else one word changed: one mark slipped in a word typed with marks
+ *    ("dân vân": vận), among the spellings of its letters the index
+ *    holds; or one letter wrong, missing, extra or swapped in a word typed
+ *    without marks that the index does not hold ("nguoj": nguoi), among
+ *    the folded terms it holds.
+ * Of the changed words, the one that stands most often next to the words
+ * typed around it wins ("tham nhunh": nhung, not nhanh, which finds more
+ * articles but rarely after "tham"), and it must find more than the query
+ * did. Nothing is ever rewritten silently.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "query.h"
+#include "store.h"
+#include "store-int.h"
+#include "telex.h"
+#include "tokenize.h"
+#include "util.h"
+
+/* Words changed at most, each counted twice at most, for one suggestion. */
+#define TRIES_MAX 40
+/* A word typed without marks gets letter edits from this length on:
+ * shorter ones are real words next to many others. */
+#define TYPO_MIN 3
+/* Most words of a query looked at. */
+#define WORDS_MAX 16
+/* A word alone is scored by its articles up to this many: common words
+ * should not tie. */
+#define ALONE_CAP 100000
+
+struct suggest {
+	struct store *s;
+	const char *text;	/* the query as typed */
+	struct tok_word words[WORDS_MAX];
+	int nwords, at;		/* the word being changed */
+	char *best;		/* the reading kept, or NULL */
+	int64_t best_score, best_n, hits;
+	int64_t floor;		/* a reading's score must pass this */
+	int apart;		/* the query finds articles, its words rarely
+				 * together: a reading must beat that by far */
+	int tries;
+};
+
+/* Does the index hold term t (tokenize.h's form)? */
+static int
+has_term(struct store *s, const char *t, size_t n)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM term WHERE t = ?1");
+	int found;
+
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_text(st, 1, t, (int)n, SQLITE_TRANSIENT);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	store_stmt_done(s, st);
+	return found;
+}
+
+/* Articles text finds, up to cap; -1 on an error or no words. */
+static int64_t
+count_of(struct store *s, const char *text, long cap)
+{
+	struct query q;
+	int64_t n = -1;
+
+	store_parse_query(s, text, &q);
+	if (query_empty(&q) || store_search_count(s, &q, cap, &n) < 0)
+		n = -1;
+	query_free(&q);
+	return n;
+}
+
+/* Bytes of the UTF-8 character at s (1 for a broken one). */
+static size_t
+char_len(const char *s, size_t n)
+{
+	int k = u8_mblen((const uint8_t *)s, n);
+
+	return k > 0 ? (size_t)k : 1;
+}
+
+/* w as the typed word was: capitalised when it was. */
+static char *
+cased_like(const char *typed, const char *w, size_t n)
+{
+	ucs4_t c;
+	uint8_t up[8];
+	int k;
+
+	u8_mbtouc(&c, (const uint8_t *)typed, 4);
+	if (!uc_is_upper(c) || n == 0)
+		return xstrndup(w, n);
+	k = u8_mbtouc(&c, (const uint8_t *)w, n);
+	if (u8_uctomb(up, uc_toupper(c), sizeof up) <= 0)
+		return xstrndup(w, n);
+	return xasprintf("%.*s%.*s", u8_uctomb(up, uc_toupper(c), sizeof up), (char *)up,
+	    (int)(n - (size_t)k), w + k);
+}
+
+/* The typed text of word i. */
+static const char *
+word_text(const struct suggest *g, int i, int *len)
+{
+	*len = (int)(g->words[i].end - g->words[i].start);
+	return g->text + g->words[i].start;
+}
+
+/*
+ * How often word (n bytes) stands between the words typed around word i
+ * (a phrase of them), or, typed alone, how many articles hold it.
+ */
+static int
+correctable(const char *text, const struct tok_word *w);
+
+/* Is word j typed right next to word i (spaces between), a plain word? */
+static int
+beside(const struct suggest *g, int i, int j)
+{
+	const struct tok_word *a = &g->words[i < j ? i : j], *b = &g->words[i < j ? j : i];
+
+	if (j < 0 || j >= g->nwords || !correctable(g->text, &g->words[j]))
+		return 0;
+	for (size_t k = a->end; k < b->start; k++) {
+		if (g->text[k] != ' ')
+			return 0;
+	}
+	return 1;
+}
+
+static int64_t
+score_of(struct suggest *g, int i, const char *word, int n)
+{
+	int pl = 0, nl = 0;
+	const char *prev = beside(g, i, i - 1) ? word_text(g, i - 1, &pl) : "";
+	const char *next = beside(g, i, i + 1) ? word_text(g, i + 1, &nl) : "";
+	char *near = xasprintf("\"%.*s %.*s %.*s\"", pl, prev, n, word, nl, next);
+	int64_t score = count_of(g->s, near, pl + nl > 0 ? STORE_SUGGEST_COUNT + 1 : ALONE_CAP);
+
+	free(near);
+	return score;
+}
+
+/* Score the query with word g->at replaced by w (score_of); ties go to
+ * the reading that finds more. */
+static void
+try_reading(struct suggest *g, const char *w, size_t n)
+{
+	const struct tok_word *at = &g->words[g->at];
+	char *word = cased_like(g->text + at->start, w, n), *reading;
+	int64_t score, found;
+
+	g->tries++;
+	reading = xasprintf("%.*s%s%s", (int)at->start, g->text, word, g->text + at->end);
+	score = score_of(g, g->at, word, (int)strlen(word));
+	found = score > g->floor ? count_of(g->s, reading, STORE_SUGGEST_COUNT + 1) : -1;
+	if (found > (g->apart ? 0 : g->hits) && (score > g->best_score ||
+	    (score == g->best_score && found > g->best_n))) {
+		free(g->best);
+		g->best = reading;
+		g->best_score = score;
+		g->best_n = found;
+		reading = NULL;
+	}
+	free(reading);
+	free(word);
+}
+
+static int
+first_word(const struct tok_word *w, void *ctx)
+{
+	*(struct tok_word *)ctx = *w;
+	return 1;
+}
+
+/*
+ * Marks that differ between two exact forms of the same folded word: a
+ * letter (â for a, ơ for ô, đ for d) counts one, a tone one.
+ */
+static int
+marks_apart(const struct tok_word *a, const struct tok_word *b)
+{
+	size_t na = a->nexact - (a->tone != 0), nb = b->nexact - (b->tone != 0);
+	size_t i = 0, j = 0;
+	int d = a->tone != b->tone;
+
+	while (i < na && j < nb) {
+		size_t la = char_len(a->exact + i, na - i), lb = char_len(b->exact + j, nb - j);
+
+		d += la != lb || memcmp(a->exact + i, b->exact + j, la) != 0;
+		i += la;
+		j += lb;
+	}
+	return d + (i < na || j < nb);
+}
+
+/* telex_spellings' callback: a spelling with marks, one mark away from
+ * the typed word, that the index holds. (Without marks it would find
+ * every spelling, more than any one.) */
+static int
+try_spelling(const char *spelling, void *ctx)
+{
+	struct suggest *g = ctx;
+	struct tok_word w;
+
+	if (g->tries >= TRIES_MAX)
+		return 1;
+	if (tok_split(spelling, strlen(spelling), first_word, &w) == 1 && w.diacritics &&
+	    marks_apart(&w, &g->words[g->at]) == 1 && has_term(g->s, w.exact, w.nexact))
+		try_reading(g, spelling, strlen(spelling));
+	return 0;
+}
+
+/* Folded terms one letter edit away from w that the index holds. */
+static void
+try_typos(struct suggest *g, const char *w, size_t n)
+{
+	char e[TOK_MAX + 2];
+
+	for (size_t i = 0; i <= n && g->tries < TRIES_MAX; i++) {
+		/* Dropped, swapped, replaced at i; inserted before i. */
+		for (int kind = 0; kind < 4; kind++) {
+			for (char c = 'a'; c <= 'z' && g->tries < TRIES_MAX; c++) {
+				size_t len = n;
+
+				memcpy(e, w, n);
+				if (kind == 0 && i < n && c == 'a')
+					memmove(e + i, e + i + 1, n - i - 1), len = n - 1;
+				else if (kind == 1 && i + 1 < n && c == 'a' && w[i] != w[i + 1])
+					e[i] = w[i + 1], e[i + 1] = w[i];
+				else if (kind == 2 && i < n && c != w[i])
+					e[i] = c;
+				else if (kind == 3) {
+					memmove(e + i + 1, w + i, n - i);
+					e[i] = c;
+					len = n + 1;
+				} else
+					continue;
+				if (len > 0 && has_term(g->s, e, len))
+					try_reading(g, e, len);
+			}
+		}
+	}
+}
+
+/* Is w a word to correct: not a filter's name or value, not a prefix,
+ * not a number? */
+static int
+correctable(const char *text, const struct tok_word *w)
+{
+	if (w->start > 0 && text[w->start - 1] == ':')
+		return 0;
+	if (w->start > 0 && text[w->start - 1] == '-')
+		return 0;	/* excluded: no reading of it finds more */
+	if (text[w->end] == ':' || text[w->end] == '*')
+		return 0;
+	for (size_t i = 0; i < w->nfolded; i++) {
+		if (w->folded[i] < 'a' || w->folded[i] > 'z')
+			return 0;
+	}
+	return 1;
+}
+
+static int
+add_word(const struct tok_word *w, void *ctx)
+{
+	struct suggest *g = ctx;
+
+	if (g->nwords == WORDS_MAX)
+		return 1;
+	g->words[g->nwords++] = *w;
+	return 0;
+}
+
+/* Found, but do the words typed stand together fewer than
+ * STORE_SUGGEST_BELOW times? ("Đà Năng": 971 articles, 2 with Đà Năng.) */
+static int
+rarely_together(struct suggest *g)
+{
+	const char *from, *to;
+	char *phrase;
+	int64_t n;
+
+	if (g->nwords < 2)
+		return 0;
+	for (int i = 0; i < g->nwords; i++) {
+		if (!correctable(g->text, &g->words[i]))
+			return 0;
+	}
+	from = g->text + g->words[0].start;
+	to = g->text + g->words[g->nwords - 1].end;
+	if (memchr(from, '"', (size_t)(to - from)) != NULL)
+		return 0;
+	phrase = xasprintf("\"%.*s\"", (int)(to - from), from);
+	n = count_of(g->s, phrase, STORE_SUGGEST_BELOW);
+	free(phrase);
+	return n >= 0 && n < STORE_SUGGEST_BELOW;
+}
+
+char *
+store_suggest(struct store *s, const char *text, long hits, int64_t *n)
+{
+	struct suggest *g;
+	char *alt, *best;
+
+	*n = 0;
+	/* Telex first: a whole query typed so is no slip of one word. */
+	if (hits < STORE_SUGGEST_BELOW && (alt = telex_to_vietnamese(text)) != NULL) {
+		int64_t found = count_of(s, alt, STORE_SUGGEST_COUNT + 1);
+
+		if (found > hits) {
+			*n = found;
+			return alt;
+		}
+		free(alt);
+	}
+	g = xcalloc(1, sizeof *g);
+	g->s = s;
+	g->text = text;
+	g->hits = hits;
+	tok_split(text, strlen(text), add_word, g);
+	if (hits >= STORE_SUGGEST_BELOW && !(g->apart = rarely_together(g))) {
+		free(g);
+		return NULL;
+	}
+	for (g->at = 0; g->at < g->nwords && g->tries < TRIES_MAX; g->at++) {
+		const struct tok_word *w = &g->words[g->at];
+
+		if (!correctable(text, w))
+			continue;
+		/* Words that stand apart: a reading must stand together ten
+		 * times as often as they do, and at least ten times. */
+		if (g->apart)
+			g->floor = 10 * (score_of(g, g->at, text + w->start,
+			    (int)(w->end - w->start)) + 1) - 1;
+		if (w->diacritics)
+			telex_spellings(w->folded, try_spelling, g);
+		else if (w->nfolded >= TYPO_MIN && !has_term(s, w->folded, w->nfolded))
+			try_typos(g, w->folded, w->nfolded);
+	}
+	best = g->best;
+	*n = best != NULL ? g->best_n : 0;
+	free(g);
+	return best;
+}
