@@ -128,10 +128,12 @@ correctable(const char *text, const struct tok_word *w);
 static int
 beside(const struct suggest *g, int i, int j)
 {
-	const struct tok_word *a = &g->words[i < j ? i : j], *b = &g->words[i < j ? j : i];
+	const struct tok_word *a, *b;
 
 	if (j < 0 || j >= g->nwords || !correctable(g->text, &g->words[j]))
 		return 0;
+	a = &g->words[i < j ? i : j];
+	b = &g->words[i < j ? j : i];
 	for (size_t k = a->end; k < b->start; k++) {
 		if (g->text[k] != ' ')
 			return 0;
