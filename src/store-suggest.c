@@ -97,16 +97,15 @@ cased_like(const char *typed, const char *w, size_t n)
 {
 	ucs4_t c;
 	uint8_t up[8];
-	int k;
+	int k, nup;
 
-	u8_mbtouc(&c, (const uint8_t *)typed, 4);
+	u8_mbtouc(&c, (const uint8_t *)typed, strnlen(typed, 4));
 	if (!uc_is_upper(c) || n == 0)
 		return xstrndup(w, n);
 	k = u8_mbtouc(&c, (const uint8_t *)w, n);
-	if (u8_uctomb(up, uc_toupper(c), sizeof up) <= 0)
+	if ((nup = u8_uctomb(up, uc_toupper(c), sizeof up)) <= 0)
 		return xstrndup(w, n);
-	return xasprintf("%.*s%.*s", u8_uctomb(up, uc_toupper(c), sizeof up), (char *)up,
-	    (int)(n - (size_t)k), w + k);
+	return xasprintf("%.*s%.*s", nup, (char *)up, (int)(n - (size_t)k), w + k);
 }
 
 /* The typed text of word i. */
