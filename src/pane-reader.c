@@ -17,20 +17,13 @@
 #include "conf.h"
 #include "i18n.h"
 #include "layout.h"
+#include "mark.h"
 #include "pane.h"
 #include "store.h"
 #include "text.h"
 #include "tokenize.h"
 #include "util.h"
 #include "writer.h"
-
-/* What a query word matches: its folded form, or its exact form when
- * typed with diacritics (as the index does). */
-struct wanted {
-	struct tok_word *v;
-	int *prefix;
-	size_t n;
-};
 
 struct reader {
 	int64_t id;		/* 0: nothing open */
@@ -39,7 +32,7 @@ struct reader {
 	int64_t position;	/* (paragraph << 32) | byte, of the top line */
 	int bookmarked;		/* as shown; changes go through the writer */
 	struct strlist words;	/* marked words, as typed */
-	struct wanted q;	/* the same, split as the index splits */
+	struct mark_words q;	/* the same, split as the index splits */
 	int finding;		/* the find prompt is open */
 	struct edit find;
 };
@@ -64,67 +57,10 @@ reader_free(struct pane *p)
 	struct reader *r = p->data;
 
 	free_article(r);
-	free(r->q.v);
-	free(r->q.prefix);
+	mark_words_free(&r->q);
 	strlist_free(&r->words);
 	edit_free(&r->find);
 	free(r);
-}
-
-static int
-want_word(const struct tok_word *w, void *ctx)
-{
-	struct wanted *q = ctx;
-
-	q->v = xrealloc(q->v, (q->n + 1) * sizeof *q->v);
-	q->prefix = xrealloc(q->prefix, (q->n + 1) * sizeof *q->prefix);
-	q->v[q->n] = *w;
-	q->prefix[q->n] = 0;
-	q->n++;
-	return 0;
-}
-
-static int
-word_matches(const struct tok_word *w, const struct tok_word *q, int prefix)
-{
-	const char *a = q->diacritics ? w->exact : w->folded;
-	size_t na = q->diacritics ? w->nexact : w->nfolded;
-	const char *b = q->diacritics ? q->exact : q->folded;
-	size_t nb = q->diacritics ? q->nexact : q->nfolded;
-
-	/* A prefix typed with diacritics has no tone letter (tokenize.h). */
-	if (prefix && q->diacritics && q->tone)
-		nb--;
-	return prefix ? na >= nb && memcmp(a, b, nb) == 0 : na == nb && memcmp(a, b, na) == 0;
-}
-
-/* Is w one of the wanted words? */
-static int
-wanted_word(const struct wanted *q, const struct tok_word *w)
-{
-	for (size_t i = 0; i < q->n; i++) {
-		if (word_matches(w, &q->v[i], q->prefix[i]))
-			return 1;
-	}
-	return 0;
-}
-
-/* Split r->words as the index splits them; "dân*": the last word of it
- * is a prefix. */
-static void
-want(struct reader *r)
-{
-	free(r->q.v);
-	free(r->q.prefix);
-	r->q = (struct wanted){ NULL, NULL, 0 };
-	for (size_t i = 0; i < r->words.len; i++) {
-		const char *w = r->words.items[i];
-		size_t len = strlen(w), before = r->q.n;
-
-		tok_split(w, len, want_word, &r->q);
-		if (len > 0 && w[len - 1] == '*' && r->q.n > before)
-			r->q.prefix[r->q.n - 1] = 1;
-	}
 }
 
 /* Lay the article out for the pane's width; the position stays on screen. */
@@ -138,7 +74,7 @@ wrap(struct pane *p)
 
 /* Where a wanted word is in n bytes at text: the first, or the last. */
 struct finding {
-	const struct wanted *q;
+	const struct mark_words *q;
 	size_t from, to;	/* only words starting in [from, to) */
 	int last;
 	size_t at;		/* SIZE_MAX: none */
@@ -149,7 +85,7 @@ find_word(const struct tok_word *w, void *ctx)
 {
 	struct finding *f = ctx;
 
-	if (w->start < f->from || w->start >= f->to || !wanted_word(f->q, w))
+	if (w->start < f->from || w->start >= f->to || !mark_words_has(f->q, w))
 		return 0;
 	f->at = w->start;
 	return !f->last;	/* the first ends the search */
@@ -320,7 +256,7 @@ pane_reader_open(struct pane *p, int64_t id, const struct strlist *words)
 	strlist_init(&r->words);
 	for (size_t i = 0; words != NULL && i < words->len; i++)
 		strlist_push(&r->words, xstrdup(words->items[i]));
-	want(r);
+	mark_words_set(&r->q, &r->words);
 	if (p->win != NULL)
 		wrap(p);
 	/* Opened from a search: at the first match, unless already read
@@ -347,7 +283,7 @@ kind_attr(enum layout_kind k)
 
 /* Marks of one line: the wanted words that start in it. */
 struct line_marks {
-	const struct wanted *q;
+	const struct mark_words *q;
 	struct span {
 		size_t start, end;
 	} v[64];
@@ -359,7 +295,7 @@ mark_word(const struct tok_word *w, void *ctx)
 {
 	struct line_marks *m = ctx;
 
-	if (wanted_word(m->q, w) && m->n < (int)(sizeof m->v / sizeof m->v[0]))
+	if (mark_words_has(m->q, w) && m->n < (int)(sizeof m->v / sizeof m->v[0]))
 		m->v[m->n++] = (struct span){ w->start, w->end };
 	return 0;
 }
@@ -466,7 +402,7 @@ find_key(struct pane *p, int key)
 		for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save))
 			strlist_push(&r->words, xstrdup(w));
 		free(copy);
-		want(r);
+		mark_words_set(&r->q, &r->words);
 		if (r->words.len > 0 && !jump(p, 1) && !jump(p, -1))
 			ui_message(p->ui, 1, "%s", _("not found in this article"));
 		r->position = layout_position(&r->lay, r->top);

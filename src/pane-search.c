@@ -19,6 +19,7 @@
 #include "conf.h"
 #include "i18n.h"
 #include "keymap.h"
+#include "mark.h"
 #include "pane.h"
 #include "paths.h"
 #include "query.h"
@@ -53,6 +54,7 @@ struct search {
 	int hpos;		/* place in history while recalling */
 	char *draft;		/* what was typed before recalling */
 	struct strlist words;	/* of the searched query, to mark in the reader */
+	struct mark_words marks;	/* the same, to mark in the titles */
 	char *suggest;		/* "did you mean": the Telex reading, or NULL */
 	int64_t suggest_n;	/* its hits, up to STORE_SUGGEST_COUNT + 1 */
 };
@@ -152,6 +154,7 @@ search_free(struct pane *p)
 	free(s->draft);
 	strlist_free(&s->history);
 	strlist_free(&s->words);
+	mark_words_free(&s->marks);
 	free(s);
 }
 
@@ -270,6 +273,7 @@ run(struct pane *p, int force, int ranked)
 	strlist_init(&s->words);
 	for (size_t i = 0; i < q.marks.len; i++)
 		strlist_push(&s->words, xstrdup(q.marks.items[i]));
+	mark_words_set(&s->marks, &s->words);
 	query_free(&q);
 	return UI_REDRAW;
 }
@@ -308,6 +312,20 @@ draw_suggestion(struct pane *p, int y)
 	free(safe);
 }
 
+/* A hit's title with the words searched marked; on the selected row,
+ * whose reverse video would hide reverse marks, underlined. */
+static void
+draw_title(struct pane *p, int y, int x, const char *title, int sel)
+{
+	struct search *s = p->data;
+	char *marked = mark_text(&s->marks, title, strlen(title));
+
+	ui_put_marked(p, y, x, marked, p->cols - x,
+	    (attr_t)color_attr(sel ? EL_SELECTED : EL_TITLE),
+	    sel ? (attr_t)color_attr(EL_SELECTED) | A_UNDERLINE : (attr_t)color_attr(EL_MATCH));
+	free(marked);
+}
+
 static void
 search_draw(struct pane *p)
 {
@@ -329,7 +347,7 @@ search_draw(struct pane *p)
 			ui_put(p, y, x, h->source, 16, a);
 			x += 18;
 		}
-		ui_put(p, y, x, h->title, p->cols - x, a);
+		draw_title(p, y, x, h->title, sel);
 		if (y + 1 < p->rows)
 			ui_put_marked(p, y + 1, 3, h->snippet, p->cols - 3, (attr_t)color_attr(EL_SNIPPET), (attr_t)color_attr(EL_MATCH));
 	}

@@ -42,6 +42,17 @@ test_expect_success 'snippets mark the words found, with or without diacritics' 
 	grep -q "${rev}Nước sạch" snip
 '
 
+test_expect_success 'titles mark the words found too; the selected one underlined' '
+	ui_keys C-u &&
+	ui_type "nong dan" &&
+	ui_wait_status "/nong dan$" &&
+	ui_screen | sed -n 4p | grep -q "Nông dân" &&
+	ui_screen_attrs | sed -n 2p | grep -q "$esc\[[0-9;]*4m\($esc\[[0-9;]*m\)*Nông dân" &&
+	ui_keys Down &&
+	ui_settle &&
+	ui_screen_attrs | sed -n 4p | grep -q "${rev}Nông dân"
+'
+
 test_expect_success 'Backspace removes a whole letter with its marks' '
 	ui_keys C-u &&
 	ui_type "nước" &&
