@@ -40,6 +40,8 @@ struct hit {
 
 struct search {
 	struct edit line;
+	int typing;		/* the line is being typed: its last word is
+				 * searched as a prefix (query_typing) */
 	char *searched;		/* the text the hits are for; NULL: none yet */
 	struct hit *hits;
 	int nhits;
@@ -189,6 +191,16 @@ stop_for_key(void *ctx)
 	return ui_key_waiting();
 }
 
+/* What the line is searched as: while it is typed, with its last word a
+ * prefix. New string. */
+static char *
+query_text(const struct search *s)
+{
+	char *t = s->typing ? query_typing(s->line.text) : NULL;
+
+	return t != NULL ? t : xstrdup(s->line.text);
+}
+
 /*
  * Search for the query typed, unless a key is waiting (or force: even then,
  * and even if it ran already): ranked, or the most recent hits only (the
@@ -202,19 +214,21 @@ run(struct pane *p, int force, int ranked)
 	struct store_search_info info;
 	struct gather g = { NULL, 0, 0 };
 	struct query q;
-	int rc, same = s->searched != NULL && strcmp(s->searched, s->line.text) == 0;
+	char *text = query_text(s);
+	int rc, same = s->searched != NULL && strcmp(s->searched, text) == 0;
 
-	if (!force && ((same && (s->ranked || !ranked)) || ui_key_waiting()))
+	if ((!force && ((same && (s->ranked || !ranked)) || ui_key_waiting())) ||
+	    /* The user has moved among the quick hits: do not pull them away. */
+	    (same && ranked && !force && (s->sel > 0 || s->top > 0))) {
+		free(text);
 		return 0;	/* done, or the next idle moment */
-	/* The user has moved among the quick hits: do not pull them away. */
-	if (same && ranked && !force && (s->sel > 0 || s->top > 0))
-		return 0;
-	store_parse_query(st, s->line.text, &q);
+	}
+	store_parse_query(st, text, &q);
 	if (query_empty(&q)) {
 		query_free(&q);
 		clear_hits(s);
 		free(s->searched);
-		s->searched = xstrdup(s->line.text);
+		s->searched = text;
 		s->sel = s->top = 0;
 		s->more = s->partial = 0;
 		s->total = -1;
@@ -230,6 +244,7 @@ run(struct pane *p, int force, int ranked)
 		free_hits(g.v, g.n);
 		free(g.v);
 		query_free(&q);
+		free(text);
 		if (!store_interrupted(st))
 			ui_store_error(p->ui);
 		return 0;
@@ -268,7 +283,7 @@ run(struct pane *p, int force, int ranked)
 	if (!same)
 		s->sel = s->top = 0;
 	free(s->searched);
-	s->searched = xstrdup(s->line.text);
+	s->searched = text;
 	strlist_free(&s->words);
 	strlist_init(&s->words);
 	for (size_t i = 0; i < q.marks.len; i++)
@@ -383,7 +398,54 @@ recall(struct search *s, int dir)
 		s->draft = xstrdup(s->line.text);
 	}
 	s->hpos = at;
+	s->typing = 0;		/* a query recalled is whole */
 	edit_set(&s->line, at == n ? (s->draft ? s->draft : "") : s->history.items[at]);
+}
+
+/* The "did you mean" in the query line, searched. */
+static void
+take_suggestion(struct pane *p)
+{
+	struct search *s = p->data;
+	char *alt = xstrdup(s->suggest);
+
+	edit_set(&s->line, alt);
+	free(alt);
+	s->hpos = (int)s->history.len;
+	s->typing = 0;
+	run(p, 1, 1);
+}
+
+/*
+ * Enter: the hit selected, if the user moved to one. Else the query is
+ * taken as typed (its last word no longer a prefix), ranked, and its best
+ * hit opens; a last word that finds nothing whole stays a prefix, and a
+ * query that finds nothing takes the suggestion, if there is one.
+ */
+static void
+open_hit(struct pane *p)
+{
+	struct search *s = p->data;
+
+	if (s->sel == 0) {
+		int prefix_hits = s->typing && s->nhits > 0;
+
+		s->typing = 0;
+		/* Typing may have run ahead of the ranking: the best hit
+		 * opens, not the newest. */
+		if (s->searched == NULL || strcmp(s->searched, s->line.text) != 0 || !s->ranked)
+			run(p, 1, 1);
+		if (s->nhits == 0 && prefix_hits) {
+			s->typing = 1;
+			run(p, 1, 1);
+		}
+	}
+	history_add(p, s->line.text);
+	s->hpos = (int)s->history.len;
+	if (s->nhits > 0)
+		ui_open(p->ui, s->hits[s->sel].id, &s->words);
+	else if (s->suggest != NULL)
+		take_suggestion(p);
 }
 
 static int
@@ -412,15 +474,7 @@ search_key(struct pane *p, int key, int action)
 		select_hit(p, s->sel - shown);
 		break;
 	case ACT_HIT_OPEN:
-		/* Typing may have run ahead of the ranking: Enter on the
-		 * first hit opens the best one, not the newest. */
-		if (s->searched == NULL || strcmp(s->searched, s->line.text) != 0 ||
-		    (!s->ranked && s->sel == 0))
-			run(p, 1, 1);
-		history_add(p, s->line.text);
-		s->hpos = (int)s->history.len;
-		if (s->nhits > 0)
-			ui_open(p->ui, s->hits[s->sel].id, &s->words);
+		open_hit(p);
 		break;
 	case ACT_CANCEL:
 		history_add(p, s->line.text);
@@ -429,15 +483,14 @@ search_key(struct pane *p, int key, int action)
 	case ACT_SUGGESTION:
 		if (s->suggest == NULL)
 			return 0;
-		edit_set(&s->line, s->suggest);
-		s->hpos = (int)s->history.len;
-		run(p, 1, 1);
+		take_suggestion(p);
 		break;
 	case ACT_HELP:
 		return 0;
 	default:
 		if (!edit_key(&s->line, key))
 			return 0;
+		s->typing = 1;
 		s->hpos = (int)s->history.len;
 		s->limit = visible_hits(p) * 2 > 20 ? visible_hits(p) * 2 : 20;
 		run(p, 0, 0);
@@ -486,6 +539,7 @@ pane_search_start(struct pane *p)
 	struct search *s = p->data;
 
 	edit_set(&s->line, "");
+	s->typing = 0;
 	clear_hits(s);
 	free(s->searched);
 	s->searched = NULL;

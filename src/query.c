@@ -692,6 +692,31 @@ without_group_marks(const char *text)
 	return t;
 }
 
+/* Is the word w the whole of the n bytes it was split from? */
+static int
+whole_word(const struct tok_word *w, void *ctx)
+{
+	return w->start == 0 && w->end == *(const size_t *)ctx ? 1 : 2;
+}
+
+char *
+query_typing(const char *text)
+{
+	size_t n = strlen(text), start = n, quotes = 0;
+
+	while (start > 0 && text[start - 1] != ' ')
+		start--;
+	for (size_t i = 0; i < start; i++)
+		quotes += text[i] == '"';
+	n -= start;
+	/* One word and nothing else: "-x", "x:", "(x", "x*" are syntax. */
+	if (n == 0 || quotes % 2 == 1 || tok_split(text + start, n, whole_word, &n) != 1 ||
+	    strcmp(text + start, "OR") == 0 || strcmp(text + start, "AND") == 0 ||
+	    strcmp(text + start, "NOT") == 0)
+		return NULL;
+	return xasprintf("%s*", text);
+}
+
 void
 query_parse(const char *text, struct query *q)
 {

@@ -56,6 +56,15 @@ typedef char *(*query_expand_fn)(const char *word, void *ctx);
 void query_parse_with(const char *text, struct query *q, query_expand_fn expand, void *ctx);
 void query_free(struct query *q);
 
+/*
+ * For a query still being typed: text with its last word a prefix
+ * ("người ngu" -> "người ngu*"), so that the hits do not drop to none in
+ * the middle of a word. NULL when that word is finished or is not a plain
+ * word: text ends in a space, or its last word is quoted, a filter or a
+ * field, an operator, excluded, or a prefix already. New string.
+ */
+char *query_typing(const char *text);
+
 /* True when q selects nothing at all (no words, no filters). */
 int query_empty(const struct query *q);
 

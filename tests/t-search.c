@@ -869,6 +869,29 @@ test_suggest(void)
 	store_close(ss);
 }
 
+/* The last word of a query being typed is a prefix when it is a plain
+ * word still unfinished. */
+static void
+test_typing(void)
+{
+	static const struct { const char *in, *want; } cases[] = {
+		{ "nguo", "nguo*" }, { "người ngu", "người ngu*" }, { "dân vận k", "dân vận k*" },
+		{ "nguoi ", NULL }, { "", NULL }, { "\"nuoc sa", NULL }, { "\"nuoc\" sa", "\"nuoc\" sa*" },
+		{ "title:ng", NULL }, { "-nguo", NULL }, { "nguo*", NULL }, { "a OR", NULL },
+		{ "(nguo", NULL }, { "nguo)", NULL }, { "after:2020", NULL },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = query_typing(cases[i].in), name[128];
+
+		snprintf(name, sizeof name, "typing '%s'", cases[i].in);
+		is_str(got, cases[i].want, name);
+		free(got);
+	}
+	expect("nguo", "");
+	expect("nguo*", "6,12");
+}
+
 int
 main(void)
 {
@@ -883,6 +906,7 @@ main(void)
 	test_snippets();
 	test_telex();
 	test_suggest();
+	test_typing();
 	test_all_words();
 	test_prefix_terms();
 	test_dates();

@@ -27,10 +27,10 @@ test_expect_success '/ opens the query line' '
 
 test_expect_success 'the hits narrow as the query grows' '
 	ui_type "nuoc" &&
-	ui_wait_status "/nuoc$" &&
+	ui_wait_status "/nuoc\*$" &&
 	n1=$(hits) &&
 	ui_type " sach" &&
-	ui_wait_status "/nuoc sach$" &&
+	ui_wait_status "/nuoc sach\*$" &&
 	n2=$(hits) &&
 	test "$n1" -gt "$n2" &&
 	test "$n2" -ge 1 &&
@@ -38,6 +38,8 @@ test_expect_success 'the hits narrow as the query grows' '
 '
 
 test_expect_success 'snippets mark the words found, with or without diacritics' '
+	ui_type " " &&
+	ui_wait_status "/nuoc sach *$" &&
 	ui_screen_attrs | sed -n 3p >snip &&
 	grep -q "${rev}Nước sạch" snip
 '
@@ -45,7 +47,7 @@ test_expect_success 'snippets mark the words found, with or without diacritics' 
 test_expect_success 'titles mark the words found too; the selected one underlined' '
 	ui_keys C-u &&
 	ui_type "nong dan" &&
-	ui_wait_status "/nong dan$" &&
+	ui_wait_status "/nong dan\*$" &&
 	ui_screen | sed -n 4p | grep -q "Nông dân" &&
 	ui_screen_attrs | sed -n 2p | grep -q "$esc\[[0-9;]*4m\($esc\[[0-9;]*m\)*Nông dân" &&
 	ui_keys Down &&
@@ -65,11 +67,11 @@ test_expect_success 'Backspace removes a whole letter with its marks' '
 test_expect_success 'a query with diacritics matches those diacritics' '
 	ui_keys C-u &&
 	ui_type "hội" &&
-	ui_wait_status "/hội$" &&
+	ui_wait_status "/hội\*$" &&
 	n1=$(hits) &&
 	ui_keys C-u &&
 	ui_type "hoi" &&
-	ui_wait_status "/hoi$" &&
+	ui_wait_status "/hoi\*$" &&
 	n2=$(hits) &&
 	test "$n2" -gt "$n1"
 '
@@ -85,6 +87,55 @@ test_expect_success 'a query typed in Telex: did you mean, and Tab takes it' '
 	! ui_screen | grep -q "Did you mean"
 '
 
+test_expect_success 'Enter on no match takes the suggestion; Enter again opens a hit' '
+	ui_keys C-u &&
+	ui_type "nuowcs sachj" &&
+	ui_wait "Did you mean: nước sạch" &&
+	ui_wait "No match." &&
+	ui_keys Enter &&
+	ui_wait_status "/nước sạch$" &&
+	ui_wait_gone "No match." &&
+	test "$(hits)" -ge 1 &&
+	ui_keys Enter &&
+	ui_wait "luot: article" &&
+	ui_keys q &&
+	ui_wait "luot: search"
+'
+
+test_expect_success 'while typing, the last word is a prefix: nguo finds người, marked' '
+	ui_keys C-u &&
+	ui_type "nguo" &&
+	ui_wait_status "/nguo\*$" &&
+	test "$(hits)" -ge 1 &&
+	! ui_screen | grep -q "No match" &&
+	ui_screen_attrs | sed -n 3p | grep -qi "${rev}người"
+'
+
+test_expect_success 'after a space the word is whole: nguo alone finds nothing' '
+	ui_type " " &&
+	ui_wait "No match." &&
+	ui_wait_status "/nguo *$"
+'
+
+test_expect_success 'Enter searches the last word whole, or as a prefix when whole it finds nothing' '
+	ui_keys C-u &&
+	ui_type "nguoi" &&
+	ui_wait_status "/nguoi\*$" &&
+	ui_keys Enter &&
+	ui_wait "luot: article" &&
+	ui_keys q &&
+	ui_wait "luot: search" &&
+	ui_wait_status "/nguoi$" &&
+	ui_keys C-u &&
+	ui_type "nguo" &&
+	ui_wait_status "/nguo\*$" &&
+	ui_keys Enter &&
+	ui_wait "luot: article" &&
+	ui_keys q &&
+	ui_wait "luot: search" &&
+	ui_wait_status "/nguo\*$"
+'
+
 test_expect_success 'malformed queries show no error' '
 	for q in "\"" "(((" "*" "title:" "-" "OR OR" ":^*"; do
 		ui_keys C-u && ui_type "$q" && ui_settle &&
@@ -95,7 +146,7 @@ test_expect_success 'malformed queries show no error' '
 test_expect_success 'Enter opens the selected hit with the words marked' '
 	ui_keys C-u &&
 	ui_type "dan so" &&
-	ui_wait_status "/dan so$" &&
+	ui_wait_status "/dan so\*$" &&
 	ui_keys Enter &&
 	ui_wait "luot: article" &&
 	ui_screen_attrs | grep -q "${rev}dân" &&
