@@ -15,6 +15,7 @@ SQLITE_EXTENSION_INIT1
 
 #define LUOT_EXTENSION 1
 #include "rank.c"
+#include "snippet.c"
 #include "tokenize.c"
 #include "fts.c"
 #include "zip.c"

@@ -16,6 +16,7 @@
 
 #include "fts.h"
 #include "rank.h"
+#include "snippet.h"
 #include "tokenize.h"
 
 /*
@@ -323,7 +324,9 @@ fts_register(struct sqlite3 *db)
 	if ((rc = fts_index_later(db, 0)) != SQLITE_OK)
 		return rc;
 	rc = api->xCreateTokenizer(api, "luot", terms, &tokenizer, NULL);
-	/* The ranking function comes with the tokenizer: both are FTS5's,
-	 * registered through the same fts5_api. */
-	return rc == SQLITE_OK ? rank_register(api) : rc;
+	/* The ranking and snippet functions come with the tokenizer: all are
+	 * FTS5's, registered through the same fts5_api. */
+	if (rc == SQLITE_OK)
+		rc = rank_register(api);
+	return rc == SQLITE_OK ? snippet_register(api) : rc;
 }

@@ -341,6 +341,18 @@ draw_title(struct pane *p, int y, int x, const char *title, int sel)
 	free(marked);
 }
 
+/* A hit's snippet under it: on a narrow screen, from a little before its
+ * first match, so the match shows. */
+static void
+draw_snippet(struct pane *p, int y, const char *snippet)
+{
+	char *lead = text_snippet_lead(snippet, p->cols > 3 ? (size_t)p->cols - 3 : 0);
+
+	ui_put_marked(p, y, 3, lead, p->cols - 3, (attr_t)color_attr(EL_SNIPPET),
+	    (attr_t)color_attr(EL_MATCH));
+	free(lead);
+}
+
 static void
 search_draw(struct pane *p)
 {
@@ -364,7 +376,7 @@ search_draw(struct pane *p)
 		}
 		draw_title(p, y, x, h->title, sel);
 		if (y + 1 < p->rows)
-			ui_put_marked(p, y + 1, 3, h->snippet, p->cols - 3, (attr_t)color_attr(EL_SNIPPET), (attr_t)color_attr(EL_MATCH));
+			draw_snippet(p, y + 1, h->snippet);
 	}
 	if (s->nhits == 0 && s->searched != NULL && s->searched[0] && p->rows > 2)
 		ui_put(p, 2, 1, _("No match."), p->cols - 1, A_DIM);

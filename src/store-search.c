@@ -38,8 +38,9 @@ enum search_mode {
 	SEARCH_COUNT,		/* the number of hits, up to ?6 */
 };
 
-/* Matches marked \x01...\x02, about 24 words around the best one. */
-#define SNIPPET "snippet(article_fts, -1, char(1), char(2), '\xe2\x80\xa6', 24)"
+/* Matches marked \x01...\x02, about 24 words of the body or captions
+ * around the best ones (snippet.c). */
+#define SNIPPET "luot_snippet(article_fts, 24)"
 
 /* What a search statement does beyond the query's own conditions. */
 struct search_shape {

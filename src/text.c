@@ -738,6 +738,24 @@ text_truncate(const char *s, size_t max_cols)
 }
 
 char *
+text_snippet_lead(const char *s, size_t cols)
+{
+	size_t mark = strcspn(s, "\x01"), budget = cols / 3, ell = 1;
+	const char *from = s + mark;
+
+	if (s[mark] == '\0' || text_width_n(s, mark) <= budget)
+		return xstrdup(s);
+	/* The first space after which the rest, with "…", fits. */
+	for (const char *c = s; c < s + mark; c++) {
+		if (*c == ' ' && text_width_n(c + 1, (size_t)(s + mark - c - 1)) + ell <= budget) {
+			from = c + 1;
+			break;
+		}
+	}
+	return xasprintf("\xe2\x80\xa6%s", from);
+}
+
+char *
 text_squeeze(char *s)
 {
 	char *r = s, *w = s;

@@ -195,6 +195,14 @@ char *text_ascii(const char *s);
  */
 char *text_truncate(const char *s, size_t max_cols);
 
+/*
+ * A snippet (matches between \x01 and \x02) to be shown in cols columns:
+ * when its first match would start past the first third of them, the
+ * words before it are dropped, from the start and at a space, for "…",
+ * so that it does. New string.
+ */
+char *text_snippet_lead(const char *s, size_t cols);
+
 /* Trim ASCII spaces and tabs at both ends and collapse inner runs to one
  * space, in place. Returns s. */
 char *text_squeeze(char *s);

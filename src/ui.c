@@ -214,8 +214,12 @@ ui_put_marked(struct pane *p, int y, int x, const char *s, int cols, attr_t attr
 			if (*c == '\n')
 				*c = ' ';
 		}
+		int cut = text_width(part) > (size_t)(cols - used);
+
 		used += ui_put(p, y, x + used, part, cols - used, marked ? mark : attr);
 		free(part);
+		if (cut)	/* its "…" ends the line */
+			break;
 		s += n;
 		if (*s)
 			marked = *s++ == '\x01';

@@ -58,6 +58,29 @@ test_expect_success '--json: snippet and match offsets that point at the words' 
 	grep -qix "nước sạch" first
 '
 
+test_expect_success '--json: snippets from the text, not the title; cut between words; words around the match' '
+	command -v jq >/dev/null || exit 0
+	: >bad
+	for q in "nuoc sach" "vo dich" "dan so" "nguoi dan" "thach ha" "title:nang"; do
+		"$LUOT" --db "$db" search --json --limit 5 -- $q >j || echo "search $q" >>bad
+		jq -e ".snippet | length > 20" j >/dev/null || echo "short snippet for $q" >>bad
+		jq -e "(.title as \$t | .snippet | contains(\$t)) | not" j >/dev/null ||
+			echo "title repeated for $q" >>bad
+		# Before the first match: words, or the start of a sentence.
+		jq -e "(.matches[0][0] // 0) as \$m | .snippet | explode | .[:\$m] | implode |
+			test(\"^$|^[^…]|[[:alpha:]]{2,}.* \$\")" j >/dev/null || echo "no context for $q" >>bad
+		jq -r "[.id, (.snippet | ltrimstr(\"…\") | rtrimstr(\"…\") |
+			(split(\" \") | first, last) | gsub(\"^[.,:;!?()\\\"]+|[.,:;!?()\\\"]+$\"; \"\"))] | @tsv" j |
+		while IFS="$(printf "\t")" read -r id first last; do
+			"$LUOT" --db "$db" show "$id" >body
+			for w in "$first" "$last"; do
+				test -z "$w" || grep -qw -- "$w" body || echo "cut inside a word for $q: $w" >>bad
+			done
+		done
+	done
+	cat bad && test ! -s bad
+'
+
 test_expect_success '--json: every hit says how many there are; --limit 0 gives them all' '
 	command -v jq >/dev/null || exit 0
 	"$LUOT" --db "$db" search --json --limit 0 nuoc >all &&

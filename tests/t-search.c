@@ -771,7 +771,15 @@ test_snippets(void)
 	    "old-style tone marked for a new-style query");
 	free(got);
 	got = find("thuỷ lợi", STORE_SORT_RANK, &r);
-	ok(strstr(r.snippet, "\x01Thủy lợi\x02") != NULL, "exact query marks its words");
+	ok(strstr(r.snippet, "\x01thuỷ lợi\x02") != NULL, "exact query marks its words");
+	ok(strstr(r.snippet, "Thủy lợi và hòa bình") == NULL, "  in the body: the title is not repeated");
+	free(got);
+	got = find("title:lũ", STORE_SORT_RANK, &r);
+	is_str(r.snippet, "Nước dâng cao ở nhiều xã, người dân sơ tán.",
+	    "a hit in the title alone: the body's opening, unmarked");
+	free(got);
+	got = find("author:trung", STORE_SORT_RANK, &r);
+	ok(strncmp(r.snippet, "Thành ủy", strlen("Thành ủy")) == 0, "a hit in the author alone too");
 	free(got);
 }
 

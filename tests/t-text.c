@@ -266,6 +266,26 @@ test_squeeze_lower(void)
 	free(l);
 }
 
+static void
+test_snippet_lead(void)
+{
+	static const struct { const char *in; size_t cols; const char *want; } cases[] = {
+		{ "ab \x01" "cd\x02 ef", 30, "ab \x01" "cd\x02 ef" },
+		{ "no mark at all, however long it may be", 9, "no mark at all, however long it may be" },
+		{ "một hai ba bốn năm sáu \x01" "bảy\x02 tám", 27, "\xe2\x80\xa6" "năm sáu \x01" "bảy\x02 tám" },
+		{ "một hai ba bốn năm sáu \x01" "bảy\x02 tám", 18, "\xe2\x80\xa6" "sáu \x01" "bảy\x02 tám" },
+		{ "mộthaibabốnnămsáu \x01" "bảy\x02", 9, "\xe2\x80\xa6" "\x01" "bảy\x02" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = text_snippet_lead(cases[i].in, cases[i].cols), name[64];
+
+		snprintf(name, sizeof name, "snippet lead, case %zu", i + 1);
+		is_str(got, cases[i].want, name);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
@@ -275,6 +295,7 @@ main(void)
 	test_words();
 	test_width();
 	test_truncate();
+	test_snippet_lead();
 	test_wrap();
 	test_ascii();
 	test_sanitize();

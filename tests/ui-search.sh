@@ -41,7 +41,7 @@ test_expect_success 'snippets mark the words found, with or without diacritics' 
 	ui_type " " &&
 	ui_wait_status "/nuoc sach *$" &&
 	ui_screen_attrs | sed -n 3p >snip &&
-	grep -q "${rev}Nước sạch" snip
+	grep -q "${rev}[Nn]ước sạch" snip
 '
 
 test_expect_success 'titles mark the words found too; the selected one underlined' '
@@ -213,6 +213,21 @@ test_expect_success 'a phrase and a prefix searched are marked too' '
 	ui_screen_attrs | grep -q "${rev}nước" &&
 	ui_screen_attrs | grep -q "${rev}sạch" &&
 	ui_screen_attrs | grep -q "${rev}nông"
+'
+
+test_expect_success 'at 40 columns each snippet shows its match, after a few words' '
+	ui_start 40 24 --db "$db" &&
+	ui_wait "luot: list" &&
+	ui_keys / &&
+	ui_wait "luot: search" &&
+	ui_type "vo dich " &&
+	ui_wait "Khánh Hòa" &&
+	ui_settle &&
+	for row in 3 5 7; do
+		ui_screen_attrs | sed -n ${row}p >snip &&
+		grep -q "${rev}\(vô \)*[đd]ịch" snip &&
+		ui_screen | sed -n ${row}p | grep -q "^   …*[^ ]* [^ ]* .*ịch" || return 1
+	done
 '
 
 test_done
