@@ -25,6 +25,13 @@
 #include "util.h"
 #include "writer.h"
 
+/* A place n and N go to: the query's words together, or one of them. */
+struct match {
+	size_t off;		/* its paragraph's first byte */
+	int para;
+	size_t at;		/* its first byte in the paragraph */
+};
+
 struct reader {
 	int64_t id;		/* 0: nothing open */
 	struct layout lay;	/* its text, laid out where shown */
@@ -33,6 +40,8 @@ struct reader {
 	int bookmarked;		/* as shown; changes go through the writer */
 	struct strlist words;	/* marked words, as typed */
 	struct mark_words q;	/* the same, split as the index splits */
+	struct match *found;	/* where n and N go, in order */
+	size_t nfound;
 	int finding;		/* the find prompt is open */
 	struct edit find;
 };
@@ -49,6 +58,9 @@ free_article(struct reader *r)
 {
 	layout_free(&r->lay);
 	r->top = (struct layout_spot){ 0, 0, 0 };
+	free(r->found);
+	r->found = NULL;
+	r->nfound = 0;
 }
 
 static void
@@ -72,51 +84,109 @@ wrap(struct pane *p)
 	r->top = layout_spot_of(&r->lay, r->position);
 }
 
-/* Where a wanted word is in n bytes at text: the first, or the last. */
-struct finding {
-	const struct mark_words *q;
-	size_t from, to;	/* only words starting in [from, to) */
-	int last;
-	size_t at;		/* SIZE_MAX: none */
+/* Gathering the matches of one paragraph. */
+struct gathering {
+	struct reader *r;
+	size_t off;
+	int para;
 };
 
 static int
-find_word(const struct tok_word *w, void *ctx)
+gather_match(size_t start, size_t end, void *ctx)
 {
-	struct finding *f = ctx;
+	struct gathering *g = ctx;
+	struct reader *r = g->r;
 
-	if (w->start < f->from || w->start >= f->to || !mark_words_has(f->q, w))
-		return 0;
-	f->at = w->start;
-	return !f->last;	/* the first ends the search */
+	(void)end;
+	r->found = xrealloc(r->found, (r->nfound + 1) * sizeof *r->found);
+	r->found[r->nfound++] = (struct match){ g->off, g->para, start };
+	return 0;
 }
 
-static size_t
-find_in(const struct reader *r, size_t off, size_t from, size_t to, int last)
+/* Each place in the article (not its header line) where the words
+ * [from, to) of r->q stand together. */
+static void
+gather(struct reader *r, size_t from, size_t to)
 {
-	struct finding f = { &r->q, from, to, last, SIZE_MAX };
-	const char *t = r->lay.doc + off;
+	struct gathering g = { r, 0, 0 };
 
-	if (r->q.n > 0)
-		tok_split(t, strlen(t), find_word, &f);
-	return f.at;
+	for (; g.off < r->lay.len; g.off += strlen(r->lay.doc + g.off) + 1, g.para++) {
+		if (layout_kind(&r->lay, g.off) != LAYOUT_META)
+			mark_find(&r->q, from, to, r->lay.doc + g.off, strlen(r->lay.doc + g.off),
+			    gather_match, &g);
+	}
+}
+
+static int
+match_cmp(const void *va, const void *vb)
+{
+	const struct match *a = va, *b = vb;
+
+	if (a->off != b->off)
+		return a->off < b->off ? -1 : 1;
+	return a->at < b->at ? -1 : a->at > b->at;
 }
 
 /*
- * Put the next (dir > 0) or previous line that holds a match at the top.
- * Paragraphs without one are passed over without laying them out.
+ * Where n and N go: where the words sought stand together as typed, if
+ * they do somewhere ("dan so" at "dân số", not at each "dân"); else at
+ * each word or quoted phrase.
+ */
+static void
+find_matches(struct reader *r)
+{
+	free(r->found);
+	r->found = NULL;
+	r->nfound = 0;
+	if (r->q.n == 0)
+		return;
+	gather(r, 0, r->q.n);
+	if (r->nfound > 0 || r->q.item[r->q.n - 1] == 0)
+		return;		/* together, or one item only */
+	for (size_t i = 0, j; i < r->q.n; i = j) {
+		for (j = i; j < r->q.n && r->q.item[j] == r->q.item[i]; j++)
+			;
+		gather(r, i, j);
+	}
+	qsort(r->found, r->nfound, sizeof *r->found, match_cmp);
+}
+
+/* Is match m before byte at of the paragraph at off? */
+static int
+match_before(const struct match *m, size_t off, size_t at)
+{
+	return m->off < off || (m->off == off && m->at < at);
+}
+
+/* The matches that start on the top line or above it. */
+static size_t
+matches_passed(struct reader *r)
+{
+	struct layout_spot s = r->top;
+	size_t end = 0, k = 0;
+
+	if (s.line >= 0) {
+		struct text_line l = layout_line_at(&r->lay, &s);
+
+		end = l.start + l.len;
+	}
+	while (k < r->nfound && match_before(&r->found[k], s.off, end))
+		k++;
+	return k;
+}
+
+/*
+ * Put the next (dir > 0) or previous line that holds a match at the top:
+ * the next starts below the top line, the previous above it.
  */
 static int
 jump(struct pane *p, int dir)
 {
 	struct reader *r = p->data;
 	struct layout_spot s = r->top;
-	size_t at;
+	const struct match *m = NULL;
 
-	if (r->q.n == 0)
-		return 0;
 	if (dir > 0) {
-		/* Words that start below the top line. */
 		size_t from = 0;
 
 		if (s.line >= 0) {
@@ -126,22 +196,21 @@ jump(struct pane *p, int dir)
 			if (from == l.start)
 				from++;	/* an empty line */
 		}
-		while ((at = find_in(r, s.off, from, SIZE_MAX, 0)) == SIZE_MAX) {
-			if (!layout_next_para(&r->lay, &s))
-				return 0;
-			from = 0;
+		for (size_t k = 0; k < r->nfound && m == NULL; k++) {
+			if (!match_before(&r->found[k], s.off, from))
+				m = &r->found[k];
 		}
 	} else {
 		size_t to = s.line > 0 ? layout_line_at(&r->lay, &s).start : 0;
 
-		while ((at = find_in(r, s.off, 0, to, 1)) == SIZE_MAX) {
-			if (!layout_prev_para(&r->lay, &s))
-				return 0;
-			to = SIZE_MAX;
+		for (size_t k = r->nfound; k-- > 0 && m == NULL;) {
+			if (match_before(&r->found[k], s.off, to))
+				m = &r->found[k];
 		}
 	}
-	s.line = layout_line_holding(&r->lay, s.off, at + 1);
-	r->top = s;
+	if (m == NULL)
+		return 0;
+	r->top = (struct layout_spot){ m->off, m->para, layout_line_holding(&r->lay, m->off, m->at + 1) };
 	return 1;
 }
 
@@ -257,6 +326,7 @@ pane_reader_open(struct pane *p, int64_t id, const struct strlist *words)
 	for (size_t i = 0; words != NULL && i < words->len; i++)
 		strlist_push(&r->words, xstrdup(words->items[i]));
 	mark_words_set(&r->q, &r->words);
+	find_matches(r);
 	if (p->win != NULL)
 		wrap(p);
 	/* Opened from a search: at the first match, unless already read
@@ -403,6 +473,7 @@ find_key(struct pane *p, int key)
 			strlist_push(&r->words, xstrdup(w));
 		free(copy);
 		mark_words_set(&r->q, &r->words);
+		find_matches(r);
 		if (r->words.len > 0 && !jump(p, 1) && !jump(p, -1))
 			ui_message(p->ui, 1, "%s", _("not found in this article"));
 		r->position = layout_position(&r->lay, r->top);
@@ -490,7 +561,7 @@ reader_resize(struct pane *p)
 
 /* "all" when the article fits; else how far its text has been shown. */
 static void
-reader_status(struct pane *p, char *buf, size_t size)
+reader_where(struct pane *p, char *buf, size_t size)
 {
 	struct reader *r = p->data;
 	int rows = view_rows(p);
@@ -516,6 +587,23 @@ reader_status(struct pane *p, char *buf, size_t size)
 		shown = s.off;
 	}
 	snprintf(buf, size, "%d%%", (int)(shown * 100 / r->lay.len));
+}
+
+/* Where the reader is, and "match 3/25": the last match on the top line
+ * or above it (n puts the next there), of all; 0 before the first. */
+static void
+reader_status(struct pane *p, char *buf, size_t size)
+{
+	struct reader *r = p->data;
+	size_t len;
+	char m[64];
+
+	reader_where(p, buf, size);
+	if (r->id == 0 || r->nfound == 0)
+		return;
+	snprintf(m, sizeof m, _("match %zu/%zu"), matches_passed(r), r->nfound);
+	len = strlen(buf);
+	snprintf(buf + len, size - len, "%s%s", len ? "  " : "", m);
 }
 
 static const struct pane_ops reader_ops = {

@@ -153,6 +153,15 @@ test_expect_success 'Enter opens the selected hit with the words marked' '
 	ui_screen_attrs | grep -q "${rev}số"
 '
 
+test_expect_success 'the status line counts the places of the words together: match k/2' '
+	ui_keys g &&
+	ui_wait_status "match 1/2 " &&
+	ui_keys n &&
+	ui_wait_status "match 2/2 " &&
+	ui_keys N &&
+	ui_wait_status "match 1/2 "
+'
+
 test_expect_success 'n and N go from match to match' '
 	ui_keys g &&
 	ui_settle &&
@@ -175,7 +184,23 @@ test_expect_success '/ in the article finds other words' '
 	ui_keys Enter &&
 	ui_wait_gone "find:" &&
 	ui_screen_attrs | grep -q "${rev}Hậu" &&
-	ui_screen_attrs | grep -q "${rev}Lộc"
+	ui_screen_attrs | grep -q "${rev}Lộc" &&
+	ui_wait_status "match [123]/3 "
+'
+
+test_expect_success 'words that never stand together: n goes to each of them' '
+	ui_keys g / &&
+	ui_wait "find:" &&
+	ui_type "loc hau" &&
+	ui_keys Enter &&
+	ui_wait_gone "find:" &&
+	ui_wait_status "match [1-8]/8 " &&
+	ui_keys g &&
+	ui_wait_status "match 0/8 " &&
+	ui_keys n &&
+	ui_wait_status "match 2/8 " &&
+	ui_keys n &&
+	ui_wait_status "match 4/8 "
 '
 
 test_expect_success 'q goes back to the hits, Esc back to the list' '
