@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mark.h"
+#include "text.h"
 #include "tokenize.h"
 #include "util.h"
 
@@ -90,23 +91,13 @@ struct marking {
 };
 
 static int
-only_spaces(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] != ' ')
-			return 0;
-	}
-	return 1;
-}
-
-static int
 mark_word(const struct tok_word *w, void *ctx)
 {
 	struct marking *k = ctx;
 
 	if (!mark_words_has(k->m, w))
 		return 0;
-	if (!k->open || !only_spaces(k->s + k->done, w->start - k->done)) {
+	if (!k->open || !text_only_spaces(k->s + k->done, w->start - k->done)) {
 		if (k->open)
 			buf_add(&k->out, "\x02", 1);
 		buf_add(&k->out, k->s + k->done, w->start - k->done);

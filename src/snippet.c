@@ -28,6 +28,7 @@
 #endif
 
 #include "snippet.h"
+#include "text.h"
 
 /* The columns a snippet is taken from (store-schema.c's order). */
 #define COL_BODY 1
@@ -43,7 +44,9 @@ struct tok_span {
 struct words {
 	struct tok_span *v;
 	int n, cap;
-	int failed;
+	int limit;		/* words read at most: a snippet needs a few
+				 * past its start, not all of a long text */
+	int more;		/* there are words past the limit */
 };
 
 static int
@@ -56,6 +59,10 @@ add_token(void *ctx, int flags, const char *token, int ntoken, int start, int en
 	/* Colocated forms (the exact form of a folded word) share its place. */
 	if (flags & FTS5_TOKEN_COLOCATED)
 		return SQLITE_OK;
+	if (w->n == w->limit) {
+		w->more = 1;
+		return SQLITE_DONE;	/* stops the tokenizer */
+	}
 	if (w->n == w->cap) {
 		int cap = w->cap ? w->cap * 2 : 256;
 		struct tok_span *v = realloc(w->v, (size_t)cap * sizeof *v);
@@ -140,16 +147,6 @@ has_space(const char *s, int n)
 	return 0;
 }
 
-static int
-only_spaces(const char *s, int n)
-{
-	for (int i = 0; i < n; i++) {
-		if (s[i] != ' ')
-			return 0;
-	}
-	return 1;
-}
-
 /*
  * The words [first, last) of text, those with mark[k - first] set between
  * \x01 and \x02, "…" where the text goes on before or after.
@@ -169,7 +166,7 @@ put_window(struct out *o, const char *text, int len, const struct words *w, int 
 			int gap = t->start - w->v[k - 1].end;
 			const char *g = text + w->v[k - 1].end;
 
-			if (open && !(mark[k - first] && only_spaces(g, gap))) {
+			if (open && !(mark[k - first] && text_only_spaces(g, (size_t)gap))) {
 				rc = out_add(o, "\x02", 1);
 				open = 0;
 			}
@@ -188,7 +185,7 @@ put_window(struct out *o, const char *text, int len, const struct words *w, int 
 	/* The stop that ends the last sentence shown: then no "…". */
 	while (rc == SQLITE_OK && end < len && strchr(".!?)\"", text[end]) != NULL)
 		rc = out_add(o, text + end++, 1);
-	if (rc == SQLITE_OK && last < w->n && !starts_sentence(text, w, last))
+	if (rc == SQLITE_OK && (last < w->n ? !starts_sentence(text, w, last) : w->more))
 		rc = out_add(o, ELLIPSIS, strlen(ELLIPSIS));
 	return rc;
 }
@@ -258,13 +255,18 @@ cut(const Fts5ExtensionApi *api, Fts5Context *fts, const struct inst *v, int nin
     struct out *o)
 {
 	struct choice c = choose(api, fts, v, ninst, n);
-	struct words w = { NULL, 0, 0, 0 };
+	/* Room for the window and the numbers at its ends. */
+	struct words w = { NULL, 0, 0, c.start + 2 * n + 16, 0 };
 	unsigned char *mark = NULL;
 	const char *text;
 	int rc, len = 0, first, last;
 
-	if ((rc = api->xColumnText(fts, c.col, &text, &len)) != SQLITE_OK || len == 0 ||
-	    (rc = api->xTokenize(fts, text, len, &w, add_token)) != SQLITE_OK || w.n == 0)
+	if ((rc = api->xColumnText(fts, c.col, &text, &len)) != SQLITE_OK || len == 0)
+		goto out;
+	rc = api->xTokenize(fts, text, len, &w, add_token);
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	if (rc != SQLITE_OK || w.n == 0)
 		goto out;
 	first = c.start < w.n ? c.start : 0;
 	/* From the start of a sentence, if one starts among the words that

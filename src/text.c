@@ -465,6 +465,16 @@ uc_columns(uint32_t uc)
 	return w < 0 ? 1 : w;
 }
 
+int
+text_only_spaces(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != ' ')
+			return 0;
+	}
+	return 1;
+}
+
 size_t
 text_width_n(const char *s, size_t n)
 {

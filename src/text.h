@@ -137,6 +137,9 @@ size_t text_width(const char *s);
 /* The same for the n bytes at s. */
 size_t text_width_n(const char *s, size_t n);
 
+/* Are the n bytes at s spaces only (true when n is 0)? */
+int text_only_spaces(const char *s, size_t n);
+
 /* One line of a wrapped paragraph: bytes [start, start + len) of it. */
 struct text_line {
 	size_t start, len;
