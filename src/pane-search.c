@@ -419,10 +419,8 @@ static void
 take_suggestion(struct pane *p)
 {
 	struct search *s = p->data;
-	char *alt = xstrdup(s->suggest);
 
-	edit_set(&s->line, alt);
-	free(alt);
+	edit_set(&s->line, s->suggest);
 	s->hpos = (int)s->history.len;
 	s->typing = 0;
 	run(p, 1, 1);

@@ -207,15 +207,17 @@ ui_put_marked(struct pane *p, int y, int x, const char *s, int cols, attr_t attr
 
 	while (*s && used < cols) {
 		size_t n = strcspn(s, "\x01\x02");
-		char *part = xstrndup(s, n);
+		char *part = xstrndup(s, n), *shown;
+		int cut;
 
 		/* A snippet may run over a paragraph break: a space here. */
 		for (char *c = part; *c; c++) {
 			if (*c == '\n')
 				*c = ' ';
 		}
-		int cut = text_width(part) > (size_t)(cols - used);
-
+		shown = ui_text(p->ui, part);
+		cut = text_width(shown) > (size_t)(cols - used);
+		free(shown);
 		used += ui_put(p, y, x + used, part, cols - used, marked ? mark : attr);
 		free(part);
 		if (cut)	/* its "…" ends the line */
