@@ -1,6 +1,8 @@
 #!/bin/sh
-# ui-search.sh: search as you type, the hits and their snippets, opening a
-# hit with its words marked, finding inside an article (n, N), Esc, and
+# ui-search.sh: search as you type (the last word a prefix until it is
+# whole), the hits with their titles and snippets marked (at 40 columns
+# too), did you mean (Tab, or Enter on no match), opening a hit with its
+# words marked, finding inside an article (n, N, "match 3/25"), Esc, and
 # the query history across runs; driven in tmux.
 . "$TESTLIB"
 . "$(dirname "$TESTLIB")/ui-lib.sh"
