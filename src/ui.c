@@ -200,15 +200,38 @@ ui_put(struct pane *p, int y, int x, const char *s, int cols, attr_t attr)
 	return w;
 }
 
+/*
+ * Draw the start of screen text t that does not fit in room columns: up
+ * to its last space that leaves room for "…", then "…"; with no such
+ * space, "…" in place of a space just before (space) or t cut anywhere.
+ * Never the stub of a word ("g…").
+ */
+static void
+put_cut(struct pane *p, int y, int x, const char *t, int room, int space, attr_t attr,
+    attr_t ell)
+{
+	size_t k = strlen(t);
+
+	while (k > 0 && (t[k - 1] != ' ' || text_width_n(t, k - 1) + 1 > (size_t)room))
+		k--;
+	if (k > 0) {
+		ui_put_raw(p, y, x, t, k - 1, attr);
+		ui_put(p, y, x + (int)text_width_n(t, k - 1), "\xe2\x80\xa6", 1, ell);
+	} else if (space) {
+		ui_put(p, y, x - 1, "\xe2\x80\xa6", 1, ell);
+	} else {
+		ui_put(p, y, x, t, room, attr);
+	}
+}
+
 void
 ui_put_marked(struct pane *p, int y, int x, const char *s, int cols, attr_t attr, attr_t mark)
 {
-	int used = 0, marked = 0;
+	int used = 0, marked = 0, space = 0;
 
 	while (*s && used < cols) {
 		size_t n = strcspn(s, "\x01\x02");
 		char *part = xstrndup(s, n), *shown;
-		int cut;
 
 		/* A snippet may run over a paragraph break: a space here. */
 		for (char *c = part; *c; c++) {
@@ -216,12 +239,16 @@ ui_put_marked(struct pane *p, int y, int x, const char *s, int cols, attr_t attr
 				*c = ' ';
 		}
 		shown = ui_text(p->ui, part);
-		cut = text_width(shown) > (size_t)(cols - used);
-		free(shown);
-		used += ui_put(p, y, x + used, part, cols - used, marked ? mark : attr);
 		free(part);
-		if (cut)	/* its "…" ends the line */
+		if (text_width(shown) > (size_t)(cols - used)) {
+			/* Its "…" ends the line. */
+			put_cut(p, y, x + used, shown, cols - used, space, marked ? mark : attr, attr);
+			free(shown);
 			break;
+		}
+		used += ui_put(p, y, x + used, shown, cols - used, marked ? mark : attr);
+		space = n > 0 && shown[0] != '\0' && shown[strlen(shown) - 1] == ' ';
+		free(shown);
 		s += n;
 		if (*s)
 			marked = *s++ == '\x01';
