@@ -254,7 +254,9 @@ test_expect_success 'at 40 columns each snippet shows its match, after a few wor
 		ui_screen_attrs | sed -n ${row}p >snip &&
 		grep -q "${rev}\(vô \)*[đd]ịch" snip &&
 		ui_screen | sed -n ${row}p | grep -q "^   …*[^ ]* [^ ]* .*ịch" || return 1
-	done
+	done &&
+	# Cut between words: no "vô địch g…", no "khi về …".
+	! ui_screen | grep -q " [^ ]…$\| …$"
 '
 
 test_done
