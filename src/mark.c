@@ -128,9 +128,11 @@ mark_text(const struct mark_words *m, const char *s, size_t n)
  * from..from+i, which began at start[i]. */
 struct finding {
 	const struct mark_words *m;
+	const char *s;
 	size_t from, len;
 	int *ok;
 	size_t *start;
+	size_t end;		/* of the previous word */
 	mark_found_fn fn;
 	void *ctx;
 };
@@ -139,10 +141,13 @@ static int
 find_word(const struct tok_word *w, void *ctx)
 {
 	struct finding *f = ctx;
+	/* "dân, số" is not "dân số", whatever the index says. */
+	int joined = text_only_spaces(f->s + f->end, w->start - f->end);
 
+	f->end = w->end;
 	/* Backwards: ok[i - 1] is still the previous word's. */
 	for (size_t i = f->len; i-- > 0;) {
-		f->ok[i] = (i == 0 || f->ok[i - 1]) &&
+		f->ok[i] = (i == 0 || (f->ok[i - 1] && joined)) &&
 		    word_matches(w, &f->m->v[f->from + i], f->m->prefix[f->from + i]);
 		f->start[i] = i == 0 ? w->start : f->start[i - 1];
 	}
@@ -153,7 +158,8 @@ int
 mark_find(const struct mark_words *m, size_t from, size_t to, const char *s, size_t n,
     mark_found_fn fn, void *ctx)
 {
-	struct finding f = { m, from, to > m->n ? m->n - from : to - from, NULL, NULL, fn, ctx };
+	struct finding f = { m, s, from, to > m->n ? m->n - from : to - from, NULL, NULL, 0, fn,
+	    ctx };
 	int rc;
 
 	if (from >= m->n || f.len == 0)

@@ -37,8 +37,8 @@ char *mark_text(const struct mark_words *m, const char *s, size_t n);
 
 /*
  * Call fn for each place in n bytes of s where the words of m from word
- * `from` up to `to` (exclusive) stand one after the other, in order: the
- * bytes [start, end) of the run. A non-zero return of fn stops the
+ * `from` up to `to` (exclusive) stand one after the other, in order and
+ * apart by spaces alone: the bytes [start, end) of the run. A non-zero return of fn stops the
  * search and is returned; else 0.
  */
 typedef int (*mark_found_fn)(size_t start, size_t end, void *ctx);
