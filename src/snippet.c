@@ -81,20 +81,30 @@ struct inst {
 	int phrase, col, off, len;
 };
 
-/* The window [start, start + n) scored: 1000 a distinct phrase, and 1
- * a match. */
+/* Matches looked at as the start of a window: a common word in a long
+ * text has thousands, and the first ones are as good a place as any. */
+#define ANCHORS_MAX 256
+
+/*
+ * The window [start, start + n) around match i scored: 1000 a distinct
+ * phrase, and 1 a match. FTS5 gives the matches in the order of the text,
+ * so only those near i are looked at.
+ */
 static long
-window_score(const struct inst *v, int ninst, int col, int start, int n)
+window_score(const struct inst *v, int ninst, int i, int start, int n)
 {
 	uint64_t seen = 0;
 	long score = 0;
+	int k = i;
 
-	for (int i = 0; i < ninst; i++) {
-		if (v[i].col != col || v[i].off < start || v[i].off + v[i].len > start + n)
+	while (k > 0 && v[k - 1].col == v[i].col && v[k - 1].off >= start)
+		k--;
+	for (; k < ninst && v[k].col == v[i].col && v[k].off < start + n; k++) {
+		if (v[k].off + v[k].len > start + n)
 			continue;
-		if (!(seen & ((uint64_t)1 << (v[i].phrase & 63))))
+		if (!(seen & ((uint64_t)1 << (v[k].phrase & 63))))
 			score += 1000;
-		seen |= (uint64_t)1 << (v[i].phrase & 63);
+		seen |= (uint64_t)1 << (v[k].phrase & 63);
 		score++;
 	}
 	return score;
@@ -205,12 +215,12 @@ choose(const Fts5ExtensionApi *api, Fts5Context *fts, const struct inst *v, int 
 	const char *text;
 	int len = 0;
 
-	for (int i = 0; i < ninst; i++) {
+	for (int i = 0; i < ninst && i < ANCHORS_MAX; i++) {
 		/* A few words before the match, for what leads to it. */
 		int start = v[i].off - n / 4 > 0 ? v[i].off - n / 4 : 0;
 		/* Then the window that starts at the longest phrase ("nước
 		 * sạch" over a "nước" alone a little before it). */
-		long score = window_score(v, ninst, v[i].col, start, n) + 100L * v[i].len;
+		long score = window_score(v, ninst, i, start, n) + 100L * v[i].len;
 
 		if (score > best_score) {
 			best_score = score;
