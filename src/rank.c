@@ -256,6 +256,13 @@ phrase_idf(const Fts5ExtensionApi *api, Fts5Context *fts, struct rank_query *rq,
 {
 	int rc = SQLITE_OK;
 
+	/* A phrase of words alone: every row holds it, so its weight orders
+	 * nothing, and counting a rare phrase of common words reads every
+	 * row holding them. */
+	if (rq->nphrase == 1 && api->xPhraseSize(fts, i) > 1) {
+		rq->idf[i] = 1;
+		return SQLITE_OK;
+	}
 	if (api->xPhraseSize(fts, i) > 1 && word_bound_idf(api, fts, rq, i, ninst, span, &rc))
 		return SQLITE_OK;
 	return rc != SQLITE_OK ? rc : sampled_idf(api, fts, rq, i, span);

@@ -212,6 +212,22 @@ main(void)
 	ok(d < 0.05 && same, "a word without its marks weighed the same way");
 
 	{
+		/* A phrase alone is not counted (every row holds it; counting a
+		 * rare one reads every row holding its words): its weight is
+		 * 1, bm25's score over its own weight, in bm25's order. */
+		double np = scalar(db, "SELECT count(*) FROM t WHERE t MATCH '\"hiếm thường\"'", 0);
+		double w = log((DOCS - np + 0.5) / (np + 0.5));
+		double r = scalar(db, "WITH a AS MATERIALIZED (SELECT luot_rank(t, 0, 1.0, 1.0) l,"
+		    "  bm25(t, 1.0, 1.0) b FROM t WHERE t MATCH '\"hiếm thường\"')"
+		    " SELECT max(abs(l * ?1 - b)) FROM a", w);
+
+		compare(db, "\"hiếm thường\"", &same);
+		ok(np > 0 && r >= 0 && r < 1e-9 && same, "a phrase alone: weight 1, bm25's order");
+		if (!(r >= 0 && r < 1e-9))
+			printf("#   off by %g\n", r);
+	}
+
+	{
 		/*
 		 * The phrase luot adds for adjacent words is weighed as its
 		 * rarest word, not counted. Its share of a row's score is the
