@@ -527,11 +527,13 @@ render_and(const struct parser *pr, const struct node *nd, struct strlist *lifte
 
 		if (r == NULL)
 			continue;
+		/* A word, prefix or phrase typed twice is the same set
+		 * of hits: it is searched once (the phrase keeps both). */
 		if (k->neg) {
-			strlist_push(&neg, r);
+			strlist_push_new(&neg, r);
 		} else {
 			pos[npos++] = k;
-			strlist_push(&p, r);
+			strlist_push_new(&p, r);
 		}
 	}
 	buf_init(&b);
@@ -589,7 +591,7 @@ render_or(const struct parser *pr, const struct node *nd)
 		char *k = nd->kids[i]->neg ? NULL : render(pr, nd->kids[i], NULL);
 
 		if (k != NULL)
-			strlist_push(&parts, k);
+			strlist_push_new(&parts, k);
 	}
 	if (parts.len == 0) {
 		strlist_free(&parts);
@@ -665,7 +667,7 @@ collect_marks(const struct node *nd, struct strlist *out)
 	if (nd->neg)
 		return;
 	if (nd->kind == K_WORD || nd->kind == K_PHRASE)
-		strlist_push(out, xasprintf("%s%s", nd->text, nd->prefix ? "*" : ""));
+		strlist_push_new(out, xasprintf("%s%s", nd->text, nd->prefix ? "*" : ""));
 	for (size_t i = 0; i < nd->nkids; i++)
 		collect_marks(nd->kids[i], out);
 }
@@ -675,7 +677,7 @@ static void
 collect_words(const struct node *nd, struct strlist *out)
 {
 	if (nd->kind == K_WORD && !nd->neg)
-		strlist_push(out, xstrdup(nd->text));
+		strlist_push_new(out, xstrdup(nd->text));
 	for (size_t i = 0; i < nd->nkids; i++)
 		collect_words(nd->kids[i], out);
 }

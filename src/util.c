@@ -239,6 +239,19 @@ strlist_push(struct strlist *l, char *s)
 	l->items[l->len++] = s;
 }
 
+int
+strlist_push_new(struct strlist *l, char *s)
+{
+	for (size_t i = 0; i < l->len; i++) {
+		if (strcmp(l->items[i], s) == 0) {
+			free(s);
+			return 0;
+		}
+	}
+	strlist_push(l, s);
+	return 1;
+}
+
 char *
 strlist_join(const struct strlist *l, const char *sep)
 {

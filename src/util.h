@@ -60,6 +60,9 @@ void strlist_free(struct strlist *l);
 void strlist_clear(struct strlist *l);
 /* Takes ownership of s. */
 void strlist_push(struct strlist *l, char *s);
+/* The same unless l holds an equal string already (s is then freed).
+ * Returns 1 when s was added. */
+int strlist_push_new(struct strlist *l, char *s);
 /* Joins with sep into a new string the caller frees. */
 char *strlist_join(const struct strlist *l, const char *sep);
 
