@@ -20,27 +20,39 @@
 #include "tokenize.h"
 
 /*
- * The terms of the index, kept in the table "term" so that a prefix can be
- * turned into the list of terms it covers (store-search.c): FTS5 answers "dan*"
- * by merging the posting lists of every matching term into one before it
- * returns a row, which takes longer the larger the corpus, while an OR of
- * those few terms is read lazily.
+ * The terms of the index, kept in the table "term" with the number of
+ * articles that hold each (schema 13), so that a prefix can be turned
+ * into the terms it covers, the most frequent first (store-search.c):
+ * FTS5 answers "dan*" by merging the posting lists of every matching term
+ * into one before it returns a row, which takes longer the larger the
+ * corpus, while an OR of a few terms is read lazily.
  *
- * Each connection remembers the hashes of the terms it has handed to FTS5
- * and queues the new ones; luot_terms_flush(), called by the triggers that
- * index an article, writes the queue to the table.
+ * luot_terms_doc(sign), called before each article's texts go to FTS5,
+ * arms the counting: +1 for texts going into the index, -1 for texts
+ * taken out ('delete'). A term counts once an article, whatever its
+ * columns and repeats, in a table of the batch's terms in memory;
+ * luot_terms_flush() adds the counts to the table "term", one row a term
+ * in the order of the table's key, and disarms. Unarmed, documents are
+ * not counted: FTS5 tokenizes them for 'rebuild' and 'integrity-check' too.
  */
-#define SEEN_MIN 4096		/* slots at first */
-#define SEEN_MAX (1u << 21)	/* slots at most (16 MiB); then start over */
+#define COUNT_MIN 4096		/* slots at first; a power of two */
+#define RECENT 1024		/* a front cache: most words repeat in an article */
 
-#define RECENT 1024		/* a small front cache: most words are common */
+struct term_count {
+	uint64_t h;		/* term_hash(); 0: an empty slot */
+	size_t at;		/* where the term is in names, NUL-terminated */
+	int64_t delta;		/* articles gained, or lost */
+	uint64_t doc;		/* the last article it was counted for */
+};
 
 struct fts_terms {
-	uint64_t recent[RECENT];	/* direct-mapped, hashes seen */
-	uint64_t *seen;		/* open addressing; 0 is empty */
-	size_t nseen, used;
-	char *queue;		/* new terms, each NUL-terminated */
-	size_t qlen, qcap;
+	uint64_t recent[RECENT];	/* direct-mapped, hashes counted for doc */
+	struct term_count *slots;	/* open addressing */
+	size_t nslots, used;
+	char *names;
+	size_t nlen, ncap;
+	int sign;		/* +1 or -1; 0: not counting */
+	uint64_t doc;		/* the article at hand */
 };
 
 static uint64_t
@@ -53,101 +65,166 @@ term_hash(const char *s, size_t n)
 	return h ? h : 1;
 }
 
-/* Insert h; 1 when it was not there. */
-static int
-seen_add(uint64_t *slots, size_t nslots, uint64_t h)
+/* The slot of h: its own, or the empty one where it would go. Two terms
+ * of one hash share a count (64 bits: not in any real vocabulary). */
+static struct term_count *
+count_slot(struct term_count *slots, size_t nslots, uint64_t h)
 {
 	size_t i = (size_t)h & (nslots - 1);
 
-	while (slots[i] != 0) {
-		if (slots[i] == h)
-			return 0;
+	while (slots[i].h != 0 && slots[i].h != h)
 		i = (i + 1) & (nslots - 1);
-	}
-	slots[i] = h;
-	return 1;
+	return &slots[i];
 }
 
-/* Make room for one more hash: grow at half full, forget all at the cap
- * (terms then queue again, and the table ignores the duplicates). */
+/* Make room for one more term: double at half full. */
 static int
-seen_room(struct fts_terms *t)
+count_room(struct fts_terms *t)
 {
-	size_t n = t->nseen ? t->nseen * 2 : SEEN_MIN;
-	uint64_t *slots;
+	size_t n = t->nslots ? t->nslots * 2 : COUNT_MIN;
+	struct term_count *slots;
 
-	if (t->nseen != 0 && t->used < t->nseen / 2)
+	if (t->nslots != 0 && t->used < t->nslots / 2)
 		return 0;
-	if (n > SEEN_MAX) {
-		memset(t->seen, 0, t->nseen * sizeof *t->seen);
-		t->used = 0;
-		return 0;
-	}
 	if ((slots = calloc(n, sizeof *slots)) == NULL)
 		return -1;
-	for (size_t i = 0; i < t->nseen; i++) {
-		if (t->seen[i] != 0)
-			seen_add(slots, n, t->seen[i]);
+	for (size_t i = 0; i < t->nslots; i++) {
+		if (t->slots[i].h != 0)
+			*count_slot(slots, n, t->slots[i].h) = t->slots[i];
 	}
-	free(t->seen);
-	t->seen = slots;
-	t->nseen = n;
+	free(t->slots);
+	t->slots = slots;
+	t->nslots = n;
 	return 0;
 }
 
+/* Copy the term into names; its place in *at. */
 static int
-term_record(struct fts_terms *t, const char *s, size_t n)
+name_keep(struct fts_terms *t, const char *s, size_t n, size_t *at)
+{
+	if (t->nlen + n + 1 > t->ncap) {
+		size_t cap = (t->ncap + n + 1) * 2;
+		char *names = realloc(t->names, cap);
+
+		if (names == NULL)
+			return -1;
+		t->names = names;
+		t->ncap = cap;
+	}
+	memcpy(t->names + t->nlen, s, n);
+	t->names[t->nlen + n] = '\0';
+	*at = t->nlen;
+	t->nlen += n + 1;
+	return 0;
+}
+
+/* Count the term for the article at hand, once. */
+static int
+term_count(struct fts_terms *t, const char *s, size_t n)
 {
 	uint64_t h = term_hash(s, n);
+	struct term_count *c;
 
 	if (t->recent[h & (RECENT - 1)] == h)
 		return SQLITE_OK;
 	t->recent[h & (RECENT - 1)] = h;
-	if (seen_room(t) < 0)
+	if (count_room(t) < 0)
 		return SQLITE_NOMEM;
-	if (!seen_add(t->seen, t->nseen, h))
-		return SQLITE_OK;
-	t->used++;
-	if (t->qlen + n + 1 > t->qcap) {
-		size_t cap = (t->qcap + n + 1) * 2;
-		char *q = realloc(t->queue, cap);
-
-		if (q == NULL)
+	c = count_slot(t->slots, t->nslots, h);
+	if (c->h == 0) {
+		if (name_keep(t, s, n, &c->at) < 0)
 			return SQLITE_NOMEM;
-		t->queue = q;
-		t->qcap = cap;
+		c->h = h;
+		t->used++;
+	} else if (c->doc == t->doc) {
+		return SQLITE_OK;
 	}
-	memcpy(t->queue + t->qlen, s, n);
-	t->queue[t->qlen + n] = '\0';
-	t->qlen += n + 1;
+	c->doc = t->doc;
+	c->delta += t->sign;
 	return SQLITE_OK;
 }
 
-/* luot_terms_flush(): write the queued terms to the table "term". */
+/* Forget the counts and disarm. */
 static void
-terms_flush(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+counts_clear(struct fts_terms *t)
+{
+	if (t->used > 0)
+		memset(t->slots, 0, t->nslots * sizeof *t->slots);
+	t->used = 0;
+	t->nlen = 0;
+	t->sign = 0;
+}
+
+/* luot_terms_doc(sign): the next texts FTS5 tokenizes are one article's,
+ * going in (1) or out (-1). Counts a failed statement left (armed with no
+ * flush since) are dropped: its changes were rolled back. */
+static void
+terms_doc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct fts_terms *t = sqlite3_user_data(ctx);
-	sqlite3_stmt *st;
-	int rc;
 
 	(void)argc;
-	(void)argv;
-	if (t->qlen == 0)
-		return;
-	rc = sqlite3_prepare_v2(sqlite3_context_db_handle(ctx),
-	    "INSERT OR IGNORE INTO term (t) VALUES (?1)", -1, &st, NULL);
-	for (size_t i = 0; rc == SQLITE_OK && i < t->qlen; i += strlen(t->queue + i) + 1) {
-		sqlite3_bind_text(st, 1, t->queue + i, -1, SQLITE_STATIC);
+	if (t->sign == 0)
+		counts_clear(t);
+	t->sign = sqlite3_value_int(argv[0]) < 0 ? -1 : 1;
+	t->doc++;
+	memset(t->recent, 0, sizeof t->recent);
+}
+
+struct term_delta {
+	const char *t;
+	int64_t delta;
+};
+
+static int
+delta_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct term_delta *)a)->t, ((const struct term_delta *)b)->t);
+}
+
+/* Add the counts to the table, in its key's order (fewer pages touched). */
+static int
+counts_write(sqlite3 *db, struct fts_terms *t)
+{
+	struct term_delta *v = malloc(t->used * sizeof *v);
+	sqlite3_stmt *st = NULL;
+	size_t n = 0;
+	int rc;
+
+	if (v == NULL)
+		return SQLITE_NOMEM;
+	for (size_t i = 0; i < t->nslots; i++) {
+		if (t->slots[i].h != 0 && t->slots[i].delta != 0)
+			v[n++] = (struct term_delta){ t->names + t->slots[i].at, t->slots[i].delta };
+	}
+	qsort(v, n, sizeof *v, delta_cmp);
+	rc = sqlite3_prepare_v2(db, "INSERT INTO term (t, n) VALUES (?1, max(?2, 0))"
+	    " ON CONFLICT (t) DO UPDATE SET n = max(n + ?2, 0)", -1, &st, NULL);
+	for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
+		sqlite3_bind_text(st, 1, v[i].t, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, v[i].delta);
 		if ((rc = sqlite3_step(st)) == SQLITE_DONE)
 			rc = sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_OK) {
+	free(v);
+	return rc;
+}
+
+/* luot_terms_flush(): add the counts to the table "term"; disarm. */
+static void
+terms_flush(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct fts_terms *t = sqlite3_user_data(ctx);
+	int rc = SQLITE_OK;
+
+	(void)argc;
+	(void)argv;
+	if (t->used > 0)
+		rc = counts_write(sqlite3_context_db_handle(ctx), t);
+	counts_clear(t);
+	if (rc != SQLITE_OK)
 		sqlite3_result_error_code(ctx, rc);
-		return;
-	}
-	t->qlen = 0;
 }
 
 static void
@@ -155,8 +232,8 @@ terms_free(void *p)
 {
 	struct fts_terms *t = p;
 
-	free(t->seen);
-	free(t->queue);
+	free(t->slots);
+	free(t->names);
 	free(t);
 }
 
@@ -178,8 +255,8 @@ fts_token(struct fts_call *c, int flags, const char *s, size_t n, const struct t
 {
 	int rc = c->xToken(c->ctx, flags, s, (int)n, (int)w->start, (int)w->end);
 
-	if (rc == SQLITE_OK && c->terms != NULL)
-		rc = term_record(c->terms, s, n);
+	if (rc == SQLITE_OK && c->terms != NULL && c->terms->sign != 0)
+		rc = term_count(c->terms, s, n);
 	return rc;
 }
 
@@ -262,7 +339,7 @@ fts_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pText, int nTe
 
 	if (nText <= 0)
 		return SQLITE_OK;
-	if (!(flags & FTS5_TOKENIZE_QUERY))
+	if (flags & FTS5_TOKENIZE_DOCUMENT)
 		c.terms = ((struct luot_fts_tokenizer *)p)->terms;
 	else if ((mark = memmem(pText, (size_t)nText, TOK_GROUP_MARK,
 	    sizeof TOK_GROUP_MARK - 1)) != NULL) {
@@ -317,6 +394,9 @@ fts_register(struct sqlite3 *db)
 	/* The function owns terms: it is destroyed with the connection. */
 	rc = sqlite3_create_function_v2(db, "luot_terms_flush", 0, SQLITE_UTF8, terms,
 	    terms_flush, NULL, NULL, terms_free);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "luot_terms_doc", 1, SQLITE_UTF8, terms,
+		    terms_doc, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	/* 0 here (the sqlite3 shell, with the extension): the trigger indexes

@@ -11,10 +11,13 @@
 struct sqlite3;
 
 /*
- * Register the FTS5 tokenizer "luot" on db, and the SQL function
- * luot_terms_flush(), which writes the terms indexed since its last call
- * (by this connection) to the table "term", and the ranking function
- * luot_rank() (rank.h). Returns an SQLite result code.
+ * Register the FTS5 tokenizer "luot" on db, the ranking function
+ * luot_rank() (rank.h), and the SQL functions that keep the table "term"
+ * (each term of the index and how many articles hold it): before each
+ * article's texts go into the index or out of it, luot_terms_doc(1) or
+ * luot_terms_doc(-1); after a batch of them, luot_terms_flush(), which
+ * adds this connection's counts since the first luot_terms_doc() to the
+ * table. Returns an SQLite result code.
  */
 int fts_register(struct sqlite3 *db);
 /* Whether db's inserts leave indexing to the inserter (1: the store) or

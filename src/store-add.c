@@ -109,7 +109,7 @@ prepare_kept(struct store *s, sqlite3_stmt **st, const char *sql)
 
 /*
  * Index the articles added since the last call, from the texts store_add
- * kept, and write the terms they bring to the table "term".
+ * kept, and count the terms they bring in the table "term".
  *
  * One INSERT a row: a statement that writes one row of a virtual table
  * needs no statement journal, so FTS5 gets no savepoint and keeps its
@@ -128,13 +128,20 @@ store_index_pending(struct store *s)
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)") < 0 ||
 	    prepare_kept(s, &s->unindex,
 	    "INSERT INTO article_fts (article_fts, rowid, title, body, captions, author, source)"
-	    " VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)") < 0)
+	    " VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)") < 0 ||
+	    prepare_kept(s, &s->term_doc, "SELECT luot_terms_doc(?1)") < 0)
 		return -1;
 	for (size_t k = 0; k < s->npend; k++) {
 		const struct pend_text *p = &s->pend_at[k];
 		sqlite3_stmt *st = p->del ? s->unindex : s->index;
 		int rc;
 
+		/* The terms' counts (fts.h): one article, in or out. */
+		sqlite3_bind_int(s->term_doc, 1, p->del ? -1 : 1);
+		rc = sqlite3_step(s->term_doc);
+		sqlite3_reset(s->term_doc);
+		if (rc != SQLITE_ROW)
+			return store_db_fail(s);
 		sqlite3_bind_int64(st, 1, p->key);
 		for (int c = 0; c < 5; c++) {
 			if (p->col[c].len == PEND_NULL)

@@ -33,6 +33,7 @@ struct store {
 	sqlite3_stmt *add;
 	sqlite3_stmt *index;	/* see index_pending() */
 	sqlite3_stmt *unindex;	/* its 'delete' for a replaced article */
+	sqlite3_stmt *term_doc;	/* luot_terms_doc() before each (fts.h) */
 	/* The articles added and not yet indexed (index_pending): their
 	 * texts in pend, where each is in pend_at. */
 	struct buf pend;

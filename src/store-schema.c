@@ -40,6 +40,9 @@
  *     article_fts: ordered by date, then id (store-int.h). key_count:
  *     the articles in each block of 2^50 keys (about 11 days), kept by
  *     triggers, tells ranking how the dates spread (rank.c).
+ * 13  term.n: how many articles hold the term, counted by whoever writes
+ *     the index (fts.h); a prefix over many terms becomes its most
+ *     frequent ones (store-search.c).
  */
 #include "config.h"
 
@@ -322,6 +325,45 @@ static const char *const migrations[STORE_VERSION] = {
 	"  ON CONFLICT (block) DO UPDATE SET n = n + 1;"
 	"END;"
 	"INSERT INTO article_fts (article_fts) VALUES ('rebuild');",
+	/* 13: the terms again, from the index itself, with their articles;
+	 * the triggers count what they write (fts.h). */
+	"CREATE TABLE term_n (t TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE VIRTUAL TABLE temp.article_vocab USING fts5vocab (main, article_fts, row);"
+	"INSERT INTO term_n (t, n) SELECT term, doc FROM temp.article_vocab;"
+	"DROP TABLE temp.article_vocab;"
+	"DROP TABLE term;"
+	"ALTER TABLE term_n RENAME TO term;"
+	"DROP TRIGGER article_fts_insert;"
+	"DROP TRIGGER article_fts_delete;"
+	"DROP TRIGGER article_fts_update;"
+	"CREATE TRIGGER article_fts_insert AFTER INSERT ON article"
+	"  WHEN NOT luot_index_later() BEGIN"
+	"  SELECT luot_terms_doc(1);"
+	"  INSERT INTO article_fts (rowid, title, body, captions, author, source)"
+	"  VALUES (new.fts_key, new.title, luot_unzip(new.body), luot_unzip(new.captions),"
+	"    new.author, new.source);"
+	"  SELECT luot_terms_flush();"
+	"END;"
+	"CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN"
+	"  SELECT luot_terms_doc(-1);"
+	"  INSERT INTO article_fts (article_fts, rowid, title, body, captions, author, source)"
+	"  VALUES ('delete', old.fts_key, old.title, luot_unzip(old.body), luot_unzip(old.captions),"
+	"    old.author, old.source);"
+	"  SELECT luot_terms_flush();"
+	"END;"
+	"CREATE TRIGGER article_fts_update"
+	"  AFTER UPDATE OF title, body, captions, author, source, published ON article"
+	"  WHEN NOT luot_index_later() BEGIN"
+	"  SELECT luot_terms_doc(-1);"
+	"  INSERT INTO article_fts (article_fts, rowid, title, body, captions, author, source)"
+	"  VALUES ('delete', old.fts_key, old.title, luot_unzip(old.body), luot_unzip(old.captions),"
+	"    old.author, old.source);"
+	"  SELECT luot_terms_doc(1);"
+	"  INSERT INTO article_fts (rowid, title, body, captions, author, source)"
+	"  VALUES (new.fts_key, new.title, luot_unzip(new.body), luot_unzip(new.captions),"
+	"    new.author, new.source);"
+	"  SELECT luot_terms_flush();"
+	"END;",
 };
 
 int

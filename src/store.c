@@ -382,6 +382,7 @@ store_close(struct store *s)
 	sqlite3_finalize(s->add);
 	sqlite3_finalize(s->index);
 	sqlite3_finalize(s->unindex);
+	sqlite3_finalize(s->term_doc);
 	store_stmt_free(s);
 	sqlite3_close(s->db);
 	buf_free(&s->pend);

@@ -15,10 +15,12 @@
 
 #include <sqlite3.h>
 
+#include "../src/fts.h"
 #include "../src/query.h"
 #include "../src/store.h"
 #include "../src/tokenize.h"
 #include "../src/util.h"
+#include "../src/zip.h"
 #include "tap.h"
 
 static struct store *st;
@@ -162,12 +164,126 @@ test_repeats(void)
 	}
 }
 
+/* A connection of its own with luot's functions, as the sqlite3 shell
+ * has them with the extension: its writes go through the triggers. */
+static sqlite3 *
+shell_open(void)
+{
+	sqlite3 *h = NULL;
+
+	if (sqlite3_open(db_path, &h) != SQLITE_OK || fts_register(h) != SQLITE_OK ||
+	    zip_register(h) != SQLITE_OK)
+		printf("# shell: %s\n", sqlite3_errmsg(h));
+	sqlite3_busy_timeout(h, 5000);
+	return h;
+}
+
+/* Terms whose count differs from the articles the index has for them
+ * (fts5vocab), or -1 on an error; *total gets the sum of the counts. */
+static int
+wrong_counts(int64_t *total)
+{
+	sqlite3 *h = shell_open();
+	sqlite3_stmt *st;
+	int n = -1;
+
+	*total = 0;
+	if (sqlite3_exec(h, "CREATE VIRTUAL TABLE temp.v USING fts5vocab (main, article_fts, row)",
+	    NULL, NULL, NULL) == SQLITE_OK && sqlite3_prepare_v2(h,
+	    "SELECT (SELECT count(*) FROM term t LEFT JOIN temp.v v ON v.term = t.t"
+	    "  WHERE t.n != coalesce(v.doc, 0))"
+	    " + (SELECT count(*) FROM temp.v v WHERE NOT EXISTS (SELECT 1 FROM term t"
+	    "  WHERE t.t = v.term)), (SELECT sum(n) FROM term)", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			n = sqlite3_column_int(st, 0);
+			*total = sqlite3_column_int64(st, 1);
+		}
+		sqlite3_finalize(st);
+	}
+	if (n < 0)
+		printf("# counts: %s\n", sqlite3_errmsg(h));
+	sqlite3_close(h);
+	return n;
+}
+
+/* The count of term t, or -1. */
+static int64_t
+count_of(const char *t)
+{
+	sqlite3 *h = shell_open();
+	sqlite3_stmt *st;
+	int64_t n = -1;
+
+	if (sqlite3_prepare_v2(h, "SELECT n FROM term WHERE t = ?1", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(h);
+	return n;
+}
+
+static void
+counts_right(const char *when)
+{
+	int64_t total;
+	char name[128];
+
+	snprintf(name, sizeof name, "term counts are the index's %s", when);
+	is_int(wrong_counts(&total), 0, name);
+}
+
+/* The table "term" counts articles, through every way of writing. */
+static void
+test_counts(void)
+{
+	struct article a;
+	int64_t id, total;
+	sqlite3 *h;
+
+	counts_right("after an import");
+	is_int(count_of("dan"), 2, "dan: two articles (title, body, twice: once each)");
+	is_int(count_of("d\xc3\xa2nF"), 2, "d\xc3\xa2nF (d\xe1\xba\xa7n): two articles");
+	is_int(count_of("tin"), 1, "tin: one article");
+	wrong_counts(&total);
+	id = add_doc("Tin mới", "Tin nóng về dân vận.");
+	is_int(count_of("tin"), 2, "tin: one more article");
+	is_int(count_of("dan"), 3, "dan: one more article");
+	ok(store_delete(st, id) == 1, "deleted");
+	is_int(count_of("tin"), 1, "tin: one less after a delete");
+	is_int(count_of("dan"), 2, "dan: one less after a delete");
+	counts_right("after a delete");
+	id = add_doc("Tin mới", "Tin nóng về dân vận.");
+	counts_right("after importing it again");
+	article_init(&a);
+	a.title = xstrdup("Tin đã sửa");
+	strlist_push(&a.paras, xstrdup("Nội dung thay thế hoàn toàn, không còn chữ kia."));
+	ok(store_replace(st, id, &a) == 1, "replaced");
+	article_free(&a);
+	is_int(count_of("dan"), 2, "dan: gone from the replaced article");
+	counts_right("after a replacement");
+	/* Another writer, as the sqlite3 shell with the extension: the
+	 * triggers count. */
+	h = shell_open();
+	ok(sqlite3_exec(h, "UPDATE article SET title = 'Quốc hội' WHERE title = 'Tin tức'",
+	    NULL, NULL, NULL) == SQLITE_OK, "a title changed in the shell");
+	is_int(count_of("quoc"), 1, "quoc: one article");
+	ok(sqlite3_exec(h, "DELETE FROM article WHERE title = 'Quốc hội'", NULL, NULL, NULL) ==
+	    SQLITE_OK, "deleted in the shell");
+	sqlite3_close(h);
+	is_int(count_of("quoc"), 0, "quoc: none left");
+	counts_right("after the shell's writes");
+	ok(wrong_counts(&total) == 0 && total > 0, "the counts add up");
+}
+
 int
 main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	build();
 	test_repeats();
+	test_counts();
 	store_close(st);
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);
