@@ -418,28 +418,35 @@ note_start(const struct tok_word *w, void *ctx)
 	return 0;
 }
 
-/*
- * A prefix as FTS5 text: "text"*, or, when the expander lists the terms
- * the last word covers, the text with that word replaced by their group
- * (tokenize.h), which FTS5 reads lazily.
- */
-/* The expander's answer for word, asked once a query ("" kept for NULL). */
+/* The expander's answer for word, asked once a query ("" kept for NULL);
+ * a prefix it cuts short is noted in the query, as typed. */
 static char *
-expand_once(const struct parser *p, const char *word)
+expand_once(const struct parser *p, const char *word, const char *typed)
 {
 	struct strlist *e = p->expanded;
+	struct query *q = p->q;
+	long used = 0, of = 0;
 	char *group;
 
 	for (size_t i = 0; i + 1 < e->len; i += 2) {
 		if (strcmp(e->items[i], word) == 0)
 			return *e->items[i + 1] ? xstrdup(e->items[i + 1]) : NULL;
 	}
-	group = p->expand(word, p->expand_ctx);
+	group = p->expand(word, p->expand_ctx, &used, &of);
 	strlist_push(e, xstrdup(word));
 	strlist_push(e, xstrdup(group ? group : ""));
+	if (group != NULL && used < of) {
+		q->cuts = xrealloc(q->cuts, (q->ncuts + 1) * sizeof *q->cuts);
+		q->cuts[q->ncuts++] = (struct query_cut){ xasprintf("%s*", typed), used, of };
+	}
 	return group;
 }
 
+/*
+ * A prefix as FTS5 text: "text"*, or, when the expander lists the terms
+ * the last word covers, the text with that word replaced by their group
+ * (tokenize.h), which FTS5 reads lazily.
+ */
 static void
 put_prefix(const struct parser *p, struct buf *b, const char *text)
 {
@@ -449,7 +456,7 @@ put_prefix(const struct parser *p, struct buf *b, const char *text)
 	if (p->expand != NULL) {
 		tok_split(text, strlen(text), note_start, &start);
 		if (start >= 0)
-			group = expand_once(p, text + start);
+			group = expand_once(p, text + start, text);
 	}
 	if (group == NULL) {
 		put_quoted(b, text);
@@ -788,6 +795,9 @@ query_free(struct query *q)
 	free(q->tag);
 	strlist_free(&q->words);
 	strlist_free(&q->marks);
+	for (size_t i = 0; i < q->ncuts; i++)
+		free(q->cuts[i].prefix);
+	free(q->cuts);
 	memset(q, 0, sizeof *q);
 }
 

@@ -22,6 +22,12 @@
 /* Most words one query keeps; the rest of a very long input is ignored. */
 #define QUERY_MAX_WORDS 64
 
+/* A prefix read as its most frequent terms only (store_parse_query). */
+struct query_cut {
+	char *prefix;		/* as typed, with its star: "t*" */
+	long used, of;		/* terms searched, of the terms it covers */
+};
+
 struct query {
 	char *match;		/* FTS5 expression, or NULL: no positive words */
 	char *title_match;	/* the query in the title (several plain words:
@@ -41,6 +47,8 @@ struct query {
 	struct strlist words;	/* the plain words typed, for suggestions */
 	struct strlist marks;	/* words and phrases sought, to mark in the
 				 * text ("dân*" for a prefix) */
+	struct query_cut *cuts;	/* prefixes cut short, in the order typed */
+	size_t ncuts;
 };
 
 /* Parse text (UTF-8, any content) into q. The caller frees q. */
@@ -50,9 +58,10 @@ void query_parse(const char *text, struct query *q);
  * The same, with prefixes expanded: expand gets the last word of each
  * prefix as typed ("dân" of dân*) and returns, allocated, a group of the
  * index terms it covers (TOK_GROUP_MARK, tokenize.h), or NULL to leave
- * the prefix to FTS5.
+ * the prefix to FTS5. It sets *used to the terms in the group and *of to
+ * those the prefix covers: fewer used makes a query_cut.
  */
-typedef char *(*query_expand_fn)(const char *word, void *ctx);
+typedef char *(*query_expand_fn)(const char *word, void *ctx, long *used, long *of);
 void query_parse_with(const char *text, struct query *q, query_expand_fn expand, void *ctx);
 void query_free(struct query *q);
 

@@ -23,6 +23,8 @@ struct store_stmt_slot {
 struct store {
 	sqlite3 *db;
 	long rank_window;	/* see RANK_WINDOW; 0: rank every hit */
+	long prefix_terms;	/* see PREFIX_TERMS */
+	long prefix_articles;	/* see PREFIX_ARTICLES */
 	char *path;
 	char *err;
 	int read_only;		/* opened so: the file or its folder is */

@@ -1,7 +1,7 @@
 /*
  * store-search.c: searching, as store.h says: the query plans, the
- * ranking tiers past RANK_WINDOW hits, counts and prefix expansion
- * ("did you mean" is store-suggest.c's).
+ * ranking tiers past RANK_WINDOW hits and counts (prefixes are
+ * store-prefix.c's, "did you mean" store-suggest.c's).
  */
 #include "config.h"
 
@@ -14,7 +14,6 @@
 #include "query.h"
 #include "store.h"
 #include "store-int.h"
-#include "tokenize.h"
 #include "util.h"
 
 /* The title and phrase tiers look that many windows back, ranked... */
@@ -399,106 +398,6 @@ ranked_steps(struct store *s, const struct query *q, long limit, int64_t floor,
 		    t.left < 0 ? -1 : t.left + (long)t.seen.n, steps[k].r, step_hit, &t);
 	free(t.seen.v);
 	return rc;
-}
-
-/* Most terms a prefix is replaced by; past that FTS5 merges them. */
-#define PREFIX_TERMS 64
-
-static int
-first_form(const struct tok_word *w, void *ctx)
-{
-	struct buf *b = ctx;
-	const char *form;
-	size_t n = tok_query_form(w, 1, &form);
-
-	buf_add(b, form, n);
-	return 1;
-}
-
-static int
-is_ascii(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if ((unsigned char)s[i] >= 0x80)
-			return 0;
-	}
-	return 1;
-}
-
-static int
-note_folded(const struct tok_word *w, void *ctx)
-{
-	const char *t = ctx;
-
-	return w->start == 0 && w->end == strlen(t) && !w->diacritics &&
-	    w->nfolded == w->end && memcmp(w->folded, t, w->nfolded) == 0 ? 1 : 2;
-}
-
-/* Is the term t a folded form (tokenize.h), not an exact one? */
-static int
-term_is_folded(const char *t)
-{
-	for (const char *c = t; *c; c++) {
-		if (*c >= 'A' && *c <= 'Z')	/* a tone letter */
-			return 0;
-	}
-	return tok_split(t, strlen(t), note_folded, (void *)t) == 1;
-}
-
-/*
- * query_expand_fn: the terms of the index the prefix word covers, as a
- * group. An ASCII prefix needs only the folded terms: each exact term it
- * covers stands at the same place as a folded one it covers too.
- */
-static char *
-expand_prefix(const char *word, void *vs)
-{
-	struct store *s = vs;
-	struct buf lo, g;
-	sqlite3_stmt *st;
-	int rc, rows = 0, kept = 0, ascii;
-
-	buf_init(&lo);
-	tok_split(word, strlen(word), first_form, &lo);
-	if (lo.len == 0 || (unsigned char)lo.data[lo.len - 1] == 0xFF ||
-	    (st = store_stmt(s, "SELECT t FROM term WHERE t >= ?1 AND t < ?2 LIMIT ?3")) == NULL) {
-		buf_free(&lo);
-		return NULL;
-	}
-	ascii = is_ascii(lo.data, lo.len);
-	sqlite3_bind_text(st, 1, lo.data, (int)lo.len, SQLITE_TRANSIENT);
-	lo.data[lo.len - 1]++;	/* the first string past the prefix */
-	sqlite3_bind_text(st, 2, lo.data, (int)lo.len, SQLITE_TRANSIENT);
-	lo.data[lo.len - 1]--;
-	sqlite3_bind_int(st, 3, PREFIX_TERMS + 1);
-	buf_init(&g);
-	buf_adds(&g, TOK_GROUP_MARK);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
-
-		rows++;
-		if (t == NULL || (ascii && !term_is_folded(t)))
-			continue;
-		if (kept++ > 0)
-			buf_adds(&g, TOK_GROUP_SEP);
-		buf_adds(&g, t);
-	}
-	store_stmt_done(s, st);
-	if (rc != SQLITE_DONE || rows > PREFIX_TERMS) {
-		buf_free(&lo);
-		buf_free(&g);
-		return NULL;
-	}
-	if (kept == 0)		/* no term: the prefix itself, which finds nothing */
-		buf_add(&g, lo.data, lo.len);
-	buf_free(&lo);
-	return buf_detach(&g);
-}
-
-void
-store_parse_query(struct store *s, const char *text, struct query *q)
-{
-	query_parse_with(text, q, expand_prefix, s);
 }
 
 /* Counts the hits given, for the bands of banded_newest(). */

@@ -312,12 +312,17 @@ struct store_search_info {
 };
 
 /*
- * Parse text (query.h) for this store: a prefix that covers few terms of
- * the index is replaced by those terms, which FTS5 reads lazily, instead
- * of merging every matching posting list before the first hit. The caller
- * frees q with query_free().
+ * Parse text (query.h) for this store: a prefix is replaced by the terms
+ * of the index it covers, which FTS5 reads lazily, instead of merging
+ * every matching posting list before the first hit; by the most frequent
+ * of them when they are many (q->cuts says which prefixes were cut so).
+ * The caller frees q with query_free().
  */
 void store_parse_query(struct store *s, const char *text, struct query *q);
+
+/* The most terms a prefix is read as, and the most articles they may
+ * hold together (for tests; store.c has the defaults). */
+void store_set_prefix_cap(struct store *s, long terms, long articles);
 
 /*
  * Run a parsed query (query.h); at most limit hits (< 0: all). Stops early

@@ -277,6 +277,95 @@ test_counts(void)
 	ok(wrong_counts(&total) == 0 && total > 0, "the counts add up");
 }
 
+/* The cuts of text: "t* 2/5" each, or "" */
+static char *
+cuts_of(const char *text)
+{
+	struct query q;
+	struct buf b;
+
+	store_parse_query(st, text, &q);
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	for (size_t i = 0; i < q.ncuts; i++)
+		buf_printf(&b, "%s%s %ld/%ld", i ? ", " : "", q.cuts[i].prefix, q.cuts[i].used,
+		    q.cuts[i].of);
+	query_free(&q);
+	return buf_detach(&b);
+}
+
+static void
+expect_cuts(const char *text, const char *want)
+{
+	char *got = cuts_of(text), name[128];
+
+	snprintf(name, sizeof name, "%s: cut as {%s}", text, want);
+	is_str(got, want, name);
+	free(got);
+}
+
+static void
+expect_found(const char *text, const char *want)
+{
+	char *got = find(text), name[128];
+
+	snprintf(name, sizeof name, "%s finds {%s}", text, want);
+	is_str(got, want, name);
+	free(got);
+}
+
+/* A prefix over many terms: the most frequent ones, said so. */
+static void
+test_cuts(void)
+{
+	/* zqa in 4 articles, zqb in 3, zqc in 2, zqd (as zqđ too) in 1. */
+	static const char *const bodies[] = {
+		"zqa zqb zqc một", "zqa zqb hai", "zqa zqb zqc ba", "zqa bốn", "zqđ năm",
+	};
+	char ids[5][24];
+
+	for (int i = 0; i < 5; i++)
+		snprintf(ids[i], sizeof ids[i], "%lld", (long long)add_doc("Tin", bodies[i]));
+	expect_cuts("zq*", "");
+	store_set_prefix_cap(st, 2, 1000000);
+	expect_cuts("zq*", "zq* 2/4");
+	expect_cuts("zq* zq* title:zq*", "zq* 2/4");
+	expect_cuts("zqd*", "");
+	{
+		char want[128];
+
+		/* Newest first: the last added first. */
+		snprintf(want, sizeof want, "%s,%s,%s,%s", ids[3], ids[2], ids[1], ids[0]);
+		expect_found("zq*", want);
+		expect_found("zqd*", ids[4]);
+		expect_found("zqđ*", ids[4]);
+		expect_found("zqd", ids[4]);
+	}
+	/* Accented: the exact terms; zqđ is the only one. */
+	expect_cuts("zqđ*", "");
+	/* The articles the terms hold, together: zqa (4) and zqb (3) pass 6. */
+	store_set_prefix_cap(st, 64, 6);
+	expect_cuts("zq*", "zq* 1/4");
+	{
+		char want[128];
+
+		snprintf(want, sizeof want, "%s,%s,%s", ids[2], ids[1], ids[0]);
+		expect_found("zqb*", want);
+	}
+	/* One term always, however many articles it holds. */
+	store_set_prefix_cap(st, 64, 1);
+	expect_cuts("zq*", "zq* 1/4");
+	{
+		char want[128];
+
+		/* zqa alone: the articles of the most frequent term. */
+		snprintf(want, sizeof want, "%s,%s,%s,%s", ids[3], ids[2], ids[1], ids[0]);
+		expect_found("zq*", want);
+	}
+	expect_cuts("zqa* zqb*", "");
+	store_set_prefix_cap(st, 64, 2000000);
+}
+
 int
 main(void)
 {
@@ -284,6 +373,7 @@ main(void)
 	build();
 	test_repeats();
 	test_counts();
+	test_cuts();
 	store_close(st);
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);
