@@ -242,6 +242,7 @@ struct search_ctx {
 	int color;		/* mark matches with reverse video */
 	long hits;
 	int64_t total;		/* hits counted, up to STORE_COUNT_CAP + 1 */
+	const struct query *q;	/* the query searched (borrowed) */
 };
 
 /* Where a snippet is being written: the wrapping state for a terminal. */
@@ -352,6 +353,24 @@ put_snippet(struct snip_out *o, const char *snip, struct buf *spans)
 		buf_addc(o->b, ' ');
 }
 
+/* "prefixes": the prefixes read as their most frequent words only. */
+static void
+json_cuts(struct buf *b, const struct query *q)
+{
+	json_key(b, "prefixes", 0);
+	buf_addc(b, '[');
+	for (size_t i = 0; i < q->ncuts; i++) {
+		buf_adds(b, i ? ",{" : "{");
+		json_key(b, "prefix", 1);
+		json_str(b, q->cuts[i].prefix);
+		json_key(b, "words", 0);
+		buf_printf(b, "%ld", q->cuts[i].used);
+		json_key(b, "of", 0);
+		buf_printf(b, "%ld}", q->cuts[i].of);
+	}
+	buf_addc(b, ']');
+}
+
 static int
 search_hit(const struct store_item *it, const char *snippet, void *vctx)
 {
@@ -389,6 +408,7 @@ search_hit(const struct store_item *it, const char *snippet, void *vctx)
 		    c->total));
 		json_key(b, "total_more", 0);
 		buf_adds(b, c->total > STORE_COUNT_CAP ? "true" : "false");
+		json_cuts(b, c->q);
 		json_key(b, "snippet", 0);
 		json_str(b, snippet ? text.data : NULL);
 		json_key(b, "matches", 0);
@@ -421,6 +441,20 @@ suggest(struct store *s, const char *text, long hits)
 	free(alt);
 }
 
+/* Each prefix read as its most frequent words only, and how to reach
+ * the others. */
+static void
+cut_notes(const struct query *q)
+{
+	for (size_t i = 0; i < q->ncuts; i++) {
+		char *safe = text_sanitize(q->cuts[i].prefix);
+
+		warnx(_("%s: only its %ld most frequent words of %ld are searched; "
+		    "type more letters for the others"), safe, q->cuts[i].used, q->cuts[i].of);
+		free(safe);
+	}
+}
+
 /* What a ranked search over many hits did, in a reader's words. */
 static void
 many_matches(int64_t total, const struct store_search_info *info)
@@ -439,13 +473,14 @@ many_matches(int64_t total, const struct store_search_info *info)
 int
 cli_search(struct store *s, const char *text, enum store_sort sort, long limit, int json)
 {
-	struct search_ctx c = { { json, terminal_width(), { NULL, 0, 0 } }, 0, 0, 0 };
+	struct search_ctx c = { { json, terminal_width(), { NULL, 0, 0 } }, 0, 0, 0, NULL };
 	struct store_search_info info;
 	struct query q;
 	int rc;
 
 	c.color = !json && isatty(STDOUT_FILENO);
 	store_parse_query(s, text, &q);
+	c.q = &q;
 	if (query_empty(&q)) {
 		/* Nothing but punctuation: nothing to find, and not an error. */
 		query_free(&q);
@@ -457,6 +492,8 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 		rc = store_search(s, &q, sort, limit, search_hit, &c, &info);
 	if (rc == 0 && !json && info.partial && info.window > 0)
 		rc = store_search_count(s, &q, STORE_COUNT_CAP + 1, &c.total);
+	if (rc == 0)
+		cut_notes(&q);
 	query_free(&q);
 	if (rc == 0 && info.partial && info.window > 0)
 		many_matches(c.total, &info);
