@@ -51,12 +51,15 @@ struct search {
 	int64_t total;		/* matches counted, up to STORE_COUNT_CAP + 1;
 				 * -1: not counted */
 	int ranked;		/* the hits are ranked, not just the newest */
+	int interrupted;	/* the last search was stopped by a key */
 	int sel, top;		/* selected hit, first hit shown */
 	struct strlist history;
 	int hpos;		/* place in history while recalling */
 	char *draft;		/* what was typed before recalling */
 	struct strlist words;	/* of the searched query, to mark in the reader */
 	struct mark_words marks;	/* the same, to mark in the titles */
+	char *cuts;		/* the prefixes read as their most frequent
+				 * words only: "t* 16/200", or NULL */
 	char *suggest;		/* "did you mean": the Telex reading, or NULL */
 	int64_t suggest_n;	/* its hits, up to STORE_SUGGEST_COUNT + 1 */
 };
@@ -143,6 +146,8 @@ clear_hits(struct search *s)
 	s->nhits = 0;
 	free(s->suggest);
 	s->suggest = NULL;
+	free(s->cuts);
+	s->cuts = NULL;
 }
 
 static void
@@ -184,6 +189,21 @@ gather_hit(const struct store_item *it, const char *snippet, void *ctx)
 	return 0;
 }
 
+/* q's prefixes cut short, "t* 16/200, h* 16/70"; NULL for none. */
+static char *
+cuts_of(const struct query *q)
+{
+	struct buf b;
+
+	if (q->ncuts == 0)
+		return NULL;
+	buf_init(&b);
+	for (size_t i = 0; i < q->ncuts; i++)
+		buf_printf(&b, "%s%s %ld/%ld", i ? ", " : "", q->cuts[i].prefix, q->cuts[i].used,
+		    q->cuts[i].of);
+	return buf_detach(&b);
+}
+
 static int
 stop_for_key(void *ctx)
 {
@@ -204,7 +224,10 @@ query_text(const struct search *s)
 /*
  * Search for the query typed, unless a key is waiting (or force: even then,
  * and even if it ran already): ranked, or the most recent hits only (the
- * quick answer to a key). Returns UI_REDRAW when the hits changed.
+ * quick answer to a key). A key typed while it runs stops it, forced or
+ * not (s->interrupted says so); a key typed before a forced search began
+ * was typed for what the search leads to. Returns UI_REDRAW when the
+ * hits changed.
  */
 static int
 run(struct pane *p, int force, int ranked)
@@ -216,13 +239,16 @@ run(struct pane *p, int force, int ranked)
 	struct query q;
 	char *text = query_text(s);
 	int rc, same = s->searched != NULL && strcmp(s->searched, text) == 0;
+	int stoppable;
 
+	s->interrupted = 0;
 	if ((!force && ((same && (s->ranked || !ranked)) || ui_key_waiting())) ||
 	    /* The user has moved among the quick hits: do not pull them away. */
 	    (same && ranked && !force && (s->sel > 0 || s->top > 0))) {
 		free(text);
 		return 0;	/* done, or the next idle moment */
 	}
+	stoppable = !force || !ui_key_waiting();
 	store_parse_query(st, text, &q);
 	if (query_empty(&q)) {
 		query_free(&q);
@@ -235,7 +261,7 @@ run(struct pane *p, int force, int ranked)
 		s->ranked = 1;	/* nothing to rank */
 		return UI_REDRAW;
 	}
-	if (!force)
+	if (stoppable)
 		store_set_interrupt(st, stop_for_key, NULL);
 	rc = store_search(st, &q, ranked ? STORE_SORT_RANK : STORE_SORT_DATE, s->limit + 1,
 	    gather_hit, &g, &info);
@@ -247,6 +273,8 @@ run(struct pane *p, int force, int ranked)
 		free(text);
 		if (!store_interrupted(st))
 			ui_store_error(p->ui);
+		else
+			s->interrupted = 1;
 		return 0;
 	}
 	clear_hits(s);
@@ -262,7 +290,7 @@ run(struct pane *p, int force, int ranked)
 	if (ranked) {
 		/* Few hits for what was typed ("daan vaajn" may be Telex), or
 		 * its words rarely together ("Đà Năng"): did you mean. */
-		if (!force)
+		if (stoppable)
 			store_set_interrupt(st, stop_for_key, NULL);
 		s->suggest = store_suggest(st, s->line.text, g.n, &s->suggest_n);
 		store_set_interrupt(st, NULL, NULL);
@@ -271,7 +299,7 @@ run(struct pane *p, int force, int ranked)
 	 * stays quick, and a key interrupts the count too. */
 	s->total = -1;
 	if (ranked && (!s->more || force || !ui_key_waiting())) {
-		if (!force)
+		if (stoppable)
 			store_set_interrupt(st, stop_for_key, NULL);
 		if (!s->more)
 			s->total = g.n;
@@ -284,6 +312,7 @@ run(struct pane *p, int force, int ranked)
 		s->sel = s->top = 0;
 	free(s->searched);
 	s->searched = text;
+	s->cuts = cuts_of(&q);
 	strlist_free(&s->words);
 	strlist_init(&s->words);
 	for (size_t i = 0; i < q.marks.len; i++)
@@ -437,6 +466,7 @@ open_hit(struct pane *p)
 {
 	struct search *s = p->data;
 
+	s->interrupted = 0;
 	if (s->sel == 0) {
 		int prefix_hits = s->typing && s->nhits > 0;
 
@@ -445,10 +475,12 @@ open_hit(struct pane *p)
 		 * opens, not the newest. */
 		if (s->searched == NULL || strcmp(s->searched, s->line.text) != 0 || !s->ranked)
 			run(p, 1, 1);
-		if (s->nhits == 0 && prefix_hits) {
+		if (s->nhits == 0 && prefix_hits && !s->interrupted) {
 			s->typing = 1;
 			run(p, 1, 1);
 		}
+		if (s->interrupted)	/* another key came: it says what next */
+			return;
 	}
 	history_add(p, s->line.text);
 	s->hpos = (int)s->history.len;
@@ -530,17 +562,20 @@ search_status(struct pane *p, char *buf, size_t size)
 	struct search *s = p->data;
 
 	char of[64] = "";
+	char cut[160] = "";
 
 	if (s->total > STORE_COUNT_CAP)
 		snprintf(of, sizeof of, _(" of more than %d"), STORE_COUNT_CAP);
 	else if (s->total >= 0 && s->more)
 		snprintf(of, sizeof of, _(" of %lld"), (long long)s->total);
+	if (s->cuts != NULL)
+		snprintf(cut, sizeof cut, _(" (most frequent words only: %s)"), s->cuts);
 	if (s->nhits == 0)
-		snprintf(buf, size, "0");
+		snprintf(buf, size, "0%s", cut);
 	else
-		snprintf(buf, size, "%d/%d%s%s%s", s->sel + 1, s->nhits, s->more && !*of ? "+" : "",
+		snprintf(buf, size, "%d/%d%s%s%s%s", s->sel + 1, s->nhits, s->more && !*of ? "+" : "",
 		    of, !s->ranked ? _(" (newest first)") :
-		    s->partial ? _(" (the newest ranked, then older ones)") : "");
+		    s->partial ? _(" (the newest ranked, then older ones)") : "", cut);
 }
 
 void

@@ -25,6 +25,9 @@ struct store {
 	long rank_window;	/* see RANK_WINDOW; 0: rank every hit */
 	long prefix_terms;	/* see PREFIX_TERMS */
 	long prefix_articles;	/* see PREFIX_ARTICLES */
+	int (*interrupt_fn)(void *);	/* store_set_interrupt() */
+	void *interrupt_ctx;
+	double interrupt_asked;	/* when interrupt_fn was last called */
 	char *path;
 	char *err;
 	int read_only;		/* opened so: the file or its folder is */

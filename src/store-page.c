@@ -152,11 +152,34 @@ store_data_version(struct store *s, int64_t *v)
 	return rc == SQLITE_ROW ? 0 : store_db_fail(s);
 }
 
+/*
+ * SQLite calls this every INTERRUPT_STEPS steps of its machine; it asks
+ * the store's function every INTERRUPT_MS at most. Steps differ a
+ * thousandfold in cost (one step may rank a row of the full-text index),
+ * so counting steps alone left seconds between checks.
+ */
+#define INTERRUPT_STEPS 64
+#define INTERRUPT_MS 2.0
+
+static int
+interrupt_check(void *vs)
+{
+	struct store *s = vs;
+	double now = monotonic_seconds();
+
+	if ((now - s->interrupt_asked) * 1000 < INTERRUPT_MS)
+		return 0;
+	s->interrupt_asked = now;
+	return s->interrupt_fn(s->interrupt_ctx);
+}
+
 void
 store_set_interrupt(struct store *s, int (*fn)(void *), void *ctx)
 {
-	/* About a millisecond of work between checks. */
-	sqlite3_progress_handler(s->db, fn ? 4000 : 0, fn, ctx);
+	s->interrupt_fn = fn;
+	s->interrupt_ctx = ctx;
+	s->interrupt_asked = 0;
+	sqlite3_progress_handler(s->db, fn ? INTERRUPT_STEPS : 0, fn ? interrupt_check : NULL, s);
 }
 
 int
