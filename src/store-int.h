@@ -23,8 +23,8 @@ struct store_stmt_slot {
 struct store {
 	sqlite3 *db;
 	long rank_window;	/* see RANK_WINDOW; 0: rank every hit */
-	long prefix_terms;	/* see PREFIX_TERMS */
-	long prefix_articles;	/* see PREFIX_ARTICLES */
+	long prefix_terms;	/* store_set_prefix_cap(); 0: PREFIX_TERMS */
+	long prefix_articles;	/* 0: PREFIX_SHARE of the articles */
 	int (*interrupt_fn)(void *);	/* store_set_interrupt() */
 	void *interrupt_ctx;
 	double interrupt_asked;	/* when interrupt_fn was last called */

@@ -22,6 +22,19 @@
 #include "tokenize.h"
 #include "util.h"
 
+/*
+ * A prefix is read as PREFIX_TERMS of its terms at most, the most
+ * frequent, which hold together at most PREFIX_SHARE times the articles
+ * of the store (PREFIX_FLOOR articles at least), and one term always.
+ * Each term costs a look-up in every segment of the index, and a ranked
+ * page reads every entry of its terms among the newest hits: the first
+ * bound keeps the first, the second the second, whatever the corpus
+ * (figures in tests/bench/README.md).
+ */
+#define PREFIX_TERMS 16
+#define PREFIX_SHARE 2
+#define PREFIX_FLOOR 20000
+
 static int
 first_form(const struct tok_word *w, void *ctx)
 {
@@ -124,16 +137,31 @@ terms_between(struct store *s, const struct buf *lo, const struct buf *hi, int f
 	return len;
 }
 
+/* The most articles a prefix's terms may hold together. */
+static int64_t
+articles_cap(struct store *s)
+{
+	int64_t n = 0;
+
+	if (s->prefix_articles > 0)
+		return s->prefix_articles;
+	/* key_count has a row for each 11 days: a small sum. */
+	if (store_int_query(s, "SELECT total(n) FROM key_count", &n) < 0 || n < PREFIX_FLOOR)
+		n = PREFIX_FLOOR;
+	return PREFIX_SHARE * n;
+}
+
 /* How many of the terms, most frequent first, fit the store's bounds:
  * one at least. */
 static long
-terms_kept(const struct store *s, const struct term_n *v, long len)
+terms_kept(struct store *s, const struct term_n *v, long len)
 {
-	int64_t articles = 0;
+	long most = s->prefix_terms > 0 ? s->prefix_terms : PREFIX_TERMS;
+	int64_t articles = 0, cap = articles_cap(s);
 	long k;
 
-	for (k = 0; k < len && k < s->prefix_terms; k++) {
-		if (k > 0 && articles + v[k].n > s->prefix_articles)
+	for (k = 0; k < len && k < most; k++) {
+		if (k > 0 && articles + v[k].n > cap)
 			break;
 		articles += v[k].n;
 	}
@@ -193,6 +221,6 @@ store_parse_query(struct store *s, const char *text, struct query *q)
 void
 store_set_prefix_cap(struct store *s, long terms, long articles)
 {
-	s->prefix_terms = terms > 0 ? terms : 1;
-	s->prefix_articles = articles > 0 ? articles : 1;
+	s->prefix_terms = terms > 0 ? terms : 0;
+	s->prefix_articles = articles > 0 ? articles : 0;
 }

@@ -36,16 +36,6 @@
  */
 #define RANK_WINDOW 2000
 
-/*
- * A prefix is read as the terms it covers, at most PREFIX_TERMS of them,
- * the most frequent, holding PREFIX_ARTICLES articles at most together
- * (but one term always): every term costs a look-up in each segment of
- * the index, and a ranked page reads the entries of all its articles
- * in the window (store-prefix.c; figures in tests/bench/README.md).
- */
-#define PREFIX_TERMS 64
-#define PREFIX_ARTICLES 2000000
-
 /* Milliseconds to wait for another process's write lock. */
 #define BUSY_TIMEOUT_MS 5000
 /* The longest an import waits for state writers after a commit. */
@@ -355,8 +345,6 @@ store_open(const char *path, char **err)
 	pthread_once(&once, configure_sqlite);
 	s->path = xstrdup(path);
 	s->rank_window = RANK_WINDOW;
-	s->prefix_terms = PREFIX_TERMS;
-	s->prefix_articles = PREFIX_ARTICLES;
 	s->wal_restart_at = WAL_CHECKPOINT_PAGES;
 	s->turn_fd = -1;
 	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);

@@ -321,7 +321,7 @@ struct store_search_info {
 void store_parse_query(struct store *s, const char *text, struct query *q);
 
 /* The most terms a prefix is read as, and the most articles they may
- * hold together (for tests; store.c has the defaults). */
+ * hold together; 0 for the defaults (store-prefix.c). For tests. */
 void store_set_prefix_cap(struct store *s, long terms, long articles);
 
 /*
