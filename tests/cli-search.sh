@@ -143,4 +143,17 @@ test_expect_success 'the sqlite3 shell searches with the loadable extension' '
 	test "$n" -ge 1
 '
 
+test_expect_success 'a prefix of many words: its most frequent ones, said on stderr and in --json' '
+	"$LUOT" --db "$db" search --limit 3 -- "t* t* t*" >out 2>err &&
+	test "$(count_lines out)" -ge 3 &&
+	grep "most frequent" err >notes &&
+	test "$(count_lines notes)" = 1 &&
+	grep -q "^luot: t\*: only its 16 most frequent words of [0-9]* are searched" notes &&
+	"$LUOT" --db "$db" search --limit 1 --json -- "t* tha*" >out 2>err &&
+	jq -e ".prefixes | length == 1 and .[0].prefix == \"t*\" and .[0].words == 16 and .[0].of > 16" out &&
+	"$LUOT" --db "$db" search --limit 1 --json -- "tha*" >out 2>err &&
+	jq -e ".prefixes == []" out &&
+	! grep -q "most frequent" err
+'
+
 test_done
