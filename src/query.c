@@ -46,6 +46,7 @@ struct parser {
 	int plain;		/* render without the adjacency rewrite */
 	struct strlist *expanded;	/* word, group, word, group...: the
 					 * query is rendered twice, looked up once */
+	int prefixes;		/* prefixes in the query, each counted once */
 };
 
 static struct node *
@@ -432,7 +433,7 @@ expand_once(const struct parser *p, const char *word, const char *typed)
 		if (strcmp(e->items[i], word) == 0)
 			return *e->items[i + 1] ? xstrdup(e->items[i + 1]) : NULL;
 	}
-	group = p->expand(word, p->expand_ctx, &used, &of);
+	group = p->expand(word, p->prefixes, p->expand_ctx, &used, &of);
 	strlist_push(e, xstrdup(word));
 	strlist_push(e, xstrdup(group ? group : ""));
 	if (group != NULL && used < of) {
@@ -631,6 +632,16 @@ render(const struct parser *p, const struct node *nd, struct strlist *lifted)
 	return NULL;
 }
 
+/* The prefixes of the tree into seen, each once. */
+static void
+collect_prefixes(const struct node *nd, struct strlist *seen)
+{
+	if (nd->prefix)
+		strlist_push_new(seen, xstrdup(nd->text));
+	for (size_t i = 0; i < nd->nkids; i++)
+		collect_prefixes(nd->kids[i], seen);
+}
+
 /* Does the tree hold a field or an exclusion anywhere? */
 static int
 has_field_or_not(const struct node *nd)
@@ -737,9 +748,9 @@ query_parse_with(const char *text, struct query *q, query_expand_fn expand, void
 {
 	char *t = without_group_marks(text);
 	struct strlist expanded;
-	struct parser p = { t, 0, strlen(t), 0, 0, q, expand, ctx, 0, &expanded };
+	struct parser p = { t, 0, strlen(t), 0, 0, q, expand, ctx, 0, &expanded, 0 };
 	struct node *root = node_of(K_AND);
-	struct strlist lifted;
+	struct strlist lifted, prefixes;
 
 	strlist_init(&expanded);
 	memset(q, 0, sizeof *q);
@@ -761,6 +772,10 @@ query_parse_with(const char *text, struct query *q, query_expand_fn expand, void
 		if (p.i < p.n && p.s[p.i] == ')')
 			p.i++;
 	}
+	strlist_init(&prefixes);
+	collect_prefixes(root, &prefixes);
+	p.prefixes = (int)prefixes.len;
+	strlist_free(&prefixes);
 	q->match = render(&p, root, &lifted);
 	if (lifted.len > 0)
 		q->exclude = strlist_join(&lifted, " OR ");

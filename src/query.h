@@ -56,12 +56,14 @@ void query_parse(const char *text, struct query *q);
 
 /*
  * The same, with prefixes expanded: expand gets the last word of each
- * prefix as typed ("dân" of dân*) and returns, allocated, a group of the
- * index terms it covers (TOK_GROUP_MARK, tokenize.h), or NULL to leave
- * the prefix to FTS5. It sets *used to the terms in the group and *of to
- * those the prefix covers: fewer used makes a query_cut.
+ * prefix as typed ("dân" of dân*) and the number of prefixes in the query
+ * (which share what the expander allows a query), and returns, allocated,
+ * a group of the index terms it covers (TOK_GROUP_MARK, tokenize.h), or
+ * NULL to leave the prefix to FTS5. It sets *used to the terms in the
+ * group and *of to those the prefix covers: fewer used makes a query_cut.
  */
-typedef char *(*query_expand_fn)(const char *word, void *ctx, long *used, long *of);
+typedef char *(*query_expand_fn)(const char *word, int among, void *ctx, long *used,
+    long *of);
 void query_parse_with(const char *text, struct query *q, query_expand_fn expand, void *ctx);
 void query_free(struct query *q);
 

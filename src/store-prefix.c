@@ -23,9 +23,10 @@
 #include "util.h"
 
 /*
- * A prefix is read as PREFIX_TERMS of its terms at most, the most
- * frequent, which hold together at most PREFIX_SHARE times the articles
- * of the store (PREFIX_FLOOR articles at least), and one term always.
+ * The prefixes of a query are read as PREFIX_TERMS of their terms at
+ * most, the most frequent, which hold together at most PREFIX_SHARE
+ * times the articles of the store (PREFIX_FLOOR articles at least); the
+ * prefixes share both bounds evenly, and each keeps one term at least.
  * Each term costs a look-up in every segment of the index, and a ranked
  * page reads every entry of its terms among the newest hits: the first
  * bound keeps the first, the second the second, whatever the corpus
@@ -151,17 +152,17 @@ articles_cap(struct store *s)
 	return PREFIX_SHARE * n;
 }
 
-/* How many of the terms, most frequent first, fit the store's bounds:
- * one at least. */
+/* How many of the terms, most frequent first, fit a share of the
+ * store's bounds: one at least. */
 static long
-terms_kept(struct store *s, const struct term_n *v, long len)
+terms_kept(struct store *s, const struct term_n *v, long len, int among)
 {
-	long most = s->prefix_terms > 0 ? s->prefix_terms : PREFIX_TERMS;
-	int64_t articles = 0, cap = articles_cap(s);
+	long most = (s->prefix_terms > 0 ? s->prefix_terms : PREFIX_TERMS) / among;
+	int64_t articles = 0, cap = articles_cap(s) / among;
 	long k;
 
-	for (k = 0; k < len && k < most; k++) {
-		if (k > 0 && articles + v[k].n > cap)
+	for (k = 0; k < len; k++) {
+		if (k > 0 && (k >= most || articles + v[k].n > cap))
 			break;
 		articles += v[k].n;
 	}
@@ -169,9 +170,10 @@ terms_kept(struct store *s, const struct term_n *v, long len)
 }
 
 /* query_expand_fn: the terms of the index the prefix word covers, as a
- * group; the most frequent ones only when they are too many. */
+ * group; the most frequent ones only when they are too many for its
+ * share. */
 static char *
-expand_prefix(const char *word, void *vs, long *used, long *of)
+expand_prefix(const char *word, int among, void *vs, long *used, long *of)
 {
 	struct store *s = vs;
 	struct buf lo, hi, g;
@@ -195,7 +197,7 @@ expand_prefix(const char *word, void *vs, long *used, long *of)
 	}
 	qsort(v, (size_t)len, sizeof *v, by_articles);
 	*of = len;
-	*used = terms_kept(s, v, len);
+	*used = terms_kept(s, v, len, among > 0 ? among : 1);
 	buf_init(&g);
 	buf_adds(&g, TOK_GROUP_MARK);
 	for (long i = 0; i < *used; i++) {

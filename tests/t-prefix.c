@@ -341,6 +341,13 @@ test_cuts(void)
 		expect_found("zqđ*", ids[4]);
 		expect_found("zqd", ids[4]);
 	}
+	/* Prefixes share the bounds: two of them, one term each. */
+	store_set_prefix_cap(st, 4, 1000000);
+	expect_cuts("zq*", "");
+	expect_cuts("zq* zq* tin*", "zq* 2/4");
+	expect_cuts("zq* ph* tin* d*", "zq* 1/4, d* 1/3");
+	expect_cuts("zq* ph* tin* d* zqa* zqb* zqc* zqd*", "zq* 1/4, d* 1/3");
+	store_set_prefix_cap(st, 2, 1000000);
 	/* Accented: the exact terms; zqđ is the only one. */
 	expect_cuts("zqđ*", "");
 	/* The articles the terms hold, together: zqa (4) and zqb (3) pass 6. */
