@@ -59,7 +59,7 @@ struct search {
 	struct strlist words;	/* of the searched query, to mark in the reader */
 	struct mark_words marks;	/* the same, to mark in the titles */
 	char *cuts;		/* the prefixes read as their most frequent
-				 * words only: "t* 16/200", or NULL */
+				 * words only: "t* 16/200 +1", or NULL */
 	char *suggest;		/* "did you mean": the Telex reading, or NULL */
 	int64_t suggest_n;	/* its hits, up to STORE_SUGGEST_COUNT + 1 */
 };
@@ -189,19 +189,18 @@ gather_hit(const struct store_item *it, const char *snippet, void *ctx)
 	return 0;
 }
 
-/* q's prefixes cut short, "t* 16/200, h* 16/70"; NULL for none. */
+/* q's prefixes cut short, for the status line: the first with its
+ * words searched of all ("t* 16/200"), then how many more ("+2"); NULL
+ * for none. */
 static char *
 cuts_of(const struct query *q)
 {
-	struct buf b;
-
 	if (q->ncuts == 0)
 		return NULL;
-	buf_init(&b);
-	for (size_t i = 0; i < q->ncuts; i++)
-		buf_printf(&b, "%s%s %ld/%ld", i ? ", " : "", q->cuts[i].prefix, q->cuts[i].used,
-		    q->cuts[i].of);
-	return buf_detach(&b);
+	if (q->ncuts == 1)
+		return xasprintf("%s %ld/%ld", q->cuts[0].prefix, q->cuts[0].used, q->cuts[0].of);
+	return xasprintf("%s %ld/%ld +%zu", q->cuts[0].prefix, q->cuts[0].used, q->cuts[0].of,
+	    q->ncuts - 1);
 }
 
 static int
