@@ -294,24 +294,27 @@ cuts_of(const char *text)
 	return buf_detach(&b);
 }
 
+/* got (freed here) is want: "TEXT VERB {WANT}". */
 static void
-expect_cuts(const char *text, const char *want)
+expect_is(const char *text, const char *verb, char *got, const char *want)
 {
-	char *got = cuts_of(text), name[128];
+	char name[160];
 
-	snprintf(name, sizeof name, "%s: cut as {%s}", text, want);
+	snprintf(name, sizeof name, "%s %s {%s}", text, verb, want);
 	is_str(got, want, name);
 	free(got);
 }
 
 static void
+expect_cuts(const char *text, const char *want)
+{
+	expect_is(text, "is cut as", cuts_of(text), want);
+}
+
+static void
 expect_found(const char *text, const char *want)
 {
-	char *got = find(text), name[128];
-
-	snprintf(name, sizeof name, "%s finds {%s}", text, want);
-	is_str(got, want, name);
-	free(got);
+	expect_is(text, "finds", find(text), want);
 }
 
 /* A prefix over many terms: the most frequent ones, said so. */
