@@ -282,8 +282,8 @@ int store_set_cache(struct store *s, int kib);
  * data_version). Returns 0 or -1. */
 int store_data_version(struct store *s, int64_t *v);
 
-/* While fn is set, long statements call it now and then; when it returns
- * non-zero the statement stops, the call fails (-1) and
+/* While fn is set, statements call it every 2 ms or so of their work;
+ * when it returns non-zero the statement stops, the call fails (-1) and
  * store_interrupted() is true until the next call. fn NULL: never. */
 void store_set_interrupt(struct store *s, int (*fn)(void *), void *ctx);
 int store_interrupted(const struct store *s);
