@@ -53,11 +53,12 @@ struct suggest {
 	int tries;
 };
 
-/* Does the index hold term t (tokenize.h's form)? */
+/* Does the index hold term t (tokenize.h's form)? (A term's row stays
+ * when its last article goes: n is 0 then.) */
 static int
 has_term(struct store *s, const char *t, size_t n)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM term WHERE t = ?1");
+	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM term WHERE t = ?1 AND n > 0");
 	int found;
 
 	if (st == NULL)

@@ -17,6 +17,7 @@
 
 #include "../src/query.h"
 #include "../src/store.h"
+#include "../src/store-int.h"
 #include "../src/tokenize.h"
 #include "../src/util.h"
 #include "../src/zip.h"
@@ -181,6 +182,19 @@ test_migrate(void)
 	    NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1,
 	    "  and key_count counts them by block");
 	sqlite3_finalize(st);
+	{
+		/* The bookmarks' keys come from an index, no article row read. */
+		int covered = 0;
+
+		if (sqlite3_prepare_v2(h, "EXPLAIN QUERY PLAN " SQL_BOOKMARK_KEYS, -1, &st,
+		    NULL) == SQLITE_OK) {
+			while (sqlite3_step(st) == SQLITE_ROW)
+				covered |= strstr((const char *)sqlite3_column_text(st, 3),
+				    "COVERING INDEX article_date_of_hash") != NULL;
+		}
+		sqlite3_finalize(st);
+		ok(covered, "bookmark keys read from the index article_date_of_hash (schema 14)");
+	}
 	sqlite3_close(h);
 	free(fixture);
 	free(path);
