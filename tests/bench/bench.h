@@ -5,6 +5,7 @@
 #ifndef LUOT_BENCH_H
 #define LUOT_BENCH_H
 
+#include <stdint.h>
 #include <time.h>
 
 #include <sqlite3.h>
@@ -51,6 +52,25 @@ bench_fts5_api(sqlite3 *db)
 	if (api == NULL)
 		die("%s", "no fts5_api");
 	return api;
+}
+
+/* The generators' random numbers (xorshift64): the same sequence from the
+ * same seed on every machine, which is all a corpus needs. *state is the
+ * seed at first, never 0. */
+static inline uint64_t
+bench_rand(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
+
+/* A number in [0, 1) from bench_rand(). */
+static inline double
+bench_uniform(uint64_t *state)
+{
+	return (double)(bench_rand(state) >> 11) / 9007199254740992.0;
 }
 
 /* The time on clock, in seconds. */

@@ -15,11 +15,13 @@
  *	index trigger, is still accepted: the store now indexes a batch at
  *	a time, as fast as that was.)
  *
- *   search-bench N --files DIR
+ *   search-bench N --files DIR [--from CRAWL]
  *	writes the articles as scraped page files (junk, header, title,
  *	dateline, paragraphs, caption, signature, share links, related news),
  *	1,000 to a subfolder, for `luot import`. DIR/.done says how many
- *	files and bytes once complete.
+ *	files and bytes once complete. With --from, the articles are made of
+ *	the headlines and sentences of the crawl in the folder CRAWL instead
+ *	(real-text.h), in the same pages.
  *
  *   search-bench --imported DB PLAIN [DIR]
  *	the queries on a database `luot import` made (of DIR's files): copies
@@ -52,6 +54,7 @@
 #include "../../src/fts.h"
 #include "../../src/util.h"
 #include "bench.h"
+#include "real-text.h"
 #include "../../src/zip.h"
 
 #define VOCAB 8000
@@ -61,16 +64,13 @@ static uint64_t rng = 88172645463325252ull;
 static uint64_t
 next_rand(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
+	return bench_rand(&rng);
 }
 
 static double
 uniform(void)
 {
-	return (double)(next_rand() >> 11) / 9007199254740992.0;
+	return bench_uniform(&rng);
 }
 
 static const char *const initials[] = {
@@ -232,9 +232,10 @@ write_page(FILE *f, const struct article *a, long i, const char *related)
 	    i * 37 % 20000);
 }
 
-/* Write the n articles into dir, 1,000 a subfolder; dir/.done at the end. */
+/* Write the n articles into dir, 1,000 a subfolder; dir/.done at the end.
+ * The articles are made of rt's crawl, or generated when rt is NULL. */
 static void
-write_files(long n, const char *dir)
+write_files(long n, const char *dir, struct real_text *rt)
 {
 	char *prev = xstrdup("Tin tức trong ngày");
 	double bytes = 0;
@@ -252,7 +253,10 @@ write_files(long n, const char *dir)
 				die("%s: %s", path, strerror(errno));
 			free(path);
 		}
-		make_article(&a, i, n);
+		if (rt != NULL)
+			real_text_article(rt, &a, i, n);
+		else
+			make_article(&a, i, n);
 		path = xasprintf("%s/%04ld/%07ld.txt", dir, i / 1000, i);
 		if ((f = fopen(path, "w")) == NULL)
 			die("%s: %s", path, strerror(errno));
@@ -271,6 +275,8 @@ write_files(long n, const char *dir)
 	if ((f = fopen(path, "w")) == NULL)
 		die("%s: %s", path, strerror(errno));
 	fprintf(f, "files %ld\nbytes %.0f\n", n, bytes);
+	if (rt != NULL)
+		fprintf(f, "crawl_articles %zu\n", real_text_sources(rt));
 	fclose(f);
 	free(path);
 }
@@ -698,14 +704,18 @@ main(int argc, char **argv)
 		imported(argv[2], argv[3], argc == 5 ? argv[4] : NULL);
 		return 0;
 	}
-	if (argc == 4 && strcmp(argv[2], "--files") == 0 && (n = atol(argv[1])) > 0) {
-		write_files(n, argv[3]);
+	if ((argc == 4 || (argc == 6 && strcmp(argv[4], "--from") == 0)) &&
+	    strcmp(argv[2], "--files") == 0 && (n = atol(argv[1])) > 0) {
+		struct real_text *rt = argc == 6 ? real_text_load(argv[5]) : NULL;
+
+		write_files(n, argv[3], rt);
+		real_text_free(rt);
 		return 0;
 	}
 	if (argc < 3 || argc > 4 || (n = atol(argv[1])) <= 0 ||
 	    (argc == 4 && strcmp(argv[3], "--bulk") != 0 && strcmp(argv[3], "--queries") != 0))
 		die("usage: search-bench N DB [--queries]\n"
-		    "       search-bench N --files DIR\n"
+		    "       search-bench N --files DIR [--from CRAWL]\n"
 		    "       search-bench --imported DB PLAIN [DIR]");
 	queries_only = argc == 4 && strcmp(argv[3], "--queries") == 0;
 	path = argv[2];
