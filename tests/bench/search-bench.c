@@ -23,13 +23,13 @@
  *	the headlines and sentences of the crawl in the folder CRAWL instead
  *	(real-text.h), in the same pages.
  *
- *   search-bench --imported DB PLAIN [DIR]
+ *   search-bench --imported DB PLAIN [DIR | --no-scans]
  *	the queries on a database `luot import` made (of DIR's files): copies
  *	the article text into PLAIN, a new database with the text as a feed
  *	reader keeps it (one row an article) and a plain FTS5 table over it,
- *	both timed; then each query for luot, the plain table, a LIKE scan of
- *	PLAIN's rows and `grep -ril` over DIR. Ends with "= key value" lines
- *	for tests/bench/report.sh.
+ *	both timed; then each query (queries.h) for luot, the plain table, a
+ *	LIKE scan of PLAIN's rows and `grep -ril` over DIR (--no-scans:
+ *	neither). Ends with "= key value" lines for tests/bench/report.sh.
  *
  * The vocabulary is made of syllables (initial, vowel with a tone, final)
  * drawn with a Zipf law, as words are in real text, plus a few real
@@ -54,6 +54,7 @@
 #include "../../src/fts.h"
 #include "../../src/util.h"
 #include "bench.h"
+#include "queries.h"
 #include "real-text.h"
 #include "../../src/zip.h"
 
@@ -317,45 +318,6 @@ cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The fixed queries: real phrases, and vocabulary words by rank, each
- * with and without diacritics. */
-static void
-query_list(struct strlist *qs)
-{
-	static const char *const fixed[] = {
-		"dân vận", "dan van", "dân vận khéo", "dan van kheo", "\"dân vận khéo\"",
-		"đà nẵng", "da nang", "ĐÀ NẴNG", "nước sạch", "nuoc sach", "thuỷ lợi", "thủy lợi",
-		"thuy loi", "hòa bình", "hoa binh", "tỉnh ủy", "tinh uy", "lũ lụt", "lu lut",
-		"công tác dân vận", "cong tac dan van", "\"công tác dân vận\"", "dân*", "dan*",
-		"nướ*", "title:nước", "title:da nang", "after:2020 da nang", "on:2015 nuoc sach",
-		"da nang -nuoc", "lũ OR lụt", "(da nang) OR (nuoc sach)", "before:2012 thuy loi",
-		"daan vaajn", NULL
-	};
-	static const int ranks[] = { 0, 1, 3, 9, 30, 99, 300, 999, 3000, 7000 };
-
-	strlist_init(qs);
-	for (int i = 0; fixed[i]; i++)
-		strlist_push(qs, xstrdup(fixed[i]));
-	for (size_t r = 0; r < sizeof ranks / sizeof *ranks; r++) {
-		strlist_push(qs, xstrdup(vocab[ranks[r]]));
-		strlist_push(qs, xasprintf("%s %s", vocab[ranks[r]], vocab[ranks[r] + 1]));
-	}
-	/* Issue 22: four common syllables; phrases of common syllables, one
-	 * common, one rare as a phrase. */
-	strlist_push(qs, xasprintf("%s %s %s %s", vocab[0], vocab[1], vocab[2], vocab[3]));
-	strlist_push(qs, xasprintf("\"%s %s\"", vocab[0], vocab[1]));
-	strlist_push(qs, xasprintf("\"%s %s\"", vocab[3], vocab[9]));
-}
-
-/* Queries that a LIKE scan or grep can run as typed: words, no operators,
- * fields or prefixes (Telex "daan vaajn" is left to luot as well). */
-static int
-words_only(const char *q)
-{
-	return strpbrk(q, ":*\"()-") == NULL && strstr(q, " OR ") == NULL &&
-	    strcmp(q, "daan vaajn") != 0;
-}
-
 /* What each query is timed against; NULL or 0 where not measured. */
 struct bench {
 	struct store *s;
@@ -368,6 +330,8 @@ struct bench {
 struct timing {
 	double page, full, date, plain, like, grep;	/* ms, -1: not measured */
 	int hits, like_hits, grep_hits;
+	int64_t matches;	/* every article the query finds */
+	int bands;		/* the ranked first page came in bands (partial) */
 };
 
 /* luot's first page, best of 3, every hit ranked, best of 3, and the first
@@ -377,19 +341,24 @@ static void
 time_luot(struct store *s, const char *text, struct timing *t)
 {
 	struct query q;
+	struct store_search_info info;
 	double t0, best = 1e9, bestf = 1e9;
 
 	for (int rep = 0; rep < 3; rep++) {
 		t->hits = 0;
 		t0 = now();
 		store_parse_query(s, text, &q);
-		if (store_search(s, &q, STORE_SORT_RANK, 50, count_hit, &t->hits, NULL) < 0)
+		if (store_search(s, &q, STORE_SORT_RANK, 50, count_hit, &t->hits, &info) < 0)
 			die("%s", store_errmsg(s));
 		if (now() - t0 < best)
 			best = now() - t0;
 		if (rep < 2)
 			query_free(&q);
 	}
+	t->bands = info.partial;
+	/* Not timed: what the first pages were drawn from. */
+	if (store_search_count(s, &q, -1, &t->matches) < 0)
+		die("%s", store_errmsg(s));
 	store_set_rank_window(s, 0);
 	for (int rep = 0; rep < 3; rep++) {
 		int h = 0;
@@ -556,13 +525,14 @@ run_queries(const struct bench *b)
 	double luot_ms = 0, plain_ms = 0, like_ms = 0, grep_ms = 0;
 	size_t nq;
 
-	query_list(&qs);
+	bench_queries(&qs, vocab);
 	nq = qs.len;
 	t = xcalloc(nq, sizeof *t);
 	for (int k = 0; k < 9; k++)
 		v[k] = xcalloc(nq, sizeof *v[k]);
-	printf("\n%-28s %9s %9s %9s %9s %9s %9s %6s %6s %6s\n", "query", "page ms", "full ms",
-	    "date ms", "plain ms", "like ms", "grep ms", "hits", "like", "grep");
+	printf("\n%-28s %9s %9s %9s %9s %9s %9s %6s %6s %6s %8s %5s\n", "query", "page ms",
+	    "full ms", "date ms", "plain ms", "like ms", "grep ms", "hits", "like", "grep",
+	    "matches", "bands");
 	for (size_t i = 0; i < nq; i++) {
 		const char *q = qs.items[i];
 
@@ -570,14 +540,14 @@ run_queries(const struct bench *b)
 		t[i].plain = time_plain(b->plain, q);
 		t[i].like = t[i].grep = -1;
 		t[i].like_hits = t[i].grep_hits = -1;
-		if (b->like_db != NULL && words_only(q))
+		if (b->like_db != NULL && bench_words_only(q))
 			t[i].like = time_like(b->like_db, q, &t[i].like_hits);
-		if (b->grep_dir != NULL && words_only(q))
+		if (b->grep_dir != NULL && bench_words_only(q))
 			t[i].grep = time_grep(b->grep_dir, q, &t[i].grep_hits);
 		print_padded(q, 28);
-		printf(" %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %6d %6d %6d\n", t[i].page, t[i].full,
-		    t[i].date, t[i].plain, t[i].like, t[i].grep, t[i].hits, t[i].like_hits,
-		    t[i].grep_hits);
+		printf(" %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %6d %6d %6d %8lld %5d\n", t[i].page,
+		    t[i].full, t[i].date, t[i].plain, t[i].like, t[i].grep, t[i].hits,
+		    t[i].like_hits, t[i].grep_hits, (long long)t[i].matches, t[i].bands);
 		fflush(stdout);
 		/* Wall time of each part, all runs, to tell what a size costs. */
 		luot_ms += 3 * (t[i].page + t[i].full + t[i].date);
@@ -615,10 +585,11 @@ run_queries(const struct bench *b)
 /*
  * The imported database path against a plain one made at plain_path: the
  * article text copied as a feed reader would keep it (a row an article,
- * text as it is), and FTS5's own tokenizer over it.
+ * text as it is), and FTS5's own tokenizer over it. LIKE scans too when
+ * scans, and grep over dir when given.
  */
 static void
-imported(const char *path, const char *plain_path, const char *dir)
+imported(const char *path, const char *plain_path, const char *dir, int scans)
 {
 	struct bench b = { 0 };
 	char *err = NULL, *sql;
@@ -672,8 +643,8 @@ imported(const char *path, const char *plain_path, const char *dir)
 	    " FROM doc_fts WHERE doc_fts MATCH ?1 AND rank MATCH 'bm25(10.0, 1.0, 1.0, 3.0, 3.0)'"
 	    " ORDER BY rank LIMIT 50", -1, &b.plain, NULL) != SQLITE_OK)
 		die("%s", sqlite3_errmsg(pdb));
-	b.like_db = pdb;
-	b.grep_dir = dir;
+	b.like_db = scans ? pdb : NULL;
+	b.grep_dir = scans ? dir : NULL;
 	printf("\nlike: LIKE '%%word%%' for each word, newest 50 (folds ASCII case only, no"
 	    " diacritics);\ngrep: grep -rilF, the query as one string (case folded, no diacritics"
 	    " folded);\nboth once, for queries of words only (-1: not run).\n");
@@ -701,7 +672,9 @@ main(int argc, char **argv)
 	 * vocabulary words by rank. */
 	make_vocab();
 	if (argc >= 4 && argc <= 5 && strcmp(argv[1], "--imported") == 0) {
-		imported(argv[2], argv[3], argc == 5 ? argv[4] : NULL);
+		int scans = argc == 4 || strcmp(argv[4], "--no-scans") != 0;
+
+		imported(argv[2], argv[3], argc == 5 && scans ? argv[4] : NULL, scans);
 		return 0;
 	}
 	if ((argc == 4 || (argc == 6 && strcmp(argv[4], "--from") == 0)) &&
@@ -716,7 +689,7 @@ main(int argc, char **argv)
 	    (argc == 4 && strcmp(argv[3], "--bulk") != 0 && strcmp(argv[3], "--queries") != 0))
 		die("usage: search-bench N DB [--queries]\n"
 		    "       search-bench N --files DIR [--from CRAWL]\n"
-		    "       search-bench --imported DB PLAIN [DIR]");
+		    "       search-bench --imported DB PLAIN [DIR | --no-scans]");
 	queries_only = argc == 4 && strcmp(argv[3], "--queries") == 0;
 	path = argv[2];
 
