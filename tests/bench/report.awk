@@ -1,12 +1,34 @@
-# report.awk: the table of tests/bench/report.sh. Each input file holds the
-# "key value" lines of one size, smallest first; the table has a column
-# each, the target with its mark for the largest size, and how the figure
+# report.awk: the tables of tests/bench/report.sh. Each input file holds the
+# "key value" lines of one column, smallest size first.
+#
+# The main table (the default) has a column per size of the generated
+# corpus, the target with its mark for the largest size, and how the figure
 # the target judges (else the row's first) grew from the smallest size.
+# With -v table=real the columns come in pairs, the generated corpus and
+# the real-text one at each size, fewer rows, and the marks judge the last
+# column (the real text at the largest size); no growth.
 #
 # A row: label | cell format | keys | target | key judged | op | bound.
 # A row of one field starting with '#' opens a section.
 BEGIN {
-	nrow = split("\
+	if (table == "real") {
+		nrow = split("\
+#Corpus (search-bench --files, --from the crawl for the real text)\n\
+articles imported|%.0f|imported\n\
+raw text: title, body and captions as stored|%.0f MB|raw_mb\n\
+#Import (luot import -q, end to end)\n\
+articles/s|%.0f|import_aps|≥ 2000|import_aps|>=|2000\n\
+database / raw text|%.2f|db_over_raw|≤ 2|db_over_raw|<=|2\n\
+luot index / raw text|%.2f|luot_index_over_raw\n\
+plain FTS5 index / raw text|%.2f|plain_index_over_raw\n\
+#Search: the fixed queries of queries.c, first page of 50 with snippets (best of 3)\n\
+queries|%.0f|queries\n\
+luot first page ranked, p50 / p99|%.1f / %.1f ms|page_p50,page_p99|p99 ≤ 50 ms|page_p99|<=|50\n\
+luot first page newest first, p50 / p99|%.1f / %.1f ms|date_p50,date_p99|p99 ≤ 50 ms|date_p99|<=|50\n\
+luot ranking every hit, p50 / p99|%.1f / %.1f ms|full_p50,full_p99\n\
+plain FTS5 ranking every hit, p50 / p99 (queries)|%.1f / %.1f ms (%d)|plain_p50,plain_p99,plain_n\n\
+luot / plain, both ranking every hit: median / p90 of the per-query ratio|%.2f / %.2f|full_over_plain_p50,full_over_plain_p90|p90 ≤ 1.5|full_over_plain_p90|<=|1.5", rows, "\n")
+	} else nrow = split("\
 #Corpus (search-bench --files)\n\
 articles imported|%.0f|imported\n\
 input page files|%.0f MB|input_mb\n\
@@ -20,7 +42,8 @@ database / raw text|%.2f|db_over_raw|≤ 2|db_over_raw|<=|2\n\
   the same less the pages merges freed (reused by the next import)|%.2f|db_used_over_raw\n\
 database / input files|%.2f|db_over_input\n\
 luot index / raw text|%.2f|luot_index_over_raw\n\
-#Search: 57 fixed queries, first page of 50 with snippets (luot, plain: best of 3; LIKE, grep: one run)\n\
+#Search: the fixed queries of queries.c, first page of 50 with snippets (luot, plain: best of 3; LIKE, grep: one run)\n\
+queries|%.0f|queries\n\
 luot first page, p50 / p99|%.1f / %.1f ms|page_p50,page_p99|p99 ≤ 50 ms|page_p99|<=|50\n\
 luot first page newest first, p50 / p99|%.1f / %.1f ms|date_p50,date_p99|p99 ≤ 50 ms (issue 22)|date_p99|<=|50\n\
 luot ranking every hit, p50 / p99|%.1f / %.1f ms|full_p50,full_p99\n\
@@ -96,23 +119,35 @@ function met(x, op, bound) {
 	return op == "<=" ? x <= bound : x >= bound
 }
 
+# Column c's heading: its size, and its corpus in the real table.
+function heading(c,    h) {
+	h = size(v[c, "articles"] != "" ? v[c, "articles"] : v[c, "imported"])
+	if (table == "real")
+		h = h " " (v[c, "corpus"] != "" ? v[c, "corpus"] : "generated")
+	return h
+}
+
 END {
+	if (table == "real")
+		grows = 0
+	else
+		grows = ncol > 1
 	for (c = 1; c <= ncol; c++)
 		derive(c)
 	printf "| |"
 	for (c = 1; c <= ncol; c++)
-		printf " %s |", size(v[c, "articles"] != "" ? v[c, "articles"] : v[c, "imported"])
-	printf " target (at 1M; marked at %s) |", size(v[ncol, "articles"])
-	if (ncol > 1)
+		printf " %s |", heading(c)
+	printf " target (at 1M; marked at %s) |", heading(ncol)
+	if (grows)
 		printf " growth, %s to %s |", size(v[1, "articles"]), size(v[ncol, "articles"])
 	printf "\n|---|"
-	for (c = 1; c <= ncol + 1 + (ncol > 1); c++)
+	for (c = 1; c <= ncol + 1 + grows; c++)
 		printf "---|"
 	printf "\n"
 	for (r = 1; r <= nrow; r++) {
 		if (rows[r] ~ /^#/) {
 			printf "| **%s** |", substr(rows[r], 2)
-			for (c = 1; c <= ncol + 1 + (ncol > 1); c++)
+			for (c = 1; c <= ncol + 1 + grows; c++)
 				printf " |"
 			printf "\n"
 			continue
@@ -127,9 +162,9 @@ END {
 		if (f[4] != "" && num(ncol, judged))
 			mark = met(v[ncol, judged], f[6], f[7]) ? " ✓" : " ✗"
 		printf " %s%s |", f[4], mark
-		if (ncol > 1 && num(1, judged) && num(ncol, judged) && v[1, judged] > 0)
+		if (grows && num(1, judged) && num(ncol, judged) && v[1, judged] > 0)
 			printf " ×%.2f |", v[ncol, judged] / v[1, judged]
-		else if (ncol > 1)
+		else if (grows)
 			printf " |"
 		printf "\n"
 	}
