@@ -47,8 +47,8 @@ struct source {
 	uint32_t npara;
 };
 
-/* The hashes of the titles or bodies made so far: open addressing, 0 for
- * an empty slot. */
+/* The hashes of the titles or first paragraphs made so far: open
+ * addressing, 0 for an empty slot. */
 struct seen {
 	uint64_t *slot;
 	size_t cap, len;
@@ -63,7 +63,7 @@ struct real_text {
 	struct source *src;
 	size_t nsrc, capsrc;
 	uint32_t *order;	/* the sources in the order articles use them */
-	struct seen titles, bodies;
+	struct seen titles, leads;
 };
 
 /* Credits of the captions, as the papers sign their photos. */
@@ -428,19 +428,33 @@ make_title(struct real_text *rt, const struct source *src, uint64_t *r)
 	die("%s", "real-text: no new title in 1,000 tries (too few headlines)");
 }
 
-static uint64_t
-hash_paras(const struct strlist *paras)
+/* A paragraph of 2 to PARA_SENTENCES sentences drawn from the whole crawl. */
+static char *
+any_paragraph(const struct real_text *rt, uint64_t *r)
 {
-	uint64_t h = 0xcbf29ce484222325ull;
+	uint32_t n = 2 + (uint32_t)(bench_rand(r) % (PARA_SENTENCES - 1));
+	struct buf b;
 
-	for (size_t p = 0; p < paras->len; p++)
-		h = hash_bytes(h, paras->items[p], strlen(paras->items[p]) + 1);
-	return h;
+	buf_init(&b);
+	for (uint32_t k = 0; k < n; k++) {
+		struct span sp = any_sentence(rt, r);
+
+		if (k)
+			buf_addc(&b, ' ');
+		buf_add(&b, at(rt, sp), sp.len);
+	}
+	return buf_detach(&b);
 }
 
-/* The paragraphs: the source's, each sentence kept or drawn anew, a
- * long one cut in several; one sentence more at the end until the body is
- * one not made before. */
+/*
+ * The paragraphs: the source's, each sentence kept or drawn anew, a long
+ * one cut in several. luot skips an article whose body it holds, and its
+ * extractor may leave little of a short story (a line that reads as a
+ * clip's caption or a link is no text), so a body new as written is not
+ * enough: a story of one paragraph gets a second one drawn from the
+ * crawl, and the first paragraph gets one sentence more until it is one
+ * not made before.
+ */
 static void
 make_body(struct real_text *rt, const struct source *src, struct article *a, uint64_t *r)
 {
@@ -468,13 +482,15 @@ make_body(struct real_text *rt, const struct source *src, struct article *a, uin
 			left -= take;
 		}
 	}
-	while (!seen_add(&rt->bodies, hash_paras(&a->paras))) {
-		char **last = &a->paras.items[a->paras.len - 1];
+	if (a->paras.len < 2)
+		strlist_push(&a->paras, any_paragraph(rt, r));
+	while (!seen_add(&rt->leads, hash_bytes(0xcbf29ce484222325ull, a->paras.items[0],
+	    strlen(a->paras.items[0])))) {
 		struct span sp = any_sentence(rt, r);
-		char *more = xasprintf("%s %.*s", *last, (int)sp.len, at(rt, sp));
+		char *more = xasprintf("%s %.*s", a->paras.items[0], (int)sp.len, at(rt, sp));
 
-		free(*last);
-		*last = more;
+		free(a->paras.items[0]);
+		a->paras.items[0] = more;
 	}
 }
 
@@ -515,6 +531,6 @@ real_text_free(struct real_text *rt)
 	free(rt->src);
 	free(rt->order);
 	free(rt->titles.slot);
-	free(rt->bodies.slot);
+	free(rt->leads.slot);
 	free(rt);
 }

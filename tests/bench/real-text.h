@@ -14,8 +14,8 @@
  * sentences kept or swapped for a sentence drawn from the whole crawl,
  * under its headline (the first time) or a headline spliced from two.
  * Everything is drawn from a generator seeded by i, so the corpus is the
- * same on every run; titles and bodies are distinct, since luot skips an
- * article whose body it already holds.
+ * same on every run; titles and first paragraphs are distinct, since
+ * luot skips an article whose body it already holds.
  */
 #ifndef LUOT_BENCH_REAL_TEXT_H
 #define LUOT_BENCH_REAL_TEXT_H
@@ -35,8 +35,8 @@ size_t real_text_sources(const struct real_text *rt);
  * Fill a (initialised here; the caller frees it with article_free()) with
  * article i of n: title, publication date (spread over 2010-2024 in the
  * order of i, as search-bench's own articles), paragraphs and one photo
- * caption. Call it for i = 0, 1, ... in order: each title and body is
- * checked against those made before.
+ * caption. Call it for i = 0, 1, ... in order: each title and first
+ * paragraph is checked against those made before.
  */
 void real_text_article(struct real_text *rt, struct article *a, long i, long n);
 

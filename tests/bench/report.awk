@@ -119,9 +119,10 @@ function met(x, op, bound) {
 	return op == "<=" ? x <= bound : x >= bound
 }
 
-# Column c's heading: its size, and its corpus in the real table.
+# Column c's heading: its size (the number of articles asked for, not
+# those imported), and its corpus in the real table.
 function heading(c,    h) {
-	h = size(v[c, "articles"] != "" ? v[c, "articles"] : v[c, "imported"])
+	h = size(v[c, "size"] != "" ? v[c, "size"] : v[c, "articles"] != "" ? v[c, "articles"] : v[c, "imported"])
 	if (table == "real")
 		h = h " " (v[c, "corpus"] != "" ? v[c, "corpus"] : "generated")
 	return h

@@ -87,6 +87,7 @@ measure() {
 	files="$bench/files-$name"
 	db="$bench/import-$name.db"
 	corpus "$n" "$files" ${2:+"$2"}
+	echo "size $n"
 	if [ $# -lt 2 ]; then echo "corpus generated"; else echo "corpus real"; fi
 	echo "luot_commit $(built | tr ' ' '_')"
 	sed -n 's/^bytes /input_bytes /p' "$files/.done"
@@ -119,6 +120,8 @@ measure() {
 	else
 		"$sb" --imported "$db" "$bench/plain-$name.db" --no-scans >"$bench/queries-$name.txt"
 	fi
+	# Made again by every run; at 1M it takes 8 GB.
+	rm -f "$bench/plain-$name.db" "$bench/plain-$name.db-wal" "$bench/plain-$name.db-journal"
 	echo "search_s $(since "$t0")"
 	sed -n 's/^= //p' "$bench/queries-$name.txt"
 	[ $# -lt 2 ] || return 0
