@@ -428,6 +428,15 @@ make_title(struct real_text *rt, const struct source *src, uint64_t *r)
 	die("%s", "real-text: no new title in 1,000 tries (too few headlines)");
 }
 
+/* Add the sentence sp to the paragraph in b. */
+static void
+add_to_paragraph(struct buf *b, const struct real_text *rt, struct span sp)
+{
+	if (b->len > 0)
+		buf_addc(b, ' ');
+	buf_add(b, at(rt, sp), sp.len);
+}
+
 /* A paragraph of 2 to PARA_SENTENCES sentences drawn from the whole crawl. */
 static char *
 any_paragraph(const struct real_text *rt, uint64_t *r)
@@ -436,13 +445,8 @@ any_paragraph(const struct real_text *rt, uint64_t *r)
 	struct buf b;
 
 	buf_init(&b);
-	for (uint32_t k = 0; k < n; k++) {
-		struct span sp = any_sentence(rt, r);
-
-		if (k)
-			buf_addc(&b, ' ');
-		buf_add(&b, at(rt, sp), sp.len);
-	}
+	for (uint32_t k = 0; k < n; k++)
+		add_to_paragraph(&b, rt, any_sentence(rt, r));
 	return buf_detach(&b);
 }
 
@@ -470,14 +474,9 @@ make_body(struct real_text *rt, const struct source *src, struct article *a, uin
 
 			if (left > PARA_SENTENCES)
 				take = 2 + (uint32_t)(bench_rand(r) % (PARA_SENTENCES - 1));
-			for (k = 0; k < take; k++, sent++) {
-				struct span sp = bench_uniform(r) < KEEP ? rt->sents[sent]
-				    : any_sentence(rt, r);
-
-				if (k)
-					buf_addc(&b, ' ');
-				buf_add(&b, at(rt, sp), sp.len);
-			}
+			for (k = 0; k < take; k++, sent++)
+				add_to_paragraph(&b, rt, bench_uniform(r) < KEEP ? rt->sents[sent]
+				    : any_sentence(rt, r));
 			strlist_push(&a->paras, buf_detach(&b));
 			left -= take;
 		}
