@@ -23,6 +23,9 @@
  *	the headlines and sentences of the crawl in the folder CRAWL instead
  *	(real-text.h), in the same pages.
  *
+ *   search-bench --list-queries
+ *	prints the fixed queries (queries.h), one a line, for first-page.sh.
+ *
  *   search-bench --imported DB PLAIN [DIR | --no-scans]
  *	the queries on a database `luot import` made (of DIR's files): copies
  *	the article text into PLAIN, a new database with the text as a feed
@@ -671,6 +674,15 @@ main(int argc, char **argv)
 	/* Before anything else draws from the generator: the queries name
 	 * vocabulary words by rank. */
 	make_vocab();
+	if (argc == 2 && strcmp(argv[1], "--list-queries") == 0) {
+		struct strlist qs;
+
+		bench_queries(&qs, vocab);
+		for (size_t i = 0; i < qs.len; i++)
+			printf("%s\n", qs.items[i]);
+		strlist_free(&qs);
+		return 0;
+	}
 	if (argc >= 4 && argc <= 5 && strcmp(argv[1], "--imported") == 0) {
 		int scans = argc == 4 || strcmp(argv[4], "--no-scans") != 0;
 
