@@ -164,4 +164,12 @@ int store_window_floor(struct store *s, const char *expr, long window, int64_t *
 /* The expression that finds the same hits as q->match most cheaply. */
 const char *store_hits_expr(const struct query *q);
 
+/* store_search_count() over the index's rows from floor (a key) up. */
+int store_count_from(struct store *s, const struct query *q, long cap, int64_t floor,
+    int64_t *n);
+
+/* The index key of the n-th newest article (0: the newest), or 0 when
+ * there are no more than n. */
+int64_t store_key_of_newest(struct store *s, long n);
+
 #endif

@@ -619,12 +619,34 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 	return ranked_steps(s, q, limit, floor, fn, ctx, info);
 }
 
+int64_t
+store_key_of_newest(struct store *s, long n)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT fts_key FROM article INDEXED BY article_by_key"
+	    " ORDER BY fts_key DESC LIMIT 1 OFFSET ?1");
+	int64_t key = 0;
+
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, n);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		key = sqlite3_column_int64(st, 0);
+	store_stmt_done(s, st);
+	return key;
+}
+
 int
 store_search_count(struct store *s, const struct query *q, long cap, int64_t *n)
 {
-	struct search_shape sh = { STORE_SORT_RANK, SEARCH_COUNT, 0, 0 };
+	return store_count_from(s, q, cap, 0, n);
+}
+
+int
+store_count_from(struct store *s, const struct query *q, long cap, int64_t floor, int64_t *n)
+{
+	struct search_shape sh = { STORE_SORT_RANK, SEARCH_COUNT, floor > 0 && q->match, 0 };
 	sqlite3_stmt *st = prepare_search(s, search_sql(q, &sh), q,
-	    q->match ? store_hits_expr(q) : NULL, cap, all_rows);
+	    q->match ? store_hits_expr(q) : NULL, cap, (struct rowids){ floor, 0 });
 	int rc;
 
 	*n = 0;

@@ -30,7 +30,7 @@
 #include "util.h"
 
 /* Words changed at most, each counted twice at most, for one suggestion. */
-#define TRIES_MAX 40
+#define TRIES_MAX 24
 /* A word typed without marks gets letter edits from this length on:
  * shorter ones are real words next to many others. */
 #define TYPO_MIN 3
@@ -39,6 +39,10 @@
 /* A word alone is scored by its articles up to this many: common words
  * should not tie. */
 #define ALONE_CAP 100000
+/* Readings are counted among this many newest articles: counting a rare
+ * phrase of common words reads every article holding them (a second
+ * at 1M). */
+#define SUGGEST_SPAN 5000
 
 struct suggest {
 	struct store *s;
@@ -48,6 +52,7 @@ struct suggest {
 	char *best;		/* the reading kept, or NULL */
 	int64_t best_score, best_n, hits;
 	int64_t floor;		/* a reading's score must pass this */
+	int64_t since;		/* the key readings are counted from */
 	int apart;		/* the query finds articles, its words rarely
 				 * together: a reading must beat that by far */
 	int tries;
@@ -69,15 +74,16 @@ has_term(struct store *s, const char *t, size_t n)
 	return found;
 }
 
-/* Articles text finds, up to cap; -1 on an error or no words. */
+/* Articles text finds from the key since up, up to cap; -1 on an error
+ * or no words. */
 static int64_t
-count_of(struct store *s, const char *text, long cap)
+count_of(struct store *s, const char *text, long cap, int64_t since)
 {
 	struct query q;
 	int64_t n = -1;
 
 	store_parse_query(s, text, &q);
-	if (query_empty(&q) || store_search_count(s, &q, cap, &n) < 0)
+	if (query_empty(&q) || store_count_from(s, &q, cap, since, &n) < 0)
 		n = -1;
 	query_free(&q);
 	return n;
@@ -148,7 +154,8 @@ score_of(struct suggest *g, int i, const char *word, int n)
 	const char *prev = beside(g, i, i - 1) ? word_text(g, i - 1, &pl) : "";
 	const char *next = beside(g, i, i + 1) ? word_text(g, i + 1, &nl) : "";
 	char *near = xasprintf("\"%.*s %.*s %.*s\"", pl, prev, n, word, nl, next);
-	int64_t score = count_of(g->s, near, pl + nl > 0 ? STORE_SUGGEST_COUNT + 1 : ALONE_CAP);
+	int64_t score = count_of(g->s, near, pl + nl > 0 ? STORE_SUGGEST_COUNT + 1 : ALONE_CAP,
+	    g->since);
 
 	free(near);
 	return score;
@@ -166,7 +173,8 @@ try_reading(struct suggest *g, const char *w, size_t n)
 	g->tries++;
 	reading = xasprintf("%.*s%s%s", (int)at->start, g->text, word, g->text + at->end);
 	score = score_of(g, g->at, word, (int)strlen(word));
-	found = score > g->floor ? count_of(g->s, reading, STORE_SUGGEST_COUNT + 1) : -1;
+	found = score > g->floor ? count_of(g->s, reading, STORE_SUGGEST_COUNT + 1, g->since) :
+	    -1;
 	if (found > (g->apart ? 0 : g->hits) && (score > g->best_score ||
 	    (score == g->best_score && found > g->best_n))) {
 		free(g->best);
@@ -305,7 +313,7 @@ rarely_together(struct suggest *g)
 	if (memchr(from, '"', (size_t)(to - from)) != NULL)
 		return 0;
 	phrase = xasprintf("\"%.*s\"", (int)(to - from), from);
-	n = count_of(g->s, phrase, STORE_SUGGEST_BELOW);
+	n = count_of(g->s, phrase, STORE_SUGGEST_BELOW, g->since);
 	free(phrase);
 	return n >= 0 && n < STORE_SUGGEST_BELOW;
 }
@@ -319,7 +327,7 @@ store_suggest(struct store *s, const char *text, long hits, int64_t *n)
 	*n = 0;
 	/* Telex first: a whole query typed so is no slip of one word. */
 	if (hits < STORE_SUGGEST_BELOW && (alt = telex_to_vietnamese(text)) != NULL) {
-		int64_t found = count_of(s, alt, STORE_SUGGEST_COUNT + 1);
+		int64_t found = count_of(s, alt, STORE_SUGGEST_COUNT + 1, 0);
 
 		if (found > hits) {
 			*n = found;
@@ -331,6 +339,7 @@ store_suggest(struct store *s, const char *text, long hits, int64_t *n)
 	g->s = s;
 	g->text = text;
 	g->hits = hits;
+	g->since = store_key_of_newest(s, SUGGEST_SPAN);
 	tok_split(text, strlen(text), add_word, g);
 	if (hits >= STORE_SUGGEST_BELOW && !(g->apart = rarely_together(g))) {
 		free(g);
@@ -352,7 +361,9 @@ store_suggest(struct store *s, const char *text, long hits, int64_t *n)
 			try_typos(g, w->folded, w->nfolded);
 	}
 	best = g->best;
-	*n = best != NULL ? g->best_n : 0;
+	/* Said of all the articles, not only the newest counted. */
+	*n = best == NULL ? 0 : g->since == 0 ? g->best_n :
+	    count_of(s, best, STORE_SUGGEST_COUNT + 1, 0);
 	free(g);
 	return best;
 }
