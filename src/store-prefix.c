@@ -195,7 +195,8 @@ expand_prefix(const char *word, int among, void *vs, long *used, long *of)
 		buf_free(&lo);
 		return NULL;
 	}
-	qsort(v, (size_t)len, sizeof *v, by_articles);
+	if (len > 0)	/* v is NULL then: qsort() may not be given it */
+		qsort(v, (size_t)len, sizeof *v, by_articles);
 	*of = len;
 	*used = terms_kept(s, v, len, among > 0 ? among : 1);
 	buf_init(&g);
