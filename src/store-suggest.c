@@ -123,12 +123,23 @@ word_text(const struct suggest *g, int i, int *len)
 	return g->text + g->words[i].start;
 }
 
-/*
- * How often word (n bytes) stands between the words typed around word i
- * (a phrase of them), or, typed alone, how many articles hold it.
- */
+/* Is w a word to correct: not a filter's name or value, not a prefix,
+ * not a number? */
 static int
-correctable(const char *text, const struct tok_word *w);
+correctable(const char *text, const struct tok_word *w)
+{
+	if (w->start > 0 && text[w->start - 1] == ':')
+		return 0;
+	if (w->start > 0 && text[w->start - 1] == '-')
+		return 0;	/* excluded: no reading of it finds more */
+	if (text[w->end] == ':' || text[w->end] == '*')
+		return 0;
+	for (size_t i = 0; i < w->nfolded; i++) {
+		if (w->folded[i] < 'a' || w->folded[i] > 'z')
+			return 0;
+	}
+	return 1;
+}
 
 /* Is word j typed right next to word i (spaces between), a plain word? */
 static int
@@ -147,6 +158,10 @@ beside(const struct suggest *g, int i, int j)
 	return 1;
 }
 
+/*
+ * How often word (n bytes) stands between the words typed around word i
+ * (a phrase of them), or, typed alone, how many articles hold it.
+ */
 static int64_t
 score_of(struct suggest *g, int i, const char *word, int n)
 {
@@ -264,23 +279,6 @@ try_typos(struct suggest *g, const char *w, size_t n)
 	}
 }
 
-/* Is w a word to correct: not a filter's name or value, not a prefix,
- * not a number? */
-static int
-correctable(const char *text, const struct tok_word *w)
-{
-	if (w->start > 0 && text[w->start - 1] == ':')
-		return 0;
-	if (w->start > 0 && text[w->start - 1] == '-')
-		return 0;	/* excluded: no reading of it finds more */
-	if (text[w->end] == ':' || text[w->end] == '*')
-		return 0;
-	for (size_t i = 0; i < w->nfolded; i++) {
-		if (w->folded[i] < 'a' || w->folded[i] > 'z')
-			return 0;
-	}
-	return 1;
-}
 
 static int
 add_word(const struct tok_word *w, void *ctx)
