@@ -346,8 +346,9 @@ store_suggest(struct store *s, const char *text, long hits, int64_t *n)
 	for (g->at = 0; g->at < g->nwords && g->tries < TRIES_MAX; g->at++) {
 		const struct tok_word *w = &g->words[g->at];
 
-		if (!correctable(text, w))
-			continue;
+		if (!correctable(text, w) || (!w->diacritics && (w->nfolded < TYPO_MIN ||
+		    has_term(s, w->folded, w->nfolded))))
+			continue;	/* short, or held by the index as typed */
 		/* Words that stand apart: a reading must stand together ten
 		 * times as often as they do, and at least ten times. */
 		if (g->apart)
@@ -355,7 +356,7 @@ store_suggest(struct store *s, const char *text, long hits, int64_t *n)
 			    (int)(w->end - w->start)) + 1) - 1;
 		if (w->diacritics)
 			telex_spellings(w->folded, try_spelling, g);
-		else if (w->nfolded >= TYPO_MIN && !has_term(s, w->folded, w->nfolded))
+		else
 			try_typos(g, w->folded, w->nfolded);
 	}
 	best = g->best;
