@@ -19,13 +19,12 @@
 
 #include <sqlite3.h>
 #include <unicase.h>
-#include <unictype.h>
-#include <unistr.h>
 
 #include "query.h"
 #include "store.h"
 #include "store-int.h"
 #include "telex.h"
+#include "text.h"
 #include "tokenize.h"
 #include "util.h"
 
@@ -48,6 +47,7 @@ struct suggest {
 	struct store *s;
 	const char *text;	/* the query as typed */
 	struct tok_word words[WORDS_MAX];
+	int other[WORDS_MAX];	/* the word may be read otherwise */
 	int nwords, at;		/* the word being changed */
 	char *best;		/* the reading kept, or NULL */
 	int64_t best_score, best_n, hits;
@@ -89,30 +89,22 @@ count_of(struct store *s, const char *text, long cap, int64_t since)
 	return n;
 }
 
-/* Bytes of the UTF-8 character at s (1 for a broken one). */
-static size_t
-char_len(const char *s, size_t n)
-{
-	int k = u8_mblen((const uint8_t *)s, n);
-
-	return k > 0 ? (size_t)k : 1;
-}
-
 /* w as the typed word was: capitalised when it was. */
 static char *
 cased_like(const char *typed, const char *w, size_t n)
 {
-	ucs4_t c;
-	uint8_t up[8];
-	int k, nup;
+	uint32_t c;
+	struct buf b;
+	int k;
 
-	u8_mbtouc(&c, (const uint8_t *)typed, strnlen(typed, 4));
-	if (!uc_is_upper(c) || n == 0)
+	text_next(typed, strnlen(typed, 4), &c);
+	if (!text_is_upper(c) || n == 0)
 		return xstrndup(w, n);
-	k = u8_mbtouc(&c, (const uint8_t *)w, n);
-	if ((nup = u8_uctomb(up, uc_toupper(c), sizeof up)) <= 0)
-		return xstrndup(w, n);
-	return xasprintf("%.*s%.*s", nup, (char *)up, (int)(n - (size_t)k), w + k);
+	k = text_next(w, n, &c);
+	buf_init(&b);
+	text_put(&b, uc_toupper(c));
+	buf_add(&b, w + k, n - (size_t)k);
+	return buf_detach(&b);
 }
 
 /* The typed text of word i. */
@@ -221,7 +213,9 @@ marks_apart(const struct tok_word *a, const struct tok_word *b)
 	int d = a->tone != b->tone;
 
 	while (i < na && j < nb) {
-		size_t la = char_len(a->exact + i, na - i), lb = char_len(b->exact + j, nb - j);
+		uint32_t ca, cb;
+		size_t la = (size_t)text_next(a->exact + i, na - i, &ca);
+		size_t lb = (size_t)text_next(b->exact + j, nb - j, &cb);
 
 		d += la != lb || memcmp(a->exact + i, b->exact + j, la) != 0;
 		i += la;
@@ -316,6 +310,26 @@ rarely_together(struct suggest *g)
 	return n >= 0 && n < STORE_SUGGEST_BELOW;
 }
 
+/*
+ * Mark the words that may have another reading: typed with marks (others
+ * of its spellings), or without and not in the index (letter edits); a
+ * word the index holds, typed without marks, has none. Returns how many.
+ */
+static int
+mark_others(struct suggest *g)
+{
+	int k = 0;
+
+	for (int i = 0; i < g->nwords; i++) {
+		const struct tok_word *w = &g->words[i];
+
+		g->other[i] = correctable(g->text, w) && (w->diacritics ||
+		    (w->nfolded >= TYPO_MIN && !has_term(g->s, w->folded, w->nfolded)));
+		k += g->other[i];
+	}
+	return k;
+}
+
 char *
 store_suggest(struct store *s, const char *text, long hits, int64_t *n)
 {
@@ -337,8 +351,14 @@ store_suggest(struct store *s, const char *text, long hits, int64_t *n)
 	g->s = s;
 	g->text = text;
 	g->hits = hits;
-	g->since = store_key_of_newest(s, SUGGEST_SPAN);
 	tok_split(text, strlen(text), add_word, g);
+	/* Nothing to offer: no count at all (the search pane asks at every
+	 * ranked search). */
+	if (mark_others(g) == 0) {
+		free(g);
+		return NULL;
+	}
+	g->since = store_key_of_newest(s, SUGGEST_SPAN);
 	if (hits >= STORE_SUGGEST_BELOW && !(g->apart = rarely_together(g))) {
 		free(g);
 		return NULL;
@@ -346,9 +366,8 @@ store_suggest(struct store *s, const char *text, long hits, int64_t *n)
 	for (g->at = 0; g->at < g->nwords && g->tries < TRIES_MAX; g->at++) {
 		const struct tok_word *w = &g->words[g->at];
 
-		if (!correctable(text, w) || (!w->diacritics && (w->nfolded < TYPO_MIN ||
-		    has_term(s, w->folded, w->nfolded))))
-			continue;	/* short, or held by the index as typed */
+		if (!g->other[g->at])
+			continue;
 		/* Words that stand apart: a reading must stand together ten
 		 * times as often as they do, and at least ten times. */
 		if (g->apart)
