@@ -93,6 +93,8 @@ struct pend_text {
 #define SQL_BOOKMARK_KEYS "SELECT " SQL_FTS_KEY("k.published", "k.id") " FROM state s" \
 	" CROSS JOIN article k INDEXED BY article_date_of_hash ON k.hash = s.hash" \
 	" WHERE s.bookmarked IS NOT NULL"
+/* ...of those tagged the parameter p. */
+#define SQL_TAGGED(p) " AND s.hash IN (SELECT t.hash FROM state_tag t WHERE t.tag = " p ")"
 
 /* The columns of every query that fills a store_item, in this order (the
  * article is "a"); its own columns come after them, from ITEM_NCOLS. */

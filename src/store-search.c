@@ -126,8 +126,7 @@ search_sql(const struct query *q, const struct search_shape *sh)
 	if (q->unread)
 		buf_adds(&b, " AND " SQL_UNREAD);
 	if (q->tag)
-		buf_adds(&b, fts ? " AND +article_fts.rowid IN (" SQL_BOOKMARK_KEYS " AND s.hash IN"
-		    " (SELECT t.hash FROM state_tag t WHERE t.tag = ?9))"
+		buf_adds(&b, fts ? " AND +article_fts.rowid IN (" SQL_BOOKMARK_KEYS SQL_TAGGED("?9") ")"
 		    : " AND EXISTS (SELECT 1 FROM state_tag t JOIN state s ON s.hash = t.hash"
 		    " WHERE t.hash = a.hash AND t.tag = ?9 AND s.bookmarked IS NOT NULL)");
 	if (q->exclude)
@@ -437,8 +436,8 @@ count_hit(const struct store_item *it, const char *snippet, void *vctx)
 static int
 marked_keys(struct store *s, const struct query *q, int64_t **keys, size_t *n)
 {
-	sqlite3_stmt *st = store_stmt(s, q->tag ? SQL_BOOKMARK_KEYS " AND s.hash IN"
-	    " (SELECT t.hash FROM state_tag t WHERE t.tag = ?1) ORDER BY 1 DESC LIMIT ?2" :
+	sqlite3_stmt *st = store_stmt(s, q->tag ? SQL_BOOKMARK_KEYS SQL_TAGGED("?1")
+	    " ORDER BY 1 DESC LIMIT ?2" :
 	    SQL_BOOKMARK_KEYS " ORDER BY 1 DESC LIMIT ?2");
 	size_t cap = 0;
 	int rc;
