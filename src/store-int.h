@@ -63,6 +63,7 @@ struct pend_span {
 struct pend_text {
 	int64_t key;		/* its rowid in the index (SQL_FTS_KEY) */
 	int del;		/* the texts to take out of the index, not in */
+	size_t seq;		/* the order it came in */
 	struct pend_span col[5];
 };
 
