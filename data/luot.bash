@@ -7,7 +7,7 @@ _luot()
 	local cur prev cmd i
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
-	local commands="import reextract list show search bookmark bookmarks export read unread delete stats check help"
+	local commands="import reextract list show search bookmark bookmarks export read unread delete stats check tidy help"
 
 	case $prev in
 	-d|--db|-c|--config|-p|--patterns|-o|--output)
@@ -57,6 +57,7 @@ _luot()
 	bookmarks) COMPREPLY=($(compgen -W "--tag --json --db --help" -- "$cur")) ;;
 	export) COMPREPLY=($(compgen -W "--bookmarks --tag --format --output --force --db --help" -- "$cur")) ;;
 	stats) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;
+	tidy) COMPREPLY=($(compgen -W "--quiet --db --help" -- "$cur")) ;;
 	read|unread|delete|check) COMPREPLY=($(compgen -W "--db --help" -- "$cur")) ;;
 	help) COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;
 	esac

@@ -1,6 +1,7 @@
 /*
- * cli-import.c: the import and reextract commands, and the boilerplate
- * patterns they both load.
+ * cli-import.c: the commands that write articles and their index: import,
+ * reextract and tidy, and the boilerplate patterns import and reextract
+ * both load.
  */
 #include "config.h"
 
@@ -34,6 +35,11 @@ static const struct cmd_opt import_opts[] = {
 static const struct cmd_opt reextract_opts[] = {
 	{ 'p', "patterns", N_("FILE"), N_("also use the boilerplate patterns in FILE") },
 	{ 'q', "quiet", NULL, N_("no progress bar (or lines, in a pipe)") },
+	{ 0, NULL, NULL, NULL },
+};
+
+static const struct cmd_opt tidy_opts[] = {
+	{ 'q', "quiet", NULL, N_("no progress bar") },
 	{ 0, NULL, NULL, NULL },
 };
 
@@ -176,4 +182,38 @@ const struct command cli_reextract_entry = {
 	N_("Extract articles again from their pages; their marks and notes stay."),
 	reextract_opts, NULL, N_("Without ids, every article.\n"),
 	CMD_IDS, 0, -1, NULL, run_reextract,
+};
+
+/* tidy: the search index merged into one part, and the pages it freed
+ * given back. */
+static int
+run_tidy(struct cmd_ctx *c)
+{
+	struct store_index_shape before, after;
+	double start = monotonic_seconds();
+
+	if (cmd_store(c, "luot.db") == NULL)
+		return 1;
+	if (store_index_shape(c->s, &before) < 0 ||
+	    import_tidy(c->s, progress_for(cmd_has(c, 'q'))) < 0 ||
+	    store_trim(c->s) < 0 || store_index_shape(c->s, &after) < 0) {
+		warnx("%s", store_errmsg(c->s));
+		return 1;
+	}
+	if (before.segments < 0 || after.segments < 0)
+		printf(_("search index merged in %.2f s\n"), monotonic_seconds() - start);
+	else
+		printf(P_("search index: %d part before, %d after, in %.2f s\n",
+		    "search index: %d parts before, %d after, in %.2f s\n", before.segments),
+		    before.segments, after.segments, monotonic_seconds() - start);
+	return 0;
+}
+
+const struct command cli_tidy_entry = {
+	"tidy", N_("[--quiet]"),
+	N_("Merge the search index into one part: searches read it faster."),
+	tidy_opts, N_("tidy the database at PATH"),
+	N_("\nAn import merges the index itself when it leaves it in many parts;\n"
+	   "after many small imports, tidy makes searches faster again.\n"),
+	0, 0, 0, N_("tidy takes no arguments"), run_tidy,
 };

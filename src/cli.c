@@ -221,7 +221,8 @@ cli_stats(struct store *s, int json)
 		json_str(&b, st.first[0] ? st.first : NULL);
 		json_key(&b, "last", 0);
 		json_str(&b, st.last[0] ? st.last : NULL);
-		buf_printf(&b, ",\"schema\":%d}\n", st.version);
+		buf_printf(&b, ",\"schema\":%d,\"index_parts\":%d}\n", st.version,
+		    st.index_parts);
 		fputs(b.data, stdout);
 		buf_free(&b);
 	} else {
@@ -232,6 +233,12 @@ cli_stats(struct store *s, int json)
 		if (st.first[0])
 			printf(_("Dates:     %s .. %s\n"), st.first, st.last);
 		printf(_("Schema:    %d\n"), st.version);
+		if (st.index_parts == 1)
+			printf("%s\n", _("Index:     1 part"));
+		else if (st.index_parts > 1)
+			printf(P_("Index:     %d part (luot tidy merges them)\n",
+			    "Index:     %d parts (luot tidy merges them)\n", st.index_parts),
+			    st.index_parts);
 	}
 	return finish();
 }

@@ -26,7 +26,7 @@ const struct command *const cmd_table[] = {
 	&cli_import_entry, &cli_reextract_entry, &cli_list_entry, &cli_show_entry,
 	&cli_search_entry, &cli_bookmark_entry, &cli_bookmarks_entry, &cli_export_entry,
 	&cli_read_entry, &cli_unread_entry, &cli_delete_entry, &cli_stats_entry,
-	&cli_check_entry, &cmd_help_entry, NULL,
+	&cli_check_entry, &cli_tidy_entry, &cmd_help_entry, NULL,
 };
 
 /* The option every command but help takes; its help is the entry's. */

@@ -489,6 +489,30 @@ worker_count(void)
 	return n < 1 ? 1 : n > MAX_WORKERS ? MAX_WORKERS : (int)n;
 }
 
+static int
+tidy_progress(int64_t done, int64_t total, void *ctx)
+{
+	progress_update(ctx, (size_t)done, (size_t)total);
+	return 0;
+}
+
+int
+import_tidy(struct store *s, enum progress_mode mode)
+{
+	struct store_index_shape sh;
+	struct progress bar;
+	int rc;
+
+	if (mode != PROGRESS_NONE && store_index_shape(s, &sh) == 0 && sh.segments > 1)
+		fprintf(stderr, P_("merging the search index's %d part into one\n",
+		    "merging the search index's %d parts into one\n", sh.segments), sh.segments);
+	/* Its pages, not files: no plain lines in a pipe. */
+	progress_init(&bar, mode == PROGRESS_BAR ? PROGRESS_BAR : PROGRESS_NONE);
+	rc = store_tidy(s, tidy_progress, &bar);
+	progress_end(&bar);
+	return rc;
+}
+
 int
 import_paths(struct store *s, const struct boiler *bp, char *const *paths, int npaths,
     const struct import_opts *o, struct import_totals *t)
@@ -621,6 +645,13 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	free((void *)pl->known.v);
 	free(pl);
 
+	if (rc == 0 && t->imported > 0 && store_tidy_wanted(s)) {
+		progress_end(&bar);
+		/* Not a failed import: the index is whole, only slower. */
+		if (import_tidy(s, o->progress) < 0)
+			warnx(_("could not merge the search index (searches are slower"
+			    " until `luot tidy` does): %s"), store_errmsg(s));
+	}
 	store_ckpt_stop(s);
 	/* Not a failed import if this fails: the pages stay free for the
 	 * next one. */

@@ -61,6 +61,14 @@ char *import_read_page(const char *path, size_t max, struct text_stats *ts, char
     int *failed);
 
 /*
+ * Merge the search index into one segment (store_tidy), saying so on
+ * stderr and with a bar on a terminal unless mode is PROGRESS_NONE.
+ * Returns 0, or -1 with the store's error recorded. import_paths() calls
+ * it when store_tidy_wanted().
+ */
+int import_tidy(struct store *s, enum progress_mode mode);
+
+/*
  * Import paths into s with the patterns of bp. Fills *t. Returns 0 (some
  * files may have failed: t->failed), or -1 when the store failed (message
  * already printed); batches committed before the failure stay.

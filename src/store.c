@@ -679,5 +679,12 @@ store_stats(struct store *s, struct store_stats *out)
 	if (rc != SQLITE_DONE)
 		return store_db_fail(s);
 	out->version = store_version(s);
+	{
+		struct store_index_shape sh;
+
+		if (store_index_shape(s, &sh) < 0)
+			return -1;
+		out->index_parts = sh.segments;
+	}
 	return 0;
 }

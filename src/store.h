@@ -48,6 +48,7 @@ struct store_stats {
 	char first[32];		/* earliest published date, or "" */
 	char last[32];		/* latest published date, or "" */
 	int version;
+	int index_parts;	/* the search index's segments; -1 unknown */
 };
 
 /*
@@ -158,6 +159,30 @@ void store_page_free(struct store_page *p);
  * Returns 0 or -1.
  */
 int store_trim(struct store *s);
+
+/*
+ * The search index's segments (store-tidy.c): how many (-1 when FTS5's
+ * record of them is of a shape luot does not read), their leaf pages in
+ * all, and the largest one's.
+ */
+struct store_index_shape {
+	int segments;
+	int64_t pages, largest;
+};
+int store_index_shape(struct store *s, struct store_index_shape *sh);
+
+/* Whether the index is worth merging after an import: its segments other
+ * than the largest hold a quarter of it, or they are many. */
+int store_tidy_wanted(struct store *s);
+
+/*
+ * Merge the index into one segment, a step (a transaction) at a time;
+ * fn, if given, is called after each with the pages done of about total,
+ * and stops the merge by returning non-zero (what is merged stays).
+ * Returns 0, or -1 with the error recorded.
+ */
+typedef int (*store_tidy_fn)(int64_t done, int64_t total, void *ctx);
+int store_tidy(struct store *s, store_tidy_fn fn, void *ctx);
 
 /*
  * The content hashes of every article, sorted (memcmp order), in a new
