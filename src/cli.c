@@ -498,7 +498,7 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 	if (rc == 0)
 		rc = store_search(s, &q, sort, limit, search_hit, &c, &info);
 	if (rc == 0 && !json && info.partial && info.window > 0)
-		rc = store_search_count(s, &q, STORE_COUNT_CAP + 1, &c.total);
+		rc = store_search_total(s, &q, &info, STORE_COUNT_CAP + 1, &c.total);
 	if (rc == 0)
 		cut_notes(&q);
 	query_free(&q);

@@ -302,7 +302,7 @@ run(struct pane *p, int force, int ranked)
 			store_set_interrupt(st, stop_for_key, NULL);
 		if (!s->more)
 			s->total = g.n;
-		else if (store_search_count(st, &q, STORE_COUNT_CAP + 1, &s->total) < 0)
+		else if (store_search_total(st, &q, &info, STORE_COUNT_CAP + 1, &s->total) < 0)
 			s->total = -1;
 		store_set_interrupt(st, NULL, NULL);
 	}

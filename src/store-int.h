@@ -157,13 +157,6 @@ const char *store_col(sqlite3_stmt *st, int i);
 /* Fill it from the ITEM_COLUMNS of the current row of st (borrowed). */
 void store_fill_item(sqlite3_stmt *st, struct store_item *it);
 
-/*
- * The rowid of the window-th newest hit of expr (by date), in
- * *floor: 1 when there are that many hits, 0 when fewer, -1 on error.
- * It reads window entries of the index at most.
- */
-int store_window_floor(struct store *s, const char *expr, long window, int64_t *floor);
-
 /* The expression that finds the same hits as q->match most cheaply. */
 const char *store_hits_expr(const struct query *q);
 

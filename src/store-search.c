@@ -210,24 +210,75 @@ bind_search(struct store *s, sqlite3_stmt *st, const struct query *q, const char
 		sqlite3_bind_int64(st, 10, r.ceiling);
 }
 
-int
-store_window_floor(struct store *s, const char *expr, long window, int64_t *floor)
-{
-	sqlite3_stmt *st = store_stmt(s, "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1"
-	    " ORDER BY rowid DESC LIMIT 1 OFFSET ?2");
-	int rc;
+/*
+ * The keys of the newest hits, read once: ranked steps ask where the
+ * window-th newest hit stands, then the (TIER_SPAN * window)-th, then
+ * perhaps the (PHRASE_DEPTH * window)-th. Each was a statement of its own
+ * with an OFFSET, reading the newest hits again (4 common syllables at
+ * 1M: 33, 102 and 57 ms); one statement stepped on as far as asked reads
+ * them once, and only as far as a step needs. Reading to the end also
+ * counts the hits.
+ */
+struct floors {
+	sqlite3_stmt *st;
+	long seen;		/* hits read */
+	int64_t last;		/* the key of the last one read */
+	int end;		/* no more hits */
+	int rc;			/* SQLite's error, or SQLITE_OK */
+};
 
-	if (st == NULL)
+static int
+floors_start(struct store *s, const char *expr, struct floors *f)
+{
+	memset(f, 0, sizeof *f);
+	f->st = store_stmt(s, "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1"
+	    " ORDER BY rowid DESC LIMIT ?2");
+	if (f->st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, window - 1);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*floor = sqlite3_column_int64(st, 0);
-	store_stmt_done(s, st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	sqlite3_bind_text(f->st, 1, expr, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(f->st, 2, s->rank_window * PHRASE_DEPTH);
+	return 0;
+}
+
+/* The key of the n-th newest hit in *key: 1 when there are that many,
+ * 0 when fewer, -1 on error. */
+static int
+floor_at(struct store *s, struct floors *f, long n, int64_t *key)
+{
+	while (f->seen < n && !f->end) {
+		int rc = sqlite3_step(f->st);
+
+		if (rc == SQLITE_ROW) {
+			f->last = sqlite3_column_int64(f->st, 0);
+			f->seen++;
+		} else {
+			f->end = 1;
+			if (rc != SQLITE_DONE)
+				f->rc = rc;
+		}
+	}
+	if (f->rc != SQLITE_OK)
 		return store_db_fail(s);
-	return rc == SQLITE_ROW;
+	if (f->seen < n)
+		return 0;
+	*key = f->last;
+	return 1;
+}
+
+/* Give the statement back, and what was learnt of the hits' count. */
+static void
+floors_end(struct store *s, struct floors *f, const struct query *q,
+    struct store_search_info *info)
+{
+	/* The scan's cap cut it, or it saw every hit (of the words: an
+	 * exclusion or is:unread would count fewer). */
+	if (info != NULL && f->rc == SQLITE_OK && !q->exclude && !q->unread) {
+		info->counted = f->seen;
+		info->counted_all = f->end && f->seen < s->rank_window * PHRASE_DEPTH;
+	}
+	if (f->st != NULL)
+		store_stmt_done(s, f->st);
+	f->st = NULL;
 }
 
 const char *
@@ -358,45 +409,71 @@ struct step {
  * rest of the window of newest hits, ranked (nearer words first,
  * rank.c), and last every older hit, newest first (older phrase hits
  * among them). Ranking every hit of a common word would read its whole
- * posting list for the first page.
+ * posting list for the first page. The floors of the windows are read as
+ * a step needs them: a page the first steps fill reads no deeper.
  */
+enum { STEP_TITLE, STEP_PHRASE, STEP_PHRASE_DEEP, STEP_WINDOW, STEP_OLDER, NSTEPS };
+
+/* Step k's statement, or 0 when the query has no such step; -1 on
+ * error. */
 static int
-ranked_steps(struct store *s, const struct query *q, long limit, int64_t floor,
-    store_hit_fn fn, void *ctx, struct store_search_info *info)
+ranked_step(struct store *s, const struct query *q, struct floors *f, int64_t floor, int k,
+    struct step *out)
 {
-	struct step steps[5];
-	struct step_ctx t = { fn, ctx, { NULL, 0, 0 }, limit, 0 };
 	int64_t wide = 0, deep = 0;
-	int n = 0, rc = 0;
+
+	if (k <= STEP_PHRASE_DEEP && (k == STEP_TITLE ? !q->title_match : !q->phrase))
+		return 0;
+	/* A column filter or a phrase over every hit of a common word reads
+	 * its whole posting list: first among the recent hits. */
+	if (k <= STEP_PHRASE_DEEP && floor_at(s, f, s->rank_window * TIER_SPAN, &wide) < 0)
+		return -1;
+	switch (k) {
+	case STEP_TITLE:
+		*out = (struct step){ q->title_match, STORE_SORT_RANK, { wide, 0 } };
+		return 1;
+	case STEP_PHRASE:
+		*out = (struct step){ q->phrase, STORE_SORT_RANK, { wide, 0 } };
+		return 1;
+	case STEP_PHRASE_DEEP:
+		if (wide <= 1)
+			return 0;	/* the step before had them all */
+		if (floor_at(s, f, s->rank_window * PHRASE_DEPTH, &deep) < 0)
+			return -1;
+		*out = (struct step){ q->phrase, STORE_SORT_DATE, { deep, wide } };
+		return 1;
+	case STEP_WINDOW:
+		*out = (struct step){ q->match, STORE_SORT_RANK, { floor, 0 } };
+		return 1;
+	default:
+		*out = (struct step){ store_hits_expr(q), STORE_SORT_DATE, { 0, floor } };
+		return 1;
+	}
+}
+
+static int
+ranked_steps(struct store *s, const struct query *q, long limit, struct floors *f,
+    int64_t floor, store_hit_fn fn, void *ctx, struct store_search_info *info)
+{
+	struct step_ctx t = { fn, ctx, { NULL, 0, 0 }, limit, 0 };
+	int rc = 0;
 
 	if (info != NULL) {
 		info->partial = 1;
 		info->window = s->rank_window;
 		info->depth = s->rank_window * PHRASE_DEPTH;
 	}
-	/* A column filter or a phrase over every hit of a common word reads
-	 * its whole posting list: first among the recent hits. */
-	if ((q->title_match || q->phrase) &&
-	    store_window_floor(s, store_hits_expr(q), s->rank_window * TIER_SPAN, &wide) < 0)
-		return -1;
-	if (q->title_match)
-		steps[n++] = (struct step){ q->title_match, STORE_SORT_RANK, { wide, 0 } };
-	if (q->phrase && wide > 1 && store_window_floor(s, store_hits_expr(q),
-	    s->rank_window * PHRASE_DEPTH, &deep) < 0)
-		return -1;
-	if (q->phrase) {
-		steps[n++] = (struct step){ q->phrase, STORE_SORT_RANK, { wide, 0 } };
-		if (wide > 1)
-			steps[n++] = (struct step){ q->phrase, STORE_SORT_DATE, { deep, wide } };
-	}
-	steps[n++] = (struct step){ q->match, STORE_SORT_RANK, { floor, 0 } };
-	steps[n++] = (struct step){ store_hits_expr(q), STORE_SORT_DATE, { 0, floor } };
-	for (int k = 0; k < n && rc == 0 && t.left != 0 && !t.stop; k++)
+	for (int k = 0; k < NSTEPS && rc == 0 && t.left != 0 && !t.stop; k++) {
+		struct step st;
+
+		if ((rc = ranked_step(s, q, f, floor, k, &st)) <= 0)
+			continue;
 		/* Rows an earlier step gave come again: ask for as many more. */
-		rc = run_search(s, q, steps[k].expr, steps[k].sort,
-		    t.left < 0 ? -1 : t.left + (long)t.seen.n, steps[k].r, step_hit, &t);
+		rc = run_search(s, q, st.expr, st.sort, t.left < 0 ? -1 : t.left + (long)t.seen.n,
+		    st.r, step_hit, &t);
+	}
 	free(t.seen.v);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 /* Counts the hits given, for the bands of banded_newest(). */
@@ -609,29 +686,38 @@ int
 store_search(struct store *s, const struct query *q, enum store_sort sort, long limit,
     store_hit_fn fn, void *ctx, struct store_search_info *info)
 {
+	struct floors f;
 	int64_t floor;
-	int cut;
+	int cut, rc;
 
-	if (info != NULL)
+	if (info != NULL) {
 		memset(info, 0, sizeof *info);
+		info->counted = -1;
+	}
 	if (q->match == NULL)
 		return run_search(s, q, NULL, sort, limit, all_rows, fn, ctx);
 	if (sort == STORE_SORT_DATE)
 		return newest_marked_first(s, q, limit, fn, ctx);
 	if (s->rank_window == 0)
 		return run_search(s, q, q->match, sort, limit, all_rows, fn, ctx);
-	if ((cut = store_window_floor(s, store_hits_expr(q), s->rank_window, &floor)) < 0)
+	if (floors_start(s, store_hits_expr(q), &f) < 0)
 		return -1;
-	if (!cut)	/* few hits: rank them all */
-		return run_search(s, q, q->match, sort, limit, all_rows, fn, ctx);
-	/* Many hits in a date range, or among bookmarks: newest first (the
-	 * window of recent imports may hold none of them). */
-	if (q->after || q->before || q->on || q->bookmarked || q->tag) {
+	if ((cut = floor_at(s, &f, s->rank_window, &floor)) < 0)
+		rc = -1;
+	else if (!cut)	/* few hits: rank them all */
+		rc = run_search(s, q, q->match, sort, limit, all_rows, fn, ctx);
+	else if (q->after || q->before || q->on || q->bookmarked || q->tag) {
+		/* Many hits in a date range, or among bookmarks: newest first
+		 * (the window of recent imports may hold none of them). */
 		if (info != NULL)
 			info->partial = 1;	/* window 0: by date */
-		return banded_newest(s, q, limit, fn, ctx);
-	}
-	return ranked_steps(s, q, limit, floor, fn, ctx, info);
+		rc = banded_newest(s, q, limit, fn, ctx);
+	} else
+		rc = ranked_steps(s, q, limit, &f, floor, fn, ctx, info);
+	/* The hits counted are those of the words, without the filters. */
+	floors_end(s, &f, q, q->after || q->before || q->on || q->bookmarked || q->tag ?
+	    NULL : info);
+	return rc;
 }
 
 int64_t
@@ -648,6 +734,17 @@ store_key_of_newest(struct store *s, long n)
 		key = sqlite3_column_int64(st, 0);
 	store_stmt_done(s, st);
 	return key;
+}
+
+int
+store_search_total(struct store *s, const struct query *q, const struct store_search_info *info,
+    long cap, int64_t *n)
+{
+	if (info != NULL && info->counted >= 0 && (info->counted_all || info->counted >= cap)) {
+		*n = info->counted < cap ? info->counted : cap;
+		return 0;
+	}
+	return store_search_count(s, q, cap, n);
 }
 
 int

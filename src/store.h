@@ -334,6 +334,10 @@ typedef int (*store_hit_fn)(const struct store_item *item, const char *snippet, 
 struct store_search_info {
 	int partial;
 	long window, depth;
+	/* Hits the search read on its way (-1: none): all of them when
+	 * counted_all, else at least counted. */
+	int64_t counted;
+	int counted_all;
 };
 
 /*
@@ -367,6 +371,11 @@ void store_set_rank_window(struct store *s, long window);
 /* Number of articles the query finds, counted up to cap (< 0: all).
  * Returns 0 or -1. */
 int store_search_count(struct store *s, const struct query *q, long cap, int64_t *n);
+
+/* The same after store_search() gave info: from the hits it read on its
+ * way when they tell, else counted. */
+int store_search_total(struct store *s, const struct query *q,
+    const struct store_search_info *info, long cap, int64_t *n);
 
 /* A search with fewer hits than this may get a suggestion. */
 #define STORE_SUGGEST_BELOW 3

@@ -454,6 +454,16 @@ test_nothing_lost(void)
 	ok(store_search(st, &q, STORE_SORT_RANK, -1, add_id, &r, &info) == 0 && info.partial,
 	    "many hits, a small window: a partial ranking");
 	is_int(r.n, 12, "  every hit comes, none lost, none twice");
+	/* Fewer hits than the 16 windows the phrase is looked for in: the
+	 * search read them all on its way, and counted them. */
+	ok(info.counted == 12 && info.counted_all, "  and counted them on its way");
+	{
+		int64_t n = 0;
+
+		ok(store_search_total(st, &q, &info, 100, &n) == 0 && n == 12,
+		    "  the total is that count");
+		ok(store_search_total(st, &q, &info, 5, &n) == 0 && n == 5, "  up to a cap");
+	}
 	snprintf(want, sizeof want, "%s,%s,", title, body);
 	ok(strncmp(r.list, want, strlen(want)) == 0, "  the old phrase hits before the new scattered ones");
 	query_free(&q);
@@ -484,6 +494,15 @@ test_nothing_lost(void)
 	ok(store_search(st, &q, STORE_SORT_RANK, -1, add_id, &r, &info) == 0 &&
 	    info.depth == 16, "phrase hits past the depth");
 	is_int(r.n, 22, "  every hit comes, none lost, none twice");
+	ok(info.counted == 16 && !info.counted_all, "  16 hits read on its way, not all");
+	{
+		int64_t n = 0;
+
+		ok(store_search_total(st, &q, &info, 100, &n) == 0 && n == 22,
+		    "  so the total is counted: 22");
+		ok(store_search_total(st, &q, &info, 10, &n) == 0 && n == 10,
+		    "  (with a cap below what was read, the cap)");
+	}
 	snprintf(want, sizeof want, ",%s,%s", title, body);
 	ok(strlen(r.list) > strlen(want) &&
 	    strcmp(r.list + strlen(r.list) - strlen(want), want) == 0,
