@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # first-page.sh DB [FILTER...]: the first page of every fixed query
 # (search-bench --list-queries) on an existing database, as a reader at
 # the command line gets it: `luot search --limit 20`, ranked and newest
@@ -19,18 +19,17 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$bench" --list-queries >"$tmp/queries"
 
-# ms NOW-BEFORE in nanoseconds
-now() { date +%s%N; }
-
-# run SORT PREFIX: "ms<TAB>query" per query, best of 3
+# run SORT PREFIX: "microseconds<TAB>query" per query, best of 3; timed
+# with bash's EPOCHREALTIME, not date(1), whose own start was in every
+# figure.
 run() {
 	while IFS= read -r q; do
 		best=
 		for i in 1 2 3; do
-			t0=$(now)
+			t0=${EPOCHREALTIME/[.,]/}
 			"$luot" --db "$db" search --sort "$1" --limit 20 -- "$2$q" \
 			    >/dev/null 2>&1 || true
-			t=$(( ($(now) - t0) / 1000 ))
+			t=$(( ${EPOCHREALTIME/[.,]/} - t0 ))
 			if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
 		done
 		printf '%s\t%s\n' "$best" "$2$q"
