@@ -23,7 +23,9 @@
  * weighing (a word rare in old articles and common in new ones is
  * weighed as common or rare, never as absent). A phrase of several words
  * that are each in the query too is weighed as its rarest word
- * (word_bound_idf), not counted.
+ * (word_bound_idf), not counted. In the bookmarks' index (marked_fts,
+ * as many rows as bookmarks) every phrase is counted whole: key_count
+ * tells how all the articles spread, not the bookmarks.
  *
  *   luot_rank(span, w0, w1, ...)
  *   luot_band_rank(span, w0, w1, ...)
@@ -39,6 +41,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,12 +77,13 @@ struct rank_query {
 	struct spread spread;	/* n 0: none known */
 	double rows;		/* rows in the table */
 	double avgdl;		/* mean row size in tokens */
+	int part;		/* an index of part of the rows key_count counts */
 	double *idf;		/* per phrase; NAN until a row holds it */
 	double *freq;		/* per phrase, the row being scored */
 };
 
 struct sample {
-	sqlite3_int64 n;
+	sqlite3_int64 n, max;	/* documents counted, and up to */
 	sqlite3_int64 last;	/* rowid of the last document counted */
 };
 
@@ -89,7 +93,7 @@ count_doc(const Fts5ExtensionApi *api, Fts5Context *fts, void *v)
 	struct sample *s = v;
 
 	s->last = api->xRowid(fts);
-	return ++s->n >= RANK_SAMPLE ? SQLITE_DONE : SQLITE_OK;
+	return ++s->n >= s->max ? SQLITE_DONE : SQLITE_OK;
 }
 
 /* bm25's weight of a phrase held by n of the rows documents. */
@@ -142,6 +146,13 @@ spread_read(sqlite3 *db, struct spread *sp)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* The rows the spread counts in all. */
+static double
+spread_total(const struct spread *sp)
+{
+	return sp->n > 0 ? sp->below[sp->n - 1] + sp->count[sp->n - 1] : 0;
+}
+
 static void
 spread_free(struct spread *sp)
 {
@@ -185,7 +196,9 @@ static int
 sampled_idf(const Fts5ExtensionApi *api, Fts5Context *fts, struct rank_query *rq, int i,
     double span)
 {
-	struct sample s = { 0, 0 };
+	/* An index of part of the articles (the bookmarks') is small, and
+	 * the spread is not its own: counted whole. */
+	struct sample s = { 0, rq->part ? LLONG_MAX : RANK_SAMPLE, 0 };
 	double n;
 	int rc = api->xQueryPhrase(fts, i, &s, count_doc);
 
@@ -310,6 +323,12 @@ rank_query_of(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ct
 		*rc = spread_read(sqlite3_context_db_handle(ctx), &rq->spread);
 	rq->rows = (double)rows;
 	rq->avgdl = rows > 0 ? (double)tokens / (double)rows : 1;
+	/* The bookmarks' index (marked_fts): key_count counts every article. */
+	if (*rc == SQLITE_OK && rq->spread.n > 0 && spread_total(&rq->spread) > 2 * rq->rows) {
+		spread_free(&rq->spread);
+		memset(&rq->spread, 0, sizeof rq->spread);
+		rq->part = 1;
+	}
 	if (*rc == SQLITE_OK)
 		*rc = api->xSetAuxdata(fts, rq, rank_query_free);
 	else

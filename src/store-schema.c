@@ -44,9 +44,17 @@
  *     the index (fts.h); a prefix over many terms becomes its most
  *     frequent ones (store-search.c).
  * 14  article_date_of_hash: the date of each content hash, so that the
- *     bookmarks' index keys (state is keyed by hash) are made without
- *     reading an article row each (SQL_BOOKMARK_KEYS; SQLite 3.40 reads
- *     the row for a virtual column even where an index holds it).
+ *     index keys of articles with a reading state (state is keyed by
+ *     hash) are made without reading an article row each (SQL_READ_KEYS;
+ *     SQLite 3.40 reads the row for a virtual column even where an index
+ *     holds it).
+ * 15  marked_fts: a second FTS5 index, as article_fts (same content
+ *     table, keys and tokenizer) but of the bookmarked articles only,
+ *     kept by triggers on state and article: is:bookmarked and tag:
+ *     search it, and read as many index entries as there are bookmarks,
+ *     not as there are articles (at 1M articles and 1,000 bookmarks a
+ *     common word's newest bookmarked hits were 100-270 ms away in the
+ *     whole index).
  */
 #include "config.h"
 
@@ -57,6 +65,11 @@
 #include "i18n.h"
 #include "store-int.h"
 #include "util.h"
+
+/* What an index of article_text gets for the article row r: its key and
+ * texts. */
+#define MARKED_VALUES(r) r ".fts_key, " r ".title, luot_unzip(" r ".body), luot_unzip(" \
+	r ".captions), " r ".author, " r ".source"
 
 /* Above this, a user_version was not written by luot (store_version). */
 #define STORE_VERSION_MAX 1000
@@ -370,6 +383,67 @@ static const char *const migrations[STORE_VERSION] = {
 	"END;",
 	/* 14 */
 	"CREATE INDEX article_date_of_hash ON article (hash, published);",
+	/* 15 */
+	"CREATE VIRTUAL TABLE marked_fts USING fts5 ("
+	"  title, body, captions, author, source,"
+	"  content = 'article_text', content_rowid = 'fts_key', tokenize = 'luot'"
+	");"
+	"INSERT INTO marked_fts (rowid, title, body, captions, author, source)"
+	"  SELECT " MARKED_VALUES("a") " FROM state s JOIN article a ON a.hash = s.hash"
+	"  WHERE s.bookmarked IS NOT NULL;"
+	/* A bookmark made, removed, or gone with its reading state. */
+	"CREATE TRIGGER marked_fts_state_insert AFTER INSERT ON state"
+	"  WHEN new.bookmarked IS NOT NULL BEGIN"
+	"  INSERT INTO marked_fts (rowid, title, body, captions, author, source)"
+	"  SELECT " MARKED_VALUES("a") " FROM article a WHERE a.hash = new.hash;"
+	"END;"
+	"CREATE TRIGGER marked_fts_state_mark AFTER UPDATE OF bookmarked ON state"
+	"  WHEN old.bookmarked IS NULL AND new.bookmarked IS NOT NULL BEGIN"
+	"  INSERT INTO marked_fts (rowid, title, body, captions, author, source)"
+	"  SELECT " MARKED_VALUES("a") " FROM article a WHERE a.hash = new.hash;"
+	"END;"
+	"CREATE TRIGGER marked_fts_state_unmark AFTER UPDATE OF bookmarked ON state"
+	"  WHEN old.bookmarked IS NOT NULL AND new.bookmarked IS NULL BEGIN"
+	"  INSERT INTO marked_fts (marked_fts, rowid, title, body, captions, author, source)"
+	"  SELECT 'delete', " MARKED_VALUES("a") " FROM article a WHERE a.hash = old.hash;"
+	"END;"
+	"CREATE TRIGGER marked_fts_state_delete AFTER DELETE ON state"
+	"  WHEN old.bookmarked IS NOT NULL BEGIN"
+	"  INSERT INTO marked_fts (marked_fts, rowid, title, body, captions, author, source)"
+	"  SELECT 'delete', " MARKED_VALUES("a") " FROM article a WHERE a.hash = old.hash;"
+	"END;"
+	/* Reading state moved to a changed article's new content hash
+	 * (store_replace). */
+	"CREATE TRIGGER marked_fts_state_rehash AFTER UPDATE OF hash ON state"
+	"  WHEN new.bookmarked IS NOT NULL BEGIN"
+	"  INSERT INTO marked_fts (marked_fts, rowid, title, body, captions, author, source)"
+	"  SELECT 'delete', " MARKED_VALUES("a") " FROM article a WHERE a.hash = old.hash;"
+	"  INSERT INTO marked_fts (rowid, title, body, captions, author, source)"
+	"  SELECT " MARKED_VALUES("a") " FROM article a WHERE a.hash = new.hash;"
+	"END;"
+	/* A bookmarked article imported again, deleted, or changed. */
+	"CREATE TRIGGER marked_fts_article_insert AFTER INSERT ON article"
+	"  WHEN EXISTS (SELECT 1 FROM state s WHERE s.hash = new.hash"
+	"    AND s.bookmarked IS NOT NULL) BEGIN"
+	"  INSERT INTO marked_fts (rowid, title, body, captions, author, source)"
+	"  VALUES (" MARKED_VALUES("new") ");"
+	"END;"
+	"CREATE TRIGGER marked_fts_article_delete AFTER DELETE ON article"
+	"  WHEN EXISTS (SELECT 1 FROM state s WHERE s.hash = old.hash"
+	"    AND s.bookmarked IS NOT NULL) BEGIN"
+	"  INSERT INTO marked_fts (marked_fts, rowid, title, body, captions, author, source)"
+	"  VALUES ('delete', " MARKED_VALUES("old") ");"
+	"END;"
+	"CREATE TRIGGER marked_fts_article_update"
+	"  AFTER UPDATE OF title, body, captions, author, source, published, hash ON article"
+	"  BEGIN"
+	"  INSERT INTO marked_fts (marked_fts, rowid, title, body, captions, author, source)"
+	"  SELECT 'delete', " MARKED_VALUES("old") " WHERE EXISTS (SELECT 1 FROM state s"
+	"    WHERE s.hash = old.hash AND s.bookmarked IS NOT NULL);"
+	"  INSERT INTO marked_fts (rowid, title, body, captions, author, source)"
+	"  SELECT " MARKED_VALUES("new") " WHERE EXISTS (SELECT 1 FROM state s"
+	"    WHERE s.hash = new.hash AND s.bookmarked IS NOT NULL);"
+	"END;",
 };
 
 int

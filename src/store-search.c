@@ -62,6 +62,39 @@ struct search_shape {
 	" WHEN 4 THEN '+1 years' WHEN 7 THEN '+1 months' ELSE '+1 days' END") " << 36)"
 
 /*
+ * The index a query with words reads: the bookmarks' own (marked_fts,
+ * schema 15) for is:bookmarked and tag:, which holds as many entries as
+ * there are bookmarks; else the whole one. They have the same columns,
+ * keys and tokenizer.
+ */
+static const char *
+index_of(const struct query *q)
+{
+	return q->bookmarked || q->tag ? "marked_fts" : "article_fts";
+}
+
+/* The statement in b, taken, on the query's index: written for
+ * article_fts, renamed for the other. */
+static char *
+on_index(struct buf *b, const struct query *q)
+{
+	const char *ix = index_of(q), *from = "article_fts", *at, *p;
+	struct buf out;
+	char *sql = buf_detach(b);
+
+	if (strcmp(ix, from) == 0)
+		return sql;
+	buf_init(&out);
+	for (at = sql; (p = strstr(at, from)) != NULL; at = p + strlen(from)) {
+		buf_add(&out, at, (size_t)(p - at));
+		buf_adds(&out, ix);
+	}
+	buf_adds(&out, at);
+	free(sql);
+	return buf_detach(&out);
+}
+
+/*
  * The SQL of a search with numbered parameters: ?1 the FTS5 expression,
  * ?2 after, ?3 before, ?4 on, ?5 exclusion, ?6 limit, ?7 lowest rowid,
  * ?8 the rank function, ?9 a tag, ?10 the rowid all hits are below. Only
@@ -74,9 +107,9 @@ search_sql(const struct query *q, const struct search_shape *sh)
 	int fts = q->match != NULL;
 	enum store_sort sort = sh->sort;
 	enum search_mode mode = sh->mode;
-	/* Counting needs the rows only for the reading state: the index
-	 * holds the dates (SQL_FTS_KEY). A row a hit costs a page read. */
-	int rows = !fts || mode != SEARCH_COUNT || q->unread;
+	/* Counting needs no rows: the index holds the dates (SQL_FTS_KEY),
+	 * the filters are sets of keys. A row a hit costs a page read. */
+	int rows = !fts || mode != SEARCH_COUNT;
 
 	buf_init(&b);
 	if (mode == SEARCH_COUNT)
@@ -118,15 +151,22 @@ search_sql(const struct query *q, const struct search_shape *sh)
 	if (fts && q->on)
 		buf_adds(&b, " AND article_fts.rowid >= " SQL_KEY_FROM("?4")
 		    " AND article_fts.rowid < " SQL_KEY_PAST("?4"));
-	/* Bookmarks are few: their keys, read once, are the set the index's
-	 * hits are checked against, before any article row is read. */
-	if (q->bookmarked)
-		buf_adds(&b, fts ? " AND +article_fts.rowid IN (" SQL_BOOKMARK_KEYS ")"
-		    : " AND " SQL_BOOKMARKED);
+	/* With words, the bookmarks' own index holds only bookmarked
+	 * articles (index_of). */
+	if (q->bookmarked && !fts)
+		buf_adds(&b, " AND " SQL_BOOKMARKED);
+	/* The articles read are few beside the rest: their keys, read once,
+	 * are the set the index's hits are checked against, before any
+	 * article row is read (a row a hit: 64 ms for 1,000 at 1M). */
 	if (q->unread)
-		buf_adds(&b, " AND " SQL_UNREAD);
+		buf_adds(&b, fts ? " AND +article_fts.rowid NOT IN (" SQL_READ_KEYS ")"
+		    : " AND " SQL_UNREAD);
+	/* The tag's articles are few: their keys, read once, are the set
+	 * the index's hits are checked against, before any article row is
+	 * read. */
 	if (q->tag)
-		buf_adds(&b, fts ? " AND +article_fts.rowid IN (" SQL_BOOKMARK_KEYS SQL_TAGGED("?9") ")"
+		buf_adds(&b, fts ? " AND +article_fts.rowid IN (SELECT k.fts_key FROM state_tag t"
+		    " JOIN article k ON k.hash = t.hash WHERE t.tag = ?9)"
 		    : " AND EXISTS (SELECT 1 FROM state_tag t JOIN state s ON s.hash = t.hash"
 		    " WHERE t.hash = a.hash AND t.tag = ?9 AND s.bookmarked IS NOT NULL)");
 	if (q->exclude)
@@ -135,7 +175,7 @@ search_sql(const struct query *q, const struct search_shape *sh)
 		    " article_fts WHERE article_fts MATCH ?5)");
 	if (mode == SEARCH_COUNT) {
 		buf_adds(&b, " LIMIT ?6)");
-		return buf_detach(&b);
+		return on_index(&b, q);
 	}
 	if (fts && sort == STORE_SORT_RANK)
 		/* FTS5 sorts by rank itself, so snippets are made for the
@@ -149,7 +189,7 @@ search_sql(const struct query *q, const struct search_shape *sh)
 		 * (published, id) index serves the order. */
 		buf_adds(&b, " ORDER BY a.published DESC, a.id DESC");
 	buf_adds(&b, " LIMIT ?6");
-	return buf_detach(&b);
+	return on_index(&b, q);
 }
 
 /* The largest article id, or 0. */
@@ -228,14 +268,17 @@ struct floors {
 };
 
 static int
-floors_start(struct store *s, const char *expr, struct floors *f)
+floors_start(struct store *s, const struct query *q, struct floors *f)
 {
+	char *sql = xasprintf("SELECT rowid FROM %s WHERE %s MATCH ?1 ORDER BY rowid DESC"
+	    " LIMIT ?2", index_of(q), index_of(q));
+
 	memset(f, 0, sizeof *f);
-	f->st = store_stmt(s, "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1"
-	    " ORDER BY rowid DESC LIMIT ?2");
+	f->st = store_stmt(s, sql);
+	free(sql);
 	if (f->st == NULL)
 		return -1;
-	sqlite3_bind_text(f->st, 1, expr, -1, SQLITE_STATIC);
+	sqlite3_bind_text(f->st, 1, store_hits_expr(q), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(f->st, 2, s->rank_window * PHRASE_DEPTH);
 	return 0;
 }
@@ -271,8 +314,8 @@ floors_end(struct store *s, struct floors *f, const struct query *q,
     struct store_search_info *info)
 {
 	/* The scan's cap cut it, or it saw every hit (of the words: an
-	 * exclusion or is:unread would count fewer). */
-	if (info != NULL && f->rc == SQLITE_OK && !q->exclude && !q->unread) {
+	 * exclusion, is:unread or tag: would count fewer). */
+	if (info != NULL && f->rc == SQLITE_OK && !q->exclude && !q->unread && !q->tag) {
 		info->counted = f->seen;
 		info->counted_all = f->end && f->seen < s->rank_window * PHRASE_DEPTH;
 	}
@@ -493,162 +536,12 @@ count_hit(const struct store_item *it, const char *snippet, void *vctx)
 	return (c->stop = c->fn(it, snippet, c->ctx) != 0);
 }
 
-/*
- * Bookmarks up to this many are looked up in the index one by one, newest
- * first (seek_keys); more are a set the index's hits are checked against.
- * A common word's hits hold few of a few bookmarks: reading them in date
- * order took 0.5 s at 1M articles for a page of 20 of 1,000 bookmarks.
- * But a seek costs 1 to 3 ms at 1M (a lookup in each of the index's 35
- * segments a word), and where few bookmarks match, every one is sought:
- * 946 seeks, 2.3 s, for 'bat dong san' among 1,000 bookmarks.
- */
-#define SEEK_MAX 200
-/* ...when the words have this many hits at least: a seek costs as much as
- * reading a few thousand hits, and more where the words are rare (it
- * reads back to the previous match). */
-#define SCAN_MAX 5000
-
-/* The index keys of the bookmarks (tagged q->tag, if given), newest first,
- * in *keys (freed by the caller); 1 when there are more than SEEK_MAX. */
-static int
-marked_keys(struct store *s, const struct query *q, int64_t **keys, size_t *n)
-{
-	sqlite3_stmt *st = store_stmt(s, q->tag ? SQL_BOOKMARK_KEYS SQL_TAGGED("?1")
-	    " ORDER BY 1 DESC LIMIT ?2" :
-	    SQL_BOOKMARK_KEYS " ORDER BY 1 DESC LIMIT ?2");
-	size_t cap = 0;
-	int rc;
-
-	*keys = NULL;
-	*n = 0;
-	if (st == NULL)
-		return -1;
-	if (q->tag)
-		sqlite3_bind_text(st, 1, q->tag, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, SEEK_MAX + 1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 64;
-			*keys = xrealloc(*keys, cap * sizeof **keys);
-		}
-		(*keys)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	store_stmt_done(s, st);
-	if (rc != SQLITE_DONE)
-		return store_db_fail(s);
-	return *n > SEEK_MAX;
-}
-
-/*
- * Call fn for each of keys (newest first) that the index's expr matches,
- * seeking the index to each: its answer, the newest match at or below
- * the key, says which keys to skip. Stops when fn returns non-zero.
- */
-static int
-seek_keys(struct store *s, const char *expr, const int64_t *keys, size_t n,
-    int (*fn)(int64_t key, void *ctx), void *ctx)
-{
-	sqlite3_stmt *st = store_stmt(s, "SELECT rowid FROM article_fts WHERE article_fts"
-	    " MATCH ?1 AND rowid <= ?2 ORDER BY rowid DESC LIMIT 1");
-	size_t i = 0;
-	int rc = SQLITE_ROW;
-
-	if (st == NULL)
-		return -1;
-	store_bind_text(st, 1, expr);
-	while (i < n) {
-		int64_t r;
-
-		sqlite3_bind_int64(st, 2, keys[i]);
-		if ((rc = sqlite3_step(st)) != SQLITE_ROW)
-			break;	/* nothing at or below it: done */
-		r = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		if (r != keys[i]) {
-			while (i < n && keys[i] > r)
-				i++;
-		} else if (i++, fn(r, ctx) != 0)
-			break;
-	}
-	store_stmt_done(s, st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_db_fail(s);
-	return 0;
-}
-
-/* seek_keys' callback for hits: the row of a key, with every filter. */
-struct marked_ctx {
-	struct store *s;
-	struct query one;	/* the query without its bookmark filters */
-	const char *expr;
-	long left;		/* hits still wanted; < 0: all */
-	struct count_ctx c;
-	int rc;
-};
-
-static int
-marked_hit(int64_t key, void *vm)
-{
-	struct marked_ctx *m = vm;
-	long before = m->c.given;
-
-	m->rc = run_search(m->s, &m->one, m->expr, STORE_SORT_DATE, 1,
-	    (struct rowids){ key, key + 1 }, count_hit, &m->c);
-	if (m->c.given > before && m->left > 0)
-		m->left--;
-	return m->rc != 0 || m->c.stop || m->left == 0;
-}
-
-/* Newest first among the bookmarks, when they are few; 1 when they are
- * not (the caller reads the index's hits instead). */
-static int
-marked_newest(struct store *s, const struct query *q, long limit, store_hit_fn fn, void *ctx)
-{
-	struct marked_ctx m = { s, *q, store_hits_expr(q), limit, { fn, ctx, 0, 0 }, 0 };
-	int64_t *keys;
-	size_t n;
-	int rc = marked_keys(s, q, &keys, &n);
-
-	m.one.bookmarked = 0;	/* borrowed strings: not freed */
-	m.one.tag = NULL;
-	if (rc == 0 && limit != 0)
-		rc = seek_keys(s, m.expr, keys, n, marked_hit, &m);
-	free(keys);
-	return rc < 0 || m.rc < 0 ? -1 : rc;
-}
-
 /* Hits newest first, as the index has them: only the words, without the
  * phrase alternative (no positions to read but for the snippets shown). */
 static int
 newest_first(struct store *s, const struct query *q, long limit, store_hit_fn fn, void *ctx)
 {
 	return run_search(s, q, store_hits_expr(q), STORE_SORT_DATE, limit, all_rows, fn, ctx);
-}
-
-/*
- * The same, looking up few bookmarks one by one. Only for the words: a
- * seek of a phrase reads back through every row holding its words until
- * it finds one (58 ms a seek at 1M), so the bands of banded_newest()
- * read the index's hits.
- */
-static int
-newest_marked_first(struct store *s, const struct query *q, long limit, store_hit_fn fn,
-    void *ctx)
-{
-	struct query words = *q;	/* borrowed: not freed */
-	int64_t n = 0;
-	int rc;
-
-	if (!q->bookmarked && !q->tag)
-		return newest_first(s, q, limit, fn, ctx);
-	/* Words of few hits: reading them all is quicker than seeking. */
-	words.bookmarked = 0;
-	words.tag = NULL;
-	if (store_search_count(s, &words, SCAN_MAX, &n) < 0)
-		return -1;
-	if (n >= SCAN_MAX && (rc = marked_newest(s, q, limit, fn, ctx)) != 1)
-		return rc;
-	return newest_first(s, q, limit, fn, ctx);
 }
 
 /*
@@ -697,26 +590,28 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 	if (q->match == NULL)
 		return run_search(s, q, NULL, sort, limit, all_rows, fn, ctx);
 	if (sort == STORE_SORT_DATE)
-		return newest_marked_first(s, q, limit, fn, ctx);
+		return newest_first(s, q, limit, fn, ctx);
 	if (s->rank_window == 0)
 		return run_search(s, q, q->match, sort, limit, all_rows, fn, ctx);
-	if (floors_start(s, store_hits_expr(q), &f) < 0)
+	if (floors_start(s, q, &f) < 0)
 		return -1;
 	if ((cut = floor_at(s, &f, s->rank_window, &floor)) < 0)
 		rc = -1;
 	else if (!cut)	/* few hits: rank them all */
 		rc = run_search(s, q, q->match, sort, limit, all_rows, fn, ctx);
-	else if (q->after || q->before || q->on || q->bookmarked || q->tag) {
-		/* Many hits in a date range, or among bookmarks: newest first
-		 * (the window of recent imports may hold none of them). */
+	else if (q->after || q->before || q->on) {
+		/* Many hits in a date range: newest first (the window of the
+		 * newest hits may hold none of them). The filters of the
+		 * reading state (is:unread, tag:) keep most of the window's
+		 * hits, and is:bookmarked has an index of its own. */
 		if (info != NULL)
 			info->partial = 1;	/* window 0: by date */
 		rc = banded_newest(s, q, limit, fn, ctx);
 	} else
 		rc = ranked_steps(s, q, limit, &f, floor, fn, ctx, info);
-	/* The hits counted are those of the words, without the filters. */
-	floors_end(s, &f, q, q->after || q->before || q->on || q->bookmarked || q->tag ?
-	    NULL : info);
+	/* The hits counted are those of the index read, without the other
+	 * filters. */
+	floors_end(s, &f, q, q->after || q->before || q->on ? NULL : info);
 	return rc;
 }
 

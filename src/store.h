@@ -17,7 +17,7 @@
 #include "article.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_VERSION 14
+#define STORE_VERSION 15
 
 struct store;
 

@@ -198,6 +198,102 @@ add_doc(const char *title, const char *body)
 	return xasprintf("%lld", (long long)id);
 }
 
+/* Both sorts of text find the same ids, as "1,4," sorted; the ranked
+ * order's ids are returned. */
+static char *
+marked(const char *text)
+{
+	struct ids r, d;
+	char *rank = find(text, STORE_SORT_RANK, &r), *date = find(text, STORE_SORT_DATE, &d);
+	char *a = sorted(rank), *b = sorted(date);
+	int same = strcmp(a, b) == 0;
+
+	free(a);
+	free(b);
+	free(date);
+	if (!same) {
+		free(rank);
+		return xstrdup("differ");
+	}
+	return rank;
+}
+
+/*
+ * is:bookmarked and tag: read the bookmarks' own index (schema 15), which
+ * triggers keep as bookmarks come and go and as their articles are
+ * deleted, imported again or changed.
+ */
+static void
+test_marked_index(void)
+{
+	char *a = add_doc("Cống ngăn mặn", "Cống ngăn mặn mới được xây ở xã ven biển.");
+	char *b = add_doc("Tin khác", "Người dân nói cống ngăn mặn giúp lúa tốt.");
+	int64_t ia = atoll(a), ib = atoll(b);
+	char want[64], *got;
+	struct strlist tags;
+	struct article art;
+
+	got = marked("is:bookmarked cong ngan man");
+	is_str(got, "", "no bookmark: is:bookmarked finds nothing");
+	free(got);
+	ok(store_bookmark_set(st, ib, NULL, NULL) == 1, "a bookmark made");
+	snprintf(want, sizeof want, "%s", b);
+	got = marked("is:bookmarked cong ngan man");
+	is_str(got, want, "  is:bookmarked finds it, ranked and newest first");
+	free(got);
+	got = marked("is:bookmarked \"ngan man giup\"");
+	is_str(got, want, "  a phrase too");
+	free(got);
+	got = marked("is:bookmarked cong -lua");
+	is_str(got, "", "  an exclusion among the bookmarks");
+	free(got);
+	strlist_init(&tags);
+	strlist_push(&tags, xstrdup("de-dieu"));
+	ok(store_set_tags(st, ib, &tags) == 1, "  tagged");
+	strlist_free(&tags);
+	got = marked("tag:de-dieu cong ngan man");
+	is_str(got, want, "  tag: finds it");
+	free(got);
+	got = marked("tag:khac cong ngan man");
+	is_str(got, "", "  another tag does not");
+	free(got);
+	ok(store_bookmark_set(st, ia, NULL, NULL) == 1, "a second bookmark");
+	got = marked("is:bookmarked cong ngan man");
+	{
+		char *both = sorted(got);
+
+		snprintf(want, sizeof want, "%s,%s", a, b);
+		is_str(both, want, "  both found");
+		free(both);
+	}
+	free(got);
+	ok(store_bookmark_remove(st, ib) == 1, "the first removed");
+	snprintf(want, sizeof want, "%s", a);
+	got = marked("is:bookmarked cong ngan man");
+	is_str(got, want, "  only the other is found");
+	free(got);
+	got = marked("tag:de-dieu cong ngan man");
+	is_str(got, "", "  nor by its tag");
+	free(got);
+	article_init(&art);
+	art.title = xstrdup("Cống ngăn triều");
+	strlist_push(&art.paras, xstrdup("Cống ngăn triều được sửa."));
+	ok(store_replace(st, ia, &art) == 1, "the bookmarked article changed");
+	article_free(&art);
+	got = marked("is:bookmarked ngan man");
+	is_str(got, "", "  its old words are gone from the bookmarks' index");
+	free(got);
+	got = marked("is:bookmarked ngan trieu");
+	is_str(got, want, "  its new ones found");
+	free(got);
+	ok(store_delete(st, ia) == 1, "the bookmarked article deleted");
+	got = marked("is:bookmarked ngan trieu");
+	is_str(got, "", "  gone from the bookmarks' index too");
+	free(got);
+	free(a);
+	free(b);
+}
+
 /* all_words finds the same hits as match, without phrase alternatives. */
 static void
 test_all_words(void)
@@ -937,6 +1033,7 @@ main(void)
 	test_all_words();
 	test_prefix_terms();
 	test_dates();
+	test_marked_index();
 	store_close(st);
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);

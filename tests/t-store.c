@@ -183,17 +183,18 @@ test_migrate(void)
 	    "  and key_count counts them by block");
 	sqlite3_finalize(st);
 	{
-		/* The bookmarks' keys come from an index, no article row read. */
+		/* The keys of the articles read come from an index, no
+		 * article row read. */
 		int covered = 0;
 
-		if (sqlite3_prepare_v2(h, "EXPLAIN QUERY PLAN " SQL_BOOKMARK_KEYS, -1, &st,
+		if (sqlite3_prepare_v2(h, "EXPLAIN QUERY PLAN " SQL_READ_KEYS, -1, &st,
 		    NULL) == SQLITE_OK) {
 			while (sqlite3_step(st) == SQLITE_ROW)
 				covered |= strstr((const char *)sqlite3_column_text(st, 3),
 				    "COVERING INDEX article_date_of_hash") != NULL;
 		}
 		sqlite3_finalize(st);
-		ok(covered, "bookmark keys read from the index article_date_of_hash (schema 14)");
+		ok(covered, "keys of the articles read from the index article_date_of_hash (schema 14)");
 	}
 	sqlite3_close(h);
 	free(fixture);
@@ -217,6 +218,20 @@ test_migrate_state(void)
 	ok(s != NULL && store_version(s) == STORE_VERSION, "version 2 database migrated");
 	ok(s != NULL && store_count(s, &c) == 0 && c.articles == 2 && c.unread == 1 &&
 	    c.bookmarked == 1, "  one read, one bookmarked, as before");
+	if (s != NULL) {
+		/* Both hold "Đoạn"; the bookmarked one is in the bookmarks'
+		 * index the migration to 15 made. */
+		struct query q;
+		int64_t n = -1, all = -1;
+
+		store_parse_query(s, "is:bookmarked doan", &q);
+		store_search_count(s, &q, -1, &n);
+		query_free(&q);
+		store_parse_query(s, "doan", &q);
+		store_search_count(s, &q, -1, &all);
+		query_free(&q);
+		ok(n == 1 && all == 2, "  the bookmark in the bookmarks' index (schema 15)");
+	}
 	store_close(s);
 	sqlite3_open(path, &h);
 	ok(sqlite3_prepare_v2(h, "SELECT read_at || '|' || position || '|' || bookmarked || '|' ||"
