@@ -447,7 +447,9 @@ struct step {
 /*
  * Ranked search over more hits than the window: every hit, in bands.
  * Hits with the words adjacent (the phrase) come first: those in a title,
- * then the others, among the TIER_SPAN windows of newest hits and ranked;
+ * then the others, among the TIER_SPAN windows of newest hits and ranked
+ * (one step: rank.c's bands put the titles first; a single word's title
+ * hits are a step of their own);
  * then older ones back to PHRASE_DEPTH windows, newest first. Then the
  * rest of the window of newest hits, ranked (nearer words first,
  * rank.c), and last every older hit, newest first (older phrase hits
@@ -466,6 +468,10 @@ ranked_step(struct store *s, const struct query *q, struct floors *f, int64_t fl
 	int64_t wide = 0, deep = 0;
 
 	if (k <= STEP_PHRASE_DEEP && (k == STEP_TITLE ? !q->title_match : !q->phrase))
+		return 0;
+	/* The phrase's step ranks it in titles first (rank.c's bands): a
+	 * step of its own read the same hits again. */
+	if (k == STEP_TITLE && q->phrase)
 		return 0;
 	/* A column filter or a phrase over every hit of a common word reads
 	 * its whole posting list: first among the recent hits. */
