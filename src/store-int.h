@@ -86,14 +86,15 @@ struct pend_text {
 	" AND s.read_at IS NOT NULL)"
 #define SQL_BOOKMARKED "EXISTS (SELECT 1 FROM state s WHERE s.hash = a.hash" \
 	" AND s.bookmarked IS NOT NULL)"
-/* The index keys (SQL_FTS_KEY) of the articles read, from the reading
- * state (CROSS JOIN: in key order the planner would read every article to
- * spare a sort of the few) and the index article_date_of_hash (schema
- * 14; the planner prefers the unique one on hash, which leaves the key to
- * be made from the article row). */
-#define SQL_READ_KEYS "SELECT " SQL_FTS_KEY("k.published", "k.id") " FROM state s" \
-	" CROSS JOIN article k INDEXED BY article_date_of_hash ON k.hash = s.hash" \
-	" WHERE s.read_at IS NOT NULL"
+/* The index keys (SQL_FTS_KEY) of the articles whose content hashes the
+ * statement hashes gives, from the index article_date_of_hash (schema 14;
+ * the planner prefers the unique one on hash, which leaves the key to be
+ * made from the article row: a page read each). */
+#define SQL_KEYS_OF(hashes) "SELECT " SQL_FTS_KEY("k.published", "k.id") \
+	" FROM article k INDEXED BY article_date_of_hash WHERE k.hash IN (" hashes ")"
+/* ...of the articles read, and of those tagged the parameter p. */
+#define SQL_READ_KEYS SQL_KEYS_OF("SELECT hash FROM state WHERE read_at IS NOT NULL")
+#define SQL_TAG_KEYS(p) SQL_KEYS_OF("SELECT hash FROM state_tag WHERE tag = " p)
 
 /* The columns of every query that fills a store_item, in this order (the
  * article is "a"); its own columns come after them, from ITEM_NCOLS. */

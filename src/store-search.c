@@ -165,8 +165,7 @@ search_sql(const struct query *q, const struct search_shape *sh)
 	 * the index's hits are checked against, before any article row is
 	 * read. */
 	if (q->tag)
-		buf_adds(&b, fts ? " AND +article_fts.rowid IN (SELECT k.fts_key FROM state_tag t"
-		    " JOIN article k ON k.hash = t.hash WHERE t.tag = ?9)"
+		buf_adds(&b, fts ? " AND +article_fts.rowid IN (" SQL_TAG_KEYS("?9") ")"
 		    : " AND EXISTS (SELECT 1 FROM state_tag t JOIN state s ON s.hash = t.hash"
 		    " WHERE t.hash = a.hash AND t.tag = ?9 AND s.bookmarked IS NOT NULL)");
 	if (q->exclude)
