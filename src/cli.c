@@ -249,6 +249,7 @@ struct search_ctx {
 	int color;		/* mark matches with reverse video */
 	long hits;
 	int64_t total;		/* hits counted, up to STORE_COUNT_CAP + 1 */
+	int more;		/* ...or at least total: the count stopped */
 	const struct query *q;	/* the query searched (borrowed) */
 };
 
@@ -414,7 +415,7 @@ search_hit(const struct store_item *it, const char *snippet, void *vctx)
 		buf_printf(b, "%lld", (long long)(c->total > STORE_COUNT_CAP ? STORE_COUNT_CAP :
 		    c->total));
 		json_key(b, "total_more", 0);
-		buf_adds(b, c->total > STORE_COUNT_CAP ? "true" : "false");
+		buf_adds(b, c->more || c->total > STORE_COUNT_CAP ? "true" : "false");
 		json_cuts(b, c->q);
 		json_key(b, "snippet", 0);
 		json_str(b, snippet ? text.data : NULL);
@@ -464,23 +465,35 @@ cut_notes(const struct query *q)
 
 /* What a ranked search over many hits did, in a reader's words. */
 static void
-many_matches(int64_t total, const struct store_search_info *info)
+many_matches(int64_t total, int more, const struct store_search_info *info)
 {
-	char n[32];
+	char n[32], day[16];
 
 	if (total > STORE_COUNT_CAP)
 		snprintf(n, sizeof n, _("more than %d"), STORE_COUNT_CAP);
+	else if (more)
+		snprintf(n, sizeof n, _("at least %lld"), (long long)total);
 	else
 		snprintf(n, sizeof n, "%lld", (long long)total);
-	warnx(_("%s matches: those with the words side by side among the %ld newest first; "
-	    "the %ld newest are ranked, older ones follow newest first"), n, info->depth,
-	    info->window);
+	if (info->depth_key == 0)
+		warnx(_("%s matches: those with the words side by side first; "
+		    "the %ld newest are ranked, older ones follow newest first"), n, info->window);
+	else if (info->depth_key > 0 && store_key_date(info->depth_key, day, sizeof day))
+		warnx(_("%s matches: those with the words side by side since %s first; "
+		    "the %ld newest are ranked, older ones follow newest first"), n, day,
+		    info->window);
+	else if (info->depth_key > 0)
+		warnx(_("%s matches: those with the words side by side among the newest first; "
+		    "the %ld newest are ranked, older ones follow newest first"), n, info->window);
+	else
+		warnx(_("%s matches: the %ld newest are ranked, older ones follow newest first"),
+		    n, info->window);
 }
 
 int
 cli_search(struct store *s, const char *text, enum store_sort sort, long limit, int json)
 {
-	struct search_ctx c = { { json, terminal_width(), { NULL, 0, 0 } }, 0, 0, 0, NULL };
+	struct search_ctx c = { { json, terminal_width(), { NULL, 0, 0 } }, 0, 0, 0, 0, NULL };
 	struct store_search_info info;
 	struct query q;
 	int rc;
@@ -494,16 +507,16 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 		warnx("%s", _("the query has no words to search for"));
 		return 0;
 	}
-	rc = json ? store_search_count(s, &q, STORE_COUNT_CAP + 1, &c.total) : 0;
+	rc = json ? store_search_total(s, &q, NULL, STORE_COUNT_CAP + 1, &c.total, &c.more) : 0;
 	if (rc == 0)
 		rc = store_search(s, &q, sort, limit, search_hit, &c, &info);
 	if (rc == 0 && !json && info.partial && info.window > 0)
-		rc = store_search_total(s, &q, &info, STORE_COUNT_CAP + 1, &c.total);
+		rc = store_search_total(s, &q, &info, STORE_COUNT_CAP + 1, &c.total, &c.more);
 	if (rc == 0)
 		cut_notes(&q);
 	query_free(&q);
 	if (rc == 0 && info.partial && info.window > 0)
-		many_matches(c.total, &info);
+		many_matches(c.total, c.more, &info);
 	else if (rc == 0 && info.partial)
 		warnx("%s", _("many matches with these filters: newest first, those with the words "
 		    "side by side first"));

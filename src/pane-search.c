@@ -50,6 +50,7 @@ struct search {
 	int partial;		/* the ranking covers recent hits only */
 	int64_t total;		/* matches counted, up to STORE_COUNT_CAP + 1;
 				 * -1: not counted */
+	int total_more;		/* ...or at least total: the count stopped */
 	int ranked;		/* the hits are ranked, not just the newest */
 	int interrupted;	/* the last search was stopped by a key */
 	int sel, top;		/* selected hit, first hit shown */
@@ -297,12 +298,14 @@ run(struct pane *p, int force, int ranked)
 	/* Counted once the ranked hits are in: a quick answer to a key
 	 * stays quick, and a key interrupts the count too. */
 	s->total = -1;
+	s->total_more = 0;
 	if (ranked && (!s->more || force || !ui_key_waiting())) {
 		if (stoppable)
 			store_set_interrupt(st, stop_for_key, NULL);
 		if (!s->more)
 			s->total = g.n;
-		else if (store_search_total(st, &q, &info, STORE_COUNT_CAP + 1, &s->total) < 0)
+		else if (store_search_total(st, &q, &info, STORE_COUNT_CAP + 1, &s->total,
+		    &s->total_more) < 0)
 			s->total = -1;
 		store_set_interrupt(st, NULL, NULL);
 	}
@@ -565,6 +568,8 @@ search_status(struct pane *p, char *buf, size_t size)
 
 	if (s->total > STORE_COUNT_CAP)
 		snprintf(of, sizeof of, _(" of more than %d"), STORE_COUNT_CAP);
+	else if (s->total >= 0 && s->total_more && s->more)
+		snprintf(of, sizeof of, _(" of at least %lld"), (long long)s->total);
 	else if (s->total >= 0 && s->more)
 		snprintf(of, sizeof of, _(" of %lld"), (long long)s->total);
 	if (s->cuts != NULL)

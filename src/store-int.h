@@ -28,6 +28,8 @@ struct store {
 	int (*interrupt_fn)(void *);	/* store_set_interrupt() */
 	void *interrupt_ctx;
 	double interrupt_asked;	/* when interrupt_fn was last called */
+	double deadline;	/* store_until(): statements stop then (0: never) */
+	int deadline_hit;	/* the last one stopped so */
 	char *path;
 	char *err;
 	int read_only;		/* opened so: the file or its folder is */
@@ -77,6 +79,8 @@ struct pend_text {
  * is in the schema, so a change here needs a new schema.
  */
 #define SQL_KEY_ID "68719476735"	/* (1 << 36) - 1 */
+/* The first key of a dated article: below are the undated, by id. */
+#define KEY_DATED ((int64_t)1 << 36)
 #define SQL_MINUTE(date) \
 	"coalesce(max(1, min(unixepoch(" date ") / 60 + 36816480, 134217727)), 0)"
 #define SQL_FTS_KEY(date, id) "((" SQL_MINUTE(date) " << 36) | " id ")"
@@ -127,6 +131,10 @@ int store_db_fail(struct store *s);
 
 /* Record a message of luot's own as the store's error. */
 void store_set_err(struct store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Statements stop (SQLITE_INTERRUPT, with deadline_hit set) once ms
+ * have passed from now; 0: no limit (store-page.c). */
+void store_until(struct store *s, double ms);
 
 /* Run sql (no rows); 0, or -1 with the error recorded. */
 int store_exec(struct store *s, const char *sql);

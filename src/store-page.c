@@ -170,7 +170,19 @@ interrupt_check(void *vs)
 	if ((now - s->interrupt_asked) * 1000 < INTERRUPT_MS)
 		return 0;
 	s->interrupt_asked = now;
-	return s->interrupt_fn(s->interrupt_ctx);
+	if (s->deadline > 0 && now >= s->deadline)
+		return (s->deadline_hit = 1);
+	return s->interrupt_fn != NULL && s->interrupt_fn(s->interrupt_ctx);
+}
+
+/* The handler, while a function or a deadline wants it. */
+static void
+progress_set(struct store *s)
+{
+	int on = s->interrupt_fn != NULL || s->deadline > 0;
+
+	s->interrupt_asked = 0;
+	sqlite3_progress_handler(s->db, on ? INTERRUPT_STEPS : 0, on ? interrupt_check : NULL, s);
 }
 
 void
@@ -178,8 +190,15 @@ store_set_interrupt(struct store *s, int (*fn)(void *), void *ctx)
 {
 	s->interrupt_fn = fn;
 	s->interrupt_ctx = ctx;
-	s->interrupt_asked = 0;
-	sqlite3_progress_handler(s->db, fn ? INTERRUPT_STEPS : 0, fn ? interrupt_check : NULL, s);
+	progress_set(s);
+}
+
+void
+store_until(struct store *s, double ms)
+{
+	s->deadline = ms > 0 ? monotonic_seconds() + ms / 1000 : 0;
+	s->deadline_hit = 0;
+	progress_set(s);
 }
 
 int

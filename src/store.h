@@ -328,12 +328,15 @@ typedef int (*store_hit_fn)(const struct store_item *item, const char *snippet, 
 /* How a ranked search went: partial when the query had too many hits to
  * score them all. Then with window > 0 every hit still comes, in bands:
  * hits with the words side by side first (ranked among the newest ones,
- * then older ones, back to the depth newest hits, newest first), then the
- * rest of the window newest hits, ranked, then older ones newest first.
- * With window 0 (a date filter) the hits come newest first. */
+ * then older ones back to the key depth_key, newest first; see
+ * store_key_date), then the rest of the window newest hits, ranked, then
+ * older ones newest first. depth_key is 0 for all, -1 for a query
+ * without words side by side to look for. With window 0 (a date
+ * filter) the hits come newest first. */
 struct store_search_info {
 	int partial;
-	long window, depth;
+	long window;
+	int64_t depth_key;
 	/* Hits the search read on its way (-1: none): all of them when
 	 * counted_all, else at least counted. */
 	int64_t counted;
@@ -364,6 +367,10 @@ int store_search(struct store *s, const struct query *q, enum store_sort sort,
  * hit however many (for measurements). */
 void store_set_rank_window(struct store *s, long window);
 
+/* The day an index key (store_search_info's depth_key) stands for, as
+ * YYYY-MM-DD in buf; 0 for a key of undated articles. */
+int store_key_date(int64_t key, char *buf, size_t size);
+
 /* Searches count their hits up to this many, which keeps counting a
  * common word fast; past it they say "more than". */
 #define STORE_COUNT_CAP 10000
@@ -372,10 +379,11 @@ void store_set_rank_window(struct store *s, long window);
  * Returns 0 or -1. */
 int store_search_count(struct store *s, const struct query *q, long cap, int64_t *n);
 
-/* The same after store_search() gave info: from the hits it read on its
- * way when they tell, else counted. */
+/* The number of hits to show, after store_search() gave info (or NULL):
+ * from the hits it read on its way when they tell, else counted for a
+ * few milliseconds at most; *more then says there are at least *n. */
 int store_search_total(struct store *s, const struct query *q,
-    const struct store_search_info *info, long cap, int64_t *n);
+    const struct store_search_info *info, long cap, int64_t *n, int *more);
 
 /* A search with fewer hits than this may get a suggestion. */
 #define STORE_SUGGEST_BELOW 3

@@ -550,15 +550,15 @@ test_nothing_lost(void)
 	ok(store_search(st, &q, STORE_SORT_RANK, -1, add_id, &r, &info) == 0 && info.partial,
 	    "many hits, a small window: a partial ranking");
 	is_int(r.n, 12, "  every hit comes, none lost, none twice");
-	/* Fewer hits than the 16 windows the phrase is looked for in: the
-	 * search read them all on its way, and counted them. */
-	ok(info.counted == 12 && info.counted_all, "  and counted them on its way");
+	/* It read the window's 2 newest on its way: the total is counted. */
+	ok(info.counted == 2 && !info.counted_all, "  the window's hits read on its way");
 	{
 		int64_t n = 0;
+		int more = 1;
 
-		ok(store_search_total(st, &q, &info, 100, &n) == 0 && n == 12,
-		    "  the total is that count");
-		ok(store_search_total(st, &q, &info, 5, &n) == 0 && n == 5, "  up to a cap");
+		ok(store_search_total(st, &q, &info, 100, &n, &more) == 0 && n == 12 && !more,
+		    "  the total counted, all of it");
+		ok(store_search_total(st, &q, &info, 5, &n, &more) == 0 && n == 5, "  up to a cap");
 	}
 	snprintf(want, sizeof want, "%s,%s,", title, body);
 	ok(strncmp(r.list, want, strlen(want)) == 0, "  the old phrase hits before the new scattered ones");
@@ -576,8 +576,9 @@ test_nothing_lost(void)
 	is_int(r.n, 3, "  a limit still holds");
 	query_free(&q);
 	/* Ten more newer scattered hits, and a window of 1: the phrase hits
-	 * are older than the depth the phrase is looked for (16 windows);
-	 * they still come, with the old hits, newest first. */
+	 * are older than the depth the phrase is looked for (16 times the
+	 * keys the window spans: here none); they still come, with the old
+	 * hits, newest first. */
 	for (int i = 10; i < 20; i++) {
 		char text[96];
 
@@ -588,21 +589,37 @@ test_nothing_lost(void)
 	memset(&r, 0, sizeof r);
 	query_parse("bao hiem", &q);
 	ok(store_search(st, &q, STORE_SORT_RANK, -1, add_id, &r, &info) == 0 &&
-	    info.depth == 16, "phrase hits past the depth");
+	    info.depth_key > 0, "phrase hits past the depth");
+	{
+		/* 2020-03-27 00:00 UTC is minute 26421120 from 1970, and
+		 * keys count minutes from 1900 (SQL_FTS_KEY). */
+		int64_t key = ((int64_t)(26421120 + 36816480) << 36) | 5;
+		char day[16] = "";
+
+		ok(store_key_date(key, day, sizeof day) == 1, "  a key's day, for the note");
+		is_str(day, "2020-03-27", "  that day");
+		ok(!store_key_date(5, day, sizeof day), "  an undated article's key has none");
+	}
 	is_int(r.n, 22, "  every hit comes, none lost, none twice");
-	ok(info.counted == 16 && !info.counted_all, "  16 hits read on its way, not all");
+	ok(info.counted == 1 && !info.counted_all, "  1 hit read on its way, not all");
 	{
 		int64_t n = 0;
+		int more = 1;
 
-		ok(store_search_total(st, &q, &info, 100, &n) == 0 && n == 22,
+		ok(store_search_total(st, &q, &info, 100, &n, &more) == 0 && n == 22,
 		    "  so the total is counted: 22");
-		ok(store_search_total(st, &q, &info, 10, &n) == 0 && n == 10,
-		    "  (with a cap below what was read, the cap)");
+		ok(store_search_total(st, &q, &info, 10, &n, &more) == 0 && n == 10,
+		    "  (with a cap, the cap)");
 	}
 	snprintf(want, sizeof want, ",%s,%s", title, body);
 	ok(strlen(r.list) > strlen(want) &&
 	    strcmp(r.list + strlen(r.list) - strlen(want), want) == 0,
 	    "  the oldest, phrase or not, last, newest first");
+	/* Fewer hits than the window: ranked all at once, and counted on
+	 * the way. */
+	store_set_rank_window(st, 2000);
+	ok(store_search(st, &q, STORE_SORT_RANK, 5, add_id, &d, &info) == 0 && !info.partial &&
+	    info.counted == 22 && info.counted_all, "few hits: counted on the way, all of them");
 	query_free(&q);
 	free(body);
 	free(title);
