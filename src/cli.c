@@ -517,9 +517,6 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 	query_free(&q);
 	if (rc == 0 && info.partial && info.window > 0)
 		many_matches(c.total, c.more, &info);
-	else if (rc == 0 && info.partial)
-		warnx("%s", _("many matches with these filters: newest first, those with the words "
-		    "side by side first"));
 	if (rc == 0 && c.hits == 0)
 		warnx("%s", _("no articles found"));
 	if (rc == 0)

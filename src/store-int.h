@@ -96,8 +96,7 @@ struct pend_text {
  * made from the article row: a page read each). */
 #define SQL_KEYS_OF(hashes) "SELECT " SQL_FTS_KEY("k.published", "k.id") \
 	" FROM article k INDEXED BY article_date_of_hash WHERE k.hash IN (" hashes ")"
-/* ...of the articles read, and of those tagged the parameter p. */
-#define SQL_READ_KEYS SQL_KEYS_OF("SELECT hash FROM state WHERE read_at IS NOT NULL")
+/* ...of those tagged the parameter p. */
 #define SQL_TAG_KEYS(p) SQL_KEYS_OF("SELECT hash FROM state_tag WHERE tag = " p)
 
 /* The columns of every query that fills a store_item, in this order (the

@@ -45,7 +45,7 @@
  *     frequent ones (store-search.c).
  * 14  article_date_of_hash: the date of each content hash, so that the
  *     index keys of articles with a reading state (state is keyed by
- *     hash) are made without reading an article row each (SQL_READ_KEYS;
+ *     hash) are made without reading an article row each (SQL_KEYS_OF;
  *     SQLite 3.40 reads the row for a virtual column even where an index
  *     holds it).
  * 15  marked_fts: a second FTS5 index, as article_fts (same content

@@ -99,6 +99,35 @@ on_index(struct buf *b, const struct query *q)
 }
 
 /*
+ * The date filters of q as bounds of the index's keys col, which the index
+ * serves (dated rows only: 1 << 36 is the first minute); parameters ?2
+ * after, ?3 before, ?4 on.
+ */
+static void
+add_key_bounds(struct buf *b, const struct query *q, const char *col)
+{
+	if (q->after)
+		buf_printf(b, " AND %s >= " SQL_KEY_FROM("?2"), col);
+	if (q->before)
+		buf_printf(b, " AND %s < " SQL_KEY_FROM("?3") " AND %s >= (1 << 36)", col, col);
+	if (q->on)
+		buf_printf(b, " AND %s >= " SQL_KEY_FROM("?4") " AND %s < " SQL_KEY_PAST("?4"),
+		    col, col);
+}
+
+/* Bind the date filters of add_key_bounds(). */
+static void
+bind_key_bounds(sqlite3_stmt *st, const struct query *q)
+{
+	if (q->after)
+		store_bind_text(st, 2, q->after);
+	if (q->before)
+		store_bind_text(st, 3, q->before);
+	if (q->on)
+		store_bind_text(st, 4, q->on);
+}
+
+/*
  * The SQL of a search with numbered parameters: ?1 the FTS5 expression,
  * ?2 after, ?3 before, ?4 on, ?5 exclusion, ?6 limit, ?7 lowest rowid,
  * ?8 the rank function, ?9 a tag, ?10 the rowid all hits are below. Only
@@ -111,9 +140,10 @@ search_sql(const struct query *q, const struct search_shape *sh)
 	int fts = q->match != NULL;
 	enum store_sort sort = sh->sort;
 	enum search_mode mode = sh->mode;
-	/* Counting needs no rows: the index holds the dates (SQL_FTS_KEY),
-	 * the filters are sets of keys. A row a hit costs a page read. */
-	int rows = !fts || (mode != SEARCH_COUNT && mode != SEARCH_EACH);
+	/* Counting needs the rows only for is:unread: the index holds the
+	 * dates (SQL_FTS_KEY), a tag is a set of keys. A row a hit costs a
+	 * page read. */
+	int rows = !fts || (mode != SEARCH_COUNT && mode != SEARCH_EACH) || q->unread;
 
 	buf_init(&b);
 	if (mode == SEARCH_EACH)
@@ -147,26 +177,17 @@ search_sql(const struct query *q, const struct search_shape *sh)
 		buf_adds(&b, " AND a.published < ?3");
 	if (q->on && rows)
 		buf_adds(&b, " AND a.published >= ?4 AND a.published < ?4 || char(127)");
-	/* The same, as bounds the index serves (dated rows only: 1 << 36 is
-	 * the first minute). */
-	if (fts && q->after)
-		buf_adds(&b, " AND article_fts.rowid >= " SQL_KEY_FROM("?2"));
-	if (fts && q->before)
-		buf_adds(&b, " AND article_fts.rowid < " SQL_KEY_FROM("?3")
-		    " AND article_fts.rowid >= (1 << 36)");
-	if (fts && q->on)
-		buf_adds(&b, " AND article_fts.rowid >= " SQL_KEY_FROM("?4")
-		    " AND article_fts.rowid < " SQL_KEY_PAST("?4"));
+	if (fts)
+		add_key_bounds(&b, q, "article_fts.rowid");
 	/* With words, the bookmarks' own index holds only bookmarked
 	 * articles (index_of). */
 	if (q->bookmarked && !fts)
 		buf_adds(&b, " AND " SQL_BOOKMARKED);
-	/* The articles read are few beside the rest: their keys, read once,
-	 * are the set the index's hits are checked against, before any
-	 * article row is read (a row a hit: 64 ms for 1,000 at 1M). */
+	/* Checked on each hit's row: a page reads a few more rows than it
+	 * shows, where the keys of the articles read, as a set, took 65 ms
+	 * to make for 1,000 of them at 1M (a lookup each, a process cold). */
 	if (q->unread)
-		buf_adds(&b, fts ? " AND +article_fts.rowid NOT IN (" SQL_READ_KEYS ")"
-		    : " AND " SQL_UNREAD);
+		buf_adds(&b, " AND " SQL_UNREAD);
 	/* The tag's articles are few: their keys, read once, are the set
 	 * the index's hits are checked against, before any article row is
 	 * read. */
@@ -317,17 +338,22 @@ phrases_as_words(const char *expr)
 static int
 floors_start(struct store *s, const struct query *q, struct floors *f)
 {
-	char *sql = xasprintf("SELECT rowid FROM %s WHERE %s MATCH ?1 ORDER BY rowid DESC"
-	    " LIMIT ?2", index_of(q), index_of(q));
+	struct buf b;
 
 	memset(f, 0, sizeof *f);
-	f->st = store_stmt(s, sql);
-	free(sql);
+	buf_init(&b);
+	buf_printf(&b, "SELECT rowid FROM %s WHERE %s MATCH ?1", index_of(q), index_of(q));
+	/* In a date range, the window is of its newest hits. */
+	add_key_bounds(&b, q, "rowid");
+	buf_adds(&b, " ORDER BY rowid DESC LIMIT ?6");
+	f->st = store_stmt(s, b.data);
+	buf_free(&b);
 	if (f->st == NULL)
 		return -1;
 	f->expr = phrases_as_words(store_hits_expr(q));
 	sqlite3_bind_text(f->st, 1, f->expr ? f->expr : store_hits_expr(q), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(f->st, 2, s->rank_window * TIER_SPAN);
+	bind_key_bounds(f->st, q);
+	sqlite3_bind_int64(f->st, 6, s->rank_window * TIER_SPAN);
 	return 0;
 }
 
@@ -522,7 +548,8 @@ struct step {
  * then the others, among the TIER_SPAN windows of newest hits and ranked
  * (one step: rank.c's bands put the titles first; a single word's title
  * hits are a step of their own);
- * then older ones back to PHRASE_DEPTH windows, newest first. Then the
+ * then older ones back PHRASE_DEPTH times as far as the window reaches,
+ * found reading forwards and ranked too (deep_floor, nth_newest). Then the
  * rest of the window of newest hits, ranked (nearer words first,
  * rank.c), and last every older hit, newest first (older phrase hits
  * among them). Ranking every hit of a common word would read its whole
@@ -545,22 +572,27 @@ static int
 nth_newest(struct store *s, const struct query *q, const char *expr, int64_t lo, int64_t hi,
     long n, int64_t *key)
 {
-	char *sql = xasprintf("SELECT rowid FROM %s WHERE %s MATCH ?1 AND rowid >= ?2"
-	    " AND rowid < ?3", index_of(q), index_of(q));
-	sqlite3_stmt *st = store_stmt(s, sql);
+	struct buf b;
+	sqlite3_stmt *st;
 	int64_t *ring = xcalloc((size_t)n, sizeof *ring);
 	long seen = 0;
 	int rc;
 
-	free(sql);
+	buf_init(&b);
+	buf_printf(&b, "SELECT rowid FROM %s WHERE %s MATCH ?1 AND rowid >= ?7 AND rowid < ?10",
+	    index_of(q), index_of(q));
+	add_key_bounds(&b, q, "rowid");
+	st = store_stmt(s, b.data);
+	buf_free(&b);
 	*key = lo;
 	if (st == NULL) {
 		free(ring);
 		return -1;
 	}
 	store_bind_text(st, 1, expr);
-	sqlite3_bind_int64(st, 2, lo);
-	sqlite3_bind_int64(st, 3, hi);
+	bind_key_bounds(st, q);
+	sqlite3_bind_int64(st, 7, lo);
+	sqlite3_bind_int64(st, 10, hi);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		ring[seen++ % n] = sqlite3_column_int64(st, 0);
 	store_stmt_done(s, st);
@@ -603,7 +635,8 @@ ranked_step(struct store *s, const struct query *q, struct floors *f, int64_t fl
 			return -1;
 		if (deep >= wide)
 			return 0;	/* no phrase hit there */
-		*out = (struct step){ q->phrase, STORE_SORT_DATE, { deep, wide } };
+		/* Ranked, as few as they are: titles first (rank.c). */
+		*out = (struct step){ q->phrase, STORE_SORT_RANK, { deep, wide } };
 		return 1;
 	case STEP_WINDOW:
 		*out = (struct step){ q->match, STORE_SORT_RANK, { floor, 0 } };
@@ -639,60 +672,12 @@ ranked_steps(struct store *s, const struct query *q, long limit, struct floors *
 	return rc < 0 ? -1 : 0;
 }
 
-/* Counts the hits given, for the bands of banded_newest(). */
-struct count_ctx {
-	store_hit_fn fn;
-	void *ctx;
-	long given;
-	int stop;
-};
-
-static int
-count_hit(const struct store_item *it, const char *snippet, void *vctx)
-{
-	struct count_ctx *c = vctx;
-
-	c->given++;
-	return (c->stop = c->fn(it, snippet, c->ctx) != 0);
-}
-
 /* Hits newest first, as the index has them: only the words, without the
  * phrase alternative (no positions to read but for the snippets shown). */
 static int
 newest_first(struct store *s, const struct query *q, long limit, store_hit_fn fn, void *ctx)
 {
 	return run_search(s, q, store_hits_expr(q), STORE_SORT_DATE, limit, all_rows, fn, ctx);
-}
-
-/*
- * A ranked search with a date filter, is: or tag: and many hits: newest
- * first, but in bands as ranking has them: several plain words as a
- * phrase in the title, then as a phrase elsewhere, then apart. Each band
- * is the query with its words' expression narrowed (FTS5's NOT keeps the
- * bands apart).
- */
-static int
-banded_newest(struct store *s, const struct query *q, long limit, store_hit_fn fn, void *ctx)
-{
-	struct count_ctx c = { fn, ctx, 0, 0 };
-	char *bands[3] = { NULL, NULL, NULL };
-	int rc = 0;
-
-	if (q->phrase == NULL || q->title_match == NULL)
-		return newest_first(s, q, limit, fn, ctx);
-	bands[0] = xstrdup(q->title_match);
-	bands[1] = xasprintf("(%s) NOT (%s)", q->phrase, q->title_match);
-	bands[2] = xasprintf("(%s) NOT (%s)", store_hits_expr(q), q->phrase);
-	for (int k = 0; k < 3 && rc == 0 && !c.stop && (limit < 0 || c.given < limit); k++) {
-		struct query band = *q;	/* borrowed: not freed */
-
-		band.match = bands[k];
-		band.all_words = NULL;
-		rc = newest_first(s, &band, limit < 0 ? -1 : limit - c.given, count_hit, &c);
-	}
-	for (int k = 0; k < 3; k++)
-		free(bands[k]);
-	return rc;
 }
 
 int
@@ -719,15 +704,7 @@ store_search(struct store *s, const struct query *q, enum store_sort sort, long 
 		rc = -1;
 	else if (!cut)	/* few hits: rank them all */
 		rc = run_search(s, q, q->match, sort, limit, all_rows, fn, ctx);
-	else if (q->after || q->before || q->on) {
-		/* Many hits in a date range: newest first (the window of the
-		 * newest hits may hold none of them). The filters of the
-		 * reading state (is:unread, tag:) keep most of the window's
-		 * hits, and is:bookmarked has an index of its own. */
-		if (info != NULL)
-			info->partial = 1;	/* window 0: by date */
-		rc = banded_newest(s, q, limit, fn, ctx);
-	} else
+	else
 		rc = ranked_steps(s, q, limit, &f, floor, fn, ctx, info);
 	/* The hits counted are those of the index read, without the other
 	 * filters. */

@@ -75,7 +75,9 @@ has_term(struct store *s, const char *t, size_t n)
 }
 
 /* Articles text finds from the key since up, up to cap; -1 on an error
- * or no words. */
+ * or no words. is:unread is left out: it reads each hit's row (24
+ * readings of 'is:unread ma tuy' took 300 ms at 1M), and a spelling is
+ * judged by its words. */
 static int64_t
 count_of(struct store *s, const char *text, long cap, int64_t since)
 {
@@ -83,6 +85,7 @@ count_of(struct store *s, const char *text, long cap, int64_t since)
 	int64_t n = -1;
 
 	store_parse_query(s, text, &q);
+	q.unread = 0;
 	if (query_empty(&q) || store_count_from(s, &q, cap, since, &n) < 0)
 		n = -1;
 	query_free(&q);
