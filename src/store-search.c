@@ -559,18 +559,17 @@ struct step {
 enum { STEP_TITLE, STEP_PHRASE, STEP_PHRASE_DEEP, STEP_WINDOW, STEP_OLDER, NSTEPS };
 
 /*
- * The key of the n-th newest hit of expr in [lo, hi), or of the oldest
- * when there are fewer, or hi when there is none: the range a
- * newest-first step then reads. Read in ascending
- * order: FTS5 reads position lists backwards slowly, and a phrase of
- * common words, newest first, took 355 ms where the same range in
- * ascending order took 12 ms ("cua va cac co" at 1M real articles, where
- * no hit was found in 24,000 holding the words). Only for rare hits: the
+ * The keys of the n newest hits of expr in [lo, hi), newest first, in
+ * keys (n of them at most); *nk says how many. Read in ascending order:
+ * FTS5 reads position lists backwards slowly, and a phrase of common
+ * words, newest first, took 355 ms where the same range in ascending
+ * order took 12 ms ("cua va cac co" at 1M real articles, where no hit
+ * was found among 24,000 holding the words). Only for rare hits: the
  * step runs when the newer ones did not fill the page.
  */
 static int
-nth_newest(struct store *s, const struct query *q, const char *expr, int64_t lo, int64_t hi,
-    long n, int64_t *key)
+newest_keys(struct store *s, const struct query *q, const char *expr, int64_t lo, int64_t hi,
+    long n, int64_t *keys, long *nk)
 {
 	struct buf b;
 	sqlite3_stmt *st;
@@ -584,7 +583,7 @@ nth_newest(struct store *s, const struct query *q, const char *expr, int64_t lo,
 	add_key_bounds(&b, q, "rowid");
 	st = store_stmt(s, b.data);
 	buf_free(&b);
-	*key = lo;
+	*nk = 0;
 	if (st == NULL) {
 		free(ring);
 		return -1;
@@ -596,19 +595,50 @@ nth_newest(struct store *s, const struct query *q, const char *expr, int64_t lo,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		ring[seen++ % n] = sqlite3_column_int64(st, 0);
 	store_stmt_done(s, st);
-	/* Ascending: the oldest of the last n read is the n-th newest. */
-	*key = seen == 0 ? hi : seen >= n ? ring[seen % n] : ring[0];
+	/* The last read is the newest. */
+	for (long i = 0; i < n && i < seen; i++)
+		keys[(*nk)++] = ring[(seen - 1 - i) % n];
 	free(ring);
 	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
+}
+
+/*
+ * The phrase hits older than the window, back to deep_floor(): those in
+ * a title first, then the others, each newest first. Found in one pass
+ * (newest_keys), then each row looked up by its key: ranking them read
+ * the range again (247 ms of 'tai nan giao thong' at 1M on a busy
+ * machine), and a lookup costs a seek in each word's list.
+ */
+static int
+deep_phrase(struct store *s, const struct query *q, struct floors *f, int64_t wide,
+    struct step_ctx *t)
+{
+	const char *exprs[2] = { q->title_match, q->phrase };
+	int64_t deep = deep_floor(f, wide), *keys;
+	long nk;
+	int rc = 0;
+
+	if (t->left < 0)	/* every hit: ranked at once */
+		return run_search(s, q, q->phrase, STORE_SORT_RANK, -1, (struct rowids){ deep, wide },
+		    step_hit, t);
+	keys = xcalloc((size_t)t->left, sizeof *keys);
+	rc = newest_keys(s, q, q->phrase, deep, wide, t->left, keys, &nk);
+	for (int e = 0; e < 2 && rc == 0; e++) {
+		for (long i = 0; i < nk && rc == 0 && t->left != 0 && !t->stop; i++)
+			rc = run_search(s, q, exprs[e], STORE_SORT_DATE, 1,
+			    (struct rowids){ keys[i], keys[i] + 1 }, step_hit, t);
+	}
+	free(keys);
+	return rc;
 }
 
 /* Step k's statement, or 0 when the query has no such step; -1 on
  * error. */
 static int
 ranked_step(struct store *s, const struct query *q, struct floors *f, int64_t floor, int k,
-    long left, struct step *out)
+    struct step *out)
 {
-	int64_t wide = 0, deep = 0;
+	int64_t wide = 0;
 
 	if (k <= STEP_PHRASE_DEEP && (k == STEP_TITLE ? !q->title_match : !q->phrase))
 		return 0;
@@ -628,16 +658,7 @@ ranked_step(struct store *s, const struct query *q, struct floors *f, int64_t fl
 		*out = (struct step){ q->phrase, STORE_SORT_RANK, { wide, 0 } };
 		return 1;
 	case STEP_PHRASE_DEEP:
-		if (wide <= 1)
-			return 0;	/* the step before had them all */
-		deep = deep_floor(f, wide);
-		if (left > 0 && nth_newest(s, q, q->phrase, deep, wide, left, &deep) < 0)
-			return -1;
-		if (deep >= wide)
-			return 0;	/* no phrase hit there */
-		/* Ranked, as few as they are: titles first (rank.c). */
-		*out = (struct step){ q->phrase, STORE_SORT_RANK, { deep, wide } };
-		return 1;
+		return 0;	/* deep_phrase() */
 	case STEP_WINDOW:
 		*out = (struct step){ q->match, STORE_SORT_RANK, { floor, 0 } };
 		return 1;
@@ -662,7 +683,17 @@ ranked_steps(struct store *s, const struct query *q, long limit, struct floors *
 	for (int k = 0; k < NSTEPS && rc == 0 && t.left != 0 && !t.stop; k++) {
 		struct step st;
 
-		if ((rc = ranked_step(s, q, f, floor, k, t.left, &st)) <= 0)
+		if (k == STEP_PHRASE_DEEP && q->phrase) {
+			int64_t wide = 0;
+
+			/* None: the step before had every hit. */
+			if (floor_at(s, f, s->rank_window * TIER_SPAN, &wide) < 0)
+				rc = -1;
+			else if (wide > 1)
+				rc = deep_phrase(s, q, f, wide, &t);
+			continue;
+		}
+		if ((rc = ranked_step(s, q, f, floor, k, &st)) <= 0)
 			continue;
 		/* Rows an earlier step gave come again: ask for as many more. */
 		rc = run_search(s, q, st.expr, st.sort, t.left < 0 ? -1 : t.left + (long)t.seen.n,
