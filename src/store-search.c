@@ -50,6 +50,9 @@ struct search_shape {
 	enum store_sort sort;
 	enum search_mode mode;
 	int floor, ceiling;	/* rowid >= ?7, rowid < ?10 */
+	int one;		/* one key: no order (FTS5 seeks forwards to
+				 * it; backwards it read every newer entry
+				 * of each word: 75 ms a key at 1M) */
 };
 
 /* The article of an index row (SQL_FTS_KEY). */
@@ -207,7 +210,7 @@ search_sql(const struct query *q, const struct search_shape *sh)
 		/* FTS5 sorts by rank itself, so snippets are made for the
 		 * rows returned only, not for every hit. */
 		buf_adds(&b, " ORDER BY article_fts.rank");
-	else if (fts)
+	else if (fts && !sh->one)
 		/* The index's order is newest first (SQL_FTS_KEY). */
 		buf_adds(&b, " ORDER BY article_fts.rowid DESC");
 	else
@@ -251,6 +254,16 @@ struct rowids {
 
 static const struct rowids all_rows = { 0, 0 };
 
+/* ?8: the rank function. */
+static void
+bind_rank_fn(struct store *s, sqlite3_stmt *st)
+{
+	char rank[sizeof RANK_FN + 24];
+
+	snprintf(rank, sizeof rank, RANK_FN, (long long)last_id(s));
+	sqlite3_bind_text(st, 8, rank, -1, SQLITE_TRANSIENT);
+}
+
 static void
 bind_search(struct store *s, sqlite3_stmt *st, const struct query *q, const char *expr,
     long limit, struct rowids r)
@@ -264,12 +277,8 @@ bind_search(struct store *s, sqlite3_stmt *st, const struct query *q, const char
 		sqlite3_bind_int64(st, 6, limit);
 	if (has_param(st, 7))
 		sqlite3_bind_int64(st, 7, r.floor);
-	if (has_param(st, 8)) {
-		char rank[sizeof RANK_FN + 24];
-
-		snprintf(rank, sizeof rank, RANK_FN, (long long)last_id(s));
-		sqlite3_bind_text(st, 8, rank, -1, SQLITE_TRANSIENT);
-	}
+	if (has_param(st, 8))
+		bind_rank_fn(s, st);
 	if (has_param(st, 9))
 		sqlite3_bind_text(st, 9, q->tag, -1, SQLITE_STATIC);
 	if (has_param(st, 10))
@@ -530,9 +539,20 @@ static int
 run_search(struct store *s, const struct query *q, const char *expr, enum store_sort sort,
     long limit, struct rowids r, store_hit_fn fn, void *ctx)
 {
-	struct search_shape sh = { sort, SEARCH_ROWS, r.floor > 0, r.ceiling > 0 };
+	struct search_shape sh = { sort, SEARCH_ROWS, r.floor > 0, r.ceiling > 0, 0 };
 
 	return run_rows(s, prepare_search(s, search_sql(q, &sh), q, expr, limit, r), fn, ctx);
+}
+
+/* The hit of expr at key, if it is one. */
+static int
+run_one(struct store *s, const struct query *q, const char *expr, int64_t key, store_hit_fn fn,
+    void *ctx)
+{
+	struct search_shape sh = { STORE_SORT_DATE, SEARCH_ROWS, 1, 1, 1 };
+	struct rowids r = { key, key + 1 };
+
+	return run_rows(s, prepare_search(s, search_sql(q, &sh), q, expr, 1, r), fn, ctx);
 }
 
 /* One statement of a ranked search over many hits. */
@@ -558,28 +578,45 @@ struct step {
  */
 enum { STEP_TITLE, STEP_PHRASE, STEP_PHRASE_DEEP, STEP_WINDOW, STEP_OLDER, NSTEPS };
 
+/* A hit's key and rank (lower is better, as rank.c gives it). */
+struct ranked_key {
+	int64_t key;
+	double rank;
+};
+
+static int
+by_rank(const void *va, const void *vb)
+{
+	const struct ranked_key *a = va, *b = vb;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return a->key > b->key ? -1 : a->key < b->key;
+}
+
 /*
- * The keys of the n newest hits of expr in [lo, hi), newest first, in
- * keys (n of them at most); *nk says how many. Read in ascending order:
- * FTS5 reads position lists backwards slowly, and a phrase of common
- * words, newest first, took 355 ms where the same range in ascending
- * order took 12 ms ("cua va cac co" at 1M real articles, where no hit
- * was found among 24,000 holding the words). Only for rare hits: the
- * step runs when the newer ones did not fill the page.
+ * The n newest hits of expr in [lo, hi), best ranked first, in keys (n
+ * of them at most); *nk says how many. Read in ascending order: FTS5
+ * reads position lists backwards slowly, and a phrase of common words,
+ * newest first, took 355 ms where the same range in ascending order took
+ * 12 ms ("cua va cac co" at 1M real articles, where no hit was found
+ * among 24,000 holding the words). The rank is made for each hit as it is
+ * read: only for rare hits, since the step runs when the newer ones did
+ * not fill the page.
  */
 static int
-newest_keys(struct store *s, const struct query *q, const char *expr, int64_t lo, int64_t hi,
-    long n, int64_t *keys, long *nk)
+newest_ranked(struct store *s, const struct query *q, const char *expr, int64_t lo, int64_t hi,
+    long n, struct ranked_key *keys, long *nk)
 {
 	struct buf b;
 	sqlite3_stmt *st;
-	int64_t *ring = xcalloc((size_t)n, sizeof *ring);
+	struct ranked_key *ring = xcalloc((size_t)n, sizeof *ring);
 	long seen = 0;
 	int rc;
 
 	buf_init(&b);
-	buf_printf(&b, "SELECT rowid FROM %s WHERE %s MATCH ?1 AND rowid >= ?7 AND rowid < ?10",
-	    index_of(q), index_of(q));
+	buf_printf(&b, "SELECT rowid, rank FROM %s WHERE %s MATCH ?1 AND rank MATCH ?8"
+	    " AND rowid >= ?7 AND rowid < ?10", index_of(q), index_of(q));
 	add_key_bounds(&b, q, "rowid");
 	st = store_stmt(s, b.data);
 	buf_free(&b);
@@ -590,31 +627,34 @@ newest_keys(struct store *s, const struct query *q, const char *expr, int64_t lo
 	}
 	store_bind_text(st, 1, expr);
 	bind_key_bounds(st, q);
+	bind_rank_fn(s, st);
 	sqlite3_bind_int64(st, 7, lo);
 	sqlite3_bind_int64(st, 10, hi);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		ring[seen++ % n] = sqlite3_column_int64(st, 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ring[seen % n].key = sqlite3_column_int64(st, 0);
+		ring[seen++ % n].rank = sqlite3_column_double(st, 1);
+	}
 	store_stmt_done(s, st);
-	/* The last read is the newest. */
-	for (long i = 0; i < n && i < seen; i++)
-		keys[(*nk)++] = ring[(seen - 1 - i) % n];
+	*nk = seen < n ? seen : n;
+	memcpy(keys, ring, (size_t)*nk * sizeof *keys);
+	qsort(keys, (size_t)*nk, sizeof *keys, by_rank);
 	free(ring);
 	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
 }
 
 /*
- * The phrase hits older than the window, back to deep_floor(): those in
- * a title first, then the others, each newest first. Found in one pass
- * (newest_keys), then each row looked up by its key: ranking them read
- * the range again (247 ms of 'tai nan giao thong' at 1M on a busy
- * machine), and a lookup costs a seek in each word's list.
+ * The phrase hits older than the window, back to deep_floor(), ranked
+ * (titles first, rank.c): found and ranked in one pass (newest_ranked),
+ * then each row looked up by its key. Ranking them with ORDER BY read
+ * the range a second time with positions (247 ms of a page on a busy
+ * machine at 1M); a lookup is a seek in each word's list.
  */
 static int
 deep_phrase(struct store *s, const struct query *q, struct floors *f, int64_t wide,
     struct step_ctx *t)
 {
-	const char *exprs[2] = { q->title_match, q->phrase };
-	int64_t deep = deep_floor(f, wide), *keys;
+	int64_t deep = deep_floor(f, wide);
+	struct ranked_key *keys;
 	long nk;
 	int rc = 0;
 
@@ -622,12 +662,9 @@ deep_phrase(struct store *s, const struct query *q, struct floors *f, int64_t wi
 		return run_search(s, q, q->phrase, STORE_SORT_RANK, -1, (struct rowids){ deep, wide },
 		    step_hit, t);
 	keys = xcalloc((size_t)t->left, sizeof *keys);
-	rc = newest_keys(s, q, q->phrase, deep, wide, t->left, keys, &nk);
-	for (int e = 0; e < 2 && rc == 0; e++) {
-		for (long i = 0; i < nk && rc == 0 && t->left != 0 && !t->stop; i++)
-			rc = run_search(s, q, exprs[e], STORE_SORT_DATE, 1,
-			    (struct rowids){ keys[i], keys[i] + 1 }, step_hit, t);
-	}
+	rc = newest_ranked(s, q, q->phrase, deep, wide, t->left, keys, &nk);
+	for (long i = 0; i < nk && rc == 0 && t->left != 0 && !t->stop; i++)
+		rc = run_one(s, q, q->phrase, keys[i].key, step_hit, t);
 	free(keys);
 	return rc;
 }
@@ -784,7 +821,7 @@ store_key_of_newest(struct store *s, long n)
 static int
 count_for_a_while(struct store *s, const struct query *q, long cap, int64_t *n, int *more)
 {
-	struct search_shape sh = { STORE_SORT_RANK, SEARCH_EACH, 0, 0 };
+	struct search_shape sh = { STORE_SORT_RANK, SEARCH_EACH, 0, 0, 0 };
 	sqlite3_stmt *st = prepare_search(s, search_sql(q, &sh), q,
 	    q->match ? store_hits_expr(q) : NULL, cap, all_rows);
 	int rc;
@@ -826,7 +863,7 @@ store_search_count(struct store *s, const struct query *q, long cap, int64_t *n)
 int
 store_count_from(struct store *s, const struct query *q, long cap, int64_t floor, int64_t *n)
 {
-	struct search_shape sh = { STORE_SORT_RANK, SEARCH_COUNT, floor > 0 && q->match, 0 };
+	struct search_shape sh = { STORE_SORT_RANK, SEARCH_COUNT, floor > 0 && q->match, 0, 0 };
 	sqlite3_stmt *st = prepare_search(s, search_sql(q, &sh), q,
 	    q->match ? store_hits_expr(q) : NULL, cap, (struct rowids){ floor, 0 });
 	int rc;

@@ -599,7 +599,11 @@ imported(const char *path, const char *plain_path, const char *dir, int scans)
 	double t0, t_copy, t_build, raw_bytes, doc_bytes, plain_bytes, luot_bytes;
 	sqlite3 *pdb, *ldb;
 
-	for (int k = 0; k < 3; k++) {
+	/* SB_KEEP_PLAIN=1 keeps a PLAIN an earlier run built (its build
+	 * times then print as -1): at 1M the copy and build take minutes. */
+	int keep = getenv("SB_KEEP_PLAIN") != NULL && access(plain_path, R_OK) == 0;
+
+	for (int k = 0; k < 3 && !keep; k++) {
 		char *f = xasprintf("%s%s", plain_path, k == 0 ? "" : k == 1 ? "-journal" : "-wal");
 
 		unlink(f);
@@ -608,21 +612,25 @@ imported(const char *path, const char *plain_path, const char *dir, int scans)
 	pdb = raw(plain_path);
 	exec(pdb, "PRAGMA cache_size = -262144");
 	zip_register(pdb);
-	sql = sqlite3_mprintf("ATTACH %Q AS luot", path);
-	exec(pdb, sql);
-	sqlite3_free(sql);
-	exec(pdb, "CREATE TABLE doc (id INTEGER PRIMARY KEY, title TEXT, body TEXT, captions TEXT,"
-	    " author TEXT, source TEXT, published TEXT)");
-	t0 = now();
-	exec(pdb, "INSERT INTO doc SELECT id, title, luot_unzip(body), luot_unzip(captions),"
-	    " author, source, published FROM luot.article");
-	t_copy = now() - t0;
-	exec(pdb, "DETACH luot");
-	exec(pdb, "CREATE VIRTUAL TABLE doc_fts USING fts5(title, body, captions, author, source,"
-	    " content = 'doc', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2')");
-	t0 = now();
-	exec(pdb, "INSERT INTO doc_fts(doc_fts) VALUES ('rebuild')");
-	t_build = now() - t0;
+	t_copy = t_build = -1;
+	if (!keep) {
+		sql = sqlite3_mprintf("ATTACH %Q AS luot", path);
+		exec(pdb, sql);
+		sqlite3_free(sql);
+		exec(pdb, "CREATE TABLE doc (id INTEGER PRIMARY KEY, title TEXT, body TEXT,"
+		    " captions TEXT, author TEXT, source TEXT, published TEXT)");
+		t0 = now();
+		exec(pdb, "INSERT INTO doc SELECT id, title, luot_unzip(body), luot_unzip(captions),"
+		    " author, source, published FROM luot.article");
+		t_copy = now() - t0;
+		exec(pdb, "DETACH luot");
+		exec(pdb, "CREATE VIRTUAL TABLE doc_fts USING fts5(title, body, captions, author,"
+		    " source, content = 'doc', content_rowid = 'id',"
+		    " tokenize = 'unicode61 remove_diacritics 2')");
+		t0 = now();
+		exec(pdb, "INSERT INTO doc_fts(doc_fts) VALUES ('rebuild')");
+		t_build = now() - t0;
+	}
 	raw_bytes = scalar(pdb, "SELECT total(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB))"
 	    " + length(CAST(captions AS BLOB))) FROM doc");
 	doc_bytes = scalar(pdb, "SELECT total(pgsize) FROM dbstat WHERE name = 'doc'");
