@@ -21,6 +21,20 @@ test_expect_success 'an index out of step with the articles: said, status 1' '
 	grep -q "^luot: 1 problem found" err
 '
 
+test_expect_success 'a bookmark its index does not hold: said, status 1' '
+	cp "$db" marked.db &&
+	"$LUOT" --db marked.db bookmark add 3 >/dev/null &&
+	"$LUOT" --db marked.db check >out && test "$(cat out)" = ok &&
+	sqlite3 marked.db "DROP TRIGGER marked_fts_state_insert; DROP TRIGGER marked_fts_state_mark;
+		DROP TRIGGER marked_fts_state_unmark; DROP TRIGGER marked_fts_state_delete;
+		DROP TRIGGER marked_fts_state_rehash;
+		INSERT INTO state (hash, bookmarked) SELECT hash, \"2024-01-01\" FROM article
+		WHERE id = 5 ON CONFLICT (hash) DO UPDATE SET bookmarked = excluded.bookmarked" &&
+	st=0; "$LUOT" --db marked.db check >out 2>err || st=$?
+	test "$st" = 1 &&
+	grep -q "^the index of the bookmarks does not match the bookmarks$" out
+'
+
 test_expect_success 'a damaged page: each problem on a line, status 1, the file untouched' '
 	cp "$db" bad.db &&
 	root=$(sqlite3 bad.db "SELECT rootpage FROM sqlite_master WHERE name = \"article_by_published\"") &&
