@@ -223,40 +223,40 @@ marked(const char *text)
  * triggers keep as bookmarks come and go and as their articles are
  * deleted, imported again or changed.
  */
+/* marked(query) is want. */
+static void
+is_marked(const char *query, const char *want, const char *what)
+{
+	char *got = marked(query);
+
+	is_str(got, want, what);
+	free(got);
+}
+
 static void
 test_marked_index(void)
 {
-	char *a = add_doc("Cống ngăn mặn", "Cống ngăn mặn mới được xây ở xã ven biển.");
+	char *a = add_doc("Cống ngăn mặn",
+	    "Cống ngăn mặn mới được xây ở xã ven biển.");
 	char *b = add_doc("Tin khác", "Người dân nói cống ngăn mặn giúp lúa tốt.");
 	int64_t ia = atoll(a), ib = atoll(b);
 	char want[64], *got;
 	struct strlist tags;
 	struct article art;
 
-	got = marked("is:bookmarked cong ngan man");
-	is_str(got, "", "no bookmark: is:bookmarked finds nothing");
-	free(got);
+	is_marked("is:bookmarked cong ngan man", "", "no bookmark: is:bookmarked finds nothing");
 	ok(store_bookmark_set(st, ib, NULL, NULL) == 1, "a bookmark made");
 	snprintf(want, sizeof want, "%s", b);
-	got = marked("is:bookmarked cong ngan man");
-	is_str(got, want, "  is:bookmarked finds it, ranked and newest first");
-	free(got);
-	got = marked("is:bookmarked \"ngan man giup\"");
-	is_str(got, want, "  a phrase too");
-	free(got);
-	got = marked("is:bookmarked cong -lua");
-	is_str(got, "", "  an exclusion among the bookmarks");
-	free(got);
+	is_marked("is:bookmarked cong ngan man", want,
+	    "  is:bookmarked finds it, ranked and newest first");
+	is_marked("is:bookmarked \"ngan man giup\"", want, "  a phrase too");
+	is_marked("is:bookmarked cong -lua", "", "  an exclusion among the bookmarks");
 	strlist_init(&tags);
 	strlist_push(&tags, xstrdup("de-dieu"));
 	ok(store_set_tags(st, ib, &tags) == 1, "  tagged");
 	strlist_free(&tags);
-	got = marked("tag:de-dieu cong ngan man");
-	is_str(got, want, "  tag: finds it");
-	free(got);
-	got = marked("tag:khac cong ngan man");
-	is_str(got, "", "  another tag does not");
-	free(got);
+	is_marked("tag:de-dieu cong ngan man", want, "  tag: finds it");
+	is_marked("tag:khac cong ngan man", "", "  another tag does not");
 	ok(store_bookmark_set(st, ia, NULL, NULL) == 1, "a second bookmark");
 	got = marked("is:bookmarked cong ngan man");
 	{
@@ -269,27 +269,18 @@ test_marked_index(void)
 	free(got);
 	ok(store_bookmark_remove(st, ib) == 1, "the first removed");
 	snprintf(want, sizeof want, "%s", a);
-	got = marked("is:bookmarked cong ngan man");
-	is_str(got, want, "  only the other is found");
-	free(got);
-	got = marked("tag:de-dieu cong ngan man");
-	is_str(got, "", "  nor by its tag");
-	free(got);
+	is_marked("is:bookmarked cong ngan man", want, "  only the other is found");
+	is_marked("tag:de-dieu cong ngan man", "", "  nor by its tag");
 	article_init(&art);
 	art.title = xstrdup("Cống ngăn triều");
 	strlist_push(&art.paras, xstrdup("Cống ngăn triều được sửa."));
 	ok(store_replace(st, ia, &art) == 1, "the bookmarked article changed");
 	article_free(&art);
-	got = marked("is:bookmarked ngan man");
-	is_str(got, "", "  its old words are gone from the bookmarks' index");
-	free(got);
-	got = marked("is:bookmarked ngan trieu");
-	is_str(got, want, "  its new ones found");
-	free(got);
+	is_marked("is:bookmarked ngan man", "",
+	    "  its old words are gone from the bookmarks' index");
+	is_marked("is:bookmarked ngan trieu", want, "  its new ones found");
 	ok(store_delete(st, ia) == 1, "the bookmarked article deleted");
-	got = marked("is:bookmarked ngan trieu");
-	is_str(got, "", "  gone from the bookmarks' index too");
-	free(got);
+	is_marked("is:bookmarked ngan trieu", "", "  gone from the bookmarks' index too");
 	free(a);
 	free(b);
 }
