@@ -287,12 +287,13 @@ bind_search(struct store *s, sqlite3_stmt *st, const struct query *q, const char
 
 /*
  * The keys of the newest hits, read once: ranked steps ask where the
- * window-th newest hit stands, then the (TIER_SPAN * window)-th, then
- * perhaps the (PHRASE_DEPTH * window)-th. Each was a statement of its own
- * with an OFFSET, reading the newest hits again (4 common syllables at
- * 1M: 33, 102 and 57 ms); one statement stepped on as far as asked reads
- * them once, and only as far as a step needs. Reading to the end also
- * counts the hits.
+ * window-th newest hit stands, then the (TIER_SPAN * window)-th. Each was
+ * a statement of its own with an OFFSET, reading the newest hits again
+ * (with a third, 32,000 deep: 33, 102 and 57 ms for 4 common syllables at
+ * 1M); one statement stepped on as far as asked reads them once, and
+ * only as far as a step needs. Reading to the end also counts the hits.
+ * How far back the phrase is looked for is read from their dates
+ * (deep_floor).
  */
 struct floors {
 	sqlite3_stmt *st;
@@ -569,7 +570,7 @@ struct step {
  * (one step: rank.c's bands put the titles first; a single word's title
  * hits are a step of their own);
  * then older ones back PHRASE_DEPTH times as far as the window reaches,
- * found reading forwards and ranked too (deep_floor, nth_newest). Then the
+ * found reading forwards and ranked too (deep_floor, newest_ranked). Then the
  * rest of the window of newest hits, ranked (nearer words first,
  * rank.c), and last every older hit, newest first (older phrase hits
  * among them). Ranking every hit of a common word would read its whole
@@ -662,6 +663,8 @@ deep_phrase(struct store *s, const struct query *q, struct floors *f, int64_t wi
 		return run_search(s, q, q->phrase, STORE_SORT_RANK, -1, (struct rowids){ deep, wide },
 		    step_hit, t);
 	keys = xcalloc((size_t)t->left, sizeof *keys);
+	/* (A query with a phrase has no exclusion of its own, q->exclude:
+	 * make_tiers() in query.c; else each lookup would make its set.) */
 	rc = newest_ranked(s, q, q->phrase, deep, wide, t->left, keys, &nk);
 	for (long i = 0; i < nk && rc == 0 && t->left != 0 && !t->stop; i++)
 		rc = run_one(s, q, q->phrase, keys[i].key, step_hit, t);
