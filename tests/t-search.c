@@ -612,6 +612,17 @@ test_nothing_lost(void)
 	ok(store_search(st, &q, STORE_SORT_RANK, 5, add_id, &d, &info) == 0 && !info.partial &&
 	    info.counted == 22 && info.counted_all, "few hits: counted on the way, all of them");
 	query_free(&q);
+	/* More words, fewer hits ranked: each has the positions of each
+	 * word read (window_of). */
+	store_set_rank_window(st, 4);
+	query_parse("bao hiem", &q);
+	ok(store_search(st, &q, STORE_SORT_RANK, 5, add_id, &d, &info) == 0 && info.partial &&
+	    info.window == 4, "two words: the whole window ranked");
+	query_free(&q);
+	query_parse("can bao ve rung", &q);
+	ok(store_search(st, &q, STORE_SORT_RANK, 5, add_id, &d, &info) == 0 && info.partial &&
+	    info.window == 2, "four words: half of it");
+	query_free(&q);
 	free(body);
 	free(title);
 	store_set_rank_window(st, 2000);
