@@ -21,6 +21,7 @@
 
 #include <string.h>
 
+#include "i18n.h"
 #include "store.h"
 #include "store-int.h"
 
@@ -160,8 +161,10 @@ store_tidy(struct store *s, store_tidy_fn fn, void *ctx)
 	int64_t done = 0;
 	int rc, first = 1;
 
-	if (s->read_only)
-		return 0;
+	if (s->read_only) {
+		store_set_err(s, "%s: %s", s->path, _("the database is read-only"));
+		return -1;
+	}
 	if (store_index_shape(s, &sh) < 0)
 		return -1;
 	if (sh.segments >= 0 && sh.segments < 2)

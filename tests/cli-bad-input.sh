@@ -207,6 +207,7 @@ test_expect_success 'a read-only database: reading works, writing says why, noth
 	"$LUOT" --db ro/r.db show 1 >shown || exit 1
 	st=0; "$LUOT" --db ro/r.db import new.txt >/dev/null 2>import.err || st=$?; echo $st >import.st
 	st=0; "$LUOT" --db ro/r.db bookmark add 1 2>mark.err || st=$?; echo $st >mark.st
+	st=0; "$LUOT" --db ro/r.db tidy 2>tidy.err || st=$?; echo $st >tidy.st
 	EOF
 	read_only ro ro.sh &&
 	test_cmp list.before list &&
@@ -214,6 +215,8 @@ test_expect_success 'a read-only database: reading works, writing says why, noth
 	test "$(cat import.st)" = 1 && test "$(cat mark.st)" = 1 &&
 	test "$(cat import.err)" = "luot: import stopped: ro/r.db: the database is read-only" &&
 	test "$(cat mark.err)" = "luot: ro/r.db: the database is read-only" &&
+	test "$(cat tidy.st)" = 1 &&
+	test "$(cat tidy.err)" = "luot: ro/r.db: the database is read-only" &&
 	cksum <ro/r.db >sum.after && test_cmp sum.before sum.after &&
 	ls -a ro >ls.after && test_cmp ls.before ls.after
 '
