@@ -655,21 +655,67 @@ has_field_or_not(const struct node *nd)
 	return 0;
 }
 
-/* The tiers of a ranked search over many hits (store-search.c): the
- * query in titles, and several plain words as a phrase. */
-static void
-make_tiers(const struct node *root, struct query *q)
+/*
+ * Plain words and exclusions ("bao hiem -rung"): the words' phrase, then
+ * each exclusion, as FTS5 wants them after NOT; 1 when the tree is so.
+ */
+static int
+phrase_and_nots(const struct parser *pr, const struct node *root, struct buf *phrase,
+    struct buf *nots)
 {
-	const struct node *const *kids = (const struct node *const *)root->kids;
+	const struct node **pos = xcalloc(root->nkids + 1, sizeof *pos);
+	size_t npos = 0;
+	int ok = root->kind == K_AND;
 
-	if (q->match == NULL || has_field_or_not(root))
+	for (size_t i = 0; i < root->nkids && ok; i++) {
+		const struct node *k = root->kids[i];
+
+		if (!k->neg)
+			pos[npos++] = k;
+		else if (k->field == NULL && k->nkids == 0) {
+			char *r = render(pr, k, NULL);
+
+			if (r != NULL) {
+				buf_adds(nots, " NOT ");
+				buf_adds(nots, r);
+			}
+			free(r);
+		} else
+			ok = 0;	/* an exclusion of a group or a field */
+	}
+	ok = ok && adjacent_run(pos, npos);
+	if (ok)
+		put_phrase(phrase, pos, npos);
+	free(pos);
+	return ok;
+}
+
+/* The tiers of a ranked search over many hits (store-search.c): the
+ * query in titles, and several plain words as a phrase (with the words
+ * excluded, if any, excluded from both). */
+static void
+make_tiers(const struct parser *pr, const struct node *root, struct query *q)
+{
+	struct buf phrase, nots;
+
+	if (q->match == NULL)
 		return;
-	if (root->kind == K_AND && adjacent_run(kids, root->nkids)) {
-		struct buf b;
-
-		buf_init(&b);
-		put_phrase(&b, kids, root->nkids);
-		q->phrase = buf_detach(&b);
+	if (has_field_or_not(root)) {
+		buf_init(&phrase);
+		buf_init(&nots);
+		if (phrase_and_nots(pr, root, &phrase, &nots) && nots.len > 0) {
+			q->phrase = xasprintf("(%s)%s", phrase.data, nots.data);
+			q->title_match = xasprintf("(title : %s)%s", phrase.data, nots.data);
+		}
+		buf_free(&phrase);
+		buf_free(&nots);
+		return;
+	}
+	if (root->kind == K_AND &&
+	    adjacent_run((const struct node *const *)root->kids, root->nkids)) {
+		buf_init(&phrase);
+		put_phrase(&phrase, (const struct node *const *)root->kids, root->nkids);
+		q->phrase = buf_detach(&phrase);
 	}
 	/* Several plain words: their phrase in the title, not each word
 	 * somewhere in it ("công sở ... ăn" is no title hit of "cong an"). */
@@ -787,7 +833,7 @@ query_parse_with(const char *text, struct query *q, query_expand_fn expand, void
 		free(q->all_words);
 		q->all_words = NULL;
 	}
-	make_tiers(root, q);
+	make_tiers(&p, root, q);
 	collect_words(root, &q->words);
 	collect_marks(root, &q->marks);
 	strlist_free(&lifted);

@@ -566,6 +566,15 @@ test_nothing_lost(void)
 	store_search(st, &q, STORE_SORT_RANK, 3, add_id, &r, &info);
 	is_int(r.n, 3, "  a limit still holds");
 	query_free(&q);
+	/* With a word excluded, the same steps: the phrase first, older or
+	 * not, and nothing of what is excluded. */
+	memset(&r, 0, sizeof r);
+	query_parse("bao hiem -3", &q);
+	ok(store_search(st, &q, STORE_SORT_RANK, 20, add_id, &r, &info) == 0 && info.partial,
+	    "a word excluded, many hits: partial");
+	is_int(r.n, 11, "  the 11 without the word excluded");
+	ok(strncmp(r.list, want, strlen(want)) == 0, "  the old phrase hits first");
+	query_free(&q);
 	/* Ten more newer scattered hits, and a window of 1: the phrase hits
 	 * are older than the depth the phrase is looked for (16 times the
 	 * keys the window spans: here none); they still come, with the old
