@@ -385,13 +385,7 @@ main(void)
 	test_counts();
 	test_cuts();
 	store_close(st);
-	{
-		char *cmd = xasprintf("rm -rf '%s'", dir);
-
-		if (system(cmd) != 0)
-			ok(0, "cleanup");
-		free(cmd);
-	}
+	tap_cleanup(dir);
 	free(db_path);
 	return done();
 }

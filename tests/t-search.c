@@ -1068,12 +1068,6 @@ main(void)
 	test_dates();
 	test_marked_index();
 	store_close(st);
-	{
-		char *cmd = xasprintf("rm -rf '%s'", dir);
-
-		if (system(cmd) != 0)
-			ok(0, "cleanup");
-		free(cmd);
-	}
+	tap_cleanup(dir);
 	return done();
 }

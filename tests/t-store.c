@@ -1066,12 +1066,6 @@ main(void)
 	test_freed_pages_not_written();
 	test_one_segment_a_batch();
 	test_bad_path();
-	{
-		char *cmd = xasprintf("rm -rf '%s'", dir);
-
-		if (system(cmd) != 0)
-			ok(0, "cleanup");
-		free(cmd);
-	}
+	tap_cleanup(dir);
 	return done();
 }

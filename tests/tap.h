@@ -7,6 +7,7 @@
 #define LUOT_TAP_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int tap_count, tap_failed;
@@ -33,6 +34,18 @@ is_str(const char *got, const char *want, const char *name)
 		printf("#   got:  '%s'\n#   want: '%s'\n", got ? got : "(null)",
 		    want ? want : "(null)");
 	return same;
+}
+
+/* Remove a test's temporary folder (made by mkdtemp: no quote in its
+ * name); a failure is a failed check. */
+static inline void
+tap_cleanup(const char *dir)
+{
+	char cmd[4096];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		ok(0, "cleanup");
 }
 
 static inline int
