@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "store.h"
 #include "store-int.h"
@@ -165,8 +166,14 @@ static int
 interrupt_check(void *vs)
 {
 	struct store *s = vs;
-	double now = monotonic_seconds();
+	double now;
 
+	if (s->slow_us > 0) {
+		struct timespec ts = { s->slow_us / 1000000, s->slow_us % 1000000 * 1000 };
+
+		nanosleep(&ts, NULL);
+	}
+	now = monotonic_seconds();
 	if ((now - s->interrupt_asked) * 1000 < INTERRUPT_MS)
 		return 0;
 	s->interrupt_asked = now;
@@ -179,7 +186,7 @@ interrupt_check(void *vs)
 static void
 progress_set(struct store *s)
 {
-	int on = s->interrupt_fn != NULL || s->deadline > 0;
+	int on = s->interrupt_fn != NULL || s->deadline > 0 || s->slow_us > 0;
 
 	s->interrupt_asked = 0;
 	sqlite3_progress_handler(s->db, on ? INTERRUPT_STEPS : 0, on ? interrupt_check : NULL, s);
