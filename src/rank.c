@@ -45,6 +45,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #ifndef LUOT_EXTENSION
 #include <sqlite3.h>
@@ -438,6 +439,14 @@ band_of(const Fts5ExtensionApi *api, Fts5Context *fts, const struct rank_query *
 	return 0;
 }
 
+/*
+ * $LUOT_TEST_SLOW_US: a pause each time a hit is ranked, for the tests of
+ * a slow ranked search in the interface (ui-prefix.sh), since none of a
+ * corpus a test can build in seconds is slow any longer; newest first,
+ * which ranks nothing, stays quick, as with real searches.
+ */
+static long slow_us;
+
 static void
 rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
     sqlite3_value **val)
@@ -446,6 +455,11 @@ rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int
 	struct rank_query *rq = rank_query_of(api, fts, ctx, &rc);
 	double span = nval > 0 ? sqlite3_value_double(val[0]) : 0, score = 0, d;
 
+	if (slow_us > 0) {
+		struct timespec ts = { slow_us / 1000000, slow_us % 1000000 * 1000 };
+
+		nanosleep(&ts, NULL);
+	}
 	if (rq != NULL) {
 		memset(rq->freq, 0, (size_t)rq->nphrase * sizeof *rq->freq);
 		rc = api->xInstCount(fts, &ninst);
@@ -486,6 +500,9 @@ rank_register(struct fts5_api *api)
 	/* Any pointer but NULL says "banded". */
 	static const char banded[] = "banded";
 	int rc = api->xCreateFunction(api, "luot_rank", NULL, rank_fn, NULL);
+
+	if (getenv("LUOT_TEST_SLOW_US") != NULL)
+		slow_us = strtol(getenv("LUOT_TEST_SLOW_US"), NULL, 10);
 
 	if (rc == SQLITE_OK)
 		rc = api->xCreateFunction(api, "luot_band_rank", (void *)banded, rank_fn, NULL);

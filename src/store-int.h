@@ -30,7 +30,6 @@ struct store {
 	double interrupt_asked;	/* when interrupt_fn was last called */
 	double deadline;	/* store_until(): statements stop then (0: never) */
 	int deadline_hit;	/* the last one stopped so */
-	long slow_us;		/* $LUOT_TEST_SLOW_US: a pause per check */
 	char *path;
 	char *err;
 	int read_only;		/* opened so: the file or its folder is */

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "store.h"
 #include "store-int.h"
@@ -166,14 +165,8 @@ static int
 interrupt_check(void *vs)
 {
 	struct store *s = vs;
-	double now;
+	double now = monotonic_seconds();
 
-	if (s->slow_us > 0) {
-		struct timespec ts = { s->slow_us / 1000000, s->slow_us % 1000000 * 1000 };
-
-		nanosleep(&ts, NULL);
-	}
-	now = monotonic_seconds();
 	if ((now - s->interrupt_asked) * 1000 < INTERRUPT_MS)
 		return 0;
 	s->interrupt_asked = now;
@@ -186,7 +179,7 @@ interrupt_check(void *vs)
 static void
 progress_set(struct store *s)
 {
-	int on = s->interrupt_fn != NULL || s->deadline > 0 || s->slow_us > 0;
+	int on = s->interrupt_fn != NULL || s->deadline > 0;
 
 	s->interrupt_asked = 0;
 	sqlite3_progress_handler(s->db, on ? INTERRUPT_STEPS : 0, on ? interrupt_check : NULL, s);

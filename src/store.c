@@ -213,13 +213,6 @@ setup(struct store *s)
 	sqlite3_extended_result_codes(s->db, 1);
 	if (getenv("LUOT_SQL_PROFILE") != NULL)
 		sqlite3_trace_v2(s->db, SQLITE_TRACE_PROFILE, profile, NULL);
-	/* For the tests of a slow search (ui-prefix.sh): every statement
-	 * made slow, a pause every 64 steps, since no search of a corpus a
-	 * test can build in seconds is slow any longer. */
-	if (getenv("LUOT_TEST_SLOW_US") != NULL) {
-		s->slow_us = strtol(getenv("LUOT_TEST_SLOW_US"), NULL, 10);
-		store_until(s, 0);	/* the progress handler, to pause in */
-	}
 	/* 16 KiB pages for a new database: a compressed article (2-3 KB)
 	 * takes a 4 KiB page nearly alone, leaving the rest of it empty.
 	 * Ignored for an existing database. */

@@ -118,7 +118,11 @@ test_expect_success 'free pages past a tenth of the file are given back after an
 	awk -v n=1 -v dir="$PWD/g2" -v seed=5 -f "$gen" &&
 	"$LUOT" --db trim.db import -q g1 &&
 	test "$(sqlite3 trim.db "PRAGMA auto_vacuum")" = 2 &&
-	sql trim.db "DELETE FROM article WHERE id % 10 != 0" &&
+	# The index merged into one part frees the pages its parts held:
+	# deleting alone freed 40% of the file after a quick import, 8%
+	# after a slow one (ASan, a busy machine) that wrote it otherwise.
+	sql trim.db "DELETE FROM article WHERE id % 10 != 0;
+	    INSERT INTO article_fts (article_fts) VALUES ('"'"'optimize'"'"')" &&
 	free_part="SELECT freelist_count * 10 > page_count FROM pragma_freelist_count, pragma_page_count" &&
 	test "$(sqlite3 trim.db "$free_part")" = 1 &&
 	pages=$(sqlite3 trim.db "PRAGMA page_count") &&
