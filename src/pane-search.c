@@ -51,6 +51,8 @@ struct search {
 	int64_t total;		/* matches counted, up to STORE_COUNT_CAP + 1;
 				 * -1: not counted */
 	int total_more;		/* ...or at least total: the count stopped */
+	int uncounted;		/* the ranked hits await their count */
+	struct store_search_info info;	/* what their search learnt of it */
 	int ranked;		/* the hits are ranked, not just the newest */
 	int interrupted;	/* the last search was stopped by a key */
 	int sel, top;		/* selected hit, first hit shown */
@@ -258,6 +260,7 @@ run(struct pane *p, int force, int ranked)
 		s->sel = s->top = 0;
 		s->more = s->partial = 0;
 		s->total = -1;
+		s->uncounted = 0;
 		s->ranked = 1;	/* nothing to rank */
 		return UI_REDRAW;
 	}
@@ -295,20 +298,12 @@ run(struct pane *p, int force, int ranked)
 		s->suggest = store_suggest(st, s->line.text, g.n, &s->suggest_n);
 		store_set_interrupt(st, NULL, NULL);
 	}
-	/* Counted once the ranked hits are in: a quick answer to a key
-	 * stays quick, and a key interrupts the count too. */
-	s->total = -1;
+	/* Counted once the ranked hits show (count_hits): a quick answer
+	 * to a key stays quick, and the count waits for a screen. */
+	s->total = ranked && !s->more ? g.n : -1;
 	s->total_more = 0;
-	if (ranked && (!s->more || force || !ui_key_waiting())) {
-		if (stoppable)
-			store_set_interrupt(st, stop_for_key, NULL);
-		if (!s->more)
-			s->total = g.n;
-		else if (store_search_total(st, &q, &info, STORE_COUNT_CAP + 1, &s->total,
-		    &s->total_more) < 0)
-			s->total = -1;
-		store_set_interrupt(st, NULL, NULL);
-	}
+	s->uncounted = ranked && s->more;
+	s->info = info;
 	s->ranked = ranked;
 	if (!same)
 		s->sel = s->top = 0;
@@ -543,13 +538,49 @@ search_key(struct pane *p, int key, int action)
 	return UI_REDRAW;
 }
 
-/* When typing pauses: the hits for the last text, then ranked. */
+/*
+ * The count of the ranked hits' matches, for the status line: after they
+ * are drawn, as it takes up to 20 ms of its own (store_search_total). A
+ * key stops it, to be counted at the next pause if the hits stay.
+ */
+static int
+count_hits(struct pane *p)
+{
+	struct search *s = p->data;
+	struct store *st = ui_store(p->ui);
+	struct query q;
+	int rc;
+
+	if (!s->uncounted || s->searched == NULL || ui_key_waiting())
+		return 0;
+	store_parse_query(st, s->searched, &q);
+	store_set_interrupt(st, stop_for_key, NULL);
+	rc = store_search_total(st, &q, &s->info, STORE_COUNT_CAP + 1, &s->total,
+	    &s->total_more);
+	store_set_interrupt(st, NULL, NULL);
+	query_free(&q);
+	if (rc < 0) {
+		s->total = -1;
+		s->total_more = 0;
+		if (store_interrupted(st))
+			return 0;	/* again, once the key is seen to */
+		ui_store_error(p->ui);
+	}
+	s->uncounted = 0;
+	return UI_REDRAW;
+}
+
+/* When typing pauses: the hits for the last text, then ranked, then
+ * counted, each drawn as it comes. */
 static int
 search_idle(struct pane *p)
 {
 	int flags = run(p, 0, 0);
 
-	return flags | run(p, 0, 1);
+	flags |= run(p, 0, 1);
+	if (flags & UI_REDRAW)
+		return flags | (((struct search *)p->data)->uncounted ? UI_AGAIN : 0);
+	return count_hits(p);
 }
 
 static void
@@ -595,6 +626,7 @@ pane_search_start(struct pane *p)
 	s->sel = s->top = 0;
 	s->ranked = 0;
 	s->total = -1;
+	s->uncounted = 0;
 	s->limit = 20;
 	history_load(s);
 	s->hpos = (int)s->history.len;

@@ -28,6 +28,7 @@ struct writer;
 enum {
 	UI_REDRAW = 1,		/* the pane changed: draw it */
 	UI_QUIT = 2,		/* leave the program */
+	UI_AGAIN = 4,		/* idle: work is left, come back at once */
 };
 
 struct pane_ops {
@@ -41,7 +42,8 @@ struct pane_ops {
 	/* The position for the status line ("12/20"), into buf. */
 	void (*status)(struct pane *p, char *buf, size_t size);
 	/* No key is waiting: work put off until now (may be NULL).
-	 * Returns UI_REDRAW when there is something new to show. */
+	 * Returns UI_REDRAW when there is something new to show, and
+	 * UI_AGAIN when more is left, to be done once that is drawn. */
 	int (*idle)(struct pane *p);
 	/* Free p->data and all it holds; the rest is pane_free's. */
 	void (*free)(struct pane *p);

@@ -632,7 +632,7 @@ idle(struct ui *ui)
 		if (ui->all[i]->ops->idle != NULL)
 			flags |= ui->all[i]->ops->idle(ui->all[i]);
 	}
-	return flags & UI_REDRAW;
+	return flags & (UI_REDRAW | UI_AGAIN);
 }
 
 /*
@@ -677,10 +677,14 @@ loop(struct ui *ui)
 		if (ui->layout != LAYOUT_TINY) {
 			double t_idle = trace_clock();
 
-			if (idle(ui)) {
+			flags = idle(ui);
+			if (flags & UI_REDRAW) {
 				draw(ui);
 				trace_idle(ui->trace, t_idle);
 			}
+			/* The rest (a count after the hits) once they show. */
+			if ((flags & UI_AGAIN) && !ui_key_waiting())
+				continue;
 		}
 		in = ui->layout == LAYOUT_TINY ? stdscr : ui->focus->win;
 		if (in == NULL)

@@ -259,4 +259,36 @@ test_expect_success 'at 40 columns each snippet shows its match, after a few wor
 	! ui_screen | grep -q " [^ ]…$\| …$"
 '
 
+# 400 articles, each with "xuan" in its text: more than a page of hits.
+many="$T/many.db"
+mkdir "$T/many"
+awk -v dir="$T/many" 'BEGIN {
+	for (i = 1; i <= 400; i++) {
+		f = sprintf("%s/%03d.txt", dir, i)
+		printf "Bai so %d\n%02d/%02d/2024 10:00\n\n", i, 1 + i % 28, 1 + int(i / 28) % 12 >f
+		printf "Mua xuan nam %d, doan van thu %d ve mua xuan.\n", i, i >f
+		close(f)
+	} }'
+"$LUOT" --db "$many" import -q "$T/many" >/dev/null
+
+test_expect_success 'the count of matches: on the status line after the ranked hits are drawn' '
+	UI_ENV="LUOT_UI_TRACE=$T/count-trace" ui_start 100 30 --db "$many" &&
+	ui_wait "Bai so" &&
+	ui_keys / &&
+	ui_wait "luot: search" &&
+	ui_type "xuan" &&
+	ui_wait_status " of [a-z ]*[0-9][0-9]* .*/xuan\\*$" &&
+	ui_status_line >status &&
+	n=$(sed -n "s/.* of [a-z ]*\([0-9][0-9]*\).*/\\1/p" status) &&
+	all=$(sql "$many" "SELECT count(*) FROM article_fts WHERE article_fts MATCH '"'"'xuan*'"'"'") &&
+	echo "status: $(cat status); $all articles hold xuan" &&
+	test "$all" = 400 &&
+	# Exact, or "at least" a part of them when the count was cut short.
+	if grep -q "at least" status; then test "$n" -le "$all"; else test "$n" = "$all"; fi &&
+	# The ranked hits were drawn, then the count: two idle moments
+	# after the last key.
+	sed -n "/^key /h; /^idle /H; \${x;p}" "$T/count-trace" >after &&
+	test "$(grep -c "^idle " after)" -ge 2
+'
+
 test_done
