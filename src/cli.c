@@ -510,6 +510,10 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 	rc = json ? store_search_total(s, &q, NULL, STORE_COUNT_CAP + 1, &c.total, &c.more) : 0;
 	if (rc == 0)
 		rc = store_search(s, &q, sort, limit, search_hit, &c, &info);
+	/* The page out before the note's count (up to 20 ms), in a pipe
+	 * too. */
+	if (rc == 0 && !json)
+		fflush(stdout);
 	if (rc == 0 && !json && info.partial && info.window > 0)
 		rc = store_search_total(s, &q, &info, STORE_COUNT_CAP + 1, &c.total, &c.more);
 	if (rc == 0)

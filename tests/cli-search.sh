@@ -157,4 +157,21 @@ test_expect_success 'a prefix of many words: its most frequent ones, said on std
 	! grep -q "most frequent" err
 '
 
+test_expect_success 'more hits than are ranked: after the page, a note counts them and says which are' '
+	mkdir many &&
+	awk -v dir="$PWD/many" "BEGIN {
+		for (i = 1; i <= 2100; i++) {
+			f = sprintf(\"%s/%04d.txt\", dir, i)
+			printf \"Bai so %d\\n%02d/%02d/2023 10:00\\n\\nMua xuan nam %d.\\n\", i, 1 + i % 28, 1 + int(i / 28) % 12, i >f
+			close(f)
+		} }" &&
+	"$LUOT" --db many.db import -q many >/dev/null &&
+	# One file for both: the note (stderr) after the page (stdout).
+	"$LUOT" --db many.db search --limit 5 -- xuan >out 2>&1 &&
+	test "$(count_lines out)" -ge 6 &&
+	head -n 1 out | grep -q "Bai so" &&
+	tail -n 1 out >note &&
+	grep -q "^luot: \(2100\|at least [0-9]*\) matches: the 2000 newest are ranked, older ones follow newest first$" note
+'
+
 test_done
