@@ -662,40 +662,26 @@ newest_ranked(struct store *s, const struct query *q, const char *expr, int64_t 
 }
 
 /*
- * The stretches of keys the deep step reads, newest first: twice and then
- * four times the window's span below it, then the rest down to deep. A
- * phrase common enough to fill the page there stops early: "công tác dân
- * vận" at 1M real articles read 16 spans for the newest 50 of its hits,
- * 163 ms in a new process. A rare one reads them all, in three statements
- * instead of one.
- */
-#define DEEP_STRETCHES 3
-
-static int64_t
-stretch_floor(int64_t hi, int64_t deep, int64_t span, int k)
-{
-	int64_t len = span * (k == 0 ? 2 : 4);
-
-	if (k == DEEP_STRETCHES - 1 || span <= 0 || hi - deep <= len)
-		return deep;
-	return hi - len;
-}
-
-/*
  * The phrase hits older than the window, back to deep_floor(), ranked
  * (titles first, rank.c): the newest of them found and ranked in one pass
- * a stretch (newest_ranked), then each row looked up by its key. Ranking
- * them with ORDER BY read the range a second time with positions (247 ms
- * of a page on a busy machine at 1M); a lookup is a seek in each word's
- * list.
+ * (newest_ranked), then each row looked up by its key. Ranking them with
+ * ORDER BY read the range a second time with positions (247 ms of a page
+ * on a busy machine at 1M); a lookup is a seek in each word's list.
+ *
+ * A phrase the window held often enough to fill the page in twice its
+ * span is read there first: "công tác dân vận" at 1M real articles read
+ * 16 spans for its newest 50 hits, 163 ms in a new process, where two
+ * did. Not a rare one: each statement costs its own start, and three
+ * stretches read in turn took 63 ms where one pass took 38
+ * ("tai nan giao thong", 1M generated).
  */
 static int
 deep_phrase(struct store *s, const struct query *q, struct floors *f, int64_t wide,
     struct step_ctx *t)
 {
-	int64_t deep = deep_floor(f, wide), hi = wide;
+	int64_t deep = deep_floor(f, wide), hi = wide, span = f->newest - wide;
 	struct ranked_key *keys;
-	long nk = 0;
+	long nk = 0, got;
 	int rc = 0;
 
 	if (t->left < 0)	/* every hit: ranked at once */
@@ -703,14 +689,15 @@ deep_phrase(struct store *s, const struct query *q, struct floors *f, int64_t wi
 		    step_hit, t);
 	keys = xcalloc((size_t)t->left, sizeof *keys);
 	/* (A query with a phrase has no exclusion of its own, q->exclude:
-	 * make_tiers() in query.c; else each lookup would make its set.) */
-	for (int k = 0; k < DEEP_STRETCHES && rc == 0 && nk < t->left && hi > deep; k++) {
-		int64_t lo = stretch_floor(hi, deep, f->newest - wide, k);
-		long got;
-
-		rc = newest_ranked(s, q, q->phrase, lo, hi, t->left - nk, keys + nk, &got);
+	 * make_tiers() in query.c; else each lookup would make its set.)
+	 * The hits given so far are the window's phrase hits. */
+	if (span > 0 && 2 * (long)t->seen.n >= t->left && (wide - deep) / 2 > span) {
+		rc = newest_ranked(s, q, q->phrase, wide - 2 * span, wide, t->left, keys, &nk);
+		hi = wide - 2 * span;
+	}
+	if (rc == 0 && nk < t->left) {
+		rc = newest_ranked(s, q, q->phrase, deep, hi, t->left - nk, keys + nk, &got);
 		nk += got;
-		hi = lo;
 	}
 	/* The newest hits of each stretch, ranked together. */
 	qsort(keys, (size_t)nk, sizeof *keys, by_rank);

@@ -1067,10 +1067,10 @@ add_in_year(struct store *bs, const char *title, const char *body, int y)
 }
 
 /*
- * The phrase older than the window is read a stretch of dates at a time,
- * newest first (twice the window's span, four times, then the rest of the
- * depth): a page the newest stretch fills stops there, and what the
- * stretches give is ranked together, a title anywhere before a body.
+ * The phrase older than the window, back to 15 window spans below it: a
+ * phrase the window held often enough is read in the two spans below it
+ * first, then the rest; what the two give is ranked together, a title
+ * before a body whichever holds it.
  */
 static void
 test_deep_stretches(void)
@@ -1078,9 +1078,10 @@ test_deep_stretches(void)
 	static const char scattered[] = "Bảo vệ rừng là việc nguy hiểm.";
 	static const char body[] = "Ai cũng cần bảo hiểm y tế.";
 	static const char title[] = "Bảo hiểm cho mọi người";
+	static const char other[] = "Một bài về chính sách.";
 	char *path = xasprintf("%s/deep.db", dir), *err = NULL;
 	struct store *bs = store_open(path, &err);
-	char *id[9], *first, want[160];
+	char *id[9], want[160];
 	struct store_search_info info;
 	struct query q;
 	struct buf got;
@@ -1090,56 +1091,49 @@ test_deep_stretches(void)
 		printf("Bail out! %s\n", err);
 		exit(1);
 	}
-	/* The window: 2040 and 2039, a year's span. Stretches: 2037-2039,
-	 * 2033-2037, then back to 2024 (15 spans below 2039); 2010 is past
-	 * the depth. */
-	id[0] = add_in_year(bs, "Tin", scattered, 2040);
+	/* The window: 2040 (the phrase) and 2039, a year's span. The two
+	 * spans below: 2037 to 2039; the depth: 2024; 2010 is past it. */
+	id[0] = add_in_year(bs, "Tin", body, 2040);
 	id[1] = add_in_year(bs, "Tin", scattered, 2039);
 	id[2] = add_in_year(bs, "Tin", body, 2038);
-	id[3] = add_in_year(bs, "Tin", body, 2037);
+	id[3] = add_in_year(bs, title, other, 2036);
 	id[4] = add_in_year(bs, "Tin", body, 2035);
-	id[5] = add_in_year(bs, title, "Một bài về chính sách.", 2034);
+	id[5] = add_in_year(bs, title, other, 2034);
 	id[6] = add_in_year(bs, "Tin", body, 2030);
-	id[7] = add_in_year(bs, title, "Một bài khác.", 2026);
-	id[8] = add_in_year(bs, title, "Một bài rất cũ.", 2010);
+	id[7] = add_in_year(bs, title, other, 2026);
+	id[8] = add_in_year(bs, title, other, 2010);
 	store_set_rank_window(bs, 2);
 
 	buf_init(&got);
 	buf_add(&got, "", 0);
 	query_parse("bao hiem", &q);
+	/* Two more after the window's phrase hit, and it had one: the two
+	 * spans below first, which give 2038, then the rest, 2036. */
 	ok(store_search(bs, &q, STORE_SORT_RANK, 3, list_id, &got, &info) == 0 && info.partial,
 	    "deep phrase hits, a page of 3: partial");
-	first = sorted(got.data);
-	snprintf(want, sizeof want, "%s%s%s", id[2], id[3], id[4]);
-	{
-		char *w = sorted(want);
-
-		is_str(first, w, "  the 3 newest phrase hits, from the first two stretches");
-		free(w);
-	}
-	free(first);
+	snprintf(want, sizeof want, "%s%s%s", id[0], id[3], id[2]);
+	is_str(got.data, want, "  the window's phrase hit, then the title of the rest "
+	    "before the body of the two spans below");
 	buf_reset(&got);
 	buf_add(&got, "", 0);
 	ok(store_search(bs, &q, STORE_SORT_RANK, 20, list_id, &got, &info) == 0,
-	    "a page of 20");
-	/* Titles first, whichever stretch holds them, then bodies, then the
-	 * window, each group in the order of its ranks; then what is past
-	 * the depth. */
+	    "a page of 20: the depth in one pass");
 	{
-		static const int groups[][4] = { { 5, 7, -1 }, { 2, 3, 4, 6 }, { 0, 1, -1 }, { 8, -1 } };
+		static const int groups[][4] = {
+			{ 0, -1 }, { 3, 5, 7, -1 }, { 2, 4, 6, -1 }, { 1, -1 }, { 8, -1 },
+		};
 		static const char *const names[] = {
-			"  the titles of the second and third stretches before the bodies of the first",
-			"  then the four bodies", "  then the window", "  then the hit past the depth",
+			"  the window's phrase hit", "  then the titles", "  then the bodies",
+			"  then the window", "  then the hit past the depth",
 		};
 		const char *p = got.data;
 
 		for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
 			char *part, *a, *w;
 			size_t n = 0;
-			int k;
 
 			want[0] = '\0';
-			for (k = 0; k < 4 && groups[g][k] >= 0; k++) {
+			for (int k = 0; k < 4 && groups[g][k] >= 0; k++) {
 				strcat(want, id[groups[g][k]]);
 				n += strcspn(p + n, ",") + (p[n] != '\0');
 			}
