@@ -501,10 +501,9 @@ rank_register(struct fts5_api *api)
 	static const char banded[] = "banded";
 	int rc = api->xCreateFunction(api, "luot_rank", NULL, rank_fn, NULL);
 
-	if (getenv("LUOT_TEST_SLOW_US") != NULL)
-		slow_us = strtol(getenv("LUOT_TEST_SLOW_US"), NULL, 10);
-
 	if (rc == SQLITE_OK)
 		rc = api->xCreateFunction(api, "luot_band_rank", (void *)banded, rank_fn, NULL);
+	if (getenv("LUOT_TEST_SLOW_US") != NULL)
+		slow_us = strtol(getenv("LUOT_TEST_SLOW_US"), NULL, 10);
 	return rc;
 }
