@@ -328,6 +328,11 @@ cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* SB_PAGES_ONLY=1 (read once in main): the first pages alone, without
+ * every hit ranked (most of an hour at 1M), the plain table's timings or
+ * the sizes. */
+static int pages_only;
+
 /* What each query is timed against; NULL or 0 where not measured. */
 struct bench {
 	struct store *s;
@@ -374,10 +379,9 @@ time_luot(struct store *s, const char *text, struct timing *t)
 	/* Not timed: what the first pages were drawn from. */
 	if (store_search_count(s, &q, -1, &t->matches) < 0)
 		die("%s", store_errmsg(s));
-	/* SB_PAGES_ONLY=1: the first pages alone (every hit ranked takes
-	 * most of an hour at 1M); full then prints as -1. */
+	/* Full prints as -1 for pages_only. */
 	store_set_rank_window(s, 0);
-	for (int rep = 0; rep < 3 && getenv("SB_PAGES_ONLY") == NULL; rep++) {
+	for (int rep = 0; rep < 3 && !pages_only; rep++) {
 		int h = 0;
 
 		t0 = now();
@@ -385,7 +389,7 @@ time_luot(struct store *s, const char *text, struct timing *t)
 		if (now() - t0 < bestf)
 			bestf = now() - t0;
 	}
-	if (getenv("SB_PAGES_ONLY") != NULL)
+	if (pages_only)
 		bestf = -0.001;
 	store_set_rank_window(s, 2000);
 	t->date = 1e9;
@@ -535,6 +539,9 @@ print_padded(const char *s, int width)
 	printf("%s%*s", s, cols < width ? width - cols : 0, "");
 }
 
+/* The figures run_queries() gives quantiles of. */
+#define NV 11
+
 /* Time every query of the list against what b names; print a line each,
  * then the summary. */
 static void
@@ -542,7 +549,7 @@ run_queries(const struct bench *b)
 {
 	struct strlist qs;
 	struct timing *t;
-	double *v[11];
+	double *v[NV];
 	double luot_ms = 0, plain_ms = 0, like_ms = 0, grep_ms = 0;
 	size_t nq;
 	/* SB_FILTER="is:unread": put before every query, to time the
@@ -559,7 +566,7 @@ run_queries(const struct bench *b)
 			qs.items[i] = f;
 		}
 	t = xcalloc(nq, sizeof *t);
-	for (int k = 0; k < 11; k++)
+	for (int k = 0; k < NV; k++)
 		v[k] = xcalloc(nq, sizeof *v[k]);
 	printf("\n%-28s %9s %9s %9s %9s %9s %9s %6s %6s %6s %8s %5s %9s %9s\n", "query",
 	    "page ms", "full ms", "date ms", "plain ms", "like ms", "grep ms", "hits", "like",
@@ -568,7 +575,7 @@ run_queries(const struct bench *b)
 		const char *q = qs.items[i];
 
 		time_luot(b->s, q, &t[i]);
-		t[i].plain = getenv("SB_PAGES_ONLY") ? -1 : time_plain(b->plain, q);
+		t[i].plain = pages_only ? -1 : time_plain(b->plain, q);
 		t[i].like = t[i].grep = -1;
 		t[i].like_hits = t[i].grep_hits = -1;
 		if (b->like_db != NULL && bench_words_only(q))
@@ -612,7 +619,7 @@ run_queries(const struct bench *b)
 	print_quantiles("date", v[8], nq);
 	print_quantiles("page_first", v[9], nq);
 	print_quantiles("date_first", v[10], nq);
-	for (int k = 0; k < 11; k++)
+	for (int k = 0; k < NV; k++)
 		free(v[k]);
 	free(t);
 	strlist_free(&qs);
@@ -668,7 +675,7 @@ imported(const char *path, const char *plain_path, const char *dir, int scans)
 	/* The sizes read every page of both databases (15 GB at 1M), which
 	 * pushed the index out of the system's cache before the timings:
 	 * not for SB_PAGES_ONLY=1, where they print as -1. */
-	if (getenv("SB_PAGES_ONLY") == NULL) {
+	if (!pages_only) {
 		raw_bytes = scalar(pdb, "SELECT total(length(CAST(title AS BLOB))"
 		    " + length(CAST(body AS BLOB)) + length(CAST(captions AS BLOB))) FROM doc");
 		doc_bytes = scalar(pdb, "SELECT total(pgsize) FROM dbstat WHERE name = 'doc'");
@@ -680,7 +687,7 @@ imported(const char *path, const char *plain_path, const char *dir, int scans)
 		sqlite3_close(ldb);
 	}
 	printf("= sqlite_version %s\n", sqlite3_libversion());
-	printf("= articles %.0f\n", getenv("SB_PAGES_ONLY") == NULL ?
+	printf("= articles %.0f\n", !pages_only ?
 	    scalar(pdb, "SELECT count(*) FROM doc") : -1);
 	printf("= raw_text_bytes %.0f\n", raw_bytes);
 	printf("= luot_index_bytes %.0f\n", luot_bytes);
@@ -721,6 +728,7 @@ main(int argc, char **argv)
 	struct bench b = { 0 };
 
 	setlocale(LC_ALL, "C.UTF-8");
+	pages_only = getenv("SB_PAGES_ONLY") != NULL;
 	/* Before anything else draws from the generator: the queries name
 	 * vocabulary words by rank. */
 	make_vocab();
