@@ -18,6 +18,13 @@
 
 /* Columns of the source column in list output. */
 #define SOURCE_COLS 18
+/* SQLite page cache of a search at the command line, KiB. */
+#define CLI_SEARCH_CACHE_KIB 1024
+/* A search's count of its matches at the command line, for --json and the
+ * note, stops after this many ms: the interface counts at a pause, but a
+ * command's count keeps the prompt waiting (20 ms of 80 for "uy ban nhan
+ * dan" at 1M; 5 ms still counts 2,100 hits of one word exactly). */
+#define CLI_COUNT_MS 5.0
 
 struct list_ctx {
 	int json;
@@ -499,6 +506,10 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 	int rc;
 
 	c.color = !json && isatty(STDOUT_FILENO);
+	/* A search at the command line reads most pages once, and a page
+	 * the cache holds costs fresh memory: faulting it in took half of a
+	 * cold search's time (138 -> 76 ms, 1M articles). */
+	(void)store_set_cache(s, CLI_SEARCH_CACHE_KIB);
 	store_parse_query(s, text, &q);
 	c.q = &q;
 	if (query_empty(&q)) {
@@ -507,15 +518,16 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 		warnx("%s", _("the query has no words to search for"));
 		return 0;
 	}
-	rc = json ? store_search_total(s, &q, NULL, STORE_COUNT_CAP + 1, &c.total, &c.more) : 0;
+	rc = json ? store_search_total(s, &q, NULL, STORE_COUNT_CAP + 1, CLI_COUNT_MS, &c.total,
+	    &c.more) : 0;
 	if (rc == 0)
 		rc = store_search(s, &q, sort, limit, search_hit, &c, &info);
-	/* The page out before the note's count (up to 20 ms), in a pipe
-	 * too. */
+	/* The page out before the note's count, in a pipe too. */
 	if (rc == 0 && !json)
 		fflush(stdout);
 	if (rc == 0 && !json && info.partial && info.window > 0)
-		rc = store_search_total(s, &q, &info, STORE_COUNT_CAP + 1, &c.total, &c.more);
+		rc = store_search_total(s, &q, &info, STORE_COUNT_CAP + 1, CLI_COUNT_MS,
+		    &c.total, &c.more);
 	if (rc == 0)
 		cut_notes(&q);
 	query_free(&q);

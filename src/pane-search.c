@@ -555,8 +555,8 @@ count_hits(struct pane *p)
 		return 0;
 	store_parse_query(st, s->searched, &q);
 	store_set_interrupt(st, stop_for_key, NULL);
-	rc = store_search_total(st, &q, &s->info, STORE_COUNT_CAP + 1, &s->total,
-	    &s->total_more);
+	rc = store_search_total(st, &q, &s->info, STORE_COUNT_CAP + 1, STORE_COUNT_MS,
+	    &s->total, &s->total_more);
 	store_set_interrupt(st, NULL, NULL);
 	query_free(&q);
 	if (rc < 0) {

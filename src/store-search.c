@@ -849,15 +849,14 @@ store_key_of_newest(struct store *s, long n)
 }
 
 /*
- * The hits of q up to cap, counted one by one for TOTAL_MS at most: a
- * phrase of common words is found by reading the positions of every
- * article holding them (1887 hits of a 4-word phrase at 1M: 1.3 s to
- * count). *more says the count stopped before its end.
+ * The hits of q up to cap, counted one by one for ms at most: a phrase of
+ * common words is found by reading the positions of every article
+ * holding them (1887 hits of a 4-word phrase at 1M: 1.3 s to count).
+ * *more says the count stopped before its end.
  */
-#define TOTAL_MS 20.0
-
 static int
-count_for_a_while(struct store *s, const struct query *q, long cap, int64_t *n, int *more)
+count_for_a_while(struct store *s, const struct query *q, long cap, double ms, int64_t *n,
+    int *more)
 {
 	struct search_shape sh = { STORE_SORT_RANK, SEARCH_EACH, 0, 0, 0 };
 	sqlite3_stmt *st = prepare_search(s, search_sql(q, &sh), q,
@@ -868,7 +867,7 @@ count_for_a_while(struct store *s, const struct query *q, long cap, int64_t *n, 
 	*more = 0;
 	if (st == NULL)
 		return -1;
-	store_until(s, TOTAL_MS);
+	store_until(s, ms);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		++*n;
 	if (rc == SQLITE_INTERRUPT && s->deadline_hit) {
@@ -882,14 +881,21 @@ count_for_a_while(struct store *s, const struct query *q, long cap, int64_t *n, 
 
 int
 store_search_total(struct store *s, const struct query *q, const struct store_search_info *info,
-    long cap, int64_t *n, int *more)
+    long cap, double ms, int64_t *n, int *more)
 {
+	int rc;
+
 	*more = 0;
 	if (info != NULL && info->counted >= 0 && (info->counted_all || info->counted >= cap)) {
 		*n = info->counted < cap ? info->counted : cap;
 		return 0;
 	}
-	return count_for_a_while(s, q, cap, n, more);
+	rc = count_for_a_while(s, q, cap, ms, n, more);
+	/* Both read from the newest hit: the count stopped short of what
+	 * the search read on its way. */
+	if (rc == 0 && *more && info != NULL && info->counted > *n)
+		*n = info->counted;
+	return rc;
 }
 
 int

@@ -380,10 +380,12 @@ int store_key_date(int64_t key, char *buf, size_t size);
 int store_search_count(struct store *s, const struct query *q, long cap, int64_t *n);
 
 /* The number of hits to show, after store_search() gave info (or NULL):
- * from the hits it read on its way when they tell, else counted for a
- * few milliseconds at most; *more then says there are at least *n. */
+ * from the hits it read on its way when they tell, else counted for ms
+ * milliseconds at most; *more then says there are at least *n. */
 int store_search_total(struct store *s, const struct query *q,
-    const struct store_search_info *info, long cap, int64_t *n, int *more);
+    const struct store_search_info *info, long cap, double ms, int64_t *n, int *more);
+/* The interface counts for this long, at a pause, a key stopping it. */
+#define STORE_COUNT_MS 20.0
 
 /* A search with fewer hits than this may get a suggestion. */
 #define STORE_SUGGEST_BELOW 3

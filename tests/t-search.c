@@ -547,9 +547,14 @@ test_nothing_lost(void)
 		int64_t n = 0;
 		int more = 1;
 
-		ok(store_search_total(st, &q, &info, 100, &n, &more) == 0 && n == 12 && !more,
+		ok(store_search_total(st, &q, &info, 100, STORE_COUNT_MS, &n, &more) == 0 && n == 12 &&
+		    !more,
 		    "  the total counted, all of it");
-		ok(store_search_total(st, &q, &info, 5, &n, &more) == 0 && n == 5, "  up to a cap");
+		ok(store_search_total(st, &q, &info, 5, STORE_COUNT_MS, &n, &more) == 0 && n == 5,
+		    "  up to a cap");
+		/* A count cut off at once says no less than the search read. */
+		ok(store_search_total(st, &q, &info, 100, 1e-6, &n, &more) == 0 && more && n == 2,
+		    "  a count stopped at once: at least the 2 read on the way");
 	}
 	snprintf(want, sizeof want, "%s,%s,", title, body);
 	ok(strncmp(r.list, want, strlen(want)) == 0, "  the old phrase hits before the new scattered ones");
@@ -606,9 +611,9 @@ test_nothing_lost(void)
 		int64_t n = 0;
 		int more = 1;
 
-		ok(store_search_total(st, &q, &info, 100, &n, &more) == 0 && n == 22,
+		ok(store_search_total(st, &q, &info, 100, STORE_COUNT_MS, &n, &more) == 0 && n == 22,
 		    "  so the total is counted: 22");
-		ok(store_search_total(st, &q, &info, 10, &n, &more) == 0 && n == 10,
+		ok(store_search_total(st, &q, &info, 10, STORE_COUNT_MS, &n, &more) == 0 && n == 10,
 		    "  (with a cap, the cap)");
 	}
 	snprintf(want, sizeof want, ",%s,%s", title, body);
