@@ -14,6 +14,7 @@
 #include "json.h"
 #include "query.h"
 #include "text.h"
+#include "trace.h"
 #include "util.h"
 
 /* Columns of the source column in list output. */
@@ -501,6 +502,7 @@ int
 cli_search(struct store *s, const char *text, enum store_sort sort, long limit, int json)
 {
 	struct search_ctx c = { { json, terminal_width(), { NULL, 0, 0 } }, 0, 0, 0, 0, NULL };
+	struct trace *tr = trace_open();
 	struct store_search_info info;
 	struct query q;
 	int rc;
@@ -515,6 +517,7 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 	if (query_empty(&q)) {
 		/* Nothing but punctuation: nothing to find, and not an error. */
 		query_free(&q);
+		trace_close(tr);
 		warnx("%s", _("the query has no words to search for"));
 		return 0;
 	}
@@ -522,9 +525,12 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 	    &c.more) : 0;
 	if (rc == 0)
 		rc = store_search(s, &q, sort, limit, search_hit, &c, &info);
-	/* The page out before the note's count, in a pipe too. */
-	if (rc == 0 && !json)
+	/* The page out before the note's count and the suggestion, in a
+	 * pipe too. */
+	if (rc == 0) {
 		fflush(stdout);
+		trace_page(tr);
+	}
 	if (rc == 0 && !json && info.partial && info.window > 0)
 		rc = store_search_total(s, &q, &info, STORE_COUNT_CAP + 1, CLI_COUNT_MS,
 		    &c.total, &c.more);
@@ -539,6 +545,7 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 		/* A page cut at the limit is no sign of a slip. */
 		suggest(s, text, limit >= 0 && c.hits >= limit ? STORE_SUGGEST_BELOW : c.hits);
 	buf_free(&c.list.out);
+	trace_close(tr);
 	if (rc < 0) {
 		warnx("%s", store_errmsg(s));
 		return 1;

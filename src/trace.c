@@ -114,6 +114,15 @@ trace_idle(struct trace *t, double start)
 }
 
 void
+trace_page(struct trace *t)
+{
+	struct timespec ts;
+
+	if (t != NULL && clock_gettime(CLOCK_REALTIME, &ts) == 0)
+		fprintf(t->f, "page-at %lld.%06ld\n", (long long)ts.tv_sec, ts.tv_nsec / 1000);
+}
+
+void
 trace_close(struct trace *t)
 {
 	struct rusage ru;

@@ -4,7 +4,9 @@
  * a file, luot writes there, a line each: "first-screen MS" (from the
  * process's start), "key NAME MS" (from a key's arrival until the screen
  * shows its effect), "idle MS" (work put off for typing, once drawn) and,
- * at the end, "maxrss-kb KB". Without it every call does nothing.
+ * at the end, "maxrss-kb KB". `luot search` writes "page-at SECONDS",
+ * the wall clock when its page is out (tests/bench/first-page.sh), and
+ * "maxrss-kb". Without it every call does nothing.
  */
 #ifndef LUOT_TRACE_H
 #define LUOT_TRACE_H
@@ -27,6 +29,10 @@ double trace_clock(void);
 
 /* Idle work that began at start (trace_clock()) is drawn. */
 void trace_idle(struct trace *t, double start);
+
+/* A command's page is written: the wall clock (the caller's clock
+ * started before the exec). */
+void trace_page(struct trace *t);
 
 /* The peak memory, then close it. */
 void trace_close(struct trace *t);
