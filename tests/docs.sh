@@ -27,6 +27,17 @@ else
 	test_skip 'man page lint' 'no groff'
 fi
 
+# The pages built (man_MANS), beside the program under test.
+built=$(cd "$(dirname "$LUOT")/.." && pwd)/man
+test_expect_success 'the man pages built name the version, not a placeholder' '
+	version=$("$LUOT" --version | sed -n "1s/.* //p") &&
+	test -n "$version" &&
+	for page in luot.1 luot.conf.5; do
+		grep -q "^\.TH .*\"luot $version\"" "$built/$page" &&
+		! grep -n "@[A-Za-z_]*@" "$built/$page" || { echo "in $page"; exit 1; }
+	done
+'
+
 # opts_of CMD: the long options "luot help CMD" lists, one a line, and
 # each one's short form after it where it has one ("--source -s").
 opts_of() {
