@@ -109,6 +109,11 @@ char *
 paths_localedir(void)
 {
 	const char *env = getenv("LUOT_LOCALEDIR");
+	struct stat st;
 
-	return xstrdup(env != NULL && *env != '\0' ? env : LOCALEDIR);
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	if (stat(LOCALEDIR "/vi/LC_MESSAGES/" PACKAGE ".mo", &st) == 0)
+		return xstrdup(LOCALEDIR);
+	return xstrdup(BUILDLOCALEDIR);
 }

@@ -27,8 +27,9 @@ char *paths_pkgdata(void);
 
 /*
  * The folder of message catalogues (DIR/vi/LC_MESSAGES/luot.mo):
- * $LUOT_LOCALEDIR, else the installed localedir. Tests set it to
- * catalogues built from po/ without installing them.
+ * $LUOT_LOCALEDIR, else the installed localedir when luot's catalogue
+ * is there, else the build tree's locale/ (Makefile.am), so that a fresh
+ * build speaks the reader's language before "make install".
  */
 char *paths_localedir(void);
 

@@ -18,6 +18,13 @@ test_expect_success '--help is in Vietnamese, commands and options as typed' '
 	! grep -q "Usage\|Commands\|Options" out
 '
 
+# Without LUOT_LOCALEDIR: the build tree's catalogue (or the installed
+# one, when luot is installed where it was configured to go).
+test_expect_success 'a fresh build speaks Vietnamese before make install' '
+	env $(printf "%s\n" $VI_ENV | grep -v "^LUOT_LOCALEDIR=") "$LUOT" --help >out &&
+	grep -q "^Lệnh:$" out
+'
+
 test_expect_success 'help lines stay within 80 columns' '
 	for c in "" import list show search bookmark bookmarks export read unread delete stats; do
 		vi_luot help $c || exit 1
