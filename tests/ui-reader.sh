@@ -201,6 +201,7 @@ test_expect_success '? shows the keys, q closes it' '
 	ui_keys G &&
 	ui_wait "j, Down, C-n" &&
 	ui_screen | grep -q "j, Down, C-n *move down a line" &&
+	ui_screen | grep -q "Everywhere but the search, where only PgDn, PgUp and F1" &&
 	ui_keys q &&
 	ui_wait "luot: list"
 '
