@@ -55,7 +55,7 @@ _luot()
 			COMPREPLY=($(compgen -W "--note --tag --db --help" -- "$cur"))
 		fi ;;
 	bookmarks) COMPREPLY=($(compgen -W "--tag --json --db --help" -- "$cur")) ;;
-	export) COMPREPLY=($(compgen -W "--bookmarks --tag --format --output --force --db --help" -- "$cur")) ;;
+	export) COMPREPLY=($(compgen -W "--bookmarks --tag --format --output --force --bom --db --help" -- "$cur")) ;;
 	stats) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;
 	tidy) COMPREPLY=($(compgen -W "--quiet --db --help" -- "$cur")) ;;
 	read|unread|delete|check) COMPREPLY=($(compgen -W "--db --help" -- "$cur")) ;;

@@ -23,14 +23,16 @@ static const struct cmd_opt bookmarks_opts[] = {
 	{ 0, NULL, NULL, NULL },
 };
 
-enum { OPT_FORCE = CMD_LONG_ONLY };
+enum { OPT_FORCE = CMD_LONG_ONLY, OPT_BOM };
 
 static const struct cmd_opt export_opts[] = {
 	{ 'b', "bookmarks", NULL, N_("what to export (the only choice for now)") },
 	{ 't', "tag", N_("TAG"), N_("only the bookmarks with this tag") },
-	{ 'f', "format", N_("FORMAT"), N_("md (a reading list), csv (RFC 4180) or json (JSON Lines)") },
+	{ 'f', "format", N_("FORMAT"), N_("md (a reading list), csv (RFC 4180) or json (JSON Lines);"
+	    "\nby default, as FILE's name ends (.md, .csv, .json)") },
 	{ 'o', "output", N_("FILE"), N_("write FILE (whole or not at all) instead of stdout") },
 	{ OPT_FORCE, "force", NULL, N_("replace FILE if it exists") },
+	{ OPT_BOM, "bom", NULL, N_("begin CSV with a byte order mark, for spreadsheets") },
 	{ 0, NULL, NULL, NULL },
 };
 
@@ -157,16 +159,25 @@ run_bookmarks(struct cmd_ctx *c)
 static int
 run_export(struct cmd_ctx *c)
 {
-	const char *format = cmd_get(c, 'f');
+	const char *format = cmd_get(c, 'f'), *path = cmd_get(c, 'o');
 	enum export_format f;
+	int n = 0, rc;
 
 	if (!cmd_has(c, 'b'))
 		return cmd_bad_usage(c, _("export wants --bookmarks and no other argument"));
-	if (format == NULL || export_format_parse(format, &f) < 0)
-		return cmd_bad_usage(c, _("--format is md, csv or json"));
+	if (format != NULL ? export_format_parse(format, &f) < 0 :
+	    path == NULL || export_format_of_path(path, &f) < 0)
+		return cmd_bad_usage(c, _("--format is md, csv or json (by default, as the name "
+		    "of -o FILE ends: .md, .csv, .json)"));
+	if (cmd_has(c, OPT_BOM) && f != EXPORT_CSV)
+		return cmd_bad_usage(c, _("--bom is for CSV only"));
 	if (cmd_store(c, "luot.db") == NULL)
 		return 1;
-	return export_bookmarks(c->s, cmd_get(c, 't'), f, cmd_get(c, 'o'), cmd_has(c, OPT_FORCE));
+	rc = export_bookmarks(c->s, cmd_get(c, 't'), f, path, cmd_has(c, OPT_FORCE),
+	    cmd_has(c, OPT_BOM), &n);
+	if (rc == 0 && n == 0)
+		cli_no_bookmarks(cmd_get(c, 't'));
+	return rc;
 }
 
 const struct command cli_bookmark_entry = {
@@ -183,7 +194,7 @@ const struct command cli_bookmarks_entry = {
 };
 
 const struct command cli_export_entry = {
-	"export", N_("--bookmarks [--tag TAG] --format md|csv|json [-o FILE]"),
+	"export", N_("--bookmarks [-t TAG] [-f md|csv|json] [-o FILE] [--bom]"),
 	N_("Write the bookmarks out, with notes, tags and opening paragraphs."),
 	export_opts, N_("read the database at PATH"), NULL,
 	0, 0, 0, N_("export wants --bookmarks and no other argument"), run_export,

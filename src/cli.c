@@ -31,6 +31,7 @@ struct list_ctx {
 	int json;
 	size_t width;		/* terminal width, 0 for no limit */
 	struct buf out;
+	long rows;		/* rows written */
 };
 
 /* Width of the terminal on stdout, or 0 when stdout is not one. */
@@ -100,7 +101,7 @@ finish(void)
 int
 cli_list(struct store *s, long limit, int json)
 {
-	struct list_ctx c = { json, terminal_width(), { NULL, 0, 0 } };
+	struct list_ctx c = { json, terminal_width(), { NULL, 0, 0 }, 0 };
 	int rc = store_list(s, limit, list_row, &c);
 
 	buf_free(&c.out);
@@ -191,7 +192,7 @@ show_item(const struct store_item *it, void *vctx)
 int
 cli_show(struct store *s, int64_t id, int json)
 {
-	struct list_ctx c = { json, 0, { NULL, 0, 0 } };
+	struct list_ctx c = { json, 0, { NULL, 0, 0 }, 0 };
 	int rc = store_show(s, id, show_item, &c);
 
 	if (rc < 0) {
@@ -501,7 +502,7 @@ many_matches(int64_t total, int more, const struct store_search_info *info)
 int
 cli_search(struct store *s, const char *text, enum store_sort sort, long limit, int json)
 {
-	struct search_ctx c = { { json, terminal_width(), { NULL, 0, 0 } }, 0, 0, 0, 0, NULL };
+	struct search_ctx c = { { json, terminal_width(), { NULL, 0, 0 }, 0 }, 0, 0, 0, 0, NULL };
 	struct trace *tr = trace_open();
 	struct store_search_info info;
 	struct query q;
@@ -559,6 +560,7 @@ bookmark_row(const struct store_item *it, const struct store_mark *m, void *vctx
 {
 	struct list_ctx *c = vctx;
 
+	c->rows++;
 	buf_reset(&c->out);
 	if (c->json) {
 		json_mark(&c->out, it, m);
@@ -595,10 +597,24 @@ bookmark_row(const struct store_item *it, const struct store_mark *m, void *vctx
 	return ferror(stdout) ? 1 : 0;
 }
 
+void
+cli_no_bookmarks(const char *tag)
+{
+	char *safe;
+
+	if (tag == NULL) {
+		warnx("%s", _("no bookmarks yet"));
+		return;
+	}
+	safe = text_sanitize(tag);
+	warnx(_("no bookmark has the tag %s"), safe);
+	free(safe);
+}
+
 int
 cli_bookmarks(struct store *s, const char *tag, int json)
 {
-	struct list_ctx c = { json, terminal_width(), { NULL, 0, 0 } };
+	struct list_ctx c = { json, terminal_width(), { NULL, 0, 0 }, 0 };
 	int rc = store_bookmarks(s, tag, 0, bookmark_row, &c);
 
 	buf_free(&c.out);
@@ -606,5 +622,7 @@ cli_bookmarks(struct store *s, const char *tag, int json)
 		warnx("%s", store_errmsg(s));
 		return 1;
 	}
+	if (c.rows == 0)
+		cli_no_bookmarks(tag);
 	return finish();
 }

@@ -19,6 +19,10 @@ int cli_list(struct store *s, long limit, int json);
 /* The bookmarks (only those tagged tag, unless NULL): the list's row, then
  * tags and the note's first line; or JSON Lines with tags and note. */
 int cli_bookmarks(struct store *s, const char *tag, int json);
+
+/* Say on stderr that no bookmark (with the tag, unless NULL) is there. */
+void cli_no_bookmarks(const char *tag);
+
 int cli_show(struct store *s, int64_t id, int json);
 int cli_stats(struct store *s, int json);
 

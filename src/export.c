@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -34,6 +35,29 @@ export_format_parse(const char *name, enum export_format *f)
 	else
 		return -1;
 	return 0;
+}
+
+int
+export_format_of_path(const char *path, enum export_format *f)
+{
+	static const struct {
+		const char *ext;
+		enum export_format f;
+	} exts[] = {
+		{ ".md", EXPORT_MD }, { ".markdown", EXPORT_MD }, { ".csv", EXPORT_CSV },
+		{ ".json", EXPORT_JSON }, { ".jsonl", EXPORT_JSON }, { ".ndjson", EXPORT_JSON },
+	};
+	const char *dot = strrchr(path, '.');
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return -1;
+	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+		if (strcasecmp(dot, exts[i].ext) == 0) {
+			*f = exts[i].f;
+			return 0;
+		}
+	}
+	return -1;
 }
 
 struct out {
@@ -147,14 +171,15 @@ tag_list(const char *tags)
 static void
 put_md(struct buf *b, const struct store_item *it, const struct store_mark *m, const char *first)
 {
-	char *tags = tag_list(m->tags), *path = text_shell_quote(it->path), *f[8];
-	enum { TITLE, SOURCE, DATE, AUTHOR, PATH, TAGS, NOTE, FIRST };
+	char *tags = tag_list(m->tags), *path = text_shell_quote(it->path), *f[9];
+	enum { TITLE, SOURCE, DATE, AUTHOR, PATH, MARKED, TAGS, NOTE, FIRST };
 
 	f[TITLE] = md_text(it->title);
 	f[SOURCE] = md_text(it->source);
 	f[DATE] = md_text(it->published);
 	f[AUTHOR] = md_text(it->author);
 	f[PATH] = md_text(path);
+	f[MARKED] = md_text(m->bookmarked);
 	f[TAGS] = md_text(tags);
 	f[NOTE] = md_text(m->note);
 	f[FIRST] = md_text(first);
@@ -167,6 +192,8 @@ put_md(struct buf *b, const struct store_item *it, const struct store_mark *m, c
 	if (it->author)
 		buf_printf(b, "- %s %s\n", _("Author:"), f[AUTHOR]);
 	buf_printf(b, "- %s %s\n", _("File:"), f[PATH]);
+	if (m->bookmarked)
+		buf_printf(b, "- %s %s\n", _("Bookmarked:"), f[MARKED]);
 	if (*tags)
 		buf_printf(b, "- %s %s\n", _("Tags:"), f[TAGS]);
 	buf_addc(b, '\n');
@@ -200,6 +227,7 @@ put_csv(struct buf *b, const struct store_item *it, const struct store_mark *m, 
 	csv_field(b, it->title, 0);
 	csv_field(b, it->source, 0);
 	csv_field(b, it->published, 0);
+	csv_field(b, m->bookmarked, 0);
 	csv_field(b, it->author, 0);
 	csv_field(b, path, 0);
 	csv_field(b, tags, 0);
@@ -519,7 +547,7 @@ write_file(const char *path, const struct buf *b, int force)
 
 int
 export_bookmarks(struct store *s, const char *tag, enum export_format f, const char *path,
-    int force)
+    int force, int bom, int *n)
 {
 	struct out o = { f, { NULL, 0, 0 }, 0 };
 	int rc;
@@ -529,12 +557,14 @@ export_bookmarks(struct store *s, const char *tag, enum export_format f, const c
 	if (f == EXPORT_MD)
 		buf_printf(&o.b, "# %s\n\n", tag ? tag : _("Bookmarks"));
 	else if (f == EXPORT_CSV)
-		buf_adds(&o.b, "id,title,source,published,author,path,tags,note,opening\r\n");
+		buf_printf(&o.b, "%sid,title,source,published,bookmarked,author,path,tags,note,"
+		    "opening\r\n", bom ? "\xef\xbb\xbf" : "");
 	if (store_bookmarks(s, tag, 1, one, &o) < 0) {
 		warnx("%s", store_errmsg(s));
 		buf_free(&o.b);
 		return 1;
 	}
+	*n = o.n;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		rc = fwrite(o.b.data, 1, o.b.len, stdout) != o.b.len || fflush(stdout) != 0;
 		if (rc)

@@ -114,6 +114,49 @@ test_expect_success 'export --tag, and bad formats' '
 	! "$LUOT" --db "$db" export --format csv 2>err
 '
 
+test_expect_success 'export -o FILE: the format from the name; without one, an error' '
+	"$LUOT" --db "$db" export --bookmarks -o n.CSV &&
+	head -n 1 n.CSV | grep -q "^id,title,source,published,bookmarked," &&
+	"$LUOT" --db "$db" export --bookmarks -o n.jsonl &&
+	jq -e .bookmarked n.jsonl >/dev/null &&
+	"$LUOT" --db "$db" export --bookmarks -o n.markdown &&
+	grep -q "^## " n.markdown &&
+	{ "$LUOT" --db "$db" export --bookmarks -o n.txt 2>err; test $? = 2; } &&
+	test ! -e n.txt && grep -q "\.md, \.csv, \.json" err &&
+	{ "$LUOT" --db "$db" export --bookmarks 2>err >out; test $? = 2; } &&
+	test ! -s out &&
+	"$LUOT" --db "$db" export --bookmarks --format md -o n.txt && grep -q "^## " n.txt
+'
+
+test_expect_success 'Markdown and CSV say when each was bookmarked' '
+	"$LUOT" --db "$db" export --bookmarks --format json >b.json &&
+	"$LUOT" --db "$db" export --bookmarks --format md >b.md &&
+	"$LUOT" --db "$db" export --bookmarks --format csv >b.csv &&
+	for when in $(jq -r .bookmarked b.json); do
+		grep -q "^- Bookmarked: $when$" b.md &&
+		grep -q ",$when," b.csv || exit 1
+	done &&
+	test "$(grep -c "^- Bookmarked: " b.md)" = "$(count_lines b.json)"
+'
+
+test_expect_success 'export --bom: CSV begins with the byte order mark, only CSV takes it' '
+	"$LUOT" --db "$db" export --bookmarks --format csv --bom >bom.csv &&
+	test "$(head -c 3 bom.csv | od -An -tx1 | tr -d " ")" = efbbbf &&
+	"$LUOT" --db "$db" export --bookmarks --format csv >plain.csv &&
+	test "$(head -c 2 plain.csv)" = id &&
+	test "$(tail -c +4 bom.csv | cmp - plain.csv && echo same)" = same &&
+	! "$LUOT" --db "$db" export --bookmarks --format md --bom 2>err &&
+	grep -q "CSV" err
+'
+
+test_expect_success 'no bookmark with a tag: bookmarks and export say so' '
+	"$LUOT" --db "$db" bookmarks --tag "không có" >out 2>err &&
+	test ! -s out && grep -q "no bookmark has the tag không có" err &&
+	"$LUOT" --db "$db" export --bookmarks --tag "không có" --format csv >out 2>err &&
+	test "$(count_lines out)" = 1 && grep -q "no bookmark has the tag không có" err &&
+	"$LUOT" --db "$db" bookmarks >out 2>err && test -s out && test ! -s err
+'
+
 test_expect_success 'bad ids and usage: a one-line error and status' '
 	! "$LUOT" --db "$db" bookmark add 999999 2>err &&
 	test "$(count_lines err)" = 1 && grep -q "no article with id 999999" err &&
