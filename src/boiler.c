@@ -48,12 +48,6 @@ boiler_free(struct boiler *b)
 	free(b);
 }
 
-int
-boiler_count(const struct boiler *b)
-{
-	return b->len;
-}
-
 /* Byte offset where the last k code points of line (n bytes) start, or
  * (size_t)-1 when it has fewer. */
 static size_t

@@ -42,9 +42,6 @@ void boiler_add(struct boiler *b, enum boiler_kind kind, const char *pattern);
  */
 int boiler_load(struct boiler *b, const char *path, char **err);
 
-/* Number of patterns held. */
-int boiler_count(const struct boiler *b);
-
 /* BOILER_DROP, BOILER_LABEL, BOILER_CUT or BOILER_NONE for a squeezed
  * line. */
 enum boiler_kind boiler_match(const struct boiler *b, const char *line);

@@ -234,12 +234,6 @@ keymap_dump(FILE *f)
 }
 
 const char *
-keymap_action_name(int action)
-{
-	return action >= 0 && action < ACT_COUNT ? actions[action].name : "";
-}
-
-const char *
 keymap_action_help(int action)
 {
 	return action >= 0 && action < ACT_COUNT ? _(actions[action].help) : "";

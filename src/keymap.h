@@ -63,7 +63,6 @@ void keymap_key_name(int key, char *buf, size_t size);
 /* n keys' names, as a sequence is written ("g g"), in buf. */
 void keymap_keys_name(const int *keys, int n, char *buf, size_t size);
 
-const char *keymap_action_name(int action);
 const char *keymap_action_help(int action);	/* translated */
 enum keys_where keymap_action_where(int action);
 
