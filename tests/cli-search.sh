@@ -112,7 +112,7 @@ test_expect_success 'a query without words is not an error' '
 test_expect_success 'malformed queries never surface an SQL or FTS5 error' '
 	for q in "\"" "(" ")" "OR" "AND" "NOT" "-" "*" ":" "^" "title:" "a OR" "\"a" \
 	    "a)" "((a" "NEAR(a b)" "a:b:c" "{a}" "a\"b\"c" "-\"\"" "after:" "on:x"; do
-		"$LUOT" --db "$db" search "$q" >/dev/null 2>err || fail "status for $q"
+		"$LUOT" --db "$db" search -- "$q" >/dev/null 2>err || fail "status for $q"
 		! grep -qi "fts5\|sql\|syntax" err || fail "error for $q: $(cat err)"
 	done
 '

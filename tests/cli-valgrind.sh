@@ -59,8 +59,8 @@ test_expect_success 'bookmarks: add, list, export, remove' '
 
 test_expect_success 'configuration: a file with good and bad lines, dumped' '
 	printf "theme dark\nbind g g top\nset layout nowhere\ncolor x y\n" >"$T/c" &&
-	vg conf --config "$T/c" --dump-config >out 2>err; st=$?
-	test "$st" = 1 && test ! -s "$T/conf.vg"
+	{ vg conf --config "$T/c" --dump-config >out 2>err; test $? = 1; } &&
+	test ! -s "$T/conf.vg"
 '
 
 test_done

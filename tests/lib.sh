@@ -23,9 +23,16 @@ mkdir -p "$HOME"
 test_count=0
 test_failed=0
 
+# The body runs outside any if, && or ||: inside one, the shell ignores
+# set -e, in the subshell too, and a failing command in the middle of a
+# body went unnoticed.
 test_expect_success() {
 	test_count=$((test_count + 1))
-	if (set -e; cd "$T"; eval "$2") >"$T/log" 2>&1; then
+	case $- in *e*) set +e; test_errexit=1 ;; *) test_errexit= ;; esac
+	(set -e; cd "$T"; eval "$2") >"$T/log" 2>&1
+	test_status=$?
+	[ -z "$test_errexit" ] || set -e
+	if [ "$test_status" -eq 0 ]; then
 		echo "ok $test_count - $1"
 	else
 		echo "not ok $test_count - $1"
