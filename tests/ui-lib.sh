@@ -118,9 +118,16 @@ ui_exit_status() {
 	cat "$T/ui-status"
 }
 
-# ui_status_line: the status line (second to last line of the screen).
-ui_status_line() {
+# ui_status_raw: the status line (second to last line of the screen).
+ui_status_raw() {
 	ui_screen | tail -n 2 | head -n 1
+}
+
+# ui_status_line: the same without the key for the help at its right end
+# ("?: help", "F1: trợ giúp"), so that a pattern can end with what the
+# status says.
+ui_status_line() {
+	ui_status_raw | sed 's/  *\(?\|F1\): \(help\|trợ giúp\)$//'
 }
 
 # ui_wait_status REGEX [SECONDS]: until the status line matches REGEX.

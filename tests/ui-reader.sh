@@ -48,7 +48,8 @@ test_expect_success 'the list shows the newest articles first, with marks' '
 	ui_screen | head -n 3 >top &&
 	grep -q "^N  2025-02-03 .*Sôi nổi lễ hội đua ghe đầu xuân" top &&
 	sed -n 3p top | grep -q "2024-09-16 .*Rộn ràng đêm hội trăng rằm" &&
-	ui_status_line | grep -q "list *1/19 *unread 19"
+	ui_status_line | grep -q "list *1/19 *unread 19" &&
+	ui_status_raw | grep -q "unread 19  .* ?: help$"
 '
 
 test_expect_success 'the cursor row is in reverse video' '

@@ -24,7 +24,8 @@ test_expect_success '/ opens the query line' '
 	ui_wait "Sôi nổi" &&
 	ui_keys / &&
 	ui_wait "luot: search" &&
-	ui_screen | head -n 1 | grep -q "^/ *$"
+	ui_screen | head -n 1 | grep -q "^/ *$" &&
+	ui_status_raw | grep -q " F1: help$"
 '
 
 test_expect_success 'the hits narrow as the query grows' '

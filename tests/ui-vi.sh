@@ -16,7 +16,8 @@ db="$T/demo.db"
 test_expect_success 'the list: the status line names the pane and counts in Vietnamese' '
 	ui_start 100 30 --db "$db" &&
 	ui_wait "luot: danh sách" &&
-	ui_wait_status "luot: danh sách  1/19  chưa đọc 19$"
+	ui_wait_status "luot: danh sách  1/19  chưa đọc 19$" &&
+	ui_status_raw | grep -q "chưa đọc 19  .* ?: trợ giúp$"
 '
 
 test_expect_success 'the help screen: headings, descriptions, key names as typed' '
