@@ -93,6 +93,13 @@ test_expect_success 'a bookmark set in the article shows in the list' '
 	ui_wait_gone "* 2024-09-16"
 '
 
+test_expect_success 'Esc leaves the article for the list' '
+	ui_keys Enter &&
+	ui_wait "luot: article" &&
+	ui_keys Escape &&
+	ui_wait "luot: list"
+'
+
 test_expect_success 'the same article at 47 columns' '
 	ui_start 47 30 --db "$db" &&
 	ui_wait "Sôi nổi" &&
