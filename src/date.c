@@ -11,8 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "date.h"
+#include "i18n.h"
 #include "text.h"
 
 static int
@@ -356,6 +358,33 @@ date_iso(const struct date *d, char *out)
 		    (unsigned)d->month % 100u, (unsigned)d->day % 100u);
 	else
 		out[0] = '\0';
+}
+
+void
+date_shown(const char *iso, char *out, size_t size)
+{
+	struct tm tm = { 0 };
+	int y, mo, d, h = 0, mi = 0, n = 0, minute;
+	time_t t;
+
+	if (size == 0)
+		return;
+	minute = sscanf(iso, "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) == 5;
+	if (!minute && sscanf(iso, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3)
+		n = 0;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	/* The weekday, from the date alone: as UTC, no daylight saving
+	 * moves it. A date that does not exist comes back another. */
+	if (n == 0 || iso[n] != '\0' || (t = timegm(&tm)) == (time_t)-1 ||
+	    tm.tm_mday != d || tm.tm_mon != mo - 1 ||
+	    /* TRANSLATORS: strftime(3) formats of an article's date in the
+	     * reader, with the time and without. */
+	    strftime(out, size, minute ? _("%a %d %b %Y, %H:%M") : _("%a %d %b %Y"), &tm) == 0)
+		snprintf(out, size, "%s", iso);
 }
 
 const char *

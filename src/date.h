@@ -8,6 +8,8 @@
 #ifndef LUOT_DATE_H
 #define LUOT_DATE_H
 
+#include <stddef.h>
+
 enum date_prec {
 	DATE_NONE = 0,
 	DATE_DAY,
@@ -37,6 +39,14 @@ int date_is_dateline(const char *s, struct date *d);
 
 /* "2018-06-27" or "2018-06-27T15:31" into out (DATE_ISO_MAX bytes). */
 void date_iso(const struct date *d, char *out);
+
+/*
+ * A stored date ("2024-09-16" or "2024-09-16T22:10") as a reader writes
+ * it, in the locale's words: "Mon 16 Sep 2024, 22:10", under vi_VN
+ * "Thứ Hai, 16/09/2024 22:10" (the formats are translated). Anything
+ * else is copied as it is. Writes at most size bytes, NUL included.
+ */
+void date_shown(const char *iso, char *out, size_t size);
 
 /* "day" or "minute" (NULL for DATE_NONE): the stored precision name. */
 const char *date_prec_name(enum date_prec p);

@@ -15,6 +15,7 @@
 
 #include "edit.h"
 #include "conf.h"
+#include "date.h"
 #include "i18n.h"
 #include "layout.h"
 #include "mark.h"
@@ -267,12 +268,17 @@ load_item(const struct store_item *it, void *ctx)
 	add_para(p, &doc, &r->lay.npara, it->title, it->title ? strlen(it->title) : 0);
 	buf_init(&meta);
 	buf_add(&meta, "", 0);
-	if (it->published)
-		buf_adds(&meta, it->published);
+	/* Source · author · date, the date in the reader's words. */
+	if (it->source)
+		buf_adds(&meta, it->source);
 	if (it->author)
 		buf_printf(&meta, "%s%s", meta.len ? " \xc2\xb7 " : "", it->author);
-	if (it->source)
-		buf_printf(&meta, "%s%s", meta.len ? " \xc2\xb7 " : "", it->source);
+	if (it->published) {
+		char day[128];
+
+		date_shown(it->published, day, sizeof day);
+		buf_printf(&meta, "%s%s", meta.len ? " \xc2\xb7 " : "", day);
+	}
 	before = doc.len;
 	add_para(p, &doc, &r->lay.npara, meta.data, meta.len);
 	r->lay.meta_at = doc.len > before ? before : SIZE_MAX;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "../src/date.h"
 #include "tap.h"
@@ -80,6 +81,27 @@ main(void)
 		d.prec = DATE_MINUTE;
 		is_str(date_prec_name(d.prec), "minute", "precision minute");
 		ok(date_prec_name(DATE_NONE) == NULL, "no precision without a date");
+	}
+	{
+		/* As the reader shows a date (C locale, no catalogue). */
+		static const char *const shown[][2] = {
+			{ "2024-09-16T22:10", "Mon 16 Sep 2024, 22:10" },
+			{ "2024-09-16", "Mon 16 Sep 2024" },
+			{ "2000-02-29", "Tue 29 Feb 2000" },
+			{ "2023-02-29", "2023-02-29" },		/* no such day */
+			{ "2024-13-01", "2024-13-01" },
+			{ "2024-09-16T22:10x", "2024-09-16T22:10x" },
+			{ "16/09/2024", "16/09/2024" },
+			{ "", "" },
+		};
+		char out[64];
+
+		for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
+			date_shown(shown[i][0], out, sizeof out);
+			is_str(out, shown[i][1], shown[i][0][0] ? shown[i][0] : "an empty date");
+		}
+		date_shown("2024-09-16T22:10", out, 8);
+		ok(strlen(out) < 8, "a short buffer: cut, still a string");
 	}
 	return done();
 }

@@ -73,6 +73,10 @@ test_expect_success 'the title is in bold' '
 	ui_screen_attrs | head -n 1 | grep -q "$(printf "\033\\[1m")Rộn ràng"
 '
 
+test_expect_success 'under the title: author, then the date in words, not ISO' '
+	ui_screen | head -n 4 | grep -q "^ Lan Anh · Mon 16 Sep 2024, 22:10 *$"
+'
+
 test_expect_success 'opening marks the article read, in the list too' '
 	ui_status_line | grep -q "unread 18" &&
 	ui_keys q &&

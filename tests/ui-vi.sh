@@ -59,6 +59,7 @@ test_expect_success 'o sorts: the message says how' '
 test_expect_success 'the reader: its pane, bookmarking, finding' '
 	ui_keys Enter &&
 	ui_wait_status "luot: bài viết" &&
+	ui_screen | head -n 5 | grep -Eq "(Thứ [^,]*|Chủ [Nn]hật), [0-9]{2}/[0-9]{2}/[0-9]{4}" &&
 	ui_keys m &&
 	ui_wait "đã bỏ dấu trang" &&
 	ui_keys m &&
