@@ -14,6 +14,7 @@
 #include <curses.h>
 
 #include "conf.h"
+#include "date.h"
 #include "i18n.h"
 #include "keymap.h"
 #include "paths.h"
@@ -550,28 +551,11 @@ conf_load(const char *path)
 void
 conf_date(const char *iso, char *out, size_t size)
 {
-	struct tm tm = { 0 };
-	int y, m, d, used = 0;
+	struct tm tm;
 
 	conf_get();
-	if (strcmp(conf.date_format, "%Y-%m-%d") == 0 ||
-	    sscanf(iso, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || used != 10 ||
-	    m < 1 || m > 12 || d < 1 || d > 31) {
-		snprintf(out, size, "%.10s", iso);
-		return;
-	}
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d;
-	tm.tm_isdst = -1;
-	/* The day of the week, for %a and %A. */
-	{
-		struct tm t = tm;
-
-		if (mktime(&t) != (time_t)-1)
-			tm.tm_wday = t.tm_wday, tm.tm_yday = t.tm_yday;
-	}
-	if (format_day(out, size, conf.date_format, &tm) == 0)
+	if (strcmp(conf.date_format, "%Y-%m-%d") == 0 || date_from_iso(iso, &tm) == DATE_NONE ||
+	    format_day(out, size, conf.date_format, &tm) == 0)
 		snprintf(out, size, "%.10s", iso);
 }
 

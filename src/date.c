@@ -360,30 +360,46 @@ date_iso(const struct date *d, char *out)
 		out[0] = '\0';
 }
 
+enum date_prec
+date_from_iso(const char *iso, struct tm *tm)
+{
+	int y, mo, d, h = 0, mi = 0, n = 0;
+	enum date_prec prec = DATE_MINUTE;
+
+	if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) != 5) {
+		prec = DATE_DAY;
+		if (sscanf(iso, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3)
+			return DATE_NONE;
+	}
+	if (iso[n] != '\0' || h > 23 || mi > 59)
+		return DATE_NONE;
+	memset(tm, 0, sizeof *tm);
+	tm->tm_year = y - 1900;
+	tm->tm_mon = mo - 1;
+	tm->tm_mday = d;
+	tm->tm_hour = h;
+	tm->tm_min = mi;
+	/* The weekday, from the date alone: as UTC, no daylight saving
+	 * moves it. A day that does not exist comes back as another. */
+	if (timegm(tm) == (time_t)-1 || tm->tm_mday != d || tm->tm_mon != mo - 1)
+		return DATE_NONE;
+	return prec;
+}
+
 void
 date_shown(const char *iso, char *out, size_t size)
 {
-	struct tm tm = { 0 };
-	int y, mo, d, h = 0, mi = 0, n = 0, minute;
-	time_t t;
+	struct tm tm;
+	enum date_prec prec;
 
 	if (size == 0)
 		return;
-	minute = sscanf(iso, "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) == 5;
-	if (!minute && sscanf(iso, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3)
-		n = 0;
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	/* The weekday, from the date alone: as UTC, no daylight saving
-	 * moves it. A date that does not exist comes back another. */
-	if (n == 0 || iso[n] != '\0' || (t = timegm(&tm)) == (time_t)-1 ||
-	    tm.tm_mday != d || tm.tm_mon != mo - 1 ||
+	prec = date_from_iso(iso, &tm);
+	if (prec == DATE_NONE ||
 	    /* TRANSLATORS: strftime(3) formats of an article's date in the
 	     * reader, with the time and without. */
-	    strftime(out, size, minute ? _("%a %d %b %Y, %H:%M") : _("%a %d %b %Y"), &tm) == 0)
+	    strftime(out, size, prec == DATE_MINUTE ? _("%a %d %b %Y, %H:%M") : _("%a %d %b %Y"),
+	    &tm) == 0)
 		snprintf(out, size, "%s", iso);
 }
 

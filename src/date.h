@@ -41,6 +41,15 @@ int date_is_dateline(const char *s, struct date *d);
 void date_iso(const struct date *d, char *out);
 
 /*
+ * A stored date ("2024-09-16" or "2024-09-16T22:10", nothing else) into
+ * *tm, its weekday and day of the year too. Returns DATE_DAY or
+ * DATE_MINUTE, or DATE_NONE for any other string or a day that does not
+ * exist.
+ */
+struct tm;
+enum date_prec date_from_iso(const char *iso, struct tm *tm);
+
+/*
  * A stored date ("2024-09-16" or "2024-09-16T22:10") as a reader writes
  * it, in the locale's words: "Mon 16 Sep 2024, 22:10", under vi_VN
  * "Thứ Hai, 16/09/2024 22:10" (the formats are translated). Anything
