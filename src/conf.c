@@ -98,6 +98,10 @@ conf_reset(void)
 	conf.columns[3] = COL_TITLE;
 	conf.ncolumns = 4;
 	snprintf(conf.date_format, sizeof conf.date_format, "%s", "%Y-%m-%d");
+	/* Lines of 80 columns at most, as a page of print: 118 at 200
+	 * columns were too long to read. */
+	conf.text_width = 80;
+	conf.text_center = 1;
 	for (int i = 0; i < EL_COUNT; i++)
 		colors[i] = elements[i].dflt;
 	keymap_init();
@@ -383,6 +387,15 @@ set_words(const struct source *src, char **w, int n)
 			return bad(src, _("date-format: %s is not a date format (%%Y %%m %%d %%b ...)"),
 			    w[2]);
 		snprintf(conf.date_format, sizeof conf.date_format, "%s", w[2]);
+	} else if (strcmp(w[1], "text-width") == 0) {
+		if ((v = number(w[2], 0, 1000)) < 0 || (v > 0 && v < 20))
+			return bad(src, _("text-width: %s is not 0 (the pane's width) or 20 to 1000"),
+			    w[2]);
+		conf.text_width = v;
+	} else if (strcmp(w[1], "text-center") == 0) {
+		if (strcmp(w[2], "on") != 0 && strcmp(w[2], "off") != 0)
+			return bad(src, _("text-center: %s is not on or off"), w[2]);
+		conf.text_center = strcmp(w[2], "on") == 0;
 	} else if (strcmp(w[1], "sort") == 0) {
 		if (strcmp(w[2], "date") != 0 && strcmp(w[2], "import") != 0)
 			return bad(src, _("sort: %s is not date or import"), w[2]);
@@ -606,6 +619,8 @@ conf_dump(FILE *f)
 	fputs("set date-format ", f);
 	put_word(f, conf.date_format);
 	fprintf(f, "\nset sort %s\n", conf.sort_import ? "import" : "date");
+	fprintf(f, "set text-width %d\n", conf.text_width);
+	fprintf(f, "set text-center %s\n", conf.text_center ? "on" : "off");
 	if (conf.patterns != NULL) {
 		fputs("set patterns ", f);
 		put_word(f, conf.patterns);

@@ -40,6 +40,8 @@ struct config {
 	int source_width;	/* 0: by the width of the screen */
 	char date_format[32];	/* strftime, day precision */
 	int sort_import;	/* default sort: import order, not date */
+	int text_width;		/* the reader's widest line; 0: the pane's */
+	int text_center;	/* a narrower text stands in the middle */
 	char *patterns;		/* an extra junk-pattern file, or NULL */
 };
 

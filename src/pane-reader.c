@@ -47,11 +47,24 @@ struct reader {
 	struct edit find;
 };
 
-/* The wrap width: one column of margin on each side. */
+/* The wrap width: one column of margin on each side, and no wider than
+ * the text-width setting. */
 static int
 text_cols(const struct pane *p)
 {
-	return p->cols > 4 ? p->cols - 2 : p->cols;
+	int cols = p->cols > 4 ? p->cols - 2 : p->cols, most = conf_get()->text_width;
+
+	return most > 0 && cols > most ? most : cols;
+}
+
+/* The text's first column: after the margin, or in the middle of the
+ * room with text-center. */
+static int
+text_left(const struct pane *p)
+{
+	int room = p->cols > 4 ? p->cols - 2 : p->cols;
+
+	return 1 + (conf_get()->text_center ? (room - text_cols(p)) / 2 : 0);
 }
 
 static void
@@ -384,7 +397,7 @@ draw_line(struct pane *p, int y, const char *text, const struct text_line *l, en
 	attr_t base = kind_attr(kind);
 	size_t at = 0, end = l->len;
 	const char *s = text + l->start;
-	int x = 1;
+	int x = text_left(p);
 
 	if (r->q.n > 0 && kind != LAYOUT_META)
 		tok_split(s, l->len, mark_word, &m);

@@ -2,7 +2,8 @@
 # ui-config.sh: the configuration file as the interface honours it, in
 # tmux: bindings (rebound, unbound, a two-key sequence), a bad line said
 # on stderr while the rest applies, colours in 256 and 8 colours, NO_COLOR,
-# a forced layout, the date format and the columns of the list.
+# a forced layout, the date format and the columns of the list, the
+# reader's text width and centring.
 . "$TESTLIB"
 . "$(dirname "$TESTLIB")/ui-lib.sh"
 
@@ -107,6 +108,49 @@ test_expect_success 'date format and columns of the list' '
 	ui_wait "20/12/2024" &&
 	ui_screen | grep "20/12/2024" | grep -q "^Thanh Hóa: Hơn 90%" &&
 	screen_lacks "2024-12-20"
+'
+
+# text_box: the first and the last column of the article's body lines on
+# the screen ("FIRST LAST", 1-based), the header and status left out.
+text_box() {
+	ui_screen | head -n -2 | sed -n "4,\$p" | grep . >box &&
+	first=$(sed "s/[^ ].*//" box | awk "{ if (NR == 1 || length(\$0) < m) m = length(\$0) }
+		END { print m + 1 }") &&
+	last=$("$COLWIDTH" <box | sort -n | tail -n 1) &&
+	echo "$first $last"
+}
+
+# open_wide CONF: luot at 200 columns, one pane, the article about the
+# Mid-Autumn night open.
+open_wide() {
+	printf "set layout single\n%s\n" "$1" >"$conf" &&
+	ui_start 200 40 --db "$db" &&
+	ui_wait "luot: list" &&
+	ui_keys j j Enter &&
+	ui_wait "luot: article"
+}
+
+test_expect_success 'text-width: 80 columns by default, in the middle of 200' '
+	open_wide "" &&
+	set -- $(text_box) &&
+	test "$1" -ge 55 && test "$1" -le 62 &&
+	test $(($2 - $1)) -le 80 && test $(($2 - $1)) -ge 70
+'
+
+test_expect_success 'text-center off: from the left margin' '
+	open_wide "set text-center off" &&
+	set -- $(text_box) &&
+	test "$1" = 2 && test "$2" -le 81
+'
+
+test_expect_success 'text-width 0: the pane is the limit; a bad value is said' '
+	open_wide "set text-width 0" &&
+	set -- $(text_box) &&
+	test "$2" -gt 150 &&
+	printf "set text-width 5\nset text-center maybe\n" >"$conf" &&
+	{ "$LUOT" --dump-config 2>err >dump; test $? = 1; } &&
+	grep -q "text-width: 5 is not 0" err && grep -q "text-center: maybe is not on or off" err &&
+	grep -q "^set text-width 80$" dump && grep -q "^set text-center on$" dump
 '
 
 test_done
