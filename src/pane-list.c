@@ -407,21 +407,43 @@ date_cols(void)
 	return cols;
 }
 
-/* Columns of a list column other than the title on a pane cols wide. */
+/*
+ * The source column's width, blank included, on a pane cols wide: as
+ * source-width says, or else as wide as the longest source among the
+ * rows shown, up to 18 columns (12 below 100, none below 60), and none
+ * when none of them has a source (7 rows of 8 have none in some
+ * collections: 20 blank columns taken from the titles).
+ */
 static int
-column_cols(enum config_column c, int cols)
+source_cols(const struct list *l, int rows, int cols)
 {
-	int src = conf_get()->source_width;
+	int src = conf_get()->source_width, most = cols >= 60 ? (cols >= 100 ? 18 : 12) : 0;
 
+	if (src == 0) {
+		for (int i = 0; i < l->n && i < rows && src < most; i++) {
+			int w = (int)text_width(l->rows[i].source);
+
+			if (w > src)
+				src = w;
+		}
+		if (src > most)
+			src = most;
+	}
+	return src > 0 ? src + 2 : 0;
+}
+
+/* Columns of a list column other than the title on a pane cols wide;
+ * src: source_cols(). */
+static int
+column_cols(enum config_column c, int cols, int src)
+{
 	switch (c) {
 	case COL_FLAGS:
 		return 3;
 	case COL_DATE:
 		return cols >= 36 ? date_cols() + 2 : 0;
 	case COL_SOURCE:
-		if (src == 0)
-			src = cols >= 60 ? (cols >= 100 ? 18 : 12) : 0;
-		return src > 0 ? src + 2 : 0;
+		return src;
 	case COL_TITLE:
 		break;
 	}
@@ -459,17 +481,17 @@ draw_column(struct pane *p, int y, int x, int w, enum config_column c, const str
 /* A row: the columns the configuration lists, the title taking the room
  * the others leave. */
 static void
-draw_row(struct pane *p, int y, const struct row *r, int selected)
+draw_row(struct pane *p, int y, const struct row *r, int selected, int src)
 {
 	const struct config *cf = conf_get();
 	int base = r->unread ? EL_UNREAD : EL_NORMAL, x = 0, others = 0;
 
 	ui_fill(p, y, 0, (attr_t)color_attr(selected ? EL_SELECTED : base));
 	for (int i = 0; i < cf->ncolumns; i++)
-		others += column_cols(cf->columns[i], p->cols);
+		others += column_cols(cf->columns[i], p->cols, src);
 	for (int i = 0; i < cf->ncolumns && x < p->cols; i++) {
 		enum config_column c = cf->columns[i];
-		int w = c == COL_TITLE ? p->cols - others : column_cols(c, p->cols);
+		int w = c == COL_TITLE ? p->cols - others : column_cols(c, p->cols, src);
 
 		if (w <= 0)
 			continue;
@@ -492,8 +514,8 @@ list_draw(struct pane *p)
 		ui_put(p, 5, 1, _("Press q to quit, ? for the keys."), p->cols - 1, A_NORMAL);
 		return;
 	}
-	for (int i = 0; i < l->n && i < p->rows; i++)
-		draw_row(p, i, &l->rows[i], i == l->cursor);
+	for (int i = 0, src = source_cols(l, p->rows, p->cols); i < l->n && i < p->rows; i++)
+		draw_row(p, i, &l->rows[i], i == l->cursor, src);
 }
 
 static int

@@ -110,6 +110,20 @@ test_expect_success 'date format and columns of the list' '
 	screen_lacks "2024-12-20"
 '
 
+test_expect_success 'the source column: as wide as the longest source shown, none without' '
+	: >"$conf" &&
+	mkdir nosource &&
+	cp "$LUOT_DATADIR/demo/15-nuoc-sach.txt" "$LUOT_DATADIR/demo/18-trung-thu.txt" nosource/ &&
+	"$LUOT" --db nosource.db import -q nosource >/dev/null &&
+	ui_start 100 30 --db nosource.db &&
+	ui_wait "luot: list" &&
+	ui_screen | grep -q "^N  2024-12-20  Thanh Hóa: Hơn 90%" &&
+	ui_start 100 8 --db "$db" &&
+	ui_wait "luot: list" &&
+	ui_screen | grep -q "^N  2024-06-06  Báo Đà Nẵng  Đà Nẵng: Hơn 13.000" &&
+	ui_screen | grep -q "^N  2024-07-01               Quy Nhơn đông nghịt"
+'
+
 # text_box: the first and the last column of the article's body lines on
 # the screen ("FIRST LAST", 1-based), the header and status left out.
 text_box() {
