@@ -61,6 +61,9 @@ static const struct {
 	[EL_SNIPPET] = { "snippet", { -1, -1, A_DIM } },
 	[EL_HEADING] = { "heading", { -1, -1, A_BOLD } },
 	[EL_PROMPT] = { "prompt", { -1, -1, A_BOLD } },
+	/* The list's selected row while keys go to the article: set apart
+	 * from the focused one, on a terminal without dim too. */
+	[EL_SELECTED_AWAY] = { "selected-away", { -1, -1, A_UNDERLINE } },
 };
 
 static struct color colors[EL_COUNT];

@@ -450,14 +450,22 @@ column_cols(enum config_column c, int cols, int src)
 	return 0;
 }
 
+/* The selected row: set apart, dimmer, while the keys go to another pane
+ * (the article beside the list), so that the eye finds the focus. */
+static attr_t
+selected_attr(const struct pane *p)
+{
+	return (attr_t)color_attr(ui_focused(p) ? EL_SELECTED : EL_SELECTED_AWAY);
+}
+
 /* One column of a row at x, w columns wide (the last two blank). */
 static void
 draw_column(struct pane *p, int y, int x, int w, enum config_column c, const struct row *r,
     int base, int selected)
 {
 	static const enum color_element el[] = { EL_FLAGS, EL_DATE, EL_SOURCE, EL_NORMAL };
-	attr_t a = (attr_t)(selected ? color_attr(EL_SELECTED) : c == COL_TITLE ?
-	    color_attr(base) : color_mix(base, el[c]));
+	attr_t a = selected ? selected_attr(p) : (attr_t)(c == COL_TITLE ? color_attr(base) :
+	    color_mix(base, el[c]));
 	char date[64];
 
 	switch (c) {
@@ -486,7 +494,7 @@ draw_row(struct pane *p, int y, const struct row *r, int selected, int src)
 	const struct config *cf = conf_get();
 	int base = r->unread ? EL_UNREAD : EL_NORMAL, x = 0, others = 0;
 
-	ui_fill(p, y, 0, (attr_t)color_attr(selected ? EL_SELECTED : base));
+	ui_fill(p, y, 0, selected ? selected_attr(p) : (attr_t)color_attr(base));
 	for (int i = 0; i < cf->ncolumns; i++)
 		others += column_cols(cf->columns[i], p->cols, src);
 	for (int i = 0; i < cf->ncolumns && x < p->cols; i++) {

@@ -91,6 +91,8 @@ void ui_leave(struct ui *ui);
 void ui_list_changed(struct ui *ui);
 /* Is there a key waiting (to cut work short for it)? */
 int ui_key_waiting(void);
+/* Do keys go to p? */
+int ui_focused(const struct pane *p);
 
 /*
  * Text for the screen: sanitised (no control or bidi character reaches

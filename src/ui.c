@@ -129,6 +129,12 @@ ui_store_error(struct ui *ui)
 }
 
 int
+ui_focused(const struct pane *p)
+{
+	return p->ui->focus == p;
+}
+
+int
 ui_key_waiting(void)
 {
 	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };

@@ -168,6 +168,17 @@ test_expect_success 'a wide one shows them side by side' '
 	widths_ok 160
 '
 
+test_expect_success 'side by side, the list shows where the focus is' '
+	ui_wait_status "luot: article" &&
+	ui_screen_attrs | sed -n 3p >row &&
+	grep -q "$(printf "\033\\[4m")" row && ! grep -q "$(printf "\033\\[7m")" row &&
+	ui_keys Tab &&
+	ui_wait_status "luot: list" &&
+	ui_screen_attrs | sed -n 3p | grep -q "$(printf "\033\\[7m")" &&
+	ui_keys Tab &&
+	ui_wait_status "luot: article"
+'
+
 test_expect_success 'm bookmarks the article under the cursor' '
 	ui_start 100 30 --db "$db" &&
 	ui_wait "Sôi nổi" &&
