@@ -19,7 +19,8 @@ for t in "$@"; do
 	# shellcheck disable=SC2086
 	$FUZZ_CC -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 		-I. -I"$src/src" -DLOCALEDIR='"/nonexistent"' -DPKGDATADIR='"/nonexistent"' \
-		-DSRCDATADIR="\"$src/data\"" -DFUZZ_DATADIR="\"$src/data\"" $FUZZ_CFLAGS \
+		-DSRCDATADIR="\"$src/data\"" -DBUILDLOCALEDIR='"/nonexistent"' \
+		-DFUZZ_DATADIR="\"$src/data\"" $FUZZ_CFLAGS \
 		"$src/tests/fuzz/fuzz-$t.c" $sources $FUZZ_LIBS -o "$out/fuzz-$t" || exit 1
 	# New inputs go to a scratch folder: the seeds in the tree stay as
 	# they are.
