@@ -178,6 +178,16 @@ lookup_in(enum keys_where where, const int *keys, int n, int *longer)
 	return action;
 }
 
+/* The search types every other key into the query: of the keys of
+ * KEYS_ANY, only these work there, whatever the bindings. */
+static const struct {
+	int key, action;
+} search_also[] = {
+	{ KEYMAP_CODE + KEY_NPAGE, ACT_PAGE_DOWN },
+	{ KEYMAP_CODE + KEY_PPAGE, ACT_PAGE_UP },
+	{ KEYMAP_CODE + KEY_F(1), ACT_HELP },
+};
+
 int
 keymap_lookup(enum keys_where where, const int *keys, int n)
 {
@@ -186,9 +196,11 @@ keymap_lookup(enum keys_where where, const int *keys, int n)
 	if (where == KEYS_SEARCH) {	/* typing: only its own keys and pages */
 		if (action != ACT_NONE || longer)
 			return longer ? KEYMAP_PENDING : action;
-		return n > 1 ? ACT_NONE : keys[0] == KEYMAP_CODE + KEY_NPAGE ? ACT_PAGE_DOWN :
-		    keys[0] == KEYMAP_CODE + KEY_PPAGE ? ACT_PAGE_UP :
-		    keys[0] == KEYMAP_CODE + KEY_F(1) ? ACT_HELP : ACT_NONE;
+		for (size_t i = 0; n == 1 && i < sizeof search_also / sizeof *search_also; i++) {
+			if (keys[0] == search_also[i].key)
+				return search_also[i].action;
+		}
+		return ACT_NONE;
 	}
 	if (action == ACT_NONE)
 		action = lookup_in(KEYS_ANY, keys, n, &longer);
@@ -243,6 +255,31 @@ enum keys_where
 keymap_action_where(int action)
 {
 	return action >= 0 && action < ACT_COUNT ? actions[action].where : KEYS_ANY;
+}
+
+void
+keymap_first_key(int action, enum keys_where where, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	/* Where's own bindings first, then those it takes from KEYS_ANY. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < nbindings; i++) {
+			if (bindings[i].action == action &&
+			    bindings[i].where == (pass == 0 ? where : KEYS_ANY)) {
+				keymap_keys_name(bindings[i].keys, bindings[i].nkeys, buf, size);
+				return;
+			}
+		}
+		if (where == KEYS_SEARCH)
+			break;
+	}
+	for (size_t i = 0; where == KEYS_SEARCH && i < sizeof search_also / sizeof *search_also;
+	    i++) {
+		if (search_also[i].action == action) {
+			keymap_key_name(search_also[i].key, buf, size);
+			return;
+		}
+	}
 }
 
 void

@@ -66,6 +66,10 @@ void keymap_keys_name(const int *keys, int n, char *buf, size_t size);
 const char *keymap_action_help(int action);	/* translated */
 enum keys_where keymap_action_where(int action);
 
+/* The first key (or sequence) that does action where the focus is, as
+ * keymap_lookup() reads keys there, in buf ("" when none). */
+void keymap_first_key(int action, enum keys_where where, char *buf, size_t size);
+
 /* The keys bound to action, as "j, Down, C-n", in buf ("" when none). */
 void keymap_keys_of(int action, char *buf, size_t size);
 

@@ -47,14 +47,20 @@ struct reader {
 	struct edit find;
 };
 
-/* The wrap width: one column of margin on each side, and no wider than
- * the text-width setting. */
+/* The room for text: one column of margin on each side. */
+static int
+room_cols(const struct pane *p)
+{
+	return p->cols > 4 ? p->cols - 2 : p->cols;
+}
+
+/* The wrap width: the room, no wider than the text-width setting. */
 static int
 text_cols(const struct pane *p)
 {
-	int cols = p->cols > 4 ? p->cols - 2 : p->cols, most = conf_get()->text_width;
+	int most = conf_get()->text_width;
 
-	return most > 0 && cols > most ? most : cols;
+	return most > 0 && room_cols(p) > most ? most : room_cols(p);
 }
 
 /* The text's first column: after the margin, or in the middle of the
@@ -62,9 +68,7 @@ text_cols(const struct pane *p)
 static int
 text_left(const struct pane *p)
 {
-	int room = p->cols > 4 ? p->cols - 2 : p->cols;
-
-	return 1 + (conf_get()->text_center ? (room - text_cols(p)) / 2 : 0);
+	return 1 + (conf_get()->text_center ? (room_cols(p) - text_cols(p)) / 2 : 0);
 }
 
 static void

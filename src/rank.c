@@ -500,10 +500,11 @@ rank_register(struct fts5_api *api)
 	/* Any pointer but NULL says "banded". */
 	static const char banded[] = "banded";
 	int rc = api->xCreateFunction(api, "luot_rank", NULL, rank_fn, NULL);
+	const char *slow;
 
 	if (rc == SQLITE_OK)
 		rc = api->xCreateFunction(api, "luot_band_rank", (void *)banded, rank_fn, NULL);
-	if (getenv("LUOT_TEST_SLOW_US") != NULL)
-		slow_us = strtol(getenv("LUOT_TEST_SLOW_US"), NULL, 10);
+	if ((slow = getenv("LUOT_TEST_SLOW_US")) != NULL)
+		slow_us = strtol(slow, NULL, 10);
 	return rc;
 }

@@ -401,20 +401,16 @@ append(char *line, size_t size, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* "?: help", for the end of the status line: the first key bound to the
- * help, or F1 in the search, where letters are the query
- * (keymap_lookup). Empty when no key is bound to it. */
+/* "?: help", for the end of the status line: the first key that opens
+ * the help where the focus is (F1 in the search, where letters are the
+ * query). Empty when no key does. */
 static void
 help_hint(const struct ui *ui, char *buf, size_t size)
 {
 	char keys[64];
 
 	buf[0] = '\0';
-	if (ui->focus == ui->search)
-		snprintf(keys, sizeof keys, "F1");
-	else
-		keymap_keys_of(ACT_HELP, keys, sizeof keys);
-	keys[strcspn(keys, ",")] = '\0';
+	keymap_first_key(ACT_HELP, ui->focus->ops->where, keys, sizeof keys);
 	if (keys[0])
 		snprintf(buf, size, _("%s: help"), keys);
 }
@@ -424,6 +420,7 @@ draw_status(struct ui *ui)
 {
 	char pos[64] = "", line[1024], hint[80];
 	int64_t total = -1, unread = -1, marked = -1;
+	int hw;
 	struct pane fake = { NULL, ui, ui->status, 2, COLS, NULL };
 	const char *query = ui->main == ui->search ? pane_search_query(ui->search) : "";
 	int used;
@@ -445,9 +442,9 @@ draw_status(struct ui *ui)
 	ui_fill(&fake, 0, used, (attr_t)color_attr(EL_STATUS));
 	/* At the right end, where room is left: the counts come first. */
 	help_hint(ui, hint, sizeof hint);
-	if (hint[0] && used + 2 + (int)text_width(hint) + 1 <= COLS)
-		ui_put(&fake, 0, COLS - (int)text_width(hint) - 1, hint, (int)text_width(hint),
-		    (attr_t)color_attr(EL_STATUS));
+	hw = (int)text_width(hint);
+	if (hw > 0 && used + 2 + hw + 1 <= COLS)
+		ui_put(&fake, 0, COLS - hw - 1, hint, hw, (attr_t)color_attr(EL_STATUS));
 	if (ui->answered != NULL)
 		edit_draw(&ui->answer, &fake, 1, ui->question);
 	else if (ui->msg[0])

@@ -100,6 +100,18 @@ test_bind(void)
 	int seq[2] = { key("g"), key("g") }, other[2] = { key("g"), key("x") };
 
 	conf_reset();
+	{
+		char k[32];
+
+		keymap_first_key(ACT_HELP, KEYS_LIST, k, sizeof k);
+		is_str(k, "?", "the help's first key in the list: ?");
+		keymap_first_key(ACT_HELP, KEYS_SEARCH, k, sizeof k);
+		is_str(k, "F1", "...in the search, where ? is typed: F1");
+		is_int(lookup1(KEYS_SEARCH, "F1"), ACT_HELP, "...and F1 opens it there");
+		is_int(lookup1(KEYS_SEARCH, "?"), ACT_NONE, "...? does not");
+		keymap_first_key(ACT_HISTORY_PREV, KEYS_SEARCH, k, sizeof k);
+		is_str(k, "Up", "the search's own keys come first");
+	}
 	good("bind x quit");
 	is_int(lookup1(KEYS_LIST, "x"), ACT_QUIT, "bind: x quits");
 	good("bind C-d page-down");
