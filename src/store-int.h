@@ -28,7 +28,8 @@ struct store {
 	int (*interrupt_fn)(void *);	/* store_set_interrupt() */
 	void *interrupt_ctx;
 	double interrupt_asked;	/* when interrupt_fn was last called */
-	double deadline;	/* store_until(): statements stop then (0: never) */
+	double deadline;	/* store_until(): statements stop at this
+				 * thread's CPU time (0: never) */
 	int deadline_hit;	/* the last one stopped so */
 	char *path;
 	char *err;
@@ -131,8 +132,8 @@ int store_db_fail(struct store *s);
 /* Record a message of luot's own as the store's error. */
 void store_set_err(struct store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Statements stop (SQLITE_INTERRUPT, with deadline_hit set) once ms
- * have passed from now; 0: no limit (store-page.c). */
+/* Statements stop (SQLITE_INTERRUPT, with deadline_hit set) once this
+ * thread has worked ms more; 0: no limit (store-page.c). */
 void store_until(struct store *s, double ms);
 
 /* Run sql (no rows); 0, or -1 with the error recorded. */

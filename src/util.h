@@ -20,10 +20,12 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Print "luot: message" on stderr; die() then exits with status 1. */
 /* Seconds on the monotonic clock: for intervals, never for dates. */
 double monotonic_seconds(void);
+/* Seconds of CPU this thread has used: for limits on work done. */
+double thread_cpu_seconds(void);
 
+/* Print "luot: message" on stderr; die() then exits with status 1. */
 void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 
