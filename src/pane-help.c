@@ -9,12 +9,10 @@
 
 #include "conf.h"
 #include "i18n.h"
+#include "listview.h"
 #include "pane.h"
+#include "panes.h"
 #include "util.h"
-
-struct help {
-	int top;
-};
 
 /* The help text: one entry a line; a heading has no action. */
 struct entry {
@@ -64,88 +62,61 @@ entry(int i, struct entry *e)
 	return 0;
 }
 
-static void
-help_draw(struct pane *p)
-{
-	struct help *h = p->data;
-	struct entry e;
-	int keys_cols = p->cols >= 60 ? 24 : p->cols / 3;
-
-	for (int y = 0; y < p->rows && entry(h->top + y, &e); y++) {
-		char keys[128];
-
-		if (e.heading != NULL) {
-			ui_put(p, y, 1, e.heading, p->cols - 2, (attr_t)color_attr(EL_HEADING));
-			continue;
-		}
-		keymap_keys_of(e.action, keys, sizeof keys);
-		ui_put(p, y, 3, keys, keys_cols - 1, A_NORMAL);
-		ui_put(p, y, 3 + keys_cols, keymap_action_help(e.action), p->cols - 4 - keys_cols,
-		    A_NORMAL);
-	}
-}
-
 static int
-total(void)
+count_entries(void *ctx)
 {
 	struct entry e;
 	int n = 0;
 
+	(void)ctx;
 	while (entry(n, &e))
 		n++;
 	return n;
 }
 
+static void
+draw_entry(struct pane *p, int y, int i, int selected, void *ctx)
+{
+	struct entry e;
+	int keys_cols = p->cols >= 60 ? 24 : p->cols / 3;
+	char keys[128];
+
+	(void)selected;
+	(void)ctx;
+	if (!entry(i, &e))
+		return;
+	if (e.heading != NULL) {
+		ui_put(p, y, 1, e.heading, p->cols - 2, (attr_t)color_attr(EL_HEADING));
+		return;
+	}
+	keymap_keys_of(e.action, keys, sizeof keys);
+	ui_put(p, y, 3, keys, keys_cols - 1, A_NORMAL);
+	ui_put(p, y, 3 + keys_cols, keymap_action_help(e.action), p->cols - 4 - keys_cols,
+	    A_NORMAL);
+}
+
+static void
+help_draw(struct pane *p)
+{
+	listview_draw(p->data, p);
+}
+
 static int
 help_key(struct pane *p, int key, int action)
 {
-	struct help *h = p->data;
-	int last = total() - p->rows;
+	int flags = listview_key(p->data, p, action);
 
-	(void)key;
-	switch (action) {
-	case ACT_DOWN:
-		h->top++;
-		break;
-	case ACT_UP:
-		h->top--;
-		break;
-	case ACT_PAGE_DOWN:
-	case ACT_HALF_DOWN:
-		h->top += p->rows / 2;
-		break;
-	case ACT_PAGE_UP:
-	case ACT_HALF_UP:
-		h->top -= p->rows / 2;
-		break;
-	case ACT_TOP:
-		h->top = 0;
-		break;
-	case ACT_BOTTOM:
-		h->top = last;
-		break;
-	case ACT_QUIT:
-	case ACT_HELP:
-		ui_leave(p->ui);
-		return UI_REDRAW;
-	default:
-		if (key == 27) {
-			ui_leave(p->ui);
-			return UI_REDRAW;
-		}
-		return 0;
-	}
-	if (h->top > last)
-		h->top = last;
-	if (h->top < 0)
-		h->top = 0;
-	return UI_REDRAW;
+	if (flags != 0)
+		return flags;
+	if (action == ACT_QUIT || action == ACT_HELP || key == 27)
+		return UI_HANDLED | UI_LEAVE;
+	return 0;
 }
 
 static void
 help_resize(struct pane *p)
 {
-	(void)p;
+	listview_fit(p->data, p);
 }
 
 static void
@@ -161,12 +132,27 @@ help_free(struct pane *p)
 	free(p->data);
 }
 
+static const struct listview_ops entries_ops = {
+	count_entries, draw_entry, NULL, NULL, NULL,
+};
+
 static const struct pane_ops help_ops = {
-	KEYS_ANY, N_("keys"), help_draw, help_key, help_resize, help_status, NULL, help_free,
+	.where = KEYS_ANY,
+	.name = N_("keys"),
+	.kind = PANE_FULL,
+	.draw = help_draw,
+	.key = help_key,
+	.resize = help_resize,
+	.status = help_status,
+	.free = help_free,
 };
 
 struct pane *
 pane_help_new(struct ui *ui)
 {
-	return pane_new(ui, &help_ops, xcalloc(1, sizeof(struct help)));
+	struct listview *lv = xcalloc(1, sizeof *lv);
+
+	listview_init(lv, &entries_ops, NULL, 1);
+	lv->nocursor = 1;
+	return pane_new(ui, &help_ops, lv);
 }

@@ -12,11 +12,12 @@
 
 #include "conf.h"
 #include "i18n.h"
+#include "listview.h"
 #include "pane.h"
+#include "panes.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
-#include "writer.h"
 
 struct row {
 	struct store_key key;
@@ -26,21 +27,18 @@ struct row {
 };
 
 struct list {
+	struct listview lv;	/* lv.sel: the cursor's row in rows */
 	struct row *rows;	/* the window: rows[0] is the top line */
 	int n, cap;
-	int cursor;		/* index in rows */
 	int64_t top_n;		/* 1-based place of rows[0] in the list; -1 unknown */
-	int64_t total, unread;	/* -1 until counted */
-	int64_t bookmarked;
 	enum store_order order;
-	int stale;		/* the database changed while the list was hidden */
 };
 
 /*
  * The cursor is on a row of the window (row 0 when it is empty), and the
- * window fits the pane while it is shown: with rows[0] the top line,
- * top <= cursor < top + rows. Checked where keys, resizes and reloads
- * leave the window; nothing in a build with NDEBUG.
+ * window fits the pane while it is shown: rows[0] is the top line.
+ * Checked where keys, resizes and reloads leave the window; nothing in a
+ * build with NDEBUG.
  */
 static void
 check_window(const struct pane *p)
@@ -48,7 +46,8 @@ check_window(const struct pane *p)
 	const struct list *l = p->data;
 
 	assert(l->n >= 0 && l->n <= l->cap);
-	assert(l->n == 0 ? l->cursor == 0 : l->cursor >= 0 && l->cursor < l->n);
+	assert(l->n == 0 ? l->lv.sel == 0 : l->lv.sel >= 0 && l->lv.sel < l->n);
+	assert(l->lv.top == 0);
 	assert(p->rows <= 0 || l->n <= p->rows);
 	(void)l;
 }
@@ -131,34 +130,49 @@ ensure_cap(struct list *l, int rows)
 	}
 }
 
-/* The window from the top (dir > 0) or the bottom of the list. */
-static void
-load_end(struct pane *p, int dir)
+/* Rows of the window: the lines under the headers. */
+static int
+window_rows(const struct pane *p)
 {
+	const struct list *l = p->data;
+
+	return p->rows > l->lv.y0 ? p->rows - l->lv.y0 : 0;
+}
+
+/* The window from the top (dir > 0) or the bottom of the list
+ * (listview's end). */
+static void
+load_end(void *ctx, int dir)
+{
+	struct pane *p = ctx;
 	struct list *l = p->data;
+	struct ui_counts c;
 	struct fetch f;
 	int got;
 
 	clear_rows(l);
-	ensure_cap(l, p->rows);
-	if ((got = fetch(p, NULL, dir, p->rows, &f)) > 0) {
+	ensure_cap(l, window_rows(p));
+	if ((got = fetch(p, NULL, dir, window_rows(p), &f)) > 0) {
 		for (int i = 0; i < got; i++)
 			l->rows[dir > 0 ? i : got - 1 - i] = f.v[i];
 		l->n = got;
 	}
 	free(f.v);
-	l->cursor = dir > 0 ? 0 : (l->n > 0 ? l->n - 1 : 0);
-	l->top_n = dir > 0 ? 1 : (l->total >= 0 ? l->total - l->n + 1 : -1);
+	l->lv.sel = dir > 0 ? 0 : (l->n > 0 ? l->n - 1 : 0);
+	l->lv.top = 0;
+	ui_counts(p->ui, &c);
+	l->top_n = dir > 0 ? 1 : (c.total >= 0 ? c.total - l->n + 1 : -1);
 }
 
 /*
- * Shift the window by k rows (down when k > 0), reading the rows that
- * come in; the cursor keeps its line. Returns the rows shifted, fewer
- * than |k| at an end of the list.
+ * Slide the window by k rows (down when k > 0), reading the rows that
+ * come in (listview's slide). Returns the rows slid, fewer than |k| at
+ * an end of the list.
  */
 static int
-list_shift(struct pane *p, int k)
+slide(void *ctx, int k)
 {
+	struct pane *p = ctx;
 	struct list *l = p->data;
 	int down = k > 0, want = down ? k : -k, got;
 	struct fetch f;
@@ -189,34 +203,10 @@ list_shift(struct pane *p, int k)
 	return down ? got : -got;
 }
 
-/* Move the cursor by k rows, scrolling at the edges. */
-static void
-list_move(struct pane *p, int k)
+static int
+count_rows(void *ctx)
 {
-	struct list *l = p->data;
-	int target = l->cursor + k;
-
-	if (target >= l->n)
-		target -= list_shift(p, target - (l->n - 1));
-	else if (target < 0)
-		target -= list_shift(p, target);
-	if (target >= l->n)
-		target = l->n - 1;
-	if (target < 0)
-		target = 0;
-	l->cursor = target;
-}
-
-/* A page: the window moves, the cursor keeps its line (less, mutt);
- * at an end, the cursor goes to the first or last row. */
-static void
-page(struct pane *p, int k)
-{
-	struct list *l = p->data;
-	int moved = list_shift(p, k);
-
-	if (moved != k)
-		l->cursor = k > 0 ? l->n - 1 : 0;
+	return ((struct list *)((struct pane *)ctx)->data)->n;
 }
 
 /*
@@ -228,18 +218,18 @@ window_at(struct pane *p, const struct store_key *key, int line)
 {
 	struct list *l = p->data;
 	struct fetch before, after;
-	int nb, keep;
+	int nb, keep, rows = window_rows(p);
 
 	/* At least the row above: the rows from key on come after it. */
 	if ((nb = fetch(p, key, -1, line > 0 ? line : 1, &before)) < 0)
 		nb = 0;
 	keep = nb < line ? nb : line;
 	if (nb > 0)
-		fetch(p, &before.v[0].key, 1, p->rows - keep, &after);
+		fetch(p, &before.v[0].key, 1, rows - keep, &after);
 	else
-		fetch(p, NULL, 1, p->rows, &after);
+		fetch(p, NULL, 1, rows, &after);
 	clear_rows(l);
-	ensure_cap(l, p->rows);
+	ensure_cap(l, rows);
 	for (int i = 0; i < nb; i++) {
 		if (i < keep)
 			l->rows[keep - 1 - i] = before.v[i];
@@ -247,59 +237,47 @@ window_at(struct pane *p, const struct store_key *key, int line)
 			row_free(&before.v[i]);
 	}
 	for (int i = 0; i < after.n; i++) {
-		if (keep + i < p->rows)
+		if (keep + i < rows)
 			l->rows[keep + i] = after.v[i];
 		else
 			row_free(&after.v[i]);
 	}
-	l->n = keep + (after.n < p->rows - keep ? after.n : p->rows - keep);
+	l->n = keep + (after.n < rows - keep ? after.n : rows - keep);
 	free(before.v);
 	free(after.v);
-	l->cursor = keep < l->n ? keep : l->n - 1;
-	if (l->cursor < 0)
-		l->cursor = 0;
+	l->lv.sel = keep < l->n ? keep : l->n - 1;
+	if (l->lv.sel < 0)
+		l->lv.sel = 0;
+	l->lv.top = 0;
 	l->top_n = -1;
 }
 
-void
-pane_list_reload(struct pane *p)
+/* The list again from the database, keeping the selected article. */
+static void
+list_reload(struct pane *p)
 {
 	struct list *l = p->data;
 	struct store_key key;
 
-	l->total = l->unread = -1;
-	if (p->rows <= 0) {
-		l->stale = 1;	/* read again when shown */
+	if (p->rows <= 0)
 		return;
-	}
-	l->stale = 0;
 	if (l->n == 0) {
 		load_end(p, 1);
 		return;
 	}
-	key = l->rows[l->cursor].key;
+	key = l->rows[l->lv.sel].key;
 	if (l->top_n == 1) {
 		/* At the top, new articles show above: the top again, the
 		 * cursor on its article while it is in view. */
 		load_end(p, 1);
 		for (int i = 0; i < l->n; i++) {
 			if (l->rows[i].key.id == key.id)
-				l->cursor = i;
+				l->lv.sel = i;
 		}
 		return;
 	}
 	/* The same article under the cursor, on the same line if it can. */
-	window_at(p, &key, l->cursor);
-}
-
-void
-pane_list_counts(struct pane *p, int64_t *total, int64_t *unread, int64_t *bookmarked)
-{
-	struct list *l = p->data;
-
-	*total = l->total;
-	*unread = l->unread;
-	*bookmarked = l->total >= 0 ? l->bookmarked : -1;
+	window_at(p, &key, l->lv.sel);
 }
 
 static int
@@ -310,48 +288,30 @@ stop_for_key(void *ctx)
 }
 
 /*
- * Counting reads an index through (longer the larger the corpus): after
- * the first screen, not before, and given up for a key (wait is set) to
- * be tried again at the next idle moment.
+ * The place of the window in the list, for the status line: reads an
+ * index through (longer the larger the corpus), so after the first
+ * screen, not before, and given up for a key, to be tried again at the
+ * next idle moment.
  */
 static int
-count(struct pane *p, int wait)
+list_idle(struct pane *p)
 {
 	struct list *l = p->data;
 	struct store *s = ui_store(p->ui);
 	int rc;
 
-	if (l->total >= 0 && (l->top_n > 0 || l->n == 0))
+	if (l->top_n > 0 || l->n == 0)
 		return 0;
-	if (wait)
-		store_set_interrupt(s, stop_for_key, NULL);
-	if (l->total < 0) {
-		struct store_counts c;
-
-		if ((rc = store_count(s, &c)) == 0) {
-			l->total = c.articles;
-			l->unread = c.unread;
-			l->bookmarked = c.bookmarked;
-		}
-	} else {
-		rc = 0;
-	}
-	if (rc == 0 && l->top_n < 0 && l->n > 0)
-		rc = store_position(s, l->order, &l->rows[0].key, &l->top_n);
+	store_set_interrupt(s, stop_for_key, NULL);
+	rc = store_position(s, l->order, &l->rows[0].key, &l->top_n);
 	store_set_interrupt(s, NULL, NULL);
 	if (rc < 0) {
+		l->top_n = -1;
 		if (!store_interrupted(s))
 			ui_store_error(p->ui);
-		else
-			l->total = l->unread = l->top_n = -1;
+		return 0;
 	}
 	return UI_REDRAW;
-}
-
-static int
-list_idle(struct pane *p)
-{
-	return count(p, 1);
 }
 
 static int
@@ -375,7 +335,7 @@ next_unread(struct pane *p)
 	struct list *l = p->data;
 	struct store_key found = { 0, "" };
 
-	if (store_page(ui_store(p->ui), l->order, &l->rows[l->cursor].key, 1, UNREAD_WALK,
+	if (store_page(ui_store(p->ui), l->order, &l->rows[l->lv.sel].key, 1, UNREAD_WALK,
 	    stop_at_unread, &found) < 0) {
 		ui_store_error(p->ui);
 		return;
@@ -384,7 +344,7 @@ next_unread(struct pane *p)
 		ui_message(p->ui, 0, "%s", _("no unread article below"));
 		return;
 	}
-	window_at(p, &found, l->cursor);
+	window_at(p, &found, l->lv.sel);
 }
 
 /* Columns of the date: the widest month's, in the configured format. */
@@ -415,12 +375,12 @@ date_cols(void)
  * collections: 20 blank columns taken from the titles).
  */
 static int
-source_cols(const struct list *l, int rows, int cols)
+source_cols(const struct list *l, int cols)
 {
 	int src = conf_get()->source_width, most = cols >= 60 ? (cols >= 100 ? 18 : 12) : 0;
 
 	if (src == 0) {
-		for (int i = 0; i < l->n && i < rows && src < most; i++) {
+		for (int i = 0; i < l->n && src < most; i++) {
 			int w = (int)text_width(l->rows[i].source);
 
 			if (w > src)
@@ -450,22 +410,14 @@ column_cols(enum config_column c, int cols, int src)
 	return 0;
 }
 
-/* The selected row: set apart, dimmer, while the keys go to another pane
- * (the article beside the list), so that the eye finds the focus. */
-static attr_t
-selected_attr(const struct pane *p)
-{
-	return (attr_t)color_attr(ui_focused(p) ? EL_SELECTED : EL_SELECTED_AWAY);
-}
-
 /* One column of a row at x, w columns wide (the last two blank). */
 static void
 draw_column(struct pane *p, int y, int x, int w, enum config_column c, const struct row *r,
     int base, int selected)
 {
 	static const enum color_element el[] = { EL_FLAGS, EL_DATE, EL_SOURCE, EL_NORMAL };
-	attr_t a = selected ? selected_attr(p) : (attr_t)(c == COL_TITLE ? color_attr(base) :
-	    color_mix(base, el[c]));
+	attr_t a = selected ? pane_selected_attr(p) : (attr_t)(c == COL_TITLE ?
+	    color_attr(base) : color_mix(base, el[c]));
 	char date[64];
 
 	switch (c) {
@@ -487,18 +439,22 @@ draw_column(struct pane *p, int y, int x, int w, enum config_column c, const str
 }
 
 /* A row: the columns the configuration lists, the title taking the room
- * the others leave. */
+ * the others leave (listview's draw). */
 static void
-draw_row(struct pane *p, int y, const struct row *r, int selected, int src)
+draw_row(struct pane *p, int y, int i, int selected, void *ctx)
 {
 	const struct config *cf = conf_get();
+	struct list *l = p->data;
+	const struct row *r = &l->rows[i];
 	int base = r->unread ? EL_UNREAD : EL_NORMAL, x = 0, others = 0;
+	int src = source_cols(l, p->cols);
 
-	ui_fill(p, y, 0, selected ? selected_attr(p) : (attr_t)color_attr(base));
-	for (int i = 0; i < cf->ncolumns; i++)
-		others += column_cols(cf->columns[i], p->cols, src);
-	for (int i = 0; i < cf->ncolumns && x < p->cols; i++) {
-		enum config_column c = cf->columns[i];
+	(void)ctx;
+	ui_fill(p, y, 0, selected ? pane_selected_attr(p) : (attr_t)color_attr(base));
+	for (int k = 0; k < cf->ncolumns; k++)
+		others += column_cols(cf->columns[k], p->cols, src);
+	for (int k = 0; k < cf->ncolumns && x < p->cols; k++) {
+		enum config_column c = cf->columns[k];
 		int w = c == COL_TITLE ? p->cols - others : column_cols(c, p->cols, src);
 
 		if (w <= 0)
@@ -522,70 +478,25 @@ list_draw(struct pane *p)
 		ui_put(p, 5, 1, _("Press q to quit, ? for the keys."), p->cols - 1, A_NORMAL);
 		return;
 	}
-	for (int i = 0, src = source_cols(l, p->rows, p->cols); i < l->n && i < p->rows; i++)
-		draw_row(p, i, &l->rows[i], i == l->cursor, src);
+	listview_draw(&l->lv, p);
 }
 
 static int
 list_key(struct pane *p, int key, int action)
 {
 	struct list *l = p->data;
-	struct row *r = l->n > 0 ? &l->rows[l->cursor] : NULL;
+	int flags;
 
 	(void)key;
+	if ((flags = listview_key(&l->lv, p, action)) != 0) {
+		check_window(p);
+		return flags;
+	}
 	switch (action) {
-	case ACT_DOWN:
-		list_move(p, 1);
-		break;
-	case ACT_UP:
-		list_move(p, -1);
-		break;
-	case ACT_PAGE_DOWN:
-		page(p, p->rows);
-		break;
-	case ACT_PAGE_UP:
-		page(p, -p->rows);
-		break;
-	case ACT_HALF_DOWN:
-		page(p, p->rows / 2 > 0 ? p->rows / 2 : 1);
-		break;
-	case ACT_HALF_UP:
-		page(p, -(p->rows / 2 > 0 ? p->rows / 2 : 1));
-		break;
-	case ACT_TOP:
-		load_end(p, 1);
-		break;
-	case ACT_BOTTOM:
-		count(p, 0);
-		load_end(p, -1);
-		break;
 	case ACT_OPEN:
-		if (r != NULL)
-			ui_open(p->ui, r->key.id, NULL);
-		break;
-	case ACT_BOOKMARK:
-		if (r != NULL) {
-			r->bookmarked = !r->bookmarked;
-			writer_bookmark(ui_writer(p->ui), r->key.id, r->bookmarked);
-		}
-		break;
-	case ACT_TOGGLE_READ:
-		if (r != NULL) {
-			writer_read(ui_writer(p->ui), r->key.id, r->unread);
-			r->unread = !r->unread;
-			l->total = l->unread = -1;
-		}
-		break;
-	case ACT_NOTE:
-		if (r != NULL)
-			ui_edit_note(p->ui, r->key.id);
-		break;
-	case ACT_TAGS:
-		if (r != NULL)
-			ui_edit_tags(p->ui, r->key.id);
-		break;
+		return l->n > 0 ? UI_HANDLED | UI_OPEN : UI_HANDLED;
 	case ACT_NEXT_UNREAD:
-		if (r != NULL)
+		if (l->n > 0)
 			next_unread(p);
 		break;
 	case ACT_SORT:
@@ -598,40 +509,36 @@ list_key(struct pane *p, int key, int action)
 		return 0;
 	}
 	check_window(p);
-	return UI_REDRAW;
+	return UI_HANDLED | UI_REDRAW;
 }
 
 static void
 list_resize(struct pane *p)
 {
 	struct list *l = p->data;
+	int rows = window_rows(p);
 
-	if (l->stale && l->n > 0) {
-		/* Trim to the new size first: reload keeps the cursor's line. */
-		if (l->cursor >= p->rows)
-			l->cursor = p->rows - 1;
-		pane_list_reload(p);
-	} else if (l->n == 0) {
+	if (l->n == 0) {
 		load_end(p, 1);
-	} else if (l->n > p->rows || l->n < p->rows) {
+	} else if (l->n != rows) {
 		/* Keep the cursor's article in view. */
-		if (l->cursor >= p->rows) {
-			int drop = l->cursor - p->rows + 1;
+		if (l->lv.sel >= rows) {
+			int drop = l->lv.sel - rows + 1;
 
 			for (int i = 0; i < drop; i++)
 				row_free(&l->rows[i]);
 			memmove(l->rows, l->rows + drop, (size_t)(l->n - drop) * sizeof *l->rows);
 			l->n -= drop;
-			l->cursor -= drop;
+			l->lv.sel -= drop;
 			if (l->top_n > 0)
 				l->top_n += drop;
 		}
-		while (l->n > p->rows)
+		while (l->n > rows)
 			row_free(&l->rows[--l->n]);
-		ensure_cap(l, p->rows);
-		if (l->n < p->rows) {
+		ensure_cap(l, rows);
+		if (l->n < rows) {
 			struct fetch f;
-			int got = fetch(p, &l->rows[l->n - 1].key, 1, p->rows - l->n, &f);
+			int got = fetch(p, &l->rows[l->n - 1].key, 1, rows - l->n, &f);
 
 			for (int i = 0; i < got; i++)
 				l->rows[l->n + i] = f.v[i];
@@ -647,30 +554,80 @@ static void
 list_status(struct pane *p, char *buf, size_t size)
 {
 	struct list *l = p->data;
+	struct ui_counts c;
 
+	ui_counts(p->ui, &c);
 	if (l->n == 0)
 		snprintf(buf, size, "0/0");
-	else if (l->top_n > 0 && l->total >= 0)
-		snprintf(buf, size, "%lld/%lld", (long long)(l->top_n + l->cursor),
-		    (long long)l->total);
-	else if (l->total >= 0)
-		snprintf(buf, size, "%lld", (long long)l->total);
+	else if (l->top_n > 0 && c.total >= 0)
+		snprintf(buf, size, "%lld/%lld", (long long)(l->top_n + l->lv.sel),
+		    (long long)c.total);
+	else if (c.total >= 0)
+		snprintf(buf, size, "%lld", (long long)c.total);
 	else
 		buf[0] = '\0';
 }
 
+static int
+list_current(struct pane *p, struct pane_article *a)
+{
+	struct list *l = p->data;
+	const struct row *r;
+
+	if (l->n == 0)
+		return 0;
+	r = &l->rows[l->lv.sel];
+	a->id = r->key.id;
+	a->unread = r->unread;
+	a->bookmarked = r->bookmarked;
+	a->words = NULL;
+	return 1;
+}
+
+/* A change made here shows at once, before the writer writes it. */
+static void
+list_changed(struct pane *p, const struct pane_change *c)
+{
+	struct list *l = p->data;
+
+	for (int i = 0; i < l->n; i++) {
+		if (l->rows[i].key.id != c->id)
+			continue;
+		if (c->what == CHANGE_READ)
+			l->rows[i].unread = !c->on;
+		else
+			l->rows[i].bookmarked = c->on;
+		p->dirty = 1;
+	}
+}
+
+static const struct listview_ops rows_ops = {
+	count_rows, draw_row, slide, load_end, NULL,
+};
+
 static const struct pane_ops list_ops = {
-	KEYS_LIST, N_("list"), list_draw, list_key, list_resize, list_status, list_idle,
-	list_free,
+	.where = KEYS_LIST,
+	.name = N_("list"),
+	.kind = PANE_LIST,
+	.draw = list_draw,
+	.key = list_key,
+	.resize = list_resize,
+	.status = list_status,
+	.idle = list_idle,
+	.free = list_free,
+	.current = list_current,
+	.reload = list_reload,
+	.changed = list_changed,
 };
 
 struct pane *
 pane_list_new(struct ui *ui)
 {
 	struct list *l = xcalloc(1, sizeof *l);
+	struct pane *p = pane_new(ui, &list_ops, l);
 
-	l->total = l->unread = -1;
+	listview_init(&l->lv, &rows_ops, p, 1);
 	l->top_n = 1;
 	l->order = conf_get()->sort_import ? STORE_ORDER_IMPORT : STORE_ORDER_DATE;
-	return pane_new(ui, &list_ops, l);
+	return p;
 }

@@ -1,8 +1,7 @@
 /*
  * pane-marks.c: the bookmarks (date, title, tags, the start of the note),
- * newest first, all of them or those with one tag; open one, remove one,
- * write its note and tags. Also the note and tag questions the other
- * panes ask (ui_edit_note, ui_edit_tags): answering bookmarks the article.
+ * newest first, all of them or those with one tag. The bookmark, note
+ * and tag keys work on the selected one as anywhere (actions.c).
  */
 #include "config.h"
 
@@ -12,24 +11,25 @@
 
 #include "conf.h"
 #include "i18n.h"
+#include "listview.h"
 #include "pane.h"
+#include "panes.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
-#include "writer.h"
 
 struct mark {
 	int64_t id;
 	char date[11];
 	char *title, *tags, *note;
+	int unread;
 };
 
 struct marks {
+	struct listview lv;
 	struct mark *v;
 	int n;
-	int sel, top;
 	char *tag;		/* the filter, or NULL */
-	int stale;		/* changed while hidden: read when shown */
 };
 
 /* Lines a bookmark takes: title, then tags and note. */
@@ -86,6 +86,7 @@ gather(const struct store_item *it, const struct store_mark *mk, void *ctx)
 	m->v = xrealloc(m->v, (size_t)(m->n + 1) * sizeof *m->v);
 	r = &m->v[m->n++];
 	r->id = it->id;
+	r->unread = it->unread;
 	snprintf(r->date, sizeof r->date, "%.10s", it->published ? it->published : "");
 	r->title = xstrdup(it->title ? it->title : "");
 	r->tags = shown_tags(mk->tags);
@@ -94,30 +95,39 @@ gather(const struct store_item *it, const struct store_mark *mk, void *ctx)
 	return 0;
 }
 
-void
-pane_marks_reload(struct pane *p)
+static void
+marks_reload(struct pane *p)
 {
 	struct marks *m = p->data;
 
-	/* Every change in the database reloads: not while nobody looks. */
-	m->stale = p->rows <= 0;
-	if (m->stale)
-		return;
 	clear_marks(m);
 	if (store_bookmarks(ui_store(p->ui), m->tag, 0, gather, m) < 0)
 		ui_store_error(p->ui);
-	if (m->sel >= m->n)
-		m->sel = m->n > 0 ? m->n - 1 : 0;
-	if (m->top > m->sel)
-		m->top = m->sel;
+	if (p->rows > 0)
+		listview_fit(&m->lv, p);
 }
 
 static int
-shown(const struct pane *p)
+count_marks(void *ctx)
 {
-	int n = p->rows / MARK_LINES;
+	return ((struct marks *)((struct pane *)ctx)->data)->n;
+}
 
-	return n > 0 ? n : 1;
+static void
+draw_mark(struct pane *p, int y, int i, int sel, void *ctx)
+{
+	struct marks *m = p->data;
+	const struct mark *r = &m->v[i];
+	int x = pane_row_start(p, y, r->date, sel);
+
+	(void)ctx;
+	ui_put(p, y, x, r->title, p->cols - x,
+	    sel ? pane_selected_attr(p) : (attr_t)color_attr(EL_TITLE));
+	if (y + 1 < p->rows) {
+		int w = ui_put(p, y + 1, 3, r->tags, p->cols - 3, (attr_t)color_attr(EL_META));
+
+		ui_put(p, y + 1, 3 + w + (w ? 2 : 0), r->note, p->cols - 5 - w, A_NORMAL);
+	}
 }
 
 static void
@@ -131,190 +141,52 @@ marks_draw(struct pane *p)
 		    p->cols - 2, A_DIM);
 		return;
 	}
-	for (int i = 0; i < shown(p) && m->top + i < m->n; i++) {
-		const struct mark *r = &m->v[m->top + i];
-		int y = i * MARK_LINES, x = 1, sel = m->top + i == m->sel;
-		attr_t a = (attr_t)color_attr(sel ? EL_SELECTED : EL_TITLE);
-
-		ui_fill(p, y, 0, (attr_t)color_attr(sel ? EL_SELECTED : EL_NORMAL));
-		if (p->cols >= 36) {
-			ui_put(p, y, x, r->date, 10, a);
-			x += 12;
-		}
-		ui_put(p, y, x, r->title, p->cols - x, a);
-		if (y + 1 < p->rows) {
-			int w = ui_put(p, y + 1, 3, r->tags, p->cols - 3, (attr_t)color_attr(EL_META));
-
-			ui_put(p, y + 1, 3 + w + (w ? 2 : 0), r->note, p->cols - 5 - w, A_NORMAL);
-		}
-	}
+	listview_draw(&m->lv, p);
 }
 
 static void
-select_mark(struct pane *p, int k)
+filtered(struct ui *ui, const char *answer, void *ctx)
 {
+	struct pane *p = ctx;
 	struct marks *m = p->data;
 
-	pane_select(&m->sel, &m->top, k, m->n, shown(p));
+	(void)ui;
+	free(m->tag);
+	m->tag = *answer ? xstrdup(answer) : NULL;
+	m->lv.sel = m->lv.top = 0;
+	marks_reload(p);
+	p->dirty = 1;
 }
 
-static void
-filtered(struct ui *ui, const char *answer, int64_t about);
+static const struct ui_question filter_question = {
+	N_("tag (empty: all): "), filtered, NULL, NULL,
+};
 
 static int
 marks_key(struct pane *p, int key, int action)
 {
 	struct marks *m = p->data;
-	int64_t id = m->n > 0 ? m->v[m->sel].id : 0;
+	int flags;
 
 	(void)key;
+	if ((flags = listview_key(&m->lv, p, action)) != 0)
+		return flags;
 	switch (action) {
-	case ACT_DOWN:
-		select_mark(p, m->sel + 1);
-		break;
-	case ACT_UP:
-		select_mark(p, m->sel - 1);
-		break;
-	case ACT_PAGE_DOWN:
-	case ACT_HALF_DOWN:
-		select_mark(p, m->sel + shown(p));
-		break;
-	case ACT_PAGE_UP:
-	case ACT_HALF_UP:
-		select_mark(p, m->sel - shown(p));
-		break;
-	case ACT_TOP:
-		select_mark(p, 0);
-		break;
-	case ACT_BOTTOM:
-		select_mark(p, m->n - 1);
-		break;
 	case ACT_MARK_OPEN:
-		if (id != 0)
-			ui_open(p->ui, id, NULL);
-		break;
-	case ACT_BOOKMARK:
-		/* Here m only removes: the article leaves the list. */
-		if (id != 0) {
-			writer_bookmark(ui_writer(p->ui), id, 0);
-			ui_message(p->ui, 0, "%s", _("bookmark removed"));
-			ui_state_changed(p->ui);
-		}
-		break;
-	case ACT_NOTE:
-		if (id != 0)
-			ui_edit_note(p->ui, id);
-		break;
-	case ACT_TAGS:
-		if (id != 0)
-			ui_edit_tags(p->ui, id);
-		break;
+		return m->n > 0 ? UI_HANDLED | UI_OPEN : UI_HANDLED;
 	case ACT_FILTER_TAG:
-		ui_prompt(p->ui, _("tag (empty: all): "), m->tag, 0, filtered);
-		break;
+		ui_prompt(p->ui, &filter_question, m->tag, p);
+		return UI_HANDLED;
 	case ACT_CLOSE:
-		ui_leave(p->ui);
-		break;
-	default:
-		return 0;
+		return UI_HANDLED | UI_LEAVE;
 	}
-	return UI_REDRAW;
-}
-
-static void
-filtered(struct ui *ui, const char *answer, int64_t about)
-{
-	struct pane *p = ui_marks(ui);
-	struct marks *m = p->data;
-
-	(void)about;
-	free(m->tag);
-	m->tag = *answer ? xstrdup(answer) : NULL;
-	m->sel = m->top = 0;
-	pane_marks_reload(p);
-}
-
-static void
-noted(struct ui *ui, const char *answer, int64_t id)
-{
-	writer_note(ui_writer(ui), id, answer);
-	ui_message(ui, 0, "%s", _("note saved"));
-	ui_state_changed(ui);
-}
-
-static void
-tagged(struct ui *ui, const char *answer, int64_t id)
-{
-	struct strlist tags;
-	char *copy = xstrdup(answer), *save = NULL;
-
-	/* "a, b c" or "#a #b": commas or #s part tags; a tag may hold spaces. */
-	strlist_init(&tags);
-	for (char *t = strtok_r(copy, ",#", &save); t; t = strtok_r(NULL, ",#", &save)) {
-		text_squeeze(t);
-		if (*t)
-			strlist_push(&tags, xstrdup(t));
-	}
-	writer_tags(ui_writer(ui), id, &tags);
-	ui_message(ui, 0, "%s", _("tags saved"));
-	strlist_free(&tags);
-	free(copy);
-	ui_state_changed(ui);
-}
-
-/* Article id's note and tags, or 0 with a message. A note or tags just
- * typed may still be on their way (writer.h): given a moment. */
-static int
-mark_of(struct ui *ui, int64_t id, char **note, char **tags)
-{
-	int rc;
-
-	writer_wait(ui_writer(ui), UI_WRITE_WAIT_MS);
-	rc = store_mark_of(ui_store(ui), id, note, tags);
-
-	if (rc < 0)
-		ui_store_error(ui);
-	else if (rc == 0)
-		ui_message(ui, 1, "%s", _("the article is no longer in the database"));
-	return rc > 0;
-}
-
-void
-ui_edit_note(struct ui *ui, int64_t id)
-{
-	char *note, *tags;
-
-	if (!mark_of(ui, id, &note, &tags))
-		return;
-	ui_prompt(ui, _("note: "), note, id, noted);
-	free(note);
-	free(tags);
-}
-
-void
-ui_edit_tags(struct ui *ui, int64_t id)
-{
-	char *note, *tags;
-
-	if (!mark_of(ui, id, &note, &tags))
-		return;
-	for (char *t = tags; *t; t++) {
-		if (*t == '\n')
-			*t = ',';
-	}
-	ui_prompt(ui, _("tags (a, b): "), tags, id, tagged);
-	free(note);
-	free(tags);
+	return 0;
 }
 
 static void
 marks_resize(struct pane *p)
 {
-	struct marks *m = p->data;
-
-	if (m->stale)
-		pane_marks_reload(p);
-	select_mark(p, m->sel);
+	listview_fit(&((struct marks *)p->data)->lv, p);
 }
 
 static void
@@ -322,20 +194,71 @@ marks_status(struct pane *p, char *buf, size_t size)
 {
 	struct marks *m = p->data;
 
-	snprintf(buf, size, "%d/%d%s%s", m->n ? m->sel + 1 : 0, m->n, m->tag ? "  #" : "",
+	snprintf(buf, size, "%d/%d%s%s", m->n ? m->lv.sel + 1 : 0, m->n, m->tag ? "  #" : "",
 	    m->tag ? m->tag : "");
 }
 
+static int
+marks_current(struct pane *p, struct pane_article *a)
+{
+	struct marks *m = p->data;
+
+	if (m->n == 0)
+		return 0;
+	a->id = m->v[m->lv.sel].id;
+	a->unread = m->v[m->lv.sel].unread;
+	a->bookmarked = 1;
+	a->words = NULL;
+	return 1;
+}
+
+/* A bookmark removed here leaves the list at once. */
+static void
+marks_changed(struct pane *p, const struct pane_change *c)
+{
+	struct marks *m = p->data;
+
+	if (c->what != CHANGE_BOOKMARK || c->on)
+		return;
+	for (int i = 0; i < m->n; i++) {
+		if (m->v[i].id != c->id)
+			continue;
+		free(m->v[i].title);
+		free(m->v[i].tags);
+		free(m->v[i].note);
+		memmove(m->v + i, m->v + i + 1, (size_t)(m->n - i - 1) * sizeof *m->v);
+		m->n--;
+		if (p->rows > 0)
+			listview_fit(&m->lv, p);
+		p->dirty = 1;
+		break;
+	}
+}
+
+static const struct listview_ops marks_rows = {
+	count_marks, draw_mark, NULL, NULL, NULL,
+};
+
 static const struct pane_ops marks_ops = {
-	KEYS_MARKS, N_("bookmarks"), marks_draw, marks_key, marks_resize, marks_status, NULL,
-	marks_free,
+	.where = KEYS_MARKS,
+	.name = N_("bookmarks"),
+	.kind = PANE_LIST,
+	.draw = marks_draw,
+	.key = marks_key,
+	.resize = marks_resize,
+	.status = marks_status,
+	.free = marks_free,
+	.current = marks_current,
+	.reload = marks_reload,
+	.changed = marks_changed,
 };
 
 struct pane *
 pane_marks_new(struct ui *ui)
 {
 	struct marks *m = xcalloc(1, sizeof *m);
+	struct pane *p = pane_new(ui, &marks_ops, m);
 
-	m->stale = 1;
-	return pane_new(ui, &marks_ops, m);
+	listview_init(&m->lv, &marks_rows, p, MARK_LINES);
+	return p;
 }

@@ -20,6 +20,7 @@
 #include "layout.h"
 #include "mark.h"
 #include "pane.h"
+#include "panes.h"
 #include "store.h"
 #include "text.h"
 #include "tokenize.h"
@@ -38,7 +39,8 @@ struct reader {
 	struct layout lay;	/* its text, laid out where shown */
 	struct layout_spot top;	/* the first row shown */
 	int64_t position;	/* (paragraph << 32) | byte, of the top line */
-	int bookmarked;		/* as shown; changes go through the writer */
+	int64_t saved;		/* the position in the database */
+	int bookmarked, unread;	/* as shown; changes go through the writer */
 	struct strlist words;	/* marked words, as typed */
 	struct mark_words q;	/* the same, split as the index splits */
 	struct match *found;	/* where n and N go, in order */
@@ -275,8 +277,9 @@ load_item(const struct store_item *it, void *ctx)
 
 	ld->found = 1;
 	r->id = it->id;
-	r->position = it->position;
+	r->position = r->saved = it->position;
 	r->bookmarked = it->bookmarked;
+	r->unread = it->unread;
 	buf_init(&doc);
 	/* Sized once: doubling a buffer for a text of megabytes would cost
 	 * up to half of it again. */
@@ -310,25 +313,31 @@ load_item(const struct store_item *it, void *ctx)
 	return 0;
 }
 
-void
-pane_reader_save(struct pane *p)
+/* Save the reading position of the open article (leave). */
+static void
+reader_save(struct pane *p)
 {
 	struct reader *r = p->data;
 
 	if (r->id == 0)
 		return;
 	r->position = layout_position(&r->lay, r->top);
-	writer_position(ui_writer(p->ui), r->id, r->position);
+	/* An article passed over (the split screen follows the cursor) is
+	 * not written again. */
+	if (r->position != r->saved)
+		writer_position(ui_writer(p->ui), r->id, r->position);
+	r->saved = r->position;
 }
 
-int
-pane_reader_open(struct pane *p, int64_t id, const struct strlist *words)
+/* Show article id; words are marked (show). Returns 0 or -1. */
+static int
+reader_show(struct pane *p, int64_t id, const struct strlist *words)
 {
 	struct reader *r = p->data;
 	struct loaded ld = { p, 0 };
 	int rc;
 
-	pane_reader_save(p);
+	reader_save(p);
 	free_article(r);
 	r->id = 0;
 	/* Its bookmark may have been set a moment ago, still on its way. */
@@ -343,7 +352,6 @@ pane_reader_open(struct pane *p, int64_t id, const struct strlist *words)
 			ui_message(p->ui, 1, "%s", _("the article is no longer in the database"));
 		return -1;
 	}
-	writer_read(ui_writer(p->ui), id, 1);
 	strlist_free(&r->words);
 	strlist_init(&r->words);
 	for (size_t i = 0; words != NULL && i < words->len; i++)
@@ -513,7 +521,7 @@ reader_key(struct pane *p, int key, int action)
 	int rows = view_rows(p);
 
 	if (r->finding)
-		return find_key(p, key);
+		return UI_HANDLED | find_key(p, key);
 	if (r->id == 0 && action != ACT_BACK)
 		return 0;
 	switch (action) {
@@ -551,26 +559,13 @@ reader_key(struct pane *p, int key, int action)
 			ui_message(p->ui, 0, "%s", r->words.len ? _("no more matches") :
 			    _("nothing to find: press / first"));
 		break;
-	case ACT_BOOKMARK:
-		r->bookmarked = !r->bookmarked;
-		writer_bookmark(ui_writer(p->ui), r->id, r->bookmarked);
-		ui_message(p->ui, 0, "%s", r->bookmarked ? _("bookmarked") : _("bookmark removed"));
-		ui_state_changed(p->ui);
-		break;
-	case ACT_NOTE:
-		ui_edit_note(p->ui, r->id);
-		break;
-	case ACT_TAGS:
-		ui_edit_tags(p->ui, r->id);
-		break;
 	case ACT_BACK:
-		pane_reader_save(p);
-		return 0;	/* the loop goes back */
+		return UI_HANDLED | UI_LEAVE;
 	default:
 		return 0;
 	}
 	r->position = layout_position(&r->lay, r->top);
-	return UI_REDRAW;
+	return UI_HANDLED | UI_REDRAW;
 }
 
 static void
@@ -629,9 +624,46 @@ reader_status(struct pane *p, char *buf, size_t size)
 	snprintf(buf + len, size - len, "%s%s", len ? "  " : "", m);
 }
 
+static int
+reader_current(struct pane *p, struct pane_article *a)
+{
+	struct reader *r = p->data;
+
+	if (r->id == 0)
+		return 0;
+	a->id = r->id;
+	a->unread = r->unread;
+	a->bookmarked = r->bookmarked;
+	a->words = &r->words;
+	return 1;
+}
+
+static void
+reader_changed(struct pane *p, const struct pane_change *c)
+{
+	struct reader *r = p->data;
+
+	if (c->id != r->id)
+		return;
+	if (c->what == CHANGE_READ)
+		r->unread = !c->on;
+	else
+		r->bookmarked = c->on;
+}
+
 static const struct pane_ops reader_ops = {
-	KEYS_READER, N_("article"), reader_draw, reader_key, reader_resize, reader_status,
-	NULL, reader_free,
+	.where = KEYS_READER,
+	.name = N_("article"),
+	.kind = PANE_ARTICLE,
+	.draw = reader_draw,
+	.key = reader_key,
+	.resize = reader_resize,
+	.status = reader_status,
+	.free = reader_free,
+	.leave = reader_save,
+	.current = reader_current,
+	.show = reader_show,
+	.changed = reader_changed,
 };
 
 struct pane *

@@ -19,8 +19,10 @@
 #include "conf.h"
 #include "i18n.h"
 #include "keymap.h"
+#include "listview.h"
 #include "mark.h"
 #include "pane.h"
+#include "panes.h"
 #include "paths.h"
 #include "query.h"
 #include "store.h"
@@ -34,6 +36,7 @@
 
 struct hit {
 	int64_t id;
+	int unread, bookmarked;
 	char date[11];
 	char *title, *source, *snippet;
 };
@@ -55,7 +58,7 @@ struct search {
 	struct store_search_info info;	/* what their search learnt of it */
 	int ranked;		/* the hits are ranked, not just the newest */
 	int interrupted;	/* the last search was stopped by a key */
-	int sel, top;		/* selected hit, first hit shown */
+	struct listview lv;	/* the hits: lv.sel the selected one */
 	struct strlist history;
 	int hpos;		/* place in history while recalling */
 	char *draft;		/* what was typed before recalling */
@@ -185,6 +188,8 @@ gather_hit(const struct store_item *it, const char *snippet, void *ctx)
 	}
 	h = &g->v[g->n++];
 	h->id = it->id;
+	h->unread = it->unread;
+	h->bookmarked = it->bookmarked;
 	snprintf(h->date, sizeof h->date, "%.10s", it->published ? it->published : "");
 	h->title = xstrdup(it->title ? it->title : "");
 	h->source = xstrdup(it->source ? it->source : "");
@@ -246,7 +251,7 @@ run(struct pane *p, int force, int ranked)
 	s->interrupted = 0;
 	if ((!force && ((same && (s->ranked || !ranked)) || ui_key_waiting())) ||
 	    /* The user has moved among the quick hits: do not pull them away. */
-	    (same && ranked && !force && (s->sel > 0 || s->top > 0))) {
+	    (same && ranked && !force && (s->lv.sel > 0 || s->lv.top > 0))) {
 		free(text);
 		return 0;	/* done, or the next idle moment */
 	}
@@ -257,7 +262,7 @@ run(struct pane *p, int force, int ranked)
 		clear_hits(s);
 		free(s->searched);
 		s->searched = text;
-		s->sel = s->top = 0;
+		s->lv.sel = s->lv.top = 0;
 		s->more = s->partial = 0;
 		s->total = -1;
 		s->uncounted = 0;
@@ -306,7 +311,7 @@ run(struct pane *p, int force, int ranked)
 	s->info = info;
 	s->ranked = ranked;
 	if (!same)
-		s->sel = s->top = 0;
+		s->lv.sel = s->lv.top = 0;
 	free(s->searched);
 	s->searched = text;
 	s->cuts = cuts_of(&q);
@@ -325,9 +330,7 @@ run(struct pane *p, int force, int ranked)
 static int
 visible_hits(const struct pane *p)
 {
-	int n = (p->rows - 1) / HIT_LINES;
-
-	return n > 0 ? n : 1;
+	return listview_rows(&((const struct search *)p->data)->lv, p);
 }
 
 /* "Did you mean: dân vận (12 articles)? Tab", on row y if it fits. */
@@ -379,49 +382,59 @@ draw_snippet(struct pane *p, int y, const char *snippet)
 	free(lead);
 }
 
+static int
+count_hits_held(void *ctx)
+{
+	return ((struct search *)((struct pane *)ctx)->data)->nhits;
+}
+
+/* A hit: date, source, title, and its snippet under them. */
+static void
+draw_hit(struct pane *p, int y, int i, int sel, void *ctx)
+{
+	struct search *s = p->data;
+	const struct hit *h = &s->hits[i];
+	int x = pane_row_start(p, y, h->date, sel);
+	attr_t a = sel ? pane_selected_attr(p) : (attr_t)color_attr(EL_TITLE);
+
+	(void)ctx;
+	if (p->cols >= 60) {
+		/* A column of its own: titles line up. */
+		ui_put(p, y, x, h->source, 16, a);
+		x += 18;
+	}
+	draw_title(p, y, x, h->title, sel);
+	if (y + 1 < p->rows)
+		draw_snippet(p, y + 1, h->snippet);
+}
+
 static void
 search_draw(struct pane *p)
 {
 	struct search *s = p->data;
-	int shown = visible_hits(p);
+	int shown = s->nhits - s->lv.top < visible_hits(p) ? s->nhits - s->lv.top : visible_hits(p);
 
-	for (int i = 0; i < shown && s->top + i < s->nhits; i++) {
-		const struct hit *h = &s->hits[s->top + i];
-		int y = 1 + i * HIT_LINES, x = 1, sel = s->top + i == s->sel;
-		attr_t a = (attr_t)color_attr(sel ? EL_SELECTED : EL_TITLE);
-
-		ui_fill(p, y, 0, (attr_t)color_attr(sel ? EL_SELECTED : EL_NORMAL));
-		if (p->cols >= 36) {
-			ui_put(p, y, x, h->date, 10, a);
-			x += 12;
-		}
-		if (p->cols >= 60) {
-			/* A column of its own: titles line up. */
-			ui_put(p, y, x, h->source, 16, a);
-			x += 18;
-		}
-		draw_title(p, y, x, h->title, sel);
-		if (y + 1 < p->rows)
-			draw_snippet(p, y + 1, h->snippet);
-	}
+	listview_draw(&s->lv, p);
 	if (s->nhits == 0 && s->searched != NULL && s->searched[0] && p->rows > 2)
 		ui_put(p, 2, 1, _("No match."), p->cols - 1, A_DIM);
-	draw_suggestion(p, s->nhits == 0 ? 3 : 1 + s->nhits * HIT_LINES);
+	draw_suggestion(p, s->nhits == 0 ? 3 : 1 + shown * HIT_LINES);
 	edit_draw(&s->line, p, 0, "/ ");
 }
 
-/* Select hit k, reading more hits when it is past the last. */
-static void
-select_hit(struct pane *p, int k)
+/* More hits past the last (listview's more): twice as many asked for,
+ * up to HITS_MAX. */
+static int
+more_hits(void *ctx)
 {
+	struct pane *p = ctx;
 	struct search *s = p->data;
-	int shown = visible_hits(p);
+	int had = s->nhits;
 
-	if (k >= s->nhits && s->more && s->limit < HITS_MAX) {
-		s->limit = s->limit * 2 < HITS_MAX ? s->limit * 2 : HITS_MAX;
-		run(p, 1, s->ranked);
-	}
-	pane_select(&s->sel, &s->top, k, s->nhits, shown);
+	if (!s->more || s->limit >= HITS_MAX)
+		return 0;
+	s->limit = s->limit * 2 < HITS_MAX ? s->limit * 2 : HITS_MAX;
+	run(p, 1, s->ranked);
+	return s->nhits > had;
 }
 
 static void
@@ -458,13 +471,13 @@ take_suggestion(struct pane *p)
  * hit opens; a last word that finds nothing whole stays a prefix, and a
  * query that finds nothing takes the suggestion, if there is one.
  */
-static void
+static int
 open_hit(struct pane *p)
 {
 	struct search *s = p->data;
 
 	s->interrupted = 0;
-	if (s->sel == 0) {
+	if (s->lv.sel == 0) {
 		int prefix_hits = s->typing && s->nhits > 0;
 
 		s->typing = 0;
@@ -477,21 +490,21 @@ open_hit(struct pane *p)
 			run(p, 1, 1);
 		}
 		if (s->interrupted)	/* another key came: it says what next */
-			return;
+			return 0;
 	}
 	history_add(p, s->line.text);
 	s->hpos = (int)s->history.len;
 	if (s->nhits > 0)
-		ui_open(p->ui, s->hits[s->sel].id, &s->words);
-	else if (s->suggest != NULL)
+		return UI_OPEN;
+	if (s->suggest != NULL)
 		take_suggestion(p);
+	return 0;
 }
 
 static int
 search_key(struct pane *p, int key, int action)
 {
 	struct search *s = p->data;
-	int shown = visible_hits(p);
 
 	switch (action) {
 	case ACT_HISTORY_PREV:
@@ -501,24 +514,17 @@ search_key(struct pane *p, int key, int action)
 		recall(s, 1);
 		break;
 	case ACT_HIT_DOWN:
-		select_hit(p, s->sel + 1);
-		break;
+		return listview_key(&s->lv, p, ACT_DOWN);
 	case ACT_HIT_UP:
-		select_hit(p, s->sel - 1);
-		break;
+		return listview_key(&s->lv, p, ACT_UP);
 	case ACT_PAGE_DOWN:
-		select_hit(p, s->sel + shown);
-		break;
 	case ACT_PAGE_UP:
-		select_hit(p, s->sel - shown);
-		break;
+		return listview_key(&s->lv, p, action);
 	case ACT_HIT_OPEN:
-		open_hit(p);
-		break;
+		return UI_HANDLED | UI_REDRAW | open_hit(p);
 	case ACT_CANCEL:
 		history_add(p, s->line.text);
-		ui_leave(p->ui);
-		break;
+		return UI_HANDLED | UI_LEAVE;
 	case ACT_SUGGESTION:
 		if (s->suggest == NULL)
 			return 0;
@@ -535,7 +541,7 @@ search_key(struct pane *p, int key, int action)
 		run(p, 0, 0);
 		break;
 	}
-	return UI_REDRAW;
+	return UI_HANDLED | UI_REDRAW;
 }
 
 /*
@@ -586,7 +592,7 @@ search_idle(struct pane *p)
 static void
 search_resize(struct pane *p)
 {
-	select_hit(p, ((struct search *)p->data)->sel);
+	listview_fit(&((struct search *)p->data)->lv, p);
 }
 
 static void
@@ -608,13 +614,14 @@ search_status(struct pane *p, char *buf, size_t size)
 	if (s->nhits == 0)
 		snprintf(buf, size, "0%s", cut);
 	else
-		snprintf(buf, size, "%d/%d%s%s%s%s", s->sel + 1, s->nhits, s->more && !*of ? "+" : "",
+		snprintf(buf, size, "%d/%d%s%s%s%s", s->lv.sel + 1, s->nhits, s->more && !*of ? "+" : "",
 		    of, !s->ranked ? _(" (newest first)") :
 		    s->partial ? _(" (the newest ranked, then older ones)") : "", cut);
 }
 
-void
-pane_search_start(struct pane *p)
+/* A search begins (enter): an empty query line, the history loaded. */
+static void
+search_start(struct pane *p)
 {
 	struct search *s = p->data;
 
@@ -623,7 +630,7 @@ pane_search_start(struct pane *p)
 	clear_hits(s);
 	free(s->searched);
 	s->searched = NULL;
-	s->sel = s->top = 0;
+	s->lv.sel = s->lv.top = 0;
 	s->ranked = 0;
 	s->total = -1;
 	s->uncounted = 0;
@@ -632,27 +639,75 @@ pane_search_start(struct pane *p)
 	s->hpos = (int)s->history.len;
 }
 
-const char *
-pane_search_query(struct pane *p)
+static const char *
+search_query(struct pane *p)
 {
 	struct search *s = p->data;
 
-	return s->searched ? s->searched : "";
+	return s->searched;
 }
 
+static int
+search_current(struct pane *p, struct pane_article *a)
+{
+	struct search *s = p->data;
+
+	if (s->nhits == 0)
+		return 0;
+	a->id = s->hits[s->lv.sel].id;
+	a->unread = s->hits[s->lv.sel].unread;
+	a->bookmarked = s->hits[s->lv.sel].bookmarked;
+	a->words = &s->words;
+	return 1;
+}
+
+static void
+search_changed(struct pane *p, const struct pane_change *c)
+{
+	struct search *s = p->data;
+
+	for (int i = 0; i < s->nhits; i++) {
+		if (s->hits[i].id != c->id)
+			continue;
+		if (c->what == CHANGE_READ)
+			s->hits[i].unread = !c->on;
+		else
+			s->hits[i].bookmarked = c->on;
+	}
+}
+
+static const struct listview_ops hits_ops = {
+	count_hits_held, draw_hit, NULL, NULL, more_hits,
+};
+
 static const struct pane_ops search_ops = {
-	KEYS_SEARCH, N_("search"), search_draw, search_key, search_resize, search_status,
-	search_idle, search_free,
+	.where = KEYS_SEARCH,
+	.name = N_("search"),
+	.kind = PANE_LIST,
+	.draw = search_draw,
+	.key = search_key,
+	.resize = search_resize,
+	.status = search_status,
+	.idle = search_idle,
+	.free = search_free,
+	.enter = search_start,
+	.current = search_current,
+	.query = search_query,
+	.changed = search_changed,
 };
 
 struct pane *
 pane_search_new(struct ui *ui)
 {
 	struct search *s = xcalloc(1, sizeof *s);
+	struct pane *p;
 
 	edit_init(&s->line);
 	strlist_init(&s->history);
 	strlist_init(&s->words);
 	s->limit = 20;
-	return pane_new(ui, &search_ops, s);
+	p = pane_new(ui, &search_ops, s);
+	listview_init(&s->lv, &hits_ops, p, HIT_LINES);
+	s->lv.y0 = 1;	/* under the query line */
+	return p;
 }

@@ -3,9 +3,9 @@
  */
 #include "config.h"
 
-#include <assert.h>
 #include <stdlib.h>
 
+#include "conf.h"
 #include "pane.h"
 #include "util.h"
 
@@ -31,20 +31,20 @@ pane_free(struct pane *p)
 	free(p);
 }
 
-void
-pane_select(int *sel, int *top, int k, int n, int rows)
+attr_t
+pane_selected_attr(const struct pane *p)
 {
-	assert(rows > 0 && n >= 0);
-	if (k >= n)
-		k = n - 1;
-	if (k < 0)
-		k = 0;
-	*sel = k;
-	if (*sel < *top)
-		*top = *sel;
-	if (*sel >= *top + rows)
-		*top = *sel - rows + 1;
-	/* The cursor is on an item, and on the screen. */
-	assert(n == 0 ? *sel == 0 : *sel >= 0 && *sel < n);
-	assert(*top >= 0 && *top <= *sel && *sel < *top + rows);
+	return (attr_t)color_attr(ui_focused(p) ? EL_SELECTED : EL_SELECTED_AWAY);
+}
+
+int
+pane_row_start(struct pane *p, int y, const char *date, int selected)
+{
+	attr_t a = selected ? pane_selected_attr(p) : (attr_t)color_attr(EL_TITLE);
+
+	ui_fill(p, y, 0, selected ? pane_selected_attr(p) : (attr_t)color_attr(EL_NORMAL));
+	if (p->cols < 36)
+		return 1;
+	ui_put(p, y, 1, date, 10, a);
+	return 13;
 }

@@ -1,11 +1,17 @@
 /*
- * pane.h: what the interface's panes (pane-*.c) and its core (ui.c) share.
+ * pane.h: the contract between the interface's core (ui.c) and its views
+ * (pane-*.c). A view owns a curses window and draws only into it, only in
+ * its draw function; key handlers change state and return flags, and
+ * ui.c draws what they marked once per turn of its loop (tmux's and
+ * htop's way). Views never call each other: they name "the current
+ * article" (ops->current), ask the core to open it (UI_OPEN) or to leave
+ * them (UI_LEAVE), and hear of changes as announcements (ops->changed)
+ * and as a generation number (ops->reload when it moved). The core keeps
+ * them on a stack (newsraft's way); panes.h lists them.
  *
- * A pane owns a curses window and draws only into it, only in its draw
- * function; key handlers change state and return flags, and ui.c draws
- * once per turn of its loop (tmux's and htop's way). Panes reach the
- * database through the store only, and keep what the screen shows, not
- * the corpus: the list holds a screenful of rows, the reader one article.
+ * Views reach the database through the store only, and keep what the
+ * screen shows, not the corpus: the list holds a screenful of rows, the
+ * reader one article.
  */
 #ifndef LUOT_PANE_H
 #define LUOT_PANE_H
@@ -24,18 +30,50 @@ struct store;
 struct strlist;
 struct writer;
 
-/* What a key handler asks of the loop. */
+/* What a key handler or an idle call asks of the loop. Whether a key
+ * was taken is apart from whether anything is to be drawn (htop's
+ * "handled" and "redraw"). */
 enum {
-	UI_REDRAW = 1,		/* the pane changed: draw it */
-	UI_QUIT = 2,		/* leave the program */
-	UI_AGAIN = 4,		/* idle: work is left, come back at once */
+	UI_HANDLED = 1,		/* the key was this view's: no other use for it */
+	UI_REDRAW = 2,		/* the view changed: draw it */
+	UI_QUIT = 4,		/* leave the program */
+	UI_AGAIN = 8,		/* idle: work is left, come back at once */
+	UI_OPEN = 16,		/* open the current article in the article view */
+	UI_LEAVE = 32,		/* this view is done: back to the one under it */
+};
+
+/* Where a view goes on the screen. */
+enum pane_kind {
+	PANE_LIST,		/* a list: the list area of a split screen */
+	PANE_ARTICLE,		/* the article: beside or under the list */
+	PANE_FULL,		/* the whole screen (the help) */
+};
+
+/* The article a view names: under its cursor, or open in it. */
+struct pane_article {
+	int64_t id;
+	int unread, bookmarked;	/* as the view shows them */
+	const struct strlist *words;	/* to mark in it (a search's), or NULL */
+};
+
+/* A change of reading state made here, announced to every view at once
+ * (the writer may take a while to write it). */
+enum pane_change_what { CHANGE_READ, CHANGE_BOOKMARK };
+
+struct pane_change {
+	int64_t id;
+	enum pane_change_what what;
+	int on;			/* read / bookmarked now */
+	int was;		/* before: 0, 1, or -1 when not known */
 };
 
 struct pane_ops {
 	enum keys_where where;	/* whose bindings its keys use */
 	const char *name;	/* for the status line, untranslated (N_) */
+	enum pane_kind kind;
 	void (*draw)(struct pane *p);
-	/* key: the key pressed; action: what it is bound to, or ACT_NONE. */
+	/* key: the key pressed; action: what it is bound to, or ACT_NONE.
+	 * Returns UI_ flags; 0 leaves the key to the core. */
 	int (*key)(struct pane *p, int key, int action);
 	/* After a change of size (rows, cols, win already set). */
 	void (*resize)(struct pane *p);
@@ -47,6 +85,22 @@ struct pane_ops {
 	int (*idle)(struct pane *p);
 	/* Free p->data and all it holds; the rest is pane_free's. */
 	void (*free)(struct pane *p);
+	/* Put on the stack, to be shown (may be NULL). */
+	void (*enter)(struct pane *p);
+	/* Taken off the stack, or the program ends (may be NULL). */
+	void (*leave)(struct pane *p);
+	/* The current article into *a; 0 when there is none (may be NULL). */
+	int (*current)(struct pane *p, struct pane_article *a);
+	/* The article view: show article id, words marked. 0 or -1 (with a
+	 * message); NULL in other views. */
+	int (*show)(struct pane *p, int64_t id, const struct strlist *words);
+	/* The database changed since the view last read it (may be NULL). */
+	void (*reload)(struct pane *p);
+	/* A change made here, not yet in the database maybe (may be NULL). */
+	void (*changed)(struct pane *p, const struct pane_change *c);
+	/* The query the view shows the hits of, for the status line ("" or
+	 * NULL: none; may be NULL). */
+	const char *(*query)(struct pane *p);
 };
 
 struct pane {
@@ -55,40 +109,49 @@ struct pane {
 	WINDOW *win;		/* NULL while hidden */
 	int rows, cols;
 	void *data;
+	int dirty;		/* to draw at the next turn */
+	unsigned seen;		/* the core's generation it last read */
 };
 
-/* Services of ui.c for the panes. */
+/* Services of ui.c for the views. */
 struct store *ui_store(struct ui *ui);
-/* Where panes send changes of reading state: never waits (writer.h). */
+/* Where views send changes of reading state: never waits (writer.h). */
 struct writer *ui_writer(struct ui *ui);
-/* How long a key may wait for its change to be written before the lists
- * are read again; past it they show it when it is (poll_database). */
+/* How long a key may wait for its change to be written before the views
+ * read it back; past it they show it when it is (poll_database). */
 #define UI_WRITE_WAIT_MS 50
 
-/* After a change sent to the writer: the lists again, once it is
- * written (waiting UI_WRITE_WAIT_MS at most; else when it is). */
+/* A change was queued to the writer that the views must read back (a
+ * note, tags): they do once it is written, after UI_WRITE_WAIT_MS at
+ * most, else when it is. */
 void ui_state_changed(struct ui *ui);
+/* Announce c to every view (and to the counts). */
+void ui_announce(struct ui *ui, const struct pane_change *c);
 void ui_message(struct ui *ui, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* The store failed: its message on the message line. */
 void ui_store_error(struct ui *ui);
-/* Open article id in the reader; words (may be NULL) are marked in it. */
-void ui_open(struct ui *ui, int64_t id, const struct strlist *words);
-/* Ask on the message line, with initial as the answer to edit; Enter
- * calls fn with the answer and about (an article id), Esc cancels. */
-typedef void (*ui_prompt_fn)(struct ui *ui, const char *answer, int64_t about);
-void ui_prompt(struct ui *ui, const char *question, const char *initial, int64_t about,
-    ui_prompt_fn fn);
 
-/* Ask for article id's note, then for its tags (pane-marks.c); each
- * answer bookmarks it. */
-void ui_edit_note(struct ui *ui, int64_t id);
-void ui_edit_tags(struct ui *ui, int64_t id);
+/* The counts of the whole collection, -1 until counted (at a pause). */
+struct ui_counts {
+	int64_t total, unread, bookmarked;
+};
+void ui_counts(struct ui *ui, struct ui_counts *c);
 
-/* Leave the search or help pane for where the user was. */
-void ui_leave(struct ui *ui);
-/* The list may be stale (a bookmark or read mark changed). */
-void ui_list_changed(struct ui *ui);
+/*
+ * A question on the message line. Enter calls answered with the text
+ * and ctx, Esc cancels; then done(ctx), when set, in either case.
+ * complete (may be NULL) gives the completions of what is typed, a
+ * string a line (new string, or NULL), for Tab.
+ */
+struct ui_question {
+	const char *text;
+	void (*answered)(struct ui *ui, const char *answer, void *ctx);
+	void (*done)(void *ctx);
+	char *(*complete)(struct ui *ui, const char *typed, void *ctx);
+};
+void ui_prompt(struct ui *ui, const struct ui_question *q, const char *initial, void *ctx);
+
 /* Is there a key waiting (to cut work short for it)? */
 int ui_key_waiting(void);
 /* Do keys go to p? */
@@ -122,39 +185,14 @@ struct pane *pane_new(struct ui *ui, const struct pane_ops *ops, void *data);
 /* Free p: its window, its data (ops->free), p itself. NULL is safe. */
 void pane_free(struct pane *p);
 
-/*
- * Select item k of a list of n items shown rows at a time (rows > 0):
- * *sel becomes k held to [0, n) (0 when n is 0), and *top moves the least
- * that keeps it on the screen: top <= sel < top + rows.
- */
-void pane_select(int *sel, int *top, int k, int n, int rows);
+/* The selected row of a list: set apart, dimmer while the keys go to
+ * another view (the article beside the list), so that the eye finds the
+ * focus. */
+attr_t pane_selected_attr(const struct pane *p);
 
-struct pane *pane_list_new(struct ui *ui);
-struct pane *pane_reader_new(struct ui *ui);
-struct pane *pane_search_new(struct ui *ui);
-struct pane *pane_help_new(struct ui *ui);
-struct pane *pane_marks_new(struct ui *ui);
-
-/* The bookmarks pane of ui. */
-struct pane *ui_marks(struct ui *ui);
-
-/* The bookmarks again from the database. */
-void pane_marks_reload(struct pane *p);
-
-/* The list again from the database, keeping the selected article. */
-void pane_list_reload(struct pane *p);
-/* Total, unread and bookmarked counts, for the status line (-1 until counted, which
- * the list does when idle). */
-void pane_list_counts(struct pane *p, int64_t *total, int64_t *unread, int64_t *bookmarked);
-
-/* Show article id in the reader; words are marked. Returns 0 or -1. */
-int pane_reader_open(struct pane *p, int64_t id, const struct strlist *words);
-/* Save the reading position of the open article. */
-void pane_reader_save(struct pane *p);
-
-/* Start a search: an empty query line, the history loaded. */
-void pane_search_start(struct pane *p);
-/* The query typed, for the status line ("" when none). */
-const char *pane_search_query(struct pane *p);
+/* The start of a row of titles on line y (the bookmarks, the hits): its
+ * background, and the date where there is room. Returns the column
+ * after them. */
+int pane_row_start(struct pane *p, int y, const char *date, int selected);
 
 #endif

@@ -1,10 +1,12 @@
 /*
- * ui.c: curses start and stop, the layout, the loop, the status and
- * message lines, and the drawing helpers the panes share (pane.h).
+ * ui.c: curses start and stop, the stack of views and the layout, the
+ * loop, the status and message lines, and the drawing helpers the views
+ * share (pane.h).
  *
- * The loop: draw what changed, wait for a key (or a second, to notice
- * another process's import), hand it to the focused pane with the action
- * it is bound to, then to the global actions.
+ * The loop: read again what went stale, draw what changed, wait for a
+ * key (or a second, to notice another process's import), hand it to the
+ * view on top with the action it is bound to, then to the actions every
+ * view shares. The views are panes.h's; this file names none of them.
  */
 #include "config.h"
 
@@ -19,11 +21,13 @@
 
 #include <curses.h>
 
+#include "actions.h"
 #include "conf.h"
 #include "edit.h"
 #include "i18n.h"
 #include "keymap.h"
 #include "pane.h"
+#include "panes.h"
 #include "store.h"
 #include "text.h"
 #include "trace.h"
@@ -42,13 +46,16 @@
 #define TALL_ROWS 32
 /* SQLite page cache of the interface's connection, KiB. */
 #define UI_CACHE_KIB 8192
-
-#define NPANES 5
+/* Most views; the stack holds each at most once. */
+#define MAX_PANES 16
+/* In a split screen the article follows the list's cursor once keys
+ * pause this long (a held key does not load every article it passes). */
+#define FOLLOW_MS 100
 
 enum layout {
-	LAYOUT_SINGLE,		/* one pane at a time */
-	LAYOUT_TALL,		/* list over reader */
-	LAYOUT_WIDE,		/* list beside reader */
+	LAYOUT_SINGLE,		/* one view at a time */
+	LAYOUT_TALL,		/* list over article */
+	LAYOUT_WIDE,		/* list beside article */
 	LAYOUT_TINY,		/* too small: a note only */
 };
 
@@ -56,26 +63,28 @@ struct ui {
 	struct trace *trace;	/* $LUOT_UI_TRACE: timings for the benchmark */
 	struct store *store;
 	struct writer *writer;	/* the changes of reading state */
-	struct pane *list, *reader, *search, *help, *marks;
-	struct pane *all[NPANES];	/* the same, for loops */
-	struct pane *main;	/* list, search or marks: what the list area shows */
-	struct pane *focus;
-	struct pane *before_help;	/* focus to return to from help */
-	int article_open;
+	struct pane *all[MAX_PANES];	/* the registry's views, in its order */
+	int nall;
+	struct pane *article;	/* the view of kind PANE_ARTICLE */
+	struct pane *stack[MAX_PANES];	/* stack[0]: the list; the top has the keys */
+	int depth;
 	enum layout layout;
 	WINDOW *status, *rule;	/* status and message lines; a split's rule */
 	char msg[512];
 	int msg_error;
 	int ascii;		/* the locale is not UTF-8 */
 	int64_t version;	/* PRAGMA data_version last seen */
+	unsigned gen;		/* moves when the database changed */
 	int dirty;		/* everything to draw again */
-	/* A question on the message line (ui_prompt), while fn is set. */
+	struct ui_counts counts;	/* total -1: to count at a pause */
+	int follow;		/* the article is to follow the list's cursor */
+	double last_key;	/* when the last key came (trace_clock) */
+	/* A question on the message line (ui_prompt), while q is set. */
+	const struct ui_question *q;
+	void *qctx;
 	struct edit answer;
-	char *question;
-	ui_prompt_fn answered;
 	int seq[KEYMAP_MAX_SEQ];	/* keys typed of a longer binding */
 	int nseq;
-	int64_t asked_about;
 };
 
 struct store *
@@ -90,17 +99,52 @@ ui_writer(struct ui *ui)
 	return ui->writer;
 }
 
+/* The database changed: every view reads it again when it is shown,
+ * and the counts are counted again. */
+static void
+stale(struct ui *ui)
+{
+	ui->gen++;
+	ui->counts.total = ui->counts.unread = ui->counts.bookmarked = -1;
+}
+
 void
 ui_state_changed(struct ui *ui)
 {
-	writer_wait(ui->writer, UI_WRITE_WAIT_MS);
-	ui_list_changed(ui);
+	/* Not written in time: poll_database sees it when it is. */
+	if (writer_wait(ui->writer, UI_WRITE_WAIT_MS))
+		stale(ui);
 }
 
-struct pane *
-ui_marks(struct ui *ui)
+void
+ui_announce(struct ui *ui, const struct pane_change *c)
 {
-	return ui->marks;
+	for (int i = 0; i < ui->nall; i++) {
+		struct pane *p = ui->all[i];
+
+		if (p->ops->changed != NULL)
+			p->ops->changed(p, c);
+		if (p->win != NULL)
+			p->dirty = 1;
+	}
+	/* The counts follow at once: the change may not be written for a
+	 * while (an import holds the lock), and counting again would miss
+	 * it. Not known before: counted again (poll_database counts once
+	 * more when it is written). */
+	if (ui->counts.total < 0 || c->was == c->on)
+		return;
+	if (c->was < 0)
+		ui->counts.total = ui->counts.unread = ui->counts.bookmarked = -1;
+	else if (c->what == CHANGE_READ)
+		ui->counts.unread += c->on ? -1 : 1;
+	else
+		ui->counts.bookmarked += c->on ? 1 : -1;
+}
+
+void
+ui_counts(struct ui *ui, struct ui_counts *c)
+{
+	*c = ui->counts;
 }
 
 void
@@ -128,10 +172,16 @@ ui_store_error(struct ui *ui)
 	ui_message(ui, 1, "%s", store_errmsg(ui->store));
 }
 
+static struct pane *
+top(const struct ui *ui)
+{
+	return ui->stack[ui->depth - 1];
+}
+
 int
 ui_focused(const struct pane *p)
 {
-	return p->ui->focus == p;
+	return top(p->ui) == p;
 }
 
 int
@@ -311,6 +361,7 @@ place(struct pane *p, int rows, int cols, int y, int x)
 	keypad(p->win, TRUE);
 	wtimeout(p->win, 1000);
 	p->ops->resize(p);
+	p->dirty = 1;
 }
 
 static int
@@ -319,7 +370,18 @@ split(const struct ui *ui)
 	return ui->layout == LAYOUT_TALL || ui->layout == LAYOUT_WIDE;
 }
 
-/* Windows for the panes shown, after a resize or a change of pane. */
+/* The list shown: the highest list view on the stack (the article list
+ * at least). */
+static struct pane *
+list_view(const struct ui *ui)
+{
+	for (int i = ui->depth - 1; i > 0; i--) {
+		if (ui->stack[i]->ops->kind == PANE_LIST)
+			return ui->stack[i];
+	}
+	return ui->stack[0];
+}
+
 /* The layout for a screen of cols by body rows: the configured one where
  * it fits, else the best that fits. */
 static enum layout
@@ -345,11 +407,26 @@ pick_layout(int cols, int body)
 	return wide ? LAYOUT_WIDE : tall ? LAYOUT_TALL : LAYOUT_SINGLE;
 }
 
+/* The article, in a split screen, shows the list's current one. */
+static void
+want_follow(struct ui *ui)
+{
+	struct pane_article a, shown;
+	struct pane *l = list_view(ui);
+
+	ui->follow = split(ui) && top(ui) == l && l->ops->current != NULL &&
+	    l->ops->current(l, &a) &&
+	    (!ui->article->ops->current(ui->article, &shown) || shown.id != a.id);
+}
+
+/* Windows for the views shown, after a resize or a change of view. */
 static void
 layout(struct ui *ui)
 {
 	int rows = LINES, cols = COLS, body = rows - 2, pct = conf_get()->list_percent;
-	for (int i = 0; i < NPANES; i++)
+	struct pane *t = top(ui), *l = list_view(ui);
+
+	for (int i = 0; i < ui->nall; i++)
 		place(ui->all[i], 0, 0, 0, 0);
 	if (ui->rule != NULL)
 		delwin(ui->rule);
@@ -365,24 +442,91 @@ layout(struct ui *ui)
 	keypad(ui->status, TRUE);
 	wtimeout(ui->status, 1000);
 	ui->layout = pick_layout(cols, body);
-	if (ui->focus == ui->help) {
-		place(ui->help, body, cols, 0, 0);
+	if (t->ops->kind == PANE_FULL) {
+		place(t, body, cols, 0, 0);
 	} else if (ui->layout == LAYOUT_WIDE) {
 		int left = cols * (pct > 0 ? pct : 40) / 100;
 
-		place(ui->main, body, left, 0, 0);
+		place(l, body, left, 0, 0);
 		ui->rule = newwin(body, 1, 0, left);
-		place(ui->reader, body, cols - left - 1, 0, left + 1);
+		place(ui->article, body, cols - left - 1, 0, left + 1);
 	} else if (ui->layout == LAYOUT_TALL) {
-		int top = body * (pct > 0 ? pct : 33) / 100;
+		int up = body * (pct > 0 ? pct : 33) / 100;
 
-		place(ui->main, top, cols, 0, 0);
-		ui->rule = newwin(1, cols, top, 0);
-		place(ui->reader, body - top - 1, cols, top + 1, 0);
+		place(l, up, cols, 0, 0);
+		ui->rule = newwin(1, cols, up, 0);
+		place(ui->article, body - up - 1, cols, up + 1, 0);
 	} else {
-		place(ui->focus, body, cols, 0, 0);
+		place(t, body, cols, 0, 0);
 	}
-	ui->dirty = 1;
+	want_follow(ui);
+}
+
+/* Mark the article shown read, as it is read. */
+static void
+read_shown(struct ui *ui)
+{
+	struct pane_article a;
+
+	if (ui->article->ops->current(ui->article, &a) && a.unread) {
+		struct pane_change c = { a.id, CHANGE_READ, 1, 0 };
+
+		writer_read(ui->writer, a.id, 1);
+		ui_announce(ui, &c);
+	}
+}
+
+/* Put p on top of the stack (from where it was, if it was on it). */
+static void
+push(struct ui *ui, struct pane *p)
+{
+	int k = 0;
+
+	for (int i = 0; i < ui->depth; i++) {
+		if (ui->stack[i] != p || i == 0)
+			ui->stack[k++] = ui->stack[i];
+	}
+	ui->depth = k;
+	if (top(ui) != p)
+		ui->stack[ui->depth++] = p;
+	if (p->ops->enter != NULL)
+		p->ops->enter(p);
+	p->seen = ui->gen - 1;	/* what it shows, read afresh */
+	if (p == ui->article)
+		read_shown(ui);
+	layout(ui);
+}
+
+/* Back to the view under the top one. */
+static void
+pop(struct ui *ui)
+{
+	struct pane *p = top(ui);
+
+	if (ui->depth <= 1)
+		return;
+	ui->depth--;
+	if (p->ops->leave != NULL)
+		p->ops->leave(p);
+	layout(ui);
+}
+
+/* The current article of p in the article view: shown and read (on
+ * top, or followed: beside the list, unread). */
+static int
+show(struct ui *ui, struct pane *p, int on_top)
+{
+	struct pane_article a;
+
+	if (p->ops->current == NULL || !p->ops->current(p, &a))
+		return -1;
+	if (ui->article->ops->show(ui->article, a.id, a.words) < 0)
+		return -1;
+	ui->article->dirty = 1;
+	ui->follow = 0;
+	if (on_top)
+		push(ui, ui->article);
+	return 0;
 }
 
 /* Two spaces and fmt at the end of line (size bytes in all), cut to fit. */
@@ -410,7 +554,7 @@ help_hint(const struct ui *ui, char *buf, size_t size)
 	char keys[64];
 
 	buf[0] = '\0';
-	keymap_first_key(ACT_HELP, ui->focus->ops->where, keys, sizeof keys);
+	keymap_first_key(ACT_HELP, top(ui)->ops->where, keys, sizeof keys);
 	if (keys[0])
 		snprintf(buf, size, _("%s: help"), keys);
 }
@@ -419,53 +563,63 @@ static void
 draw_status(struct ui *ui)
 {
 	char pos[64] = "", line[1024], hint[80];
-	int64_t total = -1, unread = -1, marked = -1;
-	int hw;
-	struct pane fake = { NULL, ui, ui->status, 2, COLS, NULL };
-	const char *query = ui->main == ui->search ? pane_search_query(ui->search) : "";
-	int used;
+	struct pane *t = top(ui), *l = list_view(ui);
+	struct pane bar = { NULL, ui, ui->status, 2, COLS, NULL, 0, 0 };
+	const char *query = l->ops->query != NULL ? l->ops->query(l) : NULL;
+	int used, hw;
 
-	if (ui->focus->ops->status != NULL)
-		ui->focus->ops->status(ui->focus, pos, sizeof pos);
-	pane_list_counts(ui->list, &total, &unread, &marked);
-	snprintf(line, sizeof line, " luot: %s  %s", _(ui->focus->ops->name), pos);
+	if (t->ops->status != NULL)
+		t->ops->status(t, pos, sizeof pos);
+	snprintf(line, sizeof line, " luot: %s  %s", _(t->ops->name), pos);
 	/* Whole phrases for the translators: a language may put the number
 	 * first. Labels, not sentences: no plural. */
-	if (unread >= 0)
-		append(line, sizeof line, _("unread %lld"), (long long)unread);
-	if (marked > 0)
-		append(line, sizeof line, _("bookmarked %lld"), (long long)marked);
-	if (*query)
+	if (ui->counts.unread >= 0)
+		append(line, sizeof line, _("unread %lld"), (long long)ui->counts.unread);
+	if (ui->counts.bookmarked > 0)
+		append(line, sizeof line, _("bookmarked %lld"), (long long)ui->counts.bookmarked);
+	if (query != NULL && *query)
 		append(line, sizeof line, "/%s", query);
 	werase(ui->status);
-	used = ui_put(&fake, 0, 0, line, COLS, (attr_t)color_attr(EL_STATUS));
-	ui_fill(&fake, 0, used, (attr_t)color_attr(EL_STATUS));
+	used = ui_put(&bar, 0, 0, line, COLS, (attr_t)color_attr(EL_STATUS));
+	ui_fill(&bar, 0, used, (attr_t)color_attr(EL_STATUS));
 	/* At the right end, where room is left: the counts come first. */
 	help_hint(ui, hint, sizeof hint);
 	hw = (int)text_width(hint);
 	if (hw > 0 && used + 2 + hw + 1 <= COLS)
-		ui_put(&fake, 0, COLS - hw - 1, hint, hw, (attr_t)color_attr(EL_STATUS));
-	if (ui->answered != NULL)
-		edit_draw(&ui->answer, &fake, 1, ui->question);
+		ui_put(&bar, 0, COLS - hw - 1, hint, hw, (attr_t)color_attr(EL_STATUS));
+	if (ui->q != NULL)
+		edit_draw(&ui->answer, &bar, 1, _(ui->q->text));
 	else if (ui->msg[0])
-		ui_put(&fake, 1, 0, ui->msg, COLS - 1, (attr_t)color_attr(ui->msg_error ? EL_ERROR : EL_MESSAGE));
+		ui_put(&bar, 1, 0, ui->msg, COLS - 1, (attr_t)color_attr(ui->msg_error ? EL_ERROR : EL_MESSAGE));
 	wnoutrefresh(ui->status);
 }
 
+static void
+draw_pane(struct ui *ui, struct pane *p)
+{
+	if (p->win == NULL || !(p->dirty || ui->dirty))
+		return;
+	werase(p->win);
+	p->ops->draw(p);
+	wnoutrefresh(p->win);
+	p->dirty = 0;
+}
+
+/* Draw what changed: the views marked, the status line always. */
 static void
 draw(struct ui *ui)
 {
 	if (ui->layout == LAYOUT_TINY) {
 		/* Through ui_put like any text: cut by columns, not bytes (a
 		 * translation is multi-byte), and folded to ASCII if need be. */
-		struct pane whole = { NULL, ui, stdscr, LINES, COLS, NULL };
+		struct pane whole = { NULL, ui, stdscr, LINES, COLS, NULL, 0, 0 };
 
 		erase();
 		ui_put(&whole, 0, 0, _("Terminal too small"), COLS, (attr_t)color_attr(EL_NORMAL));
 		refresh();
 		return;
 	}
-	if (ui->rule != NULL) {
+	if (ui->rule != NULL && ui->dirty) {
 		wbkgdset(ui->rule, (chtype)' ' | (chtype)color_attr(EL_RULE));
 		wattrset(ui->rule, color_attr(EL_RULE));
 		werase(ui->rule);
@@ -476,132 +630,128 @@ draw(struct ui *ui)
 		wnoutrefresh(ui->rule);
 	}
 	draw_status(ui);
-	{
-		/* The focused pane last: the cursor stays where it left it,
-		 * and shows only where text is typed. */
-		for (int i = 0; i <= NPANES; i++) {
-			struct pane *p = i < NPANES ? ui->all[i] : ui->focus;
-
-			if (p->win == NULL || (i < NPANES && p == ui->focus))
-				continue;
-			werase(p->win);
-			p->ops->draw(p);
-			wnoutrefresh(p->win);
-		}
+	/* The view on top last: the cursor stays where it left it, and
+	 * shows only where text is typed. */
+	for (int i = 0; i < ui->nall; i++) {
+		if (ui->all[i] != top(ui))
+			draw_pane(ui, ui->all[i]);
 	}
-	if (ui->answered != NULL)
+	draw_pane(ui, top(ui));
+	if (ui->q != NULL)
 		draw_status(ui);	/* last: the cursor is in the answer */
-	curs_set(ui->focus == ui->search || ui->answered != NULL ? 1 : 0);
+	curs_set(top(ui)->ops->where == KEYS_SEARCH || ui->q != NULL ? 1 : 0);
 	doupdate();
 	ui->dirty = 0;
 }
 
-static void
-focus(struct ui *ui, struct pane *p)
-{
-	ui->focus = p;
-	layout(ui);
-}
-
 void
-ui_open(struct ui *ui, int64_t id, const struct strlist *words)
+ui_prompt(struct ui *ui, const struct ui_question *q, const char *initial, void *ctx)
 {
-	if (pane_reader_open(ui->reader, id, words) < 0)
-		return;
-	ui->article_open = 1;
-	ui_state_changed(ui);	/* it is read now */
-	focus(ui, ui->reader);
-}
-
-void
-ui_prompt(struct ui *ui, const char *question, const char *initial, int64_t about,
-    ui_prompt_fn fn)
-{
-	free(ui->question);
-	ui->question = xstrdup(question);
+	if (ui->q != NULL && ui->q->done != NULL)
+		ui->q->done(ui->qctx);
+	ui->q = q;
+	ui->qctx = ctx;
 	edit_set(&ui->answer, initial ? initial : "");
-	ui->asked_about = about;
-	ui->answered = fn;
-	ui->dirty = 1;
 }
 
 /* A key while a question is asked: Enter answers, Esc cancels. */
 static void
 prompt_key(struct ui *ui, int key)
 {
-	ui_prompt_fn fn = ui->answered;
+	const struct ui_question *q = ui->q;
+	void *ctx = ui->qctx;
 
-	if (key == 27) {
-		ui->answered = NULL;
-		ui_message(ui, 0, "%s", _("cancelled"));
-	} else if (key == '\n') {
-		ui->answered = NULL;
-		fn(ui, ui->answer.text, ui->asked_about);
+	if (key == 27 || key == '\n') {
+		ui->q = NULL;
+		if (key == 27)
+			ui_message(ui, 0, "%s", _("cancelled"));
+		else
+			q->answered(ui, ui->answer.text, ctx);
+		if (q->done != NULL)
+			q->done(ctx);
 	} else {
 		edit_key(&ui->answer, key);
 	}
 }
 
-void
-ui_leave(struct ui *ui)
+/* J, K, u in the article: the list under it moves (action), and the
+ * article shown is its current one. */
+static void
+step(struct ui *ui, int action)
 {
-	if (ui->focus == ui->help) {
-		focus(ui, ui->before_help ? ui->before_help : ui->main);
+	struct pane *l = list_view(ui);
+	struct pane_article before, a;
+
+	if (!ui->article->ops->current(ui->article, &before))
+		return;
+	if (action == ACT_NEXT_UNREAD && !(l->ops->key(l, 0, action) & UI_HANDLED)) {
+		/* A list without a walk of its own: row by row. */
+		for (int i = 0; i < 1000 && (l->ops->key(l, 0, ACT_DOWN) & UI_HANDLED) &&
+		    l->ops->current(l, &a) && !a.unread && a.id != before.id; i++)
+			;
+	} else if (action != ACT_NEXT_UNREAD) {
+		l->ops->key(l, 0, action);
+	}
+	l->dirty = 1;
+	if (!l->ops->current(l, &a) || a.id == before.id || (action == ACT_NEXT_UNREAD && !a.unread)) {
+		if (!ui->msg[0])
+			ui_message(ui, 0, "%s", action == ACT_UP ? _("no article above") :
+			    action == ACT_DOWN ? _("no article below") : _("no unread article below"));
 		return;
 	}
-	ui->main = ui->list;
-	focus(ui, ui->list);
+	if (show(ui, l, 0) == 0)
+		read_shown(ui);
 }
 
-void
-ui_list_changed(struct ui *ui)
-{
-	pane_list_reload(ui->list);
-	pane_marks_reload(ui->marks);
-	ui->dirty = 1;
-}
-
-/* The actions every pane shares; returns UI_ flags. */
+/* The actions every view shares, for a key the top one did not take;
+ * returns UI_ flags. */
 static int
 global_action(struct ui *ui, int action)
 {
+	struct pane *t = top(ui);
+	struct pane_article a;
+
+	for (int i = 0; i < npanes && i < ui->nall; i++) {
+		if (panes[i].action == action && action != ACT_NONE) {
+			push(ui, ui->all[i]);
+			return UI_HANDLED;
+		}
+	}
 	switch (action) {
 	case ACT_QUIT:
 		return UI_QUIT;
-	case ACT_HELP:
-		if (ui->focus != ui->help) {
-			ui->before_help = ui->focus;
-			focus(ui, ui->help);
-		}
-		return UI_REDRAW;
-	case ACT_SEARCH:
-		ui->main = ui->search;
-		pane_search_start(ui->search);
-		focus(ui, ui->search);
-		return UI_REDRAW;
-	case ACT_BOOKMARKS:
-		ui->main = ui->marks;
-		pane_marks_reload(ui->marks);
-		focus(ui, ui->marks);
-		return UI_REDRAW;
 	case ACT_SWITCH:
-		if (ui->focus == ui->reader)
-			focus(ui, ui->main);
-		else if (ui->article_open || split(ui))
-			focus(ui, ui->reader);
-		return UI_REDRAW;
+		if (t == ui->article)
+			pop(ui);
+		else if (split(ui) && ui->follow)
+			show(ui, t, 1);
+		else if (split(ui) || ui->article->ops->current(ui->article, &a))
+			push(ui, ui->article);
+		return UI_HANDLED;
 	case ACT_BACK:
-		focus(ui, ui->main);
-		return UI_REDRAW;
+		pop(ui);
+		return UI_HANDLED;
+	case ACT_NEXT_ARTICLE:
+		step(ui, ACT_DOWN);
+		return UI_HANDLED;
+	case ACT_PREV_ARTICLE:
+		step(ui, ACT_UP);
+		return UI_HANDLED;
+	case ACT_NEXT_UNREAD_ARTICLE:
+		step(ui, ACT_NEXT_UNREAD);
+		return UI_HANDLED;
 	case ACT_REFRESH:
 		writer_wait(ui->writer, 1000);	/* the changes made here, too */
-		ui_list_changed(ui);
+		stale(ui);
 		ui_message(ui, 0, "%s", _("database reread"));
-		return UI_REDRAW;
+		return UI_HANDLED;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
-		return UI_REDRAW;
+		ui->dirty = 1;
+		return UI_HANDLED;
 	}
+	if (t->ops->current != NULL && t->ops->current(t, &a))
+		return actions_article(ui, action, &a);
 	return 0;
 }
 
@@ -623,7 +773,7 @@ normal_key(int r, wint_t ch)
 }
 
 /* A change the writer gave up on: said on the message line, and the
- * lists read again, which showed it as made. */
+ * views read again, which showed it as made. */
 static void
 poll_writer(struct ui *ui)
 {
@@ -631,12 +781,12 @@ poll_writer(struct ui *ui)
 
 	if (msg != NULL) {
 		ui_message(ui, 1, "%s", msg);
-		ui_list_changed(ui);
+		stale(ui);
 		free(msg);
 	}
 }
 
-/* Another process committed: show its articles. */
+/* Another connection committed (an import, the writer): show it. */
 static void
 poll_database(struct ui *ui)
 {
@@ -644,19 +794,84 @@ poll_database(struct ui *ui)
 
 	if (store_data_version(ui->store, &v) == 0 && v != ui->version) {
 		ui->version = v;
-		ui_list_changed(ui);
+		stale(ui);
 	}
 }
 
-/* Work the panes put off for typing: only while no key waits. */
+/* Views shown that have not read the database since it changed. */
+static void
+reload_stale(struct ui *ui)
+{
+	for (int i = 0; i < ui->nall; i++) {
+		struct pane *p = ui->all[i];
+
+		if (p->win == NULL || p->seen == ui->gen)
+			continue;
+		p->seen = ui->gen;
+		if (p->ops->reload != NULL) {
+			p->ops->reload(p);
+			p->dirty = 1;
+		}
+	}
+}
+
+static int
+stop_for_key(void *ctx)
+{
+	(void)ctx;
+	return ui_key_waiting();
+}
+
+/* The counts for the status line: after the first screen, not before
+ * (they read an index through), and given up for a key, to be counted
+ * at the next pause. */
+static int
+count(struct ui *ui)
+{
+	struct store_counts c;
+	int rc;
+
+	if (ui->counts.total >= 0)
+		return 0;
+	store_set_interrupt(ui->store, stop_for_key, NULL);
+	rc = store_count(ui->store, &c);
+	store_set_interrupt(ui->store, NULL, NULL);
+	if (rc < 0) {
+		if (!store_interrupted(ui->store))
+			ui_store_error(ui);
+		return 0;
+	}
+	ui->counts.total = c.articles;
+	ui->counts.unread = c.unread;
+	ui->counts.bookmarked = c.bookmarked;
+	for (int i = 0; i < ui->nall; i++) {
+		if (ui->all[i]->win != NULL)
+			ui->all[i]->dirty = 1;	/* their positions may use it */
+	}
+	return UI_REDRAW;
+}
+
+/* Work put off for typing: only while no key waits. */
 static int
 idle(struct ui *ui)
 {
 	int flags = 0;
 
-	for (int i = 0; i < NPANES && !ui_key_waiting(); i++) {
-		if (ui->all[i]->ops->idle != NULL)
-			flags |= ui->all[i]->ops->idle(ui->all[i]);
+	if (ui->follow && !ui_key_waiting() && trace_clock() - ui->last_key >= FOLLOW_MS / 1e3 &&
+	    show(ui, list_view(ui), 0) == 0)
+		flags |= UI_REDRAW;
+	if (!ui_key_waiting())
+		flags |= count(ui);
+	for (int i = 0; i < ui->nall && !ui_key_waiting(); i++) {
+		struct pane *p = ui->all[i];
+
+		if (p->win != NULL && p->ops->idle != NULL) {
+			int f = p->ops->idle(p);
+
+			if (f & UI_REDRAW)
+				p->dirty = 1;
+			flags |= f;
+		}
 	}
 	return flags & (UI_REDRAW | UI_AGAIN);
 }
@@ -672,7 +887,7 @@ sequence(struct ui *ui, int key)
 	int action;
 
 	ui->seq[ui->nseq++] = key;
-	action = keymap_lookup(ui->focus->ops->where, ui->seq, ui->nseq);
+	action = keymap_lookup(top(ui)->ops->where, ui->seq, ui->nseq);
 	if (action == KEYMAP_PENDING && ui->nseq < KEYMAP_MAX_SEQ)
 		return KEYMAP_PENDING;
 	if (ui->nseq > 1 && action < 0) {
@@ -687,6 +902,44 @@ sequence(struct ui *ui, int key)
 	return action < 0 ? ACT_NONE : action;
 }
 
+/* A key for the view on top, then for every view. Returns UI_QUIT to
+ * leave. */
+static int
+dispatch(struct ui *ui, int key, int action)
+{
+	struct pane *t = top(ui);
+	int flags = t->ops->key(t, key, action);
+
+	if (flags & UI_REDRAW)
+		t->dirty = 1;
+	if (flags & UI_QUIT)
+		return UI_QUIT;
+	if (flags & UI_OPEN)
+		show(ui, t, 1);
+	if (flags & UI_LEAVE)
+		pop(ui);
+	if (!(flags & UI_HANDLED) && action != ACT_NONE)
+		flags = global_action(ui, action);
+	if (!split(ui) || top(ui) == ui->article)
+		ui->follow = 0;
+	else if (top(ui) == list_view(ui))
+		want_follow(ui);
+	return flags & UI_QUIT;
+}
+
+/* How long to wait for a key: a second (to notice another process's
+ * import), or until the article is to follow the cursor. */
+static int
+key_timeout(const struct ui *ui)
+{
+	if (ui->follow) {
+		int ms = (int)(FOLLOW_MS - (trace_clock() - ui->last_key) * 1e3);
+
+		return ms > 0 ? ms : 0;
+	}
+	return 1000;
+}
+
 static int
 loop(struct ui *ui)
 {
@@ -695,7 +948,8 @@ loop(struct ui *ui)
 		wint_t ch;
 		int r, key, action, flags;
 
-		if (ui->dirty)
+		reload_stale(ui);
+		if (ui->layout != LAYOUT_TINY)
 			draw(ui);
 		/* A key's time: until the screen shows its effect. Work put
 		 * off to idle moments (ranking, counts) is timed apart. */
@@ -711,18 +965,21 @@ loop(struct ui *ui)
 			/* The rest (a count after the hits) once they show. */
 			if ((flags & UI_AGAIN) && !ui_key_waiting())
 				continue;
+		} else {
+			draw(ui);
 		}
-		in = ui->layout == LAYOUT_TINY ? stdscr : ui->focus->win;
+		in = ui->layout == LAYOUT_TINY ? stdscr : top(ui)->win;
 		if (in == NULL)
 			in = ui->status;
+		wtimeout(in, key_timeout(ui));
 		r = wget_wch(in, &ch);
-		if (r != ERR)
-			trace_input(ui->trace);
 		if (r == ERR) {
 			poll_database(ui);
 			poll_writer(ui);
 			continue;
 		}
+		trace_input(ui->trace);
+		ui->last_key = trace_clock();
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 			layout(ui);
 			continue;
@@ -733,19 +990,15 @@ loop(struct ui *ui)
 			continue;
 		}
 		ui->msg[0] = '\0';
-		ui->dirty = 1;	/* the message line at least */
 		key = normal_key(r, ch);
 		trace_key(ui->trace, key);
-		if (ui->answered != NULL) {
+		if (ui->q != NULL) {
 			prompt_key(ui, key);
 			continue;
 		}
 		if ((action = sequence(ui, key)) == KEYMAP_PENDING)
 			continue;
-		flags = ui->focus->ops->key(ui->focus, key, action);
-		if (!(flags & (UI_REDRAW | UI_QUIT)) && action != ACT_NONE)
-			flags = global_action(ui, action);
-		if (flags & UI_QUIT)
+		if (dispatch(ui, key, action) & UI_QUIT)
 			return 0;
 	}
 }
@@ -757,6 +1010,34 @@ say_writing(size_t left, void *ctx)
 	(void)ctx;
 	warnx(P_("saving %zu change (the database is busy)...",
 	    "saving %zu changes (the database is busy)...", left), left);
+}
+
+/* The registry's views, the first at the bottom of the stack. */
+static void
+make_views(struct ui *ui)
+{
+	for (int i = 0; i < npanes && i < MAX_PANES; i++) {
+		ui->all[ui->nall++] = panes[i].make(ui);
+		if (ui->all[i]->ops->kind == PANE_ARTICLE)
+			ui->article = ui->all[i];
+	}
+	ui->stack[0] = ui->all[0];
+	ui->depth = 1;
+}
+
+/* A bad configuration, said on the screen (and on stderr, which the
+ * screen covers). */
+static void
+say_conf_errors(struct ui *ui)
+{
+	int n;
+	const char *e = conf_first_error(&n);
+
+	if (e != NULL && n > 1)
+		ui_message(ui, 1, P_("%s (and %d more bad line)", "%s (and %d more bad lines)",
+		    n - 1), e, n - 1);
+	else if (e != NULL)
+		ui_message(ui, 1, "%s", e);
 }
 
 int
@@ -775,6 +1056,7 @@ ui_run(struct store *s)
 	ui.store = s;
 	ui.trace = trace_open();
 	ui.ascii = !text_utf8_locale();
+	ui.counts.total = ui.counts.unread = ui.counts.bookmarked = -1;
 	if (ui.ascii)
 		warnx("%s", _("the locale is not UTF-8: text is shown without diacritics "
 		    "(set LANG to a UTF-8 locale, e.g. C.UTF-8)"));
@@ -804,41 +1086,25 @@ ui_run(struct store *s)
 	set_escdelay(25);
 	curs_set(0);
 	edit_init(&ui.answer);
-	ui.list = pane_list_new(&ui);
-	ui.reader = pane_reader_new(&ui);
-	ui.search = pane_search_new(&ui);
-	ui.help = pane_help_new(&ui);
-	ui.marks = pane_marks_new(&ui);
-	ui.all[0] = ui.list;
-	ui.all[1] = ui.reader;
-	ui.all[2] = ui.search;
-	ui.all[3] = ui.help;
-	ui.all[4] = ui.marks;
-	ui.main = ui.focus = ui.list;
+	make_views(&ui);
 	if (ui.ascii)
 		ui_message(&ui, 1, "%s", _("the locale is not UTF-8: text is shown without diacritics"));
-	{
-		int n;
-		const char *e = conf_first_error(&n);
-
-		/* Said on stderr too, but the screen covers it. */
-		if (e != NULL && n > 1)
-			ui_message(&ui, 1, P_("%s (and %d more bad line)", "%s (and %d more bad lines)",
-			    n - 1), e, n - 1);
-		else if (e != NULL)
-			ui_message(&ui, 1, "%s", e);
-	}
+	say_conf_errors(&ui);
 	refresh();
 	layout(&ui);
 	rc = loop(&ui);
-	pane_reader_save(ui.reader);
+	for (int i = 0; i < ui.nall; i++) {
+		if (ui.all[i]->ops->leave != NULL)
+			ui.all[i]->ops->leave(ui.all[i]);
+	}
 	endwin();
 	/* Nothing queued is lost: wait for the lock if an import holds it. */
 	writer_stop(ui.writer, say_writing, NULL);
-	for (int i = 0; i < NPANES; i++)
+	if (ui.q != NULL && ui.q->done != NULL)
+		ui.q->done(ui.qctx);
+	for (int i = 0; i < ui.nall; i++)
 		pane_free(ui.all[i]);
 	edit_free(&ui.answer);
-	free(ui.question);
 	if (ui.status)
 		delwin(ui.status);
 	if (ui.rule)

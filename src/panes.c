@@ -1,0 +1,17 @@
+/*
+ * panes.c: the registry of views (panes.h).
+ */
+#include "config.h"
+
+#include "keymap.h"
+#include "panes.h"
+
+const struct pane_entry panes[] = {
+	{ pane_list_new, ACT_NONE },
+	{ pane_reader_new, ACT_NONE },
+	{ pane_search_new, ACT_SEARCH },
+	{ pane_marks_new, ACT_BOOKMARKS },
+	{ pane_help_new, ACT_HELP },
+};
+
+const int npanes = sizeof panes / sizeof *panes;
