@@ -7,7 +7,7 @@ _luot()
 	local cur prev cmd i
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
-	local commands="import reextract list show search bookmark bookmarks export read unread delete stats check tidy help"
+	local commands="import reextract list show search bookmark bookmarks tags export read unread delete stats check tidy help"
 
 	case $prev in
 	-d|--db|-c|--config|-p|--patterns|-o|--output)
@@ -45,7 +45,7 @@ _luot()
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi ;;
 	reextract) COMPREPLY=($(compgen -W "--patterns --quiet --db --help" -- "$cur")) ;;
-	list) COMPREPLY=($(compgen -W "--limit --json --db --help" -- "$cur")) ;;
+	list) COMPREPLY=($(compgen -W "--unread --bookmarked --tag --limit --json --db --help" -- "$cur")) ;;
 	show) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;
 	search) COMPREPLY=($(compgen -W "--limit --sort --json --db --help" -- "$cur")) ;;
 	bookmark)
@@ -55,10 +55,12 @@ _luot()
 			COMPREPLY=($(compgen -W "--note --tag --db --help" -- "$cur"))
 		fi ;;
 	bookmarks) COMPREPLY=($(compgen -W "--tag --json --db --help" -- "$cur")) ;;
+	tags) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;
+	read) COMPREPLY=($(compgen -W "--all --before --db --help" -- "$cur")) ;;
 	export) COMPREPLY=($(compgen -W "--bookmarks --tag --format --output --force --bom --db --help" -- "$cur")) ;;
 	stats) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;
 	tidy) COMPREPLY=($(compgen -W "--quiet --db --help" -- "$cur")) ;;
-	read|unread|delete|check) COMPREPLY=($(compgen -W "--db --help" -- "$cur")) ;;
+	unread|delete|check) COMPREPLY=($(compgen -W "--db --help" -- "$cur")) ;;
 	help) COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;
 	esac
 }

@@ -41,18 +41,79 @@ noted(struct ui *ui, const char *answer, void *ctx)
 	ui_state_changed(ui);
 }
 
-void
-actions_split_tags(const char *typed, struct strlist *tags)
-{
-	char *copy = xstrdup(typed), *save = NULL;
+/* Completing a tag: the tags that begin as typed, folded. */
+struct completing {
+	const char *prefix;	/* folded */
+	struct strlist found;
+};
 
-	/* "a, b c" or "#a #b": commas or #s part tags; a tag may hold spaces. */
-	for (char *t = strtok_r(copy, ",#", &save); t; t = strtok_r(NULL, ",#", &save)) {
-		text_squeeze(t);
-		if (*t)
-			strlist_push(tags, xstrdup(t));
+static int
+begins(const char *tag, int64_t n, void *ctx)
+{
+	struct completing *c = ctx;
+	char *f = store_tag_fold(tag);
+
+	(void)n;
+	if (strncmp(f, c->prefix, strlen(c->prefix)) == 0)
+		strlist_push(&c->found, xstrdup(tag));
+	free(f);
+	return c->found.len >= 50;
+}
+
+/* Bytes the strings of l begin with alike, whole characters. */
+static size_t
+common_length(const struct strlist *l)
+{
+	size_t n = strlen(l->items[0]);
+
+	for (size_t i = 1; i < l->len; i++) {
+		size_t k = 0;
+
+		while (k < n && l->items[i][k] == l->items[0][k])
+			k++;
+		n = k;
 	}
-	free(copy);
+	while (n > 0 && (l->items[0][n] & 0xC0) == 0x80)
+		n--;	/* not in the middle of a character */
+	return n;
+}
+
+char *
+actions_complete_tag(struct ui *ui, const char *typed, void *ctx)
+{
+	/* The last tag typed: after the last comma or #. */
+	size_t head = strlen(typed);
+	struct completing c;
+	char *last, *out = NULL;
+
+	(void)ctx;
+	while (head > 0 && typed[head - 1] != ',' && typed[head - 1] != '#')
+		head--;
+	last = xstrdup(typed + head);
+	text_squeeze(last);
+	c.prefix = store_tag_fold(last);
+	strlist_init(&c.found);
+	if (store_tags(ui_store(ui), begins, &c) < 0) {
+		ui_store_error(ui);
+	} else if (c.found.len == 0) {
+		ui_message(ui, 0, "%s", _("no tag begins so"));
+	} else {
+		size_t n = c.found.len == 1 ? strlen(c.found.items[0]) : common_length(&c.found);
+
+		if (c.found.len > 1) {
+			char *all = strlist_join(&c.found, ", ");
+
+			ui_message(ui, 0, "%s", all);
+			free(all);
+		}
+		if (n > 0)
+			out = xasprintf("%.*s%s%.*s%s", (int)head, typed, head > 0 ? " " : "",
+			    (int)n, c.found.items[0], c.found.len == 1 ? ", " : "");
+	}
+	free((char *)c.prefix);
+	free(last);
+	strlist_free(&c.found);
+	return out;
 }
 
 static void
@@ -62,7 +123,7 @@ tagged(struct ui *ui, const char *answer, void *ctx)
 	struct strlist tags;
 
 	strlist_init(&tags);
-	actions_split_tags(answer, &tags);
+	store_tags_split(answer, &tags);
 	writer_tags(ui_writer(ui), ab->id, &tags);
 	announce(ui, ab->id, CHANGE_BOOKMARK, 1, ab->bookmarked);
 	ui_message(ui, 0, "%s", _("tags saved"));
@@ -70,8 +131,13 @@ tagged(struct ui *ui, const char *answer, void *ctx)
 	ui_state_changed(ui);
 }
 
-static const struct ui_question note_question = { N_("note: "), noted, free, NULL };
-static const struct ui_question tags_question = { N_("tags (a, b): "), tagged, free, NULL };
+static const struct ui_question note_question = {
+	.text = N_("note: "), .answered = noted, .done = free,
+};
+static const struct ui_question tags_question = {
+	.text = N_("tags (a, b; Tab completes): "), .answered = tagged, .done = free,
+	.complete = actions_complete_tag,
+};
 
 /* Article id's note and tags, or 0 with a message. A note or tags just
  * typed may still be on their way (writer.h): given a moment. */

@@ -13,8 +13,10 @@ struct ui;
  * Returns UI_HANDLED, or 0 when action is none of these. */
 int actions_article(struct ui *ui, int action, const struct pane_article *a);
 
-/* Tags as typed ("a, b c" or "#a #b"), each trimmed, into tags. */
-struct strlist;
-void actions_split_tags(const char *typed, struct strlist *tags);
+/* Tab in a tag question: the last tag typed (after a comma or #)
+ * completed from the tags in use, matched folded ("dan" completes "Dân
+ * vận"); with several, as far as they agree, and their list said. New
+ * string, or NULL for no change (a ui_question's complete). */
+char *actions_complete_tag(struct ui *ui, const char *typed, void *ctx);
 
 #endif

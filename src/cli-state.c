@@ -4,12 +4,18 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "cmd.h"
 #include "export.h"
 #include "i18n.h"
+#include "json.h"
+#include "query.h"
+#include "text.h"
+#include "util.h"
 
 static const struct cmd_opt bookmark_opts[] = {
 	{ 'n', "note", N_("TEXT"), N_("the bookmark's note (replaces an earlier one)") },
@@ -23,7 +29,18 @@ static const struct cmd_opt bookmarks_opts[] = {
 	{ 0, NULL, NULL, NULL },
 };
 
-enum { OPT_FORCE = CMD_LONG_ONLY, OPT_BOM };
+enum { OPT_FORCE = CMD_LONG_ONLY, OPT_BOM, OPT_BEFORE };
+
+static const struct cmd_opt read_opts[] = {
+	{ 'a', "all", NULL, N_("every article") },
+	{ OPT_BEFORE, "before", N_("DATE"), N_("every article published before DATE (2024-06-01)") },
+	{ 0, NULL, NULL, NULL },
+};
+
+static const struct cmd_opt tags_opts[] = {
+	{ 'j', "json", NULL, N_("one JSON object a line") },
+	{ 0, NULL, NULL, NULL },
+};
 
 static const struct cmd_opt export_opts[] = {
 	{ 'b', "bookmarks", NULL, N_("what to export (the only choice for now)") },
@@ -82,10 +99,147 @@ mark_unread(struct store *s, int64_t id)
 	return store_set_read(s, id, 0);
 }
 
+/* Is s a day as the dates are kept, YYYY-MM-DD? */
+static int
+is_day(const char *s)
+{
+	for (int i = 0; i < 10; i++) {
+		if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
+			return 0;
+	}
+	return s[10] == '\0';
+}
+
+static void
+say_marked(int64_t n)
+{
+	printf(P_("%lld article marked read\n", "%lld articles marked read\n", (unsigned long)n),
+	    (long long)n);
+}
+
+struct ids {
+	int64_t *v;
+	size_t n;
+};
+
+static int
+gather_id(const struct store_item *it, const char *snippet, void *ctx)
+{
+	struct ids *ids = ctx;
+
+	(void)snippet;
+	ids->v = xrealloc(ids->v, (ids->n + 1) * sizeof *ids->v);
+	ids->v[ids->n++] = it->id;
+	return 0;
+}
+
+/* read -- QUERY: every article the search finds, in one transaction. */
+static int
+read_query(struct cmd_ctx *c, const char *text)
+{
+	struct store *s = cmd_store(c, "luot.db");
+	struct ids ids = { NULL, 0 };
+	struct query q;
+	int rc = 0;
+
+	if (s == NULL)
+		return 1;
+	store_parse_query(s, text, &q);
+	if (query_empty(&q)) {
+		query_free(&q);
+		return cmd_bad_usage(c, _("the query has no word or filter"));
+	}
+	if (store_search(s, &q, STORE_SORT_DATE, -1, gather_id, &ids, NULL) < 0 ||
+	    store_state_begin(s) < 0)
+		rc = -1;
+	query_free(&q);
+	for (size_t i = 0; rc == 0 && i < ids.n; i++) {
+		if (store_set_read(s, ids.v[i], 1) < 0)
+			rc = -1;
+	}
+	if (rc == 0)
+		rc = store_state_end(s, 0);
+	else if (ids.n > 0)
+		store_state_end(s, -1);
+	free(ids.v);
+	if (rc < 0) {
+		warnx("%s", store_errmsg(s));
+		return 1;
+	}
+	say_marked((int64_t)ids.n);
+	return 0;
+}
+
+/* read ID... | --all | --before DATE | -- QUERY */
 static int
 run_read(struct cmd_ctx *c)
 {
+	const char *before = cmd_get(c, OPT_BEFORE);
+	int64_t n;
+
+	if (cmd_has(c, 'a') || before != NULL) {
+		if (c->argc > 0)
+			return cmd_bad_usage(c, _("--all and --before take no article id"));
+		if (before != NULL && !is_day(before))
+			return cmd_bad_usage(c, _("--before wants a date as 2024-06-01"));
+		if (cmd_store(c, "luot.db") == NULL)
+			return 1;
+		if (store_read_all(c->s, before, &n) < 0) {
+			warnx("%s", store_errmsg(c->s));
+			return 1;
+		}
+		say_marked(n);
+		return 0;
+	}
+	if (c->argc == 0)
+		return cmd_bad_usage(c, _("article ids, --all, --before DATE or -- QUERY are wanted"));
+	if (c->dashdash) {
+		char *text = cmd_operands_text(c);
+		int rc = read_query(c, text);
+
+		free(text);
+		return rc;
+	}
+	if (!cmd_all_ids(c->argv, c->argc))
+		return cmd_bad_usage(c, _("an article id is a positive number (a query comes after --)"));
 	return for_each_id(c, c->argv, c->argc, mark_read);
+}
+
+static int
+print_tag(const char *tag, int64_t n, void *ctx)
+{
+	struct cmd_ctx *c = ctx;
+	char *safe = text_sanitize(tag);
+
+	if (c->json) {
+		struct buf b;
+
+		buf_init(&b);
+		buf_addc(&b, '{');
+		json_key(&b, "tag", 1);
+		json_str(&b, tag);
+		json_key(&b, "bookmarks", 0);
+		buf_printf(&b, "%lld}\n", (long long)n);
+		fwrite(b.data, 1, b.len, stdout);
+		buf_free(&b);
+	} else {
+		printf("%6lld  %s\n", (long long)n, safe);
+	}
+	free(safe);
+	return 0;
+}
+
+/* tags: each tag with its bookmarks, the most used first. */
+static int
+run_tags(struct cmd_ctx *c)
+{
+	if (cmd_store(c, "luot.db") == NULL)
+		return 1;
+	if (store_tags(c->s, print_tag, c) < 0) {
+		warnx("%s", store_errmsg(c->s));
+		return 1;
+	}
+	return 0;
 }
 
 static int
@@ -135,9 +289,10 @@ run_bookmark(struct cmd_ctx *c)
 	if (cmd_store(c, "luot.db") == NULL)
 		return 1;
 	strlist_init(&tags);
+	/* -t "a, b" is two tags, as typed in the interface. */
 	for (size_t i = 0; i < c->nvals; i++) {
-		if (c->vals[i].key == 't' && *c->vals[i].value != '\0')
-			strlist_push(&tags, xstrdup(c->vals[i].value));
+		if (c->vals[i].key == 't')
+			store_tags_split(c->vals[i].value, &tags);
 	}
 	rc = store_bookmark_set(c->s, cmd_parse_id(c->argv[1]), cmd_get(c, 'n'), &tags);
 	if (rc < 0)
@@ -201,8 +356,15 @@ const struct command cli_export_entry = {
 };
 
 const struct command cli_read_entry = {
-	"read", N_("ID..."), N_("Mark articles read."), NULL, NULL, NULL,
-	CMD_IDS, 1, -1, N_("article ids are wanted"), run_read,
+	"read", N_("ID... | --all | --before DATE | -- QUERY"), N_("Mark articles read."),
+	read_opts, NULL, NULL,
+	0, 0, -1, N_("article ids are wanted"), run_read,
+};
+
+const struct command cli_tags_entry = {
+	"tags", N_("[--json]"), N_("List the bookmarks' tags, with how many have each."),
+	tags_opts, N_("read the database at PATH"), NULL,
+	0, 0, 0, N_("tags takes no arguments"), run_tags,
 };
 
 const struct command cli_unread_entry = {

@@ -10,11 +10,17 @@
 #include "cli.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "util.h"
 
 enum { OPT_LIMIT = 'n', OPT_SORT = 's' };
 
+enum { OPT_UNREAD = CMD_LONG_ONLY, OPT_BOOKMARKED };
+
 static const struct cmd_opt list_opts[] = {
 	{ OPT_LIMIT, "limit", "N", N_("show at most N articles") },
+	{ OPT_UNREAD, "unread", NULL, N_("only the unread ones") },
+	{ OPT_BOOKMARKED, "bookmarked", NULL, N_("only the bookmarked ones") },
+	{ 't', "tag", N_("TAG"), N_("only the bookmarks with this tag") },
 	{ 'j', "json", NULL, N_("one JSON object a line") },
 	{ 0, NULL, NULL, NULL },
 };
@@ -46,14 +52,48 @@ limit_of(const struct cmd_ctx *c, long dflt, long *limit)
 	return v != NULL ? cmd_parse_limit(v, limit) : 0;
 }
 
+/* The filters of list as a query (query.h): "is:unread tag:"a b"", or
+ * NULL for none. New string. */
+static char *
+list_filters(const struct cmd_ctx *c)
+{
+	const char *tag = cmd_get(c, 't');
+	struct buf b;
+
+	if (!cmd_has(c, OPT_UNREAD) && !cmd_has(c, OPT_BOOKMARKED) && tag == NULL)
+		return NULL;
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	if (cmd_has(c, OPT_UNREAD))
+		buf_adds(&b, "is:unread ");
+	if (cmd_has(c, OPT_BOOKMARKED))
+		buf_adds(&b, "is:bookmarked ");
+	if (tag != NULL) {
+		/* A quote ends the value: none in it. */
+		buf_adds(&b, "tag:\"");
+		for (const char *t = tag; *t; t++)
+			buf_addc(&b, *t == '"' ? ' ' : *t);
+		buf_addc(&b, '"');
+	}
+	return buf_detach(&b);
+}
+
 static int
 run_list(struct cmd_ctx *c)
 {
+	char *filters;
 	long limit;
+	int rc = 1;
 
 	if (limit_of(c, -1, &limit) < 0)
 		return cmd_bad_usage(c, _("--limit wants a number"));
-	return cli_list_db(c->db, "luot.db", limit, c->json);
+	if ((filters = list_filters(c)) == NULL)
+		return cli_list_db(c->db, "luot.db", limit, c->json);
+	/* The search's filters, newest first: the rows of the list. */
+	if (cmd_store(c, "luot.db") != NULL)
+		rc = cli_search(c->s, filters, STORE_SORT_DATE, limit, c->json);
+	free(filters);
+	return rc;
 }
 
 int
@@ -90,7 +130,6 @@ run_search(struct cmd_ctx *c)
 {
 	enum store_sort sort = STORE_SORT_RANK;
 	const char *v = cmd_get(c, OPT_SORT);
-	struct strlist words;
 	long limit;
 	int rc = 1;
 	char *text;
@@ -103,11 +142,7 @@ run_search(struct cmd_ctx *c)
 		sort = STORE_SORT_DATE;
 	else if (v != NULL && strcmp(v, "rank") != 0)
 		return cmd_bad_usage(c, _("--sort is rank or date"));
-	strlist_init(&words);
-	for (int i = 0; i < c->argc; i++)
-		strlist_push(&words, xstrdup(c->argv[i]));
-	text = strlist_join(&words, " ");
-	strlist_free(&words);
+	text = cmd_operands_text(c);
 	if (cmd_store(c, "luot.db") != NULL)
 		rc = cli_search(c->s, text, sort, limit, c->json);
 	free(text);
@@ -141,7 +176,8 @@ run_check(struct cmd_ctx *c)
 }
 
 const struct command cli_list_entry = {
-	"list", N_("[--limit N] [--json]"), N_("List articles, newest first."),
+	"list", N_("[--unread] [--bookmarked] [--tag TAG] [--limit N] [--json]"),
+	N_("List articles, newest first."),
 	list_opts, N_("read the database at PATH"), NULL,
 	0, 0, 0, N_("list takes no arguments"), run_list,
 };

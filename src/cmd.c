@@ -24,7 +24,8 @@ static const struct command cmd_help_entry = {
 
 const struct command *const cmd_table[] = {
 	&cli_import_entry, &cli_reextract_entry, &cli_list_entry, &cli_show_entry,
-	&cli_search_entry, &cli_bookmark_entry, &cli_bookmarks_entry, &cli_export_entry,
+	&cli_search_entry, &cli_bookmark_entry, &cli_bookmarks_entry, &cli_tags_entry,
+	&cli_export_entry,
 	&cli_read_entry, &cli_unread_entry, &cli_delete_entry, &cli_stats_entry,
 	&cli_check_entry, &cli_tidy_entry, &cmd_help_entry, NULL,
 };
@@ -265,6 +266,7 @@ cmd_run(const char *db, int argc, char **argv)
 	if ((rc = parse_opts(&c, argc, argv)) < 0) {
 		c.argc = argc - optind;
 		c.argv = argv + optind;
+		c.dashdash = optind > 1 && strcmp(argv[optind - 1], "--") == 0;
 		c.json = cmd_has(&c, 'j');
 		if ((rc = check_operands(&c)) < 0)
 			rc = c.cmd->run(&c);
@@ -275,6 +277,20 @@ cmd_run(const char *db, int argc, char **argv)
 	free(argv[0]);
 	argv[0] = name;
 	return rc;
+}
+
+char *
+cmd_operands_text(const struct cmd_ctx *c)
+{
+	struct strlist words;
+	char *text;
+
+	strlist_init(&words);
+	for (int i = 0; i < c->argc; i++)
+		strlist_push(&words, xstrdup(c->argv[i]));
+	text = strlist_join(&words, " ");
+	strlist_free(&words);
+	return text;
 }
 
 struct store *

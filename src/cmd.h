@@ -61,6 +61,7 @@ struct cmd_ctx {
 	const struct command *cmd;
 	const char *db;		/* --db before or after the command, or NULL */
 	int json;		/* -j, --json (an option of its entry) */
+	int dashdash;		/* they came after "--" */
 	int argc;		/* the operands */
 	char **argv;
 	struct cmd_val *vals;	/* its own options, in the order given */
@@ -89,6 +90,9 @@ int cmd_run(const char *db, int argc, char **argv);
 /* The value of the option key given last, or NULL; and whether given. */
 const char *cmd_get(const struct cmd_ctx *c, int key);
 int cmd_has(const struct cmd_ctx *c, int key);
+
+/* The operands joined by spaces (a query): new string. */
+char *cmd_operands_text(const struct cmd_ctx *c);
 
 /* A usage error of c's command: msg (if not NULL) and a hint; 2. */
 int cmd_bad_usage(const struct cmd_ctx *c, const char *msg);

@@ -18,6 +18,7 @@
 #include "store.h"
 #include "text.h"
 #include "util.h"
+#include "writer.h"
 
 struct row {
 	struct store_key key;
@@ -481,6 +482,22 @@ list_draw(struct pane *p)
 	listview_draw(&l->lv, p);
 }
 
+static void
+all_read(struct ui *ui, const char *answer, void *ctx)
+{
+	struct pane_change c = { 0, CHANGE_READ, 1, -1 };
+
+	(void)answer;
+	(void)ctx;
+	writer_read_all(ui_writer(ui));
+	ui_announce(ui, &c);
+	ui_message(ui, 0, "%s", _("every article marked read"));
+}
+
+static const struct ui_question all_read_question = {
+	N_("mark every article read? (y/n) "), all_read, NULL, NULL, 1,
+};
+
 static int
 list_key(struct pane *p, int key, int action)
 {
@@ -499,6 +516,9 @@ list_key(struct pane *p, int key, int action)
 		if (l->n > 0)
 			next_unread(p);
 		break;
+	case ACT_MARK_ALL_READ:
+		ui_prompt(p->ui, &all_read_question, NULL, NULL);
+		return UI_HANDLED;
 	case ACT_SORT:
 		l->order = l->order == STORE_ORDER_DATE ? STORE_ORDER_IMPORT : STORE_ORDER_DATE;
 		load_end(p, 1);
@@ -591,7 +611,7 @@ list_changed(struct pane *p, const struct pane_change *c)
 	struct list *l = p->data;
 
 	for (int i = 0; i < l->n; i++) {
-		if (l->rows[i].key.id != c->id)
+		if (c->id != 0 && l->rows[i].key.id != c->id)
 			continue;
 		if (c->what == CHANGE_READ)
 			l->rows[i].unread = !c->on;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actions.h"
 #include "conf.h"
 #include "i18n.h"
 #include "listview.h"
@@ -150,16 +151,23 @@ filtered(struct ui *ui, const char *answer, void *ctx)
 	struct pane *p = ctx;
 	struct marks *m = p->data;
 
+	struct strlist tags;
+
 	(void)ui;
+	/* As a tag is typed anywhere: "#lễ hội", or completed ("lễ hội, "). */
+	strlist_init(&tags);
+	store_tags_split(answer, &tags);
 	free(m->tag);
-	m->tag = *answer ? xstrdup(answer) : NULL;
+	m->tag = tags.len > 0 ? xstrdup(tags.items[0]) : NULL;
+	strlist_free(&tags);
 	m->lv.sel = m->lv.top = 0;
 	marks_reload(p);
 	p->dirty = 1;
 }
 
 static const struct ui_question filter_question = {
-	N_("tag (empty: all): "), filtered, NULL, NULL,
+	.text = N_("tag (empty: all; Tab completes): "), .answered = filtered,
+	.complete = actions_complete_tag,
 };
 
 static int
@@ -175,7 +183,8 @@ marks_key(struct pane *p, int key, int action)
 	case ACT_MARK_OPEN:
 		return m->n > 0 ? UI_HANDLED | UI_OPEN : UI_HANDLED;
 	case ACT_FILTER_TAG:
-		ui_prompt(p->ui, &filter_question, m->tag, p);
+		/* Empty: a tag is typed anew more often than edited. */
+		ui_prompt(p->ui, &filter_question, NULL, p);
 		return UI_HANDLED;
 	case ACT_CLOSE:
 		return UI_HANDLED | UI_LEAVE;

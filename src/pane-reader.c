@@ -643,7 +643,7 @@ reader_changed(struct pane *p, const struct pane_change *c)
 {
 	struct reader *r = p->data;
 
-	if (c->id != r->id)
+	if (c->id != 0 && c->id != r->id)
 		return;
 	if (c->what == CHANGE_READ)
 		r->unread = !c->on;

@@ -667,7 +667,7 @@ search_changed(struct pane *p, const struct pane_change *c)
 	struct search *s = p->data;
 
 	for (int i = 0; i < s->nhits; i++) {
-		if (s->hits[i].id != c->id)
+		if (c->id != 0 && s->hits[i].id != c->id)
 			continue;
 		if (c->what == CHANGE_READ)
 			s->hits[i].unread = !c->on;

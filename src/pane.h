@@ -61,7 +61,7 @@ struct pane_article {
 enum pane_change_what { CHANGE_READ, CHANGE_BOOKMARK };
 
 struct pane_change {
-	int64_t id;
+	int64_t id;		/* 0: every article */
 	enum pane_change_what what;
 	int on;			/* read / bookmarked now */
 	int was;		/* before: 0, 1, or -1 when not known */
@@ -141,14 +141,16 @@ void ui_counts(struct ui *ui, struct ui_counts *c);
 /*
  * A question on the message line. Enter calls answered with the text
  * and ctx, Esc cancels; then done(ctx), when set, in either case.
- * complete (may be NULL) gives the completions of what is typed, a
- * string a line (new string, or NULL), for Tab.
+ * complete (may be NULL) gives what is typed completed (new string, or
+ * NULL for no change), for Tab. A yes-no question takes one key: y
+ * answers "y", any other cancels.
  */
 struct ui_question {
-	const char *text;
+	const char *text;	/* N_() */
 	void (*answered)(struct ui *ui, const char *answer, void *ctx);
 	void (*done)(void *ctx);
 	char *(*complete)(struct ui *ui, const char *typed, void *ctx);
+	int yes_no;
 };
 void ui_prompt(struct ui *ui, const struct ui_question *q, const char *initial, void *ctx);
 

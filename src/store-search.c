@@ -279,8 +279,12 @@ bind_search(struct store *s, sqlite3_stmt *st, const struct query *q, const char
 		sqlite3_bind_int64(st, 7, r.floor);
 	if (has_param(st, 8))
 		bind_rank_fn(s, st);
-	if (has_param(st, 9))
-		sqlite3_bind_text(st, 9, q->tag, -1, SQLITE_STATIC);
+	if (has_param(st, 9)) {
+		/* Matched folded, as tags are kept (store_tag_spelling). */
+		char *tag = store_tag_spelling(s, q->tag);
+
+		sqlite3_bind_text(st, 9, tag ? tag : q->tag, -1, tag ? free : SQLITE_STATIC);
+	}
 	if (has_param(st, 10))
 		sqlite3_bind_int64(st, 10, r.ceiling);
 }

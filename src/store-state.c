@@ -13,6 +13,7 @@
 #include "store.h"
 #include "store-int.h"
 #include "text.h"
+#include "tokenize.h"
 #include "util.h"
 
 /* Run one statement with an id and an optional integer; returns the
@@ -132,6 +133,153 @@ run_id_text(struct store *s, const char *sql, int64_t id, const char *text)
 }
 
 static int
+fold_word(const struct tok_word *w, void *ctx)
+{
+	struct buf *b = ctx;
+
+	if (b->len > 0)
+		buf_addc(b, ' ');
+	buf_add(b, w->folded, w->nfolded);
+	return 0;
+}
+
+char *
+store_tag_fold(const char *tag)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	tok_split(tag, strlen(tag), fold_word, &b);
+	return buf_detach(&b);
+}
+
+/* fn for each tag of a bookmark with its bookmarks, the most used first. */
+static int
+each_tag(struct store *s, int (*fn)(const char *tag, int64_t n, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT t.tag, count(*) FROM state_tag t"
+	    " JOIN state st ON st.hash = t.hash WHERE st.bookmarked IS NOT NULL"
+	    " GROUP BY t.tag ORDER BY 2 DESC, 1", -1, &st, NULL) != SQLITE_OK)
+		return store_db_fail(s);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (fn(store_col(st, 0), sqlite3_column_int64(st, 1), ctx) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
+}
+
+int
+store_tags(struct store *s, int (*fn)(const char *tag, int64_t n, void *ctx), void *ctx)
+{
+	return each_tag(s, fn, ctx);
+}
+
+struct spelling {
+	const char *folded;
+	char *found;
+};
+
+static int
+same_fold(const char *tag, int64_t n, void *ctx)
+{
+	struct spelling *sp = ctx;
+	char *f = store_tag_fold(tag);
+	int same = strcmp(f, sp->folded) == 0;
+
+	(void)n;
+	free(f);
+	if (same)
+		sp->found = xstrdup(tag);
+	return same;
+}
+
+/* Tags of removed bookmarks count too: they come back with them. */
+static int
+any_tag(struct store *s, struct spelling *sp)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT DISTINCT tag FROM state_tag", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return store_db_fail(s);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !same_fold(store_col(st, 0), 0, sp))
+		;
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_db_fail(s);
+}
+
+char *
+store_tag_spelling(struct store *s, const char *tag)
+{
+	char *copy = xstrdup(tag);
+	struct spelling sp;
+
+	text_squeeze(copy);
+	sp.folded = store_tag_fold(copy);
+	sp.found = NULL;
+	if (*sp.folded && (each_tag(s, same_fold, &sp) < 0 ||
+	    (sp.found == NULL && any_tag(s, &sp) < 0))) {
+		free((char *)sp.folded);
+		free(copy);
+		return NULL;
+	}
+	free((char *)sp.folded);
+	if (sp.found == NULL)
+		return copy;
+	free(copy);
+	return sp.found;
+}
+
+void
+store_tags_split(const char *typed, struct strlist *tags)
+{
+	char *copy = xstrdup(typed), *save = NULL;
+
+	/* "a, b c" or "#a #b": commas or #s part tags; a tag may hold spaces. */
+	for (char *t = strtok_r(copy, ",#", &save); t; t = strtok_r(NULL, ",#", &save)) {
+		text_squeeze(t);
+		if (*t)
+			strlist_push(tags, xstrdup(t));
+	}
+	free(copy);
+}
+
+int
+store_read_all(struct store *s, const char *before, int64_t *n)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*n = 0;
+	if (store_state_begin(s) < 0)
+		return -1;
+	/* One statement: an article too many or too few is not possible
+	 * half way. The published dates sort as text (ISO 8601). */
+	if ((st = store_stmt(s, "INSERT INTO state (hash, read_at) SELECT hash, " NOW
+	    " FROM article a WHERE (?1 IS NULL OR a.published < ?1)"
+	    " AND NOT EXISTS (SELECT 1 FROM state x WHERE x.hash = a.hash AND x.read_at IS NOT NULL)"
+	    " ON CONFLICT (hash) DO UPDATE SET read_at = coalesce(state.read_at, excluded.read_at)"))
+	    == NULL)
+		return store_state_end(s, -1);
+	if (before != NULL)
+		sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	store_stmt_done(s, st);
+	if (rc != SQLITE_DONE)
+		return store_state_end(s, store_db_fail(s));
+	*n = sqlite3_changes(s->db);
+	return store_state_end(s, 0);
+}
+
+static int
 bookmark_set(struct store *s, int64_t id, const char *note, const struct strlist *tags)
 {
 	int rc = set_state(s, "bookmarked", NOW,
@@ -143,8 +291,16 @@ bookmark_set(struct store *s, int64_t id, const char *note, const struct strlist
 	    " WHERE hash = (SELECT hash FROM article WHERE id = ?1)", id, note) < 0)
 		return -1;
 	for (size_t i = 0; tags != NULL && i < tags->len; i++) {
-		if (run_id_text(s, "INSERT OR IGNORE INTO state_tag (hash, tag)"
-		    " SELECT hash, ?2 FROM article WHERE id = ?1", id, tags->items[i]) < 0)
+		/* "Dân vận", "dân vận" and "dan van" are one tag: the
+		 * spelling it was first given. */
+		char *tag = store_tag_spelling(s, tags->items[i]);
+
+		if (tag == NULL)
+			return -1;
+		rc = *tag ? run_id_text(s, "INSERT OR IGNORE INTO state_tag (hash, tag)"
+		    " SELECT hash, ?2 FROM article WHERE id = ?1", id, tag) : 0;
+		free(tag);
+		if (rc < 0)
 			return -1;
 	}
 	return 1;
@@ -186,8 +342,15 @@ store_bookmarks(struct store *s, const char *tag, int with_body, store_mark_fn f
 	    "   WHERE t.hash = st.hash AND t.tag = ?1))"
 	    " ORDER BY st.bookmarked DESC, a.id DESC", -1, &st, NULL) != SQLITE_OK)
 		return store_db_fail(s);
-	if (tag != NULL)
-		sqlite3_bind_text(st, 1, tag, -1, SQLITE_STATIC);
+	if (tag != NULL) {
+		char *spelt = store_tag_spelling(s, tag);
+
+		if (spelt == NULL) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+		sqlite3_bind_text(st, 1, spelt, -1, free);
+	}
 	sqlite3_bind_int(st, 2, with_body);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct store_item it;

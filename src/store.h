@@ -292,6 +292,28 @@ typedef int (*store_mark_fn)(const struct store_item *item, const struct store_m
 int store_bookmarks(struct store *s, const char *tag, int with_body, store_mark_fn fn,
     void *ctx);
 
+/*
+ * Tags are matched folded: "Dân vận", "dân vận" and "dan van" are one
+ * tag, spelt as it was first given. store_tag_fold: the folded form (new
+ * string). store_tag_spelling: the spelling of tag in the database, or
+ * tag trimmed when it has none (new string; NULL on error).
+ */
+char *store_tag_fold(const char *tag);
+char *store_tag_spelling(struct store *s, const char *tag);
+
+/* Tags as typed ("a, b c" or "#a #b"), each trimmed, pushed to tags:
+ * the command line and the interface split them alike. */
+void store_tags_split(const char *typed, struct strlist *tags);
+
+/* fn for each tag of the bookmarks with how many have it, the most used
+ * first; a non-zero return stops. Returns 0 or -1. */
+int store_tags(struct store *s, int (*fn)(const char *tag, int64_t n, void *ctx), void *ctx);
+
+/* Mark every article read (published before the date before, when not
+ * NULL: "2024-06-01" takes what was published before that day); *n the
+ * articles that were unread. One transaction. Returns 0 or -1. */
+int store_read_all(struct store *s, const char *before, int64_t *n);
+
 struct store_counts {
 	int64_t articles, unread, bookmarked;
 };

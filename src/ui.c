@@ -131,7 +131,9 @@ ui_announce(struct ui *ui, const struct pane_change *c)
 	 * while (an import holds the lock), and counting again would miss
 	 * it. Not known before: counted again (poll_database counts once
 	 * more when it is written). */
-	if (ui->counts.total < 0 || c->was == c->on)
+	if (c->id == 0 && c->what == CHANGE_READ && ui->counts.total >= 0)
+		ui->counts.unread = c->on ? 0 : ui->counts.total;
+	if (ui->counts.total < 0 || c->was == c->on || c->id == 0)
 		return;
 	if (c->was < 0)
 		ui->counts.total = ui->counts.unread = ui->counts.bookmarked = -1;
@@ -343,7 +345,8 @@ ui_unavailable(void)
 	return NULL;
 }
 
-/* Put pane p in a window of the given place; NULL size hides it. */
+/* Put pane p in a window of the given place; no size hides it, keeping
+ * the size it had (J in the article moves the list behind it). */
 static void
 place(struct pane *p, int rows, int cols, int y, int x)
 {
@@ -351,10 +354,10 @@ place(struct pane *p, int rows, int cols, int y, int x)
 		delwin(p->win);
 		p->win = NULL;
 	}
-	p->rows = rows;
-	p->cols = cols;
 	if (rows <= 0 || cols <= 0)
 		return;
+	p->rows = rows;
+	p->cols = cols;
 	p->win = newwin(rows, cols, y, x);
 	/* Blank cells in the normal colours: erasing paints the background. */
 	wbkgdset(p->win, (chtype)' ' | (chtype)color_attr(EL_NORMAL));
@@ -661,6 +664,11 @@ prompt_key(struct ui *ui, int key)
 	const struct ui_question *q = ui->q;
 	void *ctx = ui->qctx;
 
+	if (q->yes_no && key != 27 && key != '\n') {
+		/* One key answers. */
+		edit_set(&ui->answer, key == 'y' || key == 'Y' ? "y" : "");
+		key = key == 'y' || key == 'Y' ? '\n' : 27;
+	}
 	if (key == 27 || key == '\n') {
 		ui->q = NULL;
 		if (key == 27)
@@ -669,6 +677,12 @@ prompt_key(struct ui *ui, int key)
 			q->answered(ui, ui->answer.text, ctx);
 		if (q->done != NULL)
 			q->done(ctx);
+	} else if (key == '\t' && q->complete != NULL) {
+		char *done = q->complete(ui, ui->answer.text, ctx);
+
+		if (done != NULL)
+			edit_set(&ui->answer, done);
+		free(done);
 	} else {
 		edit_key(&ui->answer, key);
 	}

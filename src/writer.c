@@ -25,7 +25,7 @@
 /* Its connection's page cache, KiB. */
 #define WRITER_CACHE_KIB 1024
 
-enum op_kind { OP_READ, OP_POSITION, OP_BOOKMARK, OP_NOTE, OP_TAGS };
+enum op_kind { OP_READ, OP_POSITION, OP_BOOKMARK, OP_NOTE, OP_TAGS, OP_READ_ALL };
 
 struct op {
 	enum op_kind kind;
@@ -79,6 +79,11 @@ apply(struct store *s, const struct op *o)
 		return store_bookmark_set(s, o->id, o->note, NULL);
 	case OP_TAGS:
 		return store_set_tags(s, o->id, &o->tags);
+	case OP_READ_ALL: {
+		int64_t n;
+
+		return store_read_all(s, NULL, &n) < 0 ? -1 : 1;
+	}
 	}
 	return 0;
 }
@@ -192,6 +197,12 @@ void
 writer_read(struct writer *w, int64_t id, int read)
 {
 	queue(w, op_new(OP_READ, id, read));
+}
+
+void
+writer_read_all(struct writer *w)
+{
+	queue(w, op_new(OP_READ_ALL, 0, 1));
 }
 
 void

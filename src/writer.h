@@ -24,6 +24,7 @@ struct writer *writer_start(struct store *s, char **err);
 
 /* Queue a change; each returns at once. Changes are written in order. */
 void writer_read(struct writer *w, int64_t id, int read);
+void writer_read_all(struct writer *w);	/* every article */
 void writer_position(struct writer *w, int64_t id, int64_t position);
 void writer_bookmark(struct writer *w, int64_t id, int on);
 /* Bookmark id with this note (a copy is kept). */

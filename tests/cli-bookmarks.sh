@@ -175,4 +175,65 @@ test_expect_success 'bookmark rm takes no note or tag, and changes nothing then'
 	"$LUOT" --db "$db" bookmarks --json | grep -q "giữ lại"
 '
 
+test_expect_success 'tags match folded: the first spelling is kept, any spelling finds it' '
+	rm -f t.db* && "$LUOT" --db t.db import -q "$LUOT_DATADIR/demo" >/dev/null &&
+	a=$("$LUOT" --db t.db list | awk "NR == 1 { print \$1 }") &&
+	b=$("$LUOT" --db t.db list | awk "NR == 3 { print \$1 }") &&
+	"$LUOT" --db t.db bookmark add "$a" -t "  Dân   vận " &&
+	"$LUOT" --db t.db bookmark add "$b" -t "dan van" -t "DÂN VẬN" &&
+	"$LUOT" --db t.db tags >out &&
+	printf "     2  Dân vận\n" >want && test_cmp want out &&
+	"$LUOT" --db t.db bookmarks --tag "dân vận" | grep -c "^ *[0-9]" >n && test "$(cat n)" = 2 &&
+	"$LUOT" --db t.db search "tag:\"DAN VAN\"" | grep -c "^ *[0-9]" >n && test "$(cat n)" = 2 &&
+	"$LUOT" --db t.db list --tag "Dan Van" | awk "{ print \$1 }" | sort >got &&
+	printf "%s\n%s\n" "$a" "$b" | sort >want && test_cmp want got
+'
+
+test_expect_success '-t "a, b" is two tags, as in the interface; tags --json counts them' '
+	c=$("$LUOT" --db t.db list | awk "NR == 5 { print \$1 }") &&
+	"$LUOT" --db t.db bookmark add "$c" -t "kinh tế, #xã hội" &&
+	"$LUOT" --db t.db bookmarks --json | jq -r "select(.id == $c) | .tags | join(\"|\")" >got &&
+	echo "kinh tế|xã hội" >want && test_cmp want got &&
+	"$LUOT" --db t.db tags --json | jq -r "select(.tag == \"kinh tế\") | .bookmarks" >n &&
+	test "$(cat n)" = 1
+'
+
+test_expect_success 'list --unread, --bookmarked, --tag: the rows of the list with those only' '
+	total=$("$LUOT" --db t.db list | wc -l) &&
+	one=$("$LUOT" --db t.db list | awk "NR == 2 { print \$1 }") &&
+	"$LUOT" --db t.db read "$one" &&
+	test "$("$LUOT" --db t.db list --unread | wc -l)" = $((total - 1)) &&
+	! "$LUOT" --db t.db list --unread | grep -q "^ *$one " &&
+	test "$("$LUOT" --db t.db list --bookmarked | wc -l)" = 3 &&
+	test "$("$LUOT" --db t.db list --bookmarked --tag "kinh te" | wc -l)" = 1 &&
+	"$LUOT" --db t.db list --unread --json | jq -r .id | head -n 1 >first &&
+	"$LUOT" --db t.db list --json | jq -r .id | grep -v "^$one\$" | head -n 1 >want &&
+	test_cmp want first
+'
+
+test_expect_success 'read --before DATE, read -- QUERY, read --all: how many, and only those' '
+	rm -f r.db* && "$LUOT" --db r.db import -q "$LUOT_DATADIR/demo" >/dev/null &&
+	old=$("$LUOT" --db r.db list --json | jq -r "select(.published != null and .published < \"2023-01-01\") | .id" | wc -l) &&
+	test "$old" -gt 0 &&
+	"$LUOT" --db r.db read --before 2023-01-01 >out &&
+	grep -q "^$old article" out &&
+	test "$("$LUOT" --db r.db search "is:unread before:2023" 2>/dev/null | wc -l)" = 0 &&
+	"$LUOT" --db r.db search --limit 0 --json "nước sạch is:unread" | wc -l >n &&
+	"$LUOT" --db r.db read -- nước sạch >out &&
+	grep -q "^$(cat n) article" out &&
+	test "$("$LUOT" --db r.db search "nước sạch is:unread" 2>/dev/null | wc -l)" = 0 &&
+	left=$("$LUOT" --db r.db list --unread | wc -l) &&
+	"$LUOT" --db r.db read --all >out &&
+	grep -q "^$left articles marked read" out &&
+	"$LUOT" --db r.db read --all >out && grep -q "^0 articles" out &&
+	test "$("$LUOT" --db r.db list --unread 2>/dev/null | wc -l)" = 0
+'
+
+test_expect_success 'read: bad dates, ids with --all, a word without --: usage errors' '
+	{ "$LUOT" --db r.db read --before 2023 2>err; test $? = 2; } && grep -q "2024-06-01" err &&
+	{ "$LUOT" --db r.db read --all 3 2>err; test $? = 2; } &&
+	{ "$LUOT" --db r.db read nuoc 2>err; test $? = 2; } && grep -q "after --" err &&
+	{ "$LUOT" --db r.db read -- 2>err; test $? = 2; } && grep -q "QUERY are wanted" err
+'
+
 test_done

@@ -51,7 +51,7 @@ snap() {
 # views COLS ROWS: each view at that size, on a fresh copy of the data.
 views() {
 	size=$1x$2
-	cp "$base" "$T/v.db"
+	rm -f "$T"/v.db* && cp "$base" "$T/v.db"
 	ui_start "$1" "$2" --db "$T/v.db" &&
 	ui_wait_status "unread" &&
 	snap "list-$size" &&
@@ -90,7 +90,7 @@ test_expect_success 'every view at 47x20 is as kept in tests/ui' '
 '
 
 test_expect_success 'the split screen at 200x50: the article follows the cursor' '
-	cp "$base" "$T/v.db" &&
+	rm -f "$T"/v.db* && cp "$base" "$T/v.db" &&
 	ui_start 200 50 --db "$T/v.db" &&
 	ui_wait_status "unread" &&
 	snap "split-200x50" &&

@@ -71,6 +71,23 @@ test_expect_success 't sets tags' '
 	ui_wait "tags saved"
 '
 
+test_expect_success 'Tab completes a tag from those in use, matched folded' '
+	ui_keys t &&
+	ui_wait "tags (a, b" &&
+	ui_keys C-u &&
+	ui_type "kinh tế, VAN" &&
+	ui_keys Tab &&
+	ui_wait "tags (a, b; Tab completes): kinh tế, văn hóa," &&
+	ui_type "l" &&
+	ui_wait "văn hóa, l" &&
+	ui_keys Tab &&
+	ui_wait "kinh tế, văn hóa, lễ hội," &&
+	ui_keys Escape &&
+	ui_wait "cancelled" &&
+	test "$("$LUOT" --db "$db" bookmarks --json | jq -c .tags | sort | tr -d "\n")" = \
+		"[\"kinh tế\"][\"lễ hội\",\"văn hóa\"]"
+'
+
 test_expect_success 'B lists the bookmarks with tags and note; f filters by tag' '
 	ui_keys B &&
 	ui_wait "luot: bookmarks" &&
@@ -78,7 +95,7 @@ test_expect_success 'B lists the bookmarks with tags and note; f filters by tag'
 	ui_screen | grep -q "#kinh tế  Bài thứ hai" &&
 	ui_status_line | grep -q "1/2" &&
 	ui_keys f &&
-	ui_wait "tag (empty: all)" &&
+	ui_wait "tag (empty: all" &&
 	ui_type "kinh tế" &&
 	ui_keys Enter &&
 	ui_wait_gone "Ghi chú" &&

@@ -7,6 +7,7 @@
 
 db="$T/demo.db"
 "$LUOT" --db "$db" import -q "$LUOT_DATADIR/demo" >/dev/null
+cp "$db" "$T/fresh.db"
 
 # The article about the Mid-Autumn night, third newest in the demo.
 id=$("$LUOT" --db "$db" list | awk 'NR == 3 { print $1 }')
@@ -227,6 +228,42 @@ test_expect_success '? shows the keys, q closes it' '
 	ui_screen | grep -q "Everywhere but the search, where only PgDn, PgUp and F1" &&
 	ui_keys q &&
 	ui_wait "luot: list"
+'
+
+test_expect_success 'in the article, J and K open the next and previous article, u the next unread' '
+	cp "$T/fresh.db" "$T/jk.db" &&
+	ui_start 100 30 --db "$T/jk.db" &&
+	ui_wait_status "unread 19" &&
+	ui_keys Enter &&
+	ui_wait_status "luot: article" &&
+	ui_until 5 "the first article" top_has "Sôi nổi lễ hội" &&
+	ui_keys J &&
+	ui_until 5 "the second article" top_has "Thanh Hóa: Hơn 90%" &&
+	ui_keys J &&
+	ui_until 5 "the third article" top_has "Rộn ràng đêm hội" &&
+	ui_keys K &&
+	ui_until 5 "the second again" top_has "Thanh Hóa: Hơn 90%" &&
+	ui_wait_status "unread 16" &&
+	ui_keys u &&
+	ui_until 5 "the fourth, unread" top_has "Hơn 1.200 đơn vị máu" &&
+	ui_wait_status "unread 15" &&
+	ui_keys Escape &&
+	ui_wait_status "luot: list  4/19"
+'
+
+test_expect_success 'A marks every article read, after a y' '
+	ui_keys A &&
+	ui_wait "mark every article read? (y/n)" &&
+	ui_keys n &&
+	ui_wait "cancelled" &&
+	ui_wait_status "unread 15" &&
+	ui_keys A &&
+	ui_wait "mark every article read? (y/n)" &&
+	ui_keys y &&
+	ui_wait "every article marked read" &&
+	ui_wait_status "unread 0" &&
+	screen_lacks "N  20" &&
+	ui_until 5 "the marks to be written" sh -c "test \"\$(\"$LUOT\" --db \"$T/jk.db\" list --unread 2>/dev/null | wc -l)\" = 0"
 '
 
 test_expect_success 'q quits with status 0' '

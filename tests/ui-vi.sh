@@ -44,7 +44,7 @@ test_expect_success 'the note question, saved and cancelled' '
 	ui_wait "đã lưu ghi chú" &&
 	ui_wait_status "chưa đọc 19  dấu trang 1$" &&
 	ui_keys t &&
-	ui_wait "thẻ (a, b):" &&
+	ui_wait "thẻ (a, b;" &&
 	ui_keys Escape &&
 	ui_wait "đã hủy"
 '
