@@ -39,31 +39,36 @@ struct color {
 	int attrs;		/* A_BOLD ... */
 };
 
-/* Every element: its name in the file, and its look by default (the
- * attributes alone read well on any terminal, in colour or not). */
+/*
+ * Every element: its name in the file, and its look by default. The
+ * attributes alone read well on any terminal; where it has colours, a few
+ * accents in the eight basic ones, on the terminal's own background, so
+ * that they read on a dark and a light one alike (NO_COLOR: none).
+ */
 static const struct {
 	const char *name;
 	struct color dflt;
+	int plain;		/* its attributes where no colour shows */
 } elements[EL_COUNT] = {
-	[EL_NORMAL] = { "normal", { -1, -1, A_NORMAL } },
-	[EL_STATUS] = { "status", { -1, -1, A_REVERSE } },
-	[EL_MESSAGE] = { "message", { -1, -1, A_NORMAL } },
-	[EL_ERROR] = { "error", { -1, -1, A_BOLD } },
-	[EL_RULE] = { "rule", { -1, -1, A_NORMAL } },
-	[EL_UNREAD] = { "unread", { -1, -1, A_BOLD } },
-	[EL_SELECTED] = { "selected", { -1, -1, A_REVERSE } },
-	[EL_DATE] = { "date", { -1, -1, A_NORMAL } },
-	[EL_SOURCE] = { "source", { -1, -1, A_NORMAL } },
-	[EL_FLAGS] = { "flags", { -1, -1, A_NORMAL } },
-	[EL_TITLE] = { "title", { -1, -1, A_BOLD } },
-	[EL_META] = { "meta", { -1, -1, A_DIM } },
-	[EL_MATCH] = { "match", { -1, -1, A_REVERSE } },
-	[EL_SNIPPET] = { "snippet", { -1, -1, A_DIM } },
-	[EL_HEADING] = { "heading", { -1, -1, A_BOLD } },
-	[EL_PROMPT] = { "prompt", { -1, -1, A_BOLD } },
+	[EL_NORMAL] = { "normal", { -1, -1, A_NORMAL }, A_NORMAL },
+	[EL_STATUS] = { "status", { -1, -1, A_REVERSE }, A_REVERSE },
+	[EL_MESSAGE] = { "message", { -1, -1, A_NORMAL }, A_NORMAL },
+	[EL_ERROR] = { "error", { COLOR_RED, -1, A_BOLD }, A_BOLD },
+	[EL_RULE] = { "rule", { COLOR_BLUE, -1, A_NORMAL }, A_NORMAL },
+	[EL_UNREAD] = { "unread", { -1, -1, A_BOLD }, A_BOLD },
+	[EL_SELECTED] = { "selected", { -1, -1, A_REVERSE }, A_REVERSE },
+	[EL_DATE] = { "date", { COLOR_CYAN, -1, A_NORMAL }, A_NORMAL },
+	[EL_SOURCE] = { "source", { COLOR_GREEN, -1, A_NORMAL }, A_NORMAL },
+	[EL_FLAGS] = { "flags", { COLOR_RED, -1, A_BOLD }, A_BOLD },
+	[EL_TITLE] = { "title", { -1, -1, A_BOLD }, A_BOLD },
+	[EL_META] = { "meta", { -1, -1, A_DIM }, A_DIM },
+	[EL_MATCH] = { "match", { COLOR_BLACK, COLOR_YELLOW, A_NORMAL }, A_REVERSE },
+	[EL_SNIPPET] = { "snippet", { -1, -1, A_DIM }, A_DIM },
+	[EL_HEADING] = { "heading", { COLOR_BLUE, -1, A_BOLD }, A_BOLD },
+	[EL_PROMPT] = { "prompt", { -1, -1, A_BOLD }, A_BOLD },
 	/* The list's selected row while keys go to the article: set apart
 	 * from the focused one, on a terminal without dim too. */
-	[EL_SELECTED_AWAY] = { "selected-away", { -1, -1, A_UNDERLINE } },
+	[EL_SELECTED_AWAY] = { "selected-away", { -1, -1, A_UNDERLINE }, A_UNDERLINE },
 };
 
 static struct color colors[EL_COUNT];
@@ -105,6 +110,7 @@ conf_reset(void)
 	 * columns were too long to read. */
 	conf.text_width = 80;
 	conf.text_center = 1;
+	conf.key_hints = 1;
 	for (int i = 0; i < EL_COUNT; i++)
 		colors[i] = elements[i].dflt;
 	keymap_init();
@@ -399,6 +405,10 @@ set_words(const struct source *src, char **w, int n)
 		if (strcmp(w[2], "on") != 0 && strcmp(w[2], "off") != 0)
 			return bad(src, _("text-center: %s is not on or off"), w[2]);
 		conf.text_center = strcmp(w[2], "on") == 0;
+	} else if (strcmp(w[1], "key-hints") == 0) {
+		if (strcmp(w[2], "on") != 0 && strcmp(w[2], "off") != 0)
+			return bad(src, _("key-hints: %s is not on or off"), w[2]);
+		conf.key_hints = strcmp(w[2], "on") == 0;
 	} else if (strcmp(w[1], "sort") == 0) {
 		if (strcmp(w[2], "date") != 0 && strcmp(w[2], "import") != 0)
 			return bad(src, _("sort: %s is not date or import"), w[2]);
@@ -624,6 +634,7 @@ conf_dump(FILE *f)
 	fprintf(f, "\nset sort %s\n", conf.sort_import ? "import" : "date");
 	fprintf(f, "set text-width %d\n", conf.text_width);
 	fprintf(f, "set text-center %s\n", conf.text_center ? "on" : "off");
+	fprintf(f, "set key-hints %s\n", conf.key_hints ? "on" : "off");
 	if (conf.patterns != NULL) {
 		fputs("set patterns ", f);
 		put_word(f, conf.patterns);
@@ -701,7 +712,7 @@ attrs_of(enum color_element el)
 {
 	int colored = colors[el].fg >= 0 || colors[el].bg >= 0;
 
-	return colors[el].attrs | (!use_color && colored ? elements[el].dflt.attrs : 0);
+	return colors[el].attrs | (!use_color && colored ? elements[el].plain : 0);
 }
 
 int

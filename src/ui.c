@@ -24,6 +24,7 @@
 #include "actions.h"
 #include "conf.h"
 #include "edit.h"
+#include "hints.h"
 #include "i18n.h"
 #include "keymap.h"
 #include "pane.h"
@@ -69,7 +70,8 @@ struct ui {
 	struct pane *stack[MAX_PANES];	/* stack[0]: the list; the top has the keys */
 	int depth;
 	enum layout layout;
-	WINDOW *status, *rule;	/* status and message lines; a split's rule */
+	WINDOW *status, *rule;	/* hints, status and message lines; a split's rule */
+	int hints;		/* lines of the key-hint bar: 0 or 1 */
 	char msg[512];
 	int msg_error;
 	int ascii;		/* the locale is not UTF-8 */
@@ -426,8 +428,12 @@ want_follow(struct ui *ui)
 static void
 layout(struct ui *ui)
 {
-	int rows = LINES, cols = COLS, body = rows - 2, pct = conf_get()->list_percent;
+	int rows = LINES, cols = COLS, body, pct = conf_get()->list_percent;
 	struct pane *t = top(ui), *l = list_view(ui);
+
+	/* Not on a terminal of a few lines, where each is worth more. */
+	ui->hints = conf_get()->key_hints && rows >= 12;
+	body = rows - 2 - ui->hints;
 
 	for (int i = 0; i < ui->nall; i++)
 		place(ui->all[i], 0, 0, 0, 0);
@@ -441,7 +447,7 @@ layout(struct ui *ui)
 		ui->layout = LAYOUT_TINY;
 		return;
 	}
-	ui->status = newwin(2, cols, rows - 2, 0);
+	ui->status = newwin(2 + ui->hints, cols, rows - 2 - ui->hints, 0);
 	keypad(ui->status, TRUE);
 	wtimeout(ui->status, 1000);
 	ui->layout = pick_layout(cols, body);
@@ -562,14 +568,25 @@ help_hint(const struct ui *ui, char *buf, size_t size)
 		snprintf(buf, size, _("%s: help"), keys);
 }
 
+/* The key-hint bar on line y of bar (hints.h). */
+static void
+draw_hints(struct ui *ui, struct pane *bar, int y)
+{
+	char line[1024];
+
+	hints_line(top(ui)->ops->where, COLS - 2, line, sizeof line);
+	ui_put_marked(bar, y, 1, line, COLS - 1, (attr_t)color_attr(EL_NORMAL),
+	    (attr_t)color_attr(EL_HEADING));
+}
+
 static void
 draw_status(struct ui *ui)
 {
 	char pos[64] = "", line[1024], hint[80];
 	struct pane *t = top(ui), *l = list_view(ui);
-	struct pane bar = { NULL, ui, ui->status, 2, COLS, NULL, 0, 0 };
+	struct pane bar = { NULL, ui, ui->status, 2 + ui->hints, COLS, NULL, 0, 0 };
 	const char *query = l->ops->query != NULL ? l->ops->query(l) : NULL;
-	int used, hw;
+	int used, hw, y = ui->hints;
 
 	if (t->ops->status != NULL)
 		t->ops->status(t, pos, sizeof pos);
@@ -583,17 +600,19 @@ draw_status(struct ui *ui)
 	if (query != NULL && *query)
 		append(line, sizeof line, "/%s", query);
 	werase(ui->status);
-	used = ui_put(&bar, 0, 0, line, COLS, (attr_t)color_attr(EL_STATUS));
-	ui_fill(&bar, 0, used, (attr_t)color_attr(EL_STATUS));
+	if (ui->hints)
+		draw_hints(ui, &bar, 0);
+	used = ui_put(&bar, y, 0, line, COLS, (attr_t)color_attr(EL_STATUS));
+	ui_fill(&bar, y, used, (attr_t)color_attr(EL_STATUS));
 	/* At the right end, where room is left: the counts come first. */
 	help_hint(ui, hint, sizeof hint);
 	hw = (int)text_width(hint);
 	if (hw > 0 && used + 2 + hw + 1 <= COLS)
-		ui_put(&bar, 0, COLS - hw - 1, hint, hw, (attr_t)color_attr(EL_STATUS));
+		ui_put(&bar, y, COLS - hw - 1, hint, hw, (attr_t)color_attr(EL_STATUS));
 	if (ui->q != NULL)
-		edit_draw(&ui->answer, &bar, 1, _(ui->q->text));
+		edit_draw(&ui->answer, &bar, y + 1, _(ui->q->text));
 	else if (ui->msg[0])
-		ui_put(&bar, 1, 0, ui->msg, COLS - 1, (attr_t)color_attr(ui->msg_error ? EL_ERROR : EL_MESSAGE));
+		ui_put(&bar, y + 1, 0, ui->msg, COLS - 1, (attr_t)color_attr(ui->msg_error ? EL_ERROR : EL_MESSAGE));
 	wnoutrefresh(ui->status);
 }
 
@@ -627,7 +646,7 @@ draw(struct ui *ui)
 		wattrset(ui->rule, color_attr(EL_RULE));
 		werase(ui->rule);
 		if (ui->layout == LAYOUT_WIDE)
-			wvline(ui->rule, ACS_VLINE, LINES - 2);
+			wvline(ui->rule, ACS_VLINE, LINES - 2 - ui->hints);
 		else
 			whline(ui->rule, ACS_HLINE, COLS);
 		wnoutrefresh(ui->rule);

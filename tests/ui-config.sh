@@ -61,6 +61,34 @@ test_expect_success '--config FILE instead of the default one' '
 	test "$(ui_exit_status)" = 0
 '
 
+test_expect_success 'by default, colour where the terminal has it; none with NO_COLOR' '
+	: >"$conf" &&
+	ui_start 100 30 --db "$db" &&
+	ui_wait "luot: list" &&
+	ui_screen_attrs | grep "2024-12-20" >row &&
+	grep -q "\[36m\|;36m\|\[36;\|;36;" row &&
+	UI_ENV=NO_COLOR=1 ui_start 100 30 --db "$db" &&
+	ui_wait "luot: list" &&
+	ui_screen_attrs >screen &&
+	! grep -q "\[3[0-7]m\|\[4[0-7]m\|;3[0-7]m\|;4[0-7]m" screen
+'
+
+test_expect_success 'the key-hint bar names the keys as bound, per view; set key-hints off hides it' '
+	printf "bind x quit\nunbind q\n" >"$conf" &&
+	ui_start 100 30 --db "$db" &&
+	ui_wait "luot: list" &&
+	ui_screen | tail -n 3 | head -n 1 >bar &&
+	grep -q "Enter open  / search" bar && grep -q "x quit" bar &&
+	ui_keys Enter &&
+	ui_wait_status "luot: article" &&
+	ui_screen | tail -n 3 | head -n 1 | grep -q "J next  K previous" &&
+	printf "set key-hints off\n" >"$conf" &&
+	ui_start 100 30 --db "$db" &&
+	ui_wait "luot: list" &&
+	ui_wait_status "luot: list" &&
+	screen_lacks "Enter open"
+'
+
 test_expect_success 'colours: 256 where the terminal has them' '
 	printf "color status color208 color17 bold\n" >"$conf" &&
 	UI_TERM=screen-256color ui_start 100 30 --db "$db" &&
@@ -127,7 +155,7 @@ test_expect_success 'the source column: as wide as the longest source shown, non
 # text_box: the first and the last column of the article's body lines on
 # the screen ("FIRST LAST", 1-based), the header and status left out.
 text_box() {
-	ui_screen | head -n -2 | sed -n "4,\$p" | grep . >box &&
+	ui_body | sed -n "4,\$p" | grep . >box &&
 	first=$(sed "s/[^ ].*//" box | awk "{ if (NR == 1 || length(\$0) < m) m = length(\$0) }
 		END { print m + 1 }") &&
 	last=$("$COLWIDTH" <box | sort -n | tail -n 1) &&

@@ -49,6 +49,12 @@ ui_screen() {
 	ui_tmux capture-pane -p
 }
 
+# ui_body: the screen without the key-hint bar, the status and the
+# message lines (the three at the bottom).
+ui_body() {
+	ui_screen | head -n -3
+}
+
 # ui_screen_attrs: the screen with its attributes as escape sequences.
 ui_screen_attrs() {
 	ui_tmux capture-pane -p -e

@@ -16,7 +16,7 @@ id=$("$LUOT" --db "$db" list | awk 'NR == 3 { print $1 }')
 
 # body_words: the words of the screen's article text (after the header).
 body_words() {
-	ui_screen | head -n -2 | awk 'body { print } / · / { body = 1 }' |
+	ui_body | awk 'body { print } / · / { body = 1 }' |
 		tr -s ' \n' '\n\n' | grep .
 }
 
