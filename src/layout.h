@@ -21,7 +21,7 @@
 
 #include "text.h"
 
-enum layout_kind { LAYOUT_TITLE, LAYOUT_META, LAYOUT_BODY, LAYOUT_CAPTION };
+enum layout_kind { LAYOUT_TITLE, LAYOUT_META, LAYOUT_BODY, LAYOUT_CAPTION, LAYOUT_HEADING };
 
 struct layout_spot {
 	size_t off;		/* the paragraph's first byte */
@@ -50,6 +50,8 @@ struct layout {
 	int npara;
 	size_t meta_at;		/* the header line's paragraph, or SIZE_MAX */
 	size_t caps_at;		/* the first caption, or len */
+	size_t *heads;		/* body paragraphs that read as headings, in order */
+	size_t nheads;		/* (layout_find_headings) */
 	int width;		/* of the lines in the cache; 0 before any */
 	struct layout_wrapped keep[LAYOUT_KEEP];
 	unsigned long clock;
@@ -68,6 +70,13 @@ void layout_free(struct layout *l);
 /* Lay out at width columns from now on (the cache is dropped if it
  * changes). */
 void layout_width(struct layout *l, int width);
+
+/*
+ * Find the body's headings: the text keeps none as such, but a heading
+ * the extractor took apart from its paragraph ("Kết quả nổi bậtNăm qua")
+ * stands as a short paragraph of its own. After doc, meta_at, caps_at.
+ */
+void layout_find_headings(struct layout *l);
 
 /* What the paragraph at off is. */
 enum layout_kind layout_kind(const struct layout *l, size_t off);

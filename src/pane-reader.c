@@ -310,6 +310,7 @@ load_item(const struct store_item *it, void *ctx)
 		add_para(p, &doc, &r->lay.npara, "?", 1);
 	r->lay.len = doc.len;
 	r->lay.doc = buf_detach(&doc);
+	layout_find_headings(&r->lay);
 	return 0;
 }
 
@@ -373,6 +374,8 @@ kind_attr(enum layout_kind k)
 	switch (k) {
 	case LAYOUT_TITLE:
 		return (attr_t)color_attr(EL_TITLE);
+	case LAYOUT_HEADING:
+		return (attr_t)color_attr(EL_HEADING);
 	case LAYOUT_META:
 	case LAYOUT_CAPTION:
 		return (attr_t)color_attr(EL_META);

@@ -243,6 +243,15 @@ test_expect_success 'in the article, J and K open the next and previous article,
 	ui_until 5 "the third article" top_has "Rộn ràng đêm hội" &&
 	ui_keys K &&
 	ui_until 5 "the second again" top_has "Thanh Hóa: Hơn 90%" &&
+	# A heading the extractor took apart from its paragraph is bold;
+	# the paragraph under it is not.
+	ui_screen_attrs | grep "Kết quả nổi bật" | grep -q "\[1m\|;1m\|\[1;" &&
+	ui_screen_attrs | grep "Năm qua, tỉnh" >para &&
+	! grep -q "\[1m\|;1m\|\[1;" para &&
+	ui_keys J &&
+	ui_until 5 "the third article" top_has "Rộn ràng đêm hội" &&
+	ui_keys K &&
+	ui_until 5 "the second again" top_has "Thanh Hóa: Hơn 90%" &&
 	ui_wait_status "unread 16" &&
 	ui_keys u &&
 	ui_until 5 "the fourth, unread" top_has "Hơn 1.200 đơn vị máu" &&
