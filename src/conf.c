@@ -62,7 +62,7 @@ static const struct {
 	[EL_FLAGS] = { "flags", { COLOR_RED, -1, A_BOLD }, A_BOLD },
 	[EL_TITLE] = { "title", { -1, -1, A_BOLD }, A_BOLD },
 	[EL_META] = { "meta", { -1, -1, A_DIM }, A_DIM },
-	[EL_MATCH] = { "match", { COLOR_BLACK, COLOR_YELLOW, A_NORMAL }, A_REVERSE },
+	[EL_MATCH] = { "match", { -1, -1, A_REVERSE }, A_REVERSE },
 	[EL_SNIPPET] = { "snippet", { -1, -1, A_DIM }, A_DIM },
 	[EL_HEADING] = { "heading", { COLOR_BLUE, -1, A_BOLD }, A_BOLD },
 	[EL_PROMPT] = { "prompt", { -1, -1, A_BOLD }, A_BOLD },

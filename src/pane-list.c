@@ -9,12 +9,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "conf.h"
 #include "i18n.h"
 #include "listview.h"
 #include "pane.h"
 #include "panes.h"
+#include "paths.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -33,6 +35,8 @@ struct list {
 	int n, cap;
 	int64_t top_n;		/* 1-based place of rows[0] in the list; -1 unknown */
 	enum store_order order;
+	int64_t restore_id;	/* the article to put the cursor on when first shown */
+	int restore_line;	/* on this line (list-position) */
 };
 
 /*
@@ -532,13 +536,133 @@ list_key(struct pane *p, int key, int action)
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/*
+ * Where the list was when luot last closed this database: a line per
+ * database in the data folder's list-position, "ORDER ID LINE PATH" (the
+ * path last, whole: it may hold spaces), the newest last, PLACES_MAX at
+ * most. A file that cannot be read or written costs the place only.
+ */
+#define PLACES_MAX 50
+
+/* This database's name in the file: its real path. New string. */
+static char *
+db_name(struct pane *p)
+{
+	const char *path = store_path(ui_store(p->ui));
+	char *real = path ? realpath(path, NULL) : NULL;
+
+	return real ? real : xstrdup(path ? path : "");
+}
+
+static int
+key_of_item(const struct store_item *it, void *ctx)
+{
+	store_key_of(it, ctx);
+	return 0;
+}
+
+/* The place saved for this database into l (restore_id, order). */
+static void
+load_place(struct pane *p)
+{
+	struct list *l = p->data;
+	char *path = paths_in(paths_data_dir(), "list-position"), *name = db_name(p);
+	char *line = NULL;
+	size_t cap = 0;
+	FILE *f = path ? fopen(path, "r") : NULL;
+
+	while (f != NULL && getline(&line, &cap, f) > 0) {
+		char order[16];
+		long long id;
+		int at, n = 0;
+
+		line[strcspn(line, "\n")] = '\0';
+		if (sscanf(line, "%15s %lld %d %n", order, &id, &at, &n) == 3 && n > 0 &&
+		    strcmp(line + n, name) == 0) {
+			l->order = strcmp(order, "import") == 0 ? STORE_ORDER_IMPORT : STORE_ORDER_DATE;
+			l->restore_id = id;
+			l->restore_line = at;
+		}
+	}
+	if (f != NULL)
+		fclose(f);
+	free(line);
+	free(path);
+	free(name);
+}
+
+/* Save the place (the list's leave): the other databases' lines kept. */
+static void
+save_place(struct pane *p)
+{
+	struct list *l = p->data;
+	char *dir = paths_data_dir(), *path, *tmp, *name, *line = NULL;
+	struct strlist keep;
+	size_t cap = 0;
+	FILE *in, *out;
+
+	if (dir == NULL || l->n == 0) {
+		free(dir);
+		return;		/* no HOME; nothing shown */
+	}
+	path = paths_in(xstrdup(dir), "list-position");
+	tmp = xasprintf("%s.tmp", path);
+	name = db_name(p);
+	strlist_init(&keep);
+	if (paths_mkdirs(dir) == 0 && (out = fopen(tmp, "w")) != NULL) {
+		if ((in = fopen(path, "r")) != NULL) {
+			while (getline(&line, &cap, in) > 0) {
+				char *sp = strchr(line, ' ');
+
+				line[strcspn(line, "\n")] = '\0';
+				/* "ORDER ID LINE PATH": past the third space. */
+				for (int k = 0; k < 2 && sp != NULL; k++)
+					sp = strchr(sp + 1, ' ');
+				if (sp != NULL && strcmp(sp + 1, name) != 0)
+					strlist_push(&keep, xstrdup(line));
+			}
+			fclose(in);
+		}
+		for (size_t i = keep.len >= PLACES_MAX ? keep.len - PLACES_MAX + 1 : 0; i < keep.len; i++)
+			fprintf(out, "%s\n", keep.items[i]);
+		fprintf(out, "%s %lld %d %s\n", l->order == STORE_ORDER_IMPORT ? "import" : "date",
+		    (long long)l->rows[l->lv.sel].key.id, l->lv.sel, name);
+		if (fclose(out) != 0 || rename(tmp, path) != 0)
+			unlink(tmp);
+	}
+	strlist_free(&keep);
+	free(line);
+	free(name);
+	free(tmp);
+	free(path);
+	free(dir);
+}
+
+/* The window where the list was, or from the top when that article is
+ * gone. */
+static void
+restore_place(struct pane *p)
+{
+	struct list *l = p->data;
+	struct store_key key = { 0, "" };
+	int line = l->restore_line < window_rows(p) ? l->restore_line : window_rows(p) - 1;
+
+	if (store_show(ui_store(p->ui), l->restore_id, key_of_item, &key) > 0 && key.id != 0)
+		window_at(p, &key, line > 0 ? line : 0);
+	else
+		load_end(p, 1);
+	l->restore_id = 0;
+}
+
 static void
 list_resize(struct pane *p)
 {
 	struct list *l = p->data;
 	int rows = window_rows(p);
 
-	if (l->n == 0) {
+	if (l->n == 0 && l->restore_id > 0) {
+		restore_place(p);
+	} else if (l->n == 0) {
 		load_end(p, 1);
 	} else if (l->n != rows) {
 		/* Keep the cursor's article in view. */
@@ -638,6 +762,7 @@ static const struct pane_ops list_ops = {
 	.current = list_current,
 	.reload = list_reload,
 	.changed = list_changed,
+	.leave = save_place,
 };
 
 struct pane *
@@ -649,5 +774,6 @@ pane_list_new(struct ui *ui)
 	listview_init(&l->lv, &rows_ops, p, 1);
 	l->top_n = 1;
 	l->order = conf_get()->sort_import ? STORE_ORDER_IMPORT : STORE_ORDER_DATE;
+	load_place(p);
 	return p;
 }

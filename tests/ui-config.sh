@@ -61,8 +61,13 @@ test_expect_success '--config FILE instead of the default one' '
 	test "$(ui_exit_status)" = 0
 '
 
+# Each start from the first row: luot puts the cursor back where it was.
+fresh_place() {
+	rm -f "$XDG_DATA_HOME/luot/list-position"
+}
+
 test_expect_success 'by default, colour where the terminal has it; none with NO_COLOR' '
-	: >"$conf" &&
+	: >"$conf" && fresh_place &&
 	ui_start 100 30 --db "$db" &&
 	ui_wait "luot: list" &&
 	ui_screen_attrs | grep "2024-12-20" >row &&
@@ -106,7 +111,7 @@ test_expect_success '...the nearest of eight where it has eight' '
 '
 
 test_expect_success 'NO_COLOR: no colour at all; the attributes kept, and the selected row still marked' '
-	printf "theme dark\ncolor status color208 color17 bold\n" >"$conf" &&
+	printf "theme dark\ncolor status color208 color17 bold\n" >"$conf" && fresh_place &&
 	UI_TERM=screen-256color UI_ENV=NO_COLOR=1 ui_start 100 30 --db "$db" &&
 	ui_wait "luot: list" &&
 	ui_screen_attrs >screen &&

@@ -275,6 +275,28 @@ test_expect_success 'A marks every article read, after a y' '
 	ui_until 5 "the marks to be written" sh -c "test \"\$(\"$LUOT\" --db \"$T/jk.db\" list --unread 2>/dev/null | wc -l)\" = 0"
 '
 
+test_expect_success 'the list keeps its cursor and sort for the next run, per database' '
+	cp "$T/fresh.db" "$T/place.db" &&
+	ui_start 100 30 --db "$T/place.db" &&
+	ui_wait_status "luot: list  1/19" &&
+	ui_keys o &&
+	ui_wait "sorted by import" &&
+	ui_keys j j &&
+	ui_wait_status "luot: list  3/19" &&
+	ui_screen | sed -n 3p | cut -c 16- >row &&
+	ui_keys q &&
+	test "$(ui_exit_status)" = 0 &&
+	ui_start 100 30 --db "$T/place.db" &&
+	ui_wait_status "luot: list  3/19" &&
+	ui_screen | sed -n 3p | cut -c 16- | diff row - &&
+	ui_keys o &&
+	ui_wait "sorted by date" &&
+	ui_keys q &&
+	test "$(ui_exit_status)" = 0 &&
+	ui_start 100 30 --db "$T/fresh.db" &&
+	ui_wait_status "luot: list  1/19"
+'
+
 test_expect_success 'q quits with status 0' '
 	ui_keys q &&
 	test "$(ui_exit_status)" = 0
