@@ -43,6 +43,7 @@ struct config {
 	int text_width;		/* the reader's widest line; 0: the pane's */
 	int text_center;	/* a narrower text stands in the middle */
 	int key_hints;		/* the key-hint bar is shown */
+	int column_headers;	/* the list names its columns on a first line */
 	char *patterns;		/* an extra junk-pattern file, or NULL */
 };
 

@@ -469,12 +469,38 @@ draw_row(struct pane *p, int y, int i, int selected, void *ctx)
 	}
 }
 
+/* The names of the columns over them (set column-headers on). */
+static void
+draw_headers(struct pane *p)
+{
+	const struct config *cf = conf_get();
+	struct list *l = p->data;
+	const char *names[] = { "", _("Date"), _("Source"), _("Title") };
+	int src = source_cols(l, p->cols), x = 0, others = 0;
+	attr_t a = (attr_t)color_attr(EL_HEADING) | A_UNDERLINE;
+
+	ui_fill(p, 0, 0, a);
+	for (int k = 0; k < cf->ncolumns; k++)
+		others += column_cols(cf->columns[k], p->cols, src);
+	for (int k = 0; k < cf->ncolumns && x < p->cols; k++) {
+		enum config_column c = cf->columns[k];
+		int w = c == COL_TITLE ? p->cols - others : column_cols(c, p->cols, src);
+
+		if (w <= 0)
+			continue;
+		ui_put(p, 0, x, names[c], c == COL_TITLE ? w : w - 2, a);
+		x += w + (c == COL_TITLE ? 2 : 0);
+	}
+}
+
 static void
 list_draw(struct pane *p)
 {
 	struct list *l = p->data;
 
 	check_window(p);
+	if (l->lv.y0 > 0 && l->n > 0)
+		draw_headers(p);
 	if (l->n == 0) {
 		ui_put(p, 0, 1, _("No articles yet."), p->cols - 1, (attr_t)color_attr(EL_HEADING));
 		ui_put(p, 2, 1, _("Import a folder of articles with:"), p->cols - 1, (attr_t)color_attr(EL_NORMAL));
@@ -772,6 +798,7 @@ pane_list_new(struct ui *ui)
 	struct pane *p = pane_new(ui, &list_ops, l);
 
 	listview_init(&l->lv, &rows_ops, p, 1);
+	l->lv.y0 = conf_get()->column_headers ? 1 : 0;
 	l->top_n = 1;
 	l->order = conf_get()->sort_import ? STORE_ORDER_IMPORT : STORE_ORDER_DATE;
 	load_place(p);

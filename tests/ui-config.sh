@@ -94,6 +94,20 @@ test_expect_success 'the key-hint bar names the keys as bound, per view; set key
 	screen_lacks "Enter open"
 '
 
+test_expect_success 'set column-headers on: the columns named over them, the rows under' '
+	printf "set column-headers on\n" >"$conf" && fresh_place &&
+	ui_start 100 30 --db "$db" &&
+	ui_wait_status "luot: list  1/19" &&
+	ui_screen | head -n 1 | grep -q "^   Date  *Source  *Title" &&
+	ui_screen | sed -n 2p | grep -q "2025-02-03" &&
+	ui_keys G &&
+	ui_wait_status "luot: list  19/19" &&
+	ui_screen | head -n 1 | grep -q "Title" &&
+	ui_keys g &&
+	ui_wait_status "luot: list  1/19" &&
+	ui_screen | sed -n 2p | grep -q "2025-02-03"
+'
+
 test_expect_success 'colours: 256 where the terminal has them' '
 	printf "color status color208 color17 bold\n" >"$conf" &&
 	UI_TERM=screen-256color ui_start 100 30 --db "$db" &&
