@@ -35,6 +35,7 @@ struct list {
 	int n, cap;
 	int64_t top_n;		/* 1-based place of rows[0] in the list; -1 unknown */
 	enum store_order order;
+	int src_cols;		/* the source column's, for the rows drawn now */
 	int64_t restore_id;	/* the article to put the cursor on when first shown */
 	int restore_line;	/* on this line (list-position) */
 };
@@ -451,8 +452,7 @@ draw_row(struct pane *p, int y, int i, int selected, void *ctx)
 	const struct config *cf = conf_get();
 	struct list *l = p->data;
 	const struct row *r = &l->rows[i];
-	int base = r->unread ? EL_UNREAD : EL_NORMAL, x = 0, others = 0;
-	int src = source_cols(l, p->cols);
+	int base = r->unread ? EL_UNREAD : EL_NORMAL, x = 0, others = 0, src = l->src_cols;
 
 	(void)ctx;
 	ui_fill(p, y, 0, selected ? pane_selected_attr(p) : (attr_t)color_attr(base));
@@ -476,7 +476,7 @@ draw_headers(struct pane *p)
 	const struct config *cf = conf_get();
 	struct list *l = p->data;
 	const char *names[] = { "", _("Date"), _("Source"), _("Title") };
-	int src = source_cols(l, p->cols), x = 0, others = 0;
+	int src = l->src_cols, x = 0, others = 0;
 	attr_t a = (attr_t)color_attr(EL_HEADING) | A_UNDERLINE;
 
 	ui_fill(p, 0, 0, a);
@@ -499,6 +499,8 @@ list_draw(struct pane *p)
 	struct list *l = p->data;
 
 	check_window(p);
+	/* Once a screen, not once a row: it reads every row's source. */
+	l->src_cols = source_cols(l, p->cols);
 	if (l->lv.y0 > 0 && l->n > 0)
 		draw_headers(p);
 	if (l->n == 0) {
