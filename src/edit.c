@@ -68,7 +68,7 @@ static size_t
 prev_grapheme(const struct edit *e, size_t at)
 {
 	const uint8_t *s = (const uint8_t *)e->text;
-	const uint8_t *p = u8_grapheme_prev(s + at, s);
+	const uint8_t *p = text_grapheme_prev(s + at, s);
 
 	return p ? (size_t)(p - s) : 0;
 }
@@ -77,7 +77,7 @@ static size_t
 next_grapheme(const struct edit *e, size_t at)
 {
 	const uint8_t *s = (const uint8_t *)e->text;
-	const uint8_t *p = u8_grapheme_next(s + at, s + e->len);
+	const uint8_t *p = text_grapheme_next(s + at, s + e->len);
 
 	return p ? (size_t)(p - s) : e->len;
 }

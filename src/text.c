@@ -382,7 +382,9 @@ map_into(struct buf *b, const char *s, size_t n, uint32_t (*f)(uint32_t))
 
 		mapped = f(uc);
 		/* An invalid byte decodes as U+FFFD: write a real one. */
-		if (mapped == uc && uc != REPLACEMENT)
+		if (mapped == 0 && uc != 0)
+			;	/* dropped */
+		else if (mapped == uc && uc != REPLACEMENT)
 			buf_add(b, s + i, (size_t)len);
 		else
 			text_put(b, mapped);
@@ -577,11 +579,59 @@ text_is_unsafe(uint32_t uc)
 static uint32_t
 safe_char(uint32_t uc)
 {
+	/* A zero width joiner is dropped: terminals that join an emoji
+	 * sequence draw it in fewer columns than wcwidth says, others draw
+	 * each emoji; without it all draw each, where wcwidth says. */
+	if (uc == 0x200D)
+		return 0;
 	if (text_is_unsafe(uc))
 		return REPLACEMENT;
 	if (uc >= 0x80 && text_utf8_locale() && wcwidth((wchar_t)uc) < 0)
 		return REPLACEMENT;
 	return uc;
+}
+
+/* The code point at p (before end). */
+static ucs4_t
+at(const uint8_t *p, const uint8_t *end)
+{
+	ucs4_t c;
+
+	u8_mbtouc(&c, p, (size_t)(end - p));
+	return c;
+}
+
+/* Does the code point that ends at p (after start) equal c? */
+static int
+before_is(const uint8_t *p, const uint8_t *start, ucs4_t c)
+{
+	ucs4_t b;
+	const uint8_t *q = u8_prev(&b, p, start);
+
+	return q != NULL && b == c;
+}
+
+const uint8_t *
+text_grapheme_next(const uint8_t *s, const uint8_t *end)
+{
+	const uint8_t *p = u8_grapheme_next(s, end);
+
+	/* GB11, which libunistring 1.0 lacks: emoji joined by U+200D. */
+	while (p != NULL && p < end && before_is(p, s, 0x200D) &&
+	    uc_is_property_extended_pictographic(at(p, end)))
+		p = u8_grapheme_next(p, end);
+	return p;
+}
+
+const uint8_t *
+text_grapheme_prev(const uint8_t *s, const uint8_t *start)
+{
+	const uint8_t *p = u8_grapheme_prev(s, start);
+
+	while (p != NULL && p > start && before_is(p, start, 0x200D) &&
+	    uc_is_property_extended_pictographic(at(p, s)))
+		p = u8_grapheme_prev(p, start);
+	return p;
 }
 
 /* An ASCII stand-in: the base letter of a letter with marks, đ -> d,

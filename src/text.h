@@ -167,6 +167,14 @@ char *text_sanitize(const char *s);
  * when ascii is set; no copy made on the way. */
 void text_sanitize_into(struct buf *b, const char *s, size_t n, int ascii);
 
+/*
+ * The grapheme after the one at s (before end), or before s (after
+ * start), as libunistring's u8_grapheme_next and _prev, with emoji joined
+ * by U+200D one cluster (UAX #29 GB11: 👨‍👩‍👧‍👦 is one). NULL as they.
+ */
+const uint8_t *text_grapheme_next(const uint8_t *s, const uint8_t *end);
+const uint8_t *text_grapheme_prev(const uint8_t *s, const uint8_t *start);
+
 /* Must uc never reach a terminal as it is? Controls (C0, DEL, C1), bidi
  * overrides, isolates and marks. */
 int text_is_unsafe(uint32_t uc);

@@ -215,6 +215,11 @@ test_sanitize(void)
 	t = text_sanitize("Việt Nam");
 	is_str(t, "Việt Nam", "text untouched");
 	free(t);
+	/* 👨‍👩‍👧: the joiners go, the emoji stay, each as wide as wcwidth says. */
+	t = text_sanitize("a\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7" "b");
+	is_str(t, "a\xf0\x9f\x91\xa8\xf0\x9f\x91\xa9\xf0\x9f\x91\xa7" "b", "zero width joiners dropped for the screen");
+	ok(text_width(t) == 8, "  8 columns, as wcwidth counts them");
+	free(t);
 	{
 		/* Appended, n bytes only, and in ASCII in the same pass. */
 		struct buf b;
@@ -286,6 +291,37 @@ test_snippet_lead(void)
 	}
 }
 
+/* Emoji joined by U+200D are one grapheme (GB11); a letter with its
+ * marks is one too; a flag of two regional indicators is one. */
+static void
+test_graphemes(void)
+{
+	const char *fam = "a\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
+	    "\xf0\x9f\x91\xa7\xe2\x80\x8d\xf0\x9f\x91\xa6" "b";
+	const uint8_t *s = (const uint8_t *)fam, *end = s + strlen(fam);
+	const uint8_t *p = text_grapheme_next(s + 1, end);
+
+	ok(p == end - 1, "the family is one grapheme going forward");
+	p = text_grapheme_prev(end - 1, s);
+	ok(p == s + 1, "...and going back");
+	p = text_grapheme_next(s, end);
+	ok(p == s + 1, "the letter before it is one of its own");
+	{
+		const char *vi = "Vie\xcc\x82\xcc\x83t";	/* "Viễt", NFD */
+		const uint8_t *v = (const uint8_t *)vi;
+
+		ok(text_grapheme_next(v + 2, v + strlen(vi)) == v + 7,
+		    "a letter with two combining marks is one");
+	}
+	{
+		/* A joiner that joins no emoji ends nothing more. */
+		const char *j = "x\xe2\x80\x8dy";
+		const uint8_t *q = (const uint8_t *)j;
+
+		ok(text_grapheme_next(q, q + strlen(j)) == q + 4, "x with a joiner, then y apart");
+	}
+}
+
 int
 main(void)
 {
@@ -299,6 +335,7 @@ main(void)
 	test_wrap();
 	test_ascii();
 	test_sanitize();
+	test_graphemes();
 	test_shell_quote();
 	test_squeeze_lower();
 	return done();

@@ -54,6 +54,21 @@ test_expect_success 'the cursor moves by grapheme; a long note scrolls' '
 	ui_wait "cancelled"
 '
 
+test_expect_success 'emoji joined by U+200D are one: Backspace takes them whole; drawn without the joiners' '
+	ui_keys a &&
+	ui_wait "note: Ghi chú" &&
+	ui_keys C-u &&
+	ui_type "gia đình $(printf "\360\237\221\250\342\200\215\360\237\221\251\342\200\215\360\237\221\247")" &&
+	ui_wait "note: gia đình $(printf "\360\237\221\250\360\237\221\251\360\237\221\247")" &&
+	ui_keys BSpace &&
+	ui_wait_gone "$(printf "\360\237\221\250")" &&
+	ui_wait "note: gia đình" &&
+	ui_type "x" &&
+	ui_wait "note: gia đình x" &&
+	ui_keys Escape &&
+	ui_wait "cancelled"
+'
+
 test_expect_success 't sets tags' '
 	ui_keys t &&
 	ui_wait "tags" &&
