@@ -35,7 +35,11 @@ struct list {
 	int n, cap;
 	int64_t top_n;		/* 1-based place of rows[0] in the list; -1 unknown */
 	enum store_order order;
-	int src_cols;		/* the source column's, for the rows drawn now */
+	struct column_at {
+		enum config_column c;
+		int x, w;
+	} cols[CONFIG_MAX_COLUMNS];	/* where the columns stand (place_columns) */
+	int ncols;
 	int64_t restore_id;	/* the article to put the cursor on when first shown */
 	int restore_line;	/* on this line (list-position) */
 };
@@ -444,52 +448,58 @@ draw_column(struct pane *p, int y, int x, int w, enum config_column c, const str
 	}
 }
 
-/* A row: the columns the configuration lists, the title taking the room
- * the others leave (listview's draw). */
+/*
+ * Where each column of the configuration stands on a pane cols wide, once
+ * a screen (the source column reads every row's source): the title takes
+ * the room the others leave; columns with no room are left out.
+ */
 static void
-draw_row(struct pane *p, int y, int i, int selected, void *ctx)
+place_columns(struct list *l, int cols)
 {
 	const struct config *cf = conf_get();
-	struct list *l = p->data;
-	const struct row *r = &l->rows[i];
-	int base = r->unread ? EL_UNREAD : EL_NORMAL, x = 0, others = 0, src = l->src_cols;
+	int src = source_cols(l, cols), x = 0, others = 0;
 
-	(void)ctx;
-	ui_fill(p, y, 0, selected ? pane_selected_attr(p) : (attr_t)color_attr(base));
+	l->ncols = 0;
 	for (int k = 0; k < cf->ncolumns; k++)
-		others += column_cols(cf->columns[k], p->cols, src);
-	for (int k = 0; k < cf->ncolumns && x < p->cols; k++) {
+		others += column_cols(cf->columns[k], cols, src);
+	for (int k = 0; k < cf->ncolumns && x < cols; k++) {
 		enum config_column c = cf->columns[k];
-		int w = c == COL_TITLE ? p->cols - others : column_cols(c, p->cols, src);
+		int w = c == COL_TITLE ? cols - others : column_cols(c, cols, src);
 
 		if (w <= 0)
 			continue;
-		draw_column(p, y, x, w, c, r, base, selected);
+		l->cols[l->ncols++] = (struct column_at){ c, x, w };
 		x += w + (c == COL_TITLE ? 2 : 0);
 	}
+}
+
+/* A row (listview's draw). */
+static void
+draw_row(struct pane *p, int y, int i, int selected, void *ctx)
+{
+	struct list *l = p->data;
+	const struct row *r = &l->rows[i];
+	int base = r->unread ? EL_UNREAD : EL_NORMAL;
+
+	(void)ctx;
+	ui_fill(p, y, 0, selected ? pane_selected_attr(p) : (attr_t)color_attr(base));
+	for (int k = 0; k < l->ncols; k++)
+		draw_column(p, y, l->cols[k].x, l->cols[k].w, l->cols[k].c, r, base, selected);
 }
 
 /* The names of the columns over them (set column-headers on). */
 static void
 draw_headers(struct pane *p)
 {
-	const struct config *cf = conf_get();
 	struct list *l = p->data;
 	const char *names[] = { "", _("Date"), _("Source"), _("Title") };
-	int src = l->src_cols, x = 0, others = 0;
 	attr_t a = (attr_t)color_attr(EL_HEADING) | A_UNDERLINE;
 
 	ui_fill(p, 0, 0, a);
-	for (int k = 0; k < cf->ncolumns; k++)
-		others += column_cols(cf->columns[k], p->cols, src);
-	for (int k = 0; k < cf->ncolumns && x < p->cols; k++) {
-		enum config_column c = cf->columns[k];
-		int w = c == COL_TITLE ? p->cols - others : column_cols(c, p->cols, src);
+	for (int k = 0; k < l->ncols; k++) {
+		const struct column_at *c = &l->cols[k];
 
-		if (w <= 0)
-			continue;
-		ui_put(p, 0, x, names[c], c == COL_TITLE ? w : w - 2, a);
-		x += w + (c == COL_TITLE ? 2 : 0);
+		ui_put(p, 0, c->x, names[c->c], c->c == COL_TITLE ? c->w : c->w - 2, a);
 	}
 }
 
@@ -499,8 +509,7 @@ list_draw(struct pane *p)
 	struct list *l = p->data;
 
 	check_window(p);
-	/* Once a screen, not once a row: it reads every row's source. */
-	l->src_cols = source_cols(l, p->cols);
+	place_columns(l, p->cols);
 	if (l->lv.y0 > 0 && l->n > 0)
 		draw_headers(p);
 	if (l->n == 0) {
