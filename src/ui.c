@@ -80,7 +80,7 @@ struct ui {
 	int dirty;		/* everything to draw again */
 	struct ui_counts counts;	/* total -1: to count at a pause */
 	int follow;		/* the article is to follow the list's cursor */
-	double last_key;	/* when the last key came (trace_clock) */
+	double last_key;	/* when the last key came, ms (trace_clock) */
 	/* A question on the message line (ui_prompt), while q is set. */
 	const struct ui_question *q;
 	void *qctx;
@@ -890,7 +890,7 @@ idle(struct ui *ui)
 {
 	int flags = 0;
 
-	if (ui->follow && !ui_key_waiting() && trace_clock() - ui->last_key >= FOLLOW_MS / 1e3 &&
+	if (ui->follow && !ui_key_waiting() && trace_clock() - ui->last_key >= FOLLOW_MS &&
 	    show(ui, list_view(ui), 0) == 0)
 		flags |= UI_REDRAW;
 	if (!ui_key_waiting())
@@ -966,7 +966,7 @@ static int
 key_timeout(const struct ui *ui)
 {
 	if (ui->follow) {
-		int ms = (int)(FOLLOW_MS - (trace_clock() - ui->last_key) * 1e3);
+		int ms = (int)(FOLLOW_MS - (trace_clock() - ui->last_key));
 
 		return ms > 0 ? ms : 0;
 	}

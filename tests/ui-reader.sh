@@ -180,6 +180,31 @@ test_expect_success 'side by side, the list shows where the focus is' '
 	ui_wait_status "luot: article"
 '
 
+# beside: the article pane's half of the first line.
+beside() {
+	ui_screen | head -n 1 | sed "s/.*│//" | grep -qF -- "$1"
+}
+
+test_expect_success 'side by side, the article follows the cursor once keys pause; read once it has the keys' '
+	cp "$T/fresh.db" "$T/follow.db" &&
+	UI_ENV="LUOT_UI_TRACE=$T/follow-trace" ui_start 160 30 --db "$T/follow.db" &&
+	ui_wait_status "unread 19" &&
+	ui_until 5 "the first article beside the list" beside "Sôi nổi lễ hội" &&
+	# Five keys 20 ms apart, as a key held down repeats.
+	for k in 1 2 3 4 5; do ui_keys j && sleep 0.02; done &&
+	ui_until 5 "the sixth article beside the list" beside "Đà Nẵng: Hơn 13.000" &&
+	ui_settle &&
+	# One article loaded for the five keys, not one a key.
+	awk "/^key j/ { on = 1 } on && /^idle/ { n++ } END { print n + 0 }" "$T/follow-trace" >idles &&
+	test "$(cat idles)" -le 2 &&
+	ui_wait_status "luot: list  6/19  unread 19" &&
+	ui_keys Tab &&
+	ui_wait_status "luot: article" &&
+	ui_wait_status "unread 18" &&
+	ui_keys q &&
+	ui_wait_status "luot: list  6/19  unread 18"
+'
+
 test_expect_success 'm bookmarks the article under the cursor' '
 	ui_start 100 30 --db "$db" &&
 	ui_wait "Sôi nổi" &&
