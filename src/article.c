@@ -82,3 +82,69 @@ article_unpack_original(const void *blob, size_t n, const char *body)
 {
 	return zip_unpack_dict(blob, n, body, strlen(body), NULL);
 }
+
+/* Bytes of a paragraph or caption looked for on its page: its start, so
+ * that a line the extractor cleaned further on is still found; then a
+ * shorter start, for a line the page broke early (a caption's credit on
+ * a line of its own: "Trường THCS Đồng Thắng. Ảnh: " then "N.D."). */
+#define PROBE_BYTES 40
+#define SHORT_PROBE_BYTES 20
+
+/* Where the start of line (up to max bytes, whole characters) is in the
+ * page's text from, or NULL. */
+static const char *
+find_prefix(const char *from, const char *line, size_t max)
+{
+	size_t n = strlen(line);
+	char probe[PROBE_BYTES + 1];
+
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)line[n] & 0xC0) == 0x80)
+			n--;
+	}
+	if (n == 0)
+		return NULL;
+	memcpy(probe, line, n);
+	probe[n] = '\0';
+	return strstr(from, probe);
+}
+
+static const char *
+find_start(const char *from, const char *line)
+{
+	const char *f = find_prefix(from, line, PROBE_BYTES);
+
+	return f != NULL ? f : find_prefix(from, line, SHORT_PROBE_BYTES);
+}
+
+void
+article_caption_places(const struct strlist *paras, const struct strlist *captions,
+    const char *original, size_t *at)
+{
+	const char **pos = xcalloc(paras->len + 1, sizeof *pos);
+	const char *from = original;
+
+	/* The paragraphs stand on the page in order: each is looked for
+	 * after the one before. One not found takes its forerunner's place. */
+	for (size_t p = 0; p < paras->len; p++) {
+		const char *f = find_start(from, paras->items[p]);
+
+		pos[p] = f != NULL ? f : from;
+		if (f != NULL)
+			from = f + 1;
+	}
+	for (size_t c = 0; c < captions->len; c++) {
+		const char *f = find_start(original, captions->items[c]);
+		size_t k = 0;
+
+		if (f == NULL) {
+			at[c] = SIZE_MAX;
+			continue;
+		}
+		while (k < paras->len && pos[k] < f)
+			k++;
+		at[c] = k;
+	}
+	free(pos);
+}

@@ -56,6 +56,15 @@ void article_hash(const struct article *a, unsigned char out[ARTICLE_HASH_LEN]);
  * (the original too, when there is one). */
 void article_pack(struct article *a);
 
+/*
+ * Where each caption stood among the paragraphs (the store keeps them
+ * apart), read from the page they were extracted from: at[i] is how many
+ * paragraphs came before caption i, or SIZE_MAX when it is not on the
+ * page. paras and captions as the store gives them back (a line each).
+ */
+void article_caption_places(const struct strlist *paras, const struct strlist *captions,
+    const char *original, size_t *at);
+
 /* The original page of an article, compressed by article_pack() with body
  * as its dictionary: its text (caller frees), or NULL when corrupt. */
 char *article_unpack_original(const void *blob, size_t n, const char *body);

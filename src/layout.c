@@ -31,6 +31,9 @@ layout_free(struct layout *l)
 	free(l->heads);
 	l->heads = NULL;
 	l->nheads = 0;
+	free(l->caps);
+	l->caps = NULL;
+	l->ncaps = 0;
 	l->len = 0;
 	l->npara = 0;
 	l->width = 0;
@@ -45,6 +48,23 @@ layout_width(struct layout *l, int width)
 	}
 }
 
+/* Is off among the n sorted offsets of v? */
+static int
+holds(const size_t *v, size_t n, size_t off)
+{
+	for (size_t lo = 0, hi = n; lo < hi;) {
+		size_t mid = (lo + hi) / 2;
+
+		if (v[mid] == off)
+			return 1;
+		if (v[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
 enum layout_kind
 layout_kind(const struct layout *l, size_t off)
 {
@@ -52,19 +72,16 @@ layout_kind(const struct layout *l, size_t off)
 		return LAYOUT_TITLE;
 	if (off == l->meta_at)
 		return LAYOUT_META;
-	if (off >= l->caps_at)
+	if (off >= l->caps_at || holds(l->caps, l->ncaps, off))
 		return LAYOUT_CAPTION;
-	for (size_t lo = 0, hi = l->nheads; lo < hi;) {
-		size_t mid = (lo + hi) / 2;
+	return holds(l->heads, l->nheads, off) ? LAYOUT_HEADING : LAYOUT_BODY;
+}
 
-		if (l->heads[mid] == off)
-			return LAYOUT_HEADING;
-		if (l->heads[mid] < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return LAYOUT_BODY;
+void
+layout_add_caption(struct layout *l, size_t off)
+{
+	l->caps = xrealloc(l->caps, (l->ncaps + 1) * sizeof *l->caps);
+	l->caps[l->ncaps++] = off;
 }
 
 /* Is c a capital letter or a digit (a heading's or a sentence's start)? */
@@ -153,13 +170,14 @@ layout_find_headings(struct layout *l)
 	for (off = 0; off < end; off += strlen(l->doc + off) + 1) {
 		size_t next = off + strlen(l->doc + off) + 1;
 
-		if (off == 0 || off == l->meta_at)
+		if (off == 0 || off == l->meta_at || holds(l->caps, l->ncaps, off))
 			continue;
 		if (first == SIZE_MAX) {
 			first = off;	/* the lede is no heading */
 			continue;
 		}
-		if (next < end && is_heading(l->doc + off, l->doc + next)) {
+		if (next < end && !holds(l->caps, l->ncaps, next) &&
+		    is_heading(l->doc + off, l->doc + next)) {
 			l->heads = xrealloc(l->heads, (l->nheads + 1) * sizeof *l->heads);
 			l->heads[l->nheads++] = off;
 		}

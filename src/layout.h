@@ -52,6 +52,8 @@ struct layout {
 	size_t caps_at;		/* the first caption, or len */
 	size_t *heads;		/* body paragraphs that read as headings, in order */
 	size_t nheads;		/* (layout_find_headings) */
+	size_t *caps;		/* captions among the body, where they stood, in order */
+	size_t ncaps;		/* (layout_add_caption) */
 	int width;		/* of the lines in the cache; 0 before any */
 	struct layout_wrapped keep[LAYOUT_KEEP];
 	unsigned long clock;
@@ -70,6 +72,10 @@ void layout_free(struct layout *l);
 /* Lay out at width columns from now on (the cache is dropped if it
  * changes). */
 void layout_width(struct layout *l, int width);
+
+/* The paragraph at off, among the body's, is a caption (after doc's
+ * earlier ones). */
+void layout_add_caption(struct layout *l, size_t off);
 
 /*
  * Find the body's headings: the text keeps none as such, but a heading

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article.h"
 #include "edit.h"
 #include "conf.h"
 #include "date.h"
@@ -245,26 +246,73 @@ add_para(struct pane *p, struct buf *doc, int *npara, const char *text, size_t n
 	(*npara)++;
 }
 
-/* Each line of text a paragraph. */
-static void
-add_lines(struct pane *p, struct buf *doc, int *npara, const char *text)
-{
-	const char *s = text;
-
-	while (s != NULL && *s) {
-		size_t n = strcspn(s, "\n");
-
-		add_para(p, doc, npara, s, n);
-		s += n;
-		if (*s)
-			s++;
-	}
-}
-
 struct loaded {
 	struct pane *p;
 	int found;
 };
+
+/* Where the captions of article id stood among its paragraphs, from the
+ * page it was imported from (article_caption_places); all SIZE_MAX (at
+ * the end) when the page was not kept. */
+static void
+caption_places(struct pane *p, int64_t id, const struct strlist *paras,
+    const struct strlist *caps, size_t *at)
+{
+	struct store_page *pg = NULL;
+	size_t n = 0;
+
+	for (size_t c = 0; c < caps->len; c++)
+		at[c] = SIZE_MAX;
+	if (caps->len > 0 && store_pages(ui_store(p->ui), id - 1, 1, &pg, &n) == 0 && n == 1 &&
+	    pg[0].id == id && pg[0].original != NULL)
+		article_caption_places(paras, caps, pg[0].original, at);
+	for (size_t i = 0; i < n; i++)
+		store_page_free(&pg[i]);
+	free(pg);
+}
+
+/* Add caption c, a caption of the body, to doc. */
+static void
+add_caption(struct pane *p, struct buf *doc, const char *c)
+{
+	struct reader *r = p->data;
+	size_t before = doc->len;
+
+	add_para(p, doc, &r->lay.npara, c, strlen(c));
+	if (doc->len > before)
+		layout_add_caption(&r->lay, before);
+}
+
+/* The body's paragraphs, each caption where it stood on the page (set
+ * apart: dim), those whose place is not known after them. */
+static void
+add_body(struct pane *p, struct buf *doc, const struct store_item *it)
+{
+	struct reader *r = p->data;
+	struct strlist paras, caps;
+	size_t *at;
+
+	strlist_split_lines(&paras, it->body);
+	strlist_split_lines(&caps, it->captions);
+	at = xcalloc(caps.len + 1, sizeof *at);
+	caption_places(p, it->id, &paras, &caps, at);
+	for (size_t k = 0; k <= paras.len; k++) {
+		for (size_t c = 0; c < caps.len; c++) {
+			if (at[c] == k)
+				add_caption(p, doc, caps.items[c]);
+		}
+		if (k < paras.len)
+			add_para(p, doc, &r->lay.npara, paras.items[k], strlen(paras.items[k]));
+	}
+	r->lay.caps_at = doc->len;
+	for (size_t c = 0; c < caps.len; c++) {
+		if (at[c] == SIZE_MAX)
+			add_para(p, doc, &r->lay.npara, caps.items[c], strlen(caps.items[c]));
+	}
+	free(at);
+	strlist_free(&paras);
+	strlist_free(&caps);
+}
 
 static int
 load_item(const struct store_item *it, void *ctx)
@@ -303,9 +351,7 @@ load_item(const struct store_item *it, void *ctx)
 	add_para(p, &doc, &r->lay.npara, meta.data, meta.len);
 	r->lay.meta_at = doc.len > before ? before : SIZE_MAX;
 	buf_free(&meta);
-	add_lines(p, &doc, &r->lay.npara, it->body);
-	r->lay.caps_at = doc.len;
-	add_lines(p, &doc, &r->lay.npara, it->captions);
+	add_body(p, &doc, it);
 	if (r->lay.npara == 0)
 		add_para(p, &doc, &r->lay.npara, "?", 1);
 	r->lay.len = doc.len;

@@ -252,6 +252,21 @@ strlist_push_new(struct strlist *l, char *s)
 	return 1;
 }
 
+void
+strlist_split_lines(struct strlist *l, const char *text)
+{
+	strlist_init(l);
+	while (text != NULL && *text) {
+		size_t n = strcspn(text, "\n");
+
+		if (n > 0)
+			strlist_push(l, xstrndup(text, n));
+		text += n;
+		if (*text)
+			text++;
+	}
+}
+
 char *
 strlist_join(const struct strlist *l, const char *sep)
 {

@@ -67,6 +67,9 @@ void strlist_push(struct strlist *l, char *s);
 int strlist_push_new(struct strlist *l, char *s);
 /* Joins with sep into a new string the caller frees. */
 char *strlist_join(const struct strlist *l, const char *sep);
+/* l (initialised here) holds the lines of text (LF-separated; NULL is
+ * none), empty ones left out: how the store gives paragraphs back. */
+void strlist_split_lines(struct strlist *l, const char *text);
 
 /* Is s one of the strings of list (NULL-terminated)? Does it start, or
  * end (and is longer), with one of them? */

@@ -152,6 +152,43 @@ test_captions(void)
 	article_free(&a);
 }
 
+/* Where each caption stood among the paragraphs, read back from the page
+ * (the store keeps captions apart; the reader puts them back). */
+static void
+test_caption_places(void)
+{
+	static const char page[] = "Lúa chín vàng đồng\n\nQuang cảnh cánh đồng. Ảnh: Ngọc Hân\n" P1
+	    "\nNông dân thu hoạch lúa. Ảnh: Ngọc Hân\n" P2 "\nMáy gặt trên đồng. Ảnh: TTXVN\n";
+	struct article a;
+	struct strlist other;
+	size_t at[3];
+
+	run(page, &a);
+	if (!is_int((long long)a.captions.len, 3, "three captions on the page")) {
+		article_free(&a);
+		return;
+	}
+	article_caption_places(&a.paras, &a.captions, page, at);
+	is_int((long long)at[0], 0, "  one above the first paragraph");
+	is_int((long long)at[1], 1, "  one after the first");
+	is_int((long long)at[2], 2, "  one after the last");
+
+	/* A page that is not the article's: no place known. */
+	article_caption_places(&a.paras, &a.captions, "Một trang khác hẳn.\n", at);
+	is_int((long long)(at[0] == SIZE_MAX && at[1] == SIZE_MAX && at[2] == SIZE_MAX), 1,
+	    "  none found on another page");
+
+	/* A paragraph missing from the page takes the place of the one
+	 * before it: the captions keep their order. */
+	strlist_init(&other);
+	strlist_push(&other, xstrdup("Đoạn văn không có trên trang."));
+	strlist_push(&other, xstrdup(a.paras.items[1]));
+	article_caption_places(&other, &a.captions, page, at);
+	is_int((long long)at[1], 1, "  a paragraph not on the page shifts nothing after it");
+	strlist_free(&other);
+	article_free(&a);
+}
+
 static void
 test_glued(void)
 {
@@ -1191,6 +1228,7 @@ main(void)
 	test_trailing_ad();
 	test_author_source();
 	test_captions();
+	test_caption_places();
 	test_glued();
 	test_unglue_keeps_names();
 	test_no_headline();

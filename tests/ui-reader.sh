@@ -14,9 +14,37 @@ id=$("$LUOT" --db "$db" list | awk 'NR == 3 { print $1 }')
 "$LUOT" --db "$db" show "$id" | awk 'body { print } /^$/ { body = 1 }' |
 	grep -v "^Photo captions:" | tr -s ' \n' '\n\n' | grep . >"$T/words"
 
-# body_words: the words of the screen's article text (after the header).
+# dimmed: the screen's rows without their attributes, each after "d " when
+# its text is dim (the byline, captions), "- " when not. tmux gives an
+# attribute once, where it starts, so it is followed across rows.
+dimmed() {
+	ui_screen_attrs | head -n -3 | awk '
+	{
+		out = ""; dimtext = 0; s = $0
+		while (s != "") {
+			if (match(s, /^\033\[[0-9;]*m/)) {
+				n = split(substr(s, 3, RLENGTH - 3), a, ";")
+				if (n == 0) dim = 0
+				for (i = 1; i <= n; i++) {
+					if (a[i] == "" || a[i] == 0 || a[i] == 22) dim = 0
+					else if (a[i] == 2) dim = 1
+				}
+				s = substr(s, RLENGTH + 1)
+				continue
+			}
+			c = substr(s, 1, 1)
+			if (dim && c != " ") dimtext = 1
+			out = out c
+			s = substr(s, 2)
+		}
+		print (dimtext ? "d " : "- ") out
+	}'
+}
+
+# body_words: the words of the screen's article text (after the header),
+# the captions (dim) left out.
 body_words() {
-	ui_body | awk 'body { print } / · / { body = 1 }' |
+	dimmed | awk 'body && /^- / { print substr($0, 3) } / · / { body = 1 }' |
 		tr -s ' \n' '\n\n' | grep .
 }
 
@@ -253,6 +281,22 @@ test_expect_success '? shows the keys, q closes it' '
 	ui_screen | grep -q "Everywhere but the search, where only PgDn, PgUp and F1" &&
 	ui_keys q &&
 	ui_wait "luot: list"
+'
+
+test_expect_success 'a caption stands dim where it stood on the page, not after the text' '
+	cp "$T/fresh.db" "$T/cap.db" &&
+	ui_start 100 30 --db "$T/cap.db" &&
+	ui_wait_status "unread 19" &&
+	ui_keys Enter &&
+	ui_until 5 "the first article" top_has "Sôi nổi lễ hội" &&
+	ui_screen_attrs >attrs &&
+	cap=$(grep -n "Các đội ghe nam tăng tốc" attrs | cut -d: -f1) &&
+	before=$(grep -n "ly 1.500 m đối với nam" attrs | cut -d: -f1) &&
+	after=$(grep -n "Ngay từ đầu giờ chiều" attrs | cut -d: -f1) &&
+	test "$before" -lt "$cap" && test "$cap" -lt "$after" &&
+	grep "Các đội ghe nam tăng tốc" attrs | grep -q "\[2m\|;2m\|\[2;" &&
+	! grep "Ngay từ đầu giờ chiều" attrs | grep -q "\[2m\|;2m\|\[2;" &&
+	ui_keys q q
 '
 
 test_expect_success 'in the article, J and K open the next and previous article, u the next unread' '
