@@ -31,6 +31,7 @@ article_free(struct article *a)
 	free(a->title);
 	free(a->author);
 	free(a->source);
+	free(a->url);
 	strlist_free(&a->paras);
 	strlist_free(&a->captions);
 	article_init(a);

@@ -17,6 +17,7 @@ struct article {
 	char *title;
 	char *author;		/* NULL when unknown */
 	char *source;		/* NULL when unknown */
+	char *url;		/* where it was published (url.h), or NULL */
 	struct date published;	/* prec DATE_NONE when unknown */
 	struct date crawled;	/* the page's own date line, if any */
 	struct strlist paras;	/* body paragraphs, NFC, one line each */

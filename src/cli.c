@@ -180,6 +180,7 @@ show_item(const struct store_item *it, void *vctx)
 	put_field(b, _("Author:"), it->author);
 	put_field(b, _("Source:"), it->source);
 	put_path(b, _("File:"), it->path);
+	put_field(b, _("URL:"), it->url);
 	buf_printf(b, "%s %lld\n\n", _("Words:"), (long long)it->words);
 	put_lines_text(b, it->body, "\n\n");
 	if (it->captions != NULL && *it->captions) {

@@ -192,6 +192,9 @@ put_md(struct buf *b, const struct store_item *it, const struct store_mark *m, c
 	if (it->author)
 		buf_printf(b, "- %s %s\n", _("Author:"), f[AUTHOR]);
 	buf_printf(b, "- %s %s\n", _("File:"), f[PATH]);
+	/* A link: url.h keeps no URL with a character that would end it. */
+	if (it->url)
+		buf_printf(b, "- %s <%s>\n", _("URL:"), it->url);
 	if (m->bookmarked)
 		buf_printf(b, "- %s %s\n", _("Bookmarked:"), f[MARKED]);
 	if (*tags)
@@ -230,6 +233,7 @@ put_csv(struct buf *b, const struct store_item *it, const struct store_mark *m, 
 	csv_field(b, m->bookmarked, 0);
 	csv_field(b, it->author, 0);
 	csv_field(b, path, 0);
+	csv_field(b, it->url, 0);
 	csv_field(b, tags, 0);
 	csv_field(b, m->note, 0);
 	csv_field(b, first, 1);
@@ -557,7 +561,7 @@ export_bookmarks(struct store *s, const char *tag, enum export_format f, const c
 	if (f == EXPORT_MD)
 		buf_printf(&o.b, "# %s\n\n", tag ? tag : _("Bookmarks"));
 	else if (f == EXPORT_CSV)
-		buf_printf(&o.b, "%sid,title,source,published,bookmarked,author,path,tags,note,"
+		buf_printf(&o.b, "%sid,title,source,published,bookmarked,author,path,url,tags,note,"
 		    "opening\r\n", bom ? "\xef\xbb\xbf" : "");
 	if (store_bookmarks(s, tag, 1, one, &o) < 0) {
 		warnx("%s", store_errmsg(s));

@@ -116,6 +116,7 @@ json_item(struct buf *b, const struct store_item *it)
 	str_member(b, "author", it->author);
 	str_member(b, "source", it->source);
 	str_member(b, "path", it->path);
+	str_member(b, "url", it->url);
 	json_key(b, "words", 0);
 	buf_printf(b, "%lld", (long long)it->words);
 }

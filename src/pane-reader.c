@@ -351,6 +351,11 @@ load_item(const struct store_item *it, void *ctx)
 	add_para(p, &doc, &r->lay.npara, meta.data, meta.len);
 	r->lay.meta_at = doc.len > before ? before : SIZE_MAX;
 	buf_free(&meta);
+	/* Where it was published. */
+	before = doc.len;
+	if (it->url != NULL)
+		add_para(p, &doc, &r->lay.npara, it->url, strlen(it->url));
+	r->lay.url_at = doc.len > before ? before : SIZE_MAX;
 	add_body(p, &doc, it);
 	if (r->lay.npara == 0)
 		add_para(p, &doc, &r->lay.npara, "?", 1);

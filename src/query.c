@@ -14,6 +14,7 @@
 #include "date.h"
 #include "query.h"
 #include "tokenize.h"
+#include "url.h"
 
 /* Deepest nesting of parentheses honoured; deeper ones are read as text.
  * Each level costs FTS5's parser several places on its stack of 100 (a
@@ -182,6 +183,14 @@ filter(struct parser *p, const char *name, size_t nlen, const char *value)
 		/* A bookmark tag, as written when it was given. */
 		free(p->q->tag);
 		p->q->tag = xstrdup(value);
+		return 1;
+	}
+	if (nlen == 4 && strncmp(name, "site", 4) == 0) {
+		/* The host, as the store keeps it (url.h). */
+		if ((v = url_site_of_query(value)) == NULL)
+			return 0;
+		free(p->q->site);
+		p->q->site = v;
 		return 1;
 	}
 	if (nlen == 5 && strncmp(name, "after", 5) == 0)
@@ -854,6 +863,7 @@ query_free(struct query *q)
 	free(q->before);
 	free(q->on);
 	free(q->tag);
+	free(q->site);
 	strlist_free(&q->words);
 	strlist_free(&q->marks);
 	for (size_t i = 0; i < q->ncuts; i++)
@@ -866,5 +876,6 @@ int
 query_empty(const struct query *q)
 {
 	return q->match == NULL && q->exclude == NULL && q->after == NULL &&
-	    q->before == NULL && q->on == NULL && !q->bookmarked && !q->unread && q->tag == NULL;
+	    q->before == NULL && q->on == NULL && !q->bookmarked && !q->unread && q->tag == NULL &&
+	    q->site == NULL;
 }

@@ -9,6 +9,7 @@
  *   title:x  author:x  source:x        one field (a word or a phrase)
  *   after:2020-03  before:2021  on:2020-03-27   published dates
  *   is:bookmarked  is:unread  tag:NAME (bookmarks with that tag)
+ *   site:vnexpress.net   the article's address is on that site or under it
  *
  * A word typed without diacritics matches every diacritic form; with
  * diacritics, only that form (tokenize.h). Filters apply to the whole
@@ -42,6 +43,7 @@ struct query {
 	char *before;		/* published < before */
 	char *on;		/* published starts with on */
 	char *tag;		/* tag:NAME, a bookmark's tag; or NULL */
+	char *site;		/* site:HOST as url_site_of_query() makes it, or NULL */
 	int bookmarked;		/* is:bookmarked */
 	int unread;		/* is:unread */
 	struct strlist words;	/* the plain words typed, for suggestions */

@@ -15,6 +15,7 @@
 #include "date.h"
 #include "store.h"
 #include "store-int.h"
+#include "url.h"
 #include "util.h"
 #include "zip.h"
 
@@ -217,9 +218,10 @@ add_row(struct store *s, struct article *a, const char *path, int64_t *id)
 	if (prepare_kept(s, &s->add,
 	    "INSERT INTO article (hash, title, author, source, published,"
 	    " published_prec, crawled, crawled_prec, path, imported, body,"
-	    " captions, words, original) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-	    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11, ?12, ?13)"
-	    " ON CONFLICT (hash) DO NOTHING RETURNING id, fts_key") < 0)
+	    " captions, words, original, url, site) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+	    " ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11, ?12, ?13, ?14, ?15)"
+	    /* The same text, or the same address (schema 16): a duplicate. */
+	    " ON CONFLICT DO NOTHING RETURNING id, fts_key") < 0)
 		return -1;
 	if (!a->packed)
 		article_pack(a);
@@ -238,6 +240,10 @@ add_row(struct store *s, struct article *a, const char *path, int64_t *id)
 		    SQLITE_STATIC);
 	else
 		sqlite3_bind_null(s->add, 13);
+	if (a->url != NULL) {
+		sqlite3_bind_text(s->add, 14, a->url, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s->add, 15, url_site(a->url), -1, free);
+	}
 	/* A row comes back when one was added; none for a duplicate. */
 	new_id = key = 0;
 	if ((rc = sqlite3_step(s->add)) == SQLITE_ROW) {

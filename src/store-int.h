@@ -104,8 +104,8 @@ struct pend_text {
  * article is "a"); its own columns come after them, from ITEM_NCOLS. */
 #define ITEM_COLUMNS "a.id, a.title, a.published, a.crawled, a.author, a.source," \
 	" a.path, a.words, " SQL_UNREAD ", " SQL_BOOKMARKED "," \
-	" coalesce((SELECT s.position FROM state s WHERE s.hash = a.hash), 0)"
-#define ITEM_NCOLS 11
+	" coalesce((SELECT s.position FROM state s WHERE s.hash = a.hash), 0), a.url"
+#define ITEM_NCOLS 12
 
 /* A statement of sql, prepared or kept from an earlier use; NULL on an
  * error (recorded). Give it back with store_stmt_done(), exactly once and

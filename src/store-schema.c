@@ -55,6 +55,11 @@
  *     not as there are articles (at 1M articles and 1,000 bookmarks a
  *     common word's newest bookmarked hits were 100-270 ms away in the
  *     whole index).
+ * 16  article.url, where the article was published (url.h; the page's
+ *     canonical address when it names one), unique: an article met again
+ *     at the same address is a duplicate, as one with the same text is.
+ *     article.site, the URL's host as url_site() makes it, for site:
+ *     (indexed with the date, for newest first).
  */
 #include "config.h"
 
@@ -436,6 +441,11 @@ static const char *const migrations[STORE_VERSION] = {
 	"  SELECT " INDEX_VALUES("new") " WHERE EXISTS (SELECT 1 FROM state s"
 	"    WHERE s.hash = new.hash AND s.bookmarked IS NOT NULL);"
 	"END;",
+	/* 16 */
+	"ALTER TABLE article ADD COLUMN url TEXT;"
+	"ALTER TABLE article ADD COLUMN site TEXT;"
+	"CREATE UNIQUE INDEX article_by_url ON article (url) WHERE url IS NOT NULL;"
+	"CREATE INDEX article_by_site ON article (site, published) WHERE site IS NOT NULL;",
 };
 
 int

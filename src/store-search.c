@@ -133,7 +133,8 @@ bind_key_bounds(sqlite3_stmt *st, const struct query *q)
 /*
  * The SQL of a search with numbered parameters: ?1 the FTS5 expression,
  * ?2 after, ?3 before, ?4 on, ?5 exclusion, ?6 limit, ?7 lowest rowid,
- * ?8 the rank function, ?9 a tag, ?10 the rowid all hits are below. Only
+ * ?8 the rank function, ?9 a tag, ?10 the rowid all hits are below, ?11 a
+ * site. Only
  * the parameters it uses are in it.
  */
 static char *
@@ -146,7 +147,7 @@ search_sql(const struct query *q, const struct search_shape *sh)
 	/* Counting needs the rows only for is:unread: the index holds the
 	 * dates (SQL_FTS_KEY), a tag is a set of keys. A row a hit costs a
 	 * page read. */
-	int rows = !fts || (mode != SEARCH_COUNT && mode != SEARCH_EACH) || q->unread;
+	int rows = !fts || (mode != SEARCH_COUNT && mode != SEARCH_EACH) || q->unread || q->site;
 
 	buf_init(&b);
 	if (mode == SEARCH_EACH)
@@ -191,6 +192,9 @@ search_sql(const struct query *q, const struct search_shape *sh)
 	 * to make for 1,000 of them at 1M (a lookup each, a process cold). */
 	if (q->unread)
 		buf_adds(&b, " AND " SQL_UNREAD);
+	/* The site or one under it: "vnexpress.net" holds "e.vnexpress.net". */
+	if (q->site)
+		buf_adds(&b, " AND (a.site = ?11 OR substr(a.site, -length(?11) - 1) = '.' || ?11)");
 	/* The tag's articles are few: their keys, read once, are the set
 	 * the index's hits are checked against, before any article row is
 	 * read. */
@@ -287,6 +291,8 @@ bind_search(struct store *s, sqlite3_stmt *st, const struct query *q, const char
 	}
 	if (has_param(st, 10))
 		sqlite3_bind_int64(st, 10, r.ceiling);
+	if (has_param(st, 11))
+		store_bind_text(st, 11, q->site);
 }
 
 /*
@@ -443,7 +449,7 @@ floors_end(struct store *s, struct floors *f, const struct query *q,
 	/* The scan's cap cut it, or it saw every hit (of the words: an
 	 * exclusion, is:unread or tag: would count fewer). */
 	if (info != NULL && f->rc == SQLITE_OK && !f->expr && !q->exclude && !q->unread &&
-	    !q->tag) {
+	    !q->tag && !q->site) {
 		info->counted = f->seen;
 		info->counted_all = f->end && f->seen < f->window * TIER_SPAN;
 	}

@@ -594,6 +594,7 @@ store_fill_item(sqlite3_stmt *st, struct store_item *it)
 	it->unread = sqlite3_column_int(st, 8);
 	it->bookmarked = sqlite3_column_int(st, 9);
 	it->position = sqlite3_column_int64(st, 10);
+	it->url = store_col(st, 11);
 }
 
 /* store_list() is a search without words: its callback takes no snippet. */

@@ -17,7 +17,7 @@
 #include "article.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_VERSION 15
+#define STORE_VERSION 16
 
 struct store;
 
@@ -30,6 +30,7 @@ struct store_item {
 	const char *author;
 	const char *source;
 	const char *path;
+	const char *url;	/* where it was published, or NULL */
 	int64_t words;
 	int unread;		/* never opened (or marked unread) */
 	int bookmarked;

@@ -680,6 +680,7 @@ struct dated {
 	char published[24];
 	int rare;
 	int marked;	/* 1 bookmarked, 2 bookmarked and tagged */
+	int site;	/* 1 www.baomoi.com, 2 m.baomoi.com, 3 tuoitre.vn, 0 no URL */
 };
 
 /* Newest first: by the minute, undated last, the same minute newest
@@ -712,6 +713,8 @@ expected_ids(const struct dated *v, size_t n, int rare, const char *from, const 
 	for (size_t i = 0; i < n; i++) {
 		if ((rare == 1 && !v[i].rare) || (rare == -1 && v[i].rare) ||
 		    (rare == 2 && !v[i].marked) || (rare == 3 && v[i].marked != 2) ||
+		    (rare == 4 && v[i].site != 1 && v[i].site != 2) ||
+		    (rare == 5 && v[i].site != 2) || (rare == 6 && v[i].site != 3) ||
 		    ((from || to) && !*v[i].published) ||
 		    (from && strcmp(v[i].published, from) < 0) ||
 		    (to && strcmp(v[i].published, to) >= 0))
@@ -726,7 +729,7 @@ expected_ids(const struct dated *v, size_t n, int rare, const char *from, const 
  * imported with dates in no order (some undated, some at the edges of
  * the filters' spans, to the minute); every page and the whole list are
  * as sorted here, with and without date filters, for a word in few
- * articles and with one excluded.
+ * articles and with one excluded, bookmarks, tags and sites.
  */
 static void
 test_dates(void)
@@ -734,7 +737,9 @@ test_dates(void)
 	static const struct {
 		const char *text;
 		int rare;	/* 1: only the rare word's, -1: without it,
-				 * 2: bookmarked, 3: tagged "mốc" */
+				 * 2: bookmarked, 3: tagged "mốc", 4: on
+				 * baomoi.com, 5: on m.baomoi.com, 6: on
+				 * tuoitre.vn */
 		const char *from, *to;
 	} cases[] = {
 		{ "tuyến đê", 0, NULL, NULL },
@@ -749,6 +754,9 @@ test_dates(void)
 		{ "tuyen de is:bookmarked after:2013", 2, "2013", NULL },
 		{ "tag:mốc đê", 3, NULL, NULL },
 		{ "tag:mốc de before:2014", 3, NULL, "2014" },
+		{ "tuyen de site:baomoi.com", 4, NULL, NULL },
+		{ "site:M.Baomoi.com tuyen", 5, NULL, NULL },
+		{ "site:https://tuoitre.vn/ after:2013", 6, "2013", NULL },
 	};
 	/* The edges of those spans, to the minute. */
 	static const struct date edges[] = {
@@ -797,6 +805,10 @@ test_dates(void)
 		}
 		if (a.published.prec != DATE_NONE)
 			date_iso(&a.published, v[i].published);
+		v[i].site = i % 5 < 3 ? i % 5 + 1 : 0;
+		if (v[i].site != 0)
+			a.url = xasprintf("https://%s/tin/%d.html", v[i].site == 1 ? "www.baomoi.com" :
+			    v[i].site == 2 ? "m.baomoi.com" : "tuoitre.vn", i);
 		store_add(bs, &a, "d.txt", &v[i].id);
 		article_free(&a);
 	}

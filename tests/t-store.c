@@ -48,6 +48,7 @@ struct seen {
 	char title[256];
 	char published[32];
 	char captions[256];
+	char url[256];
 };
 
 static int
@@ -59,6 +60,7 @@ remember(const struct store_item *it, void *ctx)
 	snprintf(s->title, sizeof s->title, "%s", it->title);
 	snprintf(s->published, sizeof s->published, "%s", it->published ? it->published : "");
 	snprintf(s->captions, sizeof s->captions, "%s", it->captions ? it->captions : "");
+	snprintf(s->url, sizeof s->url, "%s", it->url ? it->url : "");
 	return 0;
 }
 
@@ -81,6 +83,28 @@ test_new_and_reopen(void)
 	store_close(s);
 	article_free(&a);
 	article_free(&b);
+	{
+		/* An article met again at its address, its text changed: a
+		 * duplicate too (schema 16); another address is another. */
+		struct article c;
+		int64_t cid = 0;
+
+		s = store_open(path, &err);
+		make_article(&c, "Bão số 3", "Bão số 3 đổ bộ vào đất liền chiều nay.");
+		c.url = xstrdup("https://www.baomoi.com/bao-so-3/c/1.epi");
+		is_int(store_add(s, &c, "c.jsonl", &cid), 1, "an article with its URL added");
+		is_int(store_show(s, cid, remember, &seen), 1, "  shown");
+		is_str(seen.url, "https://www.baomoi.com/bao-so-3/c/1.epi", "  with its URL");
+		article_free(&c);
+		make_article(&c, "Bão số 3 (cập nhật)", "Bão số 3 đã đổ bộ vào đất liền chiều nay.");
+		c.url = xstrdup("https://www.baomoi.com/bao-so-3/c/1.epi");
+		is_int(store_add(s, &c, "c.jsonl", NULL), 0, "  the same URL again is a duplicate");
+		free(c.url);
+		c.url = xstrdup("https://www.baomoi.com/bao-so-3/c/2.epi");
+		is_int(store_add(s, &c, "c.jsonl", NULL), 1, "  at another URL it is added");
+		article_free(&c);
+		store_close(s);
+	}
 
 	s = store_open(path, &err);
 	ok(s != NULL, "reopens");
