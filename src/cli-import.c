@@ -17,7 +17,7 @@
 #include "paths.h"
 #include "reextract.h"
 
-enum { OPT_MAX_PARAS = CMD_LONG_ONLY, OPT_MAX_TEXT };
+enum { OPT_MAX_PARAS = CMD_LONG_ONLY, OPT_MAX_TEXT, OPT_MAP };
 
 static const struct cmd_opt import_opts[] = {
 	{ 's', "source", N_("NAME"), N_("source for articles that do not name one") },
@@ -25,6 +25,8 @@ static const struct cmd_opt import_opts[] = {
 	{ OPT_MAX_PARAS, "max-paragraphs", "N",
 	  N_("cut a page after N lines of text (default\n20000), with a note at the article's end") },
 	{ OPT_MAX_TEXT, "max-text", N_("SIZE"), N_("cut a page after SIZE of text (default 8M)") },
+	{ OPT_MAP, "map", N_("FIELDS"), N_("in JSON records, fields under other names:\n"
+	  "body=NAME,title=NAME,... (also url, date,\nauthor, source)") },
 	{ 'L', "follow", NULL, N_("follow symbolic links that lead out of the\nfolders given") },
 	{ 'p', "patterns", N_("FILE"), N_("also use the boilerplate patterns in FILE") },
 	{ 'q', "quiet", NULL, N_("no progress bar (or lines, in a pipe)") },
@@ -122,7 +124,10 @@ static int
 run_import(struct cmd_ctx *c)
 {
 	struct import_opts o;
+	struct record_map map;
 	const char *v;
+	char *err = NULL;
+	int rc;
 
 	import_opts_init(&o);
 	o.source = cmd_get(c, 's');
@@ -137,10 +142,18 @@ run_import(struct cmd_ctx *c)
 	}
 	if ((v = cmd_get(c, OPT_MAX_TEXT)) != NULL && cmd_parse_size(v, &o.limits.bytes) < 0)
 		return cmd_bad_usage(c, _("--max-text wants a size such as 800K or 8M"));
+	if (record_map_parse(&map, cmd_get(c, OPT_MAP), &err) < 0) {
+		rc = cmd_bad_usage(c, err);
+		free(err);
+		return rc;
+	}
+	o.map = &map;
 	o.follow = cmd_has(c, 'L');
 	o.verbose = cmd_has(c, 'v');
 	o.progress = progress_for(cmd_has(c, 'q'));
-	return cli_import_run(c->db, "luot.db", c->argv, c->argc, &o, cmd_get(c, 'p'), 0);
+	rc = cli_import_run(c->db, "luot.db", c->argv, c->argc, &o, cmd_get(c, 'p'), 0);
+	record_map_free(&map);
+	return rc;
 }
 
 /* reextract [ID]...: the articles named, or all of them. */
@@ -173,7 +186,10 @@ run_reextract(struct cmd_ctx *c)
 const struct command cli_import_entry = {
 	"import", N_("[OPTION]... PATH..."),
 	N_("Import article files and folders (recursively) into the database."),
-	import_opts, N_("import into the database at PATH"), NULL,
+	import_opts, N_("import into the database at PATH"),
+	N_("\nFiles named .jsonl or .ndjson hold an article a line as a JSON object,\n"
+	   ".json files an object or an array of them (crawler output): title,\n"
+	   "content (or text, body, maintext), url, date, author, source.\n"),
 	0, 1, -1, N_("nothing to import: give files or folders"), run_import,
 };
 

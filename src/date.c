@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "date.h"
@@ -264,6 +265,85 @@ date_find(const char *s, struct date *d)
 
 	free(low);
 	return found;
+}
+
+/* "HH:MM" (then ":SS", a fraction and a zone, skipped) at s[*i] into d. */
+static int
+meta_time(const char *s, size_t *i, struct date *d)
+{
+	int h = digits(s, i, 2, 2), m;
+
+	if (h < 0 || h > 23 || s[*i] != ':')
+		return 0;
+	(*i)++;
+	if ((m = digits(s, i, 2, 2)) < 0 || m > 59)
+		return 0;
+	d->hour = h;
+	d->minute = m;
+	d->prec = DATE_MINUTE;
+	return 1;
+}
+
+/* ISO 8601: "2017-02-06", then "T10:20" or " 10:20" and what follows. */
+static int
+meta_iso(const char *s, struct date *d)
+{
+	size_t i = 0;
+	int y = digits(s, &i, 4, 4), m, day;
+
+	if (y < 0 || s[i++] != '-' || (m = digits(s, &i, 2, 2)) < 0 || s[i++] != '-' ||
+	    (day = digits(s, &i, 2, 2)) < 0 || !valid_ymd(y, m, day))
+		return 0;
+	*d = (struct date){ .year = y, .month = m, .day = day, .prec = DATE_DAY };
+	if ((s[i] == 'T' || s[i] == ' ') && isdigit((unsigned char)s[i + 1])) {
+		i++;
+		if (!meta_time(s, &i, d))
+			d->prec = DATE_DAY;
+	}
+	return 1;
+}
+
+/* RFC 822: "[Mon, ]06 Feb 2017 10:20[:00] [zone]". */
+static int
+meta_rfc822(const char *s, struct date *d)
+{
+	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	size_t i = 0;
+	int day, y, m = 0;
+
+	if (isalpha((unsigned char)s[0])) {
+		while (isalpha((unsigned char)s[i]))
+			i++;
+		if (s[i] == ',')
+			i++;
+		i = skip_spaces(s, i);
+	}
+	if ((day = digits(s, &i, 1, 2)) < 0 || s[i] != ' ')
+		return 0;
+	i = skip_spaces(s, i);
+	for (int k = 0; k < 12 && m == 0; k++) {
+		if (strncasecmp(s + i, months + 3 * k, 3) == 0)
+			m = k + 1;
+	}
+	if (m == 0 || s[i + 3] != ' ')
+		return 0;
+	i = skip_spaces(s, i + 3);
+	if ((y = digits(s, &i, 4, 4)) < 0 || !valid_ymd(y, m, day))
+		return 0;
+	*d = (struct date){ .year = y, .month = m, .day = day, .prec = DATE_DAY };
+	i = skip_spaces(s, i);
+	if (isdigit((unsigned char)s[i]))
+		(void)meta_time(s, &i, d);
+	return 1;
+}
+
+int
+date_parse_meta(const char *s, struct date *d)
+{
+	if (s == NULL)
+		return 0;
+	s += strspn(s, " \t\r\n");
+	return meta_iso(s, d) || meta_rfc822(s, d) || date_find(s, d);
 }
 
 /* Words a dateline has around its date and time ("Thứ Sáu", "Cập nhật

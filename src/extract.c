@@ -352,18 +352,29 @@ keep_photo_story(struct article *a, const size_t *at)
 	a->captions.len = 0;
 }
 
-int
-extract_article(const struct boiler *bp, const char *text, struct article *a)
+/* extract_article(), or with the title known (title not NULL): then
+ * every line of text is the body's. */
+static int
+extract_from(const struct boiler *bp, const char *text, const char *title, struct article *a)
 {
 	struct lines ls = { NULL, 0, 0 };
-	size_t t, start, end, lead, lead_end, placed = 0, *at = NULL;
+	size_t t = 0, start, end, lead, lead_end, placed = 0, *at = NULL;
+	const char *echo = NULL;	/* the title, if the body may repeat it */
 
 	extract_read_lines(bp, text, &ls);
-	t = find_title(&ls, a);
-	if (t == ls.len)
+	if (title != NULL) {
+		/* A body that opens with its title again drops it
+		 * (take_body_line), as a page's does. */
+		a->title = xstrdup(title);
+		echo = a->title;
+		start = 0;
+		if (ls.len == 0)
+			goto empty;
+	} else if ((t = find_title(&ls, a)) == ls.len) {
 		goto empty;
-	if (headline_like(&ls.v[t])) {
+	} else if (headline_like(&ls.v[t])) {
 		a->title = xstrdup(ls.v[t].s);
+		echo = a->title;
 		start = t + 1;
 	} else {
 		a->title = extract_first_sentence(ls.v[t].s, DERIVED_TITLE_COLS);
@@ -390,7 +401,7 @@ extract_article(const struct boiler *bp, const char *text, struct article *a)
 			i++;
 		if (l->kind == BOILER_CUT || l->kind == BOILER_LABEL)
 			continue;
-		take_body_line(a, l, start > t ? a->title : NULL);
+		take_body_line(a, l, echo);
 		note_caption_places(a, &at, &placed);
 	}
 	keep_photo_story(a, at);
@@ -408,6 +419,18 @@ empty:
 	extract_lines_free(&ls);
 	article_free(a);
 	return -1;
+}
+
+int
+extract_article(const struct boiler *bp, const char *text, struct article *a)
+{
+	return extract_from(bp, text, NULL, a);
+}
+
+int
+extract_body(const struct boiler *bp, const char *title, const char *text, struct article *a)
+{
+	return extract_from(bp, text, title, a);
 }
 
 /* Whether the line s..e holds more than spaces. */
@@ -467,13 +490,13 @@ extract_cut(const char *text, size_t len, const struct extract_limits *lim,
 }
 
 int
-extract_article_within(const struct boiler *bp, char *text, const struct extract_limits *lim,
-    struct article *a, enum extract_cut_kind *why)
+extract_body_within(const struct boiler *bp, const char *title, char *text,
+    const struct extract_limits *lim, struct article *a, enum extract_cut_kind *why)
 {
 	size_t len = strlen(text), keep = extract_cut(text, len, lim, why);
 
 	text[keep] = '\0';
-	if (extract_article(bp, text, a) < 0)
+	if (extract_from(bp, text, title, a) < 0)
 		return -1;
 	if (*why == EXTRACT_CUT_PARAS)
 		strlist_push(&a->paras, xasprintf(_("[luot cut the article here: its page has more "
@@ -482,4 +505,11 @@ extract_article_within(const struct boiler *bp, char *text, const struct extract
 		strlist_push(&a->paras, xasprintf(_("[luot cut the article here: its page has more "
 		    "than %zu bytes of text (import --max-text).]"), lim->bytes));
 	return 0;
+}
+
+int
+extract_article_within(const struct boiler *bp, char *text, const struct extract_limits *lim,
+    struct article *a, enum extract_cut_kind *why)
+{
+	return extract_body_within(bp, NULL, text, lim, a, why);
 }

@@ -21,6 +21,13 @@
 int extract_article(const struct boiler *bp, const char *text, struct article *a);
 
 /*
+ * The same for a text whose title is known (a JSON record's): every line
+ * is the body's, cleaned as a page's body is.
+ */
+int extract_body(const struct boiler *bp, const char *title, const char *text,
+    struct article *a);
+
+/*
  * The most of a page an article takes: a page past either limit is cut at
  * a line's start before extraction, so that one odd page (millions of
  * lines) costs no more than these, and the article ends with a note that
@@ -39,10 +46,13 @@ enum extract_cut_kind { EXTRACT_WHOLE, EXTRACT_CUT_PARAS, EXTRACT_CUT_BYTES };
 size_t extract_cut(const char *text, size_t len, const struct extract_limits *lim,
     enum extract_cut_kind *why);
 
-/* extract_article() on the part of text (cut in place) within lim, with
- * the note at the end when it was cut (*why). */
+/* extract_article() (extract_body() when title is not NULL) on the part
+ * of text (cut in place) within lim, with the note at the end when it was
+ * cut (*why). */
 int extract_article_within(const struct boiler *bp, char *text, const struct extract_limits *lim,
     struct article *a, enum extract_cut_kind *why);
+int extract_body_within(const struct boiler *bp, const char *title, char *text,
+    const struct extract_limits *lim, struct article *a, enum extract_cut_kind *why);
 
 /*
  * Split a line where text was run together: a heading glued to its

@@ -21,6 +21,7 @@
 #include "i18n.h"
 #include "import.h"
 #include "progress.h"
+#include "record.h"
 #include "sniff.h"
 #include "text.h"
 #include "util.h"
@@ -130,8 +131,16 @@ read_file(const char *path, size_t max, char **data, size_t *len, char **why, in
  * extracts it into the slot; the main thread, which alone talks to SQLite
  * and stderr, takes the slots in file order.
  */
+/* What one slot takes: a page file, or one record of a file of them
+ * (record.h). */
+struct unit {
+	const char *path;	/* borrowed from the file list */
+	const struct record_span *rec;	/* NULL: the whole file is a page */
+};
+
 struct slot {
 	const char *path;	/* borrowed from the file list */
+	const struct record_span *rec;	/* and the record in it, or NULL */
 	int ready;		/* the worker is done with it */
 	int parsed;		/* a holds an article */
 	struct article a;
@@ -190,23 +199,64 @@ import_read_page(const char *path, size_t max, struct text_stats *ts, char **why
 	return text;
 }
 
-/* Read, decode and extract one file into sl (no SQLite, no output). */
-static void
-prepare(const struct boiler *bp, const struct import_opts *o, const struct known *known,
-    struct slot *sl)
+/* Read and extract one record of a file of them into sl: 0, or -1 with
+ * the reason in sl (the record is skipped). */
+static int
+prepare_record(const struct boiler *bp, const struct import_opts *o, struct slot *sl)
+{
+	char *json;
+	int rc;
+
+	if (sl->rec->len > o->max_bytes) {
+		sl->skip = xasprintf(_("a record of more than %zu bytes (--max-size)"), o->max_bytes);
+		return -1;
+	}
+	if ((json = record_read(sl->path, sl->rec, &sl->skip)) == NULL) {
+		sl->failed = 1;
+		return -1;
+	}
+	article_init(&sl->a);
+	if ((rc = record_article(bp, o->map, json, &o->limits, &sl->a, &sl->cut, &sl->skip)) < 0) {
+		/* A broken record is a failure; one without an article in it
+		 * is skipped, as a page without one is. */
+		sl->failed = rc == -2;
+		article_free(&sl->a);
+		free(json);
+		return -1;
+	}
+	free(json);
+	return 0;
+}
+
+/* Read, decode and extract one page file into sl: 0, or -1 with the
+ * reason in sl (the file is skipped). */
+static int
+prepare_page(const struct boiler *bp, const struct import_opts *o, struct slot *sl)
 {
 	struct text_stats ts;
 	char *text = import_read_page(sl->path, o->max_bytes, &ts, &sl->skip, &sl->failed);
 
 	sl->invalid = ts.invalid;
 	if (text == NULL)
-		return;
+		return -1;
 	article_init(&sl->a);
 	if (extract_article_within(bp, text, &o->limits, &sl->a, &sl->cut) < 0) {
 		sl->skip = xstrdup(_("no article text found"));
+		article_free(&sl->a);
 		free(text);
-		return;
+		return -1;
 	}
+	sl->a.original = text;	/* kept, for luot reextract */
+	return 0;
+}
+
+/* Read, decode and extract one unit into sl (no SQLite, no output). */
+static void
+prepare(const struct boiler *bp, const struct import_opts *o, const struct known *known,
+    struct slot *sl)
+{
+	if ((sl->rec != NULL ? prepare_record(bp, o, sl) : prepare_page(bp, o, sl)) < 0)
+		return;
 	if (sl->a.title == NULL || *sl->a.title == '\0') {
 		free(sl->a.title);
 		sl->a.title = extract_title_of_path(sl->path);
@@ -221,10 +271,10 @@ prepare(const struct boiler *bp, const struct import_opts *o, const struct known
 	if (known->n > 0 && bsearch(sl->a.hash, known->v, known->n, ARTICLE_HASH_LEN,
 	    cmp_hash) != NULL) {
 		sl->known = 1;
-		free(text);
+		free(sl->a.original);
+		sl->a.original = NULL;
 		return;
 	}
-	sl->a.original = text;	/* kept, for luot reextract */
 	article_pack(&sl->a);	/* off the thread that writes */
 	/* Kept compressed now; the ring need not hold the page twice, nor
 	 * the paragraphs beside their join, which is what the store takes. */
@@ -287,7 +337,8 @@ struct pipeline {
 	pthread_mutex_t lock;
 	pthread_cond_t ready;	/* a slot became ready */
 	pthread_cond_t room;	/* the main thread freed a slot */
-	const struct strlist *files;
+	const struct unit *units;
+	size_t nunits;
 	const struct boiler *bp;
 	const struct import_opts *o;
 	struct known known;
@@ -315,10 +366,10 @@ worker(void *arg)
 		size_t k;
 		struct slot *sl;
 
-		while (!pl->stop && pl->next < pl->files->len && (pl->next >= pl->taken + RING ||
+		while (!pl->stop && pl->next < pl->nunits && (pl->next >= pl->taken + RING ||
 		    (pl->held > RING_BYTES && pl->next > pl->taken)))
 			pthread_cond_wait(&pl->room, &pl->lock);
-		if (pl->stop || pl->next >= pl->files->len)
+		if (pl->stop || pl->next >= pl->nunits)
 			break;
 		k = pl->next++;
 		sl = &pl->ring[k % RING];
@@ -329,7 +380,8 @@ worker(void *arg)
 		slot_clear(sl);
 		pthread_mutex_lock(&pl->lock);
 		memset(sl, 0, sizeof *sl);
-		sl->path = pl->files->items[k];
+		sl->path = pl->units[k].path;
+		sl->rec = pl->units[k].rec;
 		pthread_mutex_unlock(&pl->lock);
 		prepare(pl->bp, pl->o, &pl->known, sl);
 		sl->held = slot_bytes(sl);
@@ -399,6 +451,14 @@ finish_one(struct store *s, struct slot *sl, const struct import_opts *o,
     struct import_totals *t)
 {
 	char *name = walk_shown(sl->path);
+
+	if (sl->rec != NULL) {
+		/* A record is named by its line: "dump.jsonl:12". */
+		char *at = xasprintf("%s:%zu", name, sl->rec->line);
+
+		free(name);
+		name = at;
+	}
 	enum outcome out;
 	int rc;
 
@@ -513,11 +573,81 @@ import_tidy(struct store *s, enum progress_mode mode)
 	return rc;
 }
 
+static void
+push_unit(struct unit **u, size_t *n, size_t *cap, struct unit x)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		*u = xrealloc(*u, *cap * sizeof **u);
+	}
+	(*u)[(*n)++] = x;
+}
+
+/* The records of a file of them as units, appended to *u; the file's
+ * failure named and counted. Their spans are kept in *spans. */
+static void
+add_records(const char *path, struct unit **u, size_t *n, size_t *cap,
+    struct record_span ***spans, size_t *nspans, struct import_totals *t)
+{
+	struct record_span *v;
+	size_t k;
+	char *why, *name;
+
+	if (record_spans(path, &v, &k, &why) < 0 || why != NULL) {
+		name = walk_shown(path);
+		/* A broken array: the records before the break are read. */
+		warnx(v != NULL || k > 0 ? _("failed %s: %s (the records after it are not read)") :
+		    _("failed %s: %s"), name, why);
+		free(name);
+		free(why);
+		t->failed++;
+	}
+	*spans = xrealloc(*spans, (*nspans + 1) * sizeof **spans);
+	(*spans)[(*nspans)++] = v;
+	for (size_t i = 0; i < k; i++)
+		push_unit(u, n, cap, (struct unit){ path, &v[i] });
+}
+
+static void
+free_units(struct unit *u, struct record_span **spans, size_t nspans)
+{
+	for (size_t i = 0; i < nspans; i++)
+		free(spans[i]);
+	free(spans);
+	free(u);
+}
+
+/* What the import takes, in order: each page file, each record of the
+ * files of records (record.h). */
+static struct unit *
+make_units(const struct strlist *files, size_t *n, struct record_span ***spans,
+    size_t *nspans, struct import_totals *t)
+{
+	struct unit *u = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	*spans = NULL;
+	*nspans = 0;
+	for (size_t i = 0; i < files->len; i++) {
+		const char *path = files->items[i];
+
+		if (record_file(path))
+			add_records(path, &u, n, &cap, spans, nspans, t);
+		else
+			push_unit(&u, n, &cap, (struct unit){ path, NULL });
+	}
+	return u;
+}
+
 int
 import_paths(struct store *s, const struct boiler *bp, char *const *paths, int npaths,
     const struct import_opts *o, struct import_totals *t)
 {
 	struct strlist files;
+	struct unit *units;
+	struct record_span **spans;
+	size_t nunits, nspans;
 	struct pipeline *pl;
 	pthread_t threads[MAX_WORKERS];
 	double start = monotonic_seconds();
@@ -530,6 +660,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	walk_begin();
 	walk_paths(paths, npaths, o->follow, &files, t);
 	t->files = files.len;
+	units = make_units(&files, &nunits, &spans, &nspans, t);
 	progress_init(&bar, o->progress);
 	(void)store_set_cache(s, IMPORT_CACHE_KIB);
 
@@ -546,7 +677,8 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	pthread_mutex_init(&pl->lock, NULL);
 	pthread_cond_init(&pl->ready, NULL);
 	pthread_cond_init(&pl->room, NULL);
-	pl->files = &files;
+	pl->units = units;
+	pl->nunits = nunits;
 	pl->bp = bp;
 	pl->o = o;
 	{
@@ -555,6 +687,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 		if (store_hashes(s, &v, &pl->known.n) < 0) {
 			warnx(_("import stopped: %s"), store_errmsg(s));
 			free(pl);
+			free_units(units, spans, nspans);
 			strlist_free(&files);
 			walk_end();
 			return -1;
@@ -564,14 +697,14 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	/* The WAL is copied back beside the writer; without that thread
 	 * (none could start) the writer does it itself. */
 	(void)store_ckpt_start(s);
-	for (int i = 0; i < worker_count() && (size_t)i < files.len; i++) {
+	for (int i = 0; i < worker_count() && (size_t)i < nunits; i++) {
 		if (pthread_create(&threads[nthreads], NULL, worker, pl) == 0)
 			nthreads++;
 	}
-	if (nthreads == 0 && files.len > 0)
+	if (nthreads == 0 && nunits > 0)
 		die("%s", _("cannot start a thread"));
 
-	for (size_t i = 0; i < files.len; i++) {
+	for (size_t i = 0; i < nunits; i++) {
 		struct slot *sl = wait_slot(pl, i);
 		enum outcome out = FAILED;
 
@@ -612,7 +745,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 		 * duplicates, which added none. At full speed a batch
 		 * takes less. And after BATCH_BYTES of text to index: a batch
 		 * of long pages held it all twice. */
-		if (i + 1 == files.len || batch_done(s, &b, o)) {
+		if (i + 1 == nunits || batch_done(s, &b, o)) {
 			if (store_commit(s) < 0) {
 				rc = -1;
 				break;
@@ -624,10 +757,10 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 			 * millisecond (store.c), and a luot waiting for its
 			 * turn is waited for (store_yield). A thousand
 			 * batches a million articles: two seconds in all. */
-			if (i + 1 < files.len)
+			if (i + 1 < nunits)
 				store_yield(s, IMPORT_YIELD_MS);
 		}
-		progress_update(&bar, i + 1, files.len);
+		progress_update(&bar, i + 1, nunits);
 	}
 
 	pthread_mutex_lock(&pl->lock);
@@ -669,6 +802,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	}
 	progress_end(&bar);
 	t->seconds = monotonic_seconds() - start;
+	free_units(units, spans, nspans);
 	strlist_free(&files);
 	walk_end();
 	return rc;

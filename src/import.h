@@ -21,6 +21,7 @@
 
 #include "boiler.h"
 #include "extract.h"
+#include "record.h"
 #include "store.h"
 
 /* Default size limit for one file, in bytes. */
@@ -30,6 +31,7 @@ struct import_opts {
 	size_t max_bytes;	/* larger files are skipped */
 	struct extract_limits limits;	/* longer pages are cut */
 	const char *source;	/* source for articles that name none, or NULL */
+	const struct record_map *map;	/* field names of JSON records (record.h), or NULL */
 	enum progress_mode progress;	/* on stderr: a bar, lines, or nothing */
 	int batch;		/* articles per transaction */
 	int verbose;		/* name each duplicate and the article it repeats */

@@ -9,6 +9,7 @@
 #include "extract.h"
 #include "i18n.h"
 #include "import.h"
+#include "record.h"
 #include "reextract.h"
 #include "text.h"
 #include "util.h"
@@ -55,8 +56,21 @@ redo_one(struct store *s, const struct boiler *bp, struct store_page *p)
 	}
 	article_init(&a);
 	/* Within the import's default limits: a page kept (or a file read)
-	 * before they were is cut as an import would cut it now. */
-	if (extract_article_within(bp, text, &limits, &a, &cut) < 0) {
+	 * before they were is cut as an import would cut it now. A record
+	 * (record.h) is read as a record. */
+	if (record_is_original(text)) {
+		char *why;
+
+		if (record_article(bp, NULL, text, &limits, &a, &cut, &why) < 0) {
+			free(text);
+			say_failed(p, why);
+			free(why);
+			return 2;
+		}
+		free(text);
+		text = a.original;
+		a.original = NULL;
+	} else if (extract_article_within(bp, text, &limits, &a, &cut) < 0) {
 		free(text);
 		say_failed(p, _("no article text found in its page now"));
 		return 2;

@@ -83,6 +83,35 @@ main(void)
 		ok(date_prec_name(DATE_NONE) == NULL, "no precision without a date");
 	}
 	{
+		/* Dates in metadata (JSON, feeds, HTML): the time as written,
+		 * its zone dropped. */
+		static const char *const meta[][2] = {
+			{ "2017-02-06", "2017-02-06" },
+			{ "2017-02-06T10:20:33.120+07:00", "2017-02-06T10:20" },
+			{ "2017-02-06 10:20:33", "2017-02-06T10:20" },
+			{ " 2017-02-06T23:05Z", "2017-02-06T23:05" },
+			{ "2017-02-06T25:05Z", "2017-02-06" },
+			{ "Mon, 06 Feb 2017 10:20:00 +0700", "2017-02-06T10:20" },
+			{ "6 Feb 2017 09:05 GMT", "2017-02-06T09:05" },
+			{ "Tue, 29 Feb 2000", "2000-02-29" },
+			{ "Thứ Hai, 6/2/2017 - 10:20", "2017-02-06T10:20" },
+			{ "2017-02-30", NULL },
+			{ "Mon, 31 Feb 2017 10:20:00 +0700", NULL },
+			{ "hôm qua", NULL },
+		};
+
+		for (size_t i = 0; i < sizeof meta / sizeof meta[0]; i++) {
+			struct date d;
+			char iso[DATE_ISO_MAX];
+			int found = date_parse_meta(meta[i][0], &d);
+
+			if (found)
+				date_iso(&d, iso);
+			is_str(found ? iso : NULL, meta[i][1], meta[i][0]);
+		}
+		ok(!date_parse_meta(NULL, NULL), "no date in none");
+	}
+	{
 		/* As the reader shows a date (C locale, no catalogue). */
 		static const char *const shown[][2] = {
 			{ "2024-09-16T22:10", "Mon 16 Sep 2024, 22:10" },
