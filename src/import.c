@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "extract.h"
+#include "html.h"
 #include "i18n.h"
 #include "import.h"
 #include "progress.h"
@@ -188,6 +189,13 @@ import_read_page(const char *path, size_t max, struct text_stats *ts, char **why
 		*why = xstrdup(reason);
 		return NULL;
 	}
+	if (html_file(path) || html_looks(data, len)) {
+		/* A web page: decoded by the charset it declares, its markup
+		 * read by html_article(). */
+		text = html_decode(data, len, NULL, NULL, &ts->invalid);
+		free(data);
+		return text;
+	}
 	text = text_decode(data, len, &tlen, ts);
 	free(data);
 	if ((reason = sniff_text(text, tlen, len, ts)) != NULL) {
@@ -197,6 +205,22 @@ import_read_page(const char *path, size_t max, struct text_stats *ts, char **why
 		return NULL;
 	}
 	return text;
+}
+
+int
+import_extract(const struct boiler *bp, char *text, const struct extract_limits *lim,
+    struct article *a, enum extract_cut_kind *cut, char **why)
+{
+	int rc;
+
+	*why = NULL;
+	if (record_is_original(text))
+		return record_article(bp, NULL, text, lim, a, cut, why) < 0 ? -1 : 0;
+	if (html_looks(text, strlen(text)))
+		return html_article(bp, text, NULL, lim, a, cut, why);
+	if ((rc = extract_article_within(bp, text, lim, a, cut)) < 0)
+		*why = xstrdup(_("no article text found"));
+	return rc;
 }
 
 /* Read and extract one record of a file of them into sl: 0, or -1 with
@@ -240,12 +264,12 @@ prepare_page(const struct boiler *bp, const struct import_opts *o, struct slot *
 	if (text == NULL)
 		return -1;
 	article_init(&sl->a);
-	if (extract_article_within(bp, text, &o->limits, &sl->a, &sl->cut) < 0) {
-		sl->skip = xstrdup(_("no article text found"));
+	if (import_extract(bp, text, &o->limits, &sl->a, &sl->cut, &sl->skip) < 0) {
 		article_free(&sl->a);
 		free(text);
 		return -1;
 	}
+	free(sl->a.original);
 	sl->a.original = text;	/* kept, for luot reextract */
 	return 0;
 }

@@ -53,14 +53,24 @@ void import_opts_init(struct import_opts *o);
 
 /*
  * The text of the page at path as the import reads it: at most max
- * bytes, decoded (text_decode, with *ts), and an article page by name and
- * by content (sniff.h). NULL otherwise, with the reason in *why (caller
+ * bytes, decoded (text_decode, with *ts; a web page by its charset,
+ * html_decode), and an article page by name and by content (sniff.h). NULL otherwise, with the reason in *why (caller
  * frees) and *failed set when it is an error (the file cannot be read)
  * rather than the file's kind.
  */
 struct text_stats;
 char *import_read_page(const char *path, size_t max, struct text_stats *ts, char **why,
     int *failed);
+
+/*
+ * An article from the text of its page as import_read_page() gives it
+ * (or as an article keeps it: a record's JSON, a page's HTML, plain
+ * text), each kind by its own reader: record.h, html.h, extract.h. text
+ * may be cut in place (lim). 0, or -1 with the reason in *why (caller
+ * frees).
+ */
+int import_extract(const struct boiler *bp, char *text, const struct extract_limits *lim,
+    struct article *a, enum extract_cut_kind *cut, char **why);
 
 /*
  * Merge the search index into one segment (store_tidy), saying so on

@@ -16,6 +16,7 @@
 #include <jansson.h>
 
 #include "date.h"
+#include "html.h"
 #include "i18n.h"
 #include "record.h"
 #include "text.h"
@@ -103,21 +104,23 @@ int
 record_file(const char *path)
 {
 	static const char *const ext[] = { ".jsonl", ".ndjson", ".json", NULL };
-	size_t n = strlen(path);
 
-	for (size_t i = 0; ext[i] != NULL; i++) {
-		size_t k = strlen(ext[i]);
-
-		if (n > k && strcasecmp(path + n - k, ext[i]) == 0)
-			return 1;
-	}
-	return 0;
+	return path_has_ext(path, ext);
 }
 
 int
 record_is_original(const char *text)
 {
-	return text != NULL && text[strspn(text, " \t\r\n")] == '{';
+	json_t *j;
+	int is;
+
+	/* Parsed only when it may be one: a page seldom opens with "{". */
+	if (text == NULL || text[strspn(text, " \t\r\n")] != '{')
+		return 0;
+	j = json_loads(text, 0, NULL);
+	is = json_is_object(j);
+	json_decref(j);
+	return is;
 }
 
 static int
@@ -410,28 +413,13 @@ field_text(json_t *obj, const struct record_map *m, enum record_field f)
 	return buf_detach(&b);
 }
 
-/* A field for one line (title, author, source): cleaned as page text is
- * (text_decode: NFC, no controls), line breaks as spaces, squeezed; NULL
- * when nothing is left. */
+/* A field for one line (title, author, source), cleaned (text.h). */
 static char *
 one_line(char *s)
 {
-	char *t;
-	size_t n;
+	char *t = text_one_line(s);
 
-	if (s == NULL)
-		return NULL;
-	t = text_decode(s, strlen(s), &n, NULL);
 	free(s);
-	for (char *p = t; *p; p++) {
-		if (*p == '\n' || *p == '\t')
-			*p = ' ';
-	}
-	text_squeeze(t);
-	if (*t == '\0') {
-		free(t);
-		return NULL;
-	}
 	return t;
 }
 
@@ -534,20 +522,29 @@ record_article(const struct boiler *bp, const struct record_map *m, const char *
 		*why = xstrdup(_("no text (no content, text or body field; see --map)"));
 		goto out;
 	}
-	if (looks_html(body)) {
-		*why = xstrdup(_("its text is HTML, which this luot does not read yet"));
-		goto out;
-	}
 	title = one_line(field_text(obj, m, RECORD_TITLE));
-	/* The text cleaned as a page's body is (extract.h); without a
-	 * title, read as a page: its first line may be one. */
-	text = text_decode(body, strlen(body), &n, NULL);
-	if (extract_body_within(bp, title, text, lim, a, cut) < 0) {
+	if (looks_html(body)) {
+		/* A crawler that kept the markup: read as the page's
+		 * article (html.h), the record's title over the page's. */
+		char *page = xasprintf("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head>"
+		    "<body><article>%s</article></body></html>", body);
+
+		rc = html_article(bp, page, title, lim, a, cut, why);
+		free(page);
+		if (rc < 0)
+			goto out;
+		rc = -1;
+	} else {
+		/* The text cleaned as a page's body is (extract.h); without
+		 * a title, read as a page: its first line may be one. */
+		text = text_decode(body, strlen(body), &n, NULL);
+		if (extract_body_within(bp, title, text, lim, a, cut) < 0) {
+			free(text);
+			*why = xstrdup(_("no article text found"));
+			goto out;
+		}
 		free(text);
-		*why = xstrdup(_("no article text found"));
-		goto out;
 	}
-	free(text);
 	take_fields(obj, m, a);
 	free(a->original);
 	a->original = kept_record(obj, m);

@@ -83,8 +83,8 @@ int record_article(const struct boiler *bp, const struct record_map *m, const ch
     const struct extract_limits *lim, struct article *a, enum extract_cut_kind *cut,
     char **why);
 
-/* Does the original text of an article come from a record (a JSON
- * object), rather than from a page? */
+/* Does the original text of an article come from a record (it is a
+ * JSON object), rather than from a page? */
 int record_is_original(const char *text);
 
 #endif

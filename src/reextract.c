@@ -9,7 +9,6 @@
 #include "extract.h"
 #include "i18n.h"
 #include "import.h"
-#include "record.h"
 #include "reextract.h"
 #include "text.h"
 #include "util.h"
@@ -57,23 +56,25 @@ redo_one(struct store *s, const struct boiler *bp, struct store_page *p)
 	article_init(&a);
 	/* Within the import's default limits: a page kept (or a file read)
 	 * before they were is cut as an import would cut it now. A record
-	 * (record.h) is read as a record. */
-	if (record_is_original(text)) {
+	 * is read as a record, a web page as one (import_extract). */
+	{
 		char *why;
 
-		if (record_article(bp, NULL, text, &limits, &a, &cut, &why) < 0) {
+		if (import_extract(bp, text, &limits, &a, &cut, &why) < 0) {
+			char *said = xasprintf(_("%s in its page now"), why);
+
 			free(text);
-			say_failed(p, why);
+			say_failed(p, said);
+			free(said);
 			free(why);
 			return 2;
 		}
-		free(text);
-		text = a.original;
-		a.original = NULL;
-	} else if (extract_article_within(bp, text, &limits, &a, &cut) < 0) {
-		free(text);
-		say_failed(p, _("no article text found in its page now"));
-		return 2;
+		if (a.original != NULL) {
+			/* A record keeps its fields, not the text read. */
+			free(text);
+			text = a.original;
+			a.original = NULL;
+		}
 	}
 	if (a.title == NULL || *a.title == '\0') {
 		free(a.title);

@@ -836,3 +836,24 @@ text_squeeze(char *s)
 	*w = '\0';
 	return s;
 }
+
+char *
+text_one_line(const char *s)
+{
+	size_t n;
+	char *t;
+
+	if (s == NULL)
+		return NULL;
+	t = text_decode(s, strlen(s), &n, NULL);
+	for (char *p = t; *p; p++) {
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+	}
+	text_squeeze(t);
+	if (*t == '\0') {
+		free(t);
+		return NULL;
+	}
+	return t;
+}

@@ -214,6 +214,11 @@ char *text_truncate(const char *s, size_t max_cols);
  */
 char *text_snippet_lead(const char *s, size_t cols);
 
+/* Text for one line (a title, an author) from metadata: as text_decode()
+ * cleans a page (NFC, no controls, spaces as spaces), line breaks and
+ * tabs as spaces, squeezed. New; NULL when s is NULL or nothing is left. */
+char *text_one_line(const char *s);
+
 /* Trim ASCII spaces and tabs at both ends and collapse inner runs to one
  * space, in place. Returns s. */
 char *text_squeeze(char *s);

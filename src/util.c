@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "i18n.h"
@@ -328,6 +329,20 @@ str_ends_any(const char *const *list, const char *s)
 		size_t m = strlen(list[i]);
 
 		if (n > m && strcmp(s + n - m, list[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+path_has_ext(const char *path, const char *const *exts)
+{
+	size_t n = strlen(path);
+
+	for (size_t i = 0; exts[i] != NULL; i++) {
+		size_t k = strlen(exts[i]);
+
+		if (n > k && strcasecmp(path + n - k, exts[i]) == 0)
 			return 1;
 	}
 	return 0;

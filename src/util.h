@@ -71,6 +71,10 @@ char *strlist_join(const struct strlist *l, const char *sep);
  * none), empty ones left out: how the store gives paragraphs back. */
 void strlist_split_lines(struct strlist *l, const char *text);
 
+/* Does path end with one of exts (NULL-terminated: ".json"), in any
+ * case, after at least one character? */
+int path_has_ext(const char *path, const char *const *exts);
+
 /* Is s one of the strings of list (NULL-terminated)? Does it start, or
  * end (and is longer), with one of them? */
 int str_in_list(const char *const *list, const char *s);

@@ -13,27 +13,19 @@
 #include "../../src/extract.h"
 #include "../../src/text.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
-static struct boiler *patterns;
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	struct boiler *patterns = fuzz_patterns();
 	struct text_stats st;
 	struct article a;
 	size_t n;
 	char *text;
 
-	if (patterns == NULL) {
-		char *err = NULL;
-
-		text_init();
-		patterns = boiler_new();
-		/* The patterns luot ships, when the data folder is at hand. */
-		if (boiler_load(patterns, FUZZ_DATADIR "/boilerplate", &err) < 0)
-			free(err);
-	}
 	text = text_decode((const char *)data, size, &n, &st);
 	if (text == NULL)
 		return 0;

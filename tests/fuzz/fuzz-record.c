@@ -18,26 +18,19 @@
 #include "../../src/url.h"
 #include "../../src/util.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
-static struct boiler *patterns;
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	struct boiler *patterns = fuzz_patterns();
 	static const struct extract_limits lim = { 2000, 1 << 20 };
 	enum extract_cut_kind cut;
 	struct article a;
 	char *json = xmalloc(size + 1), *why = NULL;
 
-	if (patterns == NULL) {
-		char *err = NULL;
-
-		text_init();
-		patterns = boiler_new();
-		if (boiler_load(patterns, FUZZ_DATADIR "/boilerplate", &err) < 0)
-			free(err);
-	}
 	memcpy(json, data, size);
 	json[size] = '\0';
 	article_init(&a);

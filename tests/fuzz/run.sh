@@ -25,12 +25,16 @@ for t in "$@"; do
 	# New inputs go to a scratch folder: the seeds in the tree stay as
 	# they are.
 	work=$(mktemp -d)
-	cp "$src/tests/fuzz/seed-$t/"* "$work/"
+	# The web pages' seeds are the test suite's pages.
+	case $t in
+	html) cp "$src/tests/data/html/"* "$work/" ;;
+	*) cp "$src/tests/fuzz/seed-$t/"* "$work/" ;;
+	esac
 	# Inputs no longer than each kind needs: a page of text for the
 	# extractor, a line or two for the others. Longer ones only slow
 	# every run down (the extractor ran at 1-2 thousand a second at 64 KiB).
 	case $t in
-	extract) max_len=16384 ;;
+	extract | html) max_len=16384 ;;
 	query) max_len=512 ;;
 	*) max_len=4096 ;;
 	esac

@@ -1,0 +1,1061 @@
+/*
+ * html.c: see html.h.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "date.h"
+#include "html.h"
+#include "i18n.h"
+#include "text.h"
+#include "url.h"
+#include "util.h"
+
+/* Bytes of the page looked at for <meta charset> (HTML5 says 1024; pages
+ * put a long <head> first). */
+#define CHARSET_SCAN 4096
+/* Characters of paragraph text an <article> needs to be the body. */
+#define ARTICLE_MIN_TEXT 200
+/* Characters a block needs to count as a paragraph when scoring. */
+#define PARA_MIN_TEXT 25
+
+int
+html_file(const char *path)
+{
+	static const char *const ext[] = { ".html", ".htm", ".xhtml", ".shtml", NULL };
+
+	return path_has_ext(path, ext);
+}
+
+int
+html_looks(const char *s, size_t n)
+{
+	static const char *const heads[] = { "<!doctype html", "<html", "<!--", NULL };
+	size_t i = 0;
+
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < n && isspace((unsigned char)s[i]))
+		i++;
+	for (size_t k = 0; heads[k] != NULL; k++) {
+		size_t m = strlen(heads[k]);
+
+		if (n - i >= m && strncasecmp(s + i, heads[k], m) == 0)
+			return k < 2 || memmem(s + i, n - i < CHARSET_SCAN ? n - i : CHARSET_SCAN,
+			    "<html", 5) != NULL || memmem(s + i, n - i < CHARSET_SCAN ? n - i :
+			    CHARSET_SCAN, "<HTML", 5) != NULL;
+	}
+	return 0;
+}
+
+/* The charset named at s (after "charset="), new; NULL when empty. */
+static char *
+charset_at(const char *s, const char *end)
+{
+	size_t n = 0;
+
+	while (s < end && (*s == ' ' || *s == '"' || *s == '\''))
+		s++;
+	while (s + n < end && (isalnum((unsigned char)s[n]) || strchr("-_.:", s[n]) != NULL))
+		n++;
+	return n > 0 && n < 40 ? xstrndup(s, n) : NULL;
+}
+
+/* needle (lower case) in [s, end), in any case, or NULL. */
+static const char *
+find_ci(const char *s, const char *end, const char *needle)
+{
+	size_t m = strlen(needle);
+
+	for (; s + m <= end; s++) {
+		if (strncasecmp(s, needle, m) == 0)
+			return s;
+	}
+	return NULL;
+}
+
+/* The charset a <meta> in the first bytes names (<meta charset=x>, or
+ * http-equiv's content="text/html; charset=x"), new, or NULL. */
+static char *
+meta_charset(const char *bytes, size_t n)
+{
+	const char *end = bytes + (n < CHARSET_SCAN ? n : CHARSET_SCAN), *p = bytes;
+
+	while ((p = find_ci(p, end, "<meta")) != NULL) {
+		const char *close = memchr(p, '>', (size_t)(end - p));
+		const char *c;
+
+		if (close == NULL)
+			break;
+		if ((c = find_ci(p, close, "charset=")) != NULL)
+			return charset_at(c + 8, close);
+		p = close;
+	}
+	return NULL;
+}
+
+/* A charset name as iconv knows it: what browsers read Latin-1 and ASCII
+ * pages as (Windows-1252), UTF-8 under its names. New string. */
+static char *
+iconv_name(const char *cs)
+{
+	static const char *const western[] = { "iso-8859-1", "latin1", "latin-1", "us-ascii",
+	    "ascii", "iso8859-1", NULL };
+
+	for (size_t i = 0; western[i] != NULL; i++) {
+		if (strcasecmp(cs, western[i]) == 0)
+			return xstrdup("WINDOWS-1252");
+	}
+	if (strcasecmp(cs, "utf8") == 0 || strcasecmp(cs, "unicode-1-1-utf-8") == 0)
+		return xstrdup("UTF-8");
+	return xstrdup(cs);
+}
+
+/* Is s (n bytes) valid UTF-8? */
+static int
+valid_utf8(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		uint32_t uc;
+		int k = text_next(s + i, n - i, &uc);
+
+		if (k <= 0 || uc == 0xFFFD)
+			return 0;
+		i += (size_t)k;
+	}
+	return 1;
+}
+
+/* n bytes in charset cs to UTF-8, bytes it cannot map as U+FFFD (counted
+ * in *bad); NULL when iconv has no such charset. */
+static char *
+convert(const char *bytes, size_t n, const char *cs, size_t *outlen, size_t *bad)
+{
+	iconv_t cd = iconv_open("UTF-8", cs);
+	struct buf b;
+	char *in = (char *)bytes, chunk[4096];
+	size_t left = n;
+
+	if (cd == (iconv_t)-1)
+		return NULL;
+	buf_init(&b);
+	while (left > 0) {
+		char *out = chunk;
+		size_t room = sizeof chunk;
+		size_t rc = iconv(cd, &in, &left, &out, &room);
+
+		buf_add(&b, chunk, sizeof chunk - room);
+		if (rc == (size_t)-1 && errno != E2BIG) {
+			/* EILSEQ or EINVAL (cut short at the end): one byte
+			 * lost, said with U+FFFD. */
+			buf_adds(&b, "\xef\xbf\xbd");
+			(*bad)++;
+			in++;
+			left--;
+			iconv(cd, NULL, NULL, NULL, NULL);
+		}
+	}
+	iconv_close(cd);
+	*outlen = b.len;
+	buf_addc(&b, '\0');
+	return buf_detach(&b);
+}
+
+char *
+html_decode(const char *bytes, size_t n, const char *hint, char **used, size_t *bad)
+{
+	const unsigned char *u = (const unsigned char *)bytes;
+	char *cs = NULL, *name, *utf8 = NULL, *text;
+	size_t len = 0, tlen;
+
+	*bad = 0;
+	if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+		cs = xstrdup("UTF-8");
+	else if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+		cs = xstrdup("UTF-16");	/* text_decode reads its BOM */
+	else if (hint != NULL && *hint)
+		cs = xstrdup(hint);
+	else if ((cs = meta_charset(bytes, n)) == NULL)
+		cs = xstrdup(valid_utf8(bytes, n) ? "UTF-8" : "WINDOWS-1258");
+	name = iconv_name(cs);
+	free(cs);
+	/* UTF-8 and UTF-16 are text_decode's own (it repairs and counts). */
+	if (strcasecmp(name, "UTF-8") != 0 && strcasecmp(name, "UTF-16") != 0 &&
+	    (utf8 = convert(bytes, n, name, &len, bad)) == NULL) {
+		/* A charset iconv does not know: read as UTF-8, repaired. */
+		free(name);
+		name = xstrdup("UTF-8");
+	}
+	{
+		struct text_stats st;
+
+		memset(&st, 0, sizeof st);
+		text = text_decode(utf8 ? utf8 : bytes, utf8 ? len : n, &tlen, &st);
+		*bad += st.invalid;
+	}
+	free(utf8);
+	if (used != NULL)
+		*used = name;
+	else
+		free(name);
+	return text;
+}
+
+/* ---- the parsed page ---- */
+
+static int
+is_tag(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && strcasecmp((const char *)n->name, name) == 0;
+}
+
+static int
+tag_in(const xmlNode *n, const char *const *names)
+{
+	for (size_t i = 0; names[i] != NULL; i++) {
+		if (is_tag(n, names[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* Attribute name of n, new, or NULL. */
+static char *
+attr(const xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* Text of a node and its descendants appended to b, spaces squeezed. */
+static void
+text_into(const xmlNode *n, struct buf *b)
+{
+	for (const xmlNode *c = n; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			for (const char *s = (const char *)c->content; s && *s; s++) {
+				int space = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
+
+				if (space) {
+					if (b->len > 0 && b->data[b->len - 1] != ' ')
+						buf_addc(b, ' ');
+				} else {
+					buf_addc(b, *s);
+				}
+			}
+		} else if (c->type == XML_ELEMENT_NODE && !is_tag(c, "script") &&
+		    !is_tag(c, "style")) {
+			if (is_tag(c, "br") && b->len > 0 && b->data[b->len - 1] != ' ')
+				buf_addc(b, ' ');
+			text_into(c->children, b);
+		}
+	}
+}
+
+/* The text of n, trimmed and squeezed, new (maybe ""). */
+static char *
+text_of(const xmlNode *n)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	text_into(n->children, &b);
+	buf_addc(&b, '\0');
+	return text_squeeze(buf_detach(&b));
+}
+
+/* Characters of text under n (bytes: a fair count for the score). */
+static size_t
+text_len(const xmlNode *n)
+{
+	size_t k = 0;
+
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			for (const char *s = (const char *)c->content; *s; s++)
+				k += !isspace((unsigned char)*s);
+		} else if (c->type == XML_ELEMENT_NODE) {
+			k += text_len(c);
+		}
+	}
+	return k;
+}
+
+/* Characters of text under n inside links. */
+static size_t
+link_len(const xmlNode *n)
+{
+	size_t k = 0;
+
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		k += is_tag(c, "a") ? text_len(c) : link_len(c);
+	}
+	return k;
+}
+
+/* ---- metadata ---- */
+
+struct meta {
+	char *title, *date, *author, *source, *url, *description;
+};
+
+static void
+meta_free(struct meta *m)
+{
+	free(m->title);
+	free(m->date);
+	free(m->author);
+	free(m->source);
+	free(m->url);
+	free(m->description);
+}
+
+/* Set *slot to v (taken) unless it holds something already. */
+static void
+keep_first(char **slot, char *v)
+{
+	if (v != NULL)
+		text_squeeze(v);
+	if (*slot == NULL && v != NULL && *v)
+		*slot = v;
+	else
+		free(v);
+}
+
+/* A JSON-LD value as text: a string, an object's name, an array's
+ * strings or names joined by ", ". New, or NULL. */
+static char *
+ld_text(json_t *j)
+{
+	struct buf b;
+	size_t i;
+	json_t *e;
+
+	if (json_is_string(j))
+		return xstrdup(json_string_value(j));
+	if (json_is_object(j)) {
+		json_t *name = json_object_get(j, "name");
+
+		return json_is_string(name) ? xstrdup(json_string_value(name)) : NULL;
+	}
+	if (!json_is_array(j))
+		return NULL;
+	buf_init(&b);
+	json_array_foreach(j, i, e) {
+		char *s = ld_text(e);
+
+		if (s != NULL && *s)
+			buf_printf(&b, "%s%s", b.len ? ", " : "", s);
+		free(s);
+	}
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	buf_addc(&b, '\0');
+	return buf_detach(&b);
+}
+
+/* Is j an article of schema.org (its @type, or one of its types)? */
+static int
+ld_is_article(json_t *j)
+{
+	static const char *const types[] = { "NewsArticle", "Article", "ReportageNewsArticle",
+	    "AnalysisNewsArticle", "BlogPosting", "OpinionNewsArticle", "LiveBlogPosting", NULL };
+	json_t *t = json_object_get(j, "@type"), *e;
+	size_t k;
+
+	if (json_is_array(t)) {
+		json_array_foreach(t, k, e) {
+			for (size_t i = 0; json_is_string(e) && types[i] != NULL; i++) {
+				if (strcmp(json_string_value(e), types[i]) == 0)
+					return 1;
+			}
+		}
+		return 0;
+	}
+	for (size_t i = 0; json_is_string(t) && types[i] != NULL; i++) {
+		if (strcmp(json_string_value(t), types[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The first article object in j (itself, an array's, an @graph's). */
+static json_t *
+ld_article(json_t *j, int depth)
+{
+	size_t i;
+	json_t *e, *found;
+
+	if (depth > 4)
+		return NULL;
+	if (json_is_object(j)) {
+		if (ld_is_article(j))
+			return j;
+		return ld_article(json_object_get(j, "@graph"), depth + 1);
+	}
+	if (json_is_array(j)) {
+		json_array_foreach(j, i, e) {
+			if ((found = ld_article(e, depth + 1)) != NULL)
+				return found;
+		}
+	}
+	return NULL;
+}
+
+static void
+read_json_ld(const xmlNode *script, struct meta *m)
+{
+	char *type = attr(script, "type"), *src;
+	json_t *root, *art, *page;
+
+	if (type == NULL || strstr(type, "ld+json") == NULL) {
+		free(type);
+		return;
+	}
+	free(type);
+	src = (char *)xmlNodeGetContent(script);
+	root = src ? json_loads(src, 0, NULL) : NULL;
+	xmlFree(src);
+	if ((art = ld_article(root, 0)) != NULL) {
+		keep_first(&m->title, ld_text(json_object_get(art, "headline")));
+		keep_first(&m->date, ld_text(json_object_get(art, "datePublished")));
+		keep_first(&m->author, ld_text(json_object_get(art, "author")));
+		keep_first(&m->source, ld_text(json_object_get(art, "publisher")));
+		keep_first(&m->description, ld_text(json_object_get(art, "description")));
+		page = json_object_get(art, "mainEntityOfPage");
+		keep_first(&m->url, ld_text(json_object_get(art, "url")));
+		keep_first(&m->url, json_is_object(page) ? ld_text(json_object_get(page, "@id")) :
+		    ld_text(page));
+	}
+	json_decref(root);
+}
+
+/* <meta> and <link> in the order of trust: kept in struct meta's slots
+ * for the second pass (after JSON-LD). */
+static void
+read_meta_tag(const xmlNode *n, struct meta *m)
+{
+	char *key = attr(n, "property"), *content = attr(n, "content");
+
+	if (key == NULL)
+		key = attr(n, "name");
+	if (key == NULL)
+		key = attr(n, "itemprop");
+	if (key != NULL && content != NULL) {
+		if (strcasecmp(key, "og:title") == 0)
+			keep_first(&m->title, xstrdup(content));
+		else if (strcasecmp(key, "article:published_time") == 0 ||
+		    strcasecmp(key, "datePublished") == 0 || strcasecmp(key, "pubdate") == 0 ||
+		    strcasecmp(key, "publishdate") == 0 || strcasecmp(key, "dc.date.issued") == 0)
+			keep_first(&m->date, xstrdup(content));
+		else if (strcasecmp(key, "author") == 0 || strcasecmp(key, "dc.creator") == 0)
+			keep_first(&m->author, url_openable(content) ? NULL : xstrdup(content));
+		else if (strcasecmp(key, "og:site_name") == 0)
+			keep_first(&m->source, xstrdup(content));
+		else if (strcasecmp(key, "og:url") == 0)
+			keep_first(&m->url, xstrdup(content));
+		else if (strcasecmp(key, "og:description") == 0 ||
+		    strcasecmp(key, "description") == 0)
+			keep_first(&m->description, xstrdup(content));
+	}
+	free(key);
+	free(content);
+}
+
+static void
+read_link(const xmlNode *n, struct meta *canon)
+{
+	char *rel = attr(n, "rel");
+
+	if (rel != NULL && strcasecmp(rel, "canonical") == 0)
+		keep_first(&canon->url, attr(n, "href"));
+	free(rel);
+}
+
+/* Walk the document for its metadata: JSON-LD into ld, the rest into
+ * og, the canonical link into canon, the <title> into page. */
+static void
+walk_meta(const xmlNode *n, struct meta *ld, struct meta *og, struct meta *canon,
+    char **page_title)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_tag(n, "script"))
+			read_json_ld(n, ld);
+		else if (is_tag(n, "meta"))
+			read_meta_tag(n, og);
+		else if (is_tag(n, "link"))
+			read_link(n, canon);
+		else if (is_tag(n, "title") && *page_title == NULL)
+			*page_title = text_of(n);
+		else
+			walk_meta(n->children, ld, og, canon, page_title);
+	}
+}
+
+/* A "saved from" note: a browser's (<!-- saved from url=(0042)https://...
+ * -->) or SingleFile's (url: https://...). New, or NULL. */
+static char *
+saved_from(const char *page)
+{
+	static const char *const marks[] = { "saved from url=(", "Page saved with SingleFile",
+	    NULL };
+	const char *p = NULL, *u;
+
+	for (size_t i = 0; marks[i] != NULL && p == NULL; i++)
+		p = strstr(page, marks[i]);
+	if (p == NULL || p - page > CHARSET_SCAN)
+		return NULL;
+	u = strstr(p, "http");
+	if (u == NULL || u - p > 200)
+		return NULL;
+	return xstrndup(u, strcspn(u, " \t\r\n>"));
+}
+
+/* ---- the body ---- */
+
+/* Elements that never hold the article's text. */
+static const char *const junk_tags[] = {
+	"script", "style", "noscript", "iframe", "form", "nav", "aside", "footer", "button",
+	"svg", "select", "textarea", "input", "object", "embed", "template", "canvas", "video",
+	"audio", "map", "dialog", "menu", NULL
+};
+
+/* Words in a class or id that mark a block as not the article: as
+ * Readability's "unlikely candidates", and what Vietnamese sites call
+ * theirs ("tin liên quan", "bình luận", "chia sẻ", "xem thêm"). */
+static const char *const junk_words[] = {
+	"comment", "binh-luan", "binhluan", "share", "social", "chia-se", "chiase", "related",
+	"relate", "lien-quan", "lienquan", "tin-khac", "tinkhac", "other-news", "othernews",
+	"xem-them", "xemthem", "see-more", "read-more", "readmore", "sidebar", "banner",
+	"advert", "-ads", "ads-", "quangcao", "quang-cao", "breadcrumb", "navbar", "menu",
+	"footer", "header", "subscribe", "newsletter", "popup", "modal", "pagination", "pager",
+	"sponsor", "rating", "vote", "tags", "tag-list", "keyword", "box-news", "most-view",
+	"mostview", "xem-nhieu", "xemnhieu", "doc-nhieu", "docnhieu", "tin-moi", "tinmoi",
+	"print", "toolbar", "font-size", "fontsize", "login", "widget", NULL
+};
+/* ...unless they also say it may be the article. */
+static const char *const maybe_words[] = {
+	"article", "content", "main", "body", "detail", "story", "entry", "post", "noi-dung",
+	"noidung", "fck", NULL
+};
+/* Class or id words that raise a block's score, or lower it. */
+static const char *const good_words[] = {
+	"article", "body", "content", "entry", "main", "page", "post", "text", "story",
+	"detail", "noi-dung", "noidung", "fck", "singular", "cms", NULL
+};
+
+/* Does the lower-cased class-and-id string s hold any of words? */
+static int
+holds_word(const char *s, const char *const *words)
+{
+	for (size_t i = 0; words[i] != NULL; i++) {
+		if (strstr(s, words[i]) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/* n's class and id, lower case, new ("" when none). */
+static char *
+class_id(const xmlNode *n)
+{
+	char *c = attr(n, "class"), *i = attr(n, "id"), *s;
+
+	s = xasprintf("%s %s", c ? c : "", i ? i : "");
+	free(c);
+	free(i);
+	for (char *p = s; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return s;
+}
+
+/* Does the tree under n hold an element named tag? */
+static int
+holds_tag(const xmlNode *n, const char *tag)
+{
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE && (is_tag(c, tag) || holds_tag(c, tag)))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+is_junk(const xmlNode *n)
+{
+	static const char *const keep[] = { "html", "body", "article", "main", NULL };
+	char *ci;
+	int junk;
+
+	if (tag_in(n, junk_tags))
+		return 1;
+	if (tag_in(n, keep))
+		return 0;
+	ci = class_id(n);
+	/* By its class, unless it holds the headline or an <article>: a
+	 * site's main column may be its "sidebar-1". */
+	junk = holds_word(ci, junk_words) && !holds_word(ci, maybe_words) &&
+	    !holds_tag(n, "h1") && !holds_tag(n, "article");
+	/* A hidden block is none of the page the reader sees. */
+	if (!junk) {
+		char *style = attr(n, "style"), *hidden = attr(n, "hidden");
+
+		junk = hidden != NULL || (style != NULL && strstr(style, "display:none") != NULL);
+		free(style);
+		free(hidden);
+	}
+	free(ci);
+	return junk;
+}
+
+/* Take the junk out of the tree under n, figures' captions kept aside
+ * first (their figure may be in a block taken out: a gallery). */
+static void
+drop_junk(xmlNode *n)
+{
+	xmlNode *c = n->children, *next;
+
+	for (; c != NULL; c = next) {
+		next = c->next;
+		if (c->type == XML_COMMENT_NODE) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		} else if (c->type == XML_ELEMENT_NODE && is_junk(c)) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		} else if (c->type == XML_ELEMENT_NODE) {
+			drop_junk(c);
+		}
+	}
+}
+
+/* Elements that start a line of their own. */
+static const char *const block_tags[] = {
+	"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+	"ul", "ol", "blockquote", "pre", "table", "tr", "dl", "dt", "dd", "figure", "header",
+	"address", "center", "hr", NULL
+};
+
+static int
+has_block_child(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE && tag_in(c, block_tags))
+			return 1;
+	}
+	return 0;
+}
+
+/* Scores, Readability's way, kept beside the nodes they belong to. */
+struct scored {
+	const xmlNode *node;
+	double score;
+};
+
+struct scores {
+	struct scored *v;
+	size_t n, cap;
+};
+
+static struct scored *
+score_of(struct scores *s, const xmlNode *n)
+{
+	/* The node keeps its score's place (libxml2 leaves _private to
+	 * the application): no search among the scored. */
+	size_t at = (size_t)(uintptr_t)n->_private;
+
+	if (at > 0)
+		return &s->v[at - 1];
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->v = xrealloc(s->v, s->cap * sizeof *s->v);
+	}
+	((xmlNode *)n)->_private = (void *)(uintptr_t)(s->n + 1);
+	s->v[s->n] = (struct scored){ n, 0 };
+	/* A block starts from what it is and what its class says. */
+	if (is_tag(n, "div") || is_tag(n, "article") || is_tag(n, "section") || is_tag(n, "main"))
+		s->v[s->n].score = 5;
+	else if (is_tag(n, "td") || is_tag(n, "blockquote") || is_tag(n, "pre"))
+		s->v[s->n].score = 3;
+	else if (is_tag(n, "ul") || is_tag(n, "ol") || is_tag(n, "li") || is_tag(n, "form"))
+		s->v[s->n].score = -3;
+	{
+		char *ci = class_id(n);
+
+		if (holds_word(ci, good_words))
+			s->v[s->n].score += 25;
+		free(ci);
+	}
+	return &s->v[s->n++];
+}
+
+/* Commas in n's text. */
+static size_t
+commas(const xmlNode *n)
+{
+	char *t = text_of(n);
+	size_t k = 0;
+
+	for (const char *p = t; *p; p++)
+		k += *p == ',';
+	free(t);
+	return k;
+}
+
+/* Score each paragraph under n into its parent and grandparents. */
+static void
+score_tree(const xmlNode *n, struct scores *s)
+{
+	for (const xmlNode *c = n; c != NULL; c = c->next) {
+		size_t len;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if ((is_tag(c, "p") || is_tag(c, "pre") || is_tag(c, "td") ||
+		    ((is_tag(c, "div") || is_tag(c, "section")) && !has_block_child(c))) &&
+		    (len = text_len(c)) >= PARA_MIN_TEXT) {
+			double add = 1 + (double)commas(c) + (double)(len / 100 < 3 ? len / 100 : 3);
+			const xmlNode *up = c->parent;
+
+			for (int level = 0; level < 3 && up != NULL && up->type == XML_ELEMENT_NODE;
+			    level++, up = up->parent)
+				score_of(s, up)->score += add / (level == 0 ? 1 : level == 1 ? 2 :
+				    level * 3);
+		}
+		score_tree(c->children, s);
+	}
+}
+
+/* The block that holds the article's text: the one <article> with text
+ * enough, else the best scored, its score weighed against its links. */
+static const xmlNode *
+find_body(const xmlNode *root)
+{
+	struct scores s = { NULL, 0, 0 };
+	const xmlNode *best = NULL;
+	double top = 0;
+
+	score_tree(root, &s);
+	for (size_t i = 0; i < s.n; i++) {
+		size_t len = text_len(s.v[i].node);
+		double density = len ? (double)link_len(s.v[i].node) / (double)len : 1;
+		double v = s.v[i].score * (1 - density);
+
+		if (best == NULL || v > top) {
+			best = s.v[i].node;
+			top = v;
+		}
+	}
+	free(s.v);
+	return best;
+}
+
+/* The <article> that holds the text, when the page has one. */
+static const xmlNode *
+find_article(const xmlNode *n)
+{
+	for (; n != NULL; n = n->next) {
+		const xmlNode *found;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_tag(n, "article") && text_len(n) >= ARTICLE_MIN_TEXT)
+			return n;
+		if ((found = find_article(n->children)) != NULL)
+			return found;
+	}
+	return NULL;
+}
+
+/* The lines of the body: a block each, captions of figures apart. */
+struct lines_out {
+	struct buf text;	/* lines joined by LF */
+	struct buf line;	/* the line being made */
+	struct strlist captions;
+};
+
+static void
+end_line(struct lines_out *o)
+{
+	char *s;
+
+	buf_addc(&o->line, '\0');
+	s = text_squeeze(o->line.data);
+	if (*s) {
+		buf_adds(&o->text, s);
+		buf_addc(&o->text, '\n');
+	}
+	o->line.len = 0;
+}
+
+static void
+emit(const xmlNode *n, struct lines_out *o)
+{
+	for (const xmlNode *c = n; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			for (const char *s = (const char *)c->content; s && *s; s++)
+				buf_addc(&o->line, *s == '\n' || *s == '\t' || *s == '\r' ? ' ' : *s);
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_tag(c, "figcaption")) {
+			char *t = text_of(c);
+
+			if (*t)
+				strlist_push_new(&o->captions, t);
+			else
+				free(t);
+			continue;
+		}
+		if (is_tag(c, "br")) {
+			end_line(o);
+			continue;
+		}
+		/* The headline is the title's (first_h1), not the text's. */
+		if (is_tag(c, "h1")) {
+			end_line(o);
+			continue;
+		}
+		if (tag_in(c, block_tags) || is_tag(c, "td") || is_tag(c, "th")) {
+			end_line(o);
+			emit(c->children, o);
+			end_line(o);
+			continue;
+		}
+		emit(c->children, o);
+	}
+}
+
+/* The text of the first <h1> under n, new, or NULL. */
+static char *
+first_h1(const xmlNode *n)
+{
+	for (; n != NULL; n = n->next) {
+		char *t;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_tag(n, "h1")) {
+			t = text_of(n);
+			if (*t)
+				return t;
+			free(t);
+		}
+		if ((t = first_h1(n->children)) != NULL)
+			return t;
+	}
+	return NULL;
+}
+
+/* The page's description, where it stands on the page outside the body
+ * (a site's sapo above its text): a paragraph of its own, first. */
+static const xmlNode *
+visible_lede(const xmlNode *n, const xmlNode *body, const char *description)
+{
+	for (; n != NULL && description != NULL; n = n->next) {
+		const xmlNode *found;
+
+		if (n->type != XML_ELEMENT_NODE || n == body)
+			continue;
+		if ((is_tag(n, "p") || is_tag(n, "h2") || is_tag(n, "div")) && !has_block_child(n)) {
+			char *t = text_of(n);
+			int same = strlen(t) >= 60 && strcmp(t, description) == 0;
+
+			free(t);
+			if (same)
+				return n;
+		}
+		if ((found = visible_lede(n->children, body, description)) != NULL)
+			return found;
+	}
+	return NULL;
+}
+
+/* Replace *slot with v when v says something. */
+static void
+take(char **slot, char *v)
+{
+	if (v == NULL)
+		return;
+	free(*slot);
+	*slot = v;
+}
+
+/* The <title> without the site's name after a separator ("Tin - Báo X"). */
+static char *
+page_title_alone(char *t, const char *site)
+{
+	static const char *const seps[] = { " - ", " | ", " – ", " — ", NULL };
+
+	for (size_t i = 0; t != NULL && seps[i] != NULL; i++) {
+		char *at = strstr(t, seps[i]);
+
+		/* The last separator, and only when what follows is short:
+		 * a headline may hold a dash. */
+		while (at != NULL && strstr(at + 1, seps[i]) != NULL)
+			at = strstr(at + 1, seps[i]);
+		if (at != NULL && (site == NULL || strlen(at) < 40)) {
+			*at = '\0';
+			break;
+		}
+	}
+	return t;
+}
+
+/* The site's name in a <title> that is the headline and the name joined
+ * by a separator, either way round ("Báo X - Tin", "Tin | Báo X"). New,
+ * or NULL. */
+static char *
+site_in_title(const char *page_title, const char *headline)
+{
+	static const char *const seps[] = { " - ", " | ", " – ", " — ", NULL };
+	const char *at;
+	size_t n;
+
+	if (page_title == NULL || headline == NULL || (at = strstr(page_title, headline)) == NULL)
+		return NULL;
+	n = strlen(headline);
+	for (size_t i = 0; seps[i] != NULL; i++) {
+		size_t k = strlen(seps[i]);
+
+		if (at == page_title && strncmp(at + n, seps[i], k) == 0 && strlen(at + n + k) < 60)
+			return xstrdup(at + n + k);
+		if (at[n] == '\0' && (size_t)(at - page_title) > k && (size_t)(at - page_title) < 60 + k &&
+		    strncmp(at - k, seps[i], k) == 0)
+			return xstrndup(page_title, (size_t)(at - page_title) - k);
+	}
+	return NULL;
+}
+
+int
+html_article(const struct boiler *bp, const char *page, const char *known,
+    const struct extract_limits *lim, struct article *a, enum extract_cut_kind *cut, char **why)
+{
+	htmlDocPtr doc;
+	xmlNode *root;
+	const xmlNode *body, *lede;
+	struct meta ld = { 0 }, og = { 0 }, canon = { 0 };
+	struct lines_out o;
+	char *page_title = NULL, *title, *h1 = NULL, *text;
+	size_t n;
+	int rc = -1;
+
+	*why = NULL;
+	*cut = EXTRACT_WHOLE;
+	doc = htmlReadMemory(page, (int)strlen(page), NULL, "UTF-8", HTML_PARSE_RECOVER |
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
+		*why = xstrdup(_("not a web page that can be read"));
+		xmlFreeDoc(doc);
+		return -1;
+	}
+	walk_meta(root, &ld, &og, &canon, &page_title);
+	drop_junk(root);
+	if ((body = find_article(root)) == NULL)
+		body = find_body(root);
+	memset(&o, 0, sizeof o);
+	buf_init(&o.text);
+	buf_init(&o.line);
+	strlist_init(&o.captions);
+	lede = visible_lede(root, body, ld.description ? ld.description : og.description);
+	if (lede != NULL) {
+		emit(lede->children, &o);
+		end_line(&o);
+	}
+	if (body != NULL)
+		emit(body->children, &o);
+	end_line(&o);
+	buf_addc(&o.text, '\0');
+	/* The headline: the metadata's, else the one the page shows, else
+	 * its <title> without the site's name. */
+	h1 = first_h1(root);
+	if (known != NULL) {
+		title = xstrdup(known);
+	} else if (ld.title || og.title || h1) {
+		title = text_one_line(ld.title ? ld.title : og.title ? og.title : h1);
+	} else {
+		char *alone = page_title_alone(page_title ? xstrdup(page_title) : NULL, og.source);
+
+		title = text_one_line(alone);
+		free(alone);
+	}
+	/* Entities are read now: "&#27;" is an escape, "&nbsp;" a space
+	 * that is not one. Cleaned as a page's text is. */
+	text = text_decode(o.text.data, o.text.len - 1, &n, NULL);
+	if (n == 0 || extract_body_within(bp, title, text, lim, a, cut) < 0) {
+		*why = xstrdup(_("no article text found"));
+		free(title);
+		free(text);
+		goto out;
+	}
+	free(text);
+	free(title);
+	for (size_t i = 0; i < o.captions.len; i++) {
+		char *c = text_one_line(o.captions.items[i]);
+
+		if (c != NULL)
+			strlist_push_new(&a->captions, c);
+	}
+	take(&a->author, text_one_line(ld.author ? ld.author : og.author));
+	{
+		char *site = site_in_title(page_title, a->title);
+
+		take(&a->source, text_one_line(ld.source ? ld.source : og.source ? og.source : site));
+		free(site);
+	}
+	{
+		struct date d;
+		const char *when = ld.date ? ld.date : og.date;
+
+		if (when != NULL && date_parse_meta(when, &d))
+			a->published = d;
+	}
+	{
+		char *from = saved_from(page);
+
+		free(a->url);
+		a->url = url_clean(canon.url ? canon.url : og.url ? og.url : ld.url ? ld.url : from);
+		free(from);
+	}
+	free(a->original);
+	a->original = xstrdup(page);
+	rc = 0;
+out:
+	free(h1);
+	free(page_title);
+	buf_free(&o.text);
+	buf_free(&o.line);
+	strlist_free(&o.captions);
+	meta_free(&ld);
+	meta_free(&og);
+	meta_free(&canon);
+	xmlFreeDoc(doc);
+	return rc;
+}

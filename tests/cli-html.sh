@@ -1,0 +1,116 @@
+#!/bin/sh
+# cli-html.sh: web pages imported: saved pages in the shapes of
+# Vietnamese news sites (JSON-LD, Open Graph only, neither and in
+# Windows-1258, a SingleFile save), their metadata by trust, the body
+# without the page's junk, captions apart.
+. "$TESTLIB"
+
+html="$TESTDATA/html"
+db="$T/h.db"
+
+# field TITLE JQ: what jq's JQ gives for the article titled TITLE.
+field() {
+	"$LUOT" --db "$db" list --json | jq -r --arg t "$1" "select(.title == \$t) | $2"
+}
+
+# paras TITLE: the paragraphs of the article titled TITLE, a line each;
+# caps TITLE: its captions.
+paras() {
+	"$LUOT" --db "$db" show --json "$(field "$1" .id)" | jq -r ".paragraphs[]"
+}
+caps() {
+	"$LUOT" --db "$db" show --json "$(field "$1" .id)" | jq -r ".captions[]"
+}
+
+test_expect_success 'a folder of pages: each article page an article, a section front skipped' '
+	"$LUOT" --db "$db" import -q "$html" >out 2>err &&
+	grep -q "^imported 4, duplicates 0, skipped 1, failed 0" out &&
+	grep -q "skipped .*section-front.html: no article text found" err
+'
+
+t1="Hà Nội thử nghiệm làn đường riêng cho xe buýt nhanh"
+test_expect_success 'JSON-LD first: headline, date, author, publisher; the canonical URL' '
+	test "$(field "$t1" .published)" = 2024-02-26T08:30 &&
+	test "$(field "$t1" .author)" = "Võ Hải" &&
+	test "$(field "$t1" .source)" = "Báo VnExpress" &&
+	test "$(field "$t1" .url)" = https://vnexpress.net/ha-noi-thu-nghiem-lan-duong-rieng-4712345.html
+'
+
+test_expect_success '  the body: the sapo first, a heading, no related news, share bar, comments or script' '
+	paras "$t1" >p &&
+	test "$(wc -l <p)" = 5 &&
+	head -n 1 p | grep -q "^Từ tháng 3, Hà Nội thử nghiệm phân làn riêng" &&
+	grep -qx "Người dân nói gì" p &&
+	! grep -q "Tin liên quan\|vắng khách\|Chia sẻ\|Ý kiến\|Xem nhiều\|Copyright\|không phải bài\|Trang chủ" p &&
+	caps "$t1" | grep -qx "Xe buýt nhanh BRT trên đường Lê Văn Lương, tháng 2/2024. Ảnh: Giang Huy"
+'
+
+t2="Đà Nẵng khai trương tuyến phố đi bộ mới ven sông Hàn"
+test_expect_success 'Open Graph only: og:title, article:published_time, meta author, og:site_name, og:url' '
+	test "$(field "$t2" .published)" = 2024-06-15T19:05 &&
+	test "$(field "$t2" .author)" = "Hoàng Hiệp" &&
+	test "$(field "$t2" .source)" = "Báo Đà Nẵng Online" &&
+	test "$(field "$t2" .url)" = https://baodanang.vn/du-lich/202406/pho-di-bo-bach-dang-3981234/
+'
+
+test_expect_success '  its body: sapo and four paragraphs; toolbar, related, share, "Xem thêm", comments gone' '
+	paras "$t2" >p &&
+	test "$(wc -l <p)" = 5 &&
+	head -n 1 p | grep -q "^Tuyến phố đi bộ Bạch Đằng dài gần 1 km" &&
+	! grep -q "Cỡ chữ\|Gửi cho bạn bè\|Tin liên quan\|sẵn sàng đón khách\|Chia sẻ\|Xem thêm\|Bình luận\|Rất vui\|Đọc nhiều\|Giấy phép" p &&
+	caps "$t2" | grep -qx "Người dân và du khách dạo bước trên phố đi bộ Bạch Đằng tối khai trương."
+'
+
+t3="Nông dân Tây Sơn trúng mùa mít"
+test_expect_success 'neither: Windows-1258 decoded to NFC, the headline from <h1>, the site from <title>' '
+	test "$(field "$t3" .source)" = "Báo Bình Định" &&
+	test "$(field "$t3" .published)" = 2023-07-12T09:15 &&
+	test "$(field "$t3" .author)" = "Trọng Lợi" &&
+	paras "$t3" >p &&
+	test "$(wc -l <p)" = 3 &&
+	grep -qx "Ông Nguyễn Văn Lợi ở xã Bình Tường cho biết, với 2 ha mít, năm nay gia đình ông thu về khoảng 300 triệu đồng sau khi trừ chi phí, một con số rất đáng mừng." p &&
+	! grep -q "Cập nhật\|Các tin khác\|Trang chủ\|chuyển đổi số" p
+'
+
+t4="Cần Thơ: Lễ hội bánh dân gian Nam Bộ thu hút du khách"
+test_expect_success 'a SingleFile save: its URL from the note, an NFD title as NFC, entities read, hidden text gone' '
+	test "$(field "$t4" .url)" = https://baocantho.com.vn/le-hoi-banh-dan-gian-nam-bo-a171234.html &&
+	test "$(field "$t4" .published)" = 2024-04-19T16:20 &&
+	paras "$t4" >p &&
+	test "$(wc -l <p)" = 3 &&
+	grep -q "tham quan & thưởng thức" p &&
+	grep -q "bánh ít lá gai, bánh da lợn…$" p &&
+	grep -q "nhảy bao bố – những trò" p &&
+	! grep -q "Đoạn ẩn" p &&
+	test "$(caps "$t4" | wc -l)" = 0
+'
+
+test_expect_success 'site: finds a page by its URL'"'"'s host' '
+	"$LUOT" --db "$db" search "site:baodanang.vn" >out &&
+	test "$(wc -l <out)" = 1 && grep -q "phố đi bộ" out
+'
+
+test_expect_success 'reextract reads the kept pages again and changes nothing' '
+	"$LUOT" --db "$db" reextract -q >out &&
+	grep -q "^changed 0, unchanged 4, failed 0" out
+'
+
+test_expect_success 'a page saved as .txt is read as a page, not skipped as markup' '
+	cp "$html/og-only.html" page.txt &&
+	"$LUOT" --db txt.db import -q page.txt >out &&
+	grep -q "^imported 1," out &&
+	"$LUOT" --db txt.db list | grep -q "Đà Nẵng khai trương"
+'
+
+test_expect_success 'escape sequences in a page'"'"'s title and text never reach the output' '
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><meta property=\"og:title\" content=\"Tin \033]0;x\007 \033[2Jgiả\"></head><body><article><p>%s</p><p>%s</p></article></body></html>\n" \
+		"Đoạn văn đầu tiên của bài viết có mã điều khiển $(printf "\033[31m") chen vào giữa câu để thử bộ lọc." \
+		"Đoạn văn thứ hai của bài viết này dài hơn một chút, để bài có đủ chữ mà được nhận là một bài báo." >evil.html &&
+	"$LUOT" --db evil.db import -q evil.html >out &&
+	grep -q "^imported 1," out &&
+	"$LUOT" --db evil.db list >l && "$LUOT" --db evil.db show 1 >s &&
+	! grep -q "$(printf "\033")\|$(printf "\007")" l s &&
+	grep -q "giả" l
+'
+
+test_done
