@@ -132,6 +132,10 @@ void ui_message(struct ui *ui, int error, const char *fmt, ...)
 /* The store failed: its message on the message line. */
 void ui_store_error(struct ui *ui);
 
+/* Run argv (launch.h) with the terminal given back to it meanwhile;
+ * its exit status, or -1 with the reason in *why (new). */
+int ui_external(struct ui *ui, const struct strlist *argv, char **why);
+
 /* The counts of the whole collection, -1 until counted (at a pause). */
 struct ui_counts {
 	int64_t total, unread, bookmarked;

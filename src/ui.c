@@ -27,6 +27,7 @@
 #include "hints.h"
 #include "i18n.h"
 #include "keymap.h"
+#include "launch.h"
 #include "pane.h"
 #include "panes.h"
 #include "store.h"
@@ -93,6 +94,23 @@ struct store *
 ui_store(struct ui *ui)
 {
 	return ui->store;
+}
+
+int
+ui_external(struct ui *ui, const struct strlist *argv, char **why)
+{
+	int rc;
+
+	/* The terminal is the program's while it runs (a browser in the
+	 * terminal), then luot's again, drawn whole. */
+	def_prog_mode();
+	endwin();
+	rc = launch_run(argv, why);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	ui->dirty = 1;
+	return rc;
 }
 
 struct writer *

@@ -1,12 +1,13 @@
 /*
- * t-url.c: which addresses an article keeps, and the site search's
- * site: compares them by.
+ * t-url.c: which addresses an article keeps, the site search's site:
+ * compares them by, and the command that opens them.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/launch.h"
 #include "../src/url.h"
 #include "../src/util.h"
 #include "tap.h"
@@ -70,10 +71,43 @@ test_site(void)
 	is_new(url_site_of_query(""), NULL, "  empty: no filter");
 }
 
+/* The command line of launch_command, words joined by "|". */
+static char *
+command(const char *browser, const char *target)
+{
+	struct strlist argv;
+	char *s;
+
+	if (launch_command(browser, target, &argv) < 0)
+		return xstrdup("refused");
+	s = strlist_join(&argv, "|");
+	strlist_free(&argv);
+	return s;
+}
+
+static void
+test_launch(void)
+{
+	is_new(command(NULL, "https://a.vn/x?y=1&z=2"), "xdg-open|https://a.vn/x?y=1&z=2",
+	    "no $BROWSER: xdg-open, the URL one word");
+	is_new(command("w3m", "https://a.vn/$(rm -rf ~)"), "w3m|https://a.vn/$(rm -rf ~)",
+	    "  nothing in it read by a shell");
+	is_new(command("firefox --new-tab %s --private", "https://a.vn/"),
+	    "firefox|--new-tab|https://a.vn/|--private", "$BROWSER's words, %s where it says");
+	is_new(command("lynx:firefox", "file:///tmp/a.html"), "lynx|file:///tmp/a.html",
+	    "  the first of a list");
+	is_new(command("", "/srv/bao/a.txt"), "xdg-open|/srv/bao/a.txt", "an absolute path");
+	is_new(command(NULL, "bao/a.txt"), "refused", "not a relative one");
+	is_new(command(NULL, "javascript:alert(1)"), "refused", "nor javascript:");
+	is_new(command(NULL, "-e rm"), "refused", "nor an option");
+	is_new(command(NULL, NULL), "refused", "nor none");
+}
+
 int
 main(void)
 {
 	test_clean();
 	test_site();
+	test_launch();
 	return done();
 }

@@ -255,12 +255,12 @@ test_expect_success 'N marks read and unread' '
 '
 
 test_expect_success 'o sorts by import order, and back' '
-	ui_keys o &&
+	ui_keys O &&
 	ui_wait "sorted by import" &&
 	last=$(sql "$db" "SELECT title FROM article ORDER BY id DESC LIMIT 1" |
 		awk "{ print \$1, \$2, \$3 }") &&
 	ui_screen | head -n 1 | grep -qF "$last" &&
-	ui_keys o &&
+	ui_keys O &&
 	ui_wait "sorted by date"
 '
 
@@ -296,6 +296,33 @@ test_expect_success 'a caption stands dim where it stood on the page, not after 
 	test "$before" -lt "$cap" && test "$cap" -lt "$after" &&
 	grep "Các đội ghe nam tăng tốc" attrs | grep -q "\[2m\|;2m\|\[2;" &&
 	! grep "Ngay từ đầu giờ chiều" attrs | grep -q "\[2m\|;2m\|\[2;" &&
+	ui_keys q q
+'
+
+test_expect_success 'o hands the URL to $BROWSER, x the file; no shell reads either' '
+	printf "#!/bin/sh\nprintf \"%%s\\\\n\" \"\$@\" >>\"%s/opened\"\n" "$T" >"$T/browser" &&
+	chmod +x "$T/browser" &&
+	cp "$T/fresh.db" "$T/open.db" &&
+	first=$("$LUOT" --db "$T/open.db" list | awk "NR == 1 { print \$1 }") &&
+	url="https://baoquangnam.vn/le-hoi?a=1&b=\$(touch%20pwned);x" &&
+	sql "$T/open.db" "UPDATE article SET url = '"'"'$url'"'"', site = '"'"'baoquangnam.vn'"'"' WHERE id = $first" &&
+	rm -f "$T/opened" &&
+	UI_ENV="BROWSER=$T/browser:firefox" ui_start 100 30 --db "$T/open.db" &&
+	ui_wait_status "unread 19" &&
+	ui_keys Enter &&
+	ui_until 5 "the first article" top_has "Sôi nổi lễ hội" &&
+	ui_wait "baoquangnam.vn/le-hoi" &&
+	ui_keys o &&
+	ui_wait "opened with" &&
+	test "$(cat "$T/opened")" = "$url" &&
+	test ! -e "$T/pwned" && test ! -e pwned &&
+	ui_keys x &&
+	ui_until 5 "the file opened" sh -c "test \$(wc -l <\"$T/opened\") = 2" &&
+	tail -n 1 "$T/opened" | grep -q "/data/demo/04-le-hoi-dua-ghe.txt$" &&
+	ui_keys J &&
+	ui_until 5 "the second article" top_has "Thanh Hóa: Hơn 90%" &&
+	ui_keys o &&
+	ui_wait "the article has no URL" &&
 	ui_keys q q
 '
 
@@ -348,7 +375,7 @@ test_expect_success 'the list keeps its cursor and sort for the next run, per da
 	cp "$T/fresh.db" "$T/place.db" &&
 	ui_start 100 30 --db "$T/place.db" &&
 	ui_wait_status "luot: list  1/19" &&
-	ui_keys o &&
+	ui_keys O &&
 	ui_wait "sorted by import" &&
 	ui_keys j j &&
 	ui_wait_status "luot: list  3/19" &&
@@ -358,7 +385,7 @@ test_expect_success 'the list keeps its cursor and sort for the next run, per da
 	ui_start 100 30 --db "$T/place.db" &&
 	ui_wait_status "luot: list  3/19" &&
 	ui_screen | sed -n 3p | cut -c 16- | diff row - &&
-	ui_keys o &&
+	ui_keys O &&
 	ui_wait "sorted by date" &&
 	ui_keys q &&
 	test "$(ui_exit_status)" = 0 &&

@@ -50,9 +50,9 @@ test_expect_success 'the note question, saved and cancelled' '
 '
 
 test_expect_success 'o sorts: the message says how' '
-	ui_keys o &&
+	ui_keys O &&
 	ui_wait "xếp theo thứ tự nhập, mới nhất trước" &&
-	ui_keys o &&
+	ui_keys O &&
 	ui_wait "xếp theo ngày đăng, mới nhất trước"
 '
 
