@@ -1059,3 +1059,32 @@ out:
 	xmlFreeDoc(doc);
 	return rc;
 }
+
+char *
+html_fragment_text(const char *html)
+{
+	htmlDocPtr doc;
+	xmlNode *root;
+	char *text = NULL, *out;
+
+	if (html == NULL)
+		return NULL;
+	/* Plain text needs no parser (and "a < b" must stay as it is). */
+	if (strchr(html, '<') == NULL && strchr(html, '&') == NULL)
+		return text_one_line(html);
+	doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8", HTML_PARSE_RECOVER |
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	if (doc != NULL && (root = xmlDocGetRootElement(doc)) != NULL) {
+		struct buf b;
+
+		buf_init(&b);
+		buf_add(&b, "", 0);
+		text_into(root->children, &b);
+		buf_addc(&b, '\0');
+		text = buf_detach(&b);
+	}
+	xmlFreeDoc(doc);
+	out = text_one_line(text);
+	free(text);
+	return out;
+}

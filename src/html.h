@@ -52,4 +52,9 @@ char *html_decode(const char *bytes, size_t n, const char *hint, char **used, si
 int html_article(const struct boiler *bp, const char *page, const char *title,
     const struct extract_limits *lim, struct article *a, enum extract_cut_kind *cut, char **why);
 
+/* The text of an HTML fragment (a feed's title: "Giá &lt;b&gt;vàng&lt;/b&gt;"
+ * once unescaped), tags left out, entities read, cleaned for one line
+ * (text_one_line). New; NULL when nothing is left. */
+char *html_fragment_text(const char *html);
+
 #endif
