@@ -138,10 +138,11 @@ first(char **slot, char *v)
 }
 
 static struct feed_entry *
-add_entry(struct feed *f)
+add_entry(struct feed *f, const xmlNode *n)
 {
 	f->v = xrealloc(f->v, (f->n + 1) * sizeof *f->v);
 	memset(&f->v[f->n], 0, sizeof f->v[f->n]);
+	f->v[f->n].line = xmlGetLineNo(n);
 	return &f->v[f->n++];
 }
 
@@ -149,7 +150,7 @@ add_entry(struct feed *f)
 static void
 rss_item(const xmlNode *it, const char *ns, const char *base, struct feed *f)
 {
-	struct feed_entry *e = add_entry(f);
+	struct feed_entry *e = add_entry(f, it);
 
 	e->title = line_of(child_text(it, ns, "title"));
 	e->link = absolute(child_text(it, ns, "link"), base);
@@ -198,7 +199,7 @@ atom_link(const xmlNode *n, const char *base)
 static void
 atom_entry(const xmlNode *en, const char *base, struct feed *f)
 {
-	struct feed_entry *e = add_entry(f);
+	struct feed_entry *e = add_entry(f, en);
 	const xmlNode *author = child(en, NS_ATOM, "author");
 
 	e->title = line_of(child_text(en, NS_ATOM, "title"));
@@ -212,6 +213,14 @@ atom_entry(const xmlNode *en, const char *base, struct feed *f)
 	e->content = child_text(en, NS_ATOM, "content");
 }
 
+/* What the entries' links are read against: the feed's address, else
+ * (a feed saved as a file) the site it names. */
+static const char *
+base_of(const char *base, const struct feed *f)
+{
+	return base != NULL ? base : f->link;
+}
+
 static void
 read_rss2(const xmlNode *rss, const char *base, struct feed *f)
 {
@@ -222,6 +231,7 @@ read_rss2(const xmlNode *rss, const char *base, struct feed *f)
 		return;
 	f->title = line_of(child_text(ch, NULL, "title"));
 	f->link = absolute(child_text(ch, NULL, "link"), base);
+	base = base_of(base, f);
 	for (const xmlNode *c = ch->children; c != NULL; c = c->next) {
 		if (is_el(c, NULL, "item"))
 			rss_item(c, NULL, base, f);
@@ -238,6 +248,7 @@ read_rss1(const xmlNode *rdf, const char *base, struct feed *f)
 		f->title = line_of(child_text(ch, NS_RSS1, "title"));
 		f->link = absolute(child_text(ch, NS_RSS1, "link"), base);
 	}
+	base = base_of(base, f);
 	/* RSS 1.0's items stand beside its channel. */
 	for (const xmlNode *c = rdf->children; c != NULL; c = c->next) {
 		if (is_el(c, NS_RSS1, "item"))
@@ -251,6 +262,7 @@ read_atom(const xmlNode *feed, const char *base, struct feed *f)
 	f->kind = FEED_ATOM;
 	f->title = line_of(child_text(feed, NS_ATOM, "title"));
 	f->link = atom_link(feed, base);
+	base = base_of(base, f);
 	for (const xmlNode *c = feed->children; c != NULL; c = c->next) {
 		if (is_el(c, NS_ATOM, "entry"))
 			atom_entry(c, base, f);

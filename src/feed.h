@@ -24,6 +24,7 @@ struct feed_entry {
 	char *author;
 	char *summary;		/* description / summary: HTML or text */
 	char *content;		/* content:encoded / content: HTML or text */
+	long line;		/* where it starts in the feed's text */
 };
 
 struct feed {

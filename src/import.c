@@ -235,7 +235,9 @@ prepare_record(const struct boiler *bp, const struct import_opts *o, struct slot
 		sl->skip = xasprintf(_("a record of more than %zu bytes (--max-size)"), o->max_bytes);
 		return -1;
 	}
-	if ((json = record_read(sl->path, sl->rec, &sl->skip)) == NULL) {
+	if (sl->rec->json != NULL) {
+		json = xstrdup(sl->rec->json);	/* a feed's entry */
+	} else if ((json = record_read(sl->path, sl->rec, &sl->skip)) == NULL) {
 		sl->failed = 1;
 		return -1;
 	}
@@ -607,11 +609,17 @@ push_unit(struct unit **u, size_t *n, size_t *cap, struct unit x)
 	(*u)[(*n)++] = x;
 }
 
+/* The records of one file, kept while the import runs. */
+struct file_spans {
+	struct record_span *v;
+	size_t n;
+};
+
 /* The records of a file of them as units, appended to *u; the file's
  * failure named and counted. Their spans are kept in *spans. */
 static void
 add_records(const char *path, struct unit **u, size_t *n, size_t *cap,
-    struct record_span ***spans, size_t *nspans, struct import_totals *t)
+    struct file_spans **spans, size_t *nspans, struct import_totals *t)
 {
 	struct record_span *v;
 	size_t k;
@@ -627,16 +635,16 @@ add_records(const char *path, struct unit **u, size_t *n, size_t *cap,
 		t->failed++;
 	}
 	*spans = xrealloc(*spans, (*nspans + 1) * sizeof **spans);
-	(*spans)[(*nspans)++] = v;
+	(*spans)[(*nspans)++] = (struct file_spans){ v, k };
 	for (size_t i = 0; i < k; i++)
 		push_unit(u, n, cap, (struct unit){ path, &v[i] });
 }
 
 static void
-free_units(struct unit *u, struct record_span **spans, size_t nspans)
+free_units(struct unit *u, struct file_spans *spans, size_t nspans)
 {
 	for (size_t i = 0; i < nspans; i++)
-		free(spans[i]);
+		record_spans_free(spans[i].v, spans[i].n);
 	free(spans);
 	free(u);
 }
@@ -644,7 +652,7 @@ free_units(struct unit *u, struct record_span **spans, size_t nspans)
 /* What the import takes, in order: each page file, each record of the
  * files of records (record.h). */
 static struct unit *
-make_units(const struct strlist *files, size_t *n, struct record_span ***spans,
+make_units(const struct strlist *files, size_t *n, struct file_spans **spans,
     size_t *nspans, struct import_totals *t)
 {
 	struct unit *u = NULL;
@@ -670,7 +678,7 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 {
 	struct strlist files;
 	struct unit *units;
-	struct record_span **spans;
+	struct file_spans *spans;
 	size_t nunits, nspans;
 	struct pipeline *pl;
 	pthread_t threads[MAX_WORKERS];

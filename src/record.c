@@ -16,6 +16,7 @@
 #include <jansson.h>
 
 #include "date.h"
+#include "feed.h"
 #include "html.h"
 #include "i18n.h"
 #include "record.h"
@@ -100,12 +101,42 @@ record_map_free(struct record_map *m)
 	memset(m, 0, sizeof *m);
 }
 
+/* Bytes at the start of an .xml file looked at for a feed's root. */
+#define FEED_SNIFF 1024
+
+/* Is the .xml file at path a feed: its first bytes open rss, RDF or an
+ * Atom feed? */
+static int
+xml_feed(const char *path)
+{
+	char head[FEED_SNIFF + 1];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (f == NULL)
+		return 0;
+	n = fread(head, 1, FEED_SNIFF, f);
+	fclose(f);
+	head[n] = '\0';
+	return strstr(head, "<rss") != NULL || strstr(head, "<rdf:RDF") != NULL ||
+	    (strstr(head, "<feed") != NULL && strstr(head, "http://www.w3.org/2005/Atom") != NULL);
+}
+
+static int
+feed_file(const char *path)
+{
+	static const char *const ext[] = { ".rss", ".atom", ".rdf", NULL };
+	static const char *const xml[] = { ".xml", NULL };
+
+	return path_has_ext(path, ext) || (path_has_ext(path, xml) && xml_feed(path));
+}
+
 int
 record_file(const char *path)
 {
 	static const char *const ext[] = { ".jsonl", ".ndjson", ".json", NULL };
 
-	return path_has_ext(path, ext);
+	return path_has_ext(path, ext) || feed_file(path);
 }
 
 int
@@ -136,7 +167,7 @@ push_span(struct record_span **v, size_t *n, size_t *cap, int64_t off, size_t le
 		*cap = *cap ? *cap * 2 : 64;
 		*v = xrealloc(*v, *cap * sizeof **v);
 	}
-	(*v)[(*n)++] = (struct record_span){ off, len, line };
+	(*v)[(*n)++] = (struct record_span){ off, len, line, NULL };
 }
 
 /* JSON Lines: each line that holds more than spaces, read a block at a
@@ -276,6 +307,70 @@ json_spans(FILE *f, struct record_span **v, size_t *n, char **why)
 	return rc;
 }
 
+/* Most bytes of a feed file read. */
+#define FEED_MAX ((size_t)64 << 20)
+
+/* A string member of a record, when there is one. */
+static void
+set_text(json_t *obj, const char *key, const char *v)
+{
+	if (v != NULL && *v)
+		json_object_set_new(obj, key, json_string(v));
+}
+
+/* A feed's entries, each a record (as kept_record() writes them). */
+static int
+feed_spans(FILE *f, struct record_span **v, size_t *n, char **why)
+{
+	struct buf b;
+	struct feed feed;
+	char chunk[65536];
+	size_t got, cap = 0;
+
+	buf_init(&b);
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= FEED_MAX)
+		buf_add(&b, chunk, got);
+	if (b.len > FEED_MAX) {
+		*why = xasprintf(_("a feed of more than %zu MiB"), FEED_MAX >> 20);
+		buf_free(&b);
+		return -1;
+	}
+	if (feed_parse(b.data ? b.data : "", b.len, NULL, &feed, why) < 0) {
+		buf_free(&b);
+		return -1;
+	}
+	buf_free(&b);
+	for (size_t i = 0; i < feed.n; i++) {
+		const struct feed_entry *e = &feed.v[i];
+		json_t *obj = json_object();
+		char *s;
+
+		set_text(obj, "title", e->title);
+		set_text(obj, "body", e->content ? e->content : e->summary);
+		set_text(obj, "url", e->link);
+		set_text(obj, "date", e->date);
+		set_text(obj, "author", e->author);
+		set_text(obj, "source", feed.title);
+		s = json_dumps(obj, JSON_COMPACT);
+		json_decref(obj);
+		if (s == NULL)
+			continue;
+		push_span(v, n, &cap, 0, strlen(s), e->line > 0 ? (size_t)e->line : i + 1);
+		(*v)[*n - 1].json = xstrdup(s);
+		free(s);
+	}
+	feed_free(&feed);
+	return 0;
+}
+
+void
+record_spans_free(struct record_span *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].json);
+	free(v);
+}
+
 int
 record_spans(const char *path, struct record_span **v, size_t *n, char **why)
 {
@@ -290,13 +385,15 @@ record_spans(const char *path, struct record_span **v, size_t *n, char **why)
 		*why = xstrdup(strerror(errno));
 		return -1;
 	}
-	if (k > 5 && strcasecmp(path + k - 5, ".json") == 0)
+	if (feed_file(path))
+		rc = feed_spans(f, v, n, why);
+	else if (k > 5 && strcasecmp(path + k - 5, ".json") == 0)
 		rc = json_spans(f, v, n, why);
 	else
 		rc = line_spans(f, v, n, why);
 	fclose(f);
 	if (rc < 0) {
-		free(*v);
+		record_spans_free(*v, *n);
 		*v = NULL;
 		*n = 0;
 	}

@@ -47,25 +47,30 @@ int record_map_parse(struct record_map *m, const char *spec, char **err);
 void record_map_free(struct record_map *m);
 
 /* Is the file at path one of records, by its name (.jsonl, .ndjson,
- * .json, in any case)? */
+ * .json; a feed: .rss, .atom, .rdf, in any case), or an .xml file that
+ * opens as a feed? */
 int record_file(const char *path);
 
 /* One record of a file: bytes [off, off + len), starting on line line
- * (from 1). */
+ * (from 1); or, for an entry of a feed, the record made of it (json). */
 struct record_span {
 	int64_t off;
 	size_t len;
 	size_t line;
+	char *json;		/* NULL: read the bytes from the file */
 };
 
 /*
  * Cut the file at path into records: the lines that hold something
  * (JSON Lines), or the elements of a top-level array (a .json file that
- * starts with "["; one object alone is one record). 0 with
+ * starts with "["; one object alone is one record), or a feed's entries
+ * (feed.h), each made a record: title, its content or summary as body,
+ * link, date, author, the feed's title as source. 0 with
  * *v (caller frees) and *n, or -1 with the reason in *why (caller frees;
  * nothing is imported of it).
  */
 int record_spans(const char *path, struct record_span **v, size_t *n, char **why);
+void record_spans_free(struct record_span *v, size_t n);
 
 /* The bytes of record sp of path, NUL ended; NULL with the reason in
  * *why (caller frees). */

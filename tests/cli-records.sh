@@ -127,4 +127,33 @@ test_expect_success 'a record past --max-size is skipped, named' '
 	grep -q "crawl.jsonl:1: a record of more than 300 bytes" err
 '
 
+test_expect_success 'a saved feed: each entry with text an article, its fields the entry'"'"'s' '
+	{ "$LUOT" --db feeds.db import -q "$TESTDATA/feeds" >out 2>err; test $? = 0; } &&
+	grep -q "^imported 7, duplicates 0, skipped 6, failed 0" out &&
+	"$LUOT" --db feeds.db list --json >l &&
+	jq -s -e "any(.[]; .title == \"Quảng Ngãi: Ngư dân trúng đậm mùa cá cơm\"
+		and .published == \"2024-03-12T07:30\" and .author == \"Thanh Nhị\"
+		and .source == \"Báo Quảng Ngãi - Thời sự\"
+		and .url == \"https://baoquangngai.vn/kinh-te/202403/ngu-dan-trung-dam-ca-com-1234.htm\")" l &&
+	jq -s -e "any(.[]; .title == \"Sài Gòn <mưa> đầu mùa\" and .published == \"2024-05-01T17:45\"
+		and .url == \"https://blog.example.vn/2024/05/sai-gon-mua-dau-mua\")" l &&
+	jq -s -e "any(.[]; .title == \"Hội An đón Tết Nguyên tiêu\" and .source == \"Tạp chí Văn hóa\")" l &&
+	grep -q "skipped .*atom.xml:19: no text" err &&
+	grep -q "skipped .*not-a-feed.html: no article text found" err
+'
+
+test_expect_success '  its HTML content read as a page: paragraphs, no markup' '
+	id=$(jq -r "select(.title == \"Quảng Ngãi: Ngư dân trúng đậm mùa cá cơm\") | .id" l) &&
+	"$LUOT" --db feeds.db show --json "$id" | jq -r ".paragraphs[]" >p &&
+	test "$(wc -l <p)" = 2 &&
+	grep -q "^Giá cá cơm tại cảng Sa Huỳnh" p &&
+	! grep -q "<p>\|<img" p
+'
+
+test_expect_success '  a hostile feed: no file read through an entity, no laughs expanded' '
+	! "$LUOT" --db feeds.db show --json "$(jq -r "select(.title == \"Tin an toàn\") | .id" l)" |
+		grep -q "root:" &&
+	test "$("$LUOT" --db feeds.db search lol | wc -l)" = 0
+'
+
 test_done
