@@ -7,7 +7,7 @@ _luot()
 	local cur prev cmd i
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
-	local commands="import reextract list show search bookmark bookmarks tags export read unread delete stats check tidy help"
+	local commands="import reextract list show search bookmark bookmarks tags export feed feeds read unread delete stats check tidy help"
 
 	case $prev in
 	-d|--db|-c|--config|-p|--patterns|-o|--output)
@@ -54,6 +54,15 @@ _luot()
 		else
 			COMPREPLY=($(compgen -W "--note --tag --db --help" -- "$cur"))
 		fi ;;
+	feed)
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "--tag --no-full-text --db --help" -- "$cur"))
+		elif [[ $prev == feed ]]; then
+			COMPREPLY=($(compgen -W "add rm import" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -f -- "$cur"))
+		fi ;;
+	feeds) COMPREPLY=($(compgen -W "--json --opml --db --help" -- "$cur")) ;;
 	bookmarks) COMPREPLY=($(compgen -W "--tag --json --db --help" -- "$cur")) ;;
 	tags) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;
 	read) COMPREPLY=($(compgen -W "--all --before --db --help" -- "$cur")) ;;

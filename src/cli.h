@@ -38,7 +38,7 @@ struct import_opts;
 extern const struct command cli_import_entry, cli_reextract_entry, cli_list_entry,
     cli_show_entry, cli_search_entry, cli_bookmark_entry, cli_bookmarks_entry,
     cli_export_entry, cli_read_entry, cli_unread_entry, cli_delete_entry, cli_stats_entry,
-    cli_check_entry, cli_tidy_entry, cli_tags_entry;
+    cli_check_entry, cli_tidy_entry, cli_tags_entry, cli_feed_entry, cli_feeds_entry;
 
 /* cli_list on the store at db (or the default called name). */
 int cli_list_db(const char *db, const char *name, long limit, int json);

@@ -269,6 +269,28 @@ read_atom(const xmlNode *feed, const char *base, struct feed *f)
 	}
 }
 
+/* Untrusted XML parsed: no external entity loaded (refuse_entity), no
+ * entity substituted (no XML_PARSE_NOENT: they stay references), no DTD
+ * loaded, no network; a broken document read as far as it goes. NULL
+ * with *why set when nothing can be read. */
+static xmlDocPtr
+safe_read(const char *bytes, size_t n, const char *base, xmlNode **root, char **why)
+{
+	xmlDocPtr doc;
+
+	*why = NULL;
+	xmlSetExternalEntityLoader(refuse_entity);
+	doc = xmlReadMemory(bytes, (int)(n > (size_t)INT32_MAX ? INT32_MAX : n), base, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_RECOVER |
+	    XML_PARSE_NOCDATA);
+	if (doc == NULL || (*root = xmlDocGetRootElement(doc)) == NULL) {
+		*why = xstrdup(_("not XML that can be read"));
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
 int
 feed_parse(const char *bytes, size_t n, const char *base, struct feed *f, char **why)
 {
@@ -277,18 +299,8 @@ feed_parse(const char *bytes, size_t n, const char *base, struct feed *f, char *
 	int rc = 0;
 
 	memset(f, 0, sizeof *f);
-	*why = NULL;
-	xmlSetExternalEntityLoader(refuse_entity);
-	/* No XML_PARSE_NOENT (entities stay references), no DTD loading,
-	 * no network; RECOVER reads a broken feed as far as it goes. */
-	doc = xmlReadMemory(bytes, (int)(n > (size_t)INT32_MAX ? INT32_MAX : n), base, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_RECOVER |
-	    XML_PARSE_NOCDATA);
-	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
-		*why = xstrdup(_("not XML that can be read"));
-		xmlFreeDoc(doc);
+	if ((doc = safe_read(bytes, n, base, &root, why)) == NULL)
 		return -1;
-	}
 	if (is_el(root, NULL, "rss"))
 		read_rss2(root, base, f);
 	else if (is_el(root, NS_RDF, "RDF"))
@@ -322,4 +334,80 @@ feed_free(struct feed *f)
 	free(f->title);
 	free(f->link);
 	memset(f, 0, sizeof *f);
+}
+
+/* An attribute as text for one line, new, or NULL. */
+static char *
+prop_line(const xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *t = v ? text_one_line((const char *)v) : NULL;
+
+	xmlFree(v);
+	return t;
+}
+
+static void
+outlines_under(const xmlNode *n, const char *folder, struct feed_outline **v, size_t *nv)
+{
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		char *url, *title;
+
+		if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "outline") != 0)
+			continue;
+		url = prop_line(c, "xmlUrl");
+		title = prop_line(c, "title");
+		if (title == NULL)
+			title = prop_line(c, "text");
+		if (url != NULL) {
+			/* Its folder's title, else its category (as luot writes
+			 * them, and many readers). */
+			char *tag = folder ? xstrdup(folder) : prop_line(c, "category");
+
+			*v = xrealloc(*v, (*nv + 1) * sizeof **v);
+			(*v)[(*nv)++] = (struct feed_outline){ url, title, tag };
+		} else {
+			/* A folder: its feeds are tagged with its title. */
+			outlines_under(c, title ? title : folder, v, nv);
+			free(title);
+		}
+	}
+}
+
+int
+feed_opml(const char *bytes, size_t n, struct feed_outline **v, size_t *nv, char **why)
+{
+	xmlDocPtr doc;
+	xmlNode *root;
+	const xmlNode *body = NULL;
+
+	*v = NULL;
+	*nv = 0;
+	if ((doc = safe_read(bytes, n, NULL, &root, why)) == NULL)
+		return -1;
+	if (strcmp((const char *)root->name, "opml") == 0) {
+		for (const xmlNode *c = root->children; c != NULL && body == NULL; c = c->next) {
+			if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "body") == 0)
+				body = c;
+		}
+	}
+	if (body == NULL) {
+		*why = xstrdup(_("not OPML (no <opml> with a <body>)"));
+		xmlFreeDoc(doc);
+		return -1;
+	}
+	outlines_under(body, NULL, v, nv);
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+void
+feed_outlines_free(struct feed_outline *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].url);
+		free(v[i].title);
+		free(v[i].tag);
+	}
+	free(v);
 }

@@ -43,4 +43,18 @@ struct feed {
 int feed_parse(const char *bytes, size_t n, const char *base, struct feed *f, char **why);
 void feed_free(struct feed *f);
 
+/* A feed an OPML file lists: its address, title, and the title of the
+ * outline it stands in (a folder) or else its category, taken as its tag. */
+struct feed_outline {
+	char *url, *title, *tag;
+};
+
+/*
+ * The feeds of an OPML file (what every feed reader exports): each
+ * outline with an xmlUrl, at any depth. Read as safely as a feed. 0 with
+ * *v (feed_outlines_free) and *n, or -1 with the reason in *why (new).
+ */
+int feed_opml(const char *bytes, size_t n, struct feed_outline **v, size_t *nv, char **why);
+void feed_outlines_free(struct feed_outline *v, size_t n);
+
 #endif

@@ -60,6 +60,10 @@
  *     at the same address is a duplicate, as one with the same text is.
  *     article.site, the URL's host as url_site() makes it, for site:
  *     (indexed with the date, for newest first).
+ * 17  feed: the feeds subscribed to (feed.h), one row a feed URL, with
+ *     what fetching them needs (etag, last_modified, when to try again)
+ *     and what it found (status, error); article.feed_id, the feed an
+ *     article came from (NULL for imported files).
  */
 #include "config.h"
 
@@ -446,6 +450,23 @@ static const char *const migrations[STORE_VERSION] = {
 	"ALTER TABLE article ADD COLUMN site TEXT;"
 	"CREATE UNIQUE INDEX article_by_url ON article (url) WHERE url IS NOT NULL;"
 	"CREATE INDEX article_by_site ON article (site, published) WHERE site IS NOT NULL;",
+	/* 17 */
+	"CREATE TABLE feed ("
+	"  id INTEGER PRIMARY KEY,"
+	"  url TEXT NOT NULL UNIQUE,"
+	"  title TEXT,"
+	"  tag TEXT,"
+	"  full_text INTEGER NOT NULL DEFAULT 1,"
+	"  added TEXT NOT NULL,"
+	"  etag TEXT,"
+	"  last_modified TEXT,"
+	"  fetched TEXT,"
+	"  status TEXT,"
+	"  error TEXT,"
+	"  retry_after TEXT"
+	");"
+	"ALTER TABLE article ADD COLUMN feed_id INTEGER;"
+	"CREATE INDEX article_by_feed ON article (feed_id) WHERE feed_id IS NOT NULL;",
 };
 
 int

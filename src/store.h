@@ -17,7 +17,7 @@
 #include "article.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_VERSION 16
+#define STORE_VERSION 17
 
 struct store;
 
@@ -426,5 +426,32 @@ int store_search_total(struct store *s, const struct query *q,
  * counts failed (a suggestion is not worth an error).
  */
 char *store_suggest(struct store *s, const char *text, long hits, int64_t *n);
+
+/* A feed subscribed to (schema 17). Strings may be NULL but url and
+ * added. */
+struct store_feed {
+	int64_t id;
+	const char *url;
+	const char *title;	/* the feed's own, once fetched */
+	const char *tag;
+	int full_text;		/* fetch the pages of entries with a summary only */
+	const char *added;	/* UTC, ISO 8601 */
+	const char *fetched;	/* the last fetch, or NULL */
+	const char *status;	/* what it gave: "200", "304", an error's name */
+	const char *error;	/* the last failure, said, or NULL */
+	int64_t articles;	/* articles that came from it */
+};
+
+/* Subscribe to url (url.h keeps it: http, https or file). 1 added (*id
+ * set when id is not NULL), 0 when it was there already, -1 error. */
+int store_feed_add(struct store *s, const char *url, const char *tag, int full_text,
+    const char *title, int64_t *id);
+
+/* Unsubscribe from the feed whose URL or id is what; its articles stay.
+ * 1 removed, 0 none such, -1 error. */
+int store_feed_remove(struct store *s, const char *what);
+
+/* fn for each feed, in the order added; a non-zero return stops. 0, -1. */
+int store_feeds(struct store *s, int (*fn)(const struct store_feed *f, void *ctx), void *ctx);
 
 #endif

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -346,4 +347,32 @@ path_has_ext(const char *path, const char *const *exts)
 			return 1;
 	}
 	return 0;
+}
+
+char *
+util_read_file(const char *path, size_t max, size_t *len, char **why)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b;
+	char chunk[65536];
+	size_t got;
+
+	*why = NULL;
+	if (f == NULL) {
+		*why = xstrdup(strerror(errno));
+		return NULL;
+	}
+	buf_init(&b);
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= max)
+		buf_add(&b, chunk, got);
+	if (ferror(f) || b.len > max) {
+		*why = ferror(f) ? xstrdup(strerror(errno)) : xasprintf(_("larger than %zu bytes"), max);
+		fclose(f);
+		buf_free(&b);
+		return NULL;
+	}
+	fclose(f);
+	*len = b.len;
+	buf_addc(&b, '\0');
+	return buf_detach(&b);
 }

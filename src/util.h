@@ -71,6 +71,10 @@ char *strlist_join(const struct strlist *l, const char *sep);
  * none), empty ones left out: how the store gives paragraphs back. */
 void strlist_split_lines(struct strlist *l, const char *text);
 
+/* The whole file at path (at most max bytes: more is an error), NUL
+ * ended, its length in *len; NULL with the reason in *why (new). */
+char *util_read_file(const char *path, size_t max, size_t *len, char **why);
+
 /* Does path end with one of exts (NULL-terminated: ".json"), in any
  * case, after at least one character? */
 int path_has_ext(const char *path, const char *const *exts);
