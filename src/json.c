@@ -97,8 +97,8 @@ json_lines(struct buf *b, const char *s)
 }
 
 /* A member after the first: ,"key":"s" (s NULL: null). */
-static void
-str_member(struct buf *b, const char *key, const char *s)
+void
+json_member(struct buf *b, const char *key, const char *s)
 {
 	json_key(b, key, 0);
 	json_str(b, s);
@@ -110,13 +110,13 @@ json_item(struct buf *b, const struct store_item *it)
 	buf_addc(b, '{');
 	json_key(b, "id", 1);
 	buf_printf(b, "%lld", (long long)it->id);
-	str_member(b, "title", it->title);
-	str_member(b, "published", it->published);
-	str_member(b, "crawled", it->crawled);
-	str_member(b, "author", it->author);
-	str_member(b, "source", it->source);
-	str_member(b, "path", it->path);
-	str_member(b, "url", it->url);
+	json_member(b, "title", it->title);
+	json_member(b, "published", it->published);
+	json_member(b, "crawled", it->crawled);
+	json_member(b, "author", it->author);
+	json_member(b, "source", it->source);
+	json_member(b, "path", it->path);
+	json_member(b, "url", it->url);
 	json_key(b, "words", 0);
 	buf_printf(b, "%lld", (long long)it->words);
 }
@@ -125,8 +125,8 @@ void
 json_mark(struct buf *b, const struct store_item *it, const struct store_mark *m)
 {
 	json_item(b, it);
-	str_member(b, "bookmarked", m->bookmarked);
+	json_member(b, "bookmarked", m->bookmarked);
 	json_key(b, "tags", 0);
 	json_lines(b, m->tags ? m->tags : "");
-	str_member(b, "note", m->note);
+	json_member(b, "note", m->note);
 }

@@ -19,6 +19,9 @@ void json_str(struct buf *b, const char *s);
 /* Append "key": before a value; first is 1 for the first key of an object. */
 void json_key(struct buf *b, const char *key, int first);
 
+/* Append ,"key":"s" (a member after the first; null when s is NULL). */
+void json_member(struct buf *b, const char *key, const char *s);
+
 /* Append lines of s (split at LF) as a JSON array of strings. */
 void json_lines(struct buf *b, const char *s);
 
