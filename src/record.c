@@ -318,28 +318,19 @@ set_text(json_t *obj, const char *key, const char *v)
 		json_object_set_new(obj, key, json_string(v));
 }
 
-/* A feed's entries, each a record (as kept_record() writes them). */
-static int
-feed_spans(FILE *f, struct record_span **v, size_t *n, char **why)
+int
+record_feed(const char *bytes, size_t n, const char *base, struct record_span **v, size_t *nv,
+    char **title, char **why)
 {
-	struct buf b;
 	struct feed feed;
-	char chunk[65536];
-	size_t got, cap = 0;
+	size_t cap = 0;
 
-	buf_init(&b);
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= FEED_MAX)
-		buf_add(&b, chunk, got);
-	if (b.len > FEED_MAX) {
-		*why = xasprintf(_("a feed of more than %zu MiB"), FEED_MAX >> 20);
-		buf_free(&b);
+	*v = NULL;
+	*nv = 0;
+	if (title != NULL)
+		*title = NULL;
+	if (feed_parse(bytes, n, base, &feed, why) < 0)
 		return -1;
-	}
-	if (feed_parse(b.data ? b.data : "", b.len, NULL, &feed, why) < 0) {
-		buf_free(&b);
-		return -1;
-	}
-	buf_free(&b);
 	for (size_t i = 0; i < feed.n; i++) {
 		const struct feed_entry *e = &feed.v[i];
 		json_t *obj = json_object();
@@ -355,12 +346,36 @@ feed_spans(FILE *f, struct record_span **v, size_t *n, char **why)
 		json_decref(obj);
 		if (s == NULL)
 			continue;
-		push_span(v, n, &cap, 0, strlen(s), e->line > 0 ? (size_t)e->line : i + 1);
-		(*v)[*n - 1].json = xstrdup(s);
+		push_span(v, nv, &cap, 0, strlen(s), e->line > 0 ? (size_t)e->line : i + 1);
+		(*v)[*nv - 1].json = xstrdup(s);
 		free(s);
 	}
+	if (title != NULL && feed.title != NULL)
+		*title = xstrdup(feed.title);
 	feed_free(&feed);
 	return 0;
+}
+
+/* A feed file's entries, each a record (record_feed). */
+static int
+feed_spans(FILE *f, struct record_span **v, size_t *n, char **why)
+{
+	struct buf b;
+	char chunk[65536];
+	size_t got;
+	int rc;
+
+	buf_init(&b);
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= FEED_MAX)
+		buf_add(&b, chunk, got);
+	if (b.len > FEED_MAX) {
+		*why = xasprintf(_("a feed of more than %zu MiB"), FEED_MAX >> 20);
+		buf_free(&b);
+		return -1;
+	}
+	rc = record_feed(b.data ? b.data : "", b.len, NULL, v, n, NULL, why);
+	buf_free(&b);
+	return rc;
 }
 
 void
@@ -437,8 +452,12 @@ epoch_date(json_t *j, struct date *d)
 
 	if (x > 1e11)
 		x /= 1000;
+	/* 1970 to 2100 only: a number past time_t's range is no date (and
+	 * converting it would be undefined). */
+	if (!(x > 0 && x < 4102444800.0))
+		return 0;
 	t = (time_t)x;
-	if (x <= 0 || gmtime_r(&t, &tm) == NULL)
+	if (gmtime_r(&t, &tm) == NULL)
 		return 0;
 	*d = (struct date){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
 	    DATE_MINUTE };

@@ -9,8 +9,8 @@ db="$T/r.db"
 
 test_expect_success 'a folder of JSON Lines and JSON arrays: every good record an article' '
 	{ "$LUOT" --db "$db" import -q "$rec" >out 2>err; test $? = 1; } &&
-	grep -q "^imported 7, duplicates 2, skipped 3, failed 2 " out &&
-	test "$("$LUOT" --db "$db" list | wc -l)" = 7
+	grep -q "^imported 9, duplicates 2, skipped 3, failed 2 " out &&
+	test "$("$LUOT" --db "$db" list | wc -l)" = 9
 '
 
 test_expect_success 'a bad record is named by its file and line, and the rest imports' '
@@ -72,6 +72,11 @@ test_expect_success 'a record whose text is HTML is read as a page: paragraphs, 
 	jq -e ".captions == [\"Ảnh minh họa trong bài.\"]" j
 '
 
+test_expect_success 'a date given as a number past any date, or below zero, is no date' '
+	test "$(field "Số lớn" .published)" = null &&
+	test "$(field "Số âm" .published)" = null
+'
+
 test_expect_success 'the same URL with other text is a duplicate' '
 	test "$("$LUOT" --db "$db" list --json | jq -r .url | grep -c "co-do-hue-139001")" = 1 &&
 	"$LUOT" --db "$db" search "bản cập nhật" >out &&
@@ -118,7 +123,7 @@ test_expect_success 'reextract reads records again, without the map, and changes
 	"$LUOT" --db own.db reextract -q >out &&
 	grep -q "^changed 0, unchanged 1, failed 0" out &&
 	"$LUOT" --db "$db" reextract -q >out &&
-	grep -q "^changed 0, unchanged 7, failed 0" out &&
+	grep -q "^changed 0, unchanged 9, failed 0" out &&
 	test "$(field "Cần Thơ mở rộng vùng trồng lúa chất lượng cao" .url)" = https://baocantho.com.vn/can-tho-mo-rong-vung-trong-lua-a170001.html
 '
 
