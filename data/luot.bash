@@ -7,7 +7,7 @@ _luot()
 	local cur prev cmd i
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
-	local commands="import reextract list show search bookmark bookmarks tags export feed feeds read unread delete stats check tidy help"
+	local commands="import reextract list show search bookmark bookmarks tags export feed feeds fetch read unread delete stats check tidy help"
 
 	case $prev in
 	-d|--db|-c|--config|-p|--patterns|-o|--output)
@@ -62,6 +62,7 @@ _luot()
 		else
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi ;;
+	fetch) COMPREPLY=($(compgen -W "--jobs --timeout --quiet --db --help" -- "$cur")) ;;
 	feeds) COMPREPLY=($(compgen -W "--json --opml --db --help" -- "$cur")) ;;
 	bookmarks) COMPREPLY=($(compgen -W "--tag --json --db --help" -- "$cur")) ;;
 	tags) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;

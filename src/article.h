@@ -6,6 +6,7 @@
 #define LUOT_ARTICLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "date.h"
 #include "util.h"
@@ -18,6 +19,7 @@ struct article {
 	char *author;		/* NULL when unknown */
 	char *source;		/* NULL when unknown */
 	char *url;		/* where it was published (url.h), or NULL */
+	int64_t feed_id;	/* the feed it came from (schema 17), or 0 */
 	struct date published;	/* prec DATE_NONE when unknown */
 	struct date crawled;	/* the page's own date line, if any */
 	struct strlist paras;	/* body paragraphs, NFC, one line each */

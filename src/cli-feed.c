@@ -11,13 +11,14 @@
 #include "cli.h"
 #include "cmd.h"
 #include "feed.h"
+#include "fetch.h"
 #include "i18n.h"
 #include "json.h"
 #include "text.h"
 #include "url.h"
 #include "util.h"
 
-enum { OPT_NO_FULL_TEXT = CMD_LONG_ONLY, OPT_OPML };
+enum { OPT_NO_FULL_TEXT = CMD_LONG_ONLY, OPT_OPML, OPT_TIMEOUT };
 
 /* Bytes of the largest OPML file read (a few thousand feeds). */
 #define OPML_MAX (16u << 20)
@@ -26,6 +27,13 @@ static const struct cmd_opt feed_opts[] = {
 	{ 't', "tag", N_("TAG"), N_("file the feeds under TAG") },
 	{ OPT_NO_FULL_TEXT, "no-full-text", NULL,
 	  N_("keep entries as the feed gives them; do not\nfetch the page of one with a summary only") },
+	{ 0, NULL, NULL, NULL },
+};
+
+static const struct cmd_opt fetch_opts[] = {
+	{ 'J', "jobs", "N", N_("fetch N feeds at once (default 8)") },
+	{ OPT_TIMEOUT, "timeout", N_("SECONDS"), N_("give a feed up after SECONDS (default 60)") },
+	{ 'q', "quiet", NULL, N_("no progress bar (or lines, in a pipe)") },
 	{ 0, NULL, NULL, NULL },
 };
 
@@ -285,4 +293,51 @@ const struct command cli_feeds_entry = {
 	N_("List the feeds: id, articles, last fetch, title, tag."),
 	feeds_opts, N_("read the database at PATH"), NULL,
 	0, 0, 0, N_("feeds takes no arguments"), run_feeds,
+};
+
+static int
+run_fetch(struct cmd_ctx *c)
+{
+	struct fetch_opts o;
+	struct fetch_totals t;
+	struct boiler *bp;
+	const char *v;
+	long n;
+	int rc;
+
+	fetch_opts_init(&o);
+	if ((v = cmd_get(c, 'J')) != NULL) {
+		if (cmd_parse_limit(v, &n) < 0 || n < 1 || n > 64)
+			return cmd_bad_usage(c, _("--jobs wants a number from 1 to 64"));
+		o.jobs = (int)n;
+	}
+	if ((v = cmd_get(c, OPT_TIMEOUT)) != NULL) {
+		if (cmd_parse_limit(v, &n) < 0 || n < 1)
+			return cmd_bad_usage(c, _("--timeout wants a number of seconds above 0"));
+		o.timeout = n;
+		if (o.connect_timeout > n)
+			o.connect_timeout = n;
+	}
+	o.progress = cli_progress(cmd_has(c, 'q'));
+	if ((bp = cli_patterns(NULL)) == NULL)
+		return 1;
+	if (cmd_store(c, "luot.db") == NULL) {
+		boiler_free(bp);
+		return 1;
+	}
+	rc = fetch_feeds(c->s, bp, &o, &t);
+	boiler_free(bp);
+	printf(_("feeds %zu: new articles %zu, seen before %zu, unchanged %zu, failed %zu, "
+	    "waiting %zu in %.2f s\n"), t.feeds, t.articles, t.duplicates, t.unchanged, t.failed,
+	    t.waiting, t.seconds);
+	return rc < 0 || t.failed > 0 ? 1 : 0;
+}
+
+const struct command cli_fetch_entry = {
+	"fetch", N_("[--jobs N] [--timeout SECONDS] [--quiet]"),
+	N_("Fetch the feeds and store their new articles."),
+	fetch_opts, NULL,
+	N_("\nA feed that has not changed costs a 304; one that fails is named, kept\n"
+	   "as failed in luot feeds, and the others go on.\n"),
+	0, 0, 0, N_("fetch takes no arguments"), run_fetch,
 };

@@ -47,8 +47,8 @@ static const struct cmd_opt tidy_opts[] = {
 
 /* The boilerplate patterns: the installed file, the user's, the one the
  * configuration names, then extra. */
-static struct boiler *
-load_patterns(const char *extra)
+struct boiler *
+cli_patterns(const char *extra)
 {
 	struct boiler *bp = boiler_new();
 	char *data = paths_pkgdata(), *cfg = paths_config_dir(), *path, *err = NULL;
@@ -91,8 +91,8 @@ print_totals(const struct import_totals *t)
 
 /* A progress display for stderr: none when quiet, else a bar on a
  * terminal and lines in a pipe. */
-static enum progress_mode
-progress_for(int quiet)
+enum progress_mode
+cli_progress(int quiet)
 {
 	return quiet ? PROGRESS_NONE : isatty(STDERR_FILENO) ? PROGRESS_BAR : PROGRESS_LINES;
 }
@@ -106,7 +106,7 @@ cli_import_run(const char *db, const char *name, char *const *paths, int n,
 	struct store *s;
 	int rc;
 
-	if ((bp = load_patterns(extra_patterns)) == NULL)
+	if ((bp = cli_patterns(extra_patterns)) == NULL)
 		return 1;
 	if ((s = cmd_open_store(db, name)) == NULL) {
 		boiler_free(bp);
@@ -150,7 +150,7 @@ run_import(struct cmd_ctx *c)
 	o.map = &map;
 	o.follow = cmd_has(c, 'L');
 	o.verbose = cmd_has(c, 'v');
-	o.progress = progress_for(cmd_has(c, 'q'));
+	o.progress = cli_progress(cmd_has(c, 'q'));
 	rc = cli_import_run(c->db, "luot.db", c->argv, c->argc, &o, cmd_get(c, 'p'), 0);
 	record_map_free(&map);
 	return rc;
@@ -167,13 +167,13 @@ run_reextract(struct cmd_ctx *c)
 
 	for (int i = 0; i < c->argc; i++)
 		ids[i] = cmd_parse_id(c->argv[i]);
-	if ((bp = load_patterns(cmd_get(c, 'p'))) == NULL) {
+	if ((bp = cli_patterns(cmd_get(c, 'p'))) == NULL) {
 		free(ids);
 		return 1;
 	}
 	if (cmd_store(c, "luot.db") != NULL) {
 		rc = reextract_run(c->s, bp, ids, (size_t)c->argc, REEXTRACT_BATCH,
-		    progress_for(cmd_has(c, 'q')), &t);
+		    cli_progress(cmd_has(c, 'q')), &t);
 		printf(_("changed %zu, unchanged %zu, failed %zu in %.2f s\n"),
 		    t.changed, t.unchanged, t.failed, t.seconds);
 		rc = rc < 0 || t.failed > 0 ? 1 : 0;
@@ -211,7 +211,7 @@ run_tidy(struct cmd_ctx *c)
 	if (cmd_store(c, "luot.db") == NULL)
 		return 1;
 	if (store_index_shape(c->s, &before) < 0 ||
-	    import_tidy(c->s, progress_for(cmd_has(c, 'q'))) < 0 ||
+	    import_tidy(c->s, cli_progress(cmd_has(c, 'q'))) < 0 ||
 	    store_trim(c->s) < 0 || store_index_shape(c->s, &after) < 0) {
 		warnx("%s", store_errmsg(c->s));
 		return 1;

@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 
+#include "progress.h"
 #include "store.h"
 
 /* Each returns an exit status: 0, or 1 with the error printed. */
@@ -38,7 +39,18 @@ struct import_opts;
 extern const struct command cli_import_entry, cli_reextract_entry, cli_list_entry,
     cli_show_entry, cli_search_entry, cli_bookmark_entry, cli_bookmarks_entry,
     cli_export_entry, cli_read_entry, cli_unread_entry, cli_delete_entry, cli_stats_entry,
-    cli_check_entry, cli_tidy_entry, cli_tags_entry, cli_feed_entry, cli_feeds_entry;
+    cli_check_entry, cli_tidy_entry, cli_tags_entry, cli_feed_entry, cli_feeds_entry,
+    cli_fetch_entry;
+
+/* The boilerplate patterns: the installed file, the user's, the one the
+ * configuration names, then extra (a file, or NULL). NULL when one cannot
+ * be read (said). */
+struct boiler;
+struct boiler *cli_patterns(const char *extra);
+
+/* A progress display for stderr: none when quiet, else a bar on a
+ * terminal and lines in a pipe. */
+enum progress_mode cli_progress(int quiet);
 
 /* cli_list on the store at db (or the default called name). */
 int cli_list_db(const char *db, const char *name, long limit, int json);

@@ -72,6 +72,12 @@ struct record_span {
 int record_spans(const char *path, struct record_span **v, size_t *n, char **why);
 void record_spans_free(struct record_span *v, size_t n);
 
+/* The entries of a feed (n bytes, fetched from base, which may be NULL)
+ * as records, as record_spans() makes them of a feed file; *title (when
+ * not NULL) the feed's own, new or NULL. 0, or -1 with *why (new). */
+int record_feed(const char *bytes, size_t n, const char *base, struct record_span **v,
+    size_t *nv, char **title, char **why);
+
 /* The bytes of record sp of path, NUL ended; NULL with the reason in
  * *why (caller frees). */
 char *record_read(const char *path, const struct record_span *sp, char **why);

@@ -218,8 +218,9 @@ add_row(struct store *s, struct article *a, const char *path, int64_t *id)
 	if (prepare_kept(s, &s->add,
 	    "INSERT INTO article (hash, title, author, source, published,"
 	    " published_prec, crawled, crawled_prec, path, imported, body,"
-	    " captions, words, original, url, site) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-	    " ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11, ?12, ?13, ?14, ?15)"
+	    " captions, words, original, url, site, feed_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+	    " ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11, ?12, ?13, ?14, ?15,"
+	    " ?16)"
 	    /* The same text, or the same address (schema 16): a duplicate. */
 	    " ON CONFLICT DO NOTHING RETURNING id, fts_key") < 0)
 		return -1;
@@ -244,6 +245,8 @@ add_row(struct store *s, struct article *a, const char *path, int64_t *id)
 		sqlite3_bind_text(s->add, 14, a->url, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s->add, 15, url_site(a->url), -1, free);
 	}
+	if (a->feed_id > 0)
+		sqlite3_bind_int64(s->add, 16, a->feed_id);
 	/* A row comes back when one was added; none for a duplicate. */
 	new_id = key = 0;
 	if ((rc = sqlite3_step(s->add)) == SQLITE_ROW) {

@@ -62,7 +62,8 @@ store_feeds(struct store *s, int (*fn)(const struct store_feed *f, void *ctx), v
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT f.id, f.url, f.title, f.tag, f.full_text,"
 	    " f.added, f.fetched, f.status, f.error,"
-	    " (SELECT count(*) FROM article a WHERE a.feed_id = f.id)"
+	    " (SELECT count(*) FROM article a WHERE a.feed_id = f.id),"
+	    " f.etag, f.last_modified, f.retry_after"
 	    " FROM feed f ORDER BY f.id");
 	int rc;
 
@@ -73,7 +74,8 @@ store_feeds(struct store *s, int (*fn)(const struct store_feed *f, void *ctx), v
 			sqlite3_column_int64(st, 0), store_col(st, 1), store_col(st, 2),
 			store_col(st, 3), sqlite3_column_int(st, 4), store_col(st, 5),
 			store_col(st, 6), store_col(st, 7), store_col(st, 8),
-			sqlite3_column_int64(st, 9),
+			sqlite3_column_int64(st, 9), store_col(st, 10), store_col(st, 11),
+			store_col(st, 12),
 		};
 
 		if (fn(&f, ctx) != 0) {
@@ -81,6 +83,31 @@ store_feeds(struct store *s, int (*fn)(const struct store_feed *f, void *ctx), v
 			break;
 		}
 	}
+	store_stmt_done(s, st);
+	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
+}
+
+int
+store_feed_fetched(struct store *s, int64_t id, const struct store_feed_fetch *f)
+{
+	/* A value not given keeps the one there: a 304 says no new title,
+	 * a failure no new validators. */
+	sqlite3_stmt *st = store_stmt(s, "UPDATE feed SET status = ?2, error = ?3,"
+	    " title = coalesce(?4, title), etag = coalesce(?5, etag),"
+	    " last_modified = coalesce(?6, last_modified), retry_after = ?7,"
+	    " fetched = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1");
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, f->status);
+	store_bind_text(st, 3, f->error);
+	store_bind_text(st, 4, f->title);
+	store_bind_text(st, 5, f->etag);
+	store_bind_text(st, 6, f->last_modified);
+	store_bind_text(st, 7, f->retry_after);
+	rc = sqlite3_step(st);
 	store_stmt_done(s, st);
 	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
 }

@@ -440,7 +440,18 @@ struct store_feed {
 	const char *status;	/* what it gave: "200", "304", an error's name */
 	const char *error;	/* the last failure, said, or NULL */
 	int64_t articles;	/* articles that came from it */
+	const char *etag;	/* for a conditional fetch, or NULL */
+	const char *last_modified;
+	const char *retry_after;	/* UTC: not fetched before then, or NULL */
 };
+
+/* What a fetch of feed id found: status ("200", "304", "429", "timeout"
+ * ...), error (NULL when it went well: the old one is cleared), and,
+ * when not NULL, the feed's title, validators and when to try again. */
+struct store_feed_fetch {
+	const char *status, *error, *title, *etag, *last_modified, *retry_after;
+};
+int store_feed_fetched(struct store *s, int64_t id, const struct store_feed_fetch *f);
 
 /* Subscribe to url (url.h keeps it: http, https or file). 1 added (*id
  * set when id is not NULL), 0 when it was there already, -1 error. */
