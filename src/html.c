@@ -30,6 +30,12 @@
 /* Characters a block needs to count as a paragraph when scoring. */
 #define PARA_MIN_TEXT 25
 
+void
+html_init(void)
+{
+	xmlInitParser();
+}
+
 int
 html_file(const char *path)
 {

@@ -24,6 +24,9 @@
 #include "boiler.h"
 #include "extract.h"
 
+/* Make libxml2 ready before threads use it (import's workers). */
+void html_init(void);
+
 /* Is the file at path a web page by its name (.html, .htm, .xhtml,
  * .shtml, in any case)? */
 int html_file(const char *path);

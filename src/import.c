@@ -702,8 +702,12 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	 * Keep the memory. */
 	mallopt(M_TRIM_THRESHOLD, 256 << 20);
 	limit_arenas();
-	/* Tables the workers read are built before they start. */
+	/* Tables the workers read are built before they start; so are
+	 * libxml2's (its parser is thread-safe once initialised here) and
+	 * jansson's hash seed (records). */
 	text_init();
+	html_init();
+	record_init();
 	text_width("");
 	pl = xcalloc(1, sizeof *pl);
 	pthread_mutex_init(&pl->lock, NULL);

@@ -50,6 +50,12 @@ static const char *const field_names[RECORD_NFIELDS] = {
  * cut into records, where JSON Lines are read a block at a time. */
 #define ARRAY_MAX ((size_t)1 << 30)
 
+void
+record_init(void)
+{
+	json_object_seed(0);
+}
+
 int
 record_map_parse(struct record_map *m, const char *spec, char **err)
 {

@@ -46,6 +46,9 @@ struct record_map {
 int record_map_parse(struct record_map *m, const char *spec, char **err);
 void record_map_free(struct record_map *m);
 
+/* Seed jansson's hashes before threads parse records (import's workers). */
+void record_init(void);
+
 /* Is the file at path one of records, by its name (.jsonl, .ndjson,
  * .json; a feed: .rss, .atom, .rdf, in any case), or an .xml file that
  * opens as a feed? */
