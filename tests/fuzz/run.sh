@@ -38,7 +38,7 @@ for t in "$@"; do
 	query) max_len=512 ;;
 	*) max_len=4096 ;;
 	esac
-	ASAN_OPTIONS=detect_leaks=1 "$out/fuzz-$t" -max_total_time="$FUZZ_SECONDS" \
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$src/tests/lsan.supp:print_suppressions=0" "$out/fuzz-$t" -max_total_time="$FUZZ_SECONDS" \
 		-print_final_stats=1 -max_len=$max_len -artifact_prefix="$out/crash-$t-" \
 		"$work" >"$out/fuzz-$t.log" 2>&1
 	rc=$?
