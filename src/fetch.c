@@ -14,6 +14,7 @@
 #include "fetch.h"
 #include "i18n.h"
 #include "record.h"
+#include "url.h"
 #include "util.h"
 
 /* One feed's request. */
@@ -213,9 +214,19 @@ store_entries(struct store *s, const struct boiler *bp, struct job *j, const cha
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		enum extract_cut_kind cut;
 		struct article a;
-		char *skip = NULL;
-		int added;
+		char *skip = NULL, *url = url_clean(v[i].url);
+		int added, known = url != NULL ? store_url_known(s, url) : 0;
 
+		free(url);
+		/* An entry stored before costs no extraction (most of a
+		 * feed, fetched again). */
+		if (known != 0) {
+			if (known < 0)
+				rc = -1;
+			else
+				t->duplicates++;
+			continue;
+		}
 		article_init(&a);
 		if (record_article(bp, NULL, v[i].json, &lim, &a, &cut, &skip) < 0) {
 			/* An entry with a title only: nothing to read yet. */

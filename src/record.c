@@ -173,7 +173,7 @@ push_span(struct record_span **v, size_t *n, size_t *cap, int64_t off, size_t le
 		*cap = *cap ? *cap * 2 : 64;
 		*v = xrealloc(*v, *cap * sizeof **v);
 	}
-	(*v)[(*n)++] = (struct record_span){ off, len, line, NULL };
+	(*v)[(*n)++] = (struct record_span){ off, len, line, NULL, NULL };
 }
 
 /* JSON Lines: each line that holds more than spaces, read a block at a
@@ -354,6 +354,7 @@ record_feed(const char *bytes, size_t n, const char *base, struct record_span **
 			continue;
 		push_span(v, nv, &cap, 0, strlen(s), e->line > 0 ? (size_t)e->line : i + 1);
 		(*v)[*nv - 1].json = xstrdup(s);
+		(*v)[*nv - 1].url = e->link ? xstrdup(e->link) : NULL;
 		free(s);
 	}
 	if (title != NULL && feed.title != NULL)
@@ -387,8 +388,10 @@ feed_spans(FILE *f, struct record_span **v, size_t *n, char **why)
 void
 record_spans_free(struct record_span *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(v[i].json);
+		free(v[i].url);
+	}
 	free(v);
 }
 

@@ -61,6 +61,7 @@ struct record_span {
 	size_t len;
 	size_t line;
 	char *json;		/* NULL: read the bytes from the file */
+	char *url;		/* a feed entry's link, or NULL */
 };
 
 /*

@@ -453,6 +453,9 @@ struct store_feed_fetch {
 };
 int store_feed_fetched(struct store *s, int64_t id, const struct store_feed_fetch *f);
 
+/* Is there an article at url (schema 16's unique index)? 1, 0, or -1. */
+int store_url_known(struct store *s, const char *url);
+
 /* Subscribe to url (url.h keeps it: http, https or file). 1 added (*id
  * set when id is not NULL), 0 when it was there already, -1 error. */
 int store_feed_add(struct store *s, const char *url, const char *tag, int full_text,
