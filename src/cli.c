@@ -15,6 +15,7 @@
 #include "query.h"
 #include "text.h"
 #include "trace.h"
+#include "url.h"
 #include "util.h"
 
 /* Columns of the source column in list output. */
@@ -68,7 +69,7 @@ static int
 list_row(const struct store_item *it, void *vctx)
 {
 	struct list_ctx *c = vctx;
-	char date[11];
+	char date[11], *source;
 	size_t used;
 
 	buf_reset(&c->out);
@@ -78,7 +79,9 @@ list_row(const struct store_item *it, void *vctx)
 	} else {
 		snprintf(date, sizeof date, "%s", it->published ? it->published : "-");
 		buf_printf(&c->out, "%6lld  %-10s  ", (long long)it->id, date);
-		put_cell(&c->out, it->source ? it->source : "-", SOURCE_COLS, 1);
+		source = url_source_shown(it->source, it->url);
+		put_cell(&c->out, *source ? source : "-", SOURCE_COLS, 1);
+		free(source);
 		buf_adds(&c->out, "  ");
 		used = 6 + 2 + 10 + 2 + SOURCE_COLS + 2;
 		put_cell(&c->out, it->title, c->width > used ? c->width - used : 0, 0);

@@ -19,6 +19,7 @@
 #include "paths.h"
 #include "store.h"
 #include "text.h"
+#include "url.h"
 #include "util.h"
 #include "writer.h"
 
@@ -74,7 +75,7 @@ row_of(struct row *r, const struct store_item *it)
 {
 	store_key_of(it, &r->key);
 	r->title = xstrdup(it->title ? it->title : "");
-	r->source = xstrdup(it->source ? it->source : "");
+	r->source = url_source_shown(it->source, it->url);
 	snprintf(r->date, sizeof r->date, "%.10s", it->published ? it->published : "");
 	r->unread = it->unread;
 	r->bookmarked = it->bookmarked;

@@ -27,6 +27,7 @@
 #include "query.h"
 #include "store.h"
 #include "text.h"
+#include "url.h"
 #include "util.h"
 
 /* Queries remembered across runs. */
@@ -192,7 +193,7 @@ gather_hit(const struct store_item *it, const char *snippet, void *ctx)
 	h->bookmarked = it->bookmarked;
 	snprintf(h->date, sizeof h->date, "%.10s", it->published ? it->published : "");
 	h->title = xstrdup(it->title ? it->title : "");
-	h->source = xstrdup(it->source ? it->source : "");
+	h->source = url_source_shown(it->source, it->url);
 	h->snippet = xstrdup(snippet ? snippet : "");
 	return 0;
 }

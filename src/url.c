@@ -139,3 +139,14 @@ url_site_of_query(const char *s)
 		k = (size_t)(strstr(s, "://") - s) + 3;
 	return some_host(s + k);
 }
+
+char *
+url_source_shown(const char *source, const char *url)
+{
+	char *site;
+
+	if (source != NULL && *source)
+		return xstrdup(source);
+	site = url_site(url);
+	return site != NULL ? site : xstrdup("");
+}

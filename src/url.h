@@ -27,6 +27,11 @@ char *url_site(const char *url);
  * made comparable with url_site(). New string; NULL when empty. */
 char *url_site_of_query(const char *s);
 
+/* What a list shows as an article's source: source itself, else (an
+ * article of a feed or a page that names none) its URL's site, else "".
+ * New string. */
+char *url_source_shown(const char *source, const char *url);
+
 /* May a browser be handed url: http, https or file? */
 int url_openable(const char *url);
 

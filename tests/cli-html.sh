@@ -85,6 +85,11 @@ test_expect_success 'a SingleFile save: its URL from the note, an NFD title as N
 	test "$(caps "$t4" | wc -l)" = 0
 '
 
+test_expect_success '  with no source named, the list shows its URL'"'"'s site; JSON keeps null' '
+	test "$(field "$t4" .source)" = null &&
+	"$LUOT" --db "$db" list | grep "Lễ hội bánh dân gian" | grep -q "  baocantho.com.vn  "
+'
+
 test_expect_success 'site: finds a page by its URL'"'"'s host' '
 	"$LUOT" --db "$db" search "site:baodanang.vn" >out &&
 	test "$(wc -l <out)" = 1 && grep -q "phố đi bộ" out

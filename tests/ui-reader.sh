@@ -299,7 +299,7 @@ test_expect_success 'a caption stands dim where it stood on the page, not after 
 	ui_keys q q
 '
 
-test_expect_success 'o hands the URL to $BROWSER, x the file; no shell reads either' '
+test_expect_success 'the list shows the site of a URL with no source; o hands the URL to $BROWSER, x the file; no shell reads either' '
 	printf "#!/bin/sh\nprintf \"%%s\\\\n\" \"\$@\" >>\"%s/opened\"\n" "$T" >"$T/browser" &&
 	chmod +x "$T/browser" &&
 	cp "$T/fresh.db" "$T/open.db" &&
@@ -309,6 +309,7 @@ test_expect_success 'o hands the URL to $BROWSER, x the file; no shell reads eit
 	rm -f "$T/opened" &&
 	UI_ENV="BROWSER=$T/browser:firefox" ui_start 100 30 --db "$T/open.db" &&
 	ui_wait_status "unread 19" &&
+	ui_screen | head -n 1 | grep -q "2025-02-03  baoquangnam.vn  *Sôi nổi" &&
 	ui_keys Enter &&
 	ui_until 5 "the first article" top_has "Sôi nổi lễ hội" &&
 	ui_wait "baoquangnam.vn/le-hoi" &&
