@@ -1050,8 +1050,6 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 		a->url = url_clean(canon.url ? canon.url : og.url ? og.url : ld.url ? ld.url : from);
 		free(from);
 	}
-	free(a->original);
-	a->original = xstrdup(page);
 	rc = 0;
 out:
 	free(h1);

@@ -48,8 +48,8 @@ char *html_decode(const char *bytes, size_t n, const char *hint, char **used, si
  * Fill *a (initialised by the caller) from a page decoded by
  * html_decode(); title, when not NULL, is the article's title (a
  * record's), over what the page says. Returns 0, or -1 with the reason
- * in *why (caller frees) when no article text is found. The page is kept
- * as the article's original (luot reextract reads it again); *cut as
+ * in *why (caller frees) when no article text is found. a->original is
+ * left to the caller (the page itself, or a record's fields); *cut as
  * extract_article_within() sets it.
  */
 int html_article(const struct boiler *bp, const char *page, const char *title,
