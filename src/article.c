@@ -32,6 +32,8 @@ article_free(struct article *a)
 	free(a->author);
 	free(a->source);
 	free(a->url);
+	free(a->link);
+	free(a->links);
 	strlist_free(&a->paras);
 	strlist_free(&a->captions);
 	article_init(a);

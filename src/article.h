@@ -19,6 +19,8 @@ struct article {
 	char *author;		/* NULL when unknown */
 	char *source;		/* NULL when unknown */
 	char *url;		/* where it was published (url.h), or NULL */
+	char *link;		/* the address it was fetched at, when not url */
+	char *links;		/* the body's links: "URL\ttext\n" lines, or NULL */
 	int64_t feed_id;	/* the feed it came from (schema 17), or 0 */
 	struct date published;	/* prec DATE_NONE when unknown */
 	struct date crawled;	/* the page's own date line, if any */

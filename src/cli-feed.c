@@ -330,6 +330,9 @@ run_fetch(struct cmd_ctx *c)
 	printf(_("feeds %zu: new articles %zu, seen before %zu, unchanged %zu, failed %zu, "
 	    "waiting %zu in %.2f s\n"), t.feeds, t.articles, t.duplicates, t.unchanged, t.failed,
 	    t.waiting, t.seconds);
+	if (t.pages > 0)
+		printf(_("pages of entries with a summary only %zu: full text %zu, failed %zu\n"),
+		    t.pages, t.full_text, t.pages_failed);
 	return rc < 0 || t.failed > 0 ? 1 : 0;
 }
 

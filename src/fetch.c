@@ -12,24 +12,57 @@
 #include <curl/curl.h>
 
 #include "fetch.h"
+#include "html.h"
 #include "i18n.h"
 #include "record.h"
 #include "url.h"
 #include "util.h"
 
-/* One feed's request. */
+/* One request: a feed, or the page of one of its entries that gave a
+ * summary only (its full text). */
 struct job {
-	int64_t id;
+	int page;		/* a page, not a feed */
+	int64_t id;		/* the feed's */
+	int full_text;		/* a feed's: fetch its entries' pages */
 	char *url, *etag, *last_modified;
+	/* A page's: the entry's record, and the article its summary made
+	 * (stored when the page gives no longer text; has_summary 0 when
+	 * the entry had a title only). */
+	char *entry;
+	struct article summary;
+	int has_summary;
 	CURL *easy;
 	struct curl_slist *headers;
 	struct buf body;
 	int too_big;
 	size_t max;
 	/* From the last response's headers (a redirect's are dropped). */
-	char *new_etag, *new_modified, *retry_after_hdr;
+	char *new_etag, *new_modified, *retry_after_hdr, *content_type;
 	char err[CURL_ERROR_SIZE];
 };
+
+/* The requests of a fetch: the feeds, then the pages their entries ask
+ * for, added as the feeds come in. Pointers: curl keeps each job's. */
+struct queue {
+	struct job **v;
+	size_t n, cap;
+};
+
+static struct job *
+queue_push(struct queue *q)
+{
+	struct job *j = xmalloc(sizeof *j);
+
+	if (q->n == q->cap) {
+		q->cap = q->cap ? q->cap * 2 : 16;
+		q->v = xrealloc(q->v, q->cap * sizeof *q->v);
+	}
+	memset(j, 0, sizeof *j);
+	article_init(&j->summary);
+	buf_init(&j->body);
+	q->v[q->n++] = j;
+	return j;
+}
 
 void
 fetch_opts_init(struct fetch_opts *o)
@@ -96,8 +129,10 @@ on_header(char *line, size_t size, size_t n, void *ctx)
 		free(j->new_etag);
 		free(j->new_modified);
 		free(j->retry_after_hdr);
-		j->new_etag = j->new_modified = j->retry_after_hdr = NULL;
+		free(j->content_type);
+		j->new_etag = j->new_modified = j->retry_after_hdr = j->content_type = NULL;
 	}
+	keep_header(&j->content_type, header_value(line, len, "Content-Type"));
 	keep_header(&j->new_etag, header_value(line, len, "ETag"));
 	keep_header(&j->new_modified, header_value(line, len, "Last-Modified"));
 	keep_header(&j->retry_after_hdr, header_value(line, len, "Retry-After"));
@@ -117,6 +152,10 @@ job_free(struct job *j)
 	free(j->new_etag);
 	free(j->new_modified);
 	free(j->retry_after_hdr);
+	free(j->content_type);
+	free(j->entry);
+	article_free(&j->summary);
+	free(j);
 }
 
 static CURL *
@@ -137,8 +176,8 @@ job_start(struct job *j, const struct fetch_opts *o)
 	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(e, CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRS);
 	/* Feeds are http, https or a file; a redirect goes to the web only
-	 * (never from a server to a local file). */
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https,file");
+	 * (never from a server to a local file), and so do entries' links. */
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, j->page ? "http,https" : "http,https,file");
 	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, o->connect_timeout);
@@ -195,13 +234,71 @@ retry_seconds(const char *v)
 	return FETCH_RETRY_DEFAULT;
 }
 
-/* The entries of a fetched feed stored as articles of feed j->id; the
- * feed's title into *title. 0, -1 when the store failed. */
+static const struct extract_limits limits = { EXTRACT_MAX_PARAS, EXTRACT_MAX_TEXT };
+
+/* Bytes of an article's paragraphs. */
+static size_t
+text_bytes(const struct article *a)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < a->paras.len; i++)
+		n += strlen(a->paras.items[i]);
+	return n;
+}
+
+/* Store a, of feed j; counted in t. 0, or -1 when the store failed. */
+static int
+store_one(struct store *s, struct article *a, const char *path, struct fetch_totals *t)
+{
+	int added = store_add(s, a, path, NULL);
+
+	if (added < 0 && added != STORE_REFUSED)
+		return -1;
+	if (added == 1)
+		t->articles++;
+	else if (added == 0)
+		t->duplicates++;
+	return 0;
+}
+
+/* Does the entry sp, which made a (NULL: nothing, a title only), want
+ * its page fetched: a summary rather than the article? */
+static int
+wants_page(const struct job *feed, const struct record_span *sp, const struct article *a)
+{
+	if (!feed->full_text || sp->url == NULL || (strncmp(sp->url, "http://", 7) != 0 &&
+	    strncmp(sp->url, "https://", 8) != 0))
+		return 0;
+	return a == NULL || sp->summary || text_bytes(a) < FETCH_SUMMARY_BYTES;
+}
+
+/* The page of entry sp of feed j, queued; the entry's article a (NULL:
+ * none) kept to be stored if the page fails. */
+static void
+queue_page(struct queue *q, const struct job *feed, struct record_span *sp, struct article *a)
+{
+	struct job *p = queue_push(q);
+
+	p->page = 1;
+	p->id = feed->id;
+	p->url = url_clean(sp->url);
+	p->entry = sp->json;
+	sp->json = NULL;
+	if (a != NULL) {
+		p->summary = *a;
+		p->has_summary = 1;
+		article_init(a);
+	}
+}
+
+/* The entries of a fetched feed stored as articles of feed j, or their
+ * pages queued on q; the feed's title into *title. 0; 1 when it is no
+ * feed (*why says); -1 when the store failed. */
 static int
 store_entries(struct store *s, const struct boiler *bp, struct job *j, const char *where,
-    char **title, struct fetch_totals *t, char **why)
+    struct queue *q, char **title, struct fetch_totals *t, char **why)
 {
-	static const struct extract_limits lim = { EXTRACT_MAX_PARAS, EXTRACT_MAX_TEXT };
 	struct record_span *v;
 	size_t n;
 	int rc = 0;
@@ -215,7 +312,7 @@ store_entries(struct store *s, const struct boiler *bp, struct job *j, const cha
 		enum extract_cut_kind cut;
 		struct article a;
 		char *skip = NULL, *url = url_clean(v[i].url);
-		int added, known = url != NULL ? store_url_known(s, url) : 0;
+		int known = url != NULL ? store_url_known(s, url) : 0;
 
 		free(url);
 		/* An entry stored before costs no extraction (most of a
@@ -228,20 +325,17 @@ store_entries(struct store *s, const struct boiler *bp, struct job *j, const cha
 			continue;
 		}
 		article_init(&a);
-		if (record_article(bp, NULL, v[i].json, &lim, &a, &cut, &skip) < 0) {
-			/* An entry with a title only: nothing to read yet. */
+		if (record_article(bp, NULL, v[i].json, &limits, &a, &cut, &skip) < 0) {
+			/* A title only: its page may hold the text. */
 			free(skip);
-			article_free(&a);
-			continue;
+			if (wants_page(j, &v[i], NULL))
+				queue_page(q, j, &v[i], NULL);
+		} else if (wants_page(j, &v[i], &a)) {
+			queue_page(q, j, &v[i], &a);
+		} else {
+			a.feed_id = j->id;
+			rc = store_one(s, &a, j->url, t);
 		}
-		a.feed_id = j->id;
-		added = store_add(s, &a, j->url, NULL);
-		if (added < 0 && added != STORE_REFUSED)
-			rc = -1;
-		else if (added == 1)
-			t->articles++;
-		else if (added == 0)
-			t->duplicates++;
 		article_free(&a);
 	}
 	record_spans_free(v, n);
@@ -252,11 +346,152 @@ store_entries(struct store *s, const struct boiler *bp, struct job *j, const cha
 	return store_commit(s) < 0 ? -1 : 0;
 }
 
-/* A request done: what it found, into the store and the totals. 0, or
- * -1 when the store failed. */
+/* The status word of a failed request, as luot feeds shows it. */
+static const char *
+failed_status(const struct job *j, CURLcode res)
+{
+	if (res == CURLE_OPERATION_TIMEDOUT)
+		return "timeout";
+	if (j->too_big || res == CURLE_FILESIZE_EXCEEDED)
+		return "too large";
+	if (res == CURLE_TOO_MANY_REDIRECTS)
+		return "redirects";
+	return "error";
+}
+
+/* Why request j failed (res not CURLE_OK), new. */
+static char *
+failed_why(const struct job *j, CURLcode res)
+{
+	if (j->too_big || res == CURLE_FILESIZE_EXCEEDED)
+		return xasprintf(_("larger than %zu bytes"), j->max);
+	return xstrdup(*j->err ? j->err : curl_easy_strerror(res));
+}
+
+/* The charset a Content-Type names ("text/html; charset=windows-1258"),
+ * new, or NULL. */
+static char *
+type_charset(const char *type)
+{
+	const char *p = type != NULL ? strcasestr(type, "charset=") : NULL;
+	size_t n;
+
+	if (p == NULL)
+		return NULL;
+	p += 8;
+	if (*p == '"')
+		p++;
+	n = strcspn(p, "\"; \t");
+	return n > 0 ? xstrndup(p, n) : NULL;
+}
+
+/* Is the answer of page job j a web page, by its type or, when it names
+ * none, by its bytes? */
 static int
-job_done(struct store *s, const struct boiler *bp, struct job *j, CURLcode res,
+is_page(const struct job *j)
+{
+	const char *t = j->content_type;
+
+	if (t == NULL || *t == '\0')
+		return html_looks(j->body.data ? j->body.data : "", j->body.len);
+	return strncasecmp(t, "text/html", 9) == 0 || strncasecmp(t, "application/xhtml", 17) == 0;
+}
+
+/* The article of page job j's answer (fetched from where) in *a; 0; 1
+ * when the page holds no more than the entry's summary; -1 with *why
+ * (new) when it is no article. */
+static int
+page_article(const struct boiler *bp, struct job *j, const char *where, struct article *a,
+    char **why)
+{
+	enum extract_cut_kind cut;
+	char *hint = type_charset(j->content_type), *page, *rec, *at;
+	size_t bad;
+	int rc;
+
+	*why = NULL;
+	if (!is_page(j)) {
+		*why = xasprintf(_("not a web page (%s)"), j->content_type);
+		free(hint);
+		return -1;
+	}
+	page = html_decode(j->body.data ? j->body.data : "", j->body.len, hint, NULL, &bad);
+	free(hint);
+	rec = record_with_page(j->entry, page);
+	free(page);
+	rc = record_article(bp, NULL, rec, &limits, a, &cut, why);
+	free(rec);
+	if (rc < 0)
+		return -1;
+	if (j->has_summary && text_bytes(a) <= text_bytes(&j->summary))
+		return 1;
+	/* The page's canonical URL when it is of the site the page came
+	 * from (a page may name any); else where it came from. The entry's
+	 * link is kept when it differs, so that the next fetch knows it. */
+	at = url_clean(where);
+	if (a->url == NULL || at == NULL || !url_same_site(a->url, at)) {
+		free(a->url);
+		a->url = at != NULL ? at : xstrdup(j->url);
+	} else {
+		free(at);
+	}
+	if (j->url != NULL && strcmp(j->url, a->url) != 0)
+		a->link = xstrdup(j->url);
+	return 0;
+}
+
+/* A page's request done: its article stored, or the entry's summary when
+ * the page failed or gave no more. 0, or -1 when the store failed. */
+static int
+page_done(struct store *s, const struct boiler *bp, struct job *j, CURLcode res,
     struct fetch_totals *t)
+{
+	struct article a;
+	char *why = NULL, *where = NULL;
+	long code = 0;
+	int rc = 0;
+
+	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
+	curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &where);
+	article_init(&a);
+	t->pages++;
+	if (res != CURLE_OK)
+		why = failed_why(j, res);
+	else if (code < 200 || code >= 300)
+		why = xasprintf(_("HTTP %ld"), code);
+	else if ((rc = page_article(bp, j, where, &a, &why)) == 0)
+		t->full_text++;
+	if (rc != 0 || why != NULL) {
+		/* Not the feed's failure: the entry is stored as it came. */
+		if (why != NULL) {
+			t->pages_failed++;
+			warnx(_("no full text for %s: %s"), j->url, why);
+			free(why);
+		}
+		article_free(&a);
+		rc = 0;
+		if (!j->has_summary)
+			return 0;
+		a = j->summary;
+		article_init(&j->summary);
+		j->has_summary = 0;
+	}
+	a.feed_id = j->id;
+	if (store_begin(s) < 0 || store_one(s, &a, j->url, t) < 0) {
+		store_rollback(s);
+		rc = -1;
+	} else if (store_commit(s) < 0) {
+		rc = -1;
+	}
+	article_free(&a);
+	return rc;
+}
+
+/* A feed's request done: what it found, into the store (or the queue,
+ * for pages) and the totals. 0, or -1 when the store failed. */
+static int
+feed_done(struct store *s, const struct boiler *bp, struct job *j, CURLcode res,
+    struct queue *q, struct fetch_totals *t)
 {
 	struct store_feed_fetch f = { NULL, NULL, NULL, NULL, NULL, NULL };
 	char status[32], again[32], *title = NULL, *why = NULL, *where = NULL;
@@ -268,12 +503,8 @@ job_done(struct store *s, const struct boiler *bp, struct job *j, CURLcode res,
 	snprintf(status, sizeof status, "%ld", code);
 	f.status = status;
 	if (res != CURLE_OK) {
-		f.status = res == CURLE_OPERATION_TIMEDOUT ? "timeout" : j->too_big ||
-		    res == CURLE_FILESIZE_EXCEEDED ? "too large" : res == CURLE_TOO_MANY_REDIRECTS ?
-		    "redirects" : "error";
-		why = j->too_big || res == CURLE_FILESIZE_EXCEEDED ?
-		    xasprintf(_("larger than %zu bytes"), j->max) :
-		    xstrdup(*j->err ? j->err : curl_easy_strerror(res));
+		f.status = failed_status(j, res);
+		why = failed_why(j, res);
 	} else if (code == 304) {
 		t->unchanged++;
 	} else if (code == 429 || code == 503) {
@@ -285,7 +516,7 @@ job_done(struct store *s, const struct boiler *bp, struct job *j, CURLcode res,
 	} else {
 		f.etag = j->new_etag;
 		f.last_modified = j->new_modified;
-		rc = store_entries(s, bp, j, where, &title, t, &why);
+		rc = store_entries(s, bp, j, where, q, &title, t, &why);
 		if (rc > 0) {
 			f.status = "not a feed";
 			rc = 0;
@@ -306,8 +537,7 @@ job_done(struct store *s, const struct boiler *bp, struct job *j, CURLcode res,
 
 /* The feeds to fetch: every one whose Retry-After has passed. */
 struct list {
-	struct job *v;
-	size_t n;
+	struct queue *q;
 	char now[32];
 	struct fetch_totals *t;
 };
@@ -323,14 +553,12 @@ collect(const struct store_feed *f, void *ctx)
 		l->t->waiting++;
 		return 0;
 	}
-	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
-	j = &l->v[l->n++];
-	memset(j, 0, sizeof *j);
+	j = queue_push(l->q);
 	j->id = f->id;
+	j->full_text = f->full_text;
 	j->url = xstrdup(f->url);
 	j->etag = f->etag ? xstrdup(f->etag) : NULL;
 	j->last_modified = f->last_modified ? xstrdup(f->last_modified) : NULL;
-	buf_init(&j->body);
 	return 0;
 }
 
@@ -338,7 +566,8 @@ int
 fetch_feeds(struct store *s, const struct boiler *bp, const struct fetch_opts *o,
     struct fetch_totals *t)
 {
-	struct list l = { NULL, 0, "", t };
+	struct queue q = { NULL, 0, 0 };
+	struct list l = { &q, "", t };
 	struct progress bar;
 	CURLM *multi;
 	size_t next = 0, done = 0;
@@ -355,13 +584,13 @@ fetch_feeds(struct store *s, const struct boiler *bp, const struct fetch_opts *o
 	    (multi = curl_multi_init()) == NULL)
 		die("%s", _("cannot start libcurl"));
 	progress_init(&bar, o->progress);
-	while (rc == 0 && (next < l.n || running > 0)) {
+	while (rc == 0 && (next < q.n || running > 0)) {
 		CURLMsg *m;
 		int left;
 
 		/* At most o->jobs requests at once. */
-		while (next < l.n && running < o->jobs) {
-			CURL *e = job_start(&l.v[next], o);
+		while (next < q.n && running < o->jobs) {
+			CURL *e = job_start(q.v[next], o);
 
 			if (e == NULL || curl_multi_add_handle(multi, e) != CURLM_OK)
 				die("%s", _("cannot start a request"));
@@ -376,24 +605,27 @@ fetch_feeds(struct store *s, const struct boiler *bp, const struct fetch_opts *o
 				continue;
 			curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&j);
 			curl_multi_remove_handle(multi, m->easy_handle);
-			if (job_done(s, bp, j, m->data.result, t) < 0) {
+			if ((j->page ? page_done(s, bp, j, m->data.result, t) :
+			    feed_done(s, bp, j, m->data.result, &q, t)) < 0) {
 				warnx(_("fetch stopped: %s"), store_errmsg(s));
 				rc = -1;
 			}
 			curl_easy_cleanup(j->easy);
 			j->easy = NULL;
-			progress_update(&bar, ++done, l.n);
+			/* Done with: its body and summary need not wait. */
+			buf_free(&j->body);
+			progress_update(&bar, ++done, q.n);
 		}
 		if (running > 0)
 			curl_multi_poll(multi, NULL, 0, 100, NULL);
 	}
 	progress_end(&bar);
-	for (size_t i = 0; i < l.n; i++) {
-		if (l.v[i].easy != NULL)
-			curl_multi_remove_handle(multi, l.v[i].easy);
-		job_free(&l.v[i]);
+	for (size_t i = 0; i < q.n; i++) {
+		if (q.v[i]->easy != NULL)
+			curl_multi_remove_handle(multi, q.v[i]->easy);
+		job_free(q.v[i]);
 	}
-	free(l.v);
+	free(q.v);
 	curl_multi_cleanup(multi);
 	t->seconds = monotonic_seconds() - start;
 	return rc;

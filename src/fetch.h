@@ -25,6 +25,9 @@
 #define FETCH_CONNECT_TIMEOUT 15	/* seconds */
 #define FETCH_TIMEOUT 60		/* seconds, the whole request */
 #define FETCH_MAX_BYTES (16u << 20)	/* a feed's response */
+/* An entry's text shorter than this is a summary: its page is fetched
+ * for the full text (unless the feed says not: feed add --no-full-text). */
+#define FETCH_SUMMARY_BYTES 600
 /* When a 429 or 503 names no time: the next fetch waits this long. */
 #define FETCH_RETRY_DEFAULT 3600	/* seconds */
 
@@ -42,6 +45,9 @@ struct fetch_totals {
 	size_t waiting;		/* not asked: a Retry-After not passed */
 	size_t articles;	/* new articles stored */
 	size_t duplicates;	/* entries stored before */
+	size_t pages;		/* entries' pages asked for their full text */
+	size_t full_text;	/* ... whose text was stored */
+	size_t pages_failed;	/* ... that failed (the summary stored) */
 	double seconds;
 };
 

@@ -612,6 +612,23 @@ holds_tag(const xmlNode *n, const char *tag)
 	return 0;
 }
 
+/* The first element tag at or under n (its siblings too), or NULL. */
+static const xmlNode *
+find_tag(const xmlNode *n, const char *tag)
+{
+	for (; n != NULL; n = n->next) {
+		const xmlNode *found;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_tag(n, tag))
+			return n;
+		if ((found = find_tag(n->children, tag)) != NULL)
+			return found;
+	}
+	return NULL;
+}
+
 static int
 is_junk(const xmlNode *n)
 {
@@ -782,21 +799,38 @@ find_body(const xmlNode *root)
 	return best;
 }
 
-/* The <article> that holds the text, when the page has one. */
+/* The <article> that holds min characters of text or more, when the
+ * page has one. */
 static const xmlNode *
-find_article(const xmlNode *n)
+find_article(const xmlNode *n, size_t min)
 {
 	for (; n != NULL; n = n->next) {
 		const xmlNode *found;
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_tag(n, "article") && text_len(n) >= ARTICLE_MIN_TEXT)
+		if (is_tag(n, "article") && text_len(n) >= min)
 			return n;
-		if ((found = find_article(n->children)) != NULL)
+		if ((found = find_article(n->children, min)) != NULL)
 			return found;
 	}
 	return NULL;
+}
+
+/* With no paragraph to score (a page of one sentence, a feed's summary),
+ * the <article> or else the <body> is the text, as in Readability; not
+ * when it is mostly links (a section's front page). */
+static const xmlNode *
+whole_text(const xmlNode *root)
+{
+	const xmlNode *n = find_article(root, 1);
+	size_t len;
+
+	if (n == NULL)
+		n = find_tag(root, "body");
+	if (n == NULL || (len = text_len(n)) < PARA_MIN_TEXT || link_len(n) * 2 >= len)
+		return NULL;
+	return n;
 }
 
 /* The lines of the body: a block each, captions of figures apart. */
@@ -914,6 +948,89 @@ take(char **slot, char *v)
 	*slot = v;
 }
 
+/* Class or id words of the element a page shows its author in. */
+static const char *const byline_words[] = {
+	"author", "byline", "tac-gia", "tacgia", "writer", NULL
+};
+/* What a byline may say before the name. */
+static const char *const byline_heads[] = {
+	"Tác giả:", "Bài và ảnh:", "Bài, ảnh:", "Bài:", "By ", NULL
+};
+
+/* The name in a byline's text, "Bài và ảnh: Hoàng Sơn - 06/04/2024", new;
+ * NULL when what is left does not read as a name (a few words, no
+ * digits, no address). */
+static char *
+byline_name(const char *text)
+{
+	static const char *const seps[] = { " - ", " | ", " – ", " — ", " (", ",", NULL };
+	char *t = text_one_line(text), *name;
+	const char *p = t;
+	size_t n, words = 0;
+
+	if (t == NULL)
+		return NULL;
+	for (size_t i = 0; byline_heads[i] != NULL; i++) {
+		if (strncmp(p, byline_heads[i], strlen(byline_heads[i])) == 0) {
+			p += strlen(byline_heads[i]);
+			break;
+		}
+	}
+	p += strspn(p, " ");
+	n = strlen(p);
+	for (size_t i = 0; seps[i] != NULL; i++) {
+		const char *at = strstr(p, seps[i]);
+
+		if (at != NULL && (size_t)(at - p) < n)
+			n = (size_t)(at - p);
+	}
+	name = xstrndup(p, n);
+	free(t);
+	for (const char *q = name; *q; q++) {
+		if (isdigit((unsigned char)*q) || *q == '@' || *q == '/' || *q == ':') {
+			free(name);
+			return NULL;
+		}
+		if (*q == ' ')
+			words++;
+	}
+	if (*name == '\0' || words >= 6 || strlen(name) > 60) {
+		free(name);
+		return NULL;
+	}
+	return name;
+}
+
+/* The author a page shows in an element so classed (a byline above or
+ * under the text), taken out of the tree so that the body does not hold
+ * it; new, or NULL. */
+static char *
+page_byline(xmlNode *n)
+{
+	for (; n != NULL; n = n->next) {
+		char *ci, *name = NULL;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		ci = class_id(n);
+		if (holds_word(ci, byline_words)) {
+			char *t = text_of(n);
+
+			name = byline_name(t);
+			free(t);
+		}
+		free(ci);
+		if (name != NULL) {
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+			return name;
+		}
+		if ((name = page_byline(n->children)) != NULL)
+			return name;
+	}
+	return NULL;
+}
+
 /* The <title> without the site's name after a separator ("Tin - Báo X"). */
 static char *
 page_title_alone(char *t, const char *site)
@@ -969,7 +1086,7 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	const xmlNode *body, *lede;
 	struct meta ld = { 0 }, og = { 0 }, canon = { 0 };
 	struct lines_out o;
-	char *page_title = NULL, *title, *h1 = NULL, *text;
+	char *page_title = NULL, *title, *h1 = NULL, *text, *byline = NULL;
 	size_t n;
 	int rc = -1;
 
@@ -984,8 +1101,10 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	}
 	walk_meta(root, &ld, &og, &canon, &page_title);
 	drop_junk(root);
-	if ((body = find_article(root)) == NULL)
-		body = find_body(root);
+	byline = page_byline(root);
+	if ((body = find_article(root, ARTICLE_MIN_TEXT)) == NULL &&
+	    (body = find_body(root)) == NULL)
+		body = whole_text(root);
 	memset(&o, 0, sizeof o);
 	buf_init(&o.text);
 	buf_init(&o.line);
@@ -1029,7 +1148,7 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 		if (c != NULL)
 			strlist_push_new(&a->captions, c);
 	}
-	take(&a->author, text_one_line(ld.author ? ld.author : og.author));
+	take(&a->author, text_one_line(ld.author ? ld.author : og.author ? og.author : byline));
 	{
 		char *site = site_in_title(page_title, a->title);
 
@@ -1052,6 +1171,7 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	}
 	rc = 0;
 out:
+	free(byline);
 	free(h1);
 	free(page_title);
 	buf_free(&o.text);

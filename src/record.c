@@ -173,7 +173,7 @@ push_span(struct record_span **v, size_t *n, size_t *cap, int64_t off, size_t le
 		*cap = *cap ? *cap * 2 : 64;
 		*v = xrealloc(*v, *cap * sizeof **v);
 	}
-	(*v)[(*n)++] = (struct record_span){ off, len, line, NULL, NULL };
+	(*v)[(*n)++] = (struct record_span){ off, len, line, NULL, NULL, 0 };
 }
 
 /* JSON Lines: each line that holds more than spaces, read a block at a
@@ -355,12 +355,34 @@ record_feed(const char *bytes, size_t n, const char *base, struct record_span **
 		push_span(v, nv, &cap, 0, strlen(s), e->line > 0 ? (size_t)e->line : i + 1);
 		(*v)[*nv - 1].json = xstrdup(s);
 		(*v)[*nv - 1].url = e->link ? xstrdup(e->link) : NULL;
+		(*v)[*nv - 1].summary = e->content == NULL;
 		free(s);
 	}
 	if (title != NULL && feed.title != NULL)
 		*title = xstrdup(feed.title);
 	feed_free(&feed);
 	return 0;
+}
+
+char *
+record_with_page(const char *json, const char *page)
+{
+	json_t *obj = json_loads(json, 0, NULL);
+	char *s, *out;
+
+	if (obj == NULL || !json_is_object(obj)) {
+		json_decref(obj);
+		obj = json_object();
+	}
+	json_object_del(obj, "url");
+	json_object_set_new(obj, "body", json_string(page));
+	s = json_dumps(obj, JSON_COMPACT);
+	json_decref(obj);
+	if (s == NULL)
+		die("%s", strerror(ENOMEM));
+	out = xstrdup(s);
+	free(s);
+	return out;
 }
 
 /* A feed file's entries, each a record (record_feed). */
@@ -650,11 +672,14 @@ record_article(const struct boiler *bp, const struct record_map *m, const char *
 	title = one_line(field_text(obj, m, RECORD_TITLE));
 	if (looks_html(body)) {
 		/* A crawler that kept the markup: read as the page's
-		 * article (html.h), the record's title over the page's. */
-		char *page = xasprintf("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head>"
+		 * article (html.h), the record's title over the page's. A
+		 * whole page (a feed entry's, fetched for its full text) is
+		 * read as it is; a fragment is the article of a page. */
+		char *page = html_looks(body, strlen(body)) ? NULL :
+		    xasprintf("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head>"
 		    "<body><article>%s</article></body></html>", body);
 
-		rc = html_article(bp, page, title, lim, a, cut, why);
+		rc = html_article(bp, page != NULL ? page : body, title, lim, a, cut, why);
 		free(page);
 		if (rc < 0)
 			goto out;

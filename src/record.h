@@ -62,6 +62,7 @@ struct record_span {
 	size_t line;
 	char *json;		/* NULL: read the bytes from the file */
 	char *url;		/* a feed entry's link, or NULL */
+	int summary;		/* a feed entry with a summary only, no content */
 };
 
 /*
@@ -81,6 +82,13 @@ void record_spans_free(struct record_span *v, size_t n);
  * not NULL) the feed's own, new or NULL. 0, or -1 with *why (new). */
 int record_feed(const char *bytes, size_t n, const char *base, struct record_span **v,
     size_t *nv, char **title, char **why);
+
+/* The record of a feed's entry (json, as record_feed() makes it) with
+ * page, the whole page at its link (decoded: html_decode()), as its body
+ * and no URL of its own: record_article() then reads the page, the
+ * entry's title, date, author and source over what the page says, and
+ * the page's canonical URL. New string. */
+char *record_with_page(const char *json, const char *page);
 
 /* The bytes of record sp of path, NUL ended; NULL with the reason in
  * *why (caller frees). */

@@ -218,9 +218,9 @@ add_row(struct store *s, struct article *a, const char *path, int64_t *id)
 	if (prepare_kept(s, &s->add,
 	    "INSERT INTO article (hash, title, author, source, published,"
 	    " published_prec, crawled, crawled_prec, path, imported, body,"
-	    " captions, words, original, url, site, feed_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-	    " ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11, ?12, ?13, ?14, ?15,"
-	    " ?16)"
+	    " captions, words, original, url, site, feed_id, link, links) VALUES (?1, ?2, ?3,"
+	    " ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11, ?12, ?13,"
+	    " ?14, ?15, ?16, ?17, ?18)"
 	    /* The same text, or the same address (schema 16): a duplicate. */
 	    " ON CONFLICT DO NOTHING RETURNING id, fts_key") < 0)
 		return -1;
@@ -247,6 +247,8 @@ add_row(struct store *s, struct article *a, const char *path, int64_t *id)
 	}
 	if (a->feed_id > 0)
 		sqlite3_bind_int64(s->add, 16, a->feed_id);
+	store_bind_text(s->add, 17, a->link);
+	store_bind_text(s->add, 18, a->links);
 	/* A row comes back when one was added; none for a duplicate. */
 	new_id = key = 0;
 	if ((rc = sqlite3_step(s->add)) == SQLITE_ROW) {

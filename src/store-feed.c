@@ -115,7 +115,8 @@ store_feed_fetched(struct store *s, int64_t id, const struct store_feed_fetch *f
 int
 store_url_known(struct store *s, const char *url)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM article WHERE url = ?1");
+	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM article WHERE url = ?1"
+	    " UNION ALL SELECT 1 FROM article WHERE link = ?1");
 	int rc;
 
 	if (st == NULL)

@@ -467,6 +467,12 @@ static const char *const migrations[STORE_VERSION] = {
 	");"
 	"ALTER TABLE article ADD COLUMN feed_id INTEGER;"
 	"CREATE INDEX article_by_feed ON article (feed_id) WHERE feed_id IS NOT NULL;",
+	/* 18: the address a feed's entry was fetched at, when the page
+	 * named another (its canonical URL), so that the next fetch knows
+	 * the entry; the links of the body, "URL<TAB>text" lines. */
+	"ALTER TABLE article ADD COLUMN link TEXT;"
+	"CREATE INDEX article_by_link ON article (link) WHERE link IS NOT NULL;"
+	"ALTER TABLE article ADD COLUMN links TEXT;",
 };
 
 int

@@ -17,7 +17,7 @@
 #include "article.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_VERSION 17
+#define STORE_VERSION 18
 
 struct store;
 
@@ -453,7 +453,8 @@ struct store_feed_fetch {
 };
 int store_feed_fetched(struct store *s, int64_t id, const struct store_feed_fetch *f);
 
-/* Is there an article at url (schema 16's unique index)? 1, 0, or -1. */
+/* Is there an article at url, or fetched at url (its link, schema 18)?
+ * 1, 0, or -1. */
 int store_url_known(struct store *s, const char *url);
 
 /* Subscribe to url (url.h keeps it: http, https or file). 1 added (*id

@@ -130,6 +130,17 @@ url_site(const char *url)
 	return some_host(url + k);
 }
 
+int
+url_same_site(const char *a, const char *b)
+{
+	char *x = url_site(a), *y = url_site(b);
+	int same = x != NULL && y != NULL && *x && strcmp(x, y) == 0;
+
+	free(x);
+	free(y);
+	return same;
+}
+
 char *
 url_site_of_query(const char *s)
 {

@@ -23,6 +23,9 @@ char *url_clean(const char *s);
  */
 char *url_site(const char *url);
 
+/* Are a and b of one site (url_site), both with a host? */
+int url_same_site(const char *a, const char *b);
+
 /* A site: filter as typed ("VnExpress.net", "https://www.vnexpress.net/")
  * made comparable with url_site(). New string; NULL when empty. */
 char *url_site_of_query(const char *s);

@@ -11,6 +11,10 @@
  *   /bomb.xml   a gzip of 50 KB that inflates to 50 MB
  *   /busy       429 with Retry-After: 120
  *   /tofile     302 to file:///etc/passwd
+ *   /trang-1258 ROOT/pages/cp1258.html as text/html; charset=windows-1258
+ *   /go/NAME    302 to /pages/NAME
+ * Other files go as text/html (.html), application/pdf (.pdf), or
+ * application/xml.
  * A connection a process (fork); SIGTERM ends it.
  */
 #include "config.h"
@@ -104,8 +108,21 @@ gzip(const char *in, size_t n, char **out)
 	return cap - z.avail_out;
 }
 
+/* The type of a file, by its name. */
+static const char *
+type_of(const char *name)
+{
+	size_t k = strlen(name);
+
+	if (k > 5 && strcmp(name + k - 5, ".html") == 0)
+		return "text/html";
+	if (k > 4 && strcmp(name + k - 4, ".pdf") == 0)
+		return "application/pdf";
+	return "application/xml";
+}
+
 static void
-serve_file(int fd, const char *name, const char *extra)
+serve_typed(int fd, const char *name, const char *type, const char *extra)
 {
 	size_t n;
 	char *body = file(name, &n);
@@ -114,8 +131,14 @@ serve_file(int fd, const char *name, const char *extra)
 		status(fd, "404 Not Found", "");
 		return;
 	}
-	send_body(fd, "application/xml", extra, body, n);
+	send_body(fd, type, extra, body, n);
 	free(body);
+}
+
+static void
+serve_file(int fd, const char *name, const char *extra)
+{
+	serve_typed(fd, name, type_of(name), extra);
 }
 
 static void
@@ -154,6 +177,13 @@ serve(int fd)
 		status(fd, "302 Found", "Location: /loop\r\n");
 	} else if (strcmp(path, "/tofile") == 0) {
 		status(fd, "302 Found", "Location: file:///etc/passwd\r\n");
+	} else if (strcmp(path, "/trang-1258") == 0) {
+		serve_typed(fd, "pages/cp1258.html", "text/html; charset=windows-1258", "");
+	} else if (strncmp(path, "/go/", 4) == 0) {
+		char where[1100];
+
+		snprintf(where, sizeof where, "Location: /pages/%s\r\n", path + 4);
+		status(fd, "302 Found", where);
 	} else if (strcmp(path, "/busy") == 0) {
 		status(fd, "429 Too Many Requests", "Retry-After: 120\r\n");
 	} else if (strcmp(path, "/gzip.xml") == 0) {
