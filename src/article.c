@@ -39,6 +39,22 @@ article_free(struct article *a)
 	article_init(a);
 }
 
+int
+article_link_next(const char **p, char **url, char **text)
+{
+	const char *s = *p;
+	size_t n, u;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	n = strcspn(s, "\n");
+	u = strcspn(s, "\t\n");
+	*url = xstrndup(s, u);
+	*text = u < n ? xstrndup(s + u + 1, n - u - 1) : xstrdup("");
+	*p = s[n] == '\n' ? s + n + 1 : s + n;
+	return 1;
+}
+
 char *
 article_body(const struct article *a)
 {

@@ -50,6 +50,10 @@ void article_free(struct article *a);
 /* Paragraphs joined by '\n': the stored body. Caller frees. */
 char *article_body(const struct article *a);
 
+/* The next of the links kept with an article ("URL<TAB>text" lines):
+ * its URL and text (new) from *p, which moves past it. 0 at the end. */
+int article_link_next(const char **p, char **url, char **text);
+
 /*
  * The content hash: SHA-256 of the normalised body (NFC, spaces squeezed,
  * paragraphs joined by '\n'), so the same article saved twice, in NFD or

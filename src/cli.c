@@ -159,6 +159,29 @@ put_lines_text(struct buf *b, const char *s, const char *sep)
 	}
 }
 
+/* The body's links under the text, numbered as the reader's L lists
+ * them: "[1] text <URL>". */
+static void
+put_links(struct buf *b, const char *links)
+{
+	const char *p = links;
+	char *url, *text;
+	size_t k = 0;
+
+	if (links == NULL || *links == '\0')
+		return;
+	buf_printf(b, "\n%s\n", _("Links:"));
+	while (article_link_next(&p, &url, &text)) {
+		char *safe = text_sanitize(text), *safe_url = text_sanitize(url);
+
+		buf_printf(b, "[%zu] %s%s<%s>\n", ++k, safe, *safe ? " " : "", safe_url);
+		free(url);
+		free(text);
+		free(safe);
+		free(safe_url);
+	}
+}
+
 static int
 show_item(const struct store_item *it, void *vctx)
 {
@@ -172,6 +195,8 @@ show_item(const struct store_item *it, void *vctx)
 		json_lines(b, it->body);
 		json_key(b, "captions", 0);
 		json_lines(b, it->captions);
+		json_key(b, "links", 0);
+		json_links(b, it->links);
 		buf_adds(b, "}\n");
 		return 0;
 	}
@@ -190,6 +215,7 @@ show_item(const struct store_item *it, void *vctx)
 		buf_printf(b, "%s\n", _("Photo captions:"));
 		put_lines_text(b, it->captions, "\n");
 	}
+	put_links(b, it->links);
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/uri.h>
 #include <libxml/tree.h>
 
 #include "date.h"
@@ -838,6 +839,7 @@ struct lines_out {
 	struct buf text;	/* lines joined by LF */
 	struct buf line;	/* the line being made */
 	struct strlist captions;
+	struct strlist links;	/* href, text, href, text... as the page has them */
 };
 
 static void
@@ -877,6 +879,16 @@ emit(const xmlNode *n, struct lines_out *o)
 		if (is_tag(c, "br")) {
 			end_line(o);
 			continue;
+		}
+		if (is_tag(c, "a")) {
+			char *href = attr(c, "href");
+
+			if (href != NULL && *href && *href != '#') {
+				strlist_push_new(&o->links, href);
+				strlist_push_new(&o->links, text_of(c));
+			} else {
+				free(href);
+			}
 		}
 		/* The headline is the title's (first_h1), not the text's. */
 		if (is_tag(c, "h1")) {
@@ -936,6 +948,47 @@ visible_lede(const xmlNode *n, const xmlNode *body, const char *description)
 			return found;
 	}
 	return NULL;
+}
+
+/* The links of the body (o->links) as article.h keeps them, "URL<TAB>
+ * text" lines, each URL once, made absolute against base (may be NULL:
+ * relative ones are then left out); NULL when there are none. */
+static char *
+links_text(const struct strlist *v, const char *base)
+{
+	struct buf b;
+	struct strlist seen;
+
+	buf_init(&b);
+	strlist_init(&seen);
+	for (size_t i = 0; i + 1 < v->len; i += 2) {
+		xmlChar *abs = xmlBuildURI((const xmlChar *)v->items[i], (const xmlChar *)base);
+		char *url = url_clean(abs != NULL ? (const char *)abs : v->items[i]), *text;
+		int dup = 0;
+
+		xmlFree(abs);
+		if (url == NULL)
+			continue;
+		for (size_t k = 0; k < seen.len && !dup; k++)
+			dup = strcmp(seen.items[k], url) == 0;
+		if (dup) {
+			free(url);
+			continue;
+		}
+		text = text_one_line(v->items[i + 1]);
+		buf_adds(&b, url);
+		buf_addc(&b, '\t');
+		if (text != NULL)
+			buf_adds(&b, text);
+		buf_addc(&b, '\n');
+		free(text);
+		strlist_push_new(&seen, url);
+	}
+	strlist_free(&seen);
+	if (b.len == 0)
+		return NULL;
+	buf_addc(&b, '\0');
+	return buf_detach(&b);
 }
 
 /* Replace *slot with v when v says something. */
@@ -1109,6 +1162,7 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	buf_init(&o.text);
 	buf_init(&o.line);
 	strlist_init(&o.captions);
+	strlist_init(&o.links);
 	lede = visible_lede(root, body, ld.description ? ld.description : og.description);
 	if (lede != NULL) {
 		emit(lede->children, &o);
@@ -1169,6 +1223,8 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 		a->url = url_clean(canon.url ? canon.url : og.url ? og.url : ld.url ? ld.url : from);
 		free(from);
 	}
+	free(a->links);
+	a->links = links_text(&o.links, a->url);
 	rc = 0;
 out:
 	free(byline);
@@ -1177,6 +1233,7 @@ out:
 	buf_free(&o.text);
 	buf_free(&o.line);
 	strlist_free(&o.captions);
+	strlist_free(&o.links);
 	meta_free(&ld);
 	meta_free(&og);
 	meta_free(&canon);

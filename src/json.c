@@ -98,6 +98,29 @@ json_lines(struct buf *b, const char *s)
 
 /* A member after the first: ,"key":"s" (s NULL: null). */
 void
+json_links(struct buf *b, const char *links)
+{
+	const char *p = links;
+	char *url, *text;
+	int first = 1;
+
+	buf_addc(b, '[');
+	while (article_link_next(&p, &url, &text)) {
+		if (!first)
+			buf_addc(b, ',');
+		first = 0;
+		buf_addc(b, '{');
+		json_key(b, "url", 1);
+		json_str(b, url);
+		json_member(b, "text", text);
+		buf_addc(b, '}');
+		free(url);
+		free(text);
+	}
+	buf_addc(b, ']');
+}
+
+void
 json_member(struct buf *b, const char *key, const char *s)
 {
 	json_key(b, key, 0);

@@ -24,6 +24,9 @@ void json_member(struct buf *b, const char *key, const char *s);
 
 /* Append lines of s (split at LF) as a JSON array of strings. */
 void json_lines(struct buf *b, const char *s);
+/* The links of an article ("URL<TAB>text" lines, may be NULL) as an
+ * array of {"url", "text"}. */
+void json_links(struct buf *b, const char *links);
 
 struct store_item;
 struct store_mark;

@@ -442,7 +442,8 @@ replace_row(struct store *s, int64_t id, struct article *a, int64_t *key)
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE article SET hash = ?1, title = ?2, author = ?3, source = ?4, published = ?5,"
 	    " published_prec = ?6, crawled = ?7, crawled_prec = ?8, body = ?9, captions = ?10,"
-	    " words = ?11, original = coalesce(?12, original) WHERE id = ?13 RETURNING fts_key");
+	    " words = ?11, original = coalesce(?12, original), links = ?14 WHERE id = ?13"
+	    " RETURNING fts_key");
 	int rc;
 
 	if (st == NULL)
@@ -459,6 +460,7 @@ replace_row(struct store *s, int64_t id, struct article *a, int64_t *key)
 	if (a->zoriginal.len > 0)
 		sqlite3_bind_blob(st, 12, a->zoriginal.data, (int)a->zoriginal.len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 13, id);
+	store_bind_text(st, 14, a->links);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*key = sqlite3_column_int64(st, 0);
 		rc = sqlite3_step(st);

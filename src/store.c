@@ -629,7 +629,7 @@ store_show(struct store *s, int64_t id, store_item_fn fn, void *ctx)
 	int rc, found = 0;
 
 	if (sqlite3_prepare_v2(s->db,
-		"SELECT " ITEM_COLUMNS ", luot_unzip(a.body), luot_unzip(a.captions)"
+		"SELECT " ITEM_COLUMNS ", luot_unzip(a.body), luot_unzip(a.captions), a.links"
 		" FROM article a WHERE a.id = ?1",
 		-1, &st, NULL) != SQLITE_OK)
 		return store_db_fail(s);
@@ -641,6 +641,7 @@ store_show(struct store *s, int64_t id, store_item_fn fn, void *ctx)
 		store_fill_item(st, &it);
 		it.body = store_col(st, ITEM_NCOLS);
 		it.captions = store_col(st, ITEM_NCOLS + 1);
+		it.links = store_col(st, ITEM_NCOLS + 2);
 		if (fn != NULL)
 			fn(&it, ctx);
 		found = 1;

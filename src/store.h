@@ -37,6 +37,7 @@ struct store_item {
 	int64_t position;	/* reading position: first line shown */
 	const char *body;	/* store_show only: paragraphs joined by LF */
 	const char *captions;	/* store_show only: captions joined by LF */
+	const char *links;	/* store_show only: the body's links (article.h) */
 };
 
 typedef int (*store_item_fn)(const struct store_item *item, void *ctx);

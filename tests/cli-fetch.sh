@@ -126,6 +126,7 @@ test_expect_success '  the entry'"'"'s title and date stay; the page gives the t
 	"$LUOT" --db f.db show "$id" >a &&
 	grep -q "mười chín cây số" a &&
 	grep -q "trẻ em dưới một mét" a &&
+	grep -qx "\[1\] của sở giao thông <$site/thong-bao/xe-buyt>" a &&
 	! grep -q "Tin liên quan" a &&
 	! grep -q "Gửi cho bạn bè" a &&
 	! grep -q "Trang chủ" a

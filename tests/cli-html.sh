@@ -46,6 +46,17 @@ test_expect_success '  the body: the sapo first, a heading, no related news, sha
 '
 
 t2="Đà Nẵng khai trương tuyến phố đi bộ mới ven sông Hàn"
+test_expect_success 'the body'"'"'s links kept: absolute, once each, no anchors, scripts or mail' '
+	id=$("$LUOT" --db "$db" list --json | jq -r "select(.title == \"$t1\") | .id") &&
+	"$LUOT" --db "$db" show --json "$id" | jq -c .links >links &&
+	echo "[{\"url\":\"https://vnexpress.net/giao-thong/brt-2017-4567.html\",\"text\":\"lần đầu năm 2017\"},{\"url\":\"https://www.youtube.com/watch?v=abc&t=5\",\"text\":\"video BRT\"}]" >want &&
+	test_cmp want links &&
+	"$LUOT" --db "$db" show "$id" >text &&
+	grep -qx "\[1\] lần đầu năm 2017 <https://vnexpress.net/giao-thong/brt-2017-4567.html>" text &&
+	grep -qx "\[2\] video BRT <https://www.youtube.com/watch?v=abc&t=5>" text &&
+	grep -q "buổi chiều, như video BRT cho thấy; xem bài cũ hoặc gửi thư." text
+'
+
 test_expect_success 'Open Graph only: og:title, article:published_time, meta author, og:site_name, og:url' '
 	test "$(field "$t2" .published)" = 2024-06-15T19:05 &&
 	test "$(field "$t2" .author)" = "Hoàng Hiệp" &&
