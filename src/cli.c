@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "export.h"
 #include "i18n.h"
 #include "json.h"
 #include "query.h"
@@ -115,79 +116,11 @@ cli_list(struct store *s, long limit, int json)
 	return finish();
 }
 
-static void
-put_field(struct buf *b, const char *label, const char *value)
-{
-	char *safe;
-
-	if (value == NULL)
-		return;
-	safe = text_sanitize(value);
-	buf_printf(b, "%s %s\n", label, safe);
-	free(safe);
-}
-
-/* A file's name: as a shell word when it is not plain text, so that
- * it names the real file and sends nothing odd to the terminal. */
-static void
-put_path(struct buf *b, const char *label, const char *path)
-{
-	char *word = text_shell_quote(path);
-
-	put_field(b, label, word);
-	free(word);
-}
-
-static void
-put_lines_text(struct buf *b, const char *s, const char *sep)
-{
-	const char *p = s ? s : "";
-
-	while (*p) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		char *line = xstrndup(p, n);
-		char *safe = text_sanitize(line);
-
-		buf_adds(b, safe);
-		buf_adds(b, sep);
-		free(safe);
-		free(line);
-		p += n;
-		if (*p == '\n')
-			p++;
-	}
-}
-
-/* The body's links under the text, numbered as the reader's L lists
- * them: "[1] text <URL>". */
-static void
-put_links(struct buf *b, const char *links)
-{
-	const char *p = links;
-	char *url, *text;
-	size_t k = 0;
-
-	if (links == NULL || *links == '\0')
-		return;
-	buf_printf(b, "\n%s\n", _("Links:"));
-	while (article_link_next(&p, &url, &text)) {
-		char *safe = text_sanitize(text), *safe_url = text_sanitize(url);
-
-		buf_printf(b, "[%zu] %s%s<%s>\n", ++k, safe, *safe ? " " : "", safe_url);
-		free(url);
-		free(text);
-		free(safe);
-		free(safe_url);
-	}
-}
-
 static int
 show_item(const struct store_item *it, void *vctx)
 {
 	struct list_ctx *c = vctx;
 	struct buf *b = &c->out;
-	char *safe;
 
 	if (c->json) {
 		json_item(b, it);
@@ -200,22 +133,7 @@ show_item(const struct store_item *it, void *vctx)
 		buf_adds(b, "}\n");
 		return 0;
 	}
-	safe = text_sanitize(it->title);
-	buf_printf(b, "%s\n", safe);
-	free(safe);
-	put_field(b, _("Published:"), it->published);
-	put_field(b, _("Page date:"), it->crawled);
-	put_field(b, _("Author:"), it->author);
-	put_field(b, _("Source:"), it->source);
-	put_path(b, _("File:"), it->path);
-	put_field(b, _("URL:"), it->url);
-	buf_printf(b, "%s %lld\n\n", _("Words:"), (long long)it->words);
-	put_lines_text(b, it->body, "\n\n");
-	if (it->captions != NULL && *it->captions) {
-		buf_printf(b, "%s\n", _("Photo captions:"));
-		put_lines_text(b, it->captions, "\n");
-	}
-	put_links(b, it->links);
+	export_article_text(b, it);
 	return 0;
 }
 

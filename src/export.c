@@ -151,6 +151,154 @@ md_text(const char *s)
 	return buf_detach(&b);
 }
 
+static void
+put_field(struct buf *b, const char *label, const char *value)
+{
+	char *safe;
+
+	if (value == NULL)
+		return;
+	safe = text_sanitize(value);
+	buf_printf(b, "%s %s\n", label, safe);
+	free(safe);
+}
+
+/* A file's name: as a shell word when it is not plain text, so that
+ * it names the real file and sends nothing odd to the terminal. */
+static void
+put_path(struct buf *b, const char *label, const char *path)
+{
+	char *word = text_shell_quote(path);
+
+	put_field(b, label, word);
+	free(word);
+}
+
+static void
+put_lines_text(struct buf *b, const char *s, const char *sep)
+{
+	const char *p = s ? s : "";
+
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		char *line = xstrndup(p, n);
+		char *safe = text_sanitize(line);
+
+		buf_adds(b, safe);
+		buf_adds(b, sep);
+		free(safe);
+		free(line);
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+}
+
+/* The body's links under the text, numbered as the reader's L lists
+ * them: "[1] text <URL>". */
+static void
+put_links(struct buf *b, const char *links)
+{
+	const char *p = links;
+	char *url, *text;
+	size_t k = 0;
+
+	if (links == NULL || *links == '\0')
+		return;
+	buf_printf(b, "\n%s\n", _("Links:"));
+	while (article_link_next(&p, &url, &text)) {
+		char *safe = text_sanitize(text), *safe_url = text_sanitize(url);
+
+		buf_printf(b, "[%zu] %s%s<%s>\n", ++k, safe, *safe ? " " : "", safe_url);
+		free(url);
+		free(text);
+		free(safe);
+		free(safe_url);
+	}
+}
+
+void
+export_article_text(struct buf *b, const struct store_item *it)
+{
+	char *safe = text_sanitize(it->title);
+
+	buf_printf(b, "%s\n", safe);
+	free(safe);
+	put_field(b, _("Published:"), it->published);
+	put_field(b, _("Page date:"), it->crawled);
+	put_field(b, _("Author:"), it->author);
+	put_field(b, _("Source:"), it->source);
+	put_path(b, _("File:"), it->path);
+	put_field(b, _("URL:"), it->url);
+	buf_printf(b, "%s %lld\n\n", _("Words:"), (long long)it->words);
+	put_lines_text(b, it->body, "\n\n");
+	if (it->captions != NULL && *it->captions) {
+		buf_printf(b, "%s\n", _("Photo captions:"));
+		put_lines_text(b, it->captions, "\n");
+	}
+	put_links(b, it->links);
+}
+
+/* Lines of s (joined by LF) as Markdown paragraphs, each after head
+ * ("" or "> "). */
+static void
+md_lines(struct buf *b, const char *s, const char *head)
+{
+	const char *p = s ? s : "";
+
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		char *line = xstrndup(p, n), *md = md_text(line);
+
+		if (*md)
+			buf_printf(b, "%s%s\n\n", head, md);
+		free(md);
+		free(line);
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+}
+
+void
+export_article_md(struct buf *b, const struct store_item *it)
+{
+	const char *f[] = { it->source, it->published, it->author };
+	const char *p = it->links;
+	char *s, *url, *text;
+	int any = 0;
+	size_t k = 0;
+
+	s = md_text(it->title);
+	buf_printf(b, "# %s\n\n", s);
+	free(s);
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
+		if (f[i] == NULL)
+			continue;
+		s = md_text(f[i]);
+		buf_printf(b, "%s%s", any ? " · " : "*", s);
+		free(s);
+		any = 1;
+	}
+	if (any)
+		buf_adds(b, "*\n\n");
+	/* A link: url.h keeps no URL with a character that would end it. */
+	if (it->url)
+		buf_printf(b, "<%s>\n\n", it->url);
+	md_lines(b, it->body, "");
+	md_lines(b, it->captions, "> ");
+	if (p != NULL && *p)
+		buf_printf(b, "## %s\n\n", _("Links"));
+	while (article_link_next(&p, &url, &text)) {
+		s = md_text(text);
+		buf_printf(b, "%zu. [%s](<%s>)\n", ++k, *s ? s : url, url);
+		free(s);
+		free(url);
+		free(text);
+	}
+}
+
 /* Tags joined by ", " (they come joined by LF), new. */
 static char *
 tag_list(const char *tags)
@@ -458,7 +606,7 @@ sync_folder(const char *dir)
  * a new one): its mode (and, for root, its owner) stay.
  */
 static int
-write_replace(const char *target, const struct buf *b, const struct stat *old)
+write_replace(const char *target, const struct buf *b, const struct stat *old, char **why)
 {
 	char *tmp, *dir, *base;
 	int fd, err = 0;
@@ -467,9 +615,9 @@ write_replace(const char *target, const struct buf *b, const struct stat *old)
 	free(base);
 	clean_stale(dir);
 	if ((fd = make_temporary(target, &tmp)) < 0) {
-		warnx("%s: %s", target, strerror(errno));
+		*why = xasprintf("%s: %s", target, strerror(errno));
 		free(dir);
-		return 1;
+		return -1;
 	}
 	/* mkstemp makes it 0600: the file is the user's, made as usual,
 	 * or as the one it replaces was. */
@@ -482,20 +630,20 @@ write_replace(const char *target, const struct buf *b, const struct stat *old)
 		err = errno;
 	if (err != 0) {
 		unlink(tmp);
-		warnx("%s: %s", target, strerror(err));
+		*why = xasprintf("%s: %s", target, strerror(err));
 	} else {
 		sync_folder(dir);
 	}
 	close(fd);	/* the lock goes with it, after the rename */
 	free(tmp);
 	free(dir);
-	return err != 0;
+	return err != 0 ? -1 : 0;
 }
 
 /* b into a FIFO or a terminal (or any character device): written into,
  * as a shell's > does, since there is no file to replace. */
 static int
-write_into(const char *path, const struct buf *b)
+write_into(const char *path, const struct buf *b, char **why)
 {
 	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC), err;
 
@@ -503,48 +651,49 @@ write_into(const char *path, const struct buf *b)
 		err = errno;
 		if (fd >= 0)
 			close(fd);
-		warnx("%s: %s", path, strerror(err));
-		return 1;
+		*why = xasprintf("%s: %s", path, strerror(err));
+		return -1;
 	}
 	if (close(fd) < 0) {
-		warnx("%s: %s", path, strerror(errno));
-		return 1;
+		*why = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
 	}
 	return 0;
 }
 
-/*
- * b to path: into a FIFO or a character device; over a regular file only
- * with force, keeping its mode; through symbolic links, which stay. Any
- * other kind of file (a folder, a socket, a block device) is refused.
- */
-static int
-write_file(const char *path, const struct buf *b, int force)
+int
+export_write(const char *path, const struct buf *b, int force, char **why, int *exists)
 {
 	struct stat st;
 	char *target;
-	int exists, rc;
+	int found, rc;
 
-	exists = stat(path, &st) == 0;
-	if (!exists && errno != ENOENT) {
-		warnx("%s: %s", path, strerror(errno));
-		return 1;
+	*why = NULL;
+	if (exists != NULL)
+		*exists = 0;
+	found = stat(path, &st) == 0;
+	if (!found && errno != ENOENT) {
+		*why = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
 	}
-	if (exists && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)))
-		return write_into(path, b);
-	if (exists && !S_ISREG(st.st_mode)) {
-		warnx(_("%s is not a regular file, a FIFO or a terminal: not written"), path);
-		return 1;
+	if (found && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)))
+		return write_into(path, b, why);
+	if (found && !S_ISREG(st.st_mode)) {
+		*why = xasprintf(_("%s is not a regular file, a FIFO or a terminal: not written"),
+		    path);
+		return -1;
 	}
-	if (exists && !force) {
-		warnx(_("%s exists: not replaced (--force replaces it)"), path);
-		return 1;
+	if (found && !force) {
+		if (exists != NULL)
+			*exists = 1;
+		*why = xasprintf(_("%s exists: not replaced (--force replaces it)"), path);
+		return -1;
 	}
 	if ((target = link_target(path)) == NULL) {
-		warnx("%s: %s", path, strerror(errno));
-		return 1;
+		*why = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
 	}
-	rc = write_replace(target, b, exists ? &st : NULL);
+	rc = write_replace(target, b, found ? &st : NULL, why);
 	free(target);
 	return rc;
 }
@@ -574,7 +723,12 @@ export_bookmarks(struct store *s, const char *tag, enum export_format f, const c
 		if (rc)
 			warnx("%s", _("write error on standard output"));
 	} else {
-		rc = write_file(path, &o.b, force);
+		char *why;
+
+		rc = export_write(path, &o.b, force, &why, NULL) < 0;
+		if (rc)
+			warnx("%s", why);
+		free(why);
 	}
 	buf_free(&o.b);
 	return rc;

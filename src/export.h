@@ -7,7 +7,9 @@
 #ifndef LUOT_EXPORT_H
 #define LUOT_EXPORT_H
 
+struct buf;
 struct store;
+struct store_item;
 
 enum export_format { EXPORT_MD, EXPORT_CSV, EXPORT_JSON };
 
@@ -29,5 +31,22 @@ int export_format_of_path(const char *path, enum export_format *f);
  */
 int export_bookmarks(struct store *s, const char *tag, enum export_format f, const char *path,
     int force, int bom, int *n);
+
+/* Article it (as store_show() gives it) as text, as luot show prints it:
+ * its fields, paragraphs, captions, then its links numbered. */
+void export_article_text(struct buf *b, const struct store_item *it);
+
+/* Article it as Markdown: a heading, source, date and author, its URL,
+ * paragraphs, captions quoted, its links as a numbered list. */
+void export_article_md(struct buf *b, const struct store_item *it);
+
+/*
+ * b to path: into a FIFO or a character device; over a regular file only
+ * with force, keeping its mode, whole or not at all; through symbolic
+ * links, which stay. Any other kind of file is refused. 0, or -1 with a
+ * one-line reason in *why (new). EEXIST in *exists (may be NULL) tells
+ * a file that force would replace.
+ */
+int export_write(const char *path, const struct buf *b, int force, char **why, int *exists);
 
 #endif
