@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "actions.h"
+#include "handoff.h"
 #include "i18n.h"
-#include "launch.h"
 #include "pane.h"
 #include "store.h"
 #include "text.h"
@@ -182,67 +182,10 @@ ask(struct ui *ui, const struct pane_article *a, int note)
 	free(tags);
 }
 
-/* Where an article came from: its URL and its file. */
-struct source_of {
-	char *url, *path;
-};
-
-static int
-keep_source(const struct store_item *it, void *ctx)
-{
-	struct source_of *s = ctx;
-
-	s->url = it->url ? xstrdup(it->url) : NULL;
-	s->path = xstrdup(it->path);
-	return 0;
-}
-
-/* o: the article's URL in the browser; x (file set): its file. */
-static void
-open_source(struct ui *ui, const struct pane_article *a, int file)
-{
-	struct source_of s = { NULL, NULL };
-	struct strlist argv;
-	const char *target;
-	char *why = NULL;
-	int rc = store_show(ui_store(ui), a->id, keep_source, &s);
-
-	strlist_init(&argv);
-
-	if (rc <= 0) {
-		if (rc < 0)
-			ui_store_error(ui);
-		else
-			ui_message(ui, 1, "%s", _("the article is no longer in the database"));
-		return;
-	}
-	target = file ? s.path : s.url;
-	if (target == NULL) {
-		ui_message(ui, 1, "%s", _("the article has no URL (x opens its file)"));
-	} else if (launch_command(getenv("BROWSER"), target, &argv) < 0) {
-		ui_message(ui, 1, "%s", _("not a URL or file that can be opened"));
-	} else {
-		if ((rc = ui_external(ui, &argv, &why)) < 0)
-			ui_message(ui, 1, "%s", why);
-		else if (rc > 0)
-			ui_message(ui, 1, _("%s ended with status %d"), argv.items[0], rc);
-		else
-			ui_message(ui, 0, _("opened with %s"), argv.items[0]);
-		free(why);
-	}
-	strlist_free(&argv);
-	free(s.url);
-	free(s.path);
-}
-
 int
 actions_article(struct ui *ui, int action, const struct pane_article *a)
 {
 	switch (action) {
-	case ACT_OPEN_URL:
-	case ACT_OPEN_FILE:
-		open_source(ui, a, action == ACT_OPEN_FILE);
-		return UI_HANDLED;
 	case ACT_BOOKMARK:
 		writer_bookmark(ui_writer(ui), a->id, !a->bookmarked);
 		announce(ui, a->id, CHANGE_BOOKMARK, !a->bookmarked, a->bookmarked);
@@ -259,5 +202,5 @@ actions_article(struct ui *ui, int action, const struct pane_article *a)
 		ask(ui, a, 0);
 		return UI_HANDLED;
 	}
-	return 0;
+	return handoff_article(ui, action, a);
 }

@@ -1,8 +1,8 @@
 /*
  * actions.h: what the keys do to "the current article", written once
  * for every view that names one (pane.h: ops->current): bookmark it or
- * not, mark it read or unread, write its note, set its tags, open its
- * URL or its file.
+ * not, mark it read or unread, write its note, set its tags; and what
+ * handoff.h does with it (open, pipe, save).
  */
 #ifndef LUOT_ACTIONS_H
 #define LUOT_ACTIONS_H
@@ -10,8 +10,8 @@
 struct pane_article;
 struct ui;
 
-/* Do action (ACT_BOOKMARK, ACT_NOTE, ACT_TAGS, ACT_TOGGLE_READ,
- * ACT_OPEN_URL, ACT_OPEN_FILE) to a.
+/* Do action (ACT_BOOKMARK, ACT_NOTE, ACT_TAGS, ACT_TOGGLE_READ, and
+ * handoff_article()'s) to a.
  * Returns UI_HANDLED, or 0 when action is none of these. */
 int actions_article(struct ui *ui, int action, const struct pane_article *a);
 

@@ -10,8 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "boiler.h"
+#include "conf.h"
 #include "i18n.h"
+#include "paths.h"
 #include "text.h"
 #include "util.h"
 
@@ -339,4 +343,32 @@ boiler_strip(const struct boiler *b, char *line)
 		}
 	}
 	return removed;
+}
+
+struct boiler *
+boiler_in_use(const char *extra, char **err)
+{
+	struct boiler *bp = boiler_new();
+	char *data = paths_pkgdata(), *cfg = paths_config_dir(), *path, *user = NULL;
+	int rc;
+
+	*err = NULL;
+	path = xasprintf("%s/boilerplate", data);
+	rc = boiler_load(bp, path, err);
+	user = cfg ? xasprintf("%s/boilerplate", cfg) : NULL;
+	if (rc == 0 && user != NULL && access(user, F_OK) == 0)
+		rc = boiler_load(bp, user, err);
+	if (rc == 0 && conf_get()->patterns != NULL)
+		rc = boiler_load(bp, conf_get()->patterns, err);
+	if (rc == 0 && extra != NULL)
+		rc = boiler_load(bp, extra, err);
+	free(path);
+	free(user);
+	free(data);
+	free(cfg);
+	if (rc < 0) {
+		boiler_free(bp);
+		return NULL;
+	}
+	return bp;
 }

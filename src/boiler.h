@@ -42,6 +42,11 @@ void boiler_add(struct boiler *b, enum boiler_kind kind, const char *pattern);
  */
 int boiler_load(struct boiler *b, const char *path, char **err);
 
+/* The patterns in use: the installed file, the user's (its config
+ * folder's boilerplate), the one the configuration names, then extra
+ * (may be NULL). NULL with the reason in *err (new) when one is bad. */
+struct boiler *boiler_in_use(const char *extra, char **err);
+
 /* BOILER_DROP, BOILER_LABEL, BOILER_CUT or BOILER_NONE for a squeezed
  * line. */
 enum boiler_kind boiler_match(const struct boiler *b, const char *line);

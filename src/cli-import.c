@@ -50,32 +50,14 @@ static const struct cmd_opt tidy_opts[] = {
 struct boiler *
 cli_patterns(const char *extra)
 {
-	struct boiler *bp = boiler_new();
-	char *data = paths_pkgdata(), *cfg = paths_config_dir(), *path, *err = NULL;
+	char *err;
+	struct boiler *bp = boiler_in_use(extra, &err);
 
-	path = xasprintf("%s/boilerplate", data);
-	if (boiler_load(bp, path, &err) < 0)
-		goto fail;
-	free(path);
-	path = cfg ? xasprintf("%s/boilerplate", cfg) : NULL;
-	if (path != NULL && access(path, F_OK) == 0 && boiler_load(bp, path, &err) < 0)
-		goto fail;
-	if (conf_get()->patterns != NULL && boiler_load(bp, conf_get()->patterns, &err) < 0)
-		goto fail;
-	if (extra != NULL && boiler_load(bp, extra, &err) < 0)
-		goto fail;
-	free(path);
-	free(data);
-	free(cfg);
+	if (bp == NULL) {
+		warnx("%s", err);
+		free(err);
+	}
 	return bp;
-fail:
-	warnx("%s", err);
-	free(err);
-	free(path);
-	free(data);
-	free(cfg);
-	boiler_free(bp);
-	return NULL;
 }
 
 static void

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +73,8 @@ fetch_opts_init(struct fetch_opts *o)
 	o->timeout = FETCH_TIMEOUT;
 	o->max_bytes = FETCH_MAX_BYTES;
 	o->progress = PROGRESS_NONE;
+	o->quiet = 0;
+	o->stop = NULL;
 }
 
 static size_t
@@ -235,6 +238,25 @@ retry_seconds(const char *v)
 }
 
 static const struct extract_limits limits = { EXTRACT_MAX_PARAS, EXTRACT_MAX_TEXT };
+
+/* A failure said: on standard error unless o->quiet (the interface's
+ * fetch, which shows the first on its message line), and the first
+ * kept in t when keep is set (a feed's, not a page's: the summary of a
+ * page that failed is stored all the same). */
+static void __attribute__((format(printf, 4, 5)))
+report(const struct fetch_opts *o, struct fetch_totals *t, int keep, const char *fmt, ...)
+{
+	char msg[sizeof t->first_error];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (keep && t->first_error[0] == '\0')
+		memcpy(t->first_error, msg, sizeof msg);
+	if (!o->quiet)
+		warnx("%s", msg);
+}
 
 /* Bytes of an article's paragraphs. */
 static size_t
@@ -443,8 +465,8 @@ page_article(const struct boiler *bp, struct job *j, const char *where, struct a
 /* A page's request done: its article stored, or the entry's summary when
  * the page failed or gave no more. 0, or -1 when the store failed. */
 static int
-page_done(struct store *s, const struct boiler *bp, struct job *j, CURLcode res,
-    struct fetch_totals *t)
+page_done(struct store *s, const struct boiler *bp, const struct fetch_opts *o, struct job *j,
+    CURLcode res, struct fetch_totals *t)
 {
 	struct article a;
 	char *why = NULL, *where = NULL;
@@ -465,7 +487,7 @@ page_done(struct store *s, const struct boiler *bp, struct job *j, CURLcode res,
 		/* Not the feed's failure: the entry is stored as it came. */
 		if (why != NULL) {
 			t->pages_failed++;
-			warnx(_("no full text for %s: %s"), j->url, why);
+			report(o, t, 0, _("no full text for %s: %s"), j->url, why);
 			free(why);
 		}
 		article_free(&a);
@@ -490,8 +512,8 @@ page_done(struct store *s, const struct boiler *bp, struct job *j, CURLcode res,
 /* A feed's request done: what it found, into the store (or the queue,
  * for pages) and the totals. 0, or -1 when the store failed. */
 static int
-feed_done(struct store *s, const struct boiler *bp, struct job *j, CURLcode res,
-    struct queue *q, struct fetch_totals *t)
+feed_done(struct store *s, const struct boiler *bp, const struct fetch_opts *o, struct job *j,
+    CURLcode res, struct queue *q, struct fetch_totals *t)
 {
 	struct store_feed_fetch f = { NULL, NULL, NULL, NULL, NULL, NULL };
 	char status[32], again[32], *title = NULL, *why = NULL, *where = NULL;
@@ -525,7 +547,7 @@ feed_done(struct store *s, const struct boiler *bp, struct job *j, CURLcode res,
 	}
 	if (why != NULL) {
 		t->failed++;
-		warnx(_("failed %s: %s"), j->url, why);
+		report(o, t, 1, _("failed %s: %s"), j->url, why);
 		f.error = why;
 	}
 	if (rc == 0 && store_feed_fetched(s, j->id, &f) < 0)
@@ -577,14 +599,14 @@ fetch_feeds(struct store *s, const struct boiler *bp, const struct fetch_opts *o
 	memset(t, 0, sizeof *t);
 	utc_after(0, l.now, sizeof l.now);
 	if (store_feeds(s, collect, &l) < 0) {
-		warnx("%s", store_errmsg(s));
+		report(o, t, 1, "%s", store_errmsg(s));
 		return -1;
 	}
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK ||
 	    (multi = curl_multi_init()) == NULL)
 		die("%s", _("cannot start libcurl"));
 	progress_init(&bar, o->progress);
-	while (rc == 0 && (next < q.n || running > 0)) {
+	while (rc == 0 && (next < q.n || running > 0) && (o->stop == NULL || *o->stop == 0)) {
 		CURLMsg *m;
 		int left;
 
@@ -605,9 +627,9 @@ fetch_feeds(struct store *s, const struct boiler *bp, const struct fetch_opts *o
 				continue;
 			curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&j);
 			curl_multi_remove_handle(multi, m->easy_handle);
-			if ((j->page ? page_done(s, bp, j, m->data.result, t) :
-			    feed_done(s, bp, j, m->data.result, &q, t)) < 0) {
-				warnx(_("fetch stopped: %s"), store_errmsg(s));
+			if ((j->page ? page_done(s, bp, o, j, m->data.result, t) :
+			    feed_done(s, bp, o, j, m->data.result, &q, t)) < 0) {
+				report(o, t, 1, _("fetch stopped: %s"), store_errmsg(s));
 				rc = -1;
 			}
 			curl_easy_cleanup(j->easy);

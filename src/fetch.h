@@ -36,6 +36,9 @@ struct fetch_opts {
 	long connect_timeout, timeout;	/* seconds */
 	size_t max_bytes;
 	enum progress_mode progress;
+	int quiet;		/* nothing on standard error (totals.first_error) */
+	/* Set (by another thread): stop at once, what is stored kept. */
+	const _Atomic int *stop;
 };
 
 struct fetch_totals {
@@ -49,6 +52,7 @@ struct fetch_totals {
 	size_t full_text;	/* ... whose text was stored */
 	size_t pages_failed;	/* ... that failed (the summary stored) */
 	double seconds;
+	char first_error[256];	/* the first failure said, or "" */
 };
 
 void fetch_opts_init(struct fetch_opts *o);

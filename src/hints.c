@@ -41,6 +41,8 @@ static const struct {
 	{ KEYS_MARKS, ACT_TAGS, N_("tags") },
 	{ KEYS_MARKS, ACT_FILTER_TAG, N_("filter") },
 	{ KEYS_MARKS, ACT_CLOSE, N_("back") },
+	{ KEYS_LINKS, ACT_LINK_OPEN, N_("open") },
+	{ KEYS_LINKS, ACT_LINKS_CLOSE, N_("back") },
 	{ KEYS_ANY, ACT_DOWN, N_("down") },
 	{ KEYS_ANY, ACT_PAGE_DOWN, N_("page") },
 	{ KEYS_ANY, ACT_HELP, N_("close") },

@@ -46,17 +46,31 @@ launch_command(const char *browser, const char *target, struct strlist *argv)
 	return 0;
 }
 
+void
+launch_shell(const char *cmd, struct strlist *argv)
+{
+	strlist_init(argv);
+	strlist_push(argv, xstrdup("/bin/sh"));
+	strlist_push(argv, xstrdup("-c"));
+	strlist_push(argv, xstrdup(cmd));
+}
+
 int
-launch_run(const struct strlist *argv, char **why)
+launch_run(const struct strlist *argv, int in_fd, char **why)
 {
 	char **v = xcalloc(argv->len + 1, sizeof *v);
+	posix_spawn_file_actions_t fa;
 	pid_t pid;
 	int rc, status;
 
 	*why = NULL;
 	for (size_t i = 0; i < argv->len; i++)
 		v[i] = argv->items[i];
-	rc = posix_spawnp(&pid, v[0], NULL, NULL, v, environ);
+	posix_spawn_file_actions_init(&fa);
+	if (in_fd >= 0)
+		posix_spawn_file_actions_adddup2(&fa, in_fd, 0);
+	rc = posix_spawnp(&pid, v[0], &fa, NULL, v, environ);
+	posix_spawn_file_actions_destroy(&fa);
 	free(v);
 	if (rc != 0) {
 		*why = xasprintf(_("cannot run %s: %s"), argv->items[0], strerror(rc));

@@ -20,10 +20,16 @@
 int launch_command(const char *browser, const char *target, struct strlist *argv);
 
 /*
- * Run argv and wait for it (a browser in the terminal takes it over).
- * Returns its exit status (0: it opened), or -1 with the reason in *why
- * (new) when it could not be started or ended by a signal.
+ * Run argv and wait for it (a browser in the terminal takes it over),
+ * its standard input in_fd (-1: luot's own). Returns its exit status
+ * (0: it opened), or -1 with the reason in *why (new) when it could not
+ * be started or ended by a signal.
  */
-int launch_run(const struct strlist *argv, char **why);
+int launch_run(const struct strlist *argv, int in_fd, char **why);
+
+/* The command a user typed, run by the shell: "sh -c CMD" into argv
+ * (initialised here). Only for what the user types (|), never for what
+ * an article holds. */
+void launch_shell(const char *cmd, struct strlist *argv);
 
 #endif

@@ -132,9 +132,15 @@ void ui_message(struct ui *ui, int error, const char *fmt, ...)
 /* The store failed: its message on the message line. */
 void ui_store_error(struct ui *ui);
 
-/* Run argv (launch.h) with the terminal given back to it meanwhile;
- * its exit status, or -1 with the reason in *why (new). */
-int ui_external(struct ui *ui, const struct strlist *argv, char **why);
+/* Run argv (launch.h) with the terminal given back to it meanwhile, its
+ * standard input in_fd (-1: the terminal); with wait, until Enter is
+ * pressed after it ends (its output stays to be read). Its exit status,
+ * or -1 with the reason in *why (new). */
+int ui_external(struct ui *ui, const struct strlist *argv, int in_fd, int wait, char **why);
+
+/* The current article of the view under p on the stack (the one a key
+ * was pressed in before it opened p) into *a; 0 when it names none. */
+int ui_article_under(struct ui *ui, const struct pane *p, struct pane_article *a);
 
 /* The counts of the whole collection, -1 until counted (at a pause). */
 struct ui_counts {

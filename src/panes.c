@@ -12,6 +12,7 @@ const struct pane_entry panes[] = {
 	{ pane_search_new, ACT_SEARCH },
 	{ pane_marks_new, ACT_BOOKMARKS },
 	{ pane_help_new, ACT_HELP },
+	{ pane_links_new, ACT_LINKS },
 };
 
 const int npanes = sizeof panes / sizeof *panes;

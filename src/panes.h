@@ -25,5 +25,6 @@ struct pane *pane_reader_new(struct ui *ui);
 struct pane *pane_search_new(struct ui *ui);
 struct pane *pane_marks_new(struct ui *ui);
 struct pane *pane_help_new(struct ui *ui);
+struct pane *pane_links_new(struct ui *ui);
 
 #endif

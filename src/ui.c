@@ -22,6 +22,7 @@
 #include <curses.h>
 
 #include "actions.h"
+#include "bgfetch.h"
 #include "conf.h"
 #include "edit.h"
 #include "hints.h"
@@ -88,6 +89,7 @@ struct ui {
 	struct edit answer;
 	int seq[KEYMAP_MAX_SEQ];	/* keys typed of a longer binding */
 	int nseq;
+	struct bgfetch *fetch;	/* the feeds being fetched (r), or NULL */
 };
 
 struct store *
@@ -97,7 +99,7 @@ ui_store(struct ui *ui)
 }
 
 int
-ui_external(struct ui *ui, const struct strlist *argv, char **why)
+ui_external(struct ui *ui, const struct strlist *argv, int in_fd, int wait, char **why)
 {
 	int rc;
 
@@ -105,12 +107,34 @@ ui_external(struct ui *ui, const struct strlist *argv, char **why)
 	 * terminal), then luot's again, drawn whole. */
 	def_prog_mode();
 	endwin();
-	rc = launch_run(argv, why);
+	rc = launch_run(argv, in_fd, why);
+	if (wait) {
+		char c = 0;
+
+		/* read(), not stdio: no key typed after Enter is kept from
+		 * curses in a buffer. */
+		printf("\n%s", _("Press Enter to go back to luot."));
+		fflush(stdout);
+		while (read(0, &c, 1) == 1 && c != '\n' && c != '\r')
+			;
+	}
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();
 	ui->dirty = 1;
 	return rc;
+}
+
+int
+ui_article_under(struct ui *ui, const struct pane *p, struct pane_article *a)
+{
+	for (int i = ui->depth - 1; i > 0; i--) {
+		struct pane *u = ui->stack[i - 1];
+
+		if (ui->stack[i] == p)
+			return u->ops->current != NULL && u->ops->current(u, a);
+	}
+	return 0;
 }
 
 struct writer *
@@ -617,6 +641,8 @@ draw_status(struct ui *ui)
 		append(line, sizeof line, _("bookmarked %lld"), (long long)ui->counts.bookmarked);
 	if (query != NULL && *query)
 		append(line, sizeof line, "/%s", query);
+	if (ui->fetch != NULL)
+		append(line, sizeof line, "%s", _("fetching"));
 	werase(ui->status);
 	if (ui->hints)
 		draw_hints(ui, &bar, 0);
@@ -754,6 +780,49 @@ step(struct ui *ui, int action)
 		read_shown(ui);
 }
 
+/* r: the feeds fetched in the background (bgfetch.h); what comes is
+ * seen as another luot's import is (poll_database). */
+static void
+start_fetch(struct ui *ui)
+{
+	char *why = NULL;
+
+	if (ui->fetch != NULL) {
+		ui_message(ui, 0, "%s", _("the feeds are being fetched already"));
+		return;
+	}
+	if ((ui->fetch = bgfetch_start(store_path(ui->store), &why)) == NULL) {
+		ui_message(ui, 1, "%s", why);
+		free(why);
+		return;
+	}
+	ui_message(ui, 0, "%s", _("fetching the feeds..."));
+}
+
+static void poll_database(struct ui *ui);
+
+/* The background fetch ended: what it did on the message line, a
+ * failure as an error (luot feeds names every one). */
+static void
+poll_fetch(struct ui *ui)
+{
+	struct fetch_totals t;
+	int rc;
+
+	if (ui->fetch == NULL || !bgfetch_done(ui->fetch))
+		return;
+	rc = bgfetch_finish(ui->fetch, &t);
+	ui->fetch = NULL;
+	poll_database(ui);
+	if (rc < 0)
+		ui_message(ui, 1, _("fetch failed: %s"), t.first_error);
+	else if (t.failed > 0)
+		ui_message(ui, 1, _("fetched %zu feeds: %zu new articles; %zu failed: %s"), t.feeds,
+		    t.articles, t.failed, t.first_error);
+	else
+		ui_message(ui, 0, _("fetched %zu feeds: %zu new articles"), t.feeds, t.articles);
+}
+
 /* The actions every view shares, for a key the top one did not take;
  * returns UI_ flags. */
 static int
@@ -790,6 +859,9 @@ global_action(struct ui *ui, int action)
 		return UI_HANDLED;
 	case ACT_NEXT_UNREAD_ARTICLE:
 		step(ui, ACT_NEXT_UNREAD);
+		return UI_HANDLED;
+	case ACT_FETCH:
+		start_fetch(ui);
 		return UI_HANDLED;
 	case ACT_REFRESH:
 		writer_wait(ui->writer, 1000);	/* the changes made here, too */
@@ -1027,6 +1099,7 @@ loop(struct ui *ui)
 		if (r == ERR) {
 			poll_database(ui);
 			poll_writer(ui);
+			poll_fetch(ui);
 			continue;
 		}
 		trace_input(ui->trace);
@@ -1144,6 +1217,13 @@ ui_run(struct store *s)
 	refresh();
 	layout(&ui);
 	rc = loop(&ui);
+	if (ui.fetch != NULL) {
+		struct fetch_totals t;
+
+		/* What it stored stays; the rest waits for the next fetch. */
+		bgfetch_stop(ui.fetch);
+		bgfetch_finish(ui.fetch, &t);
+	}
 	for (int i = 0; i < ui.nall; i++) {
 		if (ui.all[i]->ops->leave != NULL)
 			ui.all[i]->ops->leave(ui.all[i]);
