@@ -147,7 +147,7 @@ typed_path(const char *s)
 	if (n == 0)
 		return NULL;
 	if (n >= 2 && s[0] == '~' && s[1] == '/' && home != NULL && *home)
-		return xasprintf("%s/%.*s", home, (int)(n - 1), s + 1);
+		return xasprintf("%s/%.*s", home, (int)(n - 2), s + 2);
 	return xstrndup(s, n);
 }
 

@@ -884,8 +884,9 @@ emit(const xmlNode *n, struct lines_out *o)
 			char *href = attr(c, "href");
 
 			if (href != NULL && *href && *href != '#') {
-				strlist_push_new(&o->links, href);
-				strlist_push_new(&o->links, text_of(c));
+				/* Pairs: strlist_push_new would drop a text seen before. */
+				strlist_push(&o->links, href);
+				strlist_push(&o->links, text_of(c));
 			} else {
 				free(href);
 			}
@@ -982,7 +983,7 @@ links_text(const struct strlist *v, const char *base)
 			buf_adds(&b, text);
 		buf_addc(&b, '\n');
 		free(text);
-		strlist_push_new(&seen, url);
+		strlist_push(&seen, url);
 	}
 	strlist_free(&seen);
 	if (b.len == 0)

@@ -54,8 +54,8 @@ add_link(struct links *l, char *url, char *text)
 			return;
 		}
 	}
-	strlist_push_new(&l->urls, url);
-	strlist_push_new(&l->texts, text);
+	strlist_push(&l->urls, url);
+	strlist_push(&l->texts, text);
 }
 
 /* The web addresses a text spells out ("xem tại https://x.vn/a."), the
