@@ -127,6 +127,15 @@ help_status(struct pane *p, char *buf, size_t size)
 	snprintf(buf, size, "%s", _("q to close"));
 }
 
+/* Opened again: from its top, as a manual is. */
+static void
+help_enter(struct pane *p)
+{
+	struct listview *lv = p->data;
+
+	lv->sel = lv->top = 0;
+}
+
 static void
 help_free(struct pane *p)
 {
@@ -146,6 +155,7 @@ static const struct pane_ops help_ops = {
 	.resize = help_resize,
 	.status = help_status,
 	.free = help_free,
+	.enter = help_enter,
 };
 
 struct pane *

@@ -233,15 +233,21 @@ test_expect_success 'side by side, the article follows the cursor once keys paus
 	ui_wait_status "luot: list  6/19  unread 18"
 '
 
+# marked N: the database holds N bookmarks (the writer may still be
+# writing what the screen shows already).
+marked() {
+	test "$(sql "$db" "SELECT count(*) FROM state WHERE bookmarked IS NOT NULL")" = "$1"
+}
+
 test_expect_success 'm bookmarks the article under the cursor' '
 	ui_start 100 30 --db "$db" &&
 	ui_wait "Sôi nổi" &&
 	ui_keys j m &&
 	ui_wait "* 2024-12-20" &&
-	test "$(sql "$db" "SELECT count(*) FROM state WHERE bookmarked IS NOT NULL")" = 1 &&
+	ui_until 5 "the bookmark written" marked 1 &&
 	ui_keys m &&
 	ui_wait_gone "* 2024-12-20" &&
-	test "$(sql "$db" "SELECT count(*) FROM state WHERE bookmarked IS NOT NULL")" = 0
+	ui_until 5 "the bookmark removed" marked 0
 '
 
 test_expect_success 'N marks read and unread' '
