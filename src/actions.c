@@ -145,15 +145,8 @@ static const struct ui_question tags_question = {
 static int
 mark_of(struct ui *ui, int64_t id, char **note, char **tags)
 {
-	int rc;
-
 	writer_wait(ui_writer(ui), UI_WRITE_WAIT_MS);
-	rc = store_mark_of(ui_store(ui), id, note, tags);
-	if (rc < 0)
-		ui_store_error(ui);
-	else if (rc == 0)
-		ui_message(ui, 1, "%s", _("the article is no longer in the database"));
-	return rc > 0;
+	return ui_found(ui, store_mark_of(ui_store(ui), id, note, tags));
 }
 
 /* Ask for a's note (note set) or its tags; the answer bookmarks it. */

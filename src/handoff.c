@@ -77,17 +77,10 @@ keep(const struct store_item *it, void *ctx)
 static int
 get(struct ui *ui, int64_t id, int md, struct got *g)
 {
-	int rc;
-
 	memset(g, 0, sizeof *g);
 	g->md = md;
 	buf_init(&g->out);
-	rc = store_show(ui_store(ui), id, keep, g);
-	if (rc < 0)
-		ui_store_error(ui);
-	else if (rc == 0)
-		ui_message(ui, 1, "%s", _("the article is no longer in the database"));
-	return rc > 0;
+	return ui_found(ui, store_show(ui_store(ui), id, keep, g));
 }
 
 static void

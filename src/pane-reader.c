@@ -395,13 +395,9 @@ reader_show(struct pane *p, int64_t id, const struct strlist *words)
 	/* Its bookmark may have been set a moment ago, still on its way. */
 	writer_wait(ui_writer(p->ui), UI_WRITE_WAIT_MS);
 	rc = store_show(ui_store(p->ui), id, load_item, &ld);
-	if (rc <= 0) {
+	if (!ui_found(p->ui, rc)) {
 		free_article(r);
 		r->id = 0;
-		if (rc < 0)
-			ui_store_error(p->ui);
-		else
-			ui_message(p->ui, 1, "%s", _("the article is no longer in the database"));
 		return -1;
 	}
 	strlist_free(&r->words);

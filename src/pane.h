@@ -131,6 +131,10 @@ void ui_message(struct ui *ui, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* The store failed: its message on the message line. */
 void ui_store_error(struct ui *ui);
+/* rc of a store lookup of one article (1 found, 0 not, -1 failed): 1
+ * when found, else 0 with the store's error or "no longer in the
+ * database" on the message line. */
+int ui_found(struct ui *ui, int rc);
 
 /* Run argv (launch.h) with the terminal given back to it meanwhile, its
  * standard input in_fd (-1: the terminal); with wait, until Enter is

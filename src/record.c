@@ -364,11 +364,25 @@ record_feed(const char *bytes, size_t n, const char *base, struct record_span **
 	return 0;
 }
 
+/* obj as compact JSON, new (ours: jansson's memory is freed with its own
+ * free); obj is released. */
+static char *
+dump(json_t *obj)
+{
+	char *s = json_dumps(obj, JSON_COMPACT), *out;
+
+	json_decref(obj);
+	if (s == NULL)
+		die("%s", strerror(ENOMEM));
+	out = xstrdup(s);
+	free(s);
+	return out;
+}
+
 char *
 record_with_page(const char *json, const char *page)
 {
 	json_t *obj = json_loads(json, 0, NULL);
-	char *s, *out;
 
 	if (obj == NULL || !json_is_object(obj)) {
 		json_decref(obj);
@@ -376,13 +390,7 @@ record_with_page(const char *json, const char *page)
 	}
 	json_object_del(obj, "url");
 	json_object_set_new(obj, "body", json_string(page));
-	s = json_dumps(obj, JSON_COMPACT);
-	json_decref(obj);
-	if (s == NULL)
-		die("%s", strerror(ENOMEM));
-	out = xstrdup(s);
-	free(s);
-	return out;
+	return dump(obj);
 }
 
 /* A feed file's entries, each a record (record_feed). */
@@ -626,7 +634,6 @@ static char *
 kept_record(json_t *obj, const struct record_map *m)
 {
 	json_t *kept = json_object();
-	char *s, *out;
 
 	for (int f = 0; f < RECORD_NFIELDS; f++) {
 		json_t *j = field(obj, m, f);
@@ -634,14 +641,7 @@ kept_record(json_t *obj, const struct record_map *m)
 		if (j != NULL)
 			json_object_set(kept, field_names[f], j);
 	}
-	s = json_dumps(kept, JSON_COMPACT);
-	json_decref(kept);
-	if (s == NULL)
-		die("%s", strerror(ENOMEM));
-	/* jansson's memory is freed with its own free. */
-	out = xstrdup(s);
-	free(s);
-	return out;
+	return dump(kept);
 }
 
 int

@@ -218,6 +218,16 @@ ui_store_error(struct ui *ui)
 	ui_message(ui, 1, "%s", store_errmsg(ui->store));
 }
 
+int
+ui_found(struct ui *ui, int rc)
+{
+	if (rc < 0)
+		ui_store_error(ui);
+	else if (rc == 0)
+		ui_message(ui, 1, "%s", _("the article is no longer in the database"));
+	return rc > 0;
+}
+
 static struct pane *
 top(const struct ui *ui)
 {

@@ -7,16 +7,12 @@
 . "$TESTLIB"
 
 feeds="$TESTDATA/feeds"
-"$HTTPD" "$T/port" "$feeds" "$T/requests" &
-httpd=$!
-trap 'kill $httpd 2>/dev/null' EXIT
-i=0
-while [ ! -s "$T/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-www="http://127.0.0.1:$(cat "$T/port")"
+trap 'httpd_stop; rm -rf "$T"' EXIT
+httpd_start "$feeds" www
 db="$T/w.db"
 
 test_expect_success 'the test server answers' '
-	test -s "$T/port"
+	test -s "$T/www.port"
 '
 
 test_expect_success 'fetch: three feeds at once, their entries stored, each feed named in feeds' '
@@ -48,7 +44,7 @@ test_expect_success 'ETag: the second fetch asks If-None-Match and gets a 304' '
 	grep -q "new articles 3," out &&
 	"$LUOT" --db e.db fetch -q >out &&
 	grep -q "unchanged 1, failed 0" out &&
-	grep -qx "/etag.xml \"v1\"" "$T/requests" &&
+	grep -qx "/etag.xml \"v1\"" "$T/www.log" &&
 	"$LUOT" --db e.db feeds --json | jq -e ".status == \"304\" and .articles == 3"
 '
 
@@ -66,10 +62,10 @@ test_expect_success 'a redirect is followed; a loop, a 404, a 429 and a non-feed
 '
 
 test_expect_success '  the 429 is not asked again before its Retry-After' '
-	: >"$T/requests" &&
+	: >"$T/www.log" &&
 	{ "$LUOT" --db r.db fetch -q >out 2>err; test $? = 1; } &&
 	grep -q "waiting 1 " out &&
-	! grep -q "^/busy" "$T/requests"
+	! grep -q "^/busy" "$T/www.log"
 '
 
 test_expect_success 'too large, a gzip bomb, too slow: each stopped, said, in bounded memory' '
@@ -101,12 +97,7 @@ test_expect_success 'a redirect from the web to a local file is refused' '
 # The full text of entries that give a summary: a second server, its pages
 # naming its own address (@SITE@) in their canonical links.
 cp -R "$TESTDATA/web" "$T/www"
-"$HTTPD" "$T/port2" "$T/www" "$T/requests2" &
-httpd2=$!
-trap 'kill $httpd $httpd2 2>/dev/null' EXIT
-i=0
-while [ ! -s "$T/port2" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-site="http://127.0.0.1:$(cat "$T/port2")"
+httpd_start "$T/www" site
 sed -i "s|@SITE@|$site|g" "$T/www/pages/"*.html
 
 test_expect_success 'full text: the pages of summary entries fetched, read as saved pages are' '
@@ -153,24 +144,24 @@ test_expect_success '  a page that fails (404, a PDF) leaves the summary, named,
 '
 
 test_expect_success '  an entry with its content is not fetched again as a page' '
-	! grep -q "^/pages/khong-hoi.html" "$T/requests2" &&
+	! grep -q "^/pages/khong-hoi.html" "$T/site.log" &&
 	"$LUOT" --db f.db search "gió mùa tây nam" | grep -q "Mùa sứa"
 '
 
 test_expect_success 'fetching again asks for no page: not even one stored under its canonical URL' '
-	: >"$T/requests2" &&
+	: >"$T/site.log" &&
 	"$LUOT" --db f.db fetch -q >out 2>err &&
 	grep -q "^feeds 1: new articles 0, seen before 6," out &&
 	! grep -q "^pages" out &&
-	test "$(grep -c . "$T/requests2")" = 1
+	test "$(grep -c . "$T/site.log")" = 1
 '
 
 test_expect_success 'a feed added with --no-full-text keeps its entries as they come' '
-	: >"$T/requests2" &&
+	: >"$T/site.log" &&
 	"$LUOT" --db n.db feed add --no-full-text "$site/summary.xml" >/dev/null &&
 	"$LUOT" --db n.db fetch -q >out &&
 	grep -q "^feeds 1: new articles 5," out &&
-	test "$(grep -c . "$T/requests2")" = 1 &&
+	test "$(grep -c . "$T/site.log")" = 1 &&
 	! "$LUOT" --db n.db search "mười chín cây số" | grep -q .
 '
 

@@ -155,3 +155,20 @@ fail() {
 traced() {
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" strace "$@"
 }
+
+# httpd_start ROOT VAR: the test suite's web server (tests/httpd) serving
+# ROOT on a free port, in the background; its address (http://127.0.0.1:
+# PORT) into VAR, its requests logged in "$T/VAR.log". Stopped with the
+# test (httpd_stop, run by the callers' EXIT trap).
+httpd_start() {
+	"$HTTPD" "$T/$2.port" "$1" "$T/$2.log" &
+	httpd_pids="${httpd_pids:-} $!"
+	i=0
+	while [ ! -s "$T/$2.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	eval "$2=http://127.0.0.1:$(cat "$T/$2.port")"
+}
+
+httpd_stop() {
+	# shellcheck disable=SC2086
+	[ -z "${httpd_pids:-}" ] || kill $httpd_pids 2>/dev/null || true
+}

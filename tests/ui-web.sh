@@ -119,12 +119,8 @@ test_expect_success '  a folder that cannot be written is said in one line, noth
 
 # The feeds of the test suite's web server (cli-fetch.sh has the same).
 cp -R "$TESTDATA/web" "$T/www"
-"$HTTPD" "$T/port" "$T/www" "$T/requests" &
-httpd=$!
-trap 'kill $httpd 2>/dev/null; ui_tmux kill-server 2>/dev/null; rm -rf "$T"' EXIT
-i=0
-while [ ! -s "$T/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-site="http://127.0.0.1:$(cat "$T/port")"
+trap 'httpd_stop; ui_tmux kill-server 2>/dev/null; rm -rf "$T"' EXIT
+httpd_start "$T/www" site
 sed -i "s|@SITE@|$site|g" "$T/www/pages/"*.html
 
 test_expect_success 'r fetches in the background: new articles appear unread, a failed feed is said' '
