@@ -356,11 +356,12 @@ boiler_in_use(const char *extra, char **err)
 	path = xasprintf("%s/boilerplate", data);
 	rc = boiler_load(bp, path, err);
 	user = cfg ? xasprintf("%s/boilerplate", cfg) : NULL;
-	if (rc == 0 && user != NULL && access(user, F_OK) == 0)
+	/* boiler_load counts what it added: only -1 stops. */
+	if (rc >= 0 && user != NULL && access(user, F_OK) == 0)
 		rc = boiler_load(bp, user, err);
-	if (rc == 0 && conf_get()->patterns != NULL)
+	if (rc >= 0 && conf_get()->patterns != NULL)
 		rc = boiler_load(bp, conf_get()->patterns, err);
-	if (rc == 0 && extra != NULL)
+	if (rc >= 0 && extra != NULL)
 		rc = boiler_load(bp, extra, err);
 	free(path);
 	free(user);

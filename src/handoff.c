@@ -49,10 +49,14 @@ handoff_open(struct ui *ui, const char *target)
 	strlist_free(&argv);
 }
 
-/* An article as store_show() gives it: its fields copied (url, path,
- * title), and rendered as text or Markdown into out. */
+/* What of an article is wanted: its fields (url, path, title), and its
+ * text or Markdown too. */
+enum want { WANT_FIELDS, WANT_TEXT, WANT_MD };
+
+/* An article as store_show() gives it: its fields copied, and rendered
+ * into out as wanted. */
 struct got {
-	int md;
+	enum want want;
 	char *url, *path, *title;
 	struct buf out;
 };
@@ -65,20 +69,20 @@ keep(const struct store_item *it, void *ctx)
 	g->url = it->url ? xstrdup(it->url) : NULL;
 	g->path = xstrdup(it->path);
 	g->title = xstrdup(it->title);
-	if (g->md)
+	if (g->want == WANT_MD)
 		export_article_md(&g->out, it);
-	else
+	else if (g->want == WANT_TEXT)
 		export_article_text(&g->out, it);
 	return 0;
 }
 
-/* Article id into *g (md: as Markdown); 0 with a message when it cannot
- * be read. */
+/* Article id into *g as wanted; 0 with a message when it cannot be
+ * read. */
 static int
-get(struct ui *ui, int64_t id, int md, struct got *g)
+get(struct ui *ui, int64_t id, enum want want, struct got *g)
 {
 	memset(g, 0, sizeof *g);
-	g->md = md;
+	g->want = want;
 	buf_init(&g->out);
 	return ui_found(ui, store_show(ui_store(ui), id, keep, g));
 }
@@ -99,7 +103,7 @@ open_source(struct ui *ui, const struct pane_article *a, int file)
 	struct got g;
 	const char *target;
 
-	if (!get(ui, a->id, 0, &g))
+	if (!get(ui, a->id, WANT_FIELDS, &g))
 		return;
 	target = file ? g.path : g.url;
 	if (target == NULL)
@@ -162,7 +166,7 @@ save_to(struct ui *ui, int64_t id, const char *path, int force)
 	char *why = NULL;
 	int exists = 0;
 
-	if (!get(ui, id, wants_md(path), &g))
+	if (!get(ui, id, wants_md(path) ? WANT_MD : WANT_TEXT, &g))
 		return 0;
 	if (export_write(path, &g.out, force, &why, &exists) == 0)
 		ui_message(ui, 0, _("saved to %s"), path);
@@ -250,7 +254,7 @@ ask_save(struct ui *ui, const struct pane_article *a)
 	struct got g;
 	char *slug;
 
-	if (!get(ui, a->id, 0, &g))
+	if (!get(ui, a->id, WANT_FIELDS, &g))
 		return;
 	slug = slug_of(g.title);
 	got_free(&g);
@@ -306,7 +310,7 @@ piped(struct ui *ui, const char *answer, void *ctx)
 	}
 	free(last_pipe);
 	last_pipe = xstrdup(cmd);
-	if (!get(ui, ab->id, 0, &g)) {
+	if (!get(ui, ab->id, WANT_TEXT, &g)) {
 		free(cmd);
 		return;
 	}
