@@ -28,6 +28,17 @@
 #define CHARSET_SCAN 4096
 /* Characters of paragraph text an <article> needs to be the body. */
 #define ARTICLE_MIN_TEXT 200
+/* An <h1> is the headline with this many words or more, and this share of
+ * them in the metadata's title. */
+#define HEADLINE_MIN_WORDS 3
+#define HEADLINE_SHARED 0.6
+/* Texts after the headline, and before it, searched for its date; the
+ * longest element read as a dateline, bytes. */
+#define DATE_AFTER 40
+#define DATE_BEFORE 12
+#define DATELINE_MAX 120
+/* A <form> with this much text is a page's wrapper, not a form. */
+#define FORM_MAX_TEXT 2000
 /* Characters a block needs to count as a paragraph when scoring. */
 #define PARA_MIN_TEXT 25
 
@@ -340,9 +351,24 @@ meta_free(struct meta *m)
 }
 
 /* Set *slot to v (taken) unless it holds something already. */
+/* Metadata text that still holds entities ("Ch&#237;nh", or escaped twice
+ * in JSON-LD: "Chi&amp;#7871;n") read as the page would show it. */
+static char *
+unescaped(char *v)
+{
+	for (int pass = 0; pass < 2 && v != NULL && strchr(v, '&') != NULL; pass++) {
+		char *t = html_fragment_text(v);
+
+		free(v);
+		v = t;
+	}
+	return v;
+}
+
 static void
 keep_first(char **slot, char *v)
 {
+	v = unescaped(v);
 	if (v != NULL)
 		text_squeeze(v);
 	if (*slot == NULL && v != NULL && *v)
@@ -637,6 +663,10 @@ is_junk(const xmlNode *n)
 	char *ci;
 	int junk;
 
+	/* A <form> is a search box or a comment form, unless it wraps the
+	 * page (ASP.NET sites put the whole body in one). */
+	if (is_tag(n, "form"))
+		return !holds_tag(n, "h1") && text_len(n) < FORM_MAX_TEXT;
 	if (tag_in(n, junk_tags))
 		return 1;
 	if (tag_in(n, keep))
@@ -1131,6 +1161,231 @@ site_in_title(const char *page_title, const char *headline)
 	return NULL;
 }
 
+/* Share of the words of a found in b (both lower-cased), 0 to 1. */
+static double
+words_shared(const char *a, const char *b)
+{
+	char *x = text_lower(a), *y = text_lower(b), *save = NULL;
+	size_t n = 0, in = 0;
+
+	for (char *w = strtok_r(x, " ,.:;!?\"'()", &save); w != NULL;
+	    w = strtok_r(NULL, " ,.:;!?\"'()", &save)) {
+		n++;
+		in += strstr(y, w) != NULL;
+	}
+	free(x);
+	free(y);
+	return n ? (double)in / (double)n : 0;
+}
+
+/* Words of s. */
+static size_t
+count_words(const char *s)
+{
+	size_t n = 0;
+
+	for (const char *p = s; *p; p++)
+		n += (p == s || *(p - 1) == ' ') && *p != ' ';
+	return n;
+}
+
+/* t without the site's name after its last separator ("Tin - VnExpress
+ * Đời sống"), when what follows names the site. */
+static void
+drop_site(char *t, const char *site)
+{
+	static const char *const seps[] = { " - ", " | ", " – ", " — ", NULL };
+
+	for (size_t i = 0; site != NULL && *site && seps[i] != NULL; i++) {
+		char *at = strstr(t, seps[i]), *next;
+
+		while (at != NULL && (next = strstr(at + 1, seps[i])) != NULL)
+			at = next;
+		if (at != NULL && at != t && strlen(at) < 60 &&
+		    strcasestr(at + strlen(seps[i]), site) != NULL) {
+			*at = '\0';
+			return;
+		}
+	}
+}
+
+/* name as an author, new: trimmed of separators left at its ends
+ * ("Bình Minh -"); NULL when it names the paper rather than a person
+ * (its site's name, the URL's host or its first word: "VnExpress",
+ * "NLD.COM.VN", "baodautu.vn") or nobody ("admin"). */
+static char *
+author_name(const char *name, const char *site, const char *url)
+{
+	char *t = text_one_line(name), *host = url_site(url), *low;
+	size_t n;
+	int paper = 0;
+
+	if (t == NULL) {
+		free(host);
+		return NULL;
+	}
+	n = strlen(t);
+	while (n > 0 && strchr(" -–—|,:;", t[n - 1]) != NULL)
+		t[--n] = '\0';
+	low = text_lower(t);
+	if (n == 0 || strcmp(low, "admin") == 0 || strcmp(low, "administrator") == 0)
+		paper = 1;
+	else if (site != NULL && strcasecmp(t, site) == 0)
+		paper = 1;
+	else if (strchr(t, ' ') == NULL && strchr(t, '.') != NULL)
+		paper = 1;	/* a domain */
+	else if (host != NULL && *host) {
+		size_t k = strcspn(host, ".");
+
+		paper = strcasecmp(low, host) == 0 || (strlen(low) == k &&
+		    strncasecmp(low, host, k) == 0);
+	}
+	free(low);
+	free(host);
+	if (paper) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* The page's texts in document order, read before its junk is taken out
+ * (a date stands in "email-print" bars and the like), for the search of
+ * its date: each text short enough to be a headline, and its date when it
+ * is a dateline. */
+struct page_texts {
+	char **text;		/* NULL: too short or too long for a headline */
+	struct date *date;	/* prec DATE_NONE: no dateline */
+	size_t n, cap;
+};
+
+/* The text of n when it is at most max bytes, new; else NULL. */
+static char *
+short_text(const xmlNode *n, size_t max)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	text_into(n->children, &b);
+	if (b.len > max * 2) {
+		buf_free(&b);
+		return NULL;
+	}
+	buf_addc(&b, '\0');
+	return text_squeeze(buf_detach(&b));
+}
+
+static void
+add_text(struct page_texts *pt, const xmlNode *n)
+{
+	const char *s = (const char *)n->content;
+	size_t len = strlen(s);
+	struct date d = { 0, 0, 0, 0, 0, DATE_NONE };
+	char *around;
+
+	if (text_only_spaces(s, len))
+		return;
+	if (pt->n == pt->cap) {
+		pt->cap = pt->cap ? pt->cap * 2 : 256;
+		pt->text = xrealloc(pt->text, pt->cap * sizeof *pt->text);
+		pt->date = xrealloc(pt->date, pt->cap * sizeof *pt->date);
+	}
+	/* A dateline alone, or over the nodes of a short element ("08:00 |
+	 * 20/12/2012"). */
+	if (len <= DATELINE_MAX && !date_is_dateline(s, &d) && n->parent != NULL &&
+	    n->parent->type == XML_ELEMENT_NODE &&
+	    (around = short_text(n->parent, DATELINE_MAX)) != NULL) {
+		if (strlen(around) > DATELINE_MAX || !date_is_dateline(around, &d))
+			d.prec = DATE_NONE;
+		free(around);
+	}
+	pt->date[pt->n] = d;
+	pt->text[pt->n] = len >= 8 && len <= 600 ? text_one_line(s) : NULL;
+	pt->n++;
+}
+
+static void
+page_texts_collect(const xmlNode *n, struct page_texts *pt)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL)
+			add_text(pt, n);
+		else if (n->type == XML_ELEMENT_NODE && !is_tag(n, "script") && !is_tag(n, "style"))
+			page_texts_collect(n->children, pt);
+	}
+}
+
+static void
+page_texts_free(struct page_texts *pt)
+{
+	for (size_t i = 0; i < pt->n; i++)
+		free(pt->text[i]);
+	free(pt->text);
+	free(pt->date);
+}
+
+/*
+ * The date the page shows by its headline, when no metadata gives one:
+ * the first dateline in the texts that follow the headline (within
+ * DATE_AFTER of them), else the nearest before it (DATE_BEFORE), as
+ * sites put it under or over the title; the dates of lists farther on
+ * (related news) are not taken. Without the headline among the texts,
+ * from the top.
+ */
+static int
+visible_date(const struct page_texts *pt, const char *title, struct date *d)
+{
+	size_t h = 0;
+
+	for (size_t i = 0; title != NULL && i < pt->n; i++) {
+		if (pt->text[i] != NULL && strcmp(pt->text[i], title) == 0) {
+			h = i;
+			break;
+		}
+	}
+	for (size_t i = h; i < pt->n && i < h + DATE_AFTER; i++) {
+		if (pt->date[i].prec != DATE_NONE) {
+			*d = pt->date[i];
+			return 1;
+		}
+	}
+	for (size_t i = h; i > 0 && i + DATE_BEFORE > h; i--) {
+		if (pt->date[i - 1].prec != DATE_NONE) {
+			*d = pt->date[i - 1];
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The headline, new: the one the page shows in its <h1> when it is one
+ * (words enough, and most of them in the metadata's title when there is
+ * one: not a section's name or the site's), since the metadata's is often
+ * an SEO variant ("... -lo luyen thi", other words); else the metadata's
+ * without the site's name after it; else the <title>'s.
+ */
+static char *
+headline(const char *meta, const char *h1, const char *page_title, const char *site)
+{
+	char *t, *out;
+
+	if (h1 != NULL && count_words(h1) >= HEADLINE_MIN_WORDS &&
+	    (site == NULL || strcasecmp(h1, site) != 0) &&
+	    (meta == NULL || words_shared(h1, meta) >= HEADLINE_SHARED))
+		return text_one_line(h1);
+	if (meta != NULL) {
+		t = xstrdup(meta);
+		drop_site(t, site);
+	} else {
+		t = page_title_alone(page_title ? xstrdup(page_title) : NULL, site);
+	}
+	out = text_one_line(t);
+	free(t);
+	return out;
+}
+
 int
 html_article(const struct boiler *bp, const char *page, const char *known,
     const struct extract_limits *lim, struct article *a, enum extract_cut_kind *cut, char **why)
@@ -1139,6 +1394,7 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	xmlNode *root;
 	const xmlNode *body, *lede;
 	struct meta ld = { 0 }, og = { 0 }, canon = { 0 };
+	struct page_texts texts = { NULL, NULL, 0, 0 };
 	struct lines_out o;
 	char *page_title = NULL, *title, *h1 = NULL, *text, *byline = NULL;
 	size_t n;
@@ -1154,6 +1410,8 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 		return -1;
 	}
 	walk_meta(root, &ld, &og, &canon, &page_title);
+	if (ld.date == NULL && og.date == NULL)
+		page_texts_collect(root, &texts);
 	drop_junk(root);
 	byline = page_byline(root);
 	if ((body = find_article(root, ARTICLE_MIN_TEXT)) == NULL &&
@@ -1176,16 +1434,11 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	/* The headline: the metadata's, else the one the page shows, else
 	 * its <title> without the site's name. */
 	h1 = first_h1(root);
-	if (known != NULL) {
+	if (known != NULL)
 		title = xstrdup(known);
-	} else if (ld.title || og.title || h1) {
-		title = text_one_line(ld.title ? ld.title : og.title ? og.title : h1);
-	} else {
-		char *alone = page_title_alone(page_title ? xstrdup(page_title) : NULL, og.source);
-
-		title = text_one_line(alone);
-		free(alone);
-	}
+	else
+		title = headline(ld.title ? ld.title : og.title, h1, page_title,
+		    ld.source ? ld.source : og.source);
 	/* Entities are read now: "&#27;" is an escape, "&nbsp;" a space
 	 * that is not one. Cleaned as a page's text is. */
 	text = text_decode(o.text.data, o.text.len - 1, &n, NULL);
@@ -1203,20 +1456,6 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 		if (c != NULL)
 			strlist_push_new(&a->captions, c);
 	}
-	take(&a->author, text_one_line(ld.author ? ld.author : og.author ? og.author : byline));
-	{
-		char *site = site_in_title(page_title, a->title);
-
-		take(&a->source, text_one_line(ld.source ? ld.source : og.source ? og.source : site));
-		free(site);
-	}
-	{
-		struct date d;
-		const char *when = ld.date ? ld.date : og.date;
-
-		if (when != NULL && date_parse_meta(when, &d))
-			a->published = d;
-	}
 	{
 		char *from = saved_from(page);
 
@@ -1224,10 +1463,39 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 		a->url = url_clean(canon.url ? canon.url : og.url ? og.url : ld.url ? ld.url : from);
 		free(from);
 	}
+	{
+		char *site = site_in_title(page_title, a->title);
+
+		take(&a->source, text_one_line(ld.source ? ld.source : og.source ? og.source : site));
+		free(site);
+	}
+	{
+		const char *names[] = { ld.author, og.author, byline };
+
+		/* The first that names a person, not the paper. */
+		for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+			char *who = author_name(names[i], a->source, a->url);
+
+			if (who != NULL) {
+				take(&a->author, who);
+				break;
+			}
+		}
+	}
+	{
+		struct date d;
+		const char *when = ld.date ? ld.date : og.date;
+
+		if (when != NULL && date_parse_meta(when, &d))
+			a->published = d;
+		else if (a->published.prec == DATE_NONE && visible_date(&texts, a->title, &d))
+			a->published = d;
+	}
 	free(a->links);
 	a->links = links_text(&o.links, a->url);
 	rc = 0;
 out:
+	page_texts_free(&texts);
 	free(byline);
 	free(h1);
 	free(page_title);
