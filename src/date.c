@@ -67,6 +67,29 @@ finish_date(const char *s, size_t i, int day, int mon, struct date *d, size_t *e
 	return 1;
 }
 
+/* The two-digit year of "ngày 24/12/12" at s[i], after "ngày" only (a
+ * bare "24/12/12" may be anything): 2000 to 2069, else 1970 to 1999. */
+static int
+short_year_date(const char *s, size_t at, size_t i, int day, int mon, struct date *d,
+    size_t *end)
+{
+	static const char ngay[] = "ngày ";
+	size_t k = sizeof ngay - 1;
+	int yy = digits(s, &i, 2, 2);
+
+	if (at < k || strncmp(s + at - k, ngay, k) != 0 || yy < 0 ||
+	    isalpha((unsigned char)s[i]))
+		return 0;
+	yy += yy < 70 ? 2000 : 1900;
+	if (!valid_ymd(yy, mon, day))
+		return 0;
+	d->year = yy;
+	d->month = mon;
+	d->day = day;
+	*end = i;
+	return 1;
+}
+
 /* d{1,2} sep d{1,2} sep d{4}, one separator kind among . / - */
 static int
 numeric_date(const char *s, size_t at, struct date *d, size_t *end)
@@ -84,7 +107,8 @@ numeric_date(const char *s, size_t at, struct date *d, size_t *end)
 	if ((mon = digits(s, &i, 1, 2)) < 0 || s[i] != sep)
 		return 0;
 	i++;
-	return finish_date(s, i, day, mon, d, end);
+	return finish_date(s, i, day, mon, d, end) ||
+	    short_year_date(s, at, i, day, mon, d, end);
 }
 
 static size_t
@@ -164,6 +188,12 @@ time_at(const char *s, size_t at, int *h, int *m, size_t *end)
 			if (hh < 12)
 				hh += 12;
 			i = j + 2;
+		} else if (strncmp(s + j, "tối", strlen("tối")) == 0 ||
+		    strncmp(s + j, "chiều", strlen("chiều")) == 0) {
+			/* "11:05 tối": in the evening. */
+			if (hh < 12)
+				hh += 12;
+			i = j + (s[j + 1] == 'h' ? strlen("chiều") : strlen("tối"));
 		}
 	}
 	if (hh > 23 || mm > 59)
@@ -352,7 +382,7 @@ static const char *const dateline_words[] = {
 	"thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn", "ngày",
 	"tháng", "hôm", "nay", "cập", "đăng", "lúc", "giờ", "gmt", "utc", "am", "pm",
 	"sa", "ch", "lượt", "xem", "đọc", "bình", "luận", "views", "updated", "posted",
-	"thời", "gian", "h", NULL
+	"thời", "gian", "h", "sáng", "trưa", "chiều", "tối", NULL
 };
 /* Of those, the ones that make a line a dateline with a few other words
  * on it (a site's name): weekdays and the words of "Cập nhật lúc". */

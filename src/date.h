@@ -2,8 +2,10 @@
  * date.h: dates as Vietnamese pages write them.
  *
  * Recognised: "27.6.2018 - 15:31", "27/03/2020 - 11:38 AM", "19-01-2019",
- * "Thứ Sáu, 21/6/2024", "ngày 19 tháng 1 năm 2019", a time before or after
- * the date ("08:15 03/02/2025"), 12-hour clocks with AM/PM or SA/CH.
+ * "Thứ Sáu, 21/6/2024", "ngày 19 tháng 1 năm 2019", "ngày 24/12/12" (a
+ * two-digit year after "ngày" only), a time before or after the date
+ * ("08:15 03/02/2025"), 12-hour clocks with AM/PM, SA/CH, or "tối" and
+ * "chiều" after it ("11:05 tối").
  */
 #ifndef LUOT_DATE_H
 #define LUOT_DATE_H

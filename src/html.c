@@ -12,6 +12,9 @@
 #include <strings.h>
 
 #include <jansson.h>
+#include <unictype.h>
+#include <unistr.h>
+
 #include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
 #include <libxml/tree.h>
@@ -39,6 +42,10 @@
 #define DATELINE_MAX 120
 /* A <form> with this much text is a page's wrapper, not a form. */
 #define FORM_MAX_TEXT 2000
+/* A signature: at most this many bytes, in one of the body's last
+ * blocks with text. */
+#define SIGNATURE_MAX 80
+#define SIGNATURE_LAST 6
 /* Characters a block needs to count as a paragraph when scoring. */
 #define PARA_MIN_TEXT 25
 
@@ -1228,7 +1235,9 @@ author_name(const char *name, const char *site, const char *url)
 	while (n > 0 && strchr(" -–—|,:;", t[n - 1]) != NULL)
 		t[--n] = '\0';
 	low = text_lower(t);
-	if (n == 0 || strcmp(low, "admin") == 0 || strcmp(low, "administrator") == 0)
+	/* "Theo Reuters", "Theo Sầm Hoa (Vietnamnet)": a source credit. */
+	if (n == 0 || strcmp(low, "admin") == 0 || strcmp(low, "administrator") == 0 ||
+	    strncmp(low, "theo ", 5) == 0)
 		paper = 1;
 	else if (site != NULL && strcasecmp(t, site) == 0)
 		paper = 1;
@@ -1247,6 +1256,133 @@ author_name(const char *name, const char *site, const char *url)
 		return NULL;
 	}
 	return t;
+}
+
+/* Is the text of n all in one <strong>, <b> or <em>? */
+static int
+all_bold(const xmlNode *n)
+{
+	const xmlNode *only = NULL;
+
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL &&
+		    !text_only_spaces((const char *)c->content, strlen((const char *)c->content)))
+			return 0;
+		if (c->type == XML_ELEMENT_NODE) {
+			if (only != NULL)
+				return 0;
+			only = c;
+		}
+	}
+	return only != NULL && (is_tag(only, "strong") || is_tag(only, "b") || is_tag(only, "em"));
+}
+
+/* Is n set to the right (align=right, text-align: right)? */
+static int
+right_aligned(const xmlNode *n)
+{
+	char *align = attr(n, "align"), *style = attr(n, "style");
+	int right = (align != NULL && strcasecmp(align, "right") == 0) ||
+	    (style != NULL && strcasestr(style, "text-align") != NULL &&
+	    strcasestr(style, "right") != NULL);
+
+	free(align);
+	free(style);
+	return right;
+}
+
+/* Does every word of s begin with a capital, as names do ("Lê Tuyết",
+ * "NHÓM PV"), unlike a heading ("Người dân nói gì")? Joining words
+ * ("và", "-") aside. */
+static int
+capitalised(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+
+	while (p < end) {
+		ucs4_t uc;
+
+		while (p < end && *p == ' ')
+			p++;
+		if (p >= end)
+			break;
+		u8_mbtouc(&uc, p, (size_t)(end - p));
+		if (!uc_is_upper(uc) && !uc_is_punct(uc) && strncmp((const char *)p, "và ", 4) != 0)
+			return 0;
+		while (p < end && *p != ' ')
+			p++;
+	}
+	return 1;
+}
+
+/* The names of a signature ("Quang Phong - Tùng Nguyên"), new, or NULL
+ * when it does not read as names: a few words each, no digits. */
+static char *
+signature_names(const char *text)
+{
+	char *t = text_one_line(text);
+
+	if (t == NULL)
+		return NULL;
+	if (strlen(t) > SIGNATURE_MAX || count_words(t) > 8 || strpbrk(t, "0123456789:@/.!?") != NULL ||
+	    !capitalised(t) || strncmp(t, "Theo ", 5) == 0) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* Block elements under n with text, in document order. */
+static void
+blocks_under(xmlNode *n, xmlNode ***v, size_t *len, size_t *cap)
+{
+	for (xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if ((is_tag(c, "p") || is_tag(c, "div")) && !has_block_child(c)) {
+			if (*len == *cap) {
+				*cap = *cap ? *cap * 2 : 64;
+				*v = xrealloc(*v, *cap * sizeof **v);
+			}
+			(*v)[(*len)++] = c;
+		} else {
+			blocks_under(c, v, len, cap);
+		}
+	}
+}
+
+/* The signature at the end of the body, VnExpress's and Dân trí's way: one
+ * of its last blocks set to the right or all in bold, holding names only
+ * ("<p align=right><strong>Lê Tuyết</strong></p>"); taken out of the
+ * body, its names new; else NULL. */
+static char *
+body_signature(xmlNode *body)
+{
+	xmlNode **v = NULL;
+	size_t n = 0, cap = 0, seen = 0;
+	char *name = NULL;
+
+	if (body == NULL)
+		return NULL;
+	blocks_under(body, &v, &n, &cap);
+	for (size_t i = n; i > 0 && seen < SIGNATURE_LAST && name == NULL; i--) {
+		char *t;
+
+		if (text_len(v[i - 1]) == 0)
+			continue;
+		seen++;
+		/* Bold alone is a heading as often: last but one at most. */
+		if (!right_aligned(v[i - 1]) && !(all_bold(v[i - 1]) && seen <= 2))
+			continue;
+		t = text_of(v[i - 1]);
+		if ((name = signature_names(t)) != NULL) {
+			xmlUnlinkNode(v[i - 1]);
+			xmlFreeNode(v[i - 1]);
+		}
+		free(t);
+	}
+	free(v);
+	return name;
 }
 
 /* The page's texts in document order, read before its junk is taken out
@@ -1311,7 +1447,8 @@ page_texts_collect(const xmlNode *n, struct page_texts *pt)
 	for (; n != NULL; n = n->next) {
 		if (n->type == XML_TEXT_NODE && n->content != NULL)
 			add_text(pt, n);
-		else if (n->type == XML_ELEMENT_NODE && !is_tag(n, "script") && !is_tag(n, "style"))
+		else if (n->type == XML_ELEMENT_NODE && !is_tag(n, "script") && !is_tag(n, "style") &&
+		    !is_tag(n, "head"))	/* its <title> is not where the page shows it */
 			page_texts_collect(n->children, pt);
 	}
 }
@@ -1395,8 +1532,10 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	const xmlNode *body, *lede;
 	struct meta ld = { 0 }, og = { 0 }, canon = { 0 };
 	struct page_texts texts = { NULL, NULL, 0, 0 };
+	struct date meta_date = { 0, 0, 0, 0, 0, DATE_NONE };
 	struct lines_out o;
-	char *page_title = NULL, *title, *h1 = NULL, *text, *byline = NULL;
+	char *page_title = NULL, *title, *h1 = NULL, *text, *byline = NULL,
+	    *signature = NULL;
 	size_t n;
 	int rc = -1;
 
@@ -1410,7 +1549,11 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 		return -1;
 	}
 	walk_meta(root, &ld, &og, &canon, &page_title);
-	if (ld.date == NULL && og.date == NULL)
+	/* The page's own dateline is read when the metadata gives no date,
+	 * or a day without the time the page shows. */
+	if (!date_parse_meta(ld.date ? ld.date : og.date ? og.date : "", &meta_date))
+		meta_date.prec = DATE_NONE;
+	if (meta_date.prec != DATE_MINUTE)
 		page_texts_collect(root, &texts);
 	drop_junk(root);
 	byline = page_byline(root);
@@ -1423,6 +1566,7 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	strlist_init(&o.captions);
 	strlist_init(&o.links);
 	lede = visible_lede(root, body, ld.description ? ld.description : og.description);
+	signature = body_signature((xmlNode *)body);
 	if (lede != NULL) {
 		emit(lede->children, &o);
 		end_line(&o);
@@ -1470,7 +1614,9 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 		free(site);
 	}
 	{
-		const char *names[] = { ld.author, og.author, byline };
+		/* meta author names the CMS's maker as often as a person:
+		 * after what the page shows. */
+		const char *names[] = { ld.author, signature, byline, og.author };
 
 		/* The first that names a person, not the paper. */
 		for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
@@ -1484,11 +1630,13 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	}
 	{
 		struct date d;
-		const char *when = ld.date ? ld.date : og.date;
 
-		if (when != NULL && date_parse_meta(when, &d))
-			a->published = d;
-		else if (a->published.prec == DATE_NONE && visible_date(&texts, a->title, &d))
+		if (meta_date.prec != DATE_NONE)
+			a->published = meta_date;
+		if (visible_date(&texts, a->title, &d) && (a->published.prec == DATE_NONE ||
+		    (a->published.prec == DATE_DAY && d.prec == DATE_MINUTE &&
+		    d.year == a->published.year && d.month == a->published.month &&
+		    d.day == a->published.day)))
 			a->published = d;
 	}
 	free(a->links);
@@ -1497,6 +1645,7 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 out:
 	page_texts_free(&texts);
 	free(byline);
+	free(signature);
 	free(h1);
 	free(page_title);
 	buf_free(&o.text);

@@ -53,6 +53,12 @@ static const struct date_case cases[] = {
 	{ "Cập nhật: 08:15 03/02/2025 | Lượt xem: 1.204", "2025-02-03T08:15", 1 },
 	{ "Chủ nhật, 5/2/2017 | 14:20", "2017-02-05T14:20", 1 },
 	{ "Đăng lúc 9:05 ngày 12/12/2012 bởi Quản trị", "2012-12-12T09:05", 1 },
+	/* A two-digit year after "ngày" alone; the evening's hours. */
+	{ "Cập nhật thứ hai, ngày 24/12/12 11:05 tối", "2012-12-24T23:05", 1 },
+	{ "ngày 3/4/98", "1998-04-03", 1 },
+	{ "24/12/12", NULL, 0 },
+	{ "ngày 31/2/12", NULL, 0 },
+	{ "Thứ Ba, 25/12/2012, 3:30 chiều", "2012-12-25T15:30", 1 },
 	{ "", NULL, 0 },
 };
 

@@ -8,12 +8,13 @@ reading the page as it shows in a browser:
    "first_words": "...", "last_words": "...", "junk": ["...", ...]}
 Each page is imported alone (luot import, a fresh database) and its
 article compared: title (NFC, spaces squeezed, equal), date (and time
-when the page shows one), author (equal, or both none), the body's first
+when the page shows one), author (the same names, however joined, or
+both none), the body's first
 and last words present, no junk string in the text. Prints a line per
 page that misses something, then the share right for each field.
 Needs python3; luot from $LUOT or the build tree.
 """
-import json, os, subprocess, sys, tempfile, unicodedata
+import json, os, re, subprocess, sys, tempfile, unicodedata
 
 here = os.path.dirname(os.path.abspath(__file__))
 luot = os.environ.get("LUOT", os.path.join(here, "..", "..", "src", "luot"))
@@ -28,6 +29,14 @@ def norm(s):
 
 def fold(s):
     return norm(s).casefold() if s is not None else None
+
+
+def names(s):
+    """The names of a byline, whatever joins them ("A - B", "A, B", "A và B")."""
+    if s is None:
+        return None
+    parts = re.split(r"\s*(?:,|;|&| - | – | — | và | and )\s*", fold(s))
+    return frozenset(p for p in parts if p)
 
 
 def extract(path, work):
@@ -69,7 +78,7 @@ def main():
                 "title": norm(a["title"]) == norm(t["title"]),
                 "date": (a.get("published") or "").startswith(t["date"] or "-") and
                         (not t.get("time") or (a.get("published") or "")[11:16] == t["time"]),
-                "author": fold(a.get("author")) == fold(t.get("author")),
+                "author": names(a.get("author")) == names(t.get("author")),
                 "first": norm(t["first_words"]) in text if t.get("first_words") else True,
                 "last": norm(t["last_words"]) in text if t.get("last_words") else True,
                 "junk": not any(norm(j) in text for j in t.get("junk", []) if j),
