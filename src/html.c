@@ -17,6 +17,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
+#include <libxml/xpath.h>
 #include <libxml/tree.h>
 
 #include "date.h"
@@ -46,6 +47,11 @@
  * blocks with text. */
 #define SIGNATURE_MAX 80
 #define SIGNATURE_LAST 6
+/* A block all link with this many characters is another story's headline. */
+#define LINK_BLOCK_MIN 12
+/* A lede has this many characters or more; so many of them are
+ * compared with the metadata's description. */
+#define LEDE_MIN 50
 /* Characters a block needs to count as a paragraph when scoring. */
 #define PARA_MIN_TEXT 25
 
@@ -893,6 +899,16 @@ end_line(struct lines_out *o)
 	o->line.len = 0;
 }
 
+/* Is block n all link: its text (LINK_BLOCK_MIN characters or more) at
+ * least nine tenths in links? */
+static int
+link_block(const xmlNode *n)
+{
+	size_t len = text_len(n);
+
+	return len >= LINK_BLOCK_MIN && link_len(n) * 10 >= len * 9;
+}
+
 static void
 emit(const xmlNode *n, struct lines_out *o)
 {
@@ -935,7 +951,10 @@ emit(const xmlNode *n, struct lines_out *o)
 		}
 		if (tag_in(c, block_tags) || is_tag(c, "td") || is_tag(c, "th")) {
 			end_line(o);
-			emit(c->children, o);
+			/* A block that is one link is another article's headline
+			 * (a related story set in the text), not this one's. */
+			if (!link_block(c))
+				emit(c->children, o);
 			end_line(o);
 			continue;
 		}
@@ -964,25 +983,48 @@ first_h1(const xmlNode *n)
 	return NULL;
 }
 
+/* Does a come before b in the page? */
+static int
+before(const xmlNode *a, const xmlNode *b)
+{
+	/* libxml2 takes them writable; it only reads them. */
+	return xmlXPathCmpNodes((xmlNodePtr)(uintptr_t)a, (xmlNodePtr)(uintptr_t)b) == 1;
+}
+
+/* Class or id words of a site's sapo, the lede above the text. */
+static const char *const lede_words[] = {
+	"sapo", "lead", "description", "desc", "summary", "chapeau", "intro", "tomtat",
+	"tom-tat", NULL
+};
+
 /* The page's description, where it stands on the page outside the body
  * (a site's sapo above its text): a paragraph of its own, first. */
 static const xmlNode *
-visible_lede(const xmlNode *n, const xmlNode *body, const char *description)
+visible_lede(const xmlNode *n, const xmlNode *h1, const xmlNode *body, const char *description)
 {
-	for (; n != NULL && description != NULL; n = n->next) {
+	for (; n != NULL; n = n->next) {
 		const xmlNode *found;
 
 		if (n->type != XML_ELEMENT_NODE || n == body)
 			continue;
-		if ((is_tag(n, "p") || is_tag(n, "h2") || is_tag(n, "div")) && !has_block_child(n)) {
-			char *t = text_of(n);
-			int same = strlen(t) >= 60 && strcmp(t, description) == 0;
+		/* Between the headline and the text, as sapos stand: a list
+		 * of other stories with sapos of their own may be anywhere. */
+		if ((is_tag(n, "p") || is_tag(n, "h2") || is_tag(n, "div")) && !has_block_child(n) &&
+		    (h1 == NULL || before(h1, n)) && (body == NULL || before(n, body))) {
+			char *t = text_of(n), *ci = class_id(n);
+			size_t len = strlen(t);
+			/* The description as the page shows it (the metadata's
+			 * may be cut short, or longer), or a block the site
+			 * names its sapo. */
+			int lede = len >= LEDE_MIN && ((description != NULL &&
+			    strncmp(t, description, LEDE_MIN) == 0) || holds_word(ci, lede_words));
 
 			free(t);
-			if (same)
+			free(ci);
+			if (lede)
 				return n;
 		}
-		if ((found = visible_lede(n->children, body, description)) != NULL)
+		if ((found = visible_lede(n->children, h1, body, description)) != NULL)
 			return found;
 	}
 	return NULL;
@@ -1565,7 +1607,8 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	buf_init(&o.line);
 	strlist_init(&o.captions);
 	strlist_init(&o.links);
-	lede = visible_lede(root, body, ld.description ? ld.description : og.description);
+	lede = visible_lede(root, find_tag(root, "h1"), body,
+	    ld.description ? ld.description : og.description);
 	signature = body_signature((xmlNode *)body);
 	if (lede != NULL) {
 		emit(lede->children, &o);
