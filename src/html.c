@@ -1437,7 +1437,26 @@ struct page_texts {
 	size_t n, cap;
 };
 
-/* The text of n when it is at most max bytes, new; else NULL. */
+/* The text under n into b, until it passes max bytes: 0 then. */
+static int
+text_within(const xmlNode *n, struct buf *b, size_t max)
+{
+	for (const xmlNode *c = n; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			buf_adds(b, (const char *)c->content);
+			buf_addc(b, ' ');
+		} else if (c->type == XML_ELEMENT_NODE && !is_tag(c, "script") &&
+		    !is_tag(c, "style") && !text_within(c->children, b, max)) {
+			return 0;
+		}
+		if (b->len > max)
+			return 0;
+	}
+	return 1;
+}
+
+/* The text of n when it is short (max bytes, spaces squeezed), new;
+ * else NULL, found without reading all of a long one. */
 static char *
 short_text(const xmlNode *n, size_t max)
 {
@@ -1445,8 +1464,7 @@ short_text(const xmlNode *n, size_t max)
 
 	buf_init(&b);
 	buf_add(&b, "", 0);
-	text_into(n->children, &b);
-	if (b.len > max * 2) {
+	if (!text_within(n->children, &b, max * 2)) {
 		buf_free(&b);
 		return NULL;
 	}
@@ -1479,7 +1497,8 @@ add_text(struct page_texts *pt, const xmlNode *n)
 		free(around);
 	}
 	pt->date[pt->n] = d;
-	pt->text[pt->n] = len >= 8 && len <= 600 ? text_one_line(s) : NULL;
+	/* As it is: visible_date cleans the few as long as the headline. */
+	pt->text[pt->n] = len >= 8 && len <= 600 ? xstrdup(s) : NULL;
 	pt->n++;
 }
 
@@ -1517,8 +1536,18 @@ visible_date(const struct page_texts *pt, const char *title, struct date *d)
 {
 	size_t h = 0;
 
-	for (size_t i = 0; title != NULL && i < pt->n; i++) {
-		if (pt->text[i] != NULL && strcmp(pt->text[i], title) == 0) {
+	for (size_t i = 0, n = title ? strlen(title) : 0; title != NULL && i < pt->n; i++) {
+		size_t len = pt->text[i] ? strlen(pt->text[i]) : 0;
+		char *t;
+		int same;
+
+		/* Cleaning every text costs: those about as long only. */
+		if (len < n / 2 || len > n * 2 + 16)
+			continue;
+		t = text_one_line(pt->text[i]);
+		same = t != NULL && strcmp(t, title) == 0;
+		free(t);
+		if (same) {
 			h = i;
 			break;
 		}

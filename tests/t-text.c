@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <uninorm.h>
+
 #include "../src/text.h"
 #include "../src/util.h"
 #include "tap.h"
@@ -73,6 +75,45 @@ test_nfc_quick_path(void)
 	out = text_nfc("A\xcc\x8a", 3, &n);	/* A + ring above */
 	is_str(out, "\xc3\x85", "combining mark composed");
 	free(out);
+}
+
+/* text_nfc normalises only the runs that may change: on text that mixes
+ * every kind of piece, it gives what u8_normalize gives for the whole. */
+static void
+test_nfc_runs(void)
+{
+	static const char *const pieces[] = {
+		"a", "e", "Vi", " ", ".", "\xe1\xba\xbf" /* ế */, "\xc6\xb0" /* ư */,
+		"\xcc\x81" /* acute */, "\xcc\x83" /* tilde */, "\xcc\xa3" /* dot below */,
+		"\xcc\x82" /* circumflex */, "\xe1\x84\x80" /* Hangul L */,
+		"\xe1\x85\xa1" /* Hangul V */, "\xe1\x86\xa8" /* Hangul T */,
+		"\xe2\x84\xa6" /* ohm sign */, "\xe2\x84\xab" /* angstrom */,
+		"\xf0\x9f\x98\x80" /* emoji */, "\xe4\xb8\xad" /* CJK */, "\xcd\x80" /* U+0340 */,
+		"\xe2\x89\xa0" /* not equal */, "=", "\xcc\xb8" /* long solidus overlay */,
+	};
+	size_t np = sizeof pieces / sizeof *pieces;
+	unsigned seed = 12345;
+	int same = 1;
+
+	for (int round = 0; round < 2000 && same; round++) {
+		char s[256] = "";
+		size_t n, k;
+		char *fast;
+		uint8_t *full;
+
+		for (int j = 0; j < 24; j++) {
+			seed = seed * 1103515245 + 12345;
+			strcat(s, pieces[(seed >> 16) % np]);
+		}
+		fast = text_nfc(s, strlen(s), &n);
+		full = u8_normalize(UNINORM_NFC, (const uint8_t *)s, strlen(s), NULL, &k);
+		same = n == k && memcmp(fast, full, n) == 0;
+		if (!same)
+			printf("#   differs on %s\n", s);
+		free(fast);
+		free(full);
+	}
+	ok(same, "NFC by runs is NFC of the whole, on 2,000 mixed strings");
 }
 
 static void
@@ -328,6 +369,7 @@ main(void)
 	setlocale(LC_ALL, "C.UTF-8");
 	test_decode();
 	test_nfc_quick_path();
+	test_nfc_runs();
 	test_words();
 	test_width();
 	test_truncate();
