@@ -1357,6 +1357,19 @@ capitalised(const char *s)
 	return 1;
 }
 
+/* Does every full stop in s end an initial ("K. Miên", "H.V."), as in a
+ * name, not a sentence? */
+static int
+initials_only(const char *s)
+{
+	for (const char *p = strchr(s, '.'); p != NULL; p = strchr(p + 1, '.')) {
+		if (p == s || !isupper((unsigned char)p[-1]) ||
+		    (p - s >= 2 && isalpha((unsigned char)p[-2])))
+			return 0;
+	}
+	return 1;
+}
+
 /* The names of a signature ("Quang Phong - Tùng Nguyên"), new, or NULL
  * when it does not read as names: a few words each, no digits. */
 static char *
@@ -1366,8 +1379,8 @@ signature_names(const char *text)
 
 	if (t == NULL)
 		return NULL;
-	if (strlen(t) > SIGNATURE_MAX || count_words(t) > 8 || strpbrk(t, "0123456789:@/.!?") != NULL ||
-	    !capitalised(t) || strncmp(t, "Theo ", 5) == 0) {
+	if (strlen(t) > SIGNATURE_MAX || count_words(t) > 8 || strpbrk(t, "0123456789:@/!?") != NULL ||
+	    !initials_only(t) || !capitalised(t) || strncmp(t, "Theo ", 5) == 0) {
 		free(t);
 		return NULL;
 	}
@@ -1434,6 +1447,7 @@ body_signature(xmlNode *body)
 struct page_texts {
 	char **text;		/* NULL: too short or too long for a headline */
 	struct date *date;	/* prec DATE_NONE: no dateline */
+	char **by;		/* names before the date in its element, or NULL */
 	size_t n, cap;
 };
 
@@ -1453,6 +1467,27 @@ text_within(const xmlNode *n, struct buf *b, size_t max)
 			return 0;
 	}
 	return 1;
+}
+
+/* The names a dateline starts with ("Nguyên Minh - 07/03/2026 08:47"),
+ * new, or NULL. */
+static char *
+names_before(const char *line)
+{
+	static const char *const seps[] = { " - ", " | ", " – ", NULL };
+
+	for (size_t i = 0; seps[i] != NULL; i++) {
+		const char *at = strstr(line, seps[i]);
+
+		if (at != NULL && at != line) {
+			char *head = xstrndup(line, (size_t)(at - line)), *names;
+
+			names = signature_names(head);
+			free(head);
+			return names;
+		}
+	}
+	return NULL;
 }
 
 /* The text of n when it is short (max bytes, spaces squeezed), new;
@@ -1480,20 +1515,25 @@ add_text(struct page_texts *pt, const xmlNode *n)
 	struct date d = { 0, 0, 0, 0, 0, DATE_NONE };
 	char *around;
 
-	if (text_only_spaces(s, len))
+	if (strspn(s, " \t\r\n") == len)
 		return;
 	if (pt->n == pt->cap) {
 		pt->cap = pt->cap ? pt->cap * 2 : 256;
 		pt->text = xrealloc(pt->text, pt->cap * sizeof *pt->text);
 		pt->date = xrealloc(pt->date, pt->cap * sizeof *pt->date);
+		pt->by = xrealloc(pt->by, pt->cap * sizeof *pt->by);
 	}
+	pt->by[pt->n] = NULL;
 	/* A dateline alone, or over the nodes of a short element ("08:00 |
-	 * 20/12/2012"). */
+	 * 20/12/2012", "Nguyên Minh - 07/03/2026 08:47": the names before
+	 * the date kept). */
 	if (len <= DATELINE_MAX && !date_is_dateline(s, &d) && n->parent != NULL &&
 	    n->parent->type == XML_ELEMENT_NODE &&
 	    (around = short_text(n->parent, DATELINE_MAX)) != NULL) {
 		if (strlen(around) > DATELINE_MAX || !date_is_dateline(around, &d))
 			d.prec = DATE_NONE;
+		else
+			pt->by[pt->n] = names_before(around);
 		free(around);
 	}
 	pt->date[pt->n] = d;
@@ -1517,10 +1557,13 @@ page_texts_collect(const xmlNode *n, struct page_texts *pt)
 static void
 page_texts_free(struct page_texts *pt)
 {
-	for (size_t i = 0; i < pt->n; i++)
+	for (size_t i = 0; i < pt->n; i++) {
 		free(pt->text[i]);
+		free(pt->by[i]);
+	}
 	free(pt->text);
 	free(pt->date);
+	free(pt->by);
 }
 
 /*
@@ -1532,7 +1575,7 @@ page_texts_free(struct page_texts *pt)
  * from the top.
  */
 static int
-visible_date(const struct page_texts *pt, const char *title, struct date *d)
+visible_date(const struct page_texts *pt, const char *title, struct date *d, char **by)
 {
 	size_t h = 0;
 
@@ -1555,6 +1598,15 @@ visible_date(const struct page_texts *pt, const char *title, struct date *d)
 	for (size_t i = h; i < pt->n && i < h + DATE_AFTER; i++) {
 		if (pt->date[i].prec != DATE_NONE) {
 			*d = pt->date[i];
+			/* "Nguyên Minh - 07/03/2026 08:47" under the headline:
+			 * the text before the date (or the one before a
+			 * spacer), names only. */
+			if (by != NULL && pt->by[i] != NULL)
+				*by = xstrdup(pt->by[i]);
+			for (size_t k = i; by != NULL && *by == NULL && k > h + 1 && k + 3 > i; k--) {
+				if (pt->text[k - 1] != NULL)
+					*by = signature_names(pt->text[k - 1]);
+			}
 			return 1;
 		}
 	}
@@ -1602,11 +1654,11 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	xmlNode *root;
 	const xmlNode *body, *lede;
 	struct meta ld = { 0 }, og = { 0 }, canon = { 0 };
-	struct page_texts texts = { NULL, NULL, 0, 0 };
+	struct page_texts texts = { NULL, NULL, NULL, 0, 0 };
 	struct date meta_date = { 0, 0, 0, 0, 0, DATE_NONE };
 	struct lines_out o;
 	char *page_title = NULL, *title, *h1 = NULL, *text, *byline = NULL,
-	    *signature = NULL;
+	    *signature = NULL, *dated_by = NULL;
 	size_t n;
 	int rc = -1;
 
@@ -1620,12 +1672,12 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 		return -1;
 	}
 	walk_meta(root, &ld, &og, &canon, &page_title);
-	/* The page's own dateline is read when the metadata gives no date,
-	 * or a day without the time the page shows. */
+	/* The page's own dateline is read (before its junk goes) when the
+	 * metadata gives no date, or a day without the time the page shows,
+	 * and for the byline beside it. */
 	if (!date_parse_meta(ld.date ? ld.date : og.date ? og.date : "", &meta_date))
 		meta_date.prec = DATE_NONE;
-	if (meta_date.prec != DATE_MINUTE)
-		page_texts_collect(root, &texts);
+	page_texts_collect(root, &texts);
 	drop_junk(root);
 	byline = page_byline(root);
 	if ((body = find_article(root, ARTICLE_MIN_TEXT)) == NULL &&
@@ -1686,9 +1738,20 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 		free(site);
 	}
 	{
+		struct date d;
+
+		if (meta_date.prec != DATE_NONE)
+			a->published = meta_date;
+		if (visible_date(&texts, a->title, &d, &dated_by) && (a->published.prec == DATE_NONE ||
+		    (a->published.prec == DATE_DAY && d.prec == DATE_MINUTE &&
+		    d.year == a->published.year && d.month == a->published.month &&
+		    d.day == a->published.day)))
+			a->published = d;
+	}
+	{
 		/* meta author names the CMS's maker as often as a person:
 		 * after what the page shows. */
-		const char *names[] = { ld.author, signature, byline, og.author };
+		const char *names[] = { ld.author, signature, byline, dated_by, og.author };
 
 		/* The first that names a person, not the paper. */
 		for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
@@ -1700,17 +1763,6 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 			}
 		}
 	}
-	{
-		struct date d;
-
-		if (meta_date.prec != DATE_NONE)
-			a->published = meta_date;
-		if (visible_date(&texts, a->title, &d) && (a->published.prec == DATE_NONE ||
-		    (a->published.prec == DATE_DAY && d.prec == DATE_MINUTE &&
-		    d.year == a->published.year && d.month == a->published.month &&
-		    d.day == a->published.day)))
-			a->published = d;
-	}
 	free(a->links);
 	a->links = links_text(&o.links, a->url);
 	rc = 0;
@@ -1718,6 +1770,7 @@ out:
 	page_texts_free(&texts);
 	free(byline);
 	free(signature);
+	free(dated_by);
 	free(h1);
 	free(page_title);
 	buf_free(&o.text);
