@@ -1,8 +1,9 @@
 #!/bin/sh
 # cli-html.sh: web pages imported: saved pages in the shapes of
 # Vietnamese news sites (JSON-LD, Open Graph only, neither and in
-# Windows-1258, a SingleFile save), their metadata by trust, the body
-# without the page's junk, captions apart.
+# Windows-1258, a SingleFile save, an ASP.NET page of 2012, metadata
+# escaped twice), their metadata by trust, the body without the page's
+# junk, captions apart.
 . "$TESTLIB"
 
 html="$TESTDATA/html"
@@ -24,7 +25,7 @@ caps() {
 
 test_expect_success 'a folder of pages: each article page an article, a section front skipped' '
 	"$LUOT" --db "$db" import -q "$html" >out 2>err &&
-	grep -q "^imported 4, duplicates 0, skipped 1, failed 0" out &&
+	grep -q "^imported 6, duplicates 0, skipped 1, failed 0" out &&
 	grep -q "skipped .*section-front.html: no article text found" err
 '
 
@@ -106,9 +107,36 @@ test_expect_success 'site: finds a page by its URL'"'"'s host' '
 	test "$(wc -l <out)" = 1 && grep -q "phố đi bộ" out
 '
 
+t5="Hà Tĩnh mở lại chợ phiên vùng cao sau ba năm"
+test_expect_success 'an ASP.NET page (the body in one <form>): its <h1> over an SEO title, the dateline in a print bar' '
+	test "$(field "$t5" .published)" = 2012-12-25T10:03 &&
+	paras "$t5" >p5 &&
+	head -n 1 p5 | grep -q "^(Báo Miền Núi) - Sau ba năm tạm dừng" &&
+	grep -q "^Chính quyền xã cho biết" p5 &&
+	test "$(wc -l <p5)" = 4
+'
+
+test_expect_success '  the signature under the text is the author, over a CMS maker in meta author; a link-only block is no paragraph' '
+	test "$(field "$t5" .author)" = "Hồng Nhung - Văn Tâm" &&
+	! grep -q "Hồng Nhung" p5 &&
+	! grep -q "đông vui ngày giáp Tết" p5 &&
+	! grep -q "Các tin khác\|Mùa măng rừng" p5
+'
+
+t6="Cảng cá Thọ Quang thí điểm thu phí điện tử"
+test_expect_success 'metadata escaped twice read as shown; a paper named as author is none; the byline by the date' '
+	test "$(field "$t6" .title)" = "$t6" &&
+	test "$(field "$t6" .author)" = "Thanh Hà" &&
+	test "$(field "$t6" .source)" = "Báo Biển Đông" &&
+	test "$(field "$t6" .published)" = 2026-03-07T08:47 &&
+	paras "$t6" >p6 &&
+	test "$(wc -l <p6)" = 3 &&
+	! grep -q "Chia sẻ\|Thanh Hà" p6
+'
+
 test_expect_success 'reextract reads the kept pages again and changes nothing' '
 	"$LUOT" --db "$db" reextract -q >out &&
-	grep -q "^changed 0, unchanged 4, failed 0" out
+	grep -q "^changed 0, unchanged 6, failed 0" out
 '
 
 test_expect_success 'a page saved as .txt is read as a page, not skipped as markup' '
