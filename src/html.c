@@ -1507,6 +1507,18 @@ short_text(const xmlNode *n, size_t max)
 	return text_squeeze(buf_detach(&b));
 }
 
+/* Room for one more text in pt. */
+static void
+grow(struct page_texts *pt)
+{
+	if (pt->n == pt->cap) {
+		pt->cap = pt->cap ? pt->cap * 2 : 256;
+		pt->text = xrealloc(pt->text, pt->cap * sizeof *pt->text);
+		pt->date = xrealloc(pt->date, pt->cap * sizeof *pt->date);
+		pt->by = xrealloc(pt->by, pt->cap * sizeof *pt->by);
+	}
+}
+
 static void
 add_text(struct page_texts *pt, const xmlNode *n)
 {
@@ -1517,12 +1529,7 @@ add_text(struct page_texts *pt, const xmlNode *n)
 
 	if (strspn(s, " \t\r\n") == len)
 		return;
-	if (pt->n == pt->cap) {
-		pt->cap = pt->cap ? pt->cap * 2 : 256;
-		pt->text = xrealloc(pt->text, pt->cap * sizeof *pt->text);
-		pt->date = xrealloc(pt->date, pt->cap * sizeof *pt->date);
-		pt->by = xrealloc(pt->by, pt->cap * sizeof *pt->by);
-	}
+	grow(pt);
 	pt->by[pt->n] = NULL;
 	/* A dateline alone, or over the nodes of a short element ("08:00 |
 	 * 20/12/2012", "Nguyên Minh - 07/03/2026 08:47": the names before
@@ -1542,10 +1549,29 @@ add_text(struct page_texts *pt, const xmlNode *n)
 	pt->n++;
 }
 
+/* A <time datetime="2024-02-26T08:30+07:00"> as a dateline of its own,
+ * where it stands. */
+static void
+add_time(struct page_texts *pt, const xmlNode *n)
+{
+	char *when = attr(n, "datetime");
+	struct date d;
+
+	if (when != NULL && date_parse_meta(when, &d)) {
+		grow(pt);
+		pt->text[pt->n] = NULL;
+		pt->by[pt->n] = NULL;
+		pt->date[pt->n++] = d;
+	}
+	free(when);
+}
+
 static void
 page_texts_collect(const xmlNode *n, struct page_texts *pt)
 {
 	for (; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE && is_tag(n, "time"))
+			add_time(pt, n);
 		if (n->type == XML_TEXT_NODE && n->content != NULL)
 			add_text(pt, n);
 		else if (n->type == XML_ELEMENT_NODE && !is_tag(n, "script") && !is_tag(n, "style") &&

@@ -134,6 +134,20 @@ test_expect_success 'metadata escaped twice read as shown; a paper named as auth
 	! grep -q "Chia sẻ\|Thanh Hà" p6
 '
 
+test_expect_success 'a <time datetime> under the headline dates a page with no date in its metadata, not the lists after it' '
+	cat >"$T/time.html" <<-EOF &&
+	<!DOCTYPE html><html><head><meta charset="utf-8"><title>Phố đi bộ Nguyễn Huệ mở lại</title></head>
+	<body><h1>Phố đi bộ Nguyễn Huệ mở lại sau sửa chữa</h1>
+	<div class="author-time"><time datetime="2024-06-01T19:30:00+07:00">Thứ Bảy, 1/6/2024</time></div>
+	<div class="singular-content"><p>Phố đi bộ mở lại từ tối thứ bảy sau hai tháng thay đá lát và hệ thống thoát nước dọc hai bên đường.</p>
+	<p>Ban quản lý cho biết các buổi biểu diễn đường phố được đăng ký trước, mỗi nhóm không quá một giờ.</p></div>
+	<ul><li><a href="/x">Tin khác</a> <time datetime="2023-01-01T00:00:00+07:00">1/1/2023</time></li></ul>
+	</body></html>
+	EOF
+	"$LUOT" --db "$T/time.db" import -q "$T/time.html" &&
+	"$LUOT" --db "$T/time.db" list --json | jq -e ".published == \"2024-06-01T19:30\" and .title == \"Phố đi bộ Nguyễn Huệ mở lại sau sửa chữa\""
+'
+
 test_expect_success 'reextract reads the kept pages again and changes nothing' '
 	"$LUOT" --db "$db" reextract -q >out &&
 	grep -q "^changed 0, unchanged 6, failed 0" out
