@@ -14,6 +14,7 @@
 
 #include "fetch.h"
 #include "html.h"
+#include "pool.h"
 #include "i18n.h"
 #include "record.h"
 #include "url.h"
@@ -75,6 +76,48 @@ fetch_opts_init(struct fetch_opts *o)
 	o->progress = PROGRESS_NONE;
 	o->quiet = 0;
 	o->stop = NULL;
+}
+
+/* Work for the pool's threads: an entry of a feed to extract, or a page
+ * fetched for an entry to read. Its result is stored by the main
+ * thread, which alone holds the store and curl. */
+struct task {
+	int page;		/* a page, else an entry */
+	const struct boiler *bp;
+	struct job *job;	/* the page's job, or the entry's feed */
+	struct record_span span;	/* an entry's record (json, url, summary) */
+	/* A page's answer, read from curl before the task is handed over. */
+	CURLcode res;
+	long code;
+	char *where;
+	/* Results. */
+	struct article a;
+	int rc;			/* entry: 0 or -1 (no text); page: page_article's, or -1 */
+	int want_page;		/* entry: its page is to be fetched */
+	char *why;
+};
+
+static struct task *
+task_new(int page, const struct boiler *bp, struct job *j)
+{
+	struct task *k = xcalloc(1, sizeof *k);
+
+	k->page = page;
+	k->bp = bp;
+	k->job = j;
+	article_init(&k->a);
+	return k;
+}
+
+static void
+task_free(struct task *k)
+{
+	free(k->span.json);
+	free(k->span.url);
+	free(k->where);
+	free(k->why);
+	article_free(&k->a);
+	free(k);
 }
 
 static size_t
@@ -295,31 +338,31 @@ wants_page(const struct job *feed, const struct record_span *sp, const struct ar
 	return a == NULL || sp->summary || text_bytes(a) < FETCH_SUMMARY_BYTES;
 }
 
-/* The page of entry sp of feed j, queued; the entry's article a (NULL:
- * none) kept to be stored if the page fails. */
+/* The page of entry task k queued; the entry's article (none when it had
+ * no text) kept to be stored if the page fails. */
 static void
-queue_page(struct queue *q, const struct job *feed, struct record_span *sp, struct article *a)
+queue_page(struct queue *q, struct task *k)
 {
 	struct job *p = queue_push(q);
 
 	p->page = 1;
-	p->id = feed->id;
-	p->url = url_clean(sp->url);
-	p->entry = sp->json;
-	sp->json = NULL;
-	if (a != NULL) {
-		p->summary = *a;
+	p->id = k->job->id;
+	p->url = url_clean(k->span.url);
+	p->entry = k->span.json;
+	k->span.json = NULL;
+	if (k->rc == 0) {
+		p->summary = k->a;
 		p->has_summary = 1;
-		article_init(a);
+		article_init(&k->a);
 	}
 }
 
-/* The entries of a fetched feed stored as articles of feed j, or their
- * pages queued on q; the feed's title into *title. 0; 1 when it is no
- * feed (*why says); -1 when the store failed. */
+/* The entries of a fetched feed j not stored before handed to the pool;
+ * the feed's title into *title. 0; 1 when it is no feed (*why says); -1
+ * when the store failed. */
 static int
-store_entries(struct store *s, const struct boiler *bp, struct job *j, const char *where,
-    struct queue *q, char **title, struct fetch_totals *t, char **why)
+store_entries(struct store *s, const struct boiler *bp, struct pool *pool, struct job *j,
+    const char *where, char **title, struct fetch_totals *t, char **why)
 {
 	struct record_span *v;
 	size_t n;
@@ -328,13 +371,10 @@ store_entries(struct store *s, const struct boiler *bp, struct job *j, const cha
 	if (record_feed(j->body.data ? j->body.data : "", j->body.len, where, &v, &n, title,
 	    why) < 0)
 		return 1;
-	if (store_begin(s) < 0)
-		return -1;
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		enum extract_cut_kind cut;
-		struct article a;
-		char *skip = NULL, *url = url_clean(v[i].url);
+		char *url = url_clean(v[i].url);
 		int known = url != NULL ? store_url_known(s, url) : 0;
+		struct task *k;
 
 		free(url);
 		/* An entry stored before costs no extraction (most of a
@@ -346,26 +386,27 @@ store_entries(struct store *s, const struct boiler *bp, struct job *j, const cha
 				t->duplicates++;
 			continue;
 		}
-		article_init(&a);
-		if (record_article(bp, NULL, v[i].json, &limits, &a, &cut, &skip) < 0) {
-			/* A title only: its page may hold the text. */
-			free(skip);
-			if (wants_page(j, &v[i], NULL))
-				queue_page(q, j, &v[i], NULL);
-		} else if (wants_page(j, &v[i], &a)) {
-			queue_page(q, j, &v[i], &a);
-		} else {
-			a.feed_id = j->id;
-			rc = store_one(s, &a, j->url, t);
-		}
-		article_free(&a);
+		k = task_new(0, bp, j);
+		k->span = v[i];
+		memset(&v[i], 0, sizeof v[i]);
+		pool_submit(pool, k);
 	}
 	record_spans_free(v, n);
-	if (rc < 0) {
-		store_rollback(s);
-		return -1;
-	}
-	return store_commit(s) < 0 ? -1 : 0;
+	return rc;
+}
+
+/* An entry extracted (a pool thread): its article, and whether its page
+ * is wanted for the full text. */
+static void
+run_entry(struct task *k)
+{
+	enum extract_cut_kind cut;
+	char *skip = NULL;
+
+	k->rc = record_article(k->bp, NULL, k->span.json, &limits, &k->a, &cut, &skip);
+	free(skip);
+	/* A title only: its page may hold the text. */
+	k->want_page = wants_page(k->job, &k->span, k->rc < 0 ? NULL : &k->a);
 }
 
 /* The status word of a failed request, as luot feeds shows it. */
@@ -462,58 +503,107 @@ page_article(const struct boiler *bp, struct job *j, const char *where, struct a
 	return 0;
 }
 
-/* A page's request done: its article stored, or the entry's summary when
- * the page failed or gave no more. 0, or -1 when the store failed. */
-static int
-page_done(struct store *s, const struct boiler *bp, const struct fetch_opts *o, struct job *j,
-    CURLcode res, struct fetch_totals *t)
+/* A page read (a pool thread): its article, or why not. */
+static void
+run_page(struct task *k)
 {
-	struct article a;
-	char *why = NULL, *where = NULL;
-	long code = 0;
-	int rc = 0;
+	struct job *j = k->job;
 
-	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
-	curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &where);
-	article_init(&a);
+	if (k->res != CURLE_OK)
+		k->why = failed_why(j, k->res);
+	else if (k->code < 200 || k->code >= 300)
+		k->why = xasprintf(_("HTTP %ld"), k->code);
+	else
+		k->rc = page_article(k->bp, j, k->where, &k->a, &k->why);
+	if (k->why != NULL)
+		k->rc = -1;
+	/* Read: the page's bytes are no longer needed. */
+	buf_free(&j->body);
+}
+
+static void
+run_task(void *arg)
+{
+	struct task *k = arg;
+
+	if (k->page)
+		run_page(k);
+	else
+		run_entry(k);
+}
+
+/* A page's task done: its article stored, or the entry's summary when the
+ * page failed or gave no more (that is no failure of the fetch). 0, or
+ * -1 when the store failed. */
+static int
+page_stored(struct store *s, const struct fetch_opts *o, struct task *k,
+    struct fetch_totals *t)
+{
+	struct job *j = k->job;
+	struct article *a = &k->a;
+
 	t->pages++;
-	if (res != CURLE_OK)
-		why = failed_why(j, res);
-	else if (code < 200 || code >= 300)
-		why = xasprintf(_("HTTP %ld"), code);
-	else if ((rc = page_article(bp, j, where, &a, &why)) == 0)
+	t->pages_reading--;
+	if (k->rc == 0) {
 		t->full_text++;
-	if (rc != 0 || why != NULL) {
-		/* Not the feed's failure: the entry is stored as it came. */
-		if (why != NULL) {
+	} else {
+		if (k->why != NULL) {
 			t->pages_failed++;
-			report(o, t, 0, _("no full text for %s: %s"), j->url, why);
-			free(why);
+			report(o, t, 0, _("no full text for %s: %s"), j->url, k->why);
 		}
-		article_free(&a);
-		rc = 0;
 		if (!j->has_summary)
 			return 0;
-		a = j->summary;
-		article_init(&j->summary);
-		j->has_summary = 0;
+		a = &j->summary;
 	}
-	a.feed_id = j->id;
-	if (store_begin(s) < 0 || store_one(s, &a, j->url, t) < 0) {
+	a->feed_id = j->id;
+	return store_one(s, a, j->url, t);
+}
+
+/* An entry's task done: stored, or its page queued. 0, or -1 when the
+ * store failed. */
+static int
+entry_stored(struct store *s, struct queue *q, struct task *k, struct fetch_totals *t)
+{
+	if (k->want_page) {
+		queue_page(q, k);
+		return 0;
+	}
+	if (k->rc < 0)
+		return 0;
+	k->a.feed_id = k->job->id;
+	return store_one(s, &k->a, k->job->url, t);
+}
+
+/* The tasks the pool has finished, stored in one transaction. 0, or -1
+ * when the store failed. */
+static int
+drain(struct store *s, struct pool *pool, const struct fetch_opts *o, struct queue *q,
+    struct fetch_totals *t)
+{
+	struct task *k = pool_take(pool);
+	int rc = 0;
+
+	if (k == NULL)
+		return 0;
+	if (store_begin(s) < 0)
+		rc = -1;
+	for (; k != NULL; k = pool_take(pool)) {
+		if (rc == 0)
+			rc = k->page ? page_stored(s, o, k, t) : entry_stored(s, q, k, t);
+		task_free(k);
+	}
+	if (rc < 0) {
 		store_rollback(s);
-		rc = -1;
-	} else if (store_commit(s) < 0) {
-		rc = -1;
+		return -1;
 	}
-	article_free(&a);
-	return rc;
+	return store_commit(s) < 0 ? -1 : 0;
 }
 
 /* A feed's request done: what it found, into the store (or the queue,
  * for pages) and the totals. 0, or -1 when the store failed. */
 static int
 feed_done(struct store *s, const struct boiler *bp, const struct fetch_opts *o, struct job *j,
-    CURLcode res, struct queue *q, struct fetch_totals *t)
+    CURLcode res, struct pool *pool, struct fetch_totals *t)
 {
 	struct store_feed_fetch f = { NULL, NULL, NULL, NULL, NULL, NULL };
 	char status[32], again[32], *title = NULL, *why = NULL, *where = NULL;
@@ -538,7 +628,7 @@ feed_done(struct store *s, const struct boiler *bp, const struct fetch_opts *o, 
 	} else {
 		f.etag = j->new_etag;
 		f.last_modified = j->new_modified;
-		rc = store_entries(s, bp, j, where, q, &title, t, &why);
+		rc = store_entries(s, bp, pool, j, where, &title, t, &why);
 		if (rc > 0) {
 			f.status = "not a feed";
 			rc = 0;
@@ -584,6 +674,45 @@ collect(const struct store_feed *f, void *ctx)
 	return 0;
 }
 
+static void
+drop_task(void *task)
+{
+	task_free(task);
+}
+
+/* Is it time to store what the threads finished: a batch of it, or all
+ * that is left, or pages that hold up new requests (FETCH_BACKLOG)? */
+static int
+must_drain(struct pool *pool, int running, const struct fetch_totals *t, int threads)
+{
+	size_t finished = pool_finished(pool);
+
+	return finished >= FETCH_BATCH || (running == 0 && finished == pool_pending(pool)) ||
+	    (finished > 0 && t->pages_reading >= (size_t)threads * FETCH_BACKLOG);
+}
+
+/* A finished task wakes the curl loop. */
+static void
+wake(void *ctx)
+{
+	curl_multi_wakeup(ctx);
+}
+
+/* A page's request done: what curl knows of it read now (the handle goes),
+ * the reading of it handed to the pool. */
+static void
+page_done(const struct boiler *bp, struct pool *pool, struct job *j, CURLcode res)
+{
+	struct task *k = task_new(1, bp, j);
+	char *where = NULL;
+
+	k->res = res;
+	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &k->code);
+	curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &where);
+	k->where = where != NULL ? xstrdup(where) : NULL;
+	pool_submit(pool, k);
+}
+
 int
 fetch_feeds(struct store *s, const struct boiler *bp, const struct fetch_opts *o,
     struct fetch_totals *t)
@@ -591,9 +720,10 @@ fetch_feeds(struct store *s, const struct boiler *bp, const struct fetch_opts *o
 	struct queue q = { NULL, 0, 0 };
 	struct list l = { &q, "", t };
 	struct progress bar;
+	struct pool *pool;
 	CURLM *multi;
 	size_t next = 0, done = 0;
-	int running = 0, rc = 0;
+	int running = 0, rc = 0, threads = pool_threads(FETCH_THREADS);
 	double start = monotonic_seconds();
 
 	memset(t, 0, sizeof *t);
@@ -605,13 +735,21 @@ fetch_feeds(struct store *s, const struct boiler *bp, const struct fetch_opts *o
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK ||
 	    (multi = curl_multi_init()) == NULL)
 		die("%s", _("cannot start libcurl"));
+	/* What the pool's threads use, made ready before them. */
+	html_init();
+	record_init();
+	if ((pool = pool_new(threads, run_task, wake, multi)) == NULL)
+		die("%s", _("cannot start a thread"));
 	progress_init(&bar, o->progress);
-	while (rc == 0 && (next < q.n || running > 0) && (o->stop == NULL || *o->stop == 0)) {
+	while (rc == 0 && (next < q.n || running > 0 || pool_pending(pool) > 0) &&
+	    (o->stop == NULL || *o->stop == 0)) {
 		CURLMsg *m;
 		int left;
 
-		/* At most o->jobs requests at once. */
-		while (next < q.n && running < o->jobs) {
+		/* At most o->jobs requests at once, and no more pages in hand
+		 * than the threads will soon read (a page waits in memory). */
+		while (next < q.n && running < o->jobs &&
+		    t->pages_reading < (size_t)threads * FETCH_BACKLOG) {
 			CURL *e = job_start(q.v[next], o);
 
 			if (e == NULL || curl_multi_add_handle(multi, e) != CURLM_OK)
@@ -627,21 +765,30 @@ fetch_feeds(struct store *s, const struct boiler *bp, const struct fetch_opts *o
 				continue;
 			curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&j);
 			curl_multi_remove_handle(multi, m->easy_handle);
-			if ((j->page ? page_done(s, bp, o, j, m->data.result, t) :
-			    feed_done(s, bp, o, j, m->data.result, &q, t)) < 0) {
-				report(o, t, 1, _("fetch stopped: %s"), store_errmsg(s));
-				rc = -1;
+			if (j->page) {
+				page_done(bp, pool, j, m->data.result);
+				t->pages_reading++;
 			}
+			else if (feed_done(s, bp, o, j, m->data.result, pool, t) < 0)
+				rc = -1;
 			curl_easy_cleanup(j->easy);
 			j->easy = NULL;
-			/* Done with: its body and summary need not wait. */
-			buf_free(&j->body);
+			if (!j->page)
+				buf_free(&j->body);
 			progress_update(&bar, ++done, q.n);
 		}
-		if (running > 0)
+		/* Stored by the batch, as an import does: a commit each few
+		 * articles would cost more than their extraction. */
+		if (rc == 0 && must_drain(pool, running, t, threads) && drain(s, pool, o, &q, t) < 0)
+			rc = -1;
+		if (rc < 0)
+			report(o, t, 1, _("fetch stopped: %s"), store_errmsg(s));
+		else if (running > 0 || pool_pending(pool) > 0)
 			curl_multi_poll(multi, NULL, 0, 100, NULL);
 	}
 	progress_end(&bar);
+	/* Stopped early: what the threads still do is dropped. */
+	pool_free(pool, drop_task);
 	for (size_t i = 0; i < q.n; i++) {
 		if (q.v[i]->easy != NULL)
 			curl_multi_remove_handle(multi, q.v[i]->easy);

@@ -25,6 +25,13 @@
 #define FETCH_CONNECT_TIMEOUT 15	/* seconds */
 #define FETCH_TIMEOUT 60		/* seconds, the whole request */
 #define FETCH_MAX_BYTES (16u << 20)	/* a feed's response */
+/* Threads that extract entries and read pages (at most; the processors). */
+#define FETCH_THREADS 4
+/* Articles stored in one transaction (fewer when nothing else is left). */
+#define FETCH_BATCH 64
+/* Pages fetched and not yet read, a thread, past which no new request
+ * starts (each waits in memory). */
+#define FETCH_BACKLOG 4
 /* An entry's text shorter than this is a summary: its page is fetched
  * for the full text (unless the feed says not: feed add --no-full-text). */
 #define FETCH_SUMMARY_BYTES 600
@@ -51,6 +58,7 @@ struct fetch_totals {
 	size_t pages;		/* entries' pages asked for their full text */
 	size_t full_text;	/* ... whose text was stored */
 	size_t pages_failed;	/* ... that failed (the summary stored) */
+	size_t pages_reading;	/* fetched, being read by the threads (0 at the end) */
 	double seconds;
 	char first_error[256];	/* the first failure said, or "" */
 };
