@@ -7,7 +7,7 @@ _luot()
 	local cur prev cmd i
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
-	local commands="import reextract list show search bookmark bookmarks tags export feed feeds fetch read unread delete stats check tidy help"
+	local commands="import reextract list show search save saved bookmark bookmarks tags export feed feeds fetch read unread delete stats check tidy help"
 
 	case $prev in
 	-d|--db|-c|--config|-p|--patterns|-o|--output)
@@ -48,6 +48,8 @@ _luot()
 	list) COMPREPLY=($(compgen -W "--unread --bookmarked --tag --limit --json --db --help" -- "$cur")) ;;
 	show) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;
 	search) COMPREPLY=($(compgen -W "--limit --sort --json --db --help" -- "$cur")) ;;
+	save) COMPREPLY=($(compgen -W "--rm --db --help" -- "$cur")) ;;
+	saved) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;
 	bookmark)
 		if [[ $prev == bookmark ]]; then
 			COMPREPLY=($(compgen -W "add rm" -- "$cur"))

@@ -473,6 +473,13 @@ static const char *const migrations[STORE_VERSION] = {
 	"ALTER TABLE article ADD COLUMN link TEXT;"
 	"CREATE INDEX article_by_link ON article (link) WHERE link IS NOT NULL;"
 	"ALTER TABLE article ADD COLUMN links TEXT;",
+	/* 19: searches saved by name (luot save, the sidebar). */
+	"CREATE TABLE saved ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  query TEXT NOT NULL,"
+	"  created TEXT NOT NULL"
+	");",
 };
 
 int

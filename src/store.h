@@ -17,7 +17,7 @@
 #include "article.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_VERSION 18
+#define STORE_VERSION 19
 
 struct store;
 
@@ -453,6 +453,26 @@ struct store_feed_fetch {
 	const char *status, *error, *title, *etag, *last_modified, *retry_after;
 };
 int store_feed_fetched(struct store *s, int64_t id, const struct store_feed_fetch *f);
+
+/* A search saved by name (schema 19). */
+struct store_saved {
+	int64_t id;
+	const char *name, *query;
+	const char *created;	/* UTC, ISO 8601 */
+};
+
+/* Save query under name, or give name this query. 1 saved anew, 0
+ * changed, -1 on error. */
+int store_saved_set(struct store *s, const char *name, const char *query);
+/* Forget the search saved as name: 1, 0 when there is none, or -1. */
+int store_saved_remove(struct store *s, const char *name);
+/* fn on each saved search, by name; it stops the walk by returning non-0. */
+int store_saved(struct store *s, int (*fn)(const struct store_saved *v, void *ctx), void *ctx);
+/* The articles a saved query finds, and the unread among them, each
+ * counted as a search's are (store_search_total: up to cap, for ms at
+ * most; *more set when there are more). 0 or -1. */
+int store_saved_counts(struct store *s, const char *query, long cap, double ms, int64_t *all,
+    int *all_more, int64_t *unread, int *unread_more);
 
 /* Is there an article at url, or fetched at url (its link, schema 18)?
  * 1, 0, or -1. */
