@@ -7,7 +7,7 @@ _luot()
 	local cur prev cmd i
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
-	local commands="import reextract list show search save saved bookmark bookmarks tags export feed feeds fetch read unread delete stats check tidy help"
+	local commands="import reextract list show search save saved trend bookmark bookmarks tags export feed feeds fetch read unread delete stats check tidy help"
 
 	case $prev in
 	-d|--db|-c|--config|-p|--patterns|-o|--output)
@@ -50,6 +50,12 @@ _luot()
 	search) COMPREPLY=($(compgen -W "--limit --sort --json --db --help" -- "$cur")) ;;
 	save) COMPREPLY=($(compgen -W "--rm --db --help" -- "$cur")) ;;
 	saved) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;
+	trend)
+		if [[ $prev == --by ]]; then
+			COMPREPLY=($(compgen -W "month source" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "--by --json --db --help" -- "$cur"))
+		fi ;;
 	bookmark)
 		if [[ $prev == bookmark ]]; then
 			COMPREPLY=($(compgen -W "add rm" -- "$cur"))

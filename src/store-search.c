@@ -39,6 +39,8 @@ enum search_mode {
 	SEARCH_ROWS,		/* items with snippets */
 	SEARCH_COUNT,		/* the number of hits, up to ?6 */
 	SEARCH_EACH,		/* a row for each hit, up to ?6, to count */
+	SEARCH_DAYS,		/* hits a day of publication, by its index keys */
+	SEARCH_SOURCES,		/* hits a source (or site), most first */
 };
 
 /* Matches marked \x01...\x02, about 24 words of the body or captions
@@ -147,10 +149,18 @@ search_sql(const struct query *q, const struct search_shape *sh)
 	/* Counting needs the rows only for is:unread: the index holds the
 	 * dates (SQL_FTS_KEY), a tag is a set of keys. A row a hit costs a
 	 * page read. */
-	int rows = !fts || (mode != SEARCH_COUNT && mode != SEARCH_EACH) || q->unread || q->site;
+	int rows = !fts || (mode != SEARCH_COUNT && mode != SEARCH_EACH && mode != SEARCH_DAYS) ||
+	    q->unread || q->site;
 
 	buf_init(&b);
-	if (mode == SEARCH_EACH)
+	if (mode == SEARCH_DAYS)
+		/* The index keys hold the minute (SQL_FTS_KEY): no row read. */
+		buf_printf(&b, "SELECT (k >> 36) / 1440, count(*) FROM (SELECT %s AS k FROM ",
+		    fts ? "article_fts.rowid" : "a.fts_key");
+	else if (mode == SEARCH_SOURCES)
+		buf_adds(&b, "SELECT k, count(*) FROM (SELECT coalesce(a.source, a.site, '') AS k"
+		    " FROM ");
+	else if (mode == SEARCH_EACH)
 		buf_adds(&b, "SELECT 1 FROM ");
 	else if (mode == SEARCH_COUNT)
 		/* Up to ?6 hits: a common word's whole posting list is as
@@ -208,6 +218,11 @@ search_sql(const struct query *q, const struct search_shape *sh)
 		    " article_fts WHERE article_fts MATCH ?5)");
 	if (mode == SEARCH_COUNT || mode == SEARCH_EACH) {
 		buf_adds(&b, mode == SEARCH_COUNT ? " LIMIT ?6)" : " LIMIT ?6");
+		return on_index(&b, q);
+	}
+	if (mode == SEARCH_DAYS || mode == SEARCH_SOURCES) {
+		buf_adds(&b, mode == SEARCH_DAYS ? " LIMIT ?6) GROUP BY 1 ORDER BY 1" :
+		    " LIMIT ?6) GROUP BY 1 ORDER BY 2 DESC, k = '', k");
 		return on_index(&b, q);
 	}
 	if (fts && sort == STORE_SORT_RANK)
@@ -906,6 +921,45 @@ store_search_total(struct store *s, const struct query *q, const struct store_se
 	if (rc == 0 && *more && info != NULL && info->counted > *n)
 		*n = info->counted;
 	return rc;
+}
+
+int
+store_trend(struct store *s, const struct query *q, enum store_trend_by by,
+    int (*fn)(const char *label, int64_t n, void *ctx), void *ctx)
+{
+	struct search_shape sh = { STORE_SORT_DATE, by == STORE_BY_SOURCE ? SEARCH_SOURCES :
+	    SEARCH_DAYS, 0, 0, 0 };
+	sqlite3_stmt *st = prepare_search(s, search_sql(q, &sh), q,
+	    q->match ? store_hits_expr(q) : NULL, -1, (struct rowids){ 0, 0 });
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char label[32];
+		const char *l = label;
+
+		if (by == STORE_BY_SOURCE) {
+			l = store_col(st, 0);
+		} else {
+			/* Minutes from 1900 (SQL_MINUTE) a day: 1 minute and
+			 * less is an article with no date. */
+			int64_t day = sqlite3_column_int64(st, 0);
+			time_t t = (time_t)((day * 1440 - 36816480) * 60);
+			struct tm tm;
+
+			if (day <= 0 || gmtime_r(&t, &tm) == NULL)
+				label[0] = '\0';
+			else
+				strftime(label, sizeof label, "%Y-%m-%d", &tm);
+		}
+		if (fn(l ? l : "", sqlite3_column_int64(st, 1), ctx) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_stmt_done(s, st);
+	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
 }
 
 int

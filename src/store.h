@@ -399,6 +399,16 @@ int store_key_date(int64_t key, char *buf, size_t size);
  * common word fast; past it they say "more than". */
 #define STORE_COUNT_CAP 10000
 
+/* How the hits of a query are counted by store_trend(). */
+enum store_trend_by { STORE_BY_DAY, STORE_BY_SOURCE };
+
+/* The hits of q counted by the day they were published (label
+ * "YYYY-MM-DD", "" for no date; days in order, read from the index's keys
+ * alone) or by source (the source, else the URL's site, else ""; the most
+ * first): fn for each, which stops the walk by returning non-0. 0 or -1. */
+int store_trend(struct store *s, const struct query *q, enum store_trend_by by,
+    int (*fn)(const char *label, int64_t n, void *ctx), void *ctx);
+
 /* Number of articles the query finds, counted up to cap (< 0: all).
  * Returns 0 or -1. */
 int store_search_count(struct store *s, const struct query *q, long cap, int64_t *n);
