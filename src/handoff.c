@@ -96,20 +96,16 @@ got_free(struct got *g)
 	buf_free(&g->out);
 }
 
-/* o: the article's URL in the browser; x (file set): its file. */
+/* o: the article's URL in the browser, else (an article of a text file)
+ * its file; x (file set): its file. */
 static void
 open_source(struct ui *ui, const struct pane_article *a, int file)
 {
 	struct got g;
-	const char *target;
 
 	if (!get(ui, a->id, WANT_FIELDS, &g))
 		return;
-	target = file ? g.path : g.url;
-	if (target == NULL)
-		ui_message(ui, 1, "%s", _("the article has no URL (x opens its file)"));
-	else
-		handoff_open(ui, target);
+	handoff_open(ui, file || g.url == NULL ? g.path : g.url);
 	got_free(&g);
 }
 

@@ -305,7 +305,7 @@ test_expect_success 'a caption stands dim where it stood on the page, not after 
 	ui_keys q q
 '
 
-test_expect_success 'the list shows the site of a URL with no source; o hands the URL to $BROWSER, x the file; no shell reads either' '
+test_expect_success 'the list shows the site of a URL with no source; o hands the URL to $BROWSER, x the file (o too without a URL); no shell reads either' '
 	printf "#!/bin/sh\nprintf \"%%s\\\\n\" \"\$@\" >>\"%s/opened\"\n" "$T" >"$T/browser" &&
 	chmod +x "$T/browser" &&
 	cp "$T/fresh.db" "$T/open.db" &&
@@ -329,7 +329,8 @@ test_expect_success 'the list shows the site of a URL with no source; o hands th
 	ui_keys J &&
 	ui_until 5 "the second article" top_has "Thanh Hóa: Hơn 90%" &&
 	ui_keys o &&
-	ui_wait "the article has no URL" &&
+	ui_until 5 "o opening the file of an article with no URL" sh -c "test \$(wc -l <\"$T/opened\") = 3" &&
+	tail -n 1 "$T/opened" | grep -q "^/.*/data/demo/.*\.txt$" &&
 	ui_keys q q
 '
 
