@@ -314,12 +314,92 @@ meta_time(const char *s, size_t *i, struct date *d)
 	return 1;
 }
 
-/* ISO 8601: "2017-02-06", then "T10:20" or " 10:20" and what follows. */
+/* The papers' time zone, UTC+7, in minutes. */
+#define DATE_LOCAL_OFFSET 420
+
+/* The zone after a time at s[*i] ("Z", "+07:00", "-0500", " GMT",
+ * " +0700"): its offset from UTC in minutes into *off; 0 when none is
+ * named. Seconds and their fraction before it are skipped. */
+static int
+meta_zone(const char *s, size_t *i, int *off)
+{
+	size_t j = *i;
+	int h, m = 0, sign;
+
+	if (s[j] == ':' && isdigit((unsigned char)s[j + 1])) {
+		j++;
+		while (isdigit((unsigned char)s[j]) || s[j] == '.')
+			j++;
+	}
+	while (s[j] == ' ')
+		j++;
+	if (s[j] == 'Z' || strncmp(s + j, "GMT", 3) == 0 || strncmp(s + j, "UTC", 3) == 0) {
+		j += s[j] == 'Z' ? 1 : 3;
+		*off = 0;
+		if (s[j] != '+' && s[j] != '-') {
+			*i = j;
+			return 1;
+		}
+	}
+	if (s[j] != '+' && s[j] != '-')
+		return 0;
+	sign = s[j] == '-' ? -1 : 1;
+	j++;
+	/* Two digits of hours, then of minutes, with or without a colon
+	 * ("+0700", "+07:00", "+07"). */
+	if (!isdigit((unsigned char)s[j]) || !isdigit((unsigned char)s[j + 1]))
+		return 0;
+	h = (s[j] - '0') * 10 + (s[j + 1] - '0');
+	j += 2;
+	if (s[j] == ':')
+		j++;
+	if (isdigit((unsigned char)s[j]) && isdigit((unsigned char)s[j + 1])) {
+		m = (s[j] - '0') * 10 + (s[j + 1] - '0');
+		j += 2;
+	}
+	if (h > 14 || m > 59)
+		return 0;
+	*off = sign * (h * 60 + m);
+	*i = j;
+	return 1;
+}
+
+/* d, a time at UTC offset off (minutes), at Vietnam's (UTC+7): the time
+ * the papers show, which datelines in the text are read in too. Only a
+ * time in UTC is moved: Vietnamese sites write their local time with
+ * other offsets as often as with the right one (VnExpress's JSON-LD says
+ * "+08:00" of a time its page shows at +7), so those are kept as they
+ * are written. */
+static void
+to_local(struct date *d, int off)
+{
+	struct tm tm = { 0 };
+	time_t t;
+
+	if (d->prec != DATE_MINUTE || off != 0)
+		return;
+	tm.tm_year = d->year - 1900;
+	tm.tm_mon = d->month - 1;
+	tm.tm_mday = d->day;
+	tm.tm_hour = d->hour;
+	tm.tm_min = d->minute;
+	t = timegm(&tm) + (time_t)(DATE_LOCAL_OFFSET - off) * 60;
+	if (gmtime_r(&t, &tm) == NULL)
+		return;
+	d->year = tm.tm_year + 1900;
+	d->month = tm.tm_mon + 1;
+	d->day = tm.tm_mday;
+	d->hour = tm.tm_hour;
+	d->minute = tm.tm_min;
+}
+
+/* ISO 8601: "2017-02-06", then "T10:20" or " 10:20" and what follows; a
+ * zone named moves the time to UTC+7. */
 static int
 meta_iso(const char *s, struct date *d)
 {
 	size_t i = 0;
-	int y = digits(s, &i, 4, 4), m, day;
+	int y = digits(s, &i, 4, 4), m, day, off;
 
 	if (y < 0 || s[i++] != '-' || (m = digits(s, &i, 2, 2)) < 0 || s[i++] != '-' ||
 	    (day = digits(s, &i, 2, 2)) < 0 || !valid_ymd(y, m, day))
@@ -329,6 +409,8 @@ meta_iso(const char *s, struct date *d)
 		i++;
 		if (!meta_time(s, &i, d))
 			d->prec = DATE_DAY;
+		else if (meta_zone(s, &i, &off))
+			to_local(d, off);
 	}
 	return 1;
 }
@@ -362,8 +444,12 @@ meta_rfc822(const char *s, struct date *d)
 		return 0;
 	*d = (struct date){ .year = y, .month = m, .day = day, .prec = DATE_DAY };
 	i = skip_spaces(s, i);
-	if (isdigit((unsigned char)s[i]))
-		(void)meta_time(s, &i, d);
+	if (isdigit((unsigned char)s[i]) && meta_time(s, &i, d)) {
+		int off;
+
+		if (meta_zone(s, &i, &off))
+			to_local(d, off);
+	}
 	return 1;
 }
 

@@ -43,9 +43,11 @@ int date_is_dateline(const char *s, struct date *d);
  * A date as programs write it, in metadata (JSON, feeds, HTML): ISO 8601
  * or RFC 3339 ("2017-02-06", "2017-02-06T10:20:00.000+07:00", a space
  * for the T), RFC 822 as RSS has it ("Mon, 06 Feb 2017 10:20:00 +0700");
- * else any date a page writes (date_find). The time is kept as written,
- * its zone dropped: the store keeps the local time of the page. Returns
- * 1 and fills *d, or 0.
+ * else any date a page writes (date_find). A time in UTC ("Z", "+00:00",
+ * "GMT") is moved to UTC+7, the time Vietnamese papers show and their
+ * datelines are read in (a page's metadata in UTC may fall on the day
+ * before); any other is kept as written, its offset dropped (sites write
+ * their local time with wrong offsets). Returns 1 and fills *d, or 0.
  */
 int date_parse_meta(const char *s, struct date *d);
 

@@ -641,6 +641,22 @@ class_id(const xmlNode *n)
 	return s;
 }
 
+/* Elements named tag under n, counted up to most. */
+static int
+count_tag(const xmlNode *n, const char *tag, int most)
+{
+	int k = 0;
+
+	for (const xmlNode *c = n->children; c != NULL && k < most; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		k += is_tag(c, tag);
+		if (k < most)
+			k += count_tag(c, tag, most - k);
+	}
+	return k;
+}
+
 /* Does the tree under n hold an element named tag? */
 static int
 holds_tag(const xmlNode *n, const char *tag)
@@ -677,9 +693,10 @@ is_junk(const xmlNode *n)
 	int junk;
 
 	/* A <form> is a search box or a comment form, unless it wraps the
-	 * page (ASP.NET sites put the whole body in one). */
+	 * page (ASP.NET sites put the whole body in one): the headline, text
+	 * enough or paragraphs in it. */
 	if (is_tag(n, "form"))
-		return !holds_tag(n, "h1") && text_len(n) < FORM_MAX_TEXT;
+		return !holds_tag(n, "h1") && text_len(n) < FORM_MAX_TEXT && count_tag(n, "p", 2) < 2;
 	if (tag_in(n, junk_tags))
 		return 1;
 	if (tag_in(n, keep))
@@ -1087,7 +1104,8 @@ static const char *const byline_words[] = {
 };
 /* What a byline may say before the name. */
 static const char *const byline_heads[] = {
-	"Tác giả:", "Bài và ảnh:", "Bài, ảnh:", "Bài:", "By ", NULL
+	"Tác giả:", "Bài và ảnh:", "Bài, ảnh:", "Bài - ảnh:", "Bài-ảnh:", "Tin và ảnh:",
+	"Tin, ảnh:", "Tin - ảnh:", "Tin-ảnh:", "Bài:", "Tin:", "By ", NULL
 };
 
 /* The name in a byline's text, "Bài và ảnh: Hoàng Sơn - 06/04/2024", new;
@@ -1258,6 +1276,42 @@ drop_site(char *t, const char *site)
 	}
 }
 
+/* Does s name a paper rather than a story: the site's name, or what
+ * papers are called ("Báo ...", "Tạp chí ...", "Đài ...")? */
+static int
+paper_name(const char *s, const char *site)
+{
+	static const char *const heads[] = {
+		"Báo ", "Tạp chí ", "Đài ", "Trang tin ", "Cổng thông tin ", NULL
+	};
+
+	if (site != NULL && strcasecmp(s, site) == 0)
+		return 1;
+	for (size_t i = 0; heads[i] != NULL; i++) {
+		if (strncmp(s, heads[i], strlen(heads[i])) == 0 && count_words(s) <= 7)
+			return 1;
+	}
+	return 0;
+}
+
+/* Names in bylines that are no person (lowered): agencies, the makers
+ * of sites' CMS, the placeholder of a blog. */
+static const char *const not_authors[] = {
+	"admin", "administrator", "ttxvn", "vna", "afp", "reuters", "ap", "vccorp", "admicro",
+	"fpt online", "vtv digital", "ban biên tập", NULL
+};
+
+/* Is s one of words? */
+static int
+in_words(const char *s, const char *const *words)
+{
+	for (size_t i = 0; words[i] != NULL; i++) {
+		if (strcmp(s, words[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* name as an author, new: trimmed of separators left at its ends
  * ("Bình Minh -"); NULL when it names the paper rather than a person
  * (its site's name, the URL's host or its first word: "VnExpress",
@@ -1277,9 +1331,10 @@ author_name(const char *name, const char *site, const char *url)
 	while (n > 0 && strchr(" -–—|,:;", t[n - 1]) != NULL)
 		t[--n] = '\0';
 	low = text_lower(t);
-	/* "Theo Reuters", "Theo Sầm Hoa (Vietnamnet)": a source credit. */
-	if (n == 0 || strcmp(low, "admin") == 0 || strcmp(low, "administrator") == 0 ||
-	    strncmp(low, "theo ", 5) == 0)
+	/* "Theo Reuters", "Theo Sầm Hoa (Vietnamnet)", "(TTXVN)": a source
+	 * credit; "Báo điện tử 24h", a news agency, a CMS's maker: no one. */
+	if (n == 0 || strncmp(low, "theo ", 5) == 0 || (t[0] == '(' && t[n - 1] == ')') ||
+	    paper_name(t, site) || in_words(low, not_authors))
 		paper = 1;
 	else if (site != NULL && strcasecmp(t, site) == 0)
 		paper = 1;
@@ -1375,10 +1430,32 @@ initials_only(const char *s)
 static char *
 signature_names(const char *text)
 {
+	static const char *const credits[] = { "Ảnh:", "ảnh:", "Ảnh -", "Video:", NULL };
 	char *t = text_one_line(text);
+	size_t n;
 
 	if (t == NULL)
 		return NULL;
+	/* "Tin, ảnh: Hoàng Hiệp": the names after the credit's head. */
+	for (size_t i = 0; byline_heads[i] != NULL; i++) {
+		size_t k = strlen(byline_heads[i]);
+
+		if (strncasecmp(t, byline_heads[i], k) == 0) {
+			memmove(t, t + k, strlen(t + k) + 1);
+			text_squeeze(t);
+			break;
+		}
+	}
+	/* "Tâm Giao Ảnh: Cao Trung Hiếu": the writer, not the photographer. */
+	for (size_t i = 0; credits[i] != NULL; i++) {
+		char *at = strstr(t, credits[i]);
+
+		if (at != NULL && at != t)
+			*at = '\0';
+	}
+	n = strlen(t);
+	while (n > 0 && strchr(" -–,;", t[n - 1]) != NULL)
+		t[--n] = '\0';
 	if (strlen(t) > SIGNATURE_MAX || count_words(t) > 8 || strpbrk(t, "0123456789:@/!?") != NULL ||
 	    !initials_only(t) || !capitalised(t) || strncmp(t, "Theo ", 5) == 0) {
 		free(t);
@@ -1645,15 +1722,78 @@ visible_date(const struct page_texts *pt, const char *title, struct date *d, cha
 	return 0;
 }
 
+/* The headline in a <title> joined with the site's name either way
+ * round ("Tin - Báo X", "Báo X - Tin"), new; the whole when no part is
+ * the site's name but a short last one (page_title_alone). */
+static char *
+title_headline(const char *page_title, const char *site)
+{
+	static const char *const seps[] = { " - ", " | ", " – ", " — ", NULL };
+
+	if (page_title == NULL)
+		return NULL;
+	for (size_t i = 0; seps[i] != NULL; i++) {
+		const char *at = strstr(page_title, seps[i]);
+		char *head;
+
+		if (at == NULL)
+			continue;
+		head = xstrndup(page_title, (size_t)(at - page_title));
+		if (paper_name(head, site) && strlen(at + strlen(seps[i])) > 0) {
+			free(head);
+			return xstrdup(at + strlen(seps[i]));
+		}
+		free(head);
+	}
+	return page_title_alone(xstrdup(page_title), site);
+}
+
+/* Class or id words of a block that holds the headline. */
+static const char *const heading_words[] = {
+	"title", "tieude", "tieu-de", "headline", NULL
+};
+
+/* The first heading the page shows on a layout with no <h1>: an <h2> or
+ * <h3>, or a block classed as a title, of a few words at least. New, or
+ * NULL. */
+static char *
+page_heading(const xmlNode *n)
+{
+	for (; n != NULL; n = n->next) {
+		char *t, *ci;
+		int heading;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		ci = class_id(n);
+		heading = (is_tag(n, "h2") || is_tag(n, "h3") || holds_word(ci, heading_words)) &&
+		    !has_block_child(n);
+		free(ci);
+		if (heading) {
+			t = text_of(n);
+			if (count_words(t) >= HEADLINE_MIN_WORDS && strlen(t) < 400)
+				return t;
+			free(t);
+		}
+		if ((t = page_heading(n->children)) != NULL)
+			return t;
+	}
+	return NULL;
+}
+
 /*
  * The headline, new: the one the page shows in its <h1> when it is one
  * (words enough, and most of them in the metadata's title when there is
  * one: not a section's name or the site's), since the metadata's is often
  * an SEO variant ("... -lo luyen thi", other words); else the metadata's
- * without the site's name after it; else the <title>'s.
+ * without the site's name after it; else the <title>'s part that is not
+ * the site's name; and when that names the site alone, the heading the
+ * page shows (an <h2> or a block classed as a title, on layouts with no
+ * <h1>).
  */
 static char *
-headline(const char *meta, const char *h1, const char *page_title, const char *site)
+headline(const char *meta, const char *h1, const char *heading, const char *page_title,
+    const char *site)
 {
 	char *t, *out;
 
@@ -1665,7 +1805,14 @@ headline(const char *meta, const char *h1, const char *page_title, const char *s
 		t = xstrdup(meta);
 		drop_site(t, site);
 	} else {
-		t = page_title_alone(page_title ? xstrdup(page_title) : NULL, site);
+		t = title_headline(page_title, site);
+	}
+	/* A <title> that names the site alone, or a section ("Trang chủ"):
+	 * the page's heading. */
+	if ((t == NULL || paper_name(t, site) || count_words(t) < HEADLINE_MIN_WORDS) &&
+	    heading != NULL) {
+		free(t);
+		t = xstrdup(heading);
 	}
 	out = text_one_line(t);
 	free(t);
@@ -1701,8 +1848,16 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	/* The page's own dateline is read (before its junk goes) when the
 	 * metadata gives no date, or a day without the time the page shows,
 	 * and for the byline beside it. */
-	if (!date_parse_meta(ld.date ? ld.date : og.date ? og.date : "", &meta_date))
+	/* JSON-LD's date first, Open Graph's when that one does not read
+	 * ("1/21/2022 8:12:40 AM") or has no time. */
+	if (!date_parse_meta(ld.date ? ld.date : "", &meta_date))
 		meta_date.prec = DATE_NONE;
+	if (meta_date.prec != DATE_MINUTE && og.date != NULL) {
+		struct date d;
+
+		if (date_parse_meta(og.date, &d) && d.prec >= meta_date.prec)
+			meta_date = d;
+	}
 	page_texts_collect(root, &texts);
 	drop_junk(root);
 	byline = page_byline(root);
@@ -1730,9 +1885,13 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	h1 = first_h1(root);
 	if (known != NULL)
 		title = xstrdup(known);
-	else
-		title = headline(ld.title ? ld.title : og.title, h1, page_title,
+	else {
+		char *heading = h1 == NULL ? page_heading(root) : NULL;
+
+		title = headline(ld.title ? ld.title : og.title, h1, heading, page_title,
 		    ld.source ? ld.source : og.source);
+		free(heading);
+	}
 	/* Entities are read now: "&#27;" is an escape, "&nbsp;" a space
 	 * that is not one. Cleaned as a page's text is. */
 	text = text_decode(o.text.data, o.text.len - 1, &n, NULL);
@@ -1766,12 +1925,15 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	{
 		struct date d;
 
-		if (meta_date.prec != DATE_NONE)
+		/* The metadata's time; else the dateline by the headline (its
+		 * time, on the metadata's day when that gives one); else a date
+		 * the body's text holds (a photo story's captions hold many). */
+		int shown = visible_date(&texts, a->title, &d, &dated_by);
+
+		if (meta_date.prec == DATE_MINUTE || (meta_date.prec == DATE_DAY && (!shown ||
+		    d.year != meta_date.year || d.month != meta_date.month || d.day != meta_date.day)))
 			a->published = meta_date;
-		if (visible_date(&texts, a->title, &d, &dated_by) && (a->published.prec == DATE_NONE ||
-		    (a->published.prec == DATE_DAY && d.prec == DATE_MINUTE &&
-		    d.year == a->published.year && d.month == a->published.month &&
-		    d.day == a->published.day)))
+		else if (shown)
 			a->published = d;
 	}
 	{

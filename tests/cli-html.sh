@@ -25,7 +25,7 @@ caps() {
 
 test_expect_success 'a folder of pages: each article page an article, a section front skipped' '
 	"$LUOT" --db "$db" import -q "$html" >out 2>err &&
-	grep -q "^imported 6, duplicates 0, skipped 1, failed 0" out &&
+	grep -q "^imported 7, duplicates 0, skipped 1, failed 0" out &&
 	grep -q "skipped .*section-front.html: no article text found" err
 '
 
@@ -134,6 +134,19 @@ test_expect_success 'metadata escaped twice read as shown; a paper named as auth
 	! grep -q "Chia sẻ\|Thanh Hà" p6
 '
 
+t7="Chiến sĩ biên phòng giúp bà con gặt lúa mùa"
+test_expect_success 'no <h1>, a <title> of the site and a section: the <h2> heading; a UTC meta time at +7' '
+	test "$(field "$t7" .title)" = "$t7" &&
+	test "$(field "$t7" .published)" = 2015-11-20T09:00
+'
+
+test_expect_success '  "Tin, ảnh: NAME" signed under the text; a CMS maker in meta author is no author' '
+	test "$(field "$t7" .author)" = "Quang Hưng" &&
+	paras "$t7" >p7 &&
+	test "$(wc -l <p7)" = 3 &&
+	! grep -q "Quang Hưng\|Tuần tra biên giới\|Trang chủ" p7
+'
+
 test_expect_success 'a <time datetime> under the headline dates a page with no date in its metadata, not the lists after it' '
 	cat >"$T/time.html" <<-EOF &&
 	<!DOCTYPE html><html><head><meta charset="utf-8"><title>Phố đi bộ Nguyễn Huệ mở lại</title></head>
@@ -150,7 +163,7 @@ test_expect_success 'a <time datetime> under the headline dates a page with no d
 
 test_expect_success 'reextract reads the kept pages again and changes nothing' '
 	"$LUOT" --db "$db" reextract -q >out &&
-	grep -q "^changed 0, unchanged 6, failed 0" out
+	grep -q "^changed 0, unchanged 7, failed 0" out
 '
 
 test_expect_success 'a page saved as .txt is read as a page, not skipped as markup' '
