@@ -133,6 +133,17 @@ run_start(const struct entry *e, size_t n, uint64_t sh)
 	return lo;
 }
 
+/* The share of the smaller set in the larger (one copy a cut of the
+ * other), from the Jaccard index j: shared = j (na + nb) / (1 + j). */
+static double
+containment(const struct doc *a, const struct doc *b, double j)
+{
+	double shared = j * (double)(a->n + b->n) / (1 + j);
+	size_t small = a->n < b->n ? a->n : b->n;
+
+	return small ? shared / (double)small : 0;
+}
+
 struct pair {
 	size_t a, b;
 	double j;
@@ -292,9 +303,10 @@ main(int argc, char **argv)
 	}
 	if (argc == 3 && (out = fopen(argv[2], "w")) != NULL) {
 		for (size_t i = 0; i < np; i++)
-			fprintf(out, "%lld\t%lld\t%.3f\t%.3f\t%d\t%s\t%s\n",
+			fprintf(out, "%lld\t%lld\t%.3f\t%.3f\t%d\t%.3f\t%s\t%s\n",
 			    (long long)d.v[p[i].a].id, (long long)d.v[p[i].b].id, p[i].j,
 			    story_minhash_likeness(d.v[p[i].a].sig, d.v[p[i].b].sig), p[i].dist,
+			    containment(&d.v[p[i].a], &d.v[p[i].b], p[i].j),
 			    d.v[p[i].a].title, d.v[p[i].b].title);
 		fclose(out);
 	}
