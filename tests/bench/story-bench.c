@@ -28,6 +28,11 @@
 struct doc {
 	int64_t id;
 	char *title;
+	char published[11];	/* YYYY-MM-DD, or "" */
+	uint64_t *tw;		/* the title's words, hashed, sorted */
+	size_t ntw;
+	uint64_t *rare;		/* shingles in RARE_MAX articles at most */
+	size_t nrare;
 	uint64_t *sh;
 	size_t n;
 	uint64_t sig[STORY_MINHASH];
@@ -50,6 +55,70 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The folded words of a title, hashed, sorted, each once. */
+struct tws {
+	uint64_t *v;
+	size_t n, cap;
+};
+
+static int
+add_tw(const struct tok_word *w, void *ctx)
+{
+	struct tws *t = ctx;
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < w->nfolded; i++) {
+		h ^= (unsigned char)w->folded[i];
+		h *= 0x100000001b3ULL;
+	}
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
+	}
+	t->v[t->n++] = h;
+	return 0;
+}
+
+static int
+cmp64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static size_t
+title_words(const char *title, uint64_t **v)
+{
+	struct tws t = { NULL, 0, 0 };
+	size_t k = 0;
+
+	tok_split(title, strlen(title), add_tw, &t);
+	qsort(t.v, t.n, sizeof *t.v, cmp64);
+	for (size_t i = 0; i < t.n; i++) {
+		if (k == 0 || t.v[i] != t.v[k - 1])
+			t.v[k++] = t.v[i];
+	}
+	*v = t.v;
+	return k;
+}
+
+/* Days between two "YYYY-MM-DD", or -1 when either is unknown. */
+static long
+days_apart(const char *a, const char *b)
+{
+	struct tm x = { 0 }, y = { 0 };
+
+	if (strlen(a) < 10 || strlen(b) < 10 || sscanf(a, "%d-%d-%d", &x.tm_year, &x.tm_mon,
+	    &x.tm_mday) != 3 || sscanf(b, "%d-%d-%d", &y.tm_year, &y.tm_mon, &y.tm_mday) != 3)
+		return -1;
+	x.tm_year -= 1900;
+	y.tm_year -= 1900;
+	x.tm_mon--;
+	y.tm_mon--;
+	return labs((long)(timegm(&x) - timegm(&y)) / 86400);
+}
+
 static int
 take(const struct store_item *it, void *ctx)
 {
@@ -65,6 +134,10 @@ take(const struct store_item *it, void *ctx)
 	x = &d->v[d->n++];
 	x->id = it->id;
 	x->title = xstrdup(it->title);
+	snprintf(x->published, sizeof x->published, "%.10s", it->published ? it->published : "");
+	x->ntw = title_words(it->title, &x->tw);
+	x->rare = NULL;
+	x->nrare = 0;
 	d->bytes += len;
 	t0 = now();
 	x->n = story_shingles(it->body ? it->body : "", len, &x->sh);
@@ -105,6 +178,8 @@ struct entry {
 	uint32_t doc;
 };
 
+/* A shingle in at most this many articles is an article's own. */
+#define RARE_MAX 5
 /* A shingle shared by more articles than this is boilerplate. */
 #define SHARED_MAX 50
 
@@ -140,6 +215,17 @@ containment(const struct doc *a, const struct doc *b, double j)
 {
 	double shared = j * (double)(a->n + b->n) / (1 + j);
 	size_t small = a->n < b->n ? a->n : b->n;
+
+	return small ? shared / (double)small : 0;
+}
+
+/* The share of the smaller sorted set found in the larger. */
+static double
+containment_of(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+	double j = story_jaccard(a, na, b, nb);
+	double shared = j * (double)(na + nb) / (1 + j);
+	size_t small = na < nb ? na : nb;
 
 	return small ? shared / (double)small : 0;
 }
@@ -209,6 +295,19 @@ main(int argc, char **argv)
 				e[ne++] = (struct entry){ d.v[a].sh[k], (uint32_t)a };
 		}
 		qsort(e, ne, sizeof *e, cmp_entry);
+		/* Each article's shingles found in RARE_MAX articles at most:
+		 * its own words, not its paper's or the law's boilerplate. */
+		for (size_t a = 0; a < d.n; a++) {
+			d.v[a].rare = xcalloc(d.v[a].n ? d.v[a].n : 1, sizeof *d.v[a].rare);
+			for (size_t k = 0; k < d.v[a].n; k++) {
+				size_t lo = run_start(e, ne, d.v[a].sh[k]), hi = lo;
+
+				while (hi < ne && e[hi].sh == d.v[a].sh[k] && hi - lo <= RARE_MAX)
+					hi++;
+				if (hi - lo <= RARE_MAX)
+					d.v[a].rare[d.v[a].nrare++] = d.v[a].sh[k];
+			}
+		}
 		for (size_t a = 0; a < d.n; a++) {
 			size_t nt = 0;
 
@@ -303,11 +402,18 @@ main(int argc, char **argv)
 	}
 	if (argc == 3 && (out = fopen(argv[2], "w")) != NULL) {
 		for (size_t i = 0; i < np; i++)
-			fprintf(out, "%lld\t%lld\t%.3f\t%.3f\t%d\t%.3f\t%s\t%s\n",
-			    (long long)d.v[p[i].a].id, (long long)d.v[p[i].b].id, p[i].j,
-			    story_minhash_likeness(d.v[p[i].a].sig, d.v[p[i].b].sig), p[i].dist,
-			    containment(&d.v[p[i].a], &d.v[p[i].b], p[i].j),
-			    d.v[p[i].a].title, d.v[p[i].b].title);
+		{
+			const struct doc *x = &d.v[p[i].a], *y = &d.v[p[i].b];
+			double jr = story_jaccard(x->rare, x->nrare, y->rare, y->nrare);
+			double cr = containment_of(x->rare, x->nrare, y->rare, y->nrare);
+
+			fprintf(out, "%lld\t%lld\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%ld\t%s\t%s\n",
+			    (long long)x->id, (long long)y->id, p[i].j,
+			    story_minhash_likeness(x->sig, y->sig), p[i].dist,
+			    containment(x, y, p[i].j), jr, cr,
+			    story_jaccard(x->tw, x->ntw, y->tw, y->ntw),
+			    days_apart(x->published, y->published), x->title, y->title);
+		}
 		fclose(out);
 	}
 	return 0;
