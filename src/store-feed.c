@@ -115,16 +115,6 @@ store_feed_fetched(struct store *s, int64_t id, const struct store_feed_fetch *f
 int
 store_url_known(struct store *s, const char *url)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM article WHERE url = ?1"
-	    " UNION ALL SELECT 1 FROM article WHERE link = ?1");
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	store_bind_text(st, 1, url);
-	rc = sqlite3_step(st);
-	store_stmt_done(s, st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
+	return store_step_text(s, "SELECT 1 FROM article WHERE url = ?1"
+	    " UNION ALL SELECT 1 FROM article WHERE link = ?1", url);
 }

@@ -142,6 +142,9 @@ int store_exec(struct store *s, const char *sql);
 /* The first column of sql's first row into *out (left alone without a
  * row); 0, or -1 with the error recorded. */
 int store_int_query(struct store *s, const char *sql, int64_t *out);
+/* Run sql (a kept statement, store_stmt) with text as ?1, once: 1 when it
+ * gave a row, 0 when none, -1 on error (recorded). */
+int store_step_text(struct store *s, const char *sql, const char *text);
 
 /* Bind v to parameter i of st: NULL for NULL or "" (v must outlive the
  * statement's use). */

@@ -13,27 +13,10 @@
 #include "store-int.h"
 #include "util.h"
 
-/* Is a search saved as name? 1, 0, or -1. */
-static int
-saved_as(struct store *s, const char *name)
-{
-	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM saved WHERE name = ?1");
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	store_bind_text(st, 1, name);
-	rc = sqlite3_step(st);
-	store_stmt_done(s, st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
-}
-
 int
 store_saved_set(struct store *s, const char *name, const char *query)
 {
-	int had = saved_as(s, name), rc;
+	int had = store_step_text(s, "SELECT 1 FROM saved WHERE name = ?1", name), rc;
 	sqlite3_stmt *st;
 
 	if (had < 0 || (st = store_stmt(s, "INSERT INTO saved (name, query, created)"
@@ -50,16 +33,8 @@ store_saved_set(struct store *s, const char *name, const char *query)
 int
 store_saved_remove(struct store *s, const char *name)
 {
-	sqlite3_stmt *st = store_stmt(s, "DELETE FROM saved WHERE name = ?1");
-	int rc;
-
-	if (st == NULL)
+	if (store_step_text(s, "DELETE FROM saved WHERE name = ?1", name) < 0)
 		return -1;
-	store_bind_text(st, 1, name);
-	rc = sqlite3_step(st);
-	store_stmt_done(s, st);
-	if (rc != SQLITE_DONE)
-		return store_db_fail(s);
 	return sqlite3_changes(s->db) > 0;
 }
 

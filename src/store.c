@@ -70,6 +70,22 @@ store_exec(struct store *s, const char *sql)
 }
 
 int
+store_step_text(struct store *s, const char *sql, const char *text)
+{
+	sqlite3_stmt *st = store_stmt(s, sql);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	store_bind_text(st, 1, text);
+	rc = sqlite3_step(st);
+	store_stmt_done(s, st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
+}
+
+int
 store_int_query(struct store *s, const char *sql, int64_t *out)
 {
 	sqlite3_stmt *st;
