@@ -826,6 +826,8 @@ poll_fetch(struct ui *ui)
 	poll_database(ui);
 	if (rc < 0)
 		ui_message(ui, 1, _("fetch failed: %s"), t.first_error);
+	else if (t.feeds == 0)
+		ui_message(ui, 1, "%s", _("no feeds to fetch: add one with luot feed add URL"));
 	else if (t.failed > 0)
 		ui_message(ui, 1, _("fetched %zu feeds: %zu new articles; %zu failed: %s"), t.feeds,
 		    t.articles, t.failed, t.first_error);

@@ -123,6 +123,15 @@ trap 'httpd_stop; ui_tmux kill-server 2>/dev/null; rm -rf "$T"' EXIT
 httpd_start "$T/www" site
 sed -i "s|@SITE@|$site|g" "$T/www/pages/"*.html
 
+test_expect_success 'r with no feed says how to add one' '
+	cp "$db" "$T/nofeed.db" &&
+	ui_start 100 24 --db "$T/nofeed.db" &&
+	ui_wait "$t1" &&
+	ui_keys r &&
+	ui_wait "no feeds to fetch: add one with luot feed add URL" &&
+	ui_keys q
+'
+
 test_expect_success 'r fetches in the background: new articles appear unread, a failed feed is said' '
 	"$LUOT" --db "$db" feed add "$site/summary.xml" "$site/nothing.xml" >/dev/null &&
 	ui_start 100 24 --db "$db" &&
