@@ -38,7 +38,7 @@ test_expect_success 'hostile article text never reaches the terminal' '
 	ui_keys G &&
 	ui_settle &&
 	ui_tmux pipe-pane &&
-	test -s raw &&
+	ui_until 5 "what the terminal got, piped" test -s raw &&
 	! grep -q "PWNED$(printf "\\007")" raw &&
 	! grep -q "${esc}\\]" raw &&
 	! grep -q "${esc}P" raw &&
