@@ -36,11 +36,17 @@
  * them in the metadata's title. */
 #define HEADLINE_MIN_WORDS 3
 #define HEADLINE_SHARED 0.6
+/* An <h1> of this many words is the headline, whatever the metadata says
+ * (sites give their Open Graph title other words for social networks). */
+#define HEADLINE_WORDS 5
 /* Texts after the headline, and before it, searched for its date; the
  * longest element read as a dateline, bytes. */
 #define DATE_AFTER 40
 #define DATE_BEFORE 12
 #define DATELINE_MAX 120
+/* A dateline this many texts from the headline or nearer is its own: its
+ * time wins over the metadata's. */
+#define DATE_NEAR 6
 /* A <form> with this much text is a page's wrapper, not a form. */
 #define FORM_MAX_TEXT 2000
 /* A signature: at most this many bytes, in one of the body's last
@@ -1525,6 +1531,7 @@ struct page_texts {
 	char **text;		/* NULL: too short or too long for a headline */
 	struct date *date;	/* prec DATE_NONE: no dateline */
 	char **by;		/* names before the date in its element, or NULL */
+	unsigned char *in_h1;	/* the text stands in an <h1> */
 	size_t n, cap;
 };
 
@@ -1593,11 +1600,12 @@ grow(struct page_texts *pt)
 		pt->text = xrealloc(pt->text, pt->cap * sizeof *pt->text);
 		pt->date = xrealloc(pt->date, pt->cap * sizeof *pt->date);
 		pt->by = xrealloc(pt->by, pt->cap * sizeof *pt->by);
+		pt->in_h1 = xrealloc(pt->in_h1, pt->cap * sizeof *pt->in_h1);
 	}
 }
 
 static void
-add_text(struct page_texts *pt, const xmlNode *n)
+add_text(struct page_texts *pt, const xmlNode *n, int in_h1)
 {
 	const char *s = (const char *)n->content;
 	size_t len = strlen(s);
@@ -1608,6 +1616,7 @@ add_text(struct page_texts *pt, const xmlNode *n)
 		return;
 	grow(pt);
 	pt->by[pt->n] = NULL;
+	pt->in_h1[pt->n] = (unsigned char)in_h1;
 	/* A dateline alone, or over the nodes of a short element ("08:00 |
 	 * 20/12/2012", "Nguyên Minh - 07/03/2026 08:47": the names before
 	 * the date kept). */
@@ -1638,22 +1647,23 @@ add_time(struct page_texts *pt, const xmlNode *n)
 		grow(pt);
 		pt->text[pt->n] = NULL;
 		pt->by[pt->n] = NULL;
+		pt->in_h1[pt->n] = 0;
 		pt->date[pt->n++] = d;
 	}
 	free(when);
 }
 
 static void
-page_texts_collect(const xmlNode *n, struct page_texts *pt)
+page_texts_collect(const xmlNode *n, struct page_texts *pt, int in_h1)
 {
 	for (; n != NULL; n = n->next) {
 		if (n->type == XML_ELEMENT_NODE && is_tag(n, "time"))
 			add_time(pt, n);
 		if (n->type == XML_TEXT_NODE && n->content != NULL)
-			add_text(pt, n);
+			add_text(pt, n, in_h1);
 		else if (n->type == XML_ELEMENT_NODE && !is_tag(n, "script") && !is_tag(n, "style") &&
 		    !is_tag(n, "head"))	/* its <title> is not where the page shows it */
-			page_texts_collect(n->children, pt);
+			page_texts_collect(n->children, pt, in_h1 || is_tag(n, "h1"));
 	}
 }
 
@@ -1667,18 +1677,19 @@ page_texts_free(struct page_texts *pt)
 	free(pt->text);
 	free(pt->date);
 	free(pt->by);
+	free(pt->in_h1);
 }
 
 /*
- * The date the page shows by its headline, when no metadata gives one:
- * the first dateline in the texts that follow the headline (within
- * DATE_AFTER of them), else the nearest before it (DATE_BEFORE), as
- * sites put it under or over the title; the dates of lists farther on
- * (related news) are not taken. Without the headline among the texts,
- * from the top.
+ * The date the page shows by its headline: the nearest dateline after it
+ * (within DATE_AFTER texts) or before it (DATE_BEFORE); the dates of
+ * lists farther on (related news) are not taken. Without the headline
+ * among the texts, from the top. *near says it is close enough to be
+ * the article's own (DATE_NEAR).
  */
 static int
-visible_date(const struct page_texts *pt, const char *title, struct date *d, char **by)
+visible_date(const struct page_texts *pt, const char *title, struct date *d, char **by,
+    int *near)
 {
 	size_t h = 0;
 
@@ -1698,28 +1709,50 @@ visible_date(const struct page_texts *pt, const char *title, struct date *d, cha
 			break;
 		}
 	}
-	for (size_t i = h; i < pt->n && i < h + DATE_AFTER; i++) {
-		if (pt->date[i].prec != DATE_NONE) {
-			*d = pt->date[i];
-			/* "Nguyên Minh - 07/03/2026 08:47" under the headline:
-			 * the text before the date (or the one before a
-			 * spacer), names only. */
-			if (by != NULL && pt->by[i] != NULL)
-				*by = xstrdup(pt->by[i]);
-			for (size_t k = i; by != NULL && *by == NULL && k > h + 1 && k + 3 > i; k--) {
-				if (pt->text[k - 1] != NULL)
-					*by = signature_names(pt->text[k - 1]);
-			}
-			return 1;
+	/* A headline in pieces ("<h1>Tin <span>nóng</span></h1>"): its
+	 * first, in the <h1>, else the first text that begins it. */
+	for (size_t i = 0; h == 0 && i < pt->n; i++) {
+		if (pt->in_h1[i]) {
+			h = i;
+			break;
 		}
 	}
-	for (size_t i = h; i > 0 && i + DATE_BEFORE > h; i--) {
-		if (pt->date[i - 1].prec != DATE_NONE) {
-			*d = pt->date[i - 1];
-			return 1;
-		}
+	for (size_t i = 0; h == 0 && title != NULL && i < pt->n; i++) {
+		char *t = pt->text[i] ? text_one_line(pt->text[i]) : NULL;
+
+		if (t != NULL && count_words(t) >= HEADLINE_MIN_WORDS &&
+		    strncmp(title, t, strlen(t)) == 0)
+			h = i;
+		free(t);
 	}
-	return 0;
+	/* The nearest dateline after the headline and before it: the
+	 * closer wins (the one after on a tie), as a site puts its date
+	 * under or over the title; lists farther on have dates too. */
+	size_t after = SIZE_MAX, before = SIZE_MAX, i;
+
+	for (i = h; i < pt->n && i < h + DATE_AFTER && after == SIZE_MAX; i++) {
+		if (pt->date[i].prec != DATE_NONE)
+			after = i;
+	}
+	for (i = h; i > 0 && i + DATE_BEFORE > h && before == SIZE_MAX; i--) {
+		if (pt->date[i - 1].prec != DATE_NONE)
+			before = i - 1;
+	}
+	if (after == SIZE_MAX && before == SIZE_MAX)
+		return 0;
+	i = after != SIZE_MAX && (before == SIZE_MAX || after - h <= h - before) ? after : before;
+	*d = pt->date[i];
+	if (near != NULL)
+		*near = (i > h ? i - h : h - i) <= DATE_NEAR;
+	/* "Nguyên Minh - 07/03/2026 08:47" under the headline: the text
+	 * before the date (or the one before a spacer), names only. */
+	if (by != NULL && i > h && pt->by[i] != NULL)
+		*by = xstrdup(pt->by[i]);
+	for (size_t k = i; by != NULL && *by == NULL && i > h && k > h + 1 && k + 3 > i; k--) {
+		if (pt->text[k - 1] != NULL)
+			*by = signature_names(pt->text[k - 1]);
+	}
+	return 1;
 }
 
 /* The headline in a <title> joined with the site's name either way
@@ -1783,9 +1816,10 @@ page_heading(const xmlNode *n)
 
 /*
  * The headline, new: the one the page shows in its <h1> when it is one
- * (words enough, and most of them in the metadata's title when there is
- * one: not a section's name or the site's), since the metadata's is often
- * an SEO variant ("... -lo luyen thi", other words); else the metadata's
+ * (HEADLINE_WORDS words, or fewer and most of them in the metadata's
+ * title; not a section's name or the site's), since the metadata's is
+ * often an SEO or social variant ("... -lo luyen thi", other words); else
+ * the metadata's
  * without the site's name after it; else the <title>'s part that is not
  * the site's name; and when that names the site alone, the heading the
  * page shows (an <h2> or a block classed as a title, on layouts with no
@@ -1797,13 +1831,17 @@ headline(const char *meta, const char *h1, const char *heading, const char *page
 {
 	char *t, *out;
 
-	if (h1 != NULL && count_words(h1) >= HEADLINE_MIN_WORDS &&
-	    (site == NULL || strcasecmp(h1, site) != 0) &&
-	    (meta == NULL || words_shared(h1, meta) >= HEADLINE_SHARED))
+	/* The headline the page shows: short ones are a section's name. */
+	if (h1 != NULL && !paper_name(h1, site) && (count_words(h1) >= HEADLINE_WORDS ||
+	    (count_words(h1) >= HEADLINE_MIN_WORDS && (meta == NULL ||
+	    words_shared(h1, meta) >= HEADLINE_SHARED))))
 		return text_one_line(h1);
 	if (meta != NULL) {
 		t = xstrdup(meta);
 		drop_site(t, site);
+	} else if (heading != NULL && page_title != NULL && strstr(page_title, heading) != NULL) {
+		/* "Công an TP - Bắt nhóm...": the part the page shows. */
+		t = xstrdup(heading);
 	} else {
 		t = title_headline(page_title, site);
 	}
@@ -1827,7 +1865,7 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	xmlNode *root;
 	const xmlNode *body, *lede;
 	struct meta ld = { 0 }, og = { 0 }, canon = { 0 };
-	struct page_texts texts = { NULL, NULL, NULL, 0, 0 };
+	struct page_texts texts = { NULL, NULL, NULL, NULL, 0, 0 };
 	struct date meta_date = { 0, 0, 0, 0, 0, DATE_NONE };
 	struct lines_out o;
 	char *page_title = NULL, *title, *h1 = NULL, *text, *byline = NULL,
@@ -1858,7 +1896,7 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 		if (date_parse_meta(og.date, &d) && d.prec >= meta_date.prec)
 			meta_date = d;
 	}
-	page_texts_collect(root, &texts);
+	page_texts_collect(root, &texts, 0);
 	drop_junk(root);
 	byline = page_byline(root);
 	if ((body = find_article(root, ARTICLE_MIN_TEXT)) == NULL &&
@@ -1925,13 +1963,16 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	{
 		struct date d;
 
-		/* The metadata's time; else the dateline by the headline (its
-		 * time, on the metadata's day when that gives one); else a date
-		 * the body's text holds (a photo story's captions hold many). */
-		int shown = visible_date(&texts, a->title, &d, &dated_by);
+		/* The time the page shows by its headline, over the metadata's:
+		 * sites write their local time as UTC ("Z"), or UTC as local,
+		 * and readers go by the page. Else the metadata's date; else the
+		 * page's day; else a date the body's text holds (a photo story's
+		 * captions hold many). */
+		int near = 0, shown = visible_date(&texts, a->title, &d, &dated_by, &near);
 
-		if (meta_date.prec == DATE_MINUTE || (meta_date.prec == DATE_DAY && (!shown ||
-		    d.year != meta_date.year || d.month != meta_date.month || d.day != meta_date.day)))
+		if (shown && d.prec == DATE_MINUTE && (near || meta_date.prec != DATE_MINUTE))
+			a->published = d;
+		else if (meta_date.prec != DATE_NONE)
 			a->published = meta_date;
 		else if (shown)
 			a->published = d;
