@@ -283,29 +283,44 @@ attr(const xmlNode *n, const char *name)
 	return s;
 }
 
-/* Text of a node and its descendants appended to b, spaces squeezed. */
-static void
-text_into(const xmlNode *n, struct buf *b)
+/* Text of a node and its descendants appended to b, spaces squeezed;
+ * with gap, a space after each text node too ("<a>08:00</a><a>|
+ * 20/12/2012</a>" read as two words). 0 as soon as b passes max bytes
+ * (the rest not read), else 1. */
+static int
+text_walk(const xmlNode *n, struct buf *b, size_t max, int gap)
 {
 	for (const xmlNode *c = n; c != NULL; c = c->next) {
+		int end_space = 0;
+
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
 			for (const char *s = (const char *)c->content; s && *s; s++) {
 				int space = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
 
-				if (space) {
-					if (b->len > 0 && b->data[b->len - 1] != ' ')
-						buf_addc(b, ' ');
-				} else {
+				if (!space)
 					buf_addc(b, *s);
-				}
+				else if (b->len > 0 && b->data[b->len - 1] != ' ')
+					buf_addc(b, ' ');
 			}
+			end_space = gap;
 		} else if (c->type == XML_ELEMENT_NODE && !is_tag(c, "script") &&
 		    !is_tag(c, "style")) {
-			if (is_tag(c, "br") && b->len > 0 && b->data[b->len - 1] != ' ')
-				buf_addc(b, ' ');
-			text_into(c->children, b);
+			end_space = is_tag(c, "br");
+			if (!text_walk(c->children, b, max, gap))
+				return 0;
 		}
+		if (end_space && b->len > 0 && b->data[b->len - 1] != ' ')
+			buf_addc(b, ' ');
+		if (b->len > max)
+			return 0;
 	}
+	return 1;
+}
+
+static void
+text_into(const xmlNode *n, struct buf *b)
+{
+	(void)text_walk(n, b, SIZE_MAX, 0);
 }
 
 /* The text of n, trimmed and squeezed, new (maybe ""). */
@@ -1535,24 +1550,6 @@ struct page_texts {
 	size_t n, cap;
 };
 
-/* The text under n into b, until it passes max bytes: 0 then. */
-static int
-text_within(const xmlNode *n, struct buf *b, size_t max)
-{
-	for (const xmlNode *c = n; c != NULL; c = c->next) {
-		if (c->type == XML_TEXT_NODE && c->content != NULL) {
-			buf_adds(b, (const char *)c->content);
-			buf_addc(b, ' ');
-		} else if (c->type == XML_ELEMENT_NODE && !is_tag(c, "script") &&
-		    !is_tag(c, "style") && !text_within(c->children, b, max)) {
-			return 0;
-		}
-		if (b->len > max)
-			return 0;
-	}
-	return 1;
-}
-
 /* The names a dateline starts with ("Nguyên Minh - 07/03/2026 08:47"),
  * new, or NULL. */
 static char *
@@ -1583,7 +1580,7 @@ short_text(const xmlNode *n, size_t max)
 
 	buf_init(&b);
 	buf_add(&b, "", 0);
-	if (!text_within(n->children, &b, max * 2)) {
+	if (!text_walk(n->children, &b, max * 2, 1)) {
 		buf_free(&b);
 		return NULL;
 	}

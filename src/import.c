@@ -21,6 +21,7 @@
 #include "html.h"
 #include "i18n.h"
 #include "import.h"
+#include "pool.h"
 #include "progress.h"
 #include "record.h"
 #include "sniff.h"
@@ -570,9 +571,7 @@ batch_done(struct store *s, struct batch *b, const struct import_opts *o)
 static int
 worker_count(void)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > MAX_WORKERS ? MAX_WORKERS : (int)n;
+	return pool_threads(MAX_WORKERS);
 }
 
 static int

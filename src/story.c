@@ -63,11 +63,35 @@ cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Sort v (n values) and keep each once; the count kept. */
+static size_t
+sort_unique(uint64_t *v, size_t n)
+{
+	size_t k = 0;
+
+	qsort(v, n, sizeof *v, cmp_u64);
+	for (size_t i = 0; i < n; i++) {
+		if (k == 0 || v[i] != v[k - 1])
+			v[k++] = v[i];
+	}
+	return k;
+}
+
+size_t
+story_words(const char *text, size_t n, uint64_t **v)
+{
+	struct words ws = { NULL, 0, 0 };
+
+	tok_split(text, n, add_word, &ws);
+	*v = ws.v != NULL ? ws.v : xcalloc(1, sizeof **v);
+	return sort_unique(*v, ws.n);
+}
+
 size_t
 story_shingles(const char *text, size_t n, uint64_t **v)
 {
 	struct words ws = { NULL, 0, 0 };
-	size_t k = 0, m;
+	size_t m;
 
 	tok_split(text, n, add_word, &ws);
 	/* A text shorter than a shingle is one shingle of what it has. */
@@ -80,13 +104,8 @@ story_shingles(const char *text, size_t n, uint64_t **v)
 			h = mix(h ^ ws.v[j]);
 		(*v)[i] = h;
 	}
-	qsort(*v, m, sizeof **v, cmp_u64);
-	for (size_t i = 0; i < m; i++) {
-		if (k == 0 || (*v)[i] != (*v)[k - 1])
-			(*v)[k++] = (*v)[i];
-	}
 	free(ws.v);
-	return k;
+	return sort_unique(*v, m);
 }
 
 double

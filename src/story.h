@@ -24,7 +24,11 @@
 /* The shingles of text (n bytes), sorted, each once: *v (new), count. */
 size_t story_shingles(const char *text, size_t n, uint64_t **v);
 
-/* The Jaccard index of two sorted shingle sets. */
+/* The folded words of text (n bytes), hashed, sorted, each once: *v
+ * (new), count. (A title's words, to compare two titles.) */
+size_t story_words(const char *text, size_t n, uint64_t **v);
+
+/* The Jaccard index of two sorted sets (shingles, words). */
 double story_jaccard(const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
 
 /* The MinHash signature of a shingle set into sig (all ones for none). */

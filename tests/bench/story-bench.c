@@ -55,54 +55,6 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* The folded words of a title, hashed, sorted, each once. */
-struct tws {
-	uint64_t *v;
-	size_t n, cap;
-};
-
-static int
-add_tw(const struct tok_word *w, void *ctx)
-{
-	struct tws *t = ctx;
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (size_t i = 0; i < w->nfolded; i++) {
-		h ^= (unsigned char)w->folded[i];
-		h *= 0x100000001b3ULL;
-	}
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 16;
-		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
-	}
-	t->v[t->n++] = h;
-	return 0;
-}
-
-static int
-cmp64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static size_t
-title_words(const char *title, uint64_t **v)
-{
-	struct tws t = { NULL, 0, 0 };
-	size_t k = 0;
-
-	tok_split(title, strlen(title), add_tw, &t);
-	qsort(t.v, t.n, sizeof *t.v, cmp64);
-	for (size_t i = 0; i < t.n; i++) {
-		if (k == 0 || t.v[i] != t.v[k - 1])
-			t.v[k++] = t.v[i];
-	}
-	*v = t.v;
-	return k;
-}
-
 /* Days between two "YYYY-MM-DD", or -1 when either is unknown. */
 static long
 days_apart(const char *a, const char *b)
@@ -135,7 +87,7 @@ take(const struct store_item *it, void *ctx)
 	x->id = it->id;
 	x->title = xstrdup(it->title);
 	snprintf(x->published, sizeof x->published, "%.10s", it->published ? it->published : "");
-	x->ntw = title_words(it->title, &x->tw);
+	x->ntw = story_words(it->title, strlen(it->title), &x->tw);
 	x->rare = NULL;
 	x->nrare = 0;
 	d->bytes += len;
