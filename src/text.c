@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <langinfo.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -353,6 +354,8 @@ text_invalid(const char *s, int len, uint32_t uc)
 uint8_t text_class_table[TEXT_TABLE_SIZE];
 uint16_t text_lower_table[TEXT_TABLE_SIZE];
 int text_table_ready;
+static pthread_once_t text_once = PTHREAD_ONCE_INIT;
+static void text_build(void);
 
 /* Combining marks (category M), not spacing ones such as '^' or '`'. */
 static int
@@ -364,8 +367,13 @@ is_mark(uint32_t uc)
 void
 text_init(void)
 {
-	if (text_table_ready)
-		return;
+	pthread_once(&text_once, text_build);
+}
+
+/* Once, whichever thread asks first (import workers and the writer). */
+static void
+text_build(void)
+{
 	for (uint32_t uc = 0; uc < TEXT_TABLE_SIZE; uc++) {
 		uint8_t c = 0;
 		ucs4_t lc = uc_tolower(uc);

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +30,9 @@ struct fold {
 #define TABLE_SIZE 0x2000
 
 static struct fold table[TABLE_SIZE];
-static int table_ready;
+/* Built once, whichever thread asks first: import workers sign articles
+ * (story.h) while the writing thread indexes them. */
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
 /* Vietnamese tone marks and their Telex letters. */
 static char
@@ -124,15 +127,18 @@ fold_compute(ucs4_t uc, struct fold *f)
 	    memcmp(f->exact, f->folded, f->nfolded) != 0;
 }
 
-void
-tok_init(void)
+static void
+table_build(void)
 {
-	if (table_ready)
-		return;
 	text_init();
 	for (ucs4_t uc = 0; uc < TABLE_SIZE; uc++)
 		fold_compute(uc, &table[uc]);
-	table_ready = 1;
+}
+
+void
+tok_init(void)
+{
+	pthread_once(&table_once, table_build);
 }
 
 /* Append the forms of one code point to the word. */
