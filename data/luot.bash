@@ -7,7 +7,7 @@ _luot()
 	local cur prev cmd i
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
-	local commands="import reextract list show search save saved trend bookmark bookmarks tags export feed feeds fetch read unread delete stats check tidy help"
+	local commands="import reextract list show search save saved trend bookmark bookmarks tags export feed feeds fetch read unread delete stats regroup check tidy help"
 
 	case $prev in
 	-d|--db|-c|--config|-p|--patterns|-o|--output)
@@ -45,9 +45,9 @@ _luot()
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi ;;
 	reextract) COMPREPLY=($(compgen -W "--patterns --quiet --db --help" -- "$cur")) ;;
-	list) COMPREPLY=($(compgen -W "--unread --bookmarked --tag --limit --json --db --help" -- "$cur")) ;;
+	list) COMPREPLY=($(compgen -W "--unread --bookmarked --tag --limit --no-group --json --db --help" -- "$cur")) ;;
 	show) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;
-	search) COMPREPLY=($(compgen -W "--limit --sort --json --db --help" -- "$cur")) ;;
+	search) COMPREPLY=($(compgen -W "--limit --sort --no-group --json --db --help" -- "$cur")) ;;
 	save) COMPREPLY=($(compgen -W "--rm --db --help" -- "$cur")) ;;
 	saved) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;
 	trend)
@@ -77,6 +77,7 @@ _luot()
 	read) COMPREPLY=($(compgen -W "--all --before --db --help" -- "$cur")) ;;
 	export) COMPREPLY=($(compgen -W "--bookmarks --tag --format --output --force --bom --db --help" -- "$cur")) ;;
 	stats) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;
+	regroup) COMPREPLY=($(compgen -W "--likeness --db --help" -- "$cur")) ;;
 	tidy) COMPREPLY=($(compgen -W "--quiet --db --help" -- "$cur")) ;;
 	unread|delete|check) COMPREPLY=($(compgen -W "--db --help" -- "$cur")) ;;
 	help) COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "date.h"
+#include "story.h"
 #include "util.h"
 
 /* SHA-256, raw bytes. */
@@ -33,6 +34,7 @@ struct article {
 	int hashed;		/* hash holds article_hash() */
 	unsigned char hash[32];
 	struct buf zbody, zcaptions;	/* compressed (zip.h) */
+	struct story_sig sig;	/* the body's signature (story.h) */
 	/* The page's text as decoded (text_decode), kept so that a better
 	 * extractor can read it again (luot reextract); NULL when unknown.
 	 * article_pack() compresses it into zoriginal, with the body as

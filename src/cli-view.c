@@ -14,13 +14,14 @@
 
 enum { OPT_LIMIT = 'n', OPT_SORT = 's' };
 
-enum { OPT_UNREAD = CMD_LONG_ONLY, OPT_BOOKMARKED };
+enum { OPT_UNREAD = CMD_LONG_ONLY, OPT_BOOKMARKED, OPT_NO_GROUP };
 
 static const struct cmd_opt list_opts[] = {
 	{ OPT_LIMIT, "limit", "N", N_("show at most N articles") },
 	{ OPT_UNREAD, "unread", NULL, N_("only the unread ones") },
 	{ OPT_BOOKMARKED, "bookmarked", NULL, N_("only the bookmarked ones") },
 	{ 't', "tag", N_("TAG"), N_("only the bookmarks with this tag") },
+	{ OPT_NO_GROUP, "no-group", NULL, N_("every copy of a story, not one row a story") },
 	{ 'j', "json", NULL, N_("one JSON object a line") },
 	{ 0, NULL, NULL, NULL },
 };
@@ -33,6 +34,7 @@ static const struct cmd_opt show_opts[] = {
 static const struct cmd_opt search_opts[] = {
 	{ OPT_LIMIT, "limit", "N", N_("show at most N hits (default 20; 0: every hit)") },
 	{ OPT_SORT, "sort", N_("ORDER"), N_("rank (best first, the default) or date (newest)") },
+	{ OPT_NO_GROUP, "no-group", NULL, N_("every copy of a story, not one row a story") },
 	{ 'j', "json", NULL, N_("one JSON object a hit, with snippet and matches") },
 	{ 0, NULL, NULL, NULL },
 };
@@ -87,11 +89,13 @@ run_list(struct cmd_ctx *c)
 
 	if (limit_of(c, -1, &limit) < 0)
 		return cmd_bad_usage(c, _("--limit wants a number"));
+	if (cmd_store(c, "luot.db") == NULL)
+		return 1;
+	store_set_grouping(c->s, !cmd_has(c, OPT_NO_GROUP));
 	if ((filters = list_filters(c)) == NULL)
-		return cli_list_db(c->db, "luot.db", limit, c->json);
+		return cli_list(c->s, limit, c->json);
 	/* The search's filters, newest first: the rows of the list. */
-	if (cmd_store(c, "luot.db") != NULL)
-		rc = cli_search(c->s, filters, STORE_SORT_DATE, limit, c->json);
+	rc = cli_search(c->s, filters, STORE_SORT_DATE, limit, c->json);
 	free(filters);
 	return rc;
 }
@@ -104,6 +108,7 @@ cli_list_db(const char *db, const char *name, long limit, int json)
 
 	if (s == NULL)
 		return 1;
+	store_set_grouping(s, 1);
 	rc = cli_list(s, limit, json);
 	store_close(s);
 	return rc;
@@ -143,8 +148,10 @@ run_search(struct cmd_ctx *c)
 	else if (v != NULL && strcmp(v, "rank") != 0)
 		return cmd_bad_usage(c, _("--sort is rank or date"));
 	text = cmd_operands_text(c);
-	if (cmd_store(c, "luot.db") != NULL)
+	if (cmd_store(c, "luot.db") != NULL) {
+		store_set_grouping(c->s, !cmd_has(c, OPT_NO_GROUP));
 		rc = cli_search(c->s, text, sort, limit, c->json);
+	}
 	free(text);
 	return rc;
 }
@@ -176,7 +183,7 @@ run_check(struct cmd_ctx *c)
 }
 
 const struct command cli_list_entry = {
-	"list", N_("[--unread] [--bookmarked] [--tag TAG] [--limit N] [--json]"),
+	"list", N_("[OPTION]..."),
 	N_("List articles, newest first."),
 	list_opts, N_("read the database at PATH"), NULL,
 	0, 0, 0, N_("list takes no arguments"), run_list,
@@ -189,7 +196,7 @@ const struct command cli_show_entry = {
 };
 
 const struct command cli_search_entry = {
-	"search", N_("QUERY... [--limit N] [--sort rank|date] [--json]"), N_("Search the articles."),
+	"search", N_("[OPTION]... QUERY..."), N_("Search the articles."),
 	search_opts, N_("search the database at PATH"),
 	N_("\n"
 	   "Query language:\n"
@@ -201,7 +208,8 @@ const struct command cli_search_entry = {
 	   "  title:x  author:x  source:x\n"
 	   "  after:2020-03  before:2021  on:2020-03-27\n"
 	   "  is:bookmarked  is:unread  tag:NAME\n"
-	   "  site:vnexpress.net (the article's address)\n"),
+	   "  site:vnexpress.net (the article's address)\n"
+	   "  is:original  story:ID (a story's copies)\n"),
 	0, 1, -1, N_("search wants a query"), run_search,
 };
 

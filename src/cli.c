@@ -85,7 +85,17 @@ list_row(const struct store_item *it, void *vctx)
 		free(source);
 		buf_adds(&c->out, "  ");
 		used = 6 + 2 + 10 + 2 + SOURCE_COLS + 2;
-		put_cell(&c->out, it->title, c->width > used ? c->width - used : 0, 0);
+		if (it->copies > 1) {
+			/* A story's head: how many papers carry it. */
+			char copies[32];
+
+			snprintf(copies, sizeof copies, "  ×%lld", (long long)it->copies);
+			used += text_width(copies);
+			put_cell(&c->out, it->title, c->width > used ? c->width - used : 0, 0);
+			buf_adds(&c->out, copies);
+		} else {
+			put_cell(&c->out, it->title, c->width > used ? c->width - used : 0, 0);
+		}
 		buf_addc(&c->out, '\n');
 	}
 	fwrite(c->out.data, 1, c->out.len, stdout);
@@ -137,11 +147,60 @@ show_item(const struct store_item *it, void *vctx)
 	return 0;
 }
 
+/* The other copies of the article shown: one line each, or JSON. */
+struct also_ctx {
+	int64_t id;
+	int json, n;
+	struct buf *b;
+};
+
+static int
+also_row(const struct store_item *it, void *vctx)
+{
+	struct also_ctx *a = vctx;
+	char *source;
+
+	if (it->id == a->id)
+		return 0;
+	if (a->json) {
+		buf_adds(a->b, a->n ? "," : "");
+		json_item(a->b, it);
+		buf_addc(a->b, '}');
+	} else {
+		if (a->n == 0)
+			buf_printf(a->b, "\n%s\n", _("Also in:"));
+		source = url_source_shown(it->source, it->url);
+		buf_printf(a->b, "  %lld  %s  %s  ", (long long)it->id,
+		    it->published ? it->published : "-", *source ? source : "-");
+		free(source);
+		put_cell(a->b, it->title, 200, 0);
+		buf_addc(a->b, '\n');
+	}
+	a->n++;
+	return 0;
+}
+
 int
 cli_show(struct store *s, int64_t id, int json)
 {
 	struct list_ctx c = { json, 0, { NULL, 0, 0 }, 0 };
 	int rc = store_show(s, id, show_item, &c);
+
+	if (rc > 0) {
+		/* Its story's other copies: in the text after it, in JSON as
+		 * "also_in" before the object's end. */
+		struct also_ctx a = { id, json, 0, &c.out };
+
+		if (json) {
+			c.out.len -= 2;	/* "}\n" */
+			json_key(&c.out, "also_in", 0);
+			buf_addc(&c.out, '[');
+		}
+		if (store_story_members(s, id, also_row, &a) < 0)
+			rc = -1;
+		if (json)
+			buf_adds(&c.out, "]}\n");
+	}
 
 	if (rc < 0) {
 		warnx("%s", store_errmsg(s));

@@ -40,7 +40,8 @@ extern const struct command cli_import_entry, cli_reextract_entry, cli_list_entr
     cli_show_entry, cli_search_entry, cli_bookmark_entry, cli_bookmarks_entry,
     cli_export_entry, cli_read_entry, cli_unread_entry, cli_delete_entry, cli_stats_entry,
     cli_check_entry, cli_tidy_entry, cli_tags_entry, cli_feed_entry, cli_feeds_entry,
-    cli_fetch_entry, cli_save_entry, cli_saved_entry, cli_trend_entry;
+    cli_fetch_entry, cli_save_entry, cli_saved_entry, cli_trend_entry,
+    cli_regroup_entry;
 
 /* The boilerplate patterns: the installed file, the user's, the one the
  * configuration names, then extra (a file, or NULL). NULL when one cannot

@@ -28,7 +28,7 @@ const struct command *const cmd_table[] = {
 	&cli_bookmarks_entry, &cli_tags_entry,
 	&cli_export_entry, &cli_feed_entry, &cli_feeds_entry, &cli_fetch_entry,
 	&cli_read_entry, &cli_unread_entry, &cli_delete_entry, &cli_stats_entry,
-	&cli_check_entry, &cli_tidy_entry, &cmd_help_entry, NULL,
+	&cli_regroup_entry, &cli_check_entry, &cli_tidy_entry, &cmd_help_entry, NULL,
 };
 
 /* The option every command but help takes; its help is the entry's. */

@@ -111,6 +111,7 @@ conf_reset(void)
 	conf.text_width = 80;
 	conf.text_center = 1;
 	conf.key_hints = 1;
+	conf.stories = 1;
 	for (int i = 0; i < EL_COUNT; i++)
 		colors[i] = elements[i].dflt;
 	keymap_init();
@@ -405,10 +406,12 @@ set_words(const struct source *src, char **w, int n)
 		if (strcmp(w[2], "on") != 0 && strcmp(w[2], "off") != 0)
 			return bad(src, _("text-center: %s is not on or off"), w[2]);
 		conf.text_center = strcmp(w[2], "on") == 0;
-	} else if (strcmp(w[1], "key-hints") == 0 || strcmp(w[1], "column-headers") == 0) {
+	} else if (strcmp(w[1], "key-hints") == 0 || strcmp(w[1], "column-headers") == 0 ||
+	    strcmp(w[1], "stories") == 0) {
 		if (strcmp(w[2], "on") != 0 && strcmp(w[2], "off") != 0)
 			return bad(src, _("%s: %s is not on or off"), w[1], w[2]);
-		*(strcmp(w[1], "key-hints") == 0 ? &conf.key_hints : &conf.column_headers) =
+		*(strcmp(w[1], "key-hints") == 0 ? &conf.key_hints :
+		    strcmp(w[1], "stories") == 0 ? &conf.stories : &conf.column_headers) =
 		    strcmp(w[2], "on") == 0;
 	} else if (strcmp(w[1], "sort") == 0) {
 		if (strcmp(w[2], "date") != 0 && strcmp(w[2], "import") != 0)
@@ -637,6 +640,7 @@ conf_dump(FILE *f)
 	fprintf(f, "set text-center %s\n", conf.text_center ? "on" : "off");
 	fprintf(f, "set key-hints %s\n", conf.key_hints ? "on" : "off");
 	fprintf(f, "set column-headers %s\n", conf.column_headers ? "on" : "off");
+	fprintf(f, "set stories %s\n", conf.stories ? "on" : "off");
 	if (conf.patterns != NULL) {
 		fputs("set patterns ", f);
 		put_word(f, conf.patterns);

@@ -42,6 +42,7 @@ struct config {
 	int sort_import;	/* default sort: import order, not date */
 	int text_width;		/* the reader's widest line; 0: the pane's */
 	int text_center;	/* a narrower text stands in the middle */
+	int stories;		/* the list and searches: one row a story */
 	int key_hints;		/* the key-hint bar is shown */
 	int column_headers;	/* the list names its columns on a first line */
 	char *patterns;		/* an extra junk-pattern file, or NULL */

@@ -142,6 +142,18 @@ json_item(struct buf *b, const struct store_item *it)
 	json_member(b, "url", it->url);
 	json_key(b, "words", 0);
 	buf_printf(b, "%lld", (long long)it->words);
+	/* Its story: the head's id (null alone); on the head's row, the
+	 * number of copies and the others' sources. */
+	json_key(b, "story", 0);
+	if (it->story)
+		buf_printf(b, "%lld", (long long)it->story);
+	else
+		buf_adds(b, "null");
+	if (it->copies > 1) {
+		json_key(b, "copies", 0);
+		buf_printf(b, "%lld", (long long)it->copies);
+		json_member(b, "copy_sources", it->copy_sources);
+	}
 }
 
 void

@@ -70,7 +70,7 @@ layout_kind(const struct layout *l, size_t off)
 {
 	if (off == 0)
 		return LAYOUT_TITLE;
-	if (off == l->meta_at || off == l->url_at)
+	if (off == l->meta_at || off == l->url_at || off == l->also_at)
 		return LAYOUT_META;
 	if (off >= l->caps_at || holds(l->caps, l->ncaps, off))
 		return LAYOUT_CAPTION;
@@ -170,7 +170,8 @@ layout_find_headings(struct layout *l)
 	for (off = 0; off < end; off += strlen(l->doc + off) + 1) {
 		size_t next = off + strlen(l->doc + off) + 1;
 
-		if (off == 0 || off == l->meta_at || off == l->url_at || holds(l->caps, l->ncaps, off))
+		if (off == 0 || off == l->meta_at || off == l->url_at || off == l->also_at ||
+		    holds(l->caps, l->ncaps, off))
 			continue;
 		if (first == SIZE_MAX) {
 			first = off;	/* the lede is no heading */

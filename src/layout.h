@@ -42,7 +42,7 @@ struct layout_wrapped {
 
 /*
  * Zeroed is empty. The caller fills doc (owned by the layout), len,
- * npara, meta_at, url_at and caps_at, then sets a width with layout_width().
+ * npara, meta_at, url_at, also_at and caps_at, then sets a width with layout_width().
  */
 struct layout {
 	char *doc;		/* the paragraphs, each ended by a NUL */
@@ -50,6 +50,7 @@ struct layout {
 	int npara;
 	size_t meta_at;		/* the header line's paragraph, or SIZE_MAX */
 	size_t url_at;		/* the article's address under it, or SIZE_MAX */
+	size_t also_at;		/* "Also in:" its story's other papers, or SIZE_MAX */
 	size_t caps_at;		/* the first caption, or len */
 	size_t *heads;		/* body paragraphs that read as headings, in order */
 	size_t nheads;		/* (layout_find_headings) */

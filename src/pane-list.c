@@ -28,6 +28,7 @@ struct row {
 	char *title, *source;
 	char date[11];
 	int unread, bookmarked;
+	int64_t copies;		/* a story's head: its articles (store.h) */
 };
 
 struct list {
@@ -79,6 +80,7 @@ row_of(struct row *r, const struct store_item *it)
 	snprintf(r->date, sizeof r->date, "%.10s", it->published ? it->published : "");
 	r->unread = it->unread;
 	r->bookmarked = it->bookmarked;
+	r->copies = it->copies;
 }
 
 /* Rows read by one store_page call, in the order they come. */
@@ -444,7 +446,22 @@ draw_column(struct pane *p, int y, int x, int w, enum config_column c, const str
 		ui_put(p, y, x, r->source, w - 2, a);
 		break;
 	case COL_TITLE:
-		ui_put(p, y, x, r->title, w, a);
+		if (r->copies > 1) {
+			/* A story: "×3" after its title, dimmed, always seen. */
+			char n[32];
+			int nw, tw;
+
+			snprintf(n, sizeof n, " \xc3\x97%lld", (long long)r->copies);
+			nw = (int)text_width(n);
+			tw = (int)text_width(r->title);
+			if (tw > w - nw)
+				tw = w - nw;
+			ui_put(p, y, x, r->title, tw > 0 ? tw : 0, a);
+			ui_put(p, y, x + (tw > 0 ? tw : 0), n, w - (tw > 0 ? tw : 0),
+			    selected ? a : (attr_t)color_mix(base, EL_META));
+		} else {
+			ui_put(p, y, x, r->title, w, a);
+		}
 		break;
 	}
 }

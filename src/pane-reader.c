@@ -25,6 +25,7 @@
 #include "store.h"
 #include "text.h"
 #include "tokenize.h"
+#include "url.h"
 #include "util.h"
 #include "writer.h"
 
@@ -283,6 +284,31 @@ add_caption(struct pane *p, struct buf *doc, const char *c)
 		layout_add_caption(&r->lay, before);
 }
 
+/* "Also in: Báo A (11/3), Báo B": a story's other copies. */
+struct also {
+	int64_t id;
+	struct buf b;
+};
+
+static int
+also_source(const struct store_item *it, void *ctx)
+{
+	struct also *a = ctx;
+	char *source;
+
+	if (it->id == a->id)
+		return 0;
+	source = url_source_shown(it->source, it->url);
+	buf_printf(&a->b, "%s%s", a->b.len ? ", " : _("Also in: "), *source ? source : "?");
+	free(source);
+	if (it->published != NULL && strlen(it->published) >= 10) {
+		int m = atoi(it->published + 5), d = atoi(it->published + 8);
+
+		buf_printf(&a->b, " (%d/%d)", d, m);
+	}
+	return 0;
+}
+
 /* The body's paragraphs, each caption where it stood on the page (set
  * apart: dim), those whose place is not known after them. */
 static void
@@ -356,6 +382,16 @@ load_item(const struct store_item *it, void *ctx)
 	if (it->url != NULL)
 		add_para(p, &doc, &r->lay.npara, it->url, strlen(it->url));
 	r->lay.url_at = doc.len > before ? before : SIZE_MAX;
+	/* The story's other copies: which papers carried it too. */
+	before = doc.len;
+	if (it->story) {
+		struct also a = { it->id, { NULL, 0, 0 } };
+
+		if (store_story_members(ui_store(p->ui), it->id, also_source, &a) > 1 && a.b.len)
+			add_para(p, &doc, &r->lay.npara, a.b.data, a.b.len);
+		buf_free(&a.b);
+	}
+	r->lay.also_at = doc.len > before ? before : SIZE_MAX;
 	add_body(p, &doc, it);
 	if (r->lay.npara == 0)
 		add_para(p, &doc, &r->lay.npara, "?", 1);

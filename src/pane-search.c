@@ -638,6 +638,16 @@ search_start(struct pane *p)
 	s->limit = 20;
 	history_load(s);
 	s->hpos = (int)s->history.len;
+	/* Opened for a query (a story's copies, c): searched at once. */
+	{
+		char *preset = ui_take_search_preset(p->ui);
+
+		if (preset != NULL) {
+			edit_set(&s->line, preset);
+			free(preset);
+			run(p, 1, 1);
+		}
+	}
 }
 
 static const char *

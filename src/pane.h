@@ -115,6 +115,8 @@ struct pane {
 
 /* Services of ui.c for the views. */
 struct store *ui_store(struct ui *ui);
+/* The query the search pane is to open with (new), or NULL; once. */
+char *ui_take_search_preset(struct ui *ui);
 /* Where views send changes of reading state: never waits (writer.h). */
 struct writer *ui_writer(struct ui *ui);
 /* How long a key may wait for its change to be written before the views

@@ -175,8 +175,20 @@ filter(struct parser *p, const char *name, size_t nlen, const char *value)
 			p->q->bookmarked = 1;
 		else if (strcmp(value, "unread") == 0)
 			p->q->unread = 1;
+		else if (strcmp(value, "original") == 0)
+			p->q->original = 1;
 		else
 			return 0;
+		return 1;
+	}
+	if (nlen == 5 && strncmp(name, "story", 5) == 0) {
+		/* A story by the id of any of its articles. */
+		char *end;
+		long long id = strtoll(value, &end, 10);
+
+		if (*value < '0' || *value > '9' || *end != '\0' || id <= 0)
+			return 0;
+		p->q->story = id;
 		return 1;
 	}
 	if (nlen == 3 && strncmp(name, "tag", 3) == 0 && *value != '\0') {
@@ -877,5 +889,5 @@ query_empty(const struct query *q)
 {
 	return q->match == NULL && q->exclude == NULL && q->after == NULL &&
 	    q->before == NULL && q->on == NULL && !q->bookmarked && !q->unread && q->tag == NULL &&
-	    q->site == NULL;
+	    q->site == NULL && !q->original && q->story == 0;
 }

@@ -10,6 +10,8 @@
  *   after:2020-03  before:2021  on:2020-03-27   published dates
  *   is:bookmarked  is:unread  tag:NAME (bookmarks with that tag)
  *   site:vnexpress.net   the article's address is on that site or under it
+ *   is:original   the first article of each story, and those alone
+ *   story:ID      the articles of article ID's story
  *
  * A word typed without diacritics matches every diacritic form; with
  * diacritics, only that form (tokenize.h). Filters apply to the whole
@@ -46,6 +48,8 @@ struct query {
 	char *site;		/* site:HOST as url_site_of_query() makes it, or NULL */
 	int bookmarked;		/* is:bookmarked */
 	int unread;		/* is:unread */
+	int original;		/* is:original: no story's later copies */
+	int64_t story;		/* story:ID, or 0 */
 	struct strlist words;	/* the plain words typed, for suggestions */
 	struct strlist marks;	/* words and phrases sought, to mark in the
 				 * text ("dân*" for a prefix) */

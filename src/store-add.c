@@ -262,6 +262,8 @@ add_row(struct store *s, struct article *a, const char *path, int64_t *id)
 		return store_db_fail(s);
 	if (new_id == 0)
 		return 0;
+	if (store_story_add(s, new_id, a) < 0)
+		return -1;
 	pending_add(s, a, key);
 	if (id != NULL)
 		*id = new_id;
@@ -661,6 +663,8 @@ store_delete(struct store *s, int64_t id)
 	sqlite3_stmt *st;
 	int rc;
 
+	if (store_story_forget(s, id) < 0)
+		return -1;
 	if (sqlite3_prepare_v2(s->db, "DELETE FROM article WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
 		return store_db_fail(s);
 	sqlite3_bind_int64(st, 1, id);

@@ -54,6 +54,7 @@ struct store {
 	int busy;		/* the last failure was the lock (store_busy) */
 	int turn_fd;		/* PATH-turn (store_yield), -1 closed, -2 none */
 	double turn_stuck_until;	/* no turns given before (monotonic s) */
+	int group;		/* store_set_grouping(): one row a story */
 };
 
 /* Where one text is in struct store's pend; len PEND_NULL for NULL. */
@@ -104,8 +105,11 @@ struct pend_text {
  * article is "a"); its own columns come after them, from ITEM_NCOLS. */
 #define ITEM_COLUMNS "a.id, a.title, a.published, a.crawled, a.author, a.source," \
 	" a.path, a.words, " SQL_UNREAD ", " SQL_BOOKMARKED "," \
-	" coalesce((SELECT s.position FROM state s WHERE s.hash = a.hash), 0), a.url"
-#define ITEM_NCOLS 12
+	" coalesce((SELECT s.position FROM state s WHERE s.hash = a.hash), 0), a.url," \
+	" a.story, CASE WHEN a.story = a.id THEN (SELECT count(*) FROM article c" \
+	" WHERE c.story = a.id) END, CASE WHEN a.story = a.id THEN (SELECT" \
+	" group_concat(DISTINCT c.source) FROM article c WHERE c.story = a.id AND c.id != a.id) END"
+#define ITEM_NCOLS 15
 
 /* A statement of sql, prepared or kept from an earlier use; NULL on an
  * error (recorded). Give it back with store_stmt_done(), exactly once and

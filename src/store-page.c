@@ -52,7 +52,12 @@ static int
 page_run(struct store *s, const char *tail, const struct store_key *key, int n,
     store_item_fn fn, void *ctx, int *stop)
 {
-	char *sql = xasprintf("SELECT " ITEM_COLUMNS " FROM article a %s", tail);
+	/* One row a story: its head, or an article alone. */
+	const char *one = s->group ? "a.id NOT IN (SELECT article FROM story_copy)" : NULL;
+	char *sql = one == NULL ? xasprintf("SELECT " ITEM_COLUMNS " FROM article a %s", tail) :
+	    strncmp(tail, "WHERE ", 6) == 0 ?
+	    xasprintf("SELECT " ITEM_COLUMNS " FROM article a WHERE %s AND %s", one, tail + 6) :
+	    xasprintf("SELECT " ITEM_COLUMNS " FROM article a WHERE %s %s", one, tail);
 	sqlite3_stmt *st = store_stmt(s, sql);
 	int rc = SQLITE_DONE, rows = 0;
 
@@ -125,13 +130,15 @@ store_count(struct store *s, struct store_counts *c)
 	    " (SELECT count(*) FROM state s JOIN article a ON a.hash = s.hash"
 	    " WHERE s.read_at IS NOT NULL),"
 	    " (SELECT count(*) FROM state s JOIN article a ON a.hash = s.hash"
-	    " WHERE s.bookmarked IS NOT NULL)", -1, &st, NULL) != SQLITE_OK)
+	    " WHERE s.bookmarked IS NOT NULL),"
+	    " (SELECT count(*) FROM story_copy)", -1, &st, NULL) != SQLITE_OK)
 		return store_db_fail(s);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		c->articles = sqlite3_column_int64(st, 0);
 		c->unread = c->articles - sqlite3_column_int64(st, 1);
 		c->bookmarked = sqlite3_column_int64(st, 2);
+		c->rows = c->articles - (s->group ? sqlite3_column_int64(st, 3) : 0);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : store_db_fail(s);
@@ -236,7 +243,7 @@ int
 store_position(struct store *s, enum store_order order, const struct store_key *key,
     int64_t *n)
 {
-	int64_t a, b = 0;
+	int64_t a, b = 0, c = 0;
 
 	if (order == STORE_ORDER_IMPORT)
 		a = count_sql(s, "SELECT count(*) FROM article WHERE id > ?2", key);
@@ -246,9 +253,21 @@ store_position(struct store *s, enum store_order order, const struct store_key *
 	    key)) >= 0)
 		b = count_sql(s, "SELECT count(*) FROM article WHERE published IS NULL AND id > ?2",
 		    key);
-	if (a < 0 || b < 0)
+	/* One row a story: less the copies above the key, counted from the
+	 * copies (fewer than the articles). */
+	if (s->group && a >= 0 && b >= 0) {
+		if (order == STORE_ORDER_IMPORT)
+			c = count_sql(s, "SELECT count(*) FROM story_copy WHERE article > ?2", key);
+		else if (key->published[0])
+			c = count_sql(s, "SELECT count(*) FROM story_copy y CROSS JOIN article a"
+			    " ON a.id = y.article WHERE (a.published, a.id) > (?1, ?2)", key);
+		else
+			c = count_sql(s, "SELECT count(*) FROM story_copy y CROSS JOIN article a"
+			    " ON a.id = y.article WHERE a.published IS NOT NULL OR a.id > ?2", key);
+	}
+	if (a < 0 || b < 0 || c < 0)
 		return -1;
-	*n = a + b + 1;
+	*n = a + b - c + 1;
 	return 0;
 }
 

@@ -64,6 +64,15 @@
  *     what fetching them needs (etag, last_modified, when to try again)
  *     and what it found (status, error); article.feed_id, the feed an
  *     article came from (NULL for imported files).
+ * 18  article.link (the address a feed entry was fetched at), article.links.
+ * 19  saved: searches saved by name.
+ * 20  stories (store-story.c): story_sig, each article's near-duplicate
+ *     signature (story.h, packed) and its day (story_day; NULL undated),
+ *     what comparing it needs without reading the article; story_band, its LSH band keys, to find
+ *     its likes; article.story, the id of its story's head (NULL alone);
+ *     story_copy, the members that are not heads; setting, name/value
+ *     pairs of the store's own (story-likeness). Articles imported
+ *     before have no signature until luot regroup.
  */
 #include "config.h"
 
@@ -480,6 +489,14 @@ static const char *const migrations[STORE_VERSION] = {
 	"  query TEXT NOT NULL,"
 	"  created TEXT NOT NULL"
 	");",
+	/* 20: stories (store-story.c). */
+	"CREATE TABLE story_sig (article INTEGER PRIMARY KEY, day INTEGER, sig BLOB NOT NULL);"
+	"CREATE TABLE story_band (key INTEGER NOT NULL, article INTEGER NOT NULL,"
+	"  PRIMARY KEY (key, article)) WITHOUT ROWID;"
+	"CREATE TABLE story_copy (article INTEGER PRIMARY KEY);"
+	"ALTER TABLE article ADD COLUMN story INTEGER;"
+	"CREATE INDEX article_by_story ON article (story) WHERE story IS NOT NULL;"
+	"CREATE TABLE setting (name TEXT PRIMARY KEY, value) WITHOUT ROWID;",
 };
 
 int

@@ -140,7 +140,7 @@ bind_key_bounds(sqlite3_stmt *st, const struct query *q)
  * the parameters it uses are in it.
  */
 static char *
-search_sql(const struct query *q, const struct search_shape *sh)
+search_sql(const struct store *s, const struct query *q, const struct search_shape *sh)
 {
 	struct buf b;
 	int fts = q->match != NULL;
@@ -205,6 +205,16 @@ search_sql(const struct query *q, const struct search_shape *sh)
 	/* The site or one under it: "vnexpress.net" holds "e.vnexpress.net". */
 	if (q->site)
 		buf_adds(&b, " AND (a.site = ?11 OR substr(a.site, -length(?11) - 1) = '.' || ?11)");
+	/* One row a story: no hit that is a later copy, checked by its id
+	 * against the copies' ids; no article row read. story:ID lists
+	 * every copy. */
+	if ((s->group || q->original) && q->story == 0)
+		buf_adds(&b, fts ? " AND " SQL_ARTICLE_OF_ROW " NOT IN (SELECT article FROM story_copy)"
+		    : " AND a.id NOT IN (SELECT article FROM story_copy)");
+	if (q->story)
+		buf_adds(&b, fts ? " AND " SQL_ARTICLE_OF_ROW " IN (SELECT id FROM article WHERE"
+		    " story = (SELECT story FROM article WHERE id = ?12) UNION SELECT ?12)"
+		    : " AND (a.story = (SELECT story FROM article WHERE id = ?12) OR a.id = ?12)");
 	/* The tag's articles are few: their keys, read once, are the set
 	 * the index's hits are checked against, before any article row is
 	 * read. */
@@ -308,6 +318,8 @@ bind_search(struct store *s, sqlite3_stmt *st, const struct query *q, const char
 		sqlite3_bind_int64(st, 10, r.ceiling);
 	if (has_param(st, 11))
 		store_bind_text(st, 11, q->site);
+	if (has_param(st, 12))
+		sqlite3_bind_int64(st, 12, q->story);
 }
 
 /*
@@ -464,7 +476,7 @@ floors_end(struct store *s, struct floors *f, const struct query *q,
 	/* The scan's cap cut it, or it saw every hit (of the words: an
 	 * exclusion, is:unread or tag: would count fewer). */
 	if (info != NULL && f->rc == SQLITE_OK && !f->expr && !q->exclude && !q->unread &&
-	    !q->tag && !q->site) {
+	    !q->tag && !q->site && !s->group && !q->original && !q->story) {
 		info->counted = f->seen;
 		info->counted_all = f->end && f->seen < f->window * TIER_SPAN;
 	}
@@ -585,7 +597,7 @@ run_search(struct store *s, const struct query *q, const char *expr, enum store_
 {
 	struct search_shape sh = { sort, SEARCH_ROWS, r.floor > 0, r.ceiling > 0, 0 };
 
-	return run_rows(s, prepare_search(s, search_sql(q, &sh), q, expr, limit, r), fn, ctx);
+	return run_rows(s, prepare_search(s, search_sql(s, q, &sh), q, expr, limit, r), fn, ctx);
 }
 
 /* The hit of expr at key, if it is one. */
@@ -596,7 +608,7 @@ run_one(struct store *s, const struct query *q, const char *expr, int64_t key, s
 	struct search_shape sh = { STORE_SORT_DATE, SEARCH_ROWS, 1, 1, 1 };
 	struct rowids r = { key, key + 1 };
 
-	return run_rows(s, prepare_search(s, search_sql(q, &sh), q, expr, 1, r), fn, ctx);
+	return run_rows(s, prepare_search(s, search_sql(s, q, &sh), q, expr, 1, r), fn, ctx);
 }
 
 /* One statement of a ranked search over many hits. */
@@ -884,7 +896,7 @@ count_for_a_while(struct store *s, const struct query *q, long cap, double ms, i
     int *more)
 {
 	struct search_shape sh = { STORE_SORT_RANK, SEARCH_EACH, 0, 0, 0 };
-	sqlite3_stmt *st = prepare_search(s, search_sql(q, &sh), q,
+	sqlite3_stmt *st = prepare_search(s, search_sql(s, q, &sh), q,
 	    q->match ? store_hits_expr(q) : NULL, cap, all_rows);
 	int rc;
 
@@ -929,7 +941,7 @@ store_trend(struct store *s, const struct query *q, enum store_trend_by by,
 {
 	struct search_shape sh = { STORE_SORT_DATE, by == STORE_BY_SOURCE ? SEARCH_SOURCES :
 	    SEARCH_DAYS, 0, 0, 0 };
-	sqlite3_stmt *st = prepare_search(s, search_sql(q, &sh), q,
+	sqlite3_stmt *st = prepare_search(s, search_sql(s, q, &sh), q,
 	    q->match ? store_hits_expr(q) : NULL, -1, (struct rowids){ 0, 0 });
 	int rc;
 
@@ -972,7 +984,7 @@ int
 store_count_from(struct store *s, const struct query *q, long cap, int64_t floor, int64_t *n)
 {
 	struct search_shape sh = { STORE_SORT_RANK, SEARCH_COUNT, floor > 0 && q->match, 0, 0 };
-	sqlite3_stmt *st = prepare_search(s, search_sql(q, &sh), q,
+	sqlite3_stmt *st = prepare_search(s, search_sql(s, q, &sh), q,
 	    q->match ? store_hits_expr(q) : NULL, cap, (struct rowids){ floor, 0 });
 	int rc;
 

@@ -68,12 +68,46 @@ set_read(struct store *s, int64_t id, int read)
 	return set_state(s, "read_at", "NULL", "read_at = NULL", id, 0);
 }
 
+/*
+ * Read or unread, with the other copies of its story: one story is read
+ * once, whichever paper's copy was opened. Bookmarks and notes stay the
+ * article's own.
+ */
+static int
+set_story_read(struct store *s, int64_t id, int read)
+{
+	int rc = set_read(s, id, read);
+	sqlite3_stmt *st;
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+
+	if (rc <= 0)
+		return rc;
+	if ((st = store_stmt(s, "SELECT id FROM article WHERE story = (SELECT story FROM"
+	    " article WHERE id = ?1) AND id != ?1")) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 8;
+			ids = xrealloc(ids, cap * sizeof *ids);
+		}
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	store_stmt_done(s, st);
+	for (size_t i = 0; i < n && rc > 0; i++)
+		if (set_read(s, ids[i], read) < 0)
+			rc = -1;
+	free(ids);
+	return rc;
+}
+
 int
 store_set_read(struct store *s, int64_t id, int read)
 {
 	if (store_state_begin(s) < 0)
 		return -1;
-	return store_state_end(s, set_read(s, id, read));
+	return store_state_end(s, set_story_read(s, id, read));
 }
 
 int

@@ -611,6 +611,9 @@ store_fill_item(sqlite3_stmt *st, struct store_item *it)
 	it->bookmarked = sqlite3_column_int(st, 9);
 	it->position = sqlite3_column_int64(st, 10);
 	it->url = store_col(st, 11);
+	it->story = sqlite3_column_int64(st, 12);
+	it->copies = sqlite3_column_int64(st, 13);
+	it->copy_sources = store_col(st, 14);
 }
 
 /* store_list() is a search without words: its callback takes no snippet. */

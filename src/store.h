@@ -17,7 +17,7 @@
 #include "article.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_VERSION 19
+#define STORE_VERSION 20
 
 struct store;
 
@@ -31,6 +31,10 @@ struct store_item {
 	const char *source;
 	const char *path;
 	const char *url;	/* where it was published, or NULL */
+	int64_t story;		/* its story's head (store-story.c), or 0 */
+	int64_t copies;		/* the story's articles, when this is its head */
+	const char *copy_sources;	/* the other copies' sources, ","-joined
+				 * (the head's row only), or NULL */
 	int64_t words;
 	int unread;		/* never opened (or marked unread) */
 	int bookmarked;
@@ -221,6 +225,38 @@ int store_check(struct store *s, store_problem_fn fn, void *ctx);
  * no such article, -1 on error. */
 int store_delete(struct store *s, int64_t id);
 
+/*
+ * Stories: the copies of one article across papers (story.h), grouped as
+ * articles are added (store_add). With grouping on, the list (store_page)
+ * and searches show one row a story, its head (the earliest copy), whose
+ * item carries the number of copies; off (the default), every article.
+ */
+void store_set_grouping(struct store *s, int on);
+
+/* Group article id, just added, by its signature (store-add.c). */
+int store_story_add(struct store *s, int64_t id, const struct article *a);
+
+/* Take article id out of its story, before it is deleted. */
+int store_story_forget(struct store *s, int64_t id);
+
+/* The rule the store groups by: the default, with the likeness luot
+ * regroup was last given. */
+int store_story_rule(struct store *s, struct story_rule *r);
+
+/* The articles of article id's story, head first (none when it is alone);
+ * returns how many, or -1. */
+int store_story_members(struct store *s, int64_t id, store_item_fn fn, void *ctx);
+
+/* Group every article again, in date order, with the likeness given (0:
+ * the store's), kept for the imports after; articles imported before
+ * stories were kept get their signatures. One transaction. */
+struct store_regroup {
+	int64_t articles, joined, signed_now, stories;
+	void (*progress)(int64_t done, void *ctx);
+	void *ctx;
+};
+int store_regroup(struct store *s, double likeness, struct store_regroup *out);
+
 /* The list as the interface walks it (store-page.c). */
 enum store_order {
 	STORE_ORDER_DATE,	/* newest published first, undated last */
@@ -318,6 +354,8 @@ int store_read_all(struct store *s, const char *before, int64_t *n);
 
 struct store_counts {
 	int64_t articles, unread, bookmarked;
+	int64_t rows;		/* the list's rows: articles, or stories when
+				 * grouping (store_set_grouping) */
 };
 
 /* Articles in all, unread ones, bookmarked ones. Returns 0 or -1. */

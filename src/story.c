@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,4 +199,141 @@ int
 story_simhash_distance(uint64_t a, uint64_t b)
 {
 	return __builtin_popcountll(a ^ b);
+}
+
+void
+story_sign(const char *text, size_t n, struct story_sig *out)
+{
+	uint64_t *v, sig[STORY_MINHASH];
+	size_t m = story_shingles(text, n, &v);
+
+	story_minhash(v, m, sig);
+	free(v);
+	out->shingles = m > UINT32_MAX ? UINT32_MAX : (uint32_t)m;
+	for (int k = 0; k < STORY_MINHASH; k++)
+		out->v[k] = (uint16_t)sig[k];
+}
+
+void
+story_sig_pack(const struct story_sig *sig, unsigned char out[STORY_SIG_BYTES])
+{
+	for (int i = 0; i < 4; i++)
+		out[i] = (unsigned char)(sig->shingles >> (8 * i));
+	for (int k = 0; k < STORY_MINHASH; k++) {
+		out[4 + 2 * k] = (unsigned char)sig->v[k];
+		out[5 + 2 * k] = (unsigned char)(sig->v[k] >> 8);
+	}
+}
+
+int
+story_sig_unpack(const void *blob, size_t n, struct story_sig *sig)
+{
+	const unsigned char *p = blob;
+
+	if (p == NULL || n != STORY_SIG_BYTES)
+		return -1;
+	sig->shingles = 0;
+	for (int i = 0; i < 4; i++)
+		sig->shingles |= (uint32_t)p[i] << (8 * i);
+	for (int k = 0; k < STORY_MINHASH; k++)
+		sig->v[k] = (uint16_t)(p[4 + 2 * k] | p[5 + 2 * k] << 8);
+	return 0;
+}
+
+void
+story_band_keys(const struct story_sig *sig, int64_t keys[STORY_BANDS])
+{
+	for (int b = 0; b < STORY_BANDS; b++) {
+		uint64_t h = (uint64_t)(b + 1);
+
+		for (int r = 0; r < STORY_BAND_ROWS; r++)
+			h = mix(h ^ ((uint64_t)sig->v[b * STORY_BAND_ROWS + r] << (16 * (r + 1))));
+		keys[b] = (int64_t)(h >> 32);	/* 4 bytes in the store, not 8 */
+	}
+}
+
+double
+story_likeness(const struct story_sig *a, const struct story_sig *b)
+{
+	int same = 0;
+
+	if (a->shingles == 0 || b->shingles == 0)
+		return 0;
+	for (int k = 0; k < STORY_MINHASH; k++)
+		same += a->v[k] == b->v[k];
+	return (double)same / STORY_MINHASH;
+}
+
+double
+story_contained(const struct story_sig *a, const struct story_sig *b, double likeness)
+{
+	/* |A ∩ B| = J (|A| + |B|) / (1 + J), of the smaller set. */
+	double shared = likeness * ((double)a->shingles + b->shingles) / (1 + likeness);
+	uint32_t small = a->shingles < b->shingles ? a->shingles : b->shingles;
+
+	return small ? (shared > small ? 1 : shared / small) : 0;
+}
+
+double
+story_title_likeness(const char *a, const char *b)
+{
+	uint64_t *va, *vb;
+	size_t na = story_words(a, strlen(a), &va), nb = story_words(b, strlen(b), &vb);
+	double j = story_jaccard(va, na, vb, nb);
+
+	free(va);
+	free(vb);
+	return j;
+}
+
+void
+story_rule_default(struct story_rule *r)
+{
+	r->likeness = 0.40;
+	r->title = 0.40;
+	r->days = 7;
+}
+
+/* Days since 1970-01-01 of a Gregorian date (Howard Hinnant's
+ * days_from_civil). */
+static long
+civil_days(long y, long m, long d)
+{
+	long era, yoe, doy;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+int64_t
+story_day(const char *s)
+{
+	int y, m, d;
+
+	if (s == NULL || strlen(s) < 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    m < 1 || m > 12 || d < 1 || d > 31)
+		return STORY_UNDATED;
+	return civil_days(y, m, d);
+}
+
+int
+story_same(const struct story_rule *r, const struct story_sig *a, int64_t day_a,
+    const struct story_sig *b, int64_t day_b, double *likeness)
+{
+	double j;
+
+	*likeness = 0;
+	if (a->shingles < STORY_MIN_SHINGLES || b->shingles < STORY_MIN_SHINGLES)
+		return STORY_APART;
+	if (day_a != STORY_UNDATED && day_b != STORY_UNDATED &&
+	    (day_a > day_b ? day_a - day_b : day_b - day_a) > r->days)
+		return STORY_APART;
+	*likeness = j = story_likeness(a, b);
+	if (j >= r->likeness)
+		return STORY_SAME;
+	return story_contained(a, b, j) >= r->likeness + STORY_CONTAINED_MORE ?
+	    STORY_IF_TITLES : STORY_APART;
 }

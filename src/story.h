@@ -37,6 +37,84 @@ void story_minhash(const uint64_t *v, size_t n, uint64_t sig[STORY_MINHASH]);
 /* The share of values two signatures agree on: the Jaccard estimate. */
 double story_minhash_likeness(const uint64_t a[STORY_MINHASH], const uint64_t b[STORY_MINHASH]);
 
+/*
+ * What the store keeps of an article to find its copies: the size of its
+ * shingle set and the low 16 bits of each MinHash value (two unrelated
+ * values agree by chance once in 65,536: the estimate hardly moves, and
+ * the signature is 256 bytes, not 1,024).
+ */
+struct story_sig {
+	uint32_t shingles;	/* 0: no text to compare */
+	uint16_t v[STORY_MINHASH];
+};
+
+/* The signature packed as the store keeps it: the count (4 bytes, little
+ * endian) then the values (2 bytes each). */
+#define STORY_SIG_BYTES (4 + 2 * STORY_MINHASH)
+
+/*
+ * The LSH bands the store indexes: STORY_BANDS runs of STORY_BAND_ROWS
+ * values, each hashed with its band's number to one key. Two articles
+ * share a key with probability 1 - (1 - J^2)^24: 0.90 at Jaccard 0.3,
+ * 0.985 at 0.4, 0.21 at 0.1 (tests/bench/README.md).
+ */
+#define STORY_BANDS 10
+#define STORY_BAND_ROWS 1
+
+/* Fewer shingles than this (a brief of some twenty words) are too few to
+ * tell a copy from a template: such an article joins no story. */
+#define STORY_MIN_SHINGLES 16
+
+/* The signature of a text (n bytes). */
+void story_sign(const char *text, size_t n, struct story_sig *out);
+
+void story_sig_pack(const struct story_sig *sig, unsigned char out[STORY_SIG_BYTES]);
+/* 0, or -1 when blob is not a packed signature (n bytes). */
+int story_sig_unpack(const void *blob, size_t n, struct story_sig *sig);
+
+/* The band keys of a signature. */
+void story_band_keys(const struct story_sig *sig, int64_t keys[STORY_BANDS]);
+
+/* Two signatures' estimated Jaccard index, and the estimated share of the
+ * smaller shingle set found in the larger (a cut copy's likeness). */
+double story_likeness(const struct story_sig *a, const struct story_sig *b);
+double story_contained(const struct story_sig *a, const struct story_sig *b, double likeness);
+
+/* The Jaccard index of two titles' folded words. */
+double story_title_likeness(const char *a, const char *b);
+
+/*
+ * When two articles are one story: their likeness reaches `likeness`, or
+ * the smaller is contained in the larger by likeness + CONTAINED_MORE
+ * and their titles share `title` of their words; and, when both are
+ * dated, they are at most `days` apart. Measured on 167 labelled pairs of
+ * real republished news (tests/bench/story-labels.tsv): precision 0.95,
+ * recall 0.66 weighted over the crawl's pairs at the defaults.
+ */
+struct story_rule {
+	double likeness;	/* default 0.40 */
+	double title;		/* default 0.40 */
+	int days;		/* default 7 */
+};
+#define STORY_CONTAINED_MORE 0.15
+
+void story_rule_default(struct story_rule *r);
+
+/* The day of a date "YYYY-MM-DD..." (days since 1970-01-01), or
+ * STORY_UNDATED when it is not one. */
+#define STORY_UNDATED INT64_MIN
+int64_t story_day(const char *date);
+
+/*
+ * Whether two articles (signatures, days) are one story by the rule:
+ * STORY_SAME, STORY_APART, or STORY_IF_TITLES when the smaller is held in
+ * the larger and their titles decide (story_title_likeness >= r->title):
+ * the caller reads the titles only then. *likeness: the estimate.
+ */
+enum { STORY_APART, STORY_SAME, STORY_IF_TITLES };
+int story_same(const struct story_rule *r, const struct story_sig *a, int64_t day_a,
+    const struct story_sig *b, int64_t day_b, double *likeness);
+
 /* The SimHash of a shingle set (each shingle one vote). */
 uint64_t story_simhash(const uint64_t *v, size_t n);
 

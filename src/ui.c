@@ -65,6 +65,7 @@ enum layout {
 struct ui {
 	struct trace *trace;	/* $LUOT_UI_TRACE: timings for the benchmark */
 	struct store *store;
+	char *search_preset;	/* the query the search opens with, once */
 	struct writer *writer;	/* the changes of reading state */
 	struct pane *all[MAX_PANES];	/* the registry's views, in its order */
 	int nall;
@@ -97,6 +98,16 @@ ui_store(struct ui *ui)
 {
 	return ui->store;
 }
+
+char *
+ui_take_search_preset(struct ui *ui)
+{
+	char *q = ui->search_preset;
+
+	ui->search_preset = NULL;
+	return q;
+}
+
 
 int
 ui_external(struct ui *ui, const struct strlist *argv, int in_fd, int wait, char **why)
@@ -835,6 +846,25 @@ poll_fetch(struct ui *ui)
 		ui_message(ui, 0, _("fetched %zu feeds: %zu new articles"), t.feeds, t.articles);
 }
 
+/* c: the search pane, showing every copy of the current article's story. */
+static int
+story_copies(struct ui *ui, struct pane *t)
+{
+	struct pane_article a;
+
+	if (t->ops->current == NULL || !t->ops->current(t, &a)) {
+		ui_message(ui, 1, "%s", _("no article here"));
+		return UI_HANDLED;
+	}
+	free(ui->search_preset);
+	ui->search_preset = xasprintf("story:%lld", (long long)a.id);
+	for (int i = 0; i < npanes && i < ui->nall; i++) {
+		if (panes[i].action == ACT_SEARCH)
+			push(ui, ui->all[i]);
+	}
+	return UI_HANDLED;
+}
+
 /* The actions every view shares, for a key the top one did not take;
  * returns UI_ flags. */
 static int
@@ -852,6 +882,8 @@ global_action(struct ui *ui, int action)
 	switch (action) {
 	case ACT_QUIT:
 		return UI_QUIT;
+	case ACT_STORY:
+		return story_copies(ui, t);
 	case ACT_SWITCH:
 		if (t == ui->article)
 			pop(ui);
@@ -976,7 +1008,7 @@ count(struct ui *ui)
 			ui_store_error(ui);
 		return 0;
 	}
-	ui->counts.total = c.articles;
+	ui->counts.total = c.rows;
 	ui->counts.unread = c.unread;
 	ui->counts.bookmarked = c.bookmarked;
 	for (int i = 0; i < ui->nall; i++) {
@@ -1200,6 +1232,7 @@ ui_run(struct store *s)
 	/* The screen's worth of rows and an article: a small page cache keeps
 	 * the interface's memory in bounds whatever the corpus. */
 	store_set_cache(s, UI_CACHE_KIB);
+	store_set_grouping(s, conf_get()->stories);
 	store_data_version(s, &ui.version);
 	{
 		char *err = NULL;
@@ -1248,6 +1281,7 @@ ui_run(struct store *s)
 	for (int i = 0; i < ui.nall; i++)
 		pane_free(ui.all[i]);
 	edit_free(&ui.answer);
+	free(ui.search_preset);
 	if (ui.status)
 		delwin(ui.status);
 	if (ui.rule)

@@ -76,6 +76,58 @@ main(void)
 	ok(j == 0.0 && est < 0.1, "another story: nothing shared");
 	likeness("", "", &j, &est, &dist);
 	ok(j == 0.0 && est == 0.0, "empty texts: no likeness");
+
+	/* What the store keeps: a 16-bit signature, packed and back. */
+	{
+		struct story_sig a, b, back;
+		struct story_rule r;
+		unsigned char blob[STORY_SIG_BYTES];
+		int64_t ka[STORY_BANDS], kb[STORY_BANDS];
+		int shared = 0;
+		double like;
+		char *cut = xstrndup(base, (size_t)(strstr(base, " Chính quyền") - base));
+
+		story_sign(base, strlen(base), &a);
+		story_sign(longer, strlen(longer), &b);
+		story_sig_pack(&a, blob);
+		ok(story_sig_unpack(blob, sizeof blob, &back) == 0 &&
+		    memcmp(&a, &back, sizeof a) == 0, "a signature packs and unpacks whole");
+		ok(story_sig_unpack(blob, sizeof blob - 1, &back) < 0,
+		    "a blob of the wrong size is no signature");
+		like = story_likeness(&a, &b);
+		likeness(base, longer, &j, &est, &dist);
+		ok(fabs(like - j) < 0.2, "the 16-bit estimate is near the truth too");
+		story_band_keys(&a, ka);
+		story_band_keys(&b, kb);
+		for (int k = 0; k < STORY_BANDS; k++)
+			shared += ka[k] == kb[k];
+		ok(shared > 0, "an edited copy shares band keys");
+
+		story_rule_default(&r);
+		ok(story_same(&r, &a, 100, &b, 103, &like) == STORY_SAME,
+		    "an edited copy three days later: the same story");
+		ok(story_same(&r, &a, 100, &b, 108, &like) == STORY_APART,
+		    "eight days apart: not (a template rerun)");
+		ok(story_same(&r, &a, STORY_UNDATED, &b, 108, &like) == STORY_SAME,
+		    "an undated copy: by its text alone");
+		story_sign(cut, strlen(cut), &b);
+		r.likeness = 0.9;
+		ok(story_same(&r, &a, 100, &b, 100, &like) == STORY_APART,
+		    "a cut copy under a strict likeness: apart");
+		r.likeness = 0.75;
+		ok(story_same(&r, &a, 100, &b, 100, &like) == STORY_IF_TITLES,
+		    "a cut copy held in the whole: the titles decide");
+		story_sign("Ngắn quá.", strlen("Ngắn quá."), &b);
+		ok(story_same(&r, &b, 100, &b, 100, &like) == STORY_APART,
+		    "a brief too short to tell: never a story");
+		ok(story_title_likeness("Hồ Nước Trong khánh thành", "HO NUOC TRONG khanh thanh") == 1.0,
+		    "titles compared folded");
+		ok(story_day("2025-03-10T07:30") - story_day("2025-02-28") == 10 &&
+		    story_day("2024-03-01") - story_day("2024-02-28") == 2 &&
+		    story_day("10/3/2025") == STORY_UNDATED && story_day(NULL) == STORY_UNDATED,
+		    "days, across months and a leap year; a date not ISO is none");
+		free(cut);
+	}
 	free(edited);
 	free(longer);
 	return done();
