@@ -40,7 +40,7 @@ _luot()
 	case $cmd in
 	import)
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W "--db --source --max-size --max-paragraphs --max-text --map --follow --patterns --quiet --verbose --help" -- "$cur"))
+			COMPREPLY=($(compgen -W "--db --source --max-size --max-paragraphs --max-text --map --follow --no-stories --patterns --quiet --verbose --help" -- "$cur"))
 		else
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi ;;

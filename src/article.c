@@ -90,7 +90,8 @@ article_pack(struct article *a)
 	zip_pack(a->captions_text, strlen(a->captions_text), &a->zcaptions);
 	/* The near-duplicate signature (story.h), of the body: the store
 	 * finds the article's other copies by it. */
-	story_sign(a->body, strlen(a->body), &a->sig);
+	if (!a->no_signature)
+		story_sign(a->body, strlen(a->body), &a->sig);
 	/* Most of a page is its body: with the body as the dictionary the
 	 * page costs about what the body lacks (the junk around it). */
 	if (a->original != NULL)

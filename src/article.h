@@ -35,6 +35,7 @@ struct article {
 	unsigned char hash[32];
 	struct buf zbody, zcaptions;	/* compressed (zip.h) */
 	struct story_sig sig;	/* the body's signature (story.h) */
+	int no_signature;		/* article_pack() makes no signature: sig empty */
 	/* The page's text as decoded (text_decode), kept so that a better
 	 * extractor can read it again (luot reextract); NULL when unknown.
 	 * article_pack() compresses it into zoriginal, with the body as

@@ -17,7 +17,7 @@
 #include "paths.h"
 #include "reextract.h"
 
-enum { OPT_MAX_PARAS = CMD_LONG_ONLY, OPT_MAX_TEXT, OPT_MAP };
+enum { OPT_MAX_PARAS = CMD_LONG_ONLY, OPT_MAX_TEXT, OPT_MAP, OPT_NO_STORIES };
 
 static const struct cmd_opt import_opts[] = {
 	{ 's', "source", N_("NAME"), N_("source for articles that do not name one") },
@@ -28,6 +28,7 @@ static const struct cmd_opt import_opts[] = {
 	{ OPT_MAP, "map", N_("FIELDS"), N_("in JSON records, fields under other names:\n"
 	  "body=NAME,title=NAME,... (also url, date,\nauthor, source)") },
 	{ 'L', "follow", NULL, N_("follow symbolic links that lead out of the\nfolders given") },
+	{ OPT_NO_STORIES, "no-stories", NULL, N_("leave the articles out of stories, for\nluot regroup to group later") },
 	{ 'p', "patterns", N_("FILE"), N_("also use the boilerplate patterns in FILE") },
 	{ 'q', "quiet", NULL, N_("no progress bar (or lines, in a pipe)") },
 	{ 'v', "verbose", NULL, N_("also name each duplicate file and the article\nit repeats") },
@@ -131,6 +132,7 @@ run_import(struct cmd_ctx *c)
 	}
 	o.map = &map;
 	o.follow = cmd_has(c, 'L');
+	o.no_stories = cmd_has(c, OPT_NO_STORIES);
 	o.verbose = cmd_has(c, 'v');
 	o.progress = cli_progress(cmd_has(c, 'q'));
 	rc = cli_import_run(c->db, "luot.db", c->argv, c->argc, &o, cmd_get(c, 'p'), 0);

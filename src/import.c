@@ -302,6 +302,7 @@ prepare(const struct boiler *bp, const struct import_opts *o, const struct known
 		sl->a.original = NULL;
 		return;
 	}
+	sl->a.no_signature = o->no_stories;
 	article_pack(&sl->a);	/* off the thread that writes */
 	/* Kept compressed now; the ring need not hold the page twice, nor
 	 * the paragraphs beside their join, which is what the store takes. */

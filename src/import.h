@@ -36,6 +36,7 @@ struct import_opts {
 	int batch;		/* articles per transaction */
 	int verbose;		/* name each duplicate and the article it repeats */
 	int follow;		/* follow links that lead out of the paths given */
+	int no_stories;		/* no signatures, no grouping (luot regroup later) */
 };
 
 struct import_totals {

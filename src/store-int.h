@@ -55,7 +55,16 @@ struct store {
 	int turn_fd;		/* PATH-turn (store_yield), -1 closed, -2 none */
 	double turn_stuck_until;	/* no turns given before (monotonic s) */
 	int group;		/* store_set_grouping(): one row a story */
+	/* Articles added and not yet grouped (store-story.c): grouped at
+	 * the commit, outside the savepoint each article is added in. */
+	struct story_pend *story_pend;
+	size_t nstory, story_cap;
 };
+
+/* Group the articles added since the last call (store_commit), or forget
+ * them (store_rollback). */
+int store_story_flush(struct store *s);
+void store_story_clear(struct store *s);
 
 /* Where one text is in struct store's pend; len PEND_NULL for NULL. */
 struct pend_span {

@@ -364,21 +364,112 @@ group(struct store *s, const struct story_rule *r, int64_t id, const struct stor
 	return rc;
 }
 
+/* An article added, to group at the commit. */
+struct story_pend {
+	int64_t id;
+	struct story_sig sig;
+	char *title, *pub;	/* pub NULL: undated */
+};
+
+void
+store_story_clear(struct store *s)
+{
+	for (size_t i = 0; i < s->nstory; i++) {
+		free(s->story_pend[i].title);
+		free(s->story_pend[i].pub);
+	}
+	s->nstory = 0;
+}
+
 int
 store_story_add(struct store *s, int64_t id, const struct article *a)
 {
-	int64_t keys[STORY_BANDS];
+	struct story_pend *p;
 	char pub[DATE_ISO_MAX];
-	struct story_rule r;
 
 	if (a->sig.shingles == 0)
 		return 0;
+	if (s->nstory == s->story_cap) {
+		s->story_cap = s->story_cap ? 2 * s->story_cap : 256;
+		s->story_pend = xrealloc(s->story_pend, s->story_cap * sizeof *s->story_pend);
+	}
 	date_iso(&a->published, pub);
-	if (store_story_rule(s, &r) < 0 || sig_write(s, id, story_day(pub), &a->sig) < 0 ||
-	    bands_write(s, id, &a->sig, keys) < 0)
+	p = &s->story_pend[s->nstory++];
+	p->id = id;
+	p->sig = a->sig;
+	p->title = xstrdup(a->title ? a->title : "");
+	p->pub = pub[0] ? xstrdup(pub) : NULL;
+	return 0;
+}
+
+/* A band key of an article, for writing a batch's keys in key order. */
+struct band_row {
+	int64_t key, id;
+};
+
+static int
+by_band(const void *va, const void *vb)
+{
+	const struct band_row *a = va, *b = vb;
+
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/* The band keys of the pending articles, in key order: the B-tree's pages
+ * are written once each, in order, not once a key (the keys are random). */
+static int
+bands_write_pending(struct store *s)
+{
+	struct band_row *v = xcalloc(s->nstory * STORY_BANDS + 1, sizeof *v);
+	size_t n = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < s->nstory; i++) {
+		int64_t keys[STORY_BANDS];
+
+		story_band_keys(&s->story_pend[i].sig, keys);
+		for (int k = 0; k < STORY_BANDS; k++)
+			v[n++] = (struct band_row){ keys[k], s->story_pend[i].id };
+	}
+	qsort(v, n, sizeof *v, by_band);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = run_ids(s, "INSERT OR IGNORE INTO story_band (key, article) VALUES (?1, ?2)",
+		    v[i].key, v[i].id);
+	free(v);
+	return rc;
+}
+
+int
+store_story_flush(struct store *s)
+{
+	struct story_rule r;
+	int rc = 0;
+
+	if (s->nstory == 0)
+		return 0;
+	if (store_story_rule(s, &r) < 0)
 		return -1;
-	return group(s, &r, id, &a->sig, a->title, story_day(pub), pub[0] ? pub : NULL,
-	    keys) < 0 ? -1 : 0;
+	for (size_t i = 0; i < s->nstory && rc == 0; i++) {
+		struct story_pend *p = &s->story_pend[i];
+
+		rc = sig_write(s, p->id, story_day(p->pub), &p->sig);
+	}
+	if (rc == 0)
+		rc = bands_write_pending(s);
+	/* In the order added: each finds the batch's others by their keys
+	 * too, and the rule is the same both ways. */
+	for (size_t i = 0; i < s->nstory && rc == 0; i++) {
+		struct story_pend *p = &s->story_pend[i];
+		int64_t keys[STORY_BANDS];
+
+		story_band_keys(&p->sig, keys);
+		if (group(s, &r, p->id, &p->sig, p->title, story_day(p->pub), p->pub, keys) < 0)
+			rc = -1;
+	}
+	store_story_clear(s);
+	return rc;
 }
 
 int

@@ -403,6 +403,8 @@ store_close(struct store *s)
 	sqlite3_close(s->db);
 	buf_free(&s->pend);
 	free(s->pend_at);
+	store_story_clear(s);
+	free(s->story_pend);
 	free(s->path);
 	free(s->err);
 	free(s);
@@ -566,7 +568,7 @@ store_state_end(struct store *s, int rc)
 int
 store_commit(struct store *s)
 {
-	if (store_index_pending(s) < 0)
+	if (store_story_flush(s) < 0 || store_index_pending(s) < 0)
 		return -1;
 	return store_exec(s, "COMMIT");
 }
@@ -575,6 +577,7 @@ int
 store_rollback(struct store *s)
 {
 	store_pending_clear(s);
+	store_story_clear(s);
 	if (sqlite3_get_autocommit(s->db))
 		return 0;
 	return store_exec(s, "ROLLBACK");

@@ -130,33 +130,37 @@ story_jaccard(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 	return (double)both / (double)(na + nb - both);
 }
 
-void
-story_minhash(const uint64_t *v, size_t n, uint64_t sig[STORY_MINHASH])
+/* One shingle into the bins: one permutation, its range cut in
+ * STORY_MINHASH bins, the least value in each bin kept (Li, Owen and
+ * Zhang's one permutation hashing): a hash a shingle, where k
+ * permutations cost k. */
+static void
+minhash_add(uint64_t sig[STORY_MINHASH], uint64_t shingle)
+{
+	uint64_t h = mix(shingle ^ 0x9e3779b97f4a7c15ULL);
+	int bin = (int)(h % STORY_MINHASH);
+	uint64_t value = h / STORY_MINHASH;
+
+	if (value < sig[bin])
+		sig[bin] = value;
+}
+
+/*
+ * A bin a short text left empty borrows the next full one's value,
+ * salted with how far it is (rotation densification, Shrivastava and
+ * Li): two texts' empty bins then agree as often as their full ones do.
+ * A bin's own values are below BORROWED, borrowed ones at or above it,
+ * so that only own values are lent.
+ */
+static void
+minhash_densify(uint64_t sig[STORY_MINHASH])
 {
 	int filled = 0;
 
-	/* One permutation, its range cut in STORY_MINHASH bins, the least
-	 * value in each bin kept (Li, Owen and Zhang's one permutation
-	 * hashing): a hash a shingle, where k permutations cost k. */
-	for (int k = 0; k < STORY_MINHASH; k++)
-		sig[k] = UINT64_MAX;
-	for (size_t i = 0; i < n; i++) {
-		uint64_t h = mix(v[i] ^ 0x9e3779b97f4a7c15ULL);
-		int bin = (int)(h % STORY_MINHASH);
-		uint64_t value = h / STORY_MINHASH;
-
-		if (value < sig[bin])
-			sig[bin] = value;
-	}
 	for (int k = 0; k < STORY_MINHASH; k++)
 		filled += sig[k] != UINT64_MAX;
 	if (filled == 0 || filled == STORY_MINHASH)
 		return;
-	/* A bin a short text left empty borrows the next full one's value,
-	 * salted with how far it is (rotation densification, Shrivastava
-	 * and Li): two texts' empty bins then agree as often as their full
-	 * ones do. A bin's own values are below BORROWED, borrowed ones at
-	 * or above it, so that only own values are lent. */
 	for (int k = 0; k < STORY_MINHASH; k++) {
 		int d = 1;
 
@@ -166,6 +170,16 @@ story_minhash(const uint64_t *v, size_t n, uint64_t sig[STORY_MINHASH])
 			d++;
 		sig[k] = BORROWED + mix(sig[(k + d) % STORY_MINHASH] + (uint64_t)d) % BORROWED;
 	}
+}
+
+void
+story_minhash(const uint64_t *v, size_t n, uint64_t sig[STORY_MINHASH])
+{
+	for (int k = 0; k < STORY_MINHASH; k++)
+		sig[k] = UINT64_MAX;
+	for (size_t i = 0; i < n; i++)
+		minhash_add(sig, v[i]);
+	minhash_densify(sig);
 }
 
 double
@@ -201,17 +215,59 @@ story_simhash_distance(uint64_t a, uint64_t b)
 	return __builtin_popcountll(a ^ b);
 }
 
+/* story_sign's walk: the last STORY_SHINGLE words' hashes, the shingles
+ * seen, and the MinHash bins, filled as the words come. */
+struct signer {
+	uint64_t last[STORY_SHINGLE];
+	size_t words, shingles;
+	uint64_t sig[STORY_MINHASH];
+};
+
+static void
+sign_shingle(struct signer *g, size_t nwords)
+{
+	uint64_t h = 0;
+
+	for (size_t j = 0; j < nwords; j++)
+		h = mix(h ^ g->last[(g->words - nwords + j) % STORY_SHINGLE]);
+	minhash_add(g->sig, h);
+	g->shingles++;
+}
+
+static int
+sign_word(const struct tok_word *w, void *ctx)
+{
+	struct signer *g = ctx;
+
+	g->last[g->words % STORY_SHINGLE] = fnv(0xcbf29ce484222325ULL, w->folded, w->nfolded);
+	g->words++;
+	if (g->words >= STORY_SHINGLE)
+		sign_shingle(g, STORY_SHINGLE);
+	return 0;
+}
+
+/*
+ * The same signature as story_minhash() of story_shingles(), made as the
+ * words come, with no set of shingles built or sorted: a shingle met
+ * twice sets the same minimum twice. Its count is of shingles with their
+ * repeats (a run of four words said twice in one article is rare): what
+ * the containment estimate takes.
+ */
 void
 story_sign(const char *text, size_t n, struct story_sig *out)
 {
-	uint64_t *v, sig[STORY_MINHASH];
-	size_t m = story_shingles(text, n, &v);
+	struct signer g;
 
-	story_minhash(v, m, sig);
-	free(v);
-	out->shingles = m > UINT32_MAX ? UINT32_MAX : (uint32_t)m;
+	memset(&g, 0, sizeof g);
 	for (int k = 0; k < STORY_MINHASH; k++)
-		out->v[k] = (uint16_t)sig[k];
+		g.sig[k] = UINT64_MAX;
+	tok_split(text, n, sign_word, &g);
+	if (g.words > 0 && g.words < STORY_SHINGLE)
+		sign_shingle(&g, g.words);	/* a text shorter than a shingle */
+	minhash_densify(g.sig);
+	out->shingles = g.shingles > UINT32_MAX ? UINT32_MAX : (uint32_t)g.shingles;
+	for (int k = 0; k < STORY_MINHASH; k++)
+		out->v[k] = (uint16_t)g.sig[k];
 }
 
 void

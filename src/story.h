@@ -61,9 +61,9 @@ struct story_sig {
 #define STORY_BANDS 10
 #define STORY_BAND_ROWS 1
 
-/* Fewer shingles than this (a brief of some twenty words) are too few to
+/* Fewer shingles than this (a brief of some forty words) are too few to
  * tell a copy from a template: such an article joins no story. */
-#define STORY_MIN_SHINGLES 16
+#define STORY_MIN_SHINGLES 40
 
 /* The signature of a text (n bytes). */
 void story_sign(const char *text, size_t n, struct story_sig *out);

@@ -89,6 +89,18 @@ main(void)
 
 		story_sign(base, strlen(base), &a);
 		story_sign(longer, strlen(longer), &b);
+		{
+			uint64_t *v, full[STORY_MINHASH];
+			size_t nv = story_shingles(longer, strlen(longer), &v);
+			int same = 1;
+
+			story_minhash(v, nv, full);
+			for (int k = 0; k < STORY_MINHASH; k++)
+				same &= b.v[k] == (uint16_t)full[k];
+			ok(same && b.shingles == nv,
+			    "signing as the words come: the MinHash of the shingle set");
+			free(v);
+		}
 		story_sig_pack(&a, blob);
 		ok(story_sig_unpack(blob, sizeof blob, &back) == 0 &&
 		    memcmp(&a, &back, sizeof a) == 0, "a signature packs and unpacks whole");
