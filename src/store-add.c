@@ -524,6 +524,8 @@ store_replace(struct store *s, int64_t id, struct article *a)
 	rc = replace_row(s, id, a, &key);
 	if (rc == 0 && memcmp(o.hash, a->hash, ARTICLE_HASH_LEN) != 0)
 		rc = move_state(s, o.hash, a->hash);
+	if (rc == 0 && reindex)
+		rc = store_story_resign(s, id, a);
 	if (rc < 0) {
 		int refused = article_fault(s);
 

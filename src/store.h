@@ -236,6 +236,10 @@ void store_set_grouping(struct store *s, int on);
 /* Group article id, just added, by its signature (store-add.c). */
 int store_story_add(struct store *s, int64_t id, const struct article *a);
 
+/* Article id's text changed (store_replace): its signature follows; its
+ * story stays until luot regroup. */
+int store_story_resign(struct store *s, int64_t id, const struct article *a);
+
 /* Take article id out of its story, before it is deleted. */
 int store_story_forget(struct store *s, int64_t id);
 

@@ -125,4 +125,18 @@ test_expect_success 'reading one copy reads its story; unread unreads it; bookma
 	test "$("$LUOT" --db "$db6" bookmarks --json | jq -s -c "map(.id)")" = "[$a2]"
 '
 
+test_expect_success 'a dated copy joins an undated one (and leads); copies a week apart stay apart' '
+	db7="$T/undated.db" &&
+	grep -v "^Thứ Hai, 10/03/2025" "$S/a1-goc.txt" | sed "s/Sáng 10\/3, UBND/Sáng nay, UBND/" >"$T/undated.txt" &&
+	"$LUOT" --db "$db7" import -q "$T/undated.txt" >/dev/null &&
+	"$LUOT" --db "$db7" import -q "$S/a1-goc.txt" >/dev/null &&
+	"$LUOT" --db "$db7" list --json >j &&
+	jq -s -e "length == 1 and .[0].copies == 2 and .[0].published != null" j &&
+	sed "s/Thứ Hai, 10\/03\/2025 07:30/Thứ Ba, 18\/03\/2025 07:30/" "$S/a1-goc.txt" |
+		sed "s/Sáng 10\/3, UBND/Sáng 18\/3, UBND/" >"$T/later.txt" &&
+	"$LUOT" --db "$T/week.db" import -q "$S/a1-goc.txt" >/dev/null &&
+	"$LUOT" --db "$T/week.db" import -q "$T/later.txt" >/dev/null &&
+	test "$("$LUOT" --db "$T/week.db" list | wc -l)" = 2
+'
+
 test_done
