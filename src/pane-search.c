@@ -38,6 +38,7 @@
 struct hit {
 	int64_t id;
 	int unread, bookmarked;
+	int64_t copies;		/* a story's head: its articles */
 	char date[11];
 	char *title, *source, *snippet;
 };
@@ -191,6 +192,7 @@ gather_hit(const struct store_item *it, const char *snippet, void *ctx)
 	h->id = it->id;
 	h->unread = it->unread;
 	h->bookmarked = it->bookmarked;
+	h->copies = it->copies;
 	snprintf(h->date, sizeof h->date, "%.10s", it->published ? it->published : "");
 	h->title = xstrdup(it->title ? it->title : "");
 	h->source = url_source_shown(it->source, it->url);
@@ -360,12 +362,12 @@ draw_suggestion(struct pane *p, int y)
 /* A hit's title with the words searched marked; on the selected row,
  * whose reverse video would hide reverse marks, underlined. */
 static void
-draw_title(struct pane *p, int y, int x, const char *title, int sel)
+draw_title(struct pane *p, int y, int x, int w, const char *title, int sel)
 {
 	struct search *s = p->data;
 	char *marked = mark_text(&s->marks, title, strlen(title));
 
-	ui_put_marked(p, y, x, marked, p->cols - x,
+	ui_put_marked(p, y, x, marked, w,
 	    (attr_t)color_attr(sel ? EL_SELECTED : EL_TITLE),
 	    sel ? (attr_t)color_attr(EL_SELECTED) | A_UNDERLINE : (attr_t)color_attr(EL_MATCH));
 	free(marked);
@@ -404,7 +406,24 @@ draw_hit(struct pane *p, int y, int i, int sel, void *ctx)
 		ui_put(p, y, x, h->source, 16, a);
 		x += 18;
 	}
-	draw_title(p, y, x, h->title, sel);
+	if (h->copies > 1) {
+		/* A story: "×3" after its title, as in the list. */
+		char n[32];
+		int nw, tw;
+
+		snprintf(n, sizeof n, " \xc3\x97%lld", (long long)h->copies);
+		nw = (int)text_width(n);
+		tw = (int)text_width(h->title);
+		if (tw > p->cols - x - nw)
+			tw = p->cols - x - nw;
+		if (tw < 0)
+			tw = 0;
+		draw_title(p, y, x, tw, h->title, sel);
+		ui_put(p, y, x + tw, n, p->cols - x - tw, sel ? (attr_t)color_attr(EL_SELECTED) :
+		    (attr_t)color_attr(EL_META));
+	} else {
+		draw_title(p, y, x, p->cols - x, h->title, sel);
+	}
 	if (y + 1 < p->rows)
 		draw_snippet(p, y + 1, h->snippet);
 }

@@ -19,6 +19,15 @@ test_expect_success 'the list shows the story once, its earliest copy, marked ×
 	ui_wait_status "1/3"
 '
 
+test_expect_success '  a search shows the story once too, marked ×3' '
+	ui_keys / &&
+	ui_type "khánh thành hồ" &&
+	ui_wait "hồ chứa nước Nước Trong cấp nước tưới cho 5.000 ha lúa ×3" &&
+	! ui_screen | grep -q "Báo Tin tức" &&
+	ui_keys Escape &&
+	ui_wait_status "list"
+'
+
 test_expect_success '  the reader names the other papers under the header' '
 	ui_keys G Enter &&
 	ui_wait "Also in: Báo Dân Sinh (10/3), Báo Tin tức (11/3)"
@@ -33,7 +42,7 @@ test_expect_success '  c lists every copy of the story; Enter opens one' '
 	ui_keys C-n Enter &&
 	ui_wait "Also in: " &&
 	ui_screen | grep -q "Also in: [^,]* ([0-9/]*), [^,]* ([0-9/]*)$" &&
-	ui_keys q Esc q
+	ui_keys q Escape q
 '
 
 test_expect_success 'reading the story read its copies' '
@@ -45,6 +54,8 @@ test_expect_success 'set stories off: every copy is a row' '
 	mkdir -p "$XDG_CONFIG_HOME/luot" && printf "set stories off\n" >"$XDG_CONFIG_HOME/luot/config" &&
 	ui_start 120 20 --db "$db" &&
 	ui_wait "Báo Tin tức" &&
+	ui_keys g &&
+	ui_wait "Nhìn lại: Quảng Ngãi" &&
 	test "$(ui_screen | grep -c "Nước Trong\|hồ chứa nước")" = 5 &&
 	ui_wait_status "1/5" &&
 	ui_keys q
