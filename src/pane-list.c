@@ -445,24 +445,17 @@ draw_column(struct pane *p, int y, int x, int w, enum config_column c, const str
 	case COL_SOURCE:
 		ui_put(p, y, x, r->source, w - 2, a);
 		break;
-	case COL_TITLE:
-		if (r->copies > 1) {
-			/* A story: "×3" after its title, dimmed, always seen. */
-			char n[32];
-			int nw, tw;
+	case COL_TITLE: {
+		/* A story: "×3" after its title, dimmed, always seen. */
+		char mark[32];
+		int tw = pane_story_mark(r->title, w, r->copies, mark, sizeof mark);
 
-			snprintf(n, sizeof n, " \xc3\x97%lld", (long long)r->copies);
-			nw = (int)text_width(n);
-			tw = (int)text_width(r->title);
-			if (tw > w - nw)
-				tw = w - nw;
-			ui_put(p, y, x, r->title, tw > 0 ? tw : 0, a);
-			ui_put(p, y, x + (tw > 0 ? tw : 0), n, w - (tw > 0 ? tw : 0),
+		ui_put(p, y, x, r->title, tw, a);
+		if (*mark)
+			ui_put(p, y, x + tw, mark, w - tw,
 			    selected ? a : (attr_t)color_mix(base, EL_META));
-		} else {
-			ui_put(p, y, x, r->title, w, a);
-		}
 		break;
+	}
 	}
 }
 

@@ -406,23 +406,15 @@ draw_hit(struct pane *p, int y, int i, int sel, void *ctx)
 		ui_put(p, y, x, h->source, 16, a);
 		x += 18;
 	}
-	if (h->copies > 1) {
+	{
 		/* A story: "×3" after its title, as in the list. */
-		char n[32];
-		int nw, tw;
+		char mark[32];
+		int tw = pane_story_mark(h->title, p->cols - x, h->copies, mark, sizeof mark);
 
-		snprintf(n, sizeof n, " \xc3\x97%lld", (long long)h->copies);
-		nw = (int)text_width(n);
-		tw = (int)text_width(h->title);
-		if (tw > p->cols - x - nw)
-			tw = p->cols - x - nw;
-		if (tw < 0)
-			tw = 0;
 		draw_title(p, y, x, tw, h->title, sel);
-		ui_put(p, y, x + tw, n, p->cols - x - tw, sel ? (attr_t)color_attr(EL_SELECTED) :
-		    (attr_t)color_attr(EL_META));
-	} else {
-		draw_title(p, y, x, p->cols - x, h->title, sel);
+		if (*mark)
+			ui_put(p, y, x + tw, mark, p->cols - x - tw,
+			    (attr_t)color_attr(sel ? EL_SELECTED : EL_META));
 	}
 	if (y + 1 < p->rows)
 		draw_snippet(p, y + 1, h->snippet);

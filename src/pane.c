@@ -3,10 +3,12 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "conf.h"
 #include "pane.h"
+#include "text.h"
 #include "util.h"
 
 struct pane *
@@ -47,4 +49,19 @@ pane_row_start(struct pane *p, int y, const char *date, int selected)
 		return 1;
 	ui_put(p, y, 1, date, 10, a);
 	return 13;
+}
+
+int
+pane_story_mark(const char *title, int w, int64_t copies, char *mark, size_t size)
+{
+	int tw;
+
+	*mark = '\0';
+	if (copies <= 1)
+		return w;
+	snprintf(mark, size, " \xc3\x97%lld", (long long)copies);
+	tw = (int)text_width(title);
+	if (tw > w - (int)text_width(mark))
+		tw = w - (int)text_width(mark);
+	return tw > 0 ? tw : 0;
 }

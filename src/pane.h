@@ -113,6 +113,10 @@ struct pane {
 	unsigned seen;		/* the core's generation it last read */
 };
 
+/* A title to draw w columns wide, then a story's "×N" when copies > 1:
+ * the columns the title may take; the mark (" ×3", or "") into mark. */
+int pane_story_mark(const char *title, int w, int64_t copies, char *mark, size_t size);
+
 /* Services of ui.c for the views. */
 struct store *ui_store(struct ui *ui);
 /* The query the search pane is to open with (new), or NULL; once. */

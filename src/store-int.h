@@ -177,6 +177,10 @@ int store_migrate(struct store *s);
 /* Column i as text, borrowed from st. */
 const char *store_col(sqlite3_stmt *st, int i);
 
+/* Run one kept statement (store_stmt) with an id as ?1 and, when it has
+ * a second parameter, v as ?2; returns the rows changed or -1. */
+int store_change(struct store *s, const char *sql, int64_t id, int64_t v);
+
 /* Fill it from the ITEM_COLUMNS of the current row of st (borrowed). */
 void store_fill_item(sqlite3_stmt *st, struct store_item *it);
 

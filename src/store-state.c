@@ -16,25 +16,6 @@
 #include "tokenize.h"
 #include "util.h"
 
-/* Run one statement with an id and an optional integer; returns the
- * rows changed or -1. */
-static int
-change(struct store *s, const char *sql, int64_t id, int64_t v)
-{
-	sqlite3_stmt *st = store_stmt(s, sql);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		sqlite3_bind_int64(st, 2, v);
-	rc = sqlite3_step(st);
-	store_stmt_done(s, st);
-	if (rc != SQLITE_DONE)
-		return store_db_fail(s);
-	return sqlite3_changes(s->db);
-}
 
 /*
  * The reading state of article ?1 changed by the SET clause set (which
@@ -48,7 +29,7 @@ set_state(struct store *s, const char *insert_cols, const char *insert_vals,
 {
 	char *sql = xasprintf("INSERT INTO state (hash, %s) SELECT hash, %s FROM article"
 	    " WHERE id = ?1 ON CONFLICT (hash) DO UPDATE SET %s", insert_cols, insert_vals, set);
-	int rc = change(s, sql, id, v);
+	int rc = store_change(s, sql, id, v);
 
 	free(sql);
 	return rc < 0 ? -1 : rc > 0;
@@ -355,7 +336,7 @@ store_bookmark_remove(struct store *s, int64_t id)
 
 	if (store_state_begin(s) < 0)
 		return -1;
-	rc = change(s, "UPDATE state SET bookmarked = NULL"
+	rc = store_change(s, "UPDATE state SET bookmarked = NULL"
 	    " WHERE hash = (SELECT hash FROM article WHERE id = ?1) AND bookmarked IS NOT NULL",
 	    id, 0);
 	return store_state_end(s, rc < 0 ? -1 : rc > 0);
@@ -438,7 +419,7 @@ store_set_tags(struct store *s, int64_t id, const struct strlist *tags)
 
 	if (store_state_begin(s) < 0)
 		return -1;
-	rc = change(s, "DELETE FROM state_tag WHERE hash = (SELECT hash FROM article"
+	rc = store_change(s, "DELETE FROM state_tag WHERE hash = (SELECT hash FROM article"
 	    " WHERE id = ?1)", id, 0);
 	if (rc >= 0)
 		rc = bookmark_set(s, id, NULL, tags);

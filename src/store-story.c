@@ -39,17 +39,7 @@
 static int
 run_ids(struct store *s, const char *sql, int64_t a, int64_t b)
 {
-	sqlite3_stmt *st = store_stmt(s, sql);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, a);
-	if (sqlite3_bind_parameter_count(st) > 1)
-		sqlite3_bind_int64(st, 2, b);
-	rc = sqlite3_step(st);
-	store_stmt_done(s, st);
-	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
+	return store_change(s, sql, a, b) < 0 ? -1 : 0;
 }
 
 int

@@ -583,6 +583,24 @@ store_rollback(struct store *s)
 	return store_exec(s, "ROLLBACK");
 }
 
+int
+store_change(struct store *s, const char *sql, int64_t id, int64_t v)
+{
+	sqlite3_stmt *st = store_stmt(s, sql);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_int64(st, 2, v);
+	rc = sqlite3_step(st);
+	store_stmt_done(s, st);
+	if (rc != SQLITE_DONE)
+		return store_db_fail(s);
+	return sqlite3_changes(s->db);
+}
+
 void
 store_bind_text(sqlite3_stmt *st, int i, const char *v)
 {
