@@ -289,7 +289,7 @@ candidates(struct store *s, int64_t id, int64_t day, const int64_t keys[STORY_BA
 		int64_t undated = band_key(STORY_UNDATED, keys[b]);
 
 		if (st == NULL)
-			return -1;
+			goto fail;
 		sqlite3_bind_int64(st, 1, undated);
 		sqlite3_bind_int64(st, 2, id);
 		sqlite3_bind_int64(st, 3, day == STORY_UNDATED ? undated :
@@ -307,10 +307,17 @@ candidates(struct store *s, int64_t id, int64_t day, const int64_t keys[STORY_BA
 				(*out)[(*n)++] = c;
 		}
 		store_stmt_done(s, st);
-		if (*n < MAX_CANDIDATES && rc != SQLITE_DONE)
-			return store_db_fail(s);
+		if (*n < MAX_CANDIDATES && rc != SQLITE_DONE) {
+			store_db_fail(s);
+			goto fail;
+		}
 	}
 	return 0;
+fail:
+	free(*out);
+	*out = NULL;
+	*n = 0;
+	return -1;
 }
 
 /* Is h among the n heads? */
