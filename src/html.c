@@ -1337,6 +1337,30 @@ in_words(const char *s, const char *const *words)
  * ("Bình Minh -"); NULL when it names the paper rather than a person
  * (its site's name, the URL's host or its first word: "VnExpress",
  * "NLD.COM.VN", "baodautu.vn") or nobody ("admin"). */
+/*
+ * Cut the characters of set off the end of t, each a whole UTF-8
+ * sequence: a byte at a time, the "–" of the set (E2 80 93) took the last
+ * byte of an NFD "À" (A CC 80) and left the name invalid. Returns the
+ * length left.
+ */
+static size_t
+trim_end(char *t, const char *set)
+{
+	size_t n = strlen(t);
+
+	while (n > 0) {
+		size_t i = n - 1;
+
+		while (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80)
+			i--;
+		if (memmem(set, strlen(set), t + i, n - i) == NULL)
+			break;
+		n = i;
+		t[n] = '\0';
+	}
+	return n;
+}
+
 static char *
 author_name(const char *name, const char *site, const char *url)
 {
@@ -1348,9 +1372,7 @@ author_name(const char *name, const char *site, const char *url)
 		free(host);
 		return NULL;
 	}
-	n = strlen(t);
-	while (n > 0 && strchr(" -–—|,:;", t[n - 1]) != NULL)
-		t[--n] = '\0';
+	n = trim_end(t, " -–—|,:;");
 	low = text_lower(t);
 	/* "Theo Reuters", "Theo Sầm Hoa (Vietnamnet)", "(TTXVN)": a source
 	 * credit; "Báo điện tử 24h", a news agency, a CMS's maker: no one. */
@@ -1453,7 +1475,6 @@ signature_names(const char *text)
 {
 	static const char *const credits[] = { "Ảnh:", "ảnh:", "Ảnh -", "Video:", NULL };
 	char *t = text_one_line(text);
-	size_t n;
 
 	if (t == NULL)
 		return NULL;
@@ -1474,9 +1495,7 @@ signature_names(const char *text)
 		if (at != NULL && at != t)
 			*at = '\0';
 	}
-	n = strlen(t);
-	while (n > 0 && strchr(" -–,;", t[n - 1]) != NULL)
-		t[--n] = '\0';
+	trim_end(t, " -–,;");
 	if (strlen(t) > SIGNATURE_MAX || count_words(t) > 8 || strpbrk(t, "0123456789:@/!?") != NULL ||
 	    !initials_only(t) || !capitalised(t) || strncmp(t, "Theo ", 5) == 0) {
 		free(t);

@@ -184,4 +184,15 @@ test_expect_success 'escape sequences in a page'"'"'s title and text never reach
 	grep -q "giả" l
 '
 
+test_expect_success 'a signature in NFD ending in a combining mark keeps its last letter whole' '
+	# "THANH HÀ" decomposed: A, then U+0300 (CC 80), whose last byte is
+	# also the middle byte of the en dash the trimming takes off.
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>Tin</title></head><body><h1>%s</h1><article><p>%s</p><p>%s</p><p align=right><strong>THANH HA\314\200</strong></p></article></body></html>\n" \
+		"Cử tri kiến nghị sửa đổi chính sách đất đai" \
+		"Đoạn văn đầu tiên của bài viết kể lại buổi tiếp xúc cử tri ở huyện, nơi nhiều ý kiến được nêu ra." \
+		"Đoạn văn thứ hai của bài viết dài hơn một chút, để bài có đủ chữ mà được nhận là một bài báo." >nfd.html &&
+	"$LUOT" --db nfd.db import -q nfd.html >out &&
+	"$LUOT" --db nfd.db list --json | jq -e ".author == \"THANH H\u00c0\""
+'
+
 test_done
