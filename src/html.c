@@ -1203,6 +1203,17 @@ page_byline(xmlNode *n)
 	return NULL;
 }
 
+/* Words of s after a separator's first character. */
+static size_t
+title_words(const char *s)
+{
+	size_t n = 0;
+
+	for (const char *p = s; *p; p++)
+		n += *p != ' ' && (p == s || p[-1] == ' ');
+	return n > 0 ? n - 1 : 0;	/* the separator's own */
+}
+
 /* The <title> without the site's name after a separator ("Tin - Báo X"). */
 static char *
 page_title_alone(char *t, const char *site)
@@ -1213,10 +1224,11 @@ page_title_alone(char *t, const char *site)
 		char *at = strstr(t, seps[i]);
 
 		/* The last separator, and only when what follows is short:
-		 * a headline may hold a dash. */
+		 * a headline may hold a dash ("Hàm Rồng – Vũng Tàu đón dòng
+		 * khí đầu tiên", a page that names no site). */
 		while (at != NULL && strstr(at + 1, seps[i]) != NULL)
 			at = strstr(at + 1, seps[i]);
-		if (at != NULL && (site == NULL || strlen(at) < 40)) {
+		if (at != NULL && strlen(at) < 40 && (site != NULL || title_words(at) <= 5)) {
 			*at = '\0';
 			break;
 		}

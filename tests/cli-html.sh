@@ -195,4 +195,16 @@ test_expect_success 'a signature in NFD ending in a combining mark keeps its las
 	"$LUOT" --db nfd.db list --json | jq -e ".author == \"THANH H\u00c0\""
 '
 
+test_expect_success 'a headline holding a dash keeps it when the page names no site' '
+	# The first heading is a box'"'"'s title, not the headline: the <title>
+	# decides, and its part after the dash is no site name.
+	t1="Tuyến đường sắt qua đèo Hải Vân – Lăng Cô đón chuyến tàu đầu tiên" &&
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>%s</title></head><body><div class=module-title>%s</div><div class=item><h2 class=itemTitle>%s</h2><div class=itemBody><p>%s</p><p>%s</p></div></div></body></html>\n" \
+		"$t1" "Những tin nổi bật nhất trong tuần qua" "$t1" \
+		"Sáng nay, chuyến tàu đầu tiên sau đợt sửa chữa kéo dài ba tháng đã lăn bánh khỏi ga Đà Nẵng đúng giờ." \
+		"Ngành đường sắt cho biết toàn bộ nền đường, cầu cống và hệ thống tín hiệu trên tuyến đều đã được thay mới." >dash.html &&
+	"$LUOT" --db dash.db import -q dash.html >out &&
+	test "$("$LUOT" --db dash.db list --json | jq -r .title)" = "$t1"
+'
+
 test_done
