@@ -1500,6 +1500,14 @@ signature_names(const char *text)
 			break;
 		}
 	}
+	/* "Thu Hằng/Bnews/vnanet.vn", "Minh Trang/BNEWS/TTXVN": the names
+	 * before the agency's path, each part after a slash one word. */
+	{
+		char *slash = strchr(t, '/');
+
+		if (slash != NULL && slash != t && strlen(slash) <= 40 && strchr(slash, ' ') == NULL)
+			*slash = '\0';
+	}
 	/* "Tâm Giao Ảnh: Cao Trung Hiếu": the writer, not the photographer. */
 	for (size_t i = 0; credits[i] != NULL; i++) {
 		char *at = strstr(t, credits[i]);

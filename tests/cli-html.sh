@@ -207,4 +207,16 @@ test_expect_success 'a headline holding a dash keeps it when the page names no s
 	test "$("$LUOT" --db dash.db list --json | jq -r .title)" = "$t1"
 '
 
+test_expect_success 'a signature with the agency'"'"'s path after a slash names the writers' '
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>Tin</title></head><body><h1>%s</h1><article><p>%s</p><p>%s</p><p style=\"text-align: right;\"><strong>%s</strong></p></article></body></html>\n" \
+		"Giá lúa ở Đồng bằng sông Cửu Long tăng nhẹ đầu vụ" \
+		"Đoạn văn đầu tiên của bài viết kể về giá lúa tại các tỉnh miền Tây trong tuần đầu của vụ thu hoạch." \
+		"Đoạn văn thứ hai của bài viết dài hơn một chút, để bài có đủ chữ mà được nhận là một bài báo." \
+		"Minh Trang - Thanh Hương/BNEWS/TTXVN" >slash.html &&
+	"$LUOT" --db slash.db import -q slash.html >out &&
+	test "$("$LUOT" --db slash.db list --json | jq -r .author)" = "Minh Trang - Thanh Hương" &&
+	"$LUOT" --db slash.db show 1 >shown &&
+	! grep -q "BNEWS" shown
+'
+
 test_done
