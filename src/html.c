@@ -1203,15 +1203,15 @@ page_byline(xmlNode *n)
 	return NULL;
 }
 
-/* Words of s after a separator's first character. */
+/* Words of s. */
 static size_t
-title_words(const char *s)
+count_words(const char *s)
 {
 	size_t n = 0;
 
 	for (const char *p = s; *p; p++)
-		n += *p != ' ' && (p == s || p[-1] == ' ');
-	return n > 0 ? n - 1 : 0;	/* the separator's own */
+		n += (p == s || *(p - 1) == ' ') && *p != ' ';
+	return n;
 }
 
 /* The <title> without the site's name after a separator ("Tin - Báo X"). */
@@ -1225,10 +1225,11 @@ page_title_alone(char *t, const char *site)
 
 		/* The last separator, and only when what follows is short:
 		 * a headline may hold a dash ("Hàm Rồng – Vũng Tàu đón dòng
-		 * khí đầu tiên", a page that names no site). */
+		 * khí đầu tiên", a page that names no site): five words at most
+		 * after the separator, itself counted as one. */
 		while (at != NULL && strstr(at + 1, seps[i]) != NULL)
 			at = strstr(at + 1, seps[i]);
-		if (at != NULL && strlen(at) < 40 && (site != NULL || title_words(at) <= 5)) {
+		if (at != NULL && strlen(at) < 40 && (site != NULL || count_words(at) <= 6)) {
 			*at = '\0';
 			break;
 		}
@@ -1278,16 +1279,6 @@ words_shared(const char *a, const char *b)
 	return n ? (double)in / (double)n : 0;
 }
 
-/* Words of s. */
-static size_t
-count_words(const char *s)
-{
-	size_t n = 0;
-
-	for (const char *p = s; *p; p++)
-		n += (p == s || *(p - 1) == ' ') && *p != ' ';
-	return n;
-}
 
 /* t without the site's name after its last separator ("Tin - VnExpress
  * Đời sống"), when what follows names the site. */

@@ -88,25 +88,76 @@ story_words(const char *text, size_t n, uint64_t **v)
 	return sort_unique(*v, ws.n);
 }
 
+/*
+ * The walk over a text's shingles, one hash each as it completes: the last
+ * STORY_SHINGLE words' hashes kept in a ring. A text shorter than a
+ * shingle is one shingle of what it has. story_shingles() collects them,
+ * story_sign() feeds them to the MinHash bins, both from this one
+ * definition of a shingle.
+ */
+struct shingler {
+	uint64_t last[STORY_SHINGLE];
+	size_t words;
+	void (*fn)(uint64_t shingle, void *ctx);
+	void *ctx;
+};
+
+/* The shingle of the last nwords words. */
+static void
+shingle_of(struct shingler *g, size_t nwords)
+{
+	uint64_t h = 0;
+
+	for (size_t j = 0; j < nwords; j++)
+		h = mix(h ^ g->last[(g->words - nwords + j) % STORY_SHINGLE]);
+	g->fn(h, g->ctx);
+}
+
+static int
+shingle_word(const struct tok_word *w, void *ctx)
+{
+	struct shingler *g = ctx;
+
+	g->last[g->words % STORY_SHINGLE] = fnv(0xcbf29ce484222325ULL, w->folded, w->nfolded);
+	g->words++;
+	if (g->words >= STORY_SHINGLE)
+		shingle_of(g, STORY_SHINGLE);
+	return 0;
+}
+
+static void
+shingles_walk(const char *text, size_t n, void (*fn)(uint64_t, void *), void *ctx)
+{
+	struct shingler g;
+
+	memset(&g, 0, sizeof g);
+	g.fn = fn;
+	g.ctx = ctx;
+	tok_split(text, n, shingle_word, &g);
+	if (g.words > 0 && g.words < STORY_SHINGLE)
+		shingle_of(&g, g.words);
+}
+
+static void
+collect_shingle(uint64_t h, void *ctx)
+{
+	struct words *ws = ctx;
+
+	if (ws->n == ws->cap) {
+		ws->cap = ws->cap ? ws->cap * 2 : 256;
+		ws->v = xrealloc(ws->v, ws->cap * sizeof *ws->v);
+	}
+	ws->v[ws->n++] = h;
+}
+
 size_t
 story_shingles(const char *text, size_t n, uint64_t **v)
 {
 	struct words ws = { NULL, 0, 0 };
-	size_t m;
 
-	tok_split(text, n, add_word, &ws);
-	/* A text shorter than a shingle is one shingle of what it has. */
-	m = ws.n >= STORY_SHINGLE ? ws.n - STORY_SHINGLE + 1 : ws.n > 0;
-	*v = xcalloc(m ? m : 1, sizeof **v);
-	for (size_t i = 0; i < m; i++) {
-		uint64_t h = 0;
-
-		for (size_t j = i; j < i + STORY_SHINGLE && j < ws.n; j++)
-			h = mix(h ^ ws.v[j]);
-		(*v)[i] = h;
-	}
-	free(ws.v);
-	return sort_unique(*v, m);
+	shingles_walk(text, n, collect_shingle, &ws);
+	*v = ws.v != NULL ? ws.v : xcalloc(1, sizeof **v);
+	return sort_unique(*v, ws.n);
 }
 
 double
@@ -215,40 +266,24 @@ story_simhash_distance(uint64_t a, uint64_t b)
 	return __builtin_popcountll(a ^ b);
 }
 
-/* story_sign's walk: the last STORY_SHINGLE words' hashes, the shingles
- * seen, and the MinHash bins, filled as the words come. */
+/* What story_sign() gathers: the MinHash bins and the shingles seen. */
 struct signer {
-	uint64_t last[STORY_SHINGLE];
-	size_t words, shingles;
 	uint64_t sig[STORY_MINHASH];
+	size_t shingles;
 };
 
 static void
-sign_shingle(struct signer *g, size_t nwords)
+sign_shingle(uint64_t h, void *ctx)
 {
-	uint64_t h = 0;
+	struct signer *g = ctx;
 
-	for (size_t j = 0; j < nwords; j++)
-		h = mix(h ^ g->last[(g->words - nwords + j) % STORY_SHINGLE]);
 	minhash_add(g->sig, h);
 	g->shingles++;
 }
 
-static int
-sign_word(const struct tok_word *w, void *ctx)
-{
-	struct signer *g = ctx;
-
-	g->last[g->words % STORY_SHINGLE] = fnv(0xcbf29ce484222325ULL, w->folded, w->nfolded);
-	g->words++;
-	if (g->words >= STORY_SHINGLE)
-		sign_shingle(g, STORY_SHINGLE);
-	return 0;
-}
-
 /*
  * The same signature as story_minhash() of story_shingles(), made as the
- * words come, with no set of shingles built or sorted: a shingle met
+ * shingles come, with no set of them built or sorted: a shingle met
  * twice sets the same minimum twice. Its count is of shingles with their
  * repeats (a run of four words said twice in one article is rare): what
  * the containment estimate takes.
@@ -258,12 +293,10 @@ story_sign(const char *text, size_t n, struct story_sig *out)
 {
 	struct signer g;
 
-	memset(&g, 0, sizeof g);
+	g.shingles = 0;
 	for (int k = 0; k < STORY_MINHASH; k++)
 		g.sig[k] = UINT64_MAX;
-	tok_split(text, n, sign_word, &g);
-	if (g.words > 0 && g.words < STORY_SHINGLE)
-		sign_shingle(&g, g.words);	/* a text shorter than a shingle */
+	shingles_walk(text, n, sign_shingle, &g);
 	minhash_densify(g.sig);
 	out->shingles = g.shingles > UINT32_MAX ? UINT32_MAX : (uint32_t)g.shingles;
 	for (int k = 0; k < STORY_MINHASH; k++)
