@@ -1515,6 +1515,21 @@ signature_names(const char *text)
 	return t;
 }
 
+/* A news agency's code as it signs under a story ("FILI", "AFP"): one
+ * word of three capitals or more, no marks, no dots. A writer who signs
+ * in capitals has two words or more ("THANH HÀ"); "PV" is the reporter. */
+static int
+agency_code(const char *name)
+{
+	size_t n = 0;
+
+	for (const char *p = name; *p; p++, n++) {
+		if (*p < 'A' || *p > 'Z')
+			return 0;
+	}
+	return n >= 3;
+}
+
 /* Block elements under n with text, in document order. */
 static void
 blocks_under(xmlNode *n, xmlNode ***v, size_t *len, size_t *cap)
@@ -1561,6 +1576,12 @@ body_signature(xmlNode *body)
 		if ((name = signature_names(t)) != NULL) {
 			xmlUnlinkNode(v[i - 1]);
 			xmlFreeNode(v[i - 1]);
+			/* "FILI" set under the writer's name: where the story
+			 * came from; the name is above it. */
+			if (agency_code(name)) {
+				free(name);
+				name = NULL;
+			}
 		}
 		free(t);
 	}
@@ -1841,6 +1862,61 @@ page_heading(const xmlNode *n)
 	return NULL;
 }
 
+/* The last heading (page_heading's kind) in document order before the
+ * node stop, walking from n; *at is set when stop was reached. New, or
+ * NULL. */
+static char *
+heading_before(const xmlNode *n, const xmlNode *stop, int *at)
+{
+	char *last = NULL;
+
+	for (; n != NULL && !*at; n = n->next) {
+		char *ci, *t;
+		int heading;
+
+		if (n == stop) {
+			*at = 1;
+			break;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		ci = class_id(n);
+		heading = (is_tag(n, "h2") || is_tag(n, "h3") || holds_word(ci, heading_words)) &&
+		    !has_block_child(n);
+		free(ci);
+		if (heading) {
+			t = text_of(n);
+			if (count_words(t) >= HEADLINE_MIN_WORDS && strlen(t) < 400)
+				take(&last, t);
+			else
+				free(t);
+			continue;
+		}
+		take(&last, heading_before(n->children, stop, at));
+	}
+	return last;
+}
+
+/* Does the page show title (as one of its texts, or begun by one)? */
+static int
+title_shown(const struct page_texts *pt, const char *title)
+{
+	size_t n = strlen(title);
+	int shown = 0;
+
+	for (size_t i = 0; i < pt->n && !shown; i++) {
+		size_t len = pt->text[i] ? strlen(pt->text[i]) : 0;
+		char *t;
+
+		if (len < n / 2 || len > n * 2 + 16)
+			continue;
+		t = text_one_line(pt->text[i]);
+		shown = t != NULL && *t && strncmp(title, t, strlen(t)) == 0;
+		free(t);
+	}
+	return shown;
+}
+
 /*
  * The headline, new: the one the page shows in its <h1> when it is one
  * (HEADLINE_WORDS words, or fewer and most of them in the metadata's
@@ -1956,6 +2032,19 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 		title = headline(ld.title ? ld.title : og.title, h1, heading, page_title,
 		    ld.source ? ld.source : og.source);
 		free(heading);
+		/* A <title> the page does not show, with no <h1> or metadata
+		 * to say otherwise, is the site's slogan or a section's: the
+		 * heading over the text is the headline. */
+		if (h1 == NULL && ld.title == NULL && og.title == NULL && title != NULL &&
+		    body != NULL && !title_shown(&texts, title)) {
+			int at = 0;
+			char *over = heading_before(root, body, &at);
+
+			if (at)
+				take(&title, over);
+			else
+				free(over);
+		}
 	}
 	/* Entities are read now: "&#27;" is an escape, "&nbsp;" a space
 	 * that is not one. Cleaned as a page's text is. */

@@ -219,4 +219,27 @@ test_expect_success 'a signature with the agency'"'"'s path after a slash names 
 	! grep -q "BNEWS" shown
 '
 
+test_expect_success 'an agency'"'"'s code set under the signature is no author: the name above it is' '
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>Tin</title></head><body><h1>%s</h1><article><p>%s</p><p>%s</p><p align=right><strong>%s</strong></p><p align=right>FILI</p></article></body></html>\n" \
+		"Xuất khẩu cà phê tháng 11 tăng mạnh nhờ giá cao" \
+		"Đoạn văn đầu tiên của bài viết kể về lượng cà phê xuất khẩu trong tháng, tăng so với cùng kỳ năm trước." \
+		"Đoạn văn thứ hai của bài viết dài hơn một chút, để bài có đủ chữ mà được nhận là một bài báo." \
+		"Hoàng Minh" >fili.html &&
+	"$LUOT" --db fili.db import -q fili.html >out &&
+	test "$("$LUOT" --db fili.db list --json | jq -r .author)" = "Hoàng Minh" &&
+	"$LUOT" --db fili.db show 1 >shown &&
+	! grep -q "FILI" shown
+'
+
+test_expect_success 'a <title> the page does not show (a slogan), no <h1>: the heading over the text' '
+	h="Tỉnh đầu tư hơn 200 tỷ đồng nâng cấp đường ven biển" &&
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>%s</title></head><body><div class=box-title>%s</div><ul><li><a href=/a>%s</a></li></ul><div class=detail><h2 class=detail-title>%s</h2><div class=date>12/08/2024 14:35</div><div class=content><p>%s</p><p>%s</p></div></div></body></html>\n" \
+		"Tài chính vì sự phát triển bền vững của đất nước" "Tin nổi bật trong ngày hôm nay" \
+		"Giá vàng hôm nay tăng mạnh" "$h" \
+		"Đoạn văn đầu tiên của bài viết kể về con đường ven biển được mở rộng, nối ba huyện phía nam của tỉnh." \
+		"Đoạn văn thứ hai của bài viết dài hơn một chút, để bài có đủ chữ mà được nhận là một bài báo." >slogan.html &&
+	"$LUOT" --db slogan.db import -q slogan.html >out &&
+	"$LUOT" --db slogan.db list --json | jq -e --arg h "$h" ".title == \$h and .published == \"2024-08-12T14:35\""
+'
+
 test_done
