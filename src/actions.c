@@ -184,6 +184,20 @@ actions_article(struct ui *ui, int action, const struct pane_article *a)
 		announce(ui, a->id, CHANGE_BOOKMARK, !a->bookmarked, a->bookmarked);
 		ui_message(ui, 0, "%s", !a->bookmarked ? _("bookmarked") : _("bookmark removed"));
 		return UI_HANDLED;
+	case ACT_QUEUE: {
+		int was = store_queued(ui_store(ui), a->id);
+
+		if (was < 0) {
+			ui_store_error(ui);
+			return UI_HANDLED;
+		}
+		writer_queue(ui_writer(ui), a->id, !was);
+		announce(ui, a->id, CHANGE_QUEUE, !was, was);
+		ui_message(ui, 0, "%s", !was ? _("added to the reading queue") :
+		    _("taken out of the reading queue"));
+		ui_state_changed(ui);
+		return UI_HANDLED;
+	}
 	case ACT_TOGGLE_READ:
 		writer_read(ui_writer(ui), a->id, a->unread);
 		announce(ui, a->id, CHANGE_READ, a->unread, !a->unread);

@@ -1,6 +1,6 @@
 /*
  * cli-state.c: the commands that change or give out the reading state:
- * read, unread, delete, bookmark, bookmarks, export.
+ * read, unread, delete, bookmark, bookmarks, export, queue.
  */
 #include "config.h"
 
@@ -30,6 +30,11 @@ static const struct cmd_opt bookmarks_opts[] = {
 };
 
 enum { OPT_FORCE = CMD_LONG_ONLY, OPT_BOM, OPT_BEFORE };
+
+static const struct cmd_opt queue_opts[] = {
+	{ 'j', "json", NULL, N_("one JSON object a line") },
+	{ 0, NULL, NULL, NULL },
+};
 
 static const struct cmd_opt read_opts[] = {
 	{ 'a', "all", NULL, N_("every article") },
@@ -304,6 +309,47 @@ run_bookmark(struct cmd_ctx *c)
 }
 
 static int
+enqueue(struct store *s, int64_t id)
+{
+	int rc = store_queue_set(s, id, 1);
+
+	/* Queued already is not an error; no such article is. */
+	return rc == 0 ? store_show(s, id, NULL, NULL) : rc;
+}
+
+static int
+dequeue(struct store *s, int64_t id)
+{
+	int rc = store_queue_set(s, id, 0);
+
+	return rc == 0 ? store_show(s, id, NULL, NULL) : rc;
+}
+
+/* queue [--json] | queue add ID... | queue rm ID... */
+static int
+run_queue(struct cmd_ctx *c)
+{
+	const char *verb = c->argc > 0 ? c->argv[0] : NULL;
+	int add;
+
+	if (verb == NULL) {
+		if (cmd_store(c, "luot.db") == NULL)
+			return 1;
+		return cli_queue(c->s, c->json);
+	}
+	add = strcmp(verb, "add") == 0;
+	if (!add && strcmp(verb, "rm") != 0 && strcmp(verb, "remove") != 0)
+		return cmd_bad_usage(c, _("queue wants add or rm, or nothing to list it"));
+	if (c->json)
+		return cmd_bad_usage(c, _("--json is for the list only"));
+	if (c->argc < 2)
+		return cmd_bad_usage(c, _("article ids are wanted"));
+	if (!cmd_all_ids(c->argv + 1, c->argc - 1))
+		return cmd_bad_usage(c, _("an article id is a positive number"));
+	return for_each_id(c, c->argv + 1, c->argc - 1, add ? enqueue : dequeue);
+}
+
+static int
 run_bookmarks(struct cmd_ctx *c)
 {
 	if (cmd_store(c, "luot.db") == NULL)
@@ -340,6 +386,13 @@ const struct command cli_bookmark_entry = {
 	N_("Bookmark an article, with a note and tags; or remove bookmarks."),
 	bookmark_opts, NULL, NULL,
 	0, 1, -1, N_("bookmark wants add or rm"), run_bookmark,
+};
+
+const struct command cli_queue_entry = {
+	"queue", N_("[--json] | add ID... | rm ID..."),
+	N_("List the reading queue, first added first; or add or remove articles."),
+	queue_opts, N_("read the database at PATH"), NULL,
+	0, 0, -1, N_("queue wants add or rm, or nothing to list it"), run_queue,
 };
 
 const struct command cli_bookmarks_entry = {

@@ -207,7 +207,7 @@ const struct command cli_search_entry = {
 	   "  a OR b  -a  -\"a b\"  ( ... )\n"
 	   "  title:x  author:x  source:x\n"
 	   "  after:2020-03  before:2021  on:2020-03-27\n"
-	   "  is:bookmarked  is:unread  tag:NAME\n"
+	   "  is:bookmarked  is:unread  is:queued  tag:NAME\n"
 	   "  site:vnexpress.net (the article's address)\n"
 	   "  is:original  story:ID (a story's copies)\n"),
 	0, 1, -1, N_("search wants a query"), run_search,

@@ -633,3 +633,30 @@ cli_bookmarks(struct store *s, const char *tag, int json)
 		cli_no_bookmarks(tag);
 	return finish();
 }
+
+/* One queued article: the list row (store_queue gives no mark). */
+static int
+queue_row(const struct store_item *it, const struct store_mark *m, void *vctx)
+{
+	struct list_ctx *c = vctx;
+
+	(void)m;
+	c->rows++;
+	return list_row(it, c);
+}
+
+int
+cli_queue(struct store *s, int json)
+{
+	struct list_ctx c = { json, terminal_width(), { NULL, 0, 0 }, 0 };
+	int rc = store_queue(s, queue_row, &c);
+
+	buf_free(&c.out);
+	if (rc < 0) {
+		warnx("%s", store_errmsg(s));
+		return 1;
+	}
+	if (c.rows == 0)
+		warnx("%s", _("the reading queue is empty"));
+	return finish();
+}

@@ -24,6 +24,10 @@ int cli_bookmarks(struct store *s, const char *tag, int json);
 /* Say on stderr that no bookmark (with the tag, unless NULL) is there. */
 void cli_no_bookmarks(const char *tag);
 
+/* List the reading queue, first added first (a note on stderr when it is
+ * empty). */
+int cli_queue(struct store *s, int json);
+
 int cli_show(struct store *s, int64_t id, int json);
 int cli_stats(struct store *s, int json);
 
@@ -41,7 +45,7 @@ extern const struct command cli_import_entry, cli_reextract_entry, cli_list_entr
     cli_export_entry, cli_read_entry, cli_unread_entry, cli_delete_entry, cli_stats_entry,
     cli_check_entry, cli_tidy_entry, cli_tags_entry, cli_feed_entry, cli_feeds_entry,
     cli_fetch_entry, cli_save_entry, cli_saved_entry, cli_trend_entry,
-    cli_regroup_entry;
+    cli_regroup_entry, cli_queue_entry;
 
 /* The boilerplate patterns: the installed file, the user's, the one the
  * configuration names, then extra (a file, or NULL). NULL when one cannot

@@ -24,7 +24,7 @@ static const struct command cmd_help_entry = {
 
 const struct command *const cmd_table[] = {
 	&cli_import_entry, &cli_reextract_entry, &cli_list_entry, &cli_show_entry,
-	&cli_search_entry, &cli_save_entry, &cli_saved_entry, &cli_trend_entry, &cli_bookmark_entry,
+	&cli_search_entry, &cli_save_entry, &cli_saved_entry, &cli_trend_entry, &cli_bookmark_entry, &cli_queue_entry,
 	&cli_bookmarks_entry, &cli_tags_entry,
 	&cli_export_entry, &cli_feed_entry, &cli_feeds_entry, &cli_fetch_entry,
 	&cli_read_entry, &cli_unread_entry, &cli_delete_entry, &cli_stats_entry,

@@ -369,10 +369,31 @@ good_date_format(const char *f)
 	return format_day(out, sizeof out, f, &tm) > 0;
 }
 
+/* The setting of conf that "set NAME on|off" sets, or NULL. */
+static int *
+on_off_setting(const char *name)
+{
+	static const struct {
+		const char *name;
+		int *flag;
+	} flags[] = {
+		{ "key-hints", &conf.key_hints },
+		{ "column-headers", &conf.column_headers },
+		{ "stories", &conf.stories },
+		{ "queue-keep-read", &conf.queue_keep_read },
+	};
+
+	for (size_t i = 0; i < sizeof flags / sizeof *flags; i++) {
+		if (strcmp(name, flags[i].name) == 0)
+			return flags[i].flag;
+	}
+	return NULL;
+}
+
 static int
 set_words(const struct source *src, char **w, int n)
 {
-	int v;
+	int v, *flag;
 
 	if (n < 3)
 		return bad(src, "%s", _("usage: set NAME VALUE"));
@@ -406,13 +427,19 @@ set_words(const struct source *src, char **w, int n)
 		if (strcmp(w[2], "on") != 0 && strcmp(w[2], "off") != 0)
 			return bad(src, _("text-center: %s is not on or off"), w[2]);
 		conf.text_center = strcmp(w[2], "on") == 0;
-	} else if (strcmp(w[1], "key-hints") == 0 || strcmp(w[1], "column-headers") == 0 ||
-	    strcmp(w[1], "stories") == 0) {
+	} else if ((flag = on_off_setting(w[1])) != NULL) {
 		if (strcmp(w[2], "on") != 0 && strcmp(w[2], "off") != 0)
 			return bad(src, _("%s: %s is not on or off"), w[1], w[2]);
-		*(strcmp(w[1], "key-hints") == 0 ? &conf.key_hints :
-		    strcmp(w[1], "stories") == 0 ? &conf.stories : &conf.column_headers) =
-		    strcmp(w[2], "on") == 0;
+		*flag = strcmp(w[2], "on") == 0;
+	} else if (strcmp(w[1], "sidebar") == 0) {
+		if (strcmp(w[2], "auto") == 0)
+			conf.sidebar = CONFIG_SIDEBAR_AUTO;
+		else if (strcmp(w[2], "on") == 0)
+			conf.sidebar = CONFIG_SIDEBAR_ON;
+		else if (strcmp(w[2], "off") == 0)
+			conf.sidebar = CONFIG_SIDEBAR_OFF;
+		else
+			return bad(src, _("sidebar: %s is not auto, on or off"), w[2]);
 	} else if (strcmp(w[1], "sort") == 0) {
 		if (strcmp(w[2], "date") != 0 && strcmp(w[2], "import") != 0)
 			return bad(src, _("sort: %s is not date or import"), w[2]);
@@ -641,6 +668,9 @@ conf_dump(FILE *f)
 	fprintf(f, "set key-hints %s\n", conf.key_hints ? "on" : "off");
 	fprintf(f, "set column-headers %s\n", conf.column_headers ? "on" : "off");
 	fprintf(f, "set stories %s\n", conf.stories ? "on" : "off");
+	fprintf(f, "set queue-keep-read %s\n", conf.queue_keep_read ? "on" : "off");
+	fprintf(f, "set sidebar %s\n", conf.sidebar == CONFIG_SIDEBAR_ON ? "on" :
+	    conf.sidebar == CONFIG_SIDEBAR_OFF ? "off" : "auto");
 	if (conf.patterns != NULL) {
 		fputs("set patterns ", f);
 		put_word(f, conf.patterns);

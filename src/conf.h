@@ -21,6 +21,13 @@ enum config_layout {
 	CONFIG_LAYOUT_WIDE,	/* list beside article */
 };
 
+/* Whether the sidebar is shown at start. */
+enum config_sidebar {
+	CONFIG_SIDEBAR_AUTO,	/* on a screen of WIDE_COLS columns or more */
+	CONFIG_SIDEBAR_ON,
+	CONFIG_SIDEBAR_OFF,
+};
+
 /* The columns of the list, in the order shown. */
 enum config_column { COL_FLAGS, COL_DATE, COL_SOURCE, COL_TITLE };
 #define CONFIG_MAX_COLUMNS 4
@@ -45,6 +52,8 @@ struct config {
 	int stories;		/* the list and searches: one row a story */
 	int key_hints;		/* the key-hint bar is shown */
 	int column_headers;	/* the list names its columns on a first line */
+	int queue_keep_read;	/* reading a queued article leaves it queued */
+	enum config_sidebar sidebar;	/* saved searches, tags, the queue */
 	char *patterns;		/* an extra junk-pattern file, or NULL */
 };
 

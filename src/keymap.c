@@ -121,7 +121,7 @@ keymap_bind(const int *keys, int n, int action)
 	if (n < 1 || n > KEYMAP_MAX_SEQ)
 		return -1;
 	if (action == ACT_NONE) {
-		for (int w = KEYS_ANY; w <= KEYS_LINKS; w++)
+		for (int w = KEYS_ANY; w <= KEYS_LAST; w++)
 			unbind(keys, n, (enum keys_where)w);
 		return 0;
 	}

@@ -24,7 +24,10 @@ enum action {
 /* Longest key sequence bound ("g g" is two). */
 #define KEYMAP_MAX_SEQ 4
 
-enum keys_where { KEYS_ANY, KEYS_LIST, KEYS_READER, KEYS_SEARCH, KEYS_MARKS, KEYS_LINKS };
+enum keys_where {
+	KEYS_ANY, KEYS_LIST, KEYS_READER, KEYS_SEARCH, KEYS_MARKS, KEYS_LINKS, KEYS_SIDE,
+	KEYS_QUEUE, KEYS_LAST = KEYS_QUEUE
+};
 
 #define KEYMAP_CODE 0x1000000
 

@@ -29,6 +29,8 @@ static const struct {
 	{ KEYS_SEARCH, N_("In the search (type to search; the hits change as you type)") },
 	{ KEYS_MARKS, N_("In the bookmarks") },
 	{ KEYS_LINKS, N_("In the links of an article (type a number to choose one)") },
+	{ KEYS_SIDE, N_("In the sidebar") },
+	{ KEYS_QUEUE, N_("In the reading queue") },
 	/* The search takes letters as the query (keymap_lookup). */
 	{ KEYS_ANY, N_("Everywhere but the search, where only PgDn, PgUp and F1 of these work") },
 };

@@ -1,7 +1,9 @@
 /*
  * pane-marks.c: the bookmarks (date, title, tags, the start of the note),
- * newest first, all of them or those with one tag. The bookmark, note
- * and tag keys work on the selected one as anywhere (actions.c).
+ * newest first, all of them or those with one tag; and the reading queue
+ * (date and title), first added first, in the same view of another
+ * kind. The bookmark, note, tag and queue keys work on the selected one
+ * as anywhere (actions.c).
  */
 #include "config.h"
 
@@ -23,7 +25,7 @@ struct mark {
 	int64_t id;
 	char date[11];
 	char *title, *tags, *note;
-	int unread;
+	int unread, bookmarked;
 };
 
 struct marks {
@@ -31,6 +33,7 @@ struct marks {
 	struct mark *v;
 	int n;
 	char *tag;		/* the filter, or NULL */
+	int queue;		/* the reading queue, not the bookmarks */
 };
 
 /* Lines a bookmark takes: title, then tags and note. */
@@ -90,9 +93,11 @@ gather(const struct store_item *it, const struct store_mark *mk, void *ctx)
 	r->unread = it->unread;
 	snprintf(r->date, sizeof r->date, "%.10s", it->published ? it->published : "");
 	r->title = xstrdup(it->title ? it->title : "");
-	r->tags = shown_tags(mk->tags);
+	r->bookmarked = it->bookmarked;
+	/* The queue's rows have no mark. */
+	r->tags = shown_tags(mk ? mk->tags : NULL);
 	/* The note's first line: the rest is in the editor. */
-	r->note = xstrndup(mk->note ? mk->note : "", strcspn(mk->note ? mk->note : "", "\n"));
+	r->note = mk && mk->note ? xstrndup(mk->note, strcspn(mk->note, "\n")) : xstrdup("");
 	return 0;
 }
 
@@ -102,7 +107,8 @@ marks_reload(struct pane *p)
 	struct marks *m = p->data;
 
 	clear_marks(m);
-	if (store_bookmarks(ui_store(p->ui), m->tag, 0, gather, m) < 0)
+	if ((m->queue ? store_queue(ui_store(p->ui), gather, m) :
+	    store_bookmarks(ui_store(p->ui), m->tag, 0, gather, m)) < 0)
 		ui_store_error(p->ui);
 	if (p->rows > 0)
 		listview_fit(&m->lv, p);
@@ -124,7 +130,7 @@ draw_mark(struct pane *p, int y, int i, int sel, void *ctx)
 	(void)ctx;
 	ui_put(p, y, x, r->title, p->cols - x,
 	    sel ? pane_selected_attr(p) : (attr_t)color_attr(EL_TITLE));
-	if (y + 1 < p->rows) {
+	if (!m->queue && y + 1 < p->rows) {
 		int w = ui_put(p, y + 1, 3, r->tags, p->cols - 3, (attr_t)color_attr(EL_META));
 
 		ui_put(p, y + 1, 3 + w + (w ? 2 : 0), r->note, p->cols - 5 - w, A_NORMAL);
@@ -136,6 +142,11 @@ marks_draw(struct pane *p)
 {
 	struct marks *m = p->data;
 
+	if (m->n == 0 && m->queue) {
+		ui_put(p, 0, 1, _("The reading queue is empty: + adds the article under the cursor."),
+		    p->cols - 2, A_DIM);
+		return;
+	}
 	if (m->n == 0) {
 		ui_put(p, 0, 1, m->tag ? _("No bookmark has this tag.") :
 		    _("No bookmarks yet: m bookmarks the article under the cursor."),
@@ -181,7 +192,9 @@ marks_key(struct pane *p, int key, int action)
 		return flags;
 	switch (action) {
 	case ACT_MARK_OPEN:
+	case ACT_QUEUE_OPEN:
 		return m->n > 0 ? UI_HANDLED | UI_OPEN : UI_HANDLED;
+	case ACT_QUEUE_CLOSE:
 	case ACT_FILTER_TAG:
 		/* Empty: a tag is typed anew more often than edited. */
 		ui_prompt(p->ui, &filter_question, NULL, p);
@@ -216,18 +229,23 @@ marks_current(struct pane *p, struct pane_article *a)
 		return 0;
 	a->id = m->v[m->lv.sel].id;
 	a->unread = m->v[m->lv.sel].unread;
-	a->bookmarked = 1;
+	a->bookmarked = m->v[m->lv.sel].bookmarked;
 	a->words = NULL;
 	return 1;
 }
 
-/* A bookmark removed here leaves the list at once. */
+/* A bookmark removed here (an article taken out of the queue) leaves the
+ * list at once. */
 static void
 marks_changed(struct pane *p, const struct pane_change *c)
 {
 	struct marks *m = p->data;
 
-	if (c->what != CHANGE_BOOKMARK || c->on)
+	for (int i = 0; i < m->n; i++) {
+		if (m->v[i].id == c->id && c->what == CHANGE_BOOKMARK)
+			m->v[i].bookmarked = c->on;
+	}
+	if (c->what != (m->queue ? CHANGE_QUEUE : CHANGE_BOOKMARK) || c->on)
 		return;
 	for (int i = 0; i < m->n; i++) {
 		if (m->v[i].id != c->id)
@@ -262,6 +280,20 @@ static const struct pane_ops marks_ops = {
 	.changed = marks_changed,
 };
 
+static const struct pane_ops queue_ops = {
+	.where = KEYS_QUEUE,
+	.name = N_("queue"),
+	.kind = PANE_LIST,
+	.draw = marks_draw,
+	.key = marks_key,
+	.resize = marks_resize,
+	.status = marks_status,
+	.free = marks_free,
+	.current = marks_current,
+	.reload = marks_reload,
+	.changed = marks_changed,
+};
+
 struct pane *
 pane_marks_new(struct ui *ui)
 {
@@ -269,5 +301,16 @@ pane_marks_new(struct ui *ui)
 	struct pane *p = pane_new(ui, &marks_ops, m);
 
 	listview_init(&m->lv, &marks_rows, p, MARK_LINES);
+	return p;
+}
+
+struct pane *
+pane_queue_new(struct ui *ui)
+{
+	struct marks *m = xcalloc(1, sizeof *m);
+	struct pane *p = pane_new(ui, &queue_ops, m);
+
+	m->queue = 1;
+	listview_init(&m->lv, &marks_rows, p, 1);
 	return p;
 }

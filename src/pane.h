@@ -47,6 +47,7 @@ enum pane_kind {
 	PANE_LIST,		/* a list: the list area of a split screen */
 	PANE_ARTICLE,		/* the article: beside or under the list */
 	PANE_FULL,		/* the whole screen (the help) */
+	PANE_SIDE,		/* the sidebar, at the left of the others */
 };
 
 /* The article a view names: under its cursor, or open in it. */
@@ -58,7 +59,7 @@ struct pane_article {
 
 /* A change of reading state made here, announced to every view at once
  * (the writer may take a while to write it). */
-enum pane_change_what { CHANGE_READ, CHANGE_BOOKMARK };
+enum pane_change_what { CHANGE_READ, CHANGE_BOOKMARK, CHANGE_QUEUE };
 
 struct pane_change {
 	int64_t id;		/* 0: every article */
@@ -121,6 +122,10 @@ int pane_story_mark(const char *title, int w, int64_t copies, char *mark, size_t
 struct store *ui_store(struct ui *ui);
 /* The query the search pane is to open with (new), or NULL; once. */
 char *ui_take_search_preset(struct ui *ui);
+/* Put the registry's view opened by action on top (panes.h). */
+void ui_show_view(struct ui *ui, int action);
+/* The search pane, opened on query. */
+void ui_show_search(struct ui *ui, const char *query);
 /* Where views send changes of reading state: never waits (writer.h). */
 struct writer *ui_writer(struct ui *ui);
 /* How long a key may wait for its change to be written before the views

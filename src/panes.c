@@ -13,6 +13,8 @@ const struct pane_entry panes[] = {
 	{ pane_marks_new, ACT_BOOKMARKS },
 	{ pane_help_new, ACT_HELP },
 	{ pane_links_new, ACT_LINKS },
+	{ pane_queue_new, ACT_SHOW_QUEUE },
+	{ pane_side_new, ACT_NONE },
 };
 
 const int npanes = sizeof panes / sizeof *panes;

@@ -1,8 +1,9 @@
 /*
  * panes.h: the registry of views. The core (ui.c) knows the views only
  * through this table: the first is the bottom of the stack (the article
- * list), the one of kind PANE_ARTICLE shows articles, and each other is
- * put on the stack by the action named with it. A new view is a file
+ * list), the one of kind PANE_ARTICLE shows articles, the one of kind
+ * PANE_SIDE is the sidebar, and each other is put on the stack by the
+ * action named with it. A new view is a file
  * pane-*.c with its constructor, and a line in panes.c.
  */
 #ifndef LUOT_PANES_H
@@ -26,5 +27,7 @@ struct pane *pane_search_new(struct ui *ui);
 struct pane *pane_marks_new(struct ui *ui);
 struct pane *pane_help_new(struct ui *ui);
 struct pane *pane_links_new(struct ui *ui);
+struct pane *pane_queue_new(struct ui *ui);
+struct pane *pane_side_new(struct ui *ui);
 
 #endif

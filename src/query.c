@@ -177,6 +177,8 @@ filter(struct parser *p, const char *name, size_t nlen, const char *value)
 			p->q->unread = 1;
 		else if (strcmp(value, "original") == 0)
 			p->q->original = 1;
+		else if (strcmp(value, "queued") == 0)
+			p->q->queued = 1;
 		else
 			return 0;
 		return 1;
@@ -889,5 +891,5 @@ query_empty(const struct query *q)
 {
 	return q->match == NULL && q->exclude == NULL && q->after == NULL &&
 	    q->before == NULL && q->on == NULL && !q->bookmarked && !q->unread && q->tag == NULL &&
-	    q->site == NULL && !q->original && q->story == 0;
+	    q->site == NULL && !q->original && !q->queued && q->story == 0;
 }

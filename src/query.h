@@ -49,6 +49,7 @@ struct query {
 	int bookmarked;		/* is:bookmarked */
 	int unread;		/* is:unread */
 	int original;		/* is:original: no story's later copies */
+	int queued;		/* is:queued: in the reading queue */
 	int64_t story;		/* story:ID, or 0 */
 	struct strlist words;	/* the plain words typed, for suggestions */
 	struct strlist marks;	/* words and phrases sought, to mark in the

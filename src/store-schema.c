@@ -497,6 +497,11 @@ static const char *const migrations[STORE_VERSION] = {
 	"ALTER TABLE article ADD COLUMN story INTEGER;"
 	"CREATE INDEX article_by_story ON article (story) WHERE story IS NOT NULL;"
 	"CREATE TABLE setting (name TEXT PRIMARY KEY, value) WITHOUT ROWID;",
+	/* 21: the reading queue: an article's place in it, by its content
+	 * hash as the rest of its reading state; a number, not a time, so
+	 * that two added in one second keep their order. */
+	"ALTER TABLE state ADD COLUMN queued INTEGER;"
+	"CREATE INDEX state_by_queued ON state (queued) WHERE queued IS NOT NULL;",
 };
 
 int

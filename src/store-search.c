@@ -150,7 +150,7 @@ search_sql(const struct store *s, const struct query *q, const struct search_sha
 	 * dates (SQL_FTS_KEY), a tag is a set of keys. A row a hit costs a
 	 * page read. */
 	int rows = !fts || (mode != SEARCH_COUNT && mode != SEARCH_EACH && mode != SEARCH_DAYS) ||
-	    q->unread || q->site;
+	    q->unread || q->site || q->queued;
 
 	buf_init(&b);
 	if (mode == SEARCH_DAYS)
@@ -202,6 +202,8 @@ search_sql(const struct store *s, const struct query *q, const struct search_sha
 	 * to make for 1,000 of them at 1M (a lookup each, a process cold). */
 	if (q->unread)
 		buf_adds(&b, " AND " SQL_UNREAD);
+	if (q->queued)
+		buf_adds(&b, " AND " SQL_QUEUED);
 	/* The site or one under it: "vnexpress.net" holds "e.vnexpress.net". */
 	if (q->site)
 		buf_adds(&b, " AND (a.site = ?11 OR substr(a.site, -length(?11) - 1) = '.' || ?11)");
@@ -476,7 +478,7 @@ floors_end(struct store *s, struct floors *f, const struct query *q,
 	/* The scan's cap cut it, or it saw every hit (of the words: an
 	 * exclusion, is:unread or tag: would count fewer). */
 	if (info != NULL && f->rc == SQLITE_OK && !f->expr && !q->exclude && !q->unread &&
-	    !q->tag && !q->site && !s->group && !q->original && !q->story) {
+	    !q->queued && !q->tag && !q->site && !s->group && !q->original && !q->story) {
 		info->counted = f->seen;
 		info->counted_all = f->end && f->seen < f->window * TIER_SPAN;
 	}

@@ -425,3 +425,72 @@ store_set_tags(struct store *s, int64_t id, const struct strlist *tags)
 		rc = bookmark_set(s, id, NULL, tags);
 	return store_state_end(s, rc);
 }
+
+static int
+queue_set(struct store *s, int64_t id, int on)
+{
+	int rc;
+
+	if (on)
+		return set_state(s, "queued", "(SELECT coalesce(max(queued), 0) + 1 FROM state"
+		    " WHERE queued IS NOT NULL)", "queued = coalesce(state.queued, excluded.queued)"
+		    " WHERE state.queued IS NULL", id, 0);
+	rc = store_change(s, "UPDATE state SET queued = NULL"
+	    " WHERE hash = (SELECT hash FROM article WHERE id = ?1) AND queued IS NOT NULL", id, 0);
+	return rc < 0 ? -1 : rc > 0;
+}
+
+int
+store_queue_set(struct store *s, int64_t id, int on)
+{
+	if (store_state_begin(s) < 0)
+		return -1;
+	return store_state_end(s, queue_set(s, id, on));
+}
+
+int
+store_queue(struct store *s, store_mark_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT " ITEM_COLUMNS " FROM state st"
+	    " JOIN article a ON a.hash = st.hash WHERE st.queued IS NOT NULL"
+	    " ORDER BY st.queued, a.id");
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_item it;
+
+		store_fill_item(st, &it);
+		if (fn(&it, NULL, ctx) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_stmt_done(s, st);
+	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
+}
+
+int
+store_queue_count(struct store *s, int64_t *n)
+{
+	return store_int_query(s, "SELECT count(*) FROM state st JOIN article a ON a.hash = st.hash"
+	    " WHERE st.queued IS NOT NULL", n);
+}
+
+int
+store_queued(struct store *s, int64_t id)
+{
+	int64_t n = 0;
+	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM state WHERE hash ="
+	    " (SELECT hash FROM article WHERE id = ?1) AND queued IS NOT NULL");
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	store_stmt_done(s, st);
+	return rc == SQLITE_ROW ? n > 0 : store_db_fail(s);
+}

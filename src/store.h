@@ -17,7 +17,7 @@
 #include "article.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_VERSION 20
+#define STORE_VERSION 21
 
 struct store;
 
@@ -333,6 +333,20 @@ typedef int (*store_mark_fn)(const struct store_item *item, const struct store_m
  * is decompressed for that). Returns 0 or -1. */
 int store_bookmarks(struct store *s, const char *tag, int with_body, store_mark_fn fn,
     void *ctx);
+
+/*
+ * The reading queue, in the order articles were added (by content hash,
+ * as the rest of the reading state). store_queue_set puts article id at
+ * the end of the queue (on; kept where it is when queued already) or
+ * takes it out: 1 when that changed something, 0 when not (or no such
+ * article), -1 on error. store_queue calls fn for each queued article,
+ * first added first (mark NULL); store_queue_count counts them.
+ */
+int store_queue_set(struct store *s, int64_t id, int on);
+int store_queue(struct store *s, store_mark_fn fn, void *ctx);
+int store_queue_count(struct store *s, int64_t *n);
+/* Is article id queued: 1, 0 (or no such article), -1 on error. */
+int store_queued(struct store *s, int64_t id);
 
 /*
  * Tags are matched folded: "Dân vận", "dân vận" and "dan van" are one

@@ -44,8 +44,11 @@
 /* Smallest terminal the interface draws in; smaller ones get a note. */
 #define MIN_COLS 20
 #define MIN_ROWS 5
-/* Side by side from this width; list over reader from this height. */
+/* Side by side from this width; list over reader from this height. The
+ * sidebar shows itself from WIDE_COLS too, SIDE_COLS wide (a quarter of
+ * a narrower screen where it is asked for). */
 #define WIDE_COLS 140
+#define SIDE_COLS 30
 #define TALL_ROWS 32
 /* SQLite page cache of the interface's connection, KiB. */
 #define UI_CACHE_KIB 8192
@@ -70,10 +73,14 @@ struct ui {
 	struct pane *all[MAX_PANES];	/* the registry's views, in its order */
 	int nall;
 	struct pane *article;	/* the view of kind PANE_ARTICLE */
+	struct pane *side;	/* the view of kind PANE_SIDE */
+	int side_shown;		/* the sidebar is on the screen */
+	int side_chosen;	/* shown or hidden by a key: no longer by width */
 	struct pane *stack[MAX_PANES];	/* stack[0]: the list; the top has the keys */
 	int depth;
 	enum layout layout;
 	WINDOW *status, *rule;	/* hints, status and message lines; a split's rule */
+	WINDOW *side_rule;	/* the sidebar's */
 	int hints;		/* lines of the key-hint bar: 0 or 1 */
 	char msg[512];
 	int msg_error;
@@ -194,7 +201,7 @@ ui_announce(struct ui *ui, const struct pane_change *c)
 		ui->counts.total = ui->counts.unread = ui->counts.bookmarked = -1;
 	else if (c->what == CHANGE_READ)
 		ui->counts.unread += c->on ? -1 : 1;
-	else
+	else if (c->what == CHANGE_BOOKMARK)
 		ui->counts.bookmarked += c->on ? 1 : -1;
 }
 
@@ -487,12 +494,89 @@ want_follow(struct ui *ui)
 	    (!ui->article->ops->current(ui->article, &shown) || shown.id != a.id);
 }
 
+/* Has the sidebar anything to show but the queue's entry? */
+static int
+stop_at_one(const void *v, void *ctx)
+{
+	(void)v;
+	*(int *)ctx = 1;
+	return 1;
+}
+
+static int
+saved_one(const struct store_saved *v, void *ctx)
+{
+	return stop_at_one(v, ctx);
+}
+
+static int
+tag_one(const char *tag, int64_t n, void *ctx)
+{
+	(void)n;
+	return stop_at_one(tag, ctx);
+}
+
+static int
+side_has_entries(struct ui *ui)
+{
+	int any = 0;
+	int64_t queued = 0;
+
+	store_saved(ui->store, saved_one, &any);
+	if (!any)
+		store_tags(ui->store, tag_one, &any);
+	return any || (store_queue_count(ui->store, &queued) == 0 && queued > 0);
+}
+
+/* Is the sidebar shown: as a key last chose, else as configured; by
+ * default on a wide screen, when there are searches, tags or a queue. */
+static int
+side_wanted(struct ui *ui, int cols)
+{
+	if (ui->side_chosen)
+		return ui->side_shown;
+	switch (conf_get()->sidebar) {
+	case CONFIG_SIDEBAR_ON:
+		return 1;
+	case CONFIG_SIDEBAR_OFF:
+		return 0;
+	case CONFIG_SIDEBAR_AUTO:
+		break;
+	}
+	return cols >= WIDE_COLS && side_has_entries(ui);
+}
+
+/* The top view but the sidebar: the one whose place the layout gives. */
+static struct pane *
+top_view(const struct ui *ui)
+{
+	for (int i = ui->depth - 1; i > 0; i--) {
+		if (ui->stack[i]->ops->kind != PANE_SIDE)
+			return ui->stack[i];
+	}
+	return ui->stack[0];
+}
+
+/* The sidebar at the left, with its rule: the columns it takes. */
+static int
+place_side(struct ui *ui, int body, int cols)
+{
+	int w = cols >= 4 * SIDE_COLS ? SIDE_COLS : cols / 4;
+
+	if (w < 12)
+		return 0;
+	place(ui->side, body, w, 0, 0);
+	ui->side_rule = newwin(body, 1, 0, w);
+	return w + 1;
+}
+
 /* Windows for the views shown, after a resize or a change of view. */
 static void
 layout(struct ui *ui)
 {
-	int rows = LINES, cols = COLS, body, pct = conf_get()->list_percent;
-	struct pane *t = top(ui), *l = list_view(ui);
+	int rows = LINES, cols = COLS, body, pct = conf_get()->list_percent, x = 0;
+	struct pane *t = top_view(ui), *l = list_view(ui);
+	int side_was = ui->side->win != NULL;
 
 	/* Not on a terminal of a few lines, where each is worth more. */
 	ui->hints = conf_get()->key_hints && rows >= 12;
@@ -502,6 +586,9 @@ layout(struct ui *ui)
 		place(ui->all[i], 0, 0, 0, 0);
 	if (ui->rule != NULL)
 		delwin(ui->rule);
+	if (ui->side_rule != NULL)
+		delwin(ui->side_rule);
+	ui->side_rule = NULL;
 	if (ui->status != NULL)
 		delwin(ui->status);
 	ui->rule = ui->status = NULL;
@@ -513,23 +600,33 @@ layout(struct ui *ui)
 	ui->status = newwin(2 + ui->hints, cols, rows - 2 - ui->hints, 0);
 	keypad(ui->status, TRUE);
 	wtimeout(ui->status, 1000);
-	ui->layout = pick_layout(cols, body);
+	ui->side_shown = side_wanted(ui, cols);
+	if (ui->side_shown && t->ops->kind != PANE_FULL) {
+		x = place_side(ui, body, cols);
+		cols -= x;
+		/* Its entries are read when it comes back: not while hidden. */
+		if (!side_was)
+			ui->side->seen = ui->gen - 1;
+	}
+	/* Side by side by the screen's width, the sidebar's columns left
+	 * to the list, while the two keep 100 columns. */
+	ui->layout = pick_layout(cols >= 100 ? cols + x : cols, body);
 	if (t->ops->kind == PANE_FULL) {
 		place(t, body, cols, 0, 0);
 	} else if (ui->layout == LAYOUT_WIDE) {
 		int left = cols * (pct > 0 ? pct : 40) / 100;
 
-		place(l, body, left, 0, 0);
-		ui->rule = newwin(body, 1, 0, left);
-		place(ui->article, body, cols - left - 1, 0, left + 1);
+		place(l, body, left, 0, x);
+		ui->rule = newwin(body, 1, 0, x + left);
+		place(ui->article, body, cols - left - 1, 0, x + left + 1);
 	} else if (ui->layout == LAYOUT_TALL) {
 		int up = body * (pct > 0 ? pct : 33) / 100;
 
-		place(l, up, cols, 0, 0);
-		ui->rule = newwin(1, cols, up, 0);
-		place(ui->article, body - up - 1, cols, up + 1, 0);
+		place(l, up, cols, 0, x);
+		ui->rule = newwin(1, cols, up, x);
+		place(ui->article, body - up - 1, cols, up + 1, x);
 	} else {
-		place(t, body, cols, 0, 0);
+		place(t, body, cols, 0, x);
 	}
 	want_follow(ui);
 }
@@ -540,11 +637,21 @@ read_shown(struct ui *ui)
 {
 	struct pane_article a;
 
-	if (ui->article->ops->current(ui->article, &a) && a.unread) {
+	if (!ui->article->ops->current(ui->article, &a))
+		return;
+	if (a.unread) {
 		struct pane_change c = { a.id, CHANGE_READ, 1, 0 };
 
 		writer_read(ui->writer, a.id, 1);
 		ui_announce(ui, &c);
+	}
+	/* Read is done with, in the queue: out of it (unless kept). */
+	if (!conf_get()->queue_keep_read && store_queued(ui->store, a.id) == 1) {
+		struct pane_change c = { a.id, CHANGE_QUEUE, 0, 1 };
+
+		writer_queue(ui->writer, a.id, 0);
+		ui_announce(ui, &c);
+		ui_state_changed(ui);
 	}
 }
 
@@ -716,6 +823,13 @@ draw(struct ui *ui)
 			whline(ui->rule, ACS_HLINE, COLS);
 		wnoutrefresh(ui->rule);
 	}
+	if (ui->side_rule != NULL && ui->dirty) {
+		wbkgdset(ui->side_rule, (chtype)' ' | (chtype)color_attr(EL_RULE));
+		wattrset(ui->side_rule, color_attr(EL_RULE));
+		werase(ui->side_rule);
+		wvline(ui->side_rule, ACS_VLINE, LINES - 2 - ui->hints);
+		wnoutrefresh(ui->side_rule);
+	}
 	draw_status(ui);
 	/* The view on top last: the cursor stays where it left it, and
 	 * shows only where text is typed. */
@@ -856,13 +970,48 @@ story_copies(struct ui *ui, struct pane *t)
 		ui_message(ui, 1, "%s", _("no article here"));
 		return UI_HANDLED;
 	}
-	free(ui->search_preset);
-	ui->search_preset = xasprintf("story:%lld", (long long)a.id);
-	for (int i = 0; i < npanes && i < ui->nall; i++) {
-		if (panes[i].action == ACT_SEARCH)
-			push(ui, ui->all[i]);
+	{
+		char q[32];
+
+		snprintf(q, sizeof q, "story:%lld", (long long)a.id);
+		ui_show_search(ui, q);
 	}
 	return UI_HANDLED;
+}
+
+void
+ui_show_view(struct ui *ui, int action)
+{
+	for (int i = 0; i < npanes && i < ui->nall; i++) {
+		if (panes[i].action == action && action != ACT_NONE)
+			push(ui, ui->all[i]);
+	}
+}
+
+void
+ui_show_search(struct ui *ui, const char *query)
+{
+	free(ui->search_preset);
+	ui->search_preset = xstrdup(query);
+	ui_show_view(ui, ACT_SEARCH);
+}
+
+/* S: to the sidebar, shown if it was not; from it, hidden. */
+static void
+sidebar_key(struct ui *ui)
+{
+	ui->side_chosen = 1;
+	if (top(ui) == ui->side) {
+		ui->side_shown = 0;
+		pop(ui);
+		return;
+	}
+	ui->side_shown = 1;
+	push(ui, ui->side);
+	if (ui->side->win == NULL) {
+		pop(ui);
+		ui_message(ui, 1, "%s", _("the screen is too narrow for the sidebar"));
+	}
 }
 
 /* The actions every view shares, for a key the top one did not take;
@@ -882,6 +1031,9 @@ global_action(struct ui *ui, int action)
 	switch (action) {
 	case ACT_QUIT:
 		return UI_QUIT;
+	case ACT_SIDEBAR:
+		sidebar_key(ui);
+		return UI_HANDLED;
 	case ACT_STORY:
 		return story_copies(ui, t);
 	case ACT_SWITCH:
@@ -1188,6 +1340,8 @@ make_views(struct ui *ui)
 		ui->all[ui->nall++] = panes[i].make(ui);
 		if (ui->all[i]->ops->kind == PANE_ARTICLE)
 			ui->article = ui->all[i];
+		if (ui->all[i]->ops->kind == PANE_SIDE)
+			ui->side = ui->all[i];
 	}
 	ui->stack[0] = ui->all[0];
 	ui->depth = 1;
@@ -1286,6 +1440,8 @@ ui_run(struct store *s)
 		delwin(ui.status);
 	if (ui.rule)
 		delwin(ui.rule);
+	if (ui.side_rule != NULL)
+		delwin(ui.side_rule);
 	delscreen(screen);
 	trace_close(ui.trace);
 	return rc;

@@ -25,7 +25,7 @@
 /* Its connection's page cache, KiB. */
 #define WRITER_CACHE_KIB 1024
 
-enum op_kind { OP_READ, OP_POSITION, OP_BOOKMARK, OP_NOTE, OP_TAGS, OP_READ_ALL };
+enum op_kind { OP_READ, OP_POSITION, OP_BOOKMARK, OP_NOTE, OP_TAGS, OP_READ_ALL, OP_QUEUE };
 
 struct op {
 	enum op_kind kind;
@@ -77,6 +77,8 @@ apply(struct store *s, const struct op *o)
 		return o->v ? store_bookmark_set(s, o->id, NULL, NULL) : store_bookmark_remove(s, o->id);
 	case OP_NOTE:
 		return store_bookmark_set(s, o->id, o->note, NULL);
+	case OP_QUEUE:
+		return store_queue_set(s, o->id, (int)o->v);
 	case OP_TAGS:
 		return store_set_tags(s, o->id, &o->tags);
 	case OP_READ_ALL: {
@@ -191,6 +193,12 @@ op_new(enum op_kind kind, int64_t id, int64_t v)
 	o->v = v;
 	strlist_init(&o->tags);
 	return o;
+}
+
+void
+writer_queue(struct writer *w, int64_t id, int on)
+{
+	queue(w, op_new(OP_QUEUE, id, on));
 }
 
 void

@@ -27,6 +27,7 @@ void writer_read(struct writer *w, int64_t id, int read);
 void writer_read_all(struct writer *w);	/* every article */
 void writer_position(struct writer *w, int64_t id, int64_t position);
 void writer_bookmark(struct writer *w, int64_t id, int on);
+void writer_queue(struct writer *w, int64_t id, int on);	/* the reading queue */
 /* Bookmark id with this note (a copy is kept). */
 void writer_note(struct writer *w, int64_t id, const char *note);
 /* Bookmark id with exactly these tags (copied). */
