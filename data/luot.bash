@@ -7,7 +7,7 @@ _luot()
 	local cur prev cmd i
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
-	local commands="import reextract list show search save saved trend bookmark bookmarks tags export feed feeds fetch read unread delete stats regroup check tidy help"
+	local commands="import reextract list show search save saved trend bookmark bookmarks queue tags export feed feeds fetch read unread delete stats regroup check tidy help"
 
 	case $prev in
 	-d|--db|-c|--config|-p|--patterns|-o|--output)
@@ -61,6 +61,12 @@ _luot()
 			COMPREPLY=($(compgen -W "add rm" -- "$cur"))
 		else
 			COMPREPLY=($(compgen -W "--note --tag --db --help" -- "$cur"))
+		fi ;;
+	queue)
+		if [[ $prev == queue ]]; then
+			COMPREPLY=($(compgen -W "add rm --json --db --help" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "--json --db --help" -- "$cur"))
 		fi ;;
 	feed)
 		if [[ $cur == -* ]]; then

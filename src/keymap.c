@@ -115,8 +115,9 @@ unbind(const int *keys, int n, enum keys_where where)
 	nbindings = j;
 }
 
-int
-keymap_bind(const int *keys, int n, int action)
+/* Bind keys to action; with user, as the user binds them (keymap_bind). */
+static int
+bind_keys(const int *keys, int n, int action, int user)
 {
 	if (n < 1 || n > KEYMAP_MAX_SEQ)
 		return -1;
@@ -125,7 +126,14 @@ keymap_bind(const int *keys, int n, int action)
 			unbind(keys, n, (enum keys_where)w);
 		return 0;
 	}
-	unbind(keys, n, actions[action].where);
+	/* Bound by the user to an action of every pane, the keys do it in
+	 * every pane: a pane's own default for them would come first (bind
+	 * Q quit, where the list has Q for the queue). The defaults are
+	 * meant to: q goes back in the article, quits elsewhere. */
+	for (int w = KEYS_ANY; w <= KEYS_LAST; w++) {
+		if (w == (int)actions[action].where || (user && actions[action].where == KEYS_ANY))
+			unbind(keys, n, (enum keys_where)w);
+	}
 	if (nbindings == MAX_BINDINGS)
 		return -1;
 	bindings[nbindings].nkeys = n;
@@ -134,6 +142,12 @@ keymap_bind(const int *keys, int n, int action)
 	bindings[nbindings].action = action;
 	nbindings++;
 	return 0;
+}
+
+int
+keymap_bind(const int *keys, int n, int action)
+{
+	return bind_keys(keys, n, action, 1);
 }
 
 void
@@ -154,7 +168,7 @@ keymap_init(void)
 
 			if (key < 0)
 				die("keys.def: %s: bad key %s", actions[a].name, k);
-			keymap_bind(&key, 1, a);
+			bind_keys(&key, 1, a, 0);
 		}
 		free(keys);
 	}
