@@ -82,7 +82,12 @@ _luot()
 	tags) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;
 	read) COMPREPLY=($(compgen -W "--all --before --db --help" -- "$cur")) ;;
 	export) COMPREPLY=($(compgen -W "--bookmarks --tag --format --output --force --bom --db --help" -- "$cur")) ;;
-	stats) COMPREPLY=($(compgen -W "--json --db --help" -- "$cur")) ;;
+	stats)
+		if [[ $prev == --by ]]; then
+			COMPREPLY=($(compgen -W "source month" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "--by --json --db --help" -- "$cur"))
+		fi ;;
 	regroup) COMPREPLY=($(compgen -W "--likeness --db --help" -- "$cur")) ;;
 	tidy) COMPREPLY=($(compgen -W "--quiet --db --help" -- "$cur")) ;;
 	unread|delete|check) COMPREPLY=($(compgen -W "--db --help" -- "$cur")) ;;

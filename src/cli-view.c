@@ -1,5 +1,5 @@
 /*
- * cli-view.c: the commands that read: list, show, search, stats, check.
+ * cli-view.c: the commands that read: list, show, search, check.
  * Their output is cli.c's.
  */
 #include "config.h"
@@ -36,11 +36,6 @@ static const struct cmd_opt search_opts[] = {
 	{ OPT_SORT, "sort", N_("ORDER"), N_("rank (best first, the default) or date (newest)") },
 	{ OPT_NO_GROUP, "no-group", NULL, N_("every copy of a story, not one row a story") },
 	{ 'j', "json", NULL, N_("one JSON object a hit, with snippet and matches") },
-	{ 0, NULL, NULL, NULL },
-};
-
-static const struct cmd_opt stats_opts[] = {
-	{ 'j', "json", NULL, N_("one JSON object") },
 	{ 0, NULL, NULL, NULL },
 };
 
@@ -120,14 +115,6 @@ run_show(struct cmd_ctx *c)
 	if (cmd_store(c, "luot.db") == NULL)
 		return 1;
 	return cli_show(c->s, cmd_parse_id(c->argv[0]), c->json);
-}
-
-static int
-run_stats(struct cmd_ctx *c)
-{
-	if (cmd_store(c, "luot.db") == NULL)
-		return 1;
-	return cli_stats(c->s, c->json);
 }
 
 static int
@@ -211,12 +198,6 @@ const struct command cli_search_entry = {
 	   "  site:vnexpress.net (the article's address)\n"
 	   "  is:original  story:ID (a story's copies)\n"),
 	0, 1, -1, N_("search wants a query"), run_search,
-};
-
-const struct command cli_stats_entry = {
-	"stats", N_("[--json]"), N_("Summarise the database."),
-	stats_opts, N_("read the database at PATH"), NULL,
-	0, 0, 0, N_("stats takes no arguments"), run_stats,
 };
 
 const struct command cli_check_entry = {

@@ -660,3 +660,9 @@ cli_queue(struct store *s, int json)
 		warnx("%s", _("the reading queue is empty"));
 	return finish();
 }
+
+int
+cli_finish(void)
+{
+	return finish();
+}

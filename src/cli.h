@@ -29,6 +29,8 @@ void cli_no_bookmarks(const char *tag);
 int cli_queue(struct store *s, int json);
 
 int cli_show(struct store *s, int64_t id, int json);
+/* Standard output flushed: 0, or 1 with "write error" said. */
+int cli_finish(void);
 int cli_stats(struct store *s, int json);
 
 /* Search with the query language of query.h; on a terminal matches are

@@ -730,3 +730,30 @@ store_stats(struct store *s, struct store_stats *out)
 	}
 	return 0;
 }
+
+int
+store_stats_parts(struct store *s, int (*fn)(const struct store_stats_part *p, void *ctx),
+    void *ctx)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT coalesce(nullif(a.source, ''), a.site, '') AS k,"
+	    " substr(a.published, 1, 7) AS m, count(*),"
+	    " sum(a.id IN (SELECT article FROM story_copy)), min(a.published), max(a.published)"
+	    " FROM article a GROUP BY k, m ORDER BY k, m");
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_stats_part p = {
+			store_col(st, 0), store_col(st, 1), sqlite3_column_int64(st, 2),
+			sqlite3_column_int64(st, 3), store_col(st, 4), store_col(st, 5),
+		};
+
+		if (fn(&p, ctx) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_stmt_done(s, st);
+	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
+}

@@ -465,6 +465,22 @@ enum store_trend_by { STORE_BY_DAY, STORE_BY_SOURCE };
 int store_trend(struct store *s, const struct query *q, enum store_trend_by by,
     int (*fn)(const char *label, int64_t n, void *ctx), void *ctx);
 
+/* The articles of one source in one month, as store_stats_parts gives
+ * them (strings borrowed for the call). */
+struct store_stats_part {
+	const char *source;	/* the source, else the URL's site, else "" */
+	const char *month;	/* "YYYY-MM", NULL for the undated */
+	int64_t articles;
+	int64_t copies;		/* of them, later copies of a story */
+	const char *first, *last;	/* their earliest and latest dates */
+};
+
+/* fn for each source and month that has articles, by source then month
+ * (the undated first); a non-zero return stops. It reads every article:
+ * a command's work, not the interface's. 0 or -1. */
+int store_stats_parts(struct store *s, int (*fn)(const struct store_stats_part *p, void *ctx),
+    void *ctx);
+
 /* Number of articles the query finds, counted up to cap (< 0: all).
  * Returns 0 or -1. */
 int store_search_count(struct store *s, const struct query *q, long cap, int64_t *n);
