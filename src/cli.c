@@ -266,6 +266,8 @@ struct search_ctx {
 	long hits;
 	int64_t total;		/* hits counted, up to STORE_COUNT_CAP + 1 */
 	int more;		/* ...or at least total: the count stopped */
+	int64_t articles;	/* every copy of the stories counted, as total */
+	int articles_more;
 	const struct query *q;	/* the query searched (borrowed) */
 };
 
@@ -432,6 +434,11 @@ search_hit(const struct store_item *it, const char *snippet, void *vctx)
 		    c->total));
 		json_key(b, "total_more", 0);
 		buf_adds(b, c->more || c->total > STORE_COUNT_CAP ? "true" : "false");
+		json_key(b, "articles", 0);
+		buf_printf(b, "%lld", (long long)(c->articles > STORE_COUNT_CAP ? STORE_COUNT_CAP :
+		    c->articles));
+		json_key(b, "articles_more", 0);
+		buf_adds(b, c->articles_more || c->articles > STORE_COUNT_CAP ? "true" : "false");
 		json_cuts(b, c->q);
 		json_key(b, "snippet", 0);
 		json_str(b, snippet ? text.data : NULL);
@@ -509,7 +516,7 @@ many_matches(int64_t total, int more, const struct store_search_info *info)
 int
 cli_search(struct store *s, const char *text, enum store_sort sort, long limit, int json)
 {
-	struct search_ctx c = { { json, terminal_width(), { NULL, 0, 0 }, 0 }, 0, 0, 0, 0, NULL };
+	struct search_ctx c = { { json, terminal_width(), { NULL, 0, 0 }, 0 }, 0, 0, 0, 0, 0, 0, NULL };
 	struct trace *tr = trace_open();
 	struct store_search_info info;
 	struct query q;
@@ -531,6 +538,12 @@ cli_search(struct store *s, const char *text, enum store_sort sort, long limit, 
 	}
 	rc = json ? store_search_total(s, &q, NULL, STORE_COUNT_CAP + 1, CLI_COUNT_MS, &c.total,
 	    &c.more) : 0;
+	/* The articles behind the stories: as many when nothing groups. */
+	c.articles = c.total;
+	c.articles_more = c.more;
+	if (rc == 0 && json)
+		rc = store_search_articles(s, &q, STORE_COUNT_CAP + 1, CLI_COUNT_MS, &c.articles,
+		    &c.articles_more) < 0 ? -1 : 0;
 	if (rc == 0)
 		rc = store_search(s, &q, sort, limit, search_hit, &c, &info);
 	/* The page out before the note's count and the suggestion, in a

@@ -57,6 +57,9 @@ struct search {
 				 * -1: not counted */
 	int total_more;		/* ...or at least total: the count stopped */
 	int uncounted;		/* the ranked hits await their count */
+	int64_t articles;	/* the articles behind them, every copy of a
+				 * story counted; -1: not counted or the same */
+	int articles_more;
 	struct store_search_info info;	/* what their search learnt of it */
 	int ranked;		/* the hits are ranked, not just the newest */
 	int interrupted;	/* the last search was stopped by a key */
@@ -200,6 +203,16 @@ gather_hit(const struct store_item *it, const char *snippet, void *ctx)
 	return 0;
 }
 
+static int
+has_copies(const struct hit *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (v[i].copies > 1)
+			return 1;
+	}
+	return 0;
+}
+
 /* q's prefixes cut short, for the status line: the first with its
  * words searched of all ("t* 16/200"), then how many more ("+2"); NULL
  * for none. */
@@ -267,7 +280,7 @@ run(struct pane *p, int force, int ranked)
 		s->searched = text;
 		s->lv.sel = s->lv.top = 0;
 		s->more = s->partial = 0;
-		s->total = -1;
+		s->total = s->articles = -1;
 		s->uncounted = 0;
 		s->ranked = 1;	/* nothing to rank */
 		return UI_REDRAW;
@@ -310,7 +323,9 @@ run(struct pane *p, int force, int ranked)
 	 * to a key stays quick, and the count waits for a screen. */
 	s->total = ranked && !s->more ? g.n : -1;
 	s->total_more = 0;
-	s->uncounted = ranked && s->more;
+	s->articles = -1;
+	/* A story's copies are counted too when a hit has any. */
+	s->uncounted = ranked && (s->more || has_copies(g.v, g.n));
 	s->info = info;
 	s->ranked = ranked;
 	if (!same)
@@ -573,8 +588,16 @@ count_hits(struct pane *p)
 		return 0;
 	store_parse_query(st, s->searched, &q);
 	store_set_interrupt(st, stop_for_key, NULL);
-	rc = store_search_total(st, &q, &s->info, STORE_COUNT_CAP + 1, STORE_COUNT_MS,
-	    &s->total, &s->total_more);
+	rc = s->more ? store_search_total(st, &q, &s->info, STORE_COUNT_CAP + 1, STORE_COUNT_MS,
+	    &s->total, &s->total_more) : 0;
+	if (rc == 0 && (rc = store_search_articles(st, &q, STORE_COUNT_CAP + 1, STORE_COUNT_MS,
+	    &s->articles, &s->articles_more)) != 1)
+		s->articles = -1;
+	/* As many as the stories: nothing more to say. */
+	if (rc == 1 && s->articles == s->total && !s->articles_more && !s->total_more)
+		s->articles = -1;
+	if (rc == 1)
+		rc = 0;
 	store_set_interrupt(st, NULL, NULL);
 	query_free(&q);
 	if (rc < 0) {
@@ -612,7 +635,7 @@ search_status(struct pane *p, char *buf, size_t size)
 {
 	struct search *s = p->data;
 
-	char of[64] = "";
+	char of[160] = "";
 	char cut[160] = "";
 
 	if (s->total > STORE_COUNT_CAP)
@@ -621,6 +644,13 @@ search_status(struct pane *p, char *buf, size_t size)
 		snprintf(of, sizeof of, _(" of at least %lld"), (long long)s->total);
 	else if (s->total >= 0 && s->more)
 		snprintf(of, sizeof of, _(" of %lld"), (long long)s->total);
+	/* Stories are the rows; the articles behind them too. */
+	if (s->articles > STORE_COUNT_CAP)
+		snprintf(of + strlen(of), sizeof of - strlen(of), _(" (articles: more than %d)"),
+		    STORE_COUNT_CAP);
+	else if (s->articles >= 0)
+		snprintf(of + strlen(of), sizeof of - strlen(of), _(" (articles: %lld%s)"),
+		    (long long)s->articles, s->articles_more ? "+" : "");
 	if (s->cuts != NULL)
 		snprintf(cut, sizeof cut, _(" (most frequent words only: %s)"), s->cuts);
 	if (s->nhits == 0)
@@ -644,7 +674,7 @@ search_start(struct pane *p)
 	s->searched = NULL;
 	s->lv.sel = s->lv.top = 0;
 	s->ranked = 0;
-	s->total = -1;
+	s->total = s->articles = -1;
 	s->uncounted = 0;
 	s->limit = 20;
 	history_load(s);

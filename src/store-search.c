@@ -1003,3 +1003,17 @@ store_count_from(struct store *s, const struct query *q, long cap, int64_t floor
 		return store_db_fail(s);
 	return 0;
 }
+
+int
+store_search_articles(struct store *s, const struct query *q, long cap, double ms,
+    int64_t *n, int *more)
+{
+	int group = s->group, rc;
+
+	if (!group || q->story != 0)
+		return 0;
+	s->group = 0;
+	rc = store_search_total(s, q, NULL, cap, ms, n, more);
+	s->group = group;
+	return rc < 0 ? -1 : 1;
+}

@@ -490,6 +490,13 @@ int store_search_count(struct store *s, const struct query *q, long cap, int64_t
  * milliseconds at most; *more then says there are at least *n. */
 int store_search_total(struct store *s, const struct query *q,
     const struct store_search_info *info, long cap, double ms, int64_t *n, int *more);
+
+/* With one row a story (store_set_grouping), the articles behind the
+ * hits store_search_total counts, every copy counted; 1 when counted
+ * (*n, *more as there), 0 when the store does not group (the same count
+ * as the hits'), -1 on error. */
+int store_search_articles(struct store *s, const struct query *q, long cap, double ms,
+    int64_t *n, int *more);
 /* The interface counts for this long, at a pause, a key stopping it. */
 #define STORE_COUNT_MS 20.0
 

@@ -47,11 +47,11 @@ test_expect_success 'the same stories whatever the order of import: the head mov
 	test "$("$LUOT" --db "$db2" list | wc -l)" = 3
 '
 
-test_expect_success 'a search finds the story once; --no-group every copy; counts are of stories' '
+test_expect_success 'a search finds the story once; --no-group every copy; counts are of stories and articles' '
 	"$LUOT" --db "$db" search --json "hồ chứa nước Nước Trong" >j &&
-	jq -s -e "length == 3 and all(.[]; .total == 3)" j &&
+	jq -s -e "length == 3 and all(.[]; .total == 3 and .articles == 5 and .articles_more == false)" j &&
 	"$LUOT" --db "$db" search --no-group --json "hồ chứa nước Nước Trong" >j &&
-	jq -s -e "length == 5 and all(.[]; .total == 5)" j
+	jq -s -e "length == 5 and all(.[]; .total == 5 and .articles == 5)" j
 '
 
 test_expect_success 'show names the other copies; --json as also_in' '

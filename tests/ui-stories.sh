@@ -24,6 +24,7 @@ test_expect_success '  a search shows the story once too, marked ×3' '
 	ui_type "khánh thành hồ" &&
 	ui_wait "hồ chứa nước Nước Trong cấp nước tưới cho 5.000 ha lúa ×3" &&
 	! ui_screen | grep -q "Báo Tin tức" &&
+	ui_wait_status "(articles: 5)" &&
 	ui_keys Escape &&
 	ui_wait_status "list"
 '
