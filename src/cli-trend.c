@@ -17,6 +17,7 @@
 #include "json.h"
 #include "query.h"
 #include "text.h"
+#include "trend.h"
 #include "util.h"
 
 enum { OPT_BY = CMD_LONG_ONLY };
@@ -27,56 +28,10 @@ static const struct cmd_opt trend_opts[] = {
 	{ 0, NULL, NULL, NULL },
 };
 
-/* The months counted, from the first to the last, and the undated. */
-struct months {
-	int first, last;	/* year * 12 + month - 1; last < first: none */
-	int64_t *n;		/* last - first + 1 of them */
-	int64_t undated;
-};
-
-static int
-add_day(const char *label, int64_t n, void *ctx)
-{
-	struct months *m = ctx;
-	int y, mo, k;
-
-	if (sscanf(label, "%d-%d", &y, &mo) != 2) {
-		m->undated += n;
-		return 0;
-	}
-	k = y * 12 + mo - 1;
-	if (m->last < m->first) {
-		m->first = m->last = k;
-		m->n = xcalloc(1, sizeof *m->n);
-	}
-	/* Days come in order: a month is the last one or a new one. */
-	if (k > m->last) {
-		m->n = xrealloc(m->n, (size_t)(k - m->first + 1) * sizeof *m->n);
-		memset(m->n + (m->last - m->first + 1), 0, (size_t)(k - m->last) * sizeof *m->n);
-		m->last = k;
-	}
-	m->n[k - m->first] += n;
-	return 0;
-}
-
-/* The months as a sparkline, one block a month, the tallest the most. */
 static void
-sparkline(const struct months *m, struct buf *b)
+print_months(const struct trend_months *m, int json, struct buf *b)
 {
-	static const char *const bars[] = { " ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
-	int64_t top = 0;
-
-	for (int k = 0; k <= m->last - m->first; k++)
-		top = m->n[k] > top ? m->n[k] : top;
-	for (int k = 0; k <= m->last - m->first; k++)
-		buf_adds(b, bars[top ? (m->n[k] * 8 + top - 1) / top : 0]);
-	buf_addc(b, '\n');
-}
-
-static void
-print_months(const struct months *m, int json, struct buf *b)
-{
-	for (int k = m->first; k <= m->last; k++) {
+	for (int k = m->first; m->n != NULL && k <= m->last; k++) {
 		int64_t n = m->n[k - m->first];
 
 		if (json)
@@ -92,9 +47,12 @@ print_months(const struct months *m, int json, struct buf *b)
 			buf_printf(b, "%-7s  %8lld\n", _("undated"), (long long)m->undated);
 	}
 	/* The shape at a glance, where someone looks at it. */
-	if (!json && m->last >= m->first && isatty(STDOUT_FILENO)) {
+	if (!json && m->n != NULL && isatty(STDOUT_FILENO)) {
+		int per;
+
 		buf_printf(b, "\n%04d-%02d ", m->first / 12, m->first % 12 + 1);
-		sparkline(m, b);
+		trend_sparkline(m, m->last - m->first + 1, &per, b);
+		buf_addc(b, '\n');
 	}
 }
 
@@ -126,7 +84,7 @@ static int
 run_trend(struct cmd_ctx *c)
 {
 	const char *by = cmd_get(c, OPT_BY);
-	struct months m = { 1, 0, NULL, 0 };
+	struct trend_months m = { 0, 0, NULL, 0 };
 	struct sources src = { c->json, NULL };
 	struct buf out;
 	struct query q;
@@ -144,14 +102,14 @@ run_trend(struct cmd_ctx *c)
 	src.b = &out;
 	if (by != NULL && strcmp(by, "source") == 0)
 		rc = store_trend(c->s, &q, STORE_BY_SOURCE, add_source, &src);
-	else if ((rc = store_trend(c->s, &q, STORE_BY_DAY, add_day, &m)) == 0)
+	else if ((rc = store_trend(c->s, &q, STORE_BY_DAY, trend_add_day, &m)) == 0)
 		print_months(&m, c->json, &out);
 	if (rc < 0)
 		warnx("%s", store_errmsg(c->s));
 	else
 		fwrite(out.data, 1, out.len, stdout);
 	buf_free(&out);
-	free(m.n);
+	trend_free(&m);
 	query_free(&q);
 	free(text);
 	return rc < 0;

@@ -27,6 +27,7 @@
 #include "query.h"
 #include "store.h"
 #include "text.h"
+#include "trend.h"
 #include "url.h"
 #include "util.h"
 
@@ -60,6 +61,8 @@ struct search {
 	int64_t articles;	/* the articles behind them, every copy of a
 				 * story counted; -1: not counted or the same */
 	int articles_more;
+	struct trend_months trend;	/* the hits by month, for the header */
+	int trended;		/* trend is the hits' (or given up) */
 	struct store_search_info info;	/* what their search learnt of it */
 	int ranked;		/* the hits are ranked, not just the newest */
 	int interrupted;	/* the last search was stopped by a key */
@@ -159,6 +162,8 @@ clear_hits(struct search *s)
 	s->suggest = NULL;
 	free(s->cuts);
 	s->cuts = NULL;
+	trend_free(&s->trend);
+	s->trended = 0;
 }
 
 static void
@@ -435,6 +440,41 @@ draw_hit(struct pane *p, int y, int i, int sel, void *ctx)
 		draw_snippet(p, y + 1, h->snippet);
 }
 
+/* The widest the header's trend gets, in bars. */
+#define TREND_BARS 24
+
+/*
+ * The hits' months at the end of the header, "2017 ▁▂▅█▃ 2024" (a bar
+ * for a month, or for a few when there are more than TREND_BARS), where
+ * it fits after used columns. Returns the columns it took, 0 for none.
+ */
+static int
+draw_trend(struct pane *p, int used)
+{
+	struct search *s = p->data;
+	struct buf b;
+	int per, bars, w;
+	char from[16], to[16];
+
+	/* Bars are no ASCII: a terminal that shows none has no trend. */
+	if (s->trend.n == NULL || s->trend.last == s->trend.first || !text_utf8_locale())
+		return 0;
+	snprintf(from, sizeof from, "%d", s->trend.first / 12);
+	snprintf(to, sizeof to, "%d", s->trend.last / 12);
+	buf_init(&b);
+	buf_printf(&b, "%s ", from);
+	bars = trend_sparkline(&s->trend, TREND_BARS, &per, &b);
+	buf_printf(&b, " %s", to);
+	w = (int)strlen(from) + (int)strlen(to) + 2 + bars;
+	if (used + 2 + w + 1 > p->cols) {
+		buf_free(&b);
+		return 0;
+	}
+	ui_put(p, 0, p->cols - w - 1, b.data, w, (attr_t)color_attr(EL_META));
+	buf_free(&b);
+	return w + 2;
+}
+
 static void
 search_draw(struct pane *p)
 {
@@ -445,7 +485,14 @@ search_draw(struct pane *p)
 	if (s->nhits == 0 && s->searched != NULL && s->searched[0] && p->rows > 2)
 		ui_put(p, 2, 1, _("No match."), p->cols - 1, A_DIM);
 	draw_suggestion(p, s->nhits == 0 ? 3 : 1 + shown * HIT_LINES);
-	edit_draw(&s->line, p, 0, "/ ");
+	{
+		/* The query line leaves the trend its end, where both fit. */
+		int cols = p->cols, tw = draw_trend(p, 2 + (int)text_width(s->line.text));
+
+		p->cols = cols - tw;
+		edit_draw(&s->line, p, 0, "/ ");
+		p->cols = cols;
+	}
 }
 
 /* More hits past the last (listview's more): twice as many asked for,
@@ -608,6 +655,36 @@ count_hits(struct pane *p)
 		ui_store_error(p->ui);
 	}
 	s->uncounted = 0;
+	return UI_REDRAW | UI_AGAIN;	/* the trend is next */
+}
+
+/*
+ * The hits by month, for the header's sparkline: after they are counted,
+ * as it reads every hit's index key (store_trend); a key stops it, to be
+ * made at the next pause. A failure leaves the header without it.
+ */
+static int
+trend_hits(struct pane *p)
+{
+	struct search *s = p->data;
+	struct store *st = ui_store(p->ui);
+	struct query q;
+	int rc;
+
+	if (s->trended || !s->ranked || s->uncounted || s->nhits == 0 || s->searched == NULL ||
+	    ui_key_waiting())
+		return 0;
+	store_parse_query(st, s->searched, &q);
+	store_set_interrupt(st, stop_for_key, NULL);
+	rc = store_trend(st, &q, STORE_BY_DAY, trend_add_day, &s->trend);
+	store_set_interrupt(st, NULL, NULL);
+	query_free(&q);
+	if (rc < 0) {
+		trend_free(&s->trend);
+		if (store_interrupted(st))
+			return 0;
+	}
+	s->trended = 1;
 	return UI_REDRAW;
 }
 
@@ -619,9 +696,16 @@ search_idle(struct pane *p)
 	int flags = run(p, 0, 0);
 
 	flags |= run(p, 0, 1);
-	if (flags & UI_REDRAW)
-		return flags | (((struct search *)p->data)->uncounted ? UI_AGAIN : 0);
-	return count_hits(p);
+	if (flags & UI_REDRAW) {
+		const struct search *s = p->data;
+
+		/* The count and the trend come next, without waiting for a
+		 * key's timeout. */
+		return flags | (s->uncounted || (s->ranked && !s->trended) ? UI_AGAIN : 0);
+	}
+	if ((flags = count_hits(p)) != 0)
+		return flags;
+	return trend_hits(p);
 }
 
 static void
