@@ -706,6 +706,22 @@ find_tag(const xmlNode *n, const char *tag)
 	return NULL;
 }
 
+/* Does a class or id word of ci (lower case, space-separated) say it may
+ * be the article, with no junk word in it? "box-related-inbody" is a box
+ * of related news set in the body, not the body. */
+static int
+maybe_article(const char *ci)
+{
+	char *t = xstrdup(ci), *save = NULL;
+	int maybe = 0;
+
+	for (char *w = strtok_r(t, " \t\n", &save); w != NULL && !maybe;
+	    w = strtok_r(NULL, " \t\n", &save))
+		maybe = holds_word(w, maybe_words) && !holds_word(w, junk_words);
+	free(t);
+	return maybe;
+}
+
 static int
 is_junk(const xmlNode *n)
 {
@@ -725,7 +741,7 @@ is_junk(const xmlNode *n)
 	ci = class_id(n);
 	/* By its class, unless it holds the headline or an <article>: a
 	 * site's main column may be its "sidebar-1". */
-	junk = holds_word(ci, junk_words) && !holds_word(ci, maybe_words) &&
+	junk = holds_word(ci, junk_words) && !maybe_article(ci) &&
 	    !holds_tag(n, "h1") && !holds_tag(n, "article");
 	/* A hidden block is none of the page the reader sees. */
 	if (!junk) {
@@ -947,6 +963,32 @@ link_block(const xmlNode *n)
 	return len >= LINK_BLOCK_MIN && link_len(n) * 10 >= len * 9;
 }
 
+/* Links under n, counted up to most. */
+static int
+count_links(const xmlNode *n, int most)
+{
+	int k = 0;
+
+	for (const xmlNode *c = n->children; c != NULL && k < most; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		k += is_tag(c, "a") ? 1 : count_links(c, most - k);
+	}
+	return k;
+}
+
+/* Is block n a box of links set in the text ("Tin cùng chủ đề" and two
+ * headlines): no paragraph, two links or more, three quarters of its text
+ * in them, the rest its label? */
+static int
+link_box(const xmlNode *n)
+{
+	size_t len = text_len(n);
+
+	return !is_tag(n, "p") && len >= LINK_BLOCK_MIN && count_links(n, 2) >= 2 &&
+	    link_len(n) * 4 >= len * 3;
+}
+
 static void
 emit(const xmlNode *n, struct lines_out *o)
 {
@@ -990,8 +1032,9 @@ emit(const xmlNode *n, struct lines_out *o)
 		if (tag_in(c, block_tags) || is_tag(c, "td") || is_tag(c, "th")) {
 			end_line(o);
 			/* A block that is one link is another article's headline
-			 * (a related story set in the text), not this one's. */
-			if (!link_block(c))
+			 * (a related story set in the text), not this one's; a
+			 * box of them with its label is other articles'. */
+			if (!link_block(c) && !link_box(c))
 				emit(c->children, o);
 			end_line(o);
 			continue;
@@ -1499,6 +1542,14 @@ signature_names(const char *text)
 		if (slash != NULL && slash != t && strlen(slash) <= 40 && strchr(slash, ' ') == NULL)
 			*slash = '\0';
 	}
+	/* "Hà Vân (Theo Reuters)": where the story came from, after the
+	 * writer (or translator) it names. */
+	{
+		char *paren = strrchr(t, '(');
+
+		if (paren != NULL && paren != t && t[strlen(t) - 1] == ')')
+			*paren = '\0';
+	}
 	/* "Tâm Giao Ảnh: Cao Trung Hiếu": the writer, not the photographer. */
 	for (size_t i = 0; credits[i] != NULL; i++) {
 		char *at = strstr(t, credits[i]);
@@ -1688,9 +1739,21 @@ add_text(struct page_texts *pt, const xmlNode *n, int in_h1)
 static void
 add_time(struct page_texts *pt, const xmlNode *n)
 {
-	char *when = attr(n, "datetime");
-	struct date d;
+	char *when = attr(n, "datetime"), *shown;
+	struct date d, seen;
 
+	/* It shows a time of its own ("22/11/2015 - 21:47"): the reader
+	 * goes by that, read as its text is; the attribute's offset is often
+	 * wrong. */
+	if (when != NULL && (shown = short_text(n, DATELINE_MAX)) != NULL) {
+		int own = date_is_dateline(shown, &seen) && seen.prec == DATE_MINUTE;
+
+		free(shown);
+		if (own) {
+			free(when);
+			return;
+		}
+	}
 	if (when != NULL && date_parse_meta(when, &d)) {
 		grow(pt);
 		pt->text[pt->n] = NULL;

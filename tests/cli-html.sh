@@ -242,4 +242,43 @@ test_expect_success 'a <title> the page does not show (a slogan), no <h1>: the h
 	"$LUOT" --db slogan.db list --json | jq -e --arg h "$h" ".title == \$h and .published == \"2024-08-12T14:35\""
 '
 
+# page TITLE BODY: a page with a headline and body markup, on stdout.
+page() {
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>%s</title></head><body><h1>%s</h1>%s</body></html>\n" "$1" "$1" "$2"
+}
+p1="<p>Đoạn văn đầu tiên của bài viết kể về con đường ven biển được mở rộng, nối ba huyện phía nam của tỉnh.</p>"
+p2="<p>Đoạn văn thứ hai của bài viết dài hơn một chút, để bài có đủ chữ mà được nhận là một bài báo.</p>"
+p3="<p>Đoạn văn cuối cùng của bài viết nói rằng công trình sẽ hoàn thành vào cuối năm sau.</p>"
+
+test_expect_success 'a box of related links set in the text goes with its label; the text after it stays' '
+	for box in "<div class=box-related-inbody><p class=label>Có thể bạn quan tâm</p><ul><li><a href=/a>Giá xăng dầu hôm nay giảm nhẹ lần thứ ba</a></li><li><a href=/b>Thị trường lúa gạo sôi động cuối năm</a></li></ul></div>" \
+		"<div class=news-relation><div class=rel-head>Tin cùng chủ đề</div><div class=rel-item><a href=/a>Giá xăng dầu hôm nay giảm nhẹ lần thứ ba</a></div><div class=rel-item><a href=/b>Thị trường lúa gạo sôi động cuối năm</a></div></div>"; do
+		page "Tỉnh đầu tư nâng cấp đường ven biển phía nam" "<div class=content>$p1$p2$box$p3</div>" >box.html &&
+		rm -f box.db && "$LUOT" --db box.db import -q box.html >/dev/null &&
+		"$LUOT" --db box.db show 1 >shown &&
+		! grep -q "quan tâm\|cùng chủ đề\|Giá xăng\|lúa gạo" shown &&
+		grep -q "công trình sẽ hoàn thành" shown || return 1
+	done
+'
+
+test_expect_success 'a signature naming its source in parentheses names the writer' '
+	page "Báo in châu Âu tìm cách sống sót trong thời số" "<article>$p1$p2<p align=right><b>Hà Vân (Theo Reuters)</b></p></article>" >paren.html &&
+	"$LUOT" --db paren.db import -q paren.html >/dev/null &&
+	test "$("$LUOT" --db paren.db list --json | jq -r .author)" = "Hà Vân"
+'
+
+test_expect_success 'a <time> that shows its time is read as shown, not by its datetime'"'"'s wrong offset' '
+	page "Phim mới ra mắt khán giả thủ đô tối qua" "<time datetime=\"2015-11-22T21:47:12+00:00\">22/11/2015 - 21:47</time><article>$p1$p2</article>" >time2.html &&
+	"$LUOT" --db time2.db import -q time2.html >/dev/null &&
+	test "$("$LUOT" --db time2.db list --json | jq -r .published)" = 2015-11-22T21:47
+'
+
+test_expect_success 'old pages'"'"' furniture: breadcrumb, print links, a rating line, a list of other articles' '
+	page "Thầy giáo quân hàm xanh nơi bản xa" "<td>Trang chủ &gt;&gt; <a href=/c>Gương sáng biên cương</a><br>$p1$p2$p3<br><a href=/p>[In bài]</a> <a href=/s>[Gửi bài viết]</a><p>Đánh giá bài viết: ★★★★★</p><br><b>Những bài khác:</b><br>- <a href=/x>Đồn Biên phòng tặng quà trẻ em nghèo</a><br>- <a href=/y>Giao lưu kết nghĩa hai đồn biên phòng</a></td>" >old.html &&
+	"$LUOT" --db old.db import -q old.html >/dev/null &&
+	"$LUOT" --db old.db show 1 >shown &&
+	! grep -q "Trang chủ\|In bài\|Gửi bài\|Đánh giá\|Những bài khác\|Đồn Biên phòng" shown &&
+	grep -q "công trình sẽ hoàn thành" shown
+'
+
 test_done
