@@ -20,6 +20,7 @@
 #include "i18n.h"
 #include "layout.h"
 #include "mark.h"
+#include "worddiff.h"
 #include "pane.h"
 #include "panes.h"
 #include "store.h"
@@ -49,6 +50,10 @@ struct reader {
 	size_t nfound;
 	int finding;		/* the find prompt is open */
 	struct edit find;
+	size_t body_at;		/* where the body begins in lay.doc */
+	struct worddiff_span *diff;	/* words not in the other copy (D), */
+	size_t ndiff;		/* in lay.doc's bytes, in order */
+	int diffed;		/* D is on */
 };
 
 /* The room for text: one column of margin on each side. */
@@ -83,6 +88,10 @@ free_article(struct reader *r)
 	free(r->found);
 	r->found = NULL;
 	r->nfound = 0;
+	free(r->diff);
+	r->diff = NULL;
+	r->ndiff = 0;
+	r->diffed = 0;
 }
 
 static void
@@ -318,6 +327,7 @@ add_body(struct pane *p, struct buf *doc, const struct store_item *it)
 	struct strlist paras, caps;
 	size_t *at;
 
+	r->body_at = doc->len;
 	strlist_split_lines(&paras, it->body);
 	strlist_split_lines(&caps, it->captions);
 	at = xcalloc(caps.len + 1, sizeof *at);
@@ -487,6 +497,31 @@ mark_word(const struct tok_word *w, void *ctx)
 	return 0;
 }
 
+/* The diff's words within the n bytes at doc offset at, added to m
+ * (relative to at). */
+static void
+diff_spans(const struct reader *r, size_t at, size_t n, struct line_marks *m)
+{
+	size_t lo = 0, hi = r->ndiff;
+
+	/* The first that ends past at. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (r->diff[mid].end <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < r->ndiff && r->diff[i].start < at + n; i++) {
+		size_t a = r->diff[i].start > at ? r->diff[i].start - at : 0;
+		size_t b = r->diff[i].end - at < n ? r->diff[i].end - at : n;
+
+		if (m->n < (int)(sizeof m->v / sizeof m->v[0]))
+			m->v[m->n++] = (struct span){ a, b };
+	}
+}
+
 static void
 draw_line(struct pane *p, int y, const char *text, const struct text_line *l, enum layout_kind kind)
 {
@@ -499,6 +534,9 @@ draw_line(struct pane *p, int y, const char *text, const struct text_line *l, en
 
 	if (r->q.n > 0 && kind != LAYOUT_META)
 		tok_split(s, l->len, mark_word, &m);
+	/* The words the other copy lacks (D), this line's. */
+	if (r->ndiff > 0)
+		diff_spans(r, (size_t)(s - r->lay.doc), l->len, &m);
 	while (at < end) {
 		size_t next = end;
 		int marked = 0;
@@ -600,6 +638,75 @@ find_key(struct pane *p, int key)
 	return UI_REDRAW;
 }
 
+/* The copy D compares with: the story's earliest, or for the earliest
+ * the next; and its body. */
+struct other {
+	int64_t self, id;
+	char *source, *day;
+};
+
+static int
+pick_other(const struct store_item *it, void *ctx)
+{
+	struct other *o = ctx;
+
+	if (it->id == o->self)
+		return 0;
+	o->id = it->id;
+	o->source = url_source_shown(it->source, it->url);
+	o->day = xstrndup(it->published ? it->published : "", 10);
+	return 1;
+}
+
+static int
+other_body(const struct store_item *it, void *ctx)
+{
+	/* Its captions too: the layout holds this one's among its body. */
+	*(char **)ctx = xasprintf("%s\n%s", it->body ? it->body : "", it->captions ? it->captions : "");
+	return 0;
+}
+
+/* D: mark the words of the body the story's other copy lacks, or unmark
+ * them; the message line says against which and how many. */
+static void
+toggle_diff(struct pane *p)
+{
+	struct reader *r = p->data;
+	struct other o = { r->id, 0, NULL, NULL };
+	char *body = NULL;
+	size_t end = r->lay.caps_at < r->lay.len ? r->lay.caps_at : r->lay.len;
+
+	if (r->diffed) {
+		free(r->diff);
+		r->diff = NULL;
+		r->ndiff = 0;
+		r->diffed = 0;
+		ui_message(p->ui, 0, "%s", _("differences unmarked"));
+		return;
+	}
+	if (store_story_members(ui_store(p->ui), r->id, pick_other, &o) < 0 ||
+	    (o.id != 0 && store_show(ui_store(p->ui), o.id, other_body, &body) < 0)) {
+		ui_store_error(p->ui);
+	} else if (o.id == 0 || body == NULL) {
+		ui_message(p->ui, 0, "%s", _("no other copy of this story to compare with"));
+	} else {
+		/* The body's paragraphs end in NULs in the layout, in line
+		 * feeds in the store: both are gaps between words. */
+		r->ndiff = worddiff(r->lay.doc + r->body_at, end - r->body_at, body, strlen(body),
+		    &r->diff);
+		for (size_t i = 0; i < r->ndiff; i++) {
+			r->diff[i].start += r->body_at;
+			r->diff[i].end += r->body_at;
+		}
+		r->diffed = 1;
+		ui_message(p->ui, 0, P_("%zu word differs from %s (%s)", "%zu words differ from %s (%s)",
+		    r->ndiff), r->ndiff, *o.source ? o.source : "?", o.day);
+	}
+	free(body);
+	free(o.source);
+	free(o.day);
+}
+
 static int
 reader_key(struct pane *p, int key, int action)
 {
@@ -647,6 +754,9 @@ reader_key(struct pane *p, int key, int action)
 		break;
 	case ACT_BACK:
 		return UI_HANDLED | UI_LEAVE;
+	case ACT_DIFF:
+		toggle_diff(p);
+		break;
 	default:
 		return 0;
 	}

@@ -46,6 +46,39 @@ test_expect_success '  c lists every copy of the story; Enter opens one' '
 	ui_keys q Escape q
 '
 
+test_expect_success '  D marks the words a copy changed against the earliest; D again unmarks them' '
+	ui_start 120 30 --db "$db" &&
+	ui_wait "$head" &&
+	ui_keys G c &&
+	ui_wait "story:" &&
+	ui_wait_status "1/3" &&
+	ui_keys C-n Enter &&
+	ui_wait "Also in: Báo Quảng Ngãi" &&
+	ui_screen_attrs | sed -n 5,26p >before &&
+	! grep -q "\[7m\|;7m" before &&
+	ui_keys D &&
+	ui_wait "words differ from Báo Quảng Ngãi (2025-03-10)" &&
+	ui_screen_attrs | sed -n 5,26p >after &&
+	grep -q "\[7m\|;7m" after &&
+	ui_keys D &&
+	ui_wait "differences unmarked" &&
+	ui_screen_attrs | sed -n 5,26p >again &&
+	! grep -q "\[7m\|;7m" again &&
+	ui_keys q Escape q
+'
+
+test_expect_success '  D on an article alone says there is nothing to compare with' '
+	ui_start 120 30 --db "$db" &&
+	ui_wait "$head" &&
+	ui_keys g &&
+	ui_wait_status "1/3" &&
+	ui_keys Enter &&
+	ui_wait_status "article" &&
+	ui_keys D &&
+	ui_wait "no other copy of this story to compare with" &&
+	ui_keys q q
+'
+
 test_expect_success 'reading the story read its copies' '
 	"$LUOT" --db "$db" list --no-group --unread --json >j &&
 	jq -s -e "map(.title) | all(.[]; test(\"Nhìn lại|Nông dân\"))" j
