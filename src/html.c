@@ -1900,25 +1900,38 @@ static const char *const heading_words[] = {
 /* The first heading the page shows on a layout with no <h1>: an <h2> or
  * <h3>, or a block classed as a title, of a few words at least. New, or
  * NULL. */
+/* Is element n a heading of page_heading's kind? Its text when it reads
+ * as a headline (new), else NULL. */
+static int
+heading_of(const xmlNode *n, char **text)
+{
+	char *ci = class_id(n);
+	int heading = (is_tag(n, "h2") || is_tag(n, "h3") || holds_word(ci, heading_words)) &&
+	    !has_block_child(n);
+
+	free(ci);
+	*text = NULL;
+	if (heading) {
+		char *t = text_of(n);
+
+		if (count_words(t) >= HEADLINE_MIN_WORDS && strlen(t) < 400)
+			*text = t;
+		else
+			free(t);
+	}
+	return heading;
+}
+
 static char *
 page_heading(const xmlNode *n)
 {
 	for (; n != NULL; n = n->next) {
-		char *t, *ci;
-		int heading;
+		char *t;
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		ci = class_id(n);
-		heading = (is_tag(n, "h2") || is_tag(n, "h3") || holds_word(ci, heading_words)) &&
-		    !has_block_child(n);
-		free(ci);
-		if (heading) {
-			t = text_of(n);
-			if (count_words(t) >= HEADLINE_MIN_WORDS && strlen(t) < 400)
-				return t;
-			free(t);
-		}
+		if (heading_of(n, &t) && t != NULL)
+			return t;
 		if ((t = page_heading(n->children)) != NULL)
 			return t;
 	}
@@ -1934,8 +1947,7 @@ heading_before(const xmlNode *n, const xmlNode *stop, int *at)
 	char *last = NULL;
 
 	for (; n != NULL && !*at; n = n->next) {
-		char *ci, *t;
-		int heading;
+		char *t;
 
 		if (n == stop) {
 			*at = 1;
@@ -1943,16 +1955,8 @@ heading_before(const xmlNode *n, const xmlNode *stop, int *at)
 		}
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		ci = class_id(n);
-		heading = (is_tag(n, "h2") || is_tag(n, "h3") || holds_word(ci, heading_words)) &&
-		    !has_block_child(n);
-		free(ci);
-		if (heading) {
-			t = text_of(n);
-			if (count_words(t) >= HEADLINE_MIN_WORDS && strlen(t) < 400)
-				take(&last, t);
-			else
-				free(t);
+		if (heading_of(n, &t)) {
+			take(&last, t);
 			continue;
 		}
 		take(&last, heading_before(n->children, stop, at));
