@@ -557,6 +557,19 @@ top_view(const struct ui *ui)
 	return ui->stack[0];
 }
 
+/* The sidebar off the stack, wherever it stood on it. */
+static void
+drop_side(struct ui *ui)
+{
+	int k = 0;
+
+	for (int i = 0; i < ui->depth; i++) {
+		if (ui->stack[i] != ui->side || i == 0)
+			ui->stack[k++] = ui->stack[i];
+	}
+	ui->depth = k;
+}
+
 /* The sidebar at the left, with its rule: the columns it takes. */
 static int
 place_side(struct ui *ui, int body, int cols)
@@ -601,9 +614,14 @@ layout(struct ui *ui)
 	keypad(ui->status, TRUE);
 	wtimeout(ui->status, 1000);
 	ui->side_shown = side_wanted(ui, cols);
+	/* Hidden (the screen grew narrower), it has the keys no more. */
+	if (!ui->side_shown)
+		drop_side(ui);
 	if (ui->side_shown && t->ops->kind != PANE_FULL) {
 		x = place_side(ui, body, cols);
 		cols -= x;
+		if (x == 0)
+			drop_side(ui);	/* no room for it */
 		/* Its entries are read when it comes back: not while hidden. */
 		if (!side_was)
 			ui->side->seen = ui->gen - 1;

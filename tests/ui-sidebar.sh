@@ -104,6 +104,14 @@ test_expect_success 'on 100 columns it is hidden; S shows it, narrower' '
 	ui_wait_status "sidebar"
 '
 
+test_expect_success '  the screen made too narrow for it: hidden, the keys back to the list' '
+	ui_resize 40 30 &&
+	ui_wait_gone "Reading queue" &&
+	ui_wait_status "list" &&
+	ui_keys j &&
+	ui_wait_status "list  2/"
+'
+
 test_expect_success '+ queues articles, Q lists them first added first' '
 	ui_start 100 30 --db "$db" &&
 	ui_wait "luot: list" &&
