@@ -130,14 +130,16 @@ word_at(const char *s, size_t *i, const char *w)
 	return 1;
 }
 
-/* "ngày 19 tháng 1 năm 2019" (lowered); at points at "ngày". */
+/* "ngày 19 tháng 1 năm 2019" (lowered); at points at "ngày". Without
+ * "ngày" when at points at the day, and "năm" may be left out: "09 tháng
+ * 3 2015" (Joomla's Vietnamese dates). */
 static int
 worded_date(const char *s, size_t at, struct date *d, size_t *end)
 {
 	size_t i = at;
-	int day, mon;
+	int day, mon, named = word_at(s, &i, "ngày");
 
-	if (!word_at(s, &i, "ngày"))
+	if (!named && !isdigit((unsigned char)s[at]))
 		return 0;
 	i = skip_spaces(s, i);
 	if ((day = digits(s, &i, 1, 2)) < 0)
@@ -149,7 +151,7 @@ worded_date(const char *s, size_t at, struct date *d, size_t *end)
 	if ((mon = digits(s, &i, 1, 2)) < 0)
 		return 0;
 	i = skip_spaces(s, i);
-	if (!word_at(s, &i, "năm"))
+	if (!word_at(s, &i, "năm") && named)
 		return 0;
 	i = skip_spaces(s, i);
 	return finish_date(s, i, day, mon, d, end);
@@ -220,7 +222,13 @@ find_time(const char *s, size_t dstart, size_t dend, struct date *d, size_t *tst
 	size_t from = dstart > 24 ? dstart - 24 : 0;
 	size_t to = dend + 24 < n ? dend + 24 : n;
 
+	const char *update = strstr(s + dend, "cập nhật");
+
 	*tstart = *tend = 0;
+	/* "Đăng: 08:00 05/05/2023 | Cập nhật: 10:30 06/05/2023": the time
+	 * after the date is the update's. */
+	if (update != NULL && (size_t)(update - s) < to)
+		to = (size_t)(update - s);
 	for (size_t i = dend; i < to; i++) {
 		int h, m;
 		size_t e;
@@ -257,8 +265,8 @@ find_at(const char *low, struct date *d, size_t *start, size_t *end)
 	for (size_t i = 0; low[i]; i++) {
 		if (!boundary_before(low, i))
 			continue;
-		if ((isdigit((unsigned char)low[i]) && numeric_date(low, i, d, end)) ||
-		    (low[i] == 'n' && worded_date(low, i, d, end))) {
+		if ((isdigit((unsigned char)low[i]) && (numeric_date(low, i, d, end) ||
+		    worded_date(low, i, d, end))) || (low[i] == 'n' && worded_date(low, i, d, end))) {
 			*start = i;
 			return 1;
 		}

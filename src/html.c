@@ -1072,6 +1072,10 @@ before(const xmlNode *a, const xmlNode *b)
 	return xmlXPathCmpNodes((xmlNodePtr)(uintptr_t)a, (xmlNodePtr)(uintptr_t)b) == 1;
 }
 
+/* A sapo is a few sentences: a block named one that holds more is a
+ * column, not the sapo. */
+#define LEDE_MAX 800
+
 /* Class or id words of a site's sapo, the lede above the text. */
 static const char *const lede_words[] = {
 	"sapo", "lead", "description", "desc", "summary", "chapeau", "intro", "tomtat",
@@ -1090,15 +1094,18 @@ visible_lede(const xmlNode *n, const xmlNode *h1, const xmlNode *body, const cha
 			continue;
 		/* Between the headline and the text, as sapos stand: a list
 		 * of other stories with sapos of their own may be anywhere. */
-		if ((is_tag(n, "p") || is_tag(n, "h2") || is_tag(n, "div")) && !has_block_child(n) &&
+		if ((is_tag(n, "p") || is_tag(n, "h2") || is_tag(n, "div") || is_tag(n, "td")) &&
 		    (h1 == NULL || before(h1, n)) && (body == NULL || before(n, body))) {
 			char *t = text_of(n), *ci = class_id(n);
 			size_t len = strlen(t);
+			int inner = has_block_child(n);
 			/* The description as the page shows it (the metadata's
 			 * may be cut short, or longer), or a block the site
-			 * names its sapo. */
-			int lede = len >= LEDE_MIN && ((description != NULL &&
-			    strncmp(t, description, LEDE_MIN) == 0) || holds_word(ci, lede_words));
+			 * names its sapo (an old table's cell holding its
+			 * paragraph too, when it is as short as a sapo). */
+			int lede = len >= LEDE_MIN && ((!inner && description != NULL &&
+			    strncmp(t, description, LEDE_MIN) == 0) || (holds_word(ci, lede_words) &&
+			    (!inner || len <= LEDE_MAX)));
 
 			free(t);
 			free(ci);
@@ -1172,6 +1179,8 @@ static const char *const byline_heads[] = {
 	"Tin, ảnh:", "Tin - ảnh:", "Tin-ảnh:", "Bài:", "Tin:", "By ", NULL
 };
 
+static char *signature_names(const char *text);
+
 /* The name in a byline's text, "Bài và ảnh: Hoàng Sơn - 06/04/2024", new;
  * NULL when what is left does not read as a name (a few words, no
  * digits, no address). */
@@ -1192,6 +1201,12 @@ byline_name(const char *text)
 		}
 	}
 	p += strspn(p, " ");
+	/* "Thu Hằng - Đức Phong": two writers, not a name and a date. */
+	if ((name = signature_names(p)) != NULL && strstr(name, " - ") != NULL) {
+		free(t);
+		return name;
+	}
+	free(name);
 	n = strlen(p);
 	for (size_t i = 0; seps[i] != NULL; i++) {
 		const char *at = strstr(p, seps[i]);
@@ -1359,6 +1374,25 @@ paper_name(const char *s, const char *site)
 			return 1;
 	}
 	return 0;
+}
+
+/* A title's last part after a dash or a bar when it names a paper ("...
+ * - Báo Kiên Giang") and the page names no site to cut it by. */
+static void
+drop_paper_tail(char *t, const char *site)
+{
+	static const char *const seps[] = { " - ", " | ", " – ", " — ", NULL };
+
+	for (size_t i = 0; seps[i] != NULL; i++) {
+		char *at = strstr(t, seps[i]), *next;
+
+		while (at != NULL && (next = strstr(at + 1, seps[i])) != NULL)
+			at = next;
+		if (at != NULL && at != t && paper_name(at + strlen(seps[i]), site)) {
+			*at = '\0';
+			return;
+		}
+	}
 }
 
 /* Names in bylines that are no person (lowered): agencies, the makers
@@ -2009,6 +2043,7 @@ headline(const char *meta, const char *h1, const char *heading, const char *page
 	if (meta != NULL) {
 		t = xstrdup(meta);
 		drop_site(t, site);
+		drop_paper_tail(t, site);
 	} else if (heading != NULL && page_title != NULL && strstr(page_title, heading) != NULL) {
 		/* "Công an TP - Bắt nhóm...": the part the page shows. */
 		t = xstrdup(heading);

@@ -281,4 +281,36 @@ test_expect_success 'old pages'"'"' furniture: breadcrumb, print links, a rating
 	grep -q "công trình sẽ hoàn thành" shown
 '
 
+test_expect_success 'a dateline with the update after it: the time published, not the update'"'"'s' '
+	page "Núi Bà Đen đón hơn 300.000 lượt khách dịp nghỉ lễ" "<div class=time>Đăng: 08:00 05/05/2023 | Cập nhật: 10:30 06/05/2023</div><article>$p1$p2</article>" >upd.html &&
+	"$LUOT" --db upd.db import -q upd.html >/dev/null &&
+	test "$("$LUOT" --db upd.db list --json | jq -r .published)" = 2023-05-05T08:00
+'
+
+test_expect_success 'Joomla'"'"'s "09 Tháng 3 2015 10:25" is a date with its time' '
+	page "Xã Trung Yên hoàn thành 14 tiêu chí nông thôn mới" "<table><tr><td class=createdate>Thứ hai, 09 Tháng 3 2015 10:25</td></tr><tr><td>$p1$p2</td></tr><tr><td class=modifydate>Lần cập nhật cuối lúc Thứ ba, 10 Tháng 3 2015 15:40</td></tr></table>" >joomla.html &&
+	"$LUOT" --db joomla.db import -q joomla.html >/dev/null &&
+	test "$("$LUOT" --db joomla.db list --json | jq -r .published)" = 2015-03-09T10:25
+'
+
+test_expect_success 'a byline of two writers joined by a dash names both' '
+	page "Phong Nha mở tuyến khám phá hang Thung Mây" "<div class=detail-author><strong>Thu Hằng - Đức Phong</strong></div><article>$p1$p2</article>" >two.html &&
+	"$LUOT" --db two.db import -q two.html >/dev/null &&
+	test "$("$LUOT" --db two.db list --json | jq -r .author)" = "Thu Hằng - Đức Phong"
+'
+
+test_expect_success 'a metadata title ending in a paper'"'"'s name, on a page naming no site: the name cut' '
+	h="Nông dân Giồng Riềng xuống giống lúa hè thu theo lịch thời vụ" &&
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>%s</title><meta property=\"og:title\" content=\"%s - Báo Kiên Giang\"></head><body><div class=title>%s</div><div class=content>%s%s</div></body></html>\n" \
+		"$h" "$h" "$h" "$p1" "$p2" >tail.html &&
+	"$LUOT" --db tail.db import -q tail.html >/dev/null &&
+	test "$("$LUOT" --db tail.db list --json | jq -r .title)" = "$h"
+'
+
+test_expect_success 'an old table'"'"'s sapo cell, its paragraph inside, opens the text' '
+	page "Hội thảo thơ trẻ những tìm tòi và thể nghiệm" "<table><tr><td class=summary><p><b>Ngày 4/12, tại Hà Nội, Hội Nhà văn tổ chức hội thảo về thơ trẻ, thu hút đông đảo người yêu thơ.</b></p></td></tr><tr><td class=content>$p1$p2$p3</td></tr></table>" >sapo.html &&
+	"$LUOT" --db sapo.db import -q sapo.html >/dev/null &&
+	"$LUOT" --db sapo.db show --json 1 | jq -r ".paragraphs[0]" | grep -q "^Ngày 4/12, tại Hà Nội"
+'
+
 test_done

@@ -2,9 +2,10 @@
 # ui-golden.sh: every view, whole, as the terminal shows it, against the
 # screens kept in tests/ui/ (NAME-COLSxROWS.screen): the list, the
 # article, the search, the bookmarks and the help at 100x30 and 47x20,
-# and the split screen (the article beside the list, following its
-# cursor) at 200x50. A deliberate change to the screens: regenerate them
-# with "make golden", and read the diff before committing it.
+# the split screen (the article beside the list, following its cursor)
+# at 200x50, and the sidebar at 160x30. A deliberate change to the
+# screens: regenerate them with "make golden", and read the diff before
+# committing it.
 . "$TESTLIB"
 . "$(dirname "$TESTLIB")/ui-lib.sh"
 
@@ -106,6 +107,23 @@ test_expect_success 'the split screen at 200x50: the article follows the cursor'
 	ui_until 5 "ranked hits" ranked &&
 	snap "split-search-200x50" &&
 	ui_keys q
+'
+
+test_expect_success 'the sidebar at 160x30: shown by itself, then with the keys, then a tag'"'"'s hits' '
+	rm -f "$T"/v.db* && cp "$base" "$T/v.db" &&
+	"$LUOT" --db "$T/v.db" save "Lễ hội" -- lễ hội >/dev/null &&
+	"$LUOT" --db "$T/v.db" queue add "$second" "$fourth" &&
+	ui_start 160 30 --db "$T/v.db" &&
+	ui_wait_status "unread" &&
+	ui_wait "Reading queue" &&
+	snap "sidebar-160x30" &&
+	ui_keys S j j &&
+	ui_wait_status "sidebar  3/4" &&
+	snap "sidebar-focus-160x30" &&
+	ui_keys Enter &&
+	ui_wait_status "search" &&
+	snap "sidebar-tag-160x30" &&
+	ui_keys Escape Escape q
 '
 
 test_done
