@@ -99,8 +99,6 @@ struct pend_text {
 /* Conditions on the article "a": its reading state (schema 7). */
 #define SQL_UNREAD "NOT EXISTS (SELECT 1 FROM state s WHERE s.hash = a.hash" \
 	" AND s.read_at IS NOT NULL)"
-#define SQL_QUEUED "EXISTS (SELECT 1 FROM state s WHERE s.hash = a.hash" \
-	" AND s.queued IS NOT NULL)"
 #define SQL_BOOKMARKED "EXISTS (SELECT 1 FROM state s WHERE s.hash = a.hash" \
 	" AND s.bookmarked IS NOT NULL)"
 /* The index keys (SQL_FTS_KEY) of the articles whose content hashes the

@@ -196,17 +196,27 @@ search_sql(const struct store *s, const struct query *q, const struct search_sha
 	/* With words, the bookmarks' own index holds only bookmarked
 	 * articles (index_of). */
 	if (q->bookmarked && !fts)
-		buf_adds(&b, " AND " SQL_BOOKMARKED);
+		buf_adds(&b, " AND a.hash IN (SELECT hash FROM state WHERE bookmarked IS NOT NULL)");
 	/* Checked on each hit's row: a page reads a few more rows than it
 	 * shows, where the keys of the articles read, as a set, took 65 ms
 	 * to make for 1,000 of them at 1M (a lookup each, a process cold). */
 	if (q->unread)
 		buf_adds(&b, " AND " SQL_UNREAD);
+	/* The queue, the bookmarks, a tag without words: a few hashes, each
+	 * an article found by it, not every article checked (a tag's count
+	 * at 1M stopped at 63 of 300 in 50 ms). */
 	if (q->queued)
-		buf_adds(&b, " AND " SQL_QUEUED);
-	/* The site or one under it: "vnexpress.net" holds "e.vnexpress.net". */
+		buf_adds(&b, " AND a.hash IN (SELECT hash FROM state WHERE queued IS NOT NULL)");
+	/* The site or one under it: "vnexpress.net" holds "e.vnexpress.net".
+	 * The sites under it are found among the store's sites, walked by
+	 * their index a site at a time (a few hundred), so that the index
+	 * finds the articles: an article-by-article test of the suffix read
+	 * 1M rows in 0.5 s. */
 	if (q->site)
-		buf_adds(&b, " AND (a.site = ?11 OR substr(a.site, -length(?11) - 1) = '.' || ?11)");
+		buf_adds(&b, " AND (a.site = ?11 OR a.site IN (WITH RECURSIVE sites(x) AS"
+		    " (SELECT min(site) FROM article WHERE site > '' UNION ALL SELECT (SELECT"
+		    " min(site) FROM article WHERE site > x) FROM sites WHERE x IS NOT NULL)"
+		    " SELECT x FROM sites WHERE substr(x, -length(?11) - 1) = '.' || ?11))");
 	/* One row a story: no hit that is a later copy, checked by its id
 	 * against the copies' ids; no article row read. story:ID lists
 	 * every copy. */
@@ -222,8 +232,8 @@ search_sql(const struct store *s, const struct query *q, const struct search_sha
 	 * read. */
 	if (q->tag)
 		buf_adds(&b, fts ? " AND +article_fts.rowid IN (" SQL_TAG_KEYS("?9") ")"
-		    : " AND EXISTS (SELECT 1 FROM state_tag t JOIN state s ON s.hash = t.hash"
-		    " WHERE t.hash = a.hash AND t.tag = ?9 AND s.bookmarked IS NOT NULL)");
+		    : " AND a.hash IN (SELECT t.hash FROM state_tag t JOIN state s ON s.hash = t.hash"
+		    " WHERE t.tag = ?9 AND s.bookmarked IS NOT NULL)");
 	if (q->exclude)
 		buf_adds(&b, fts ? " AND article_fts.rowid NOT IN (SELECT rowid FROM article_fts"
 		    " WHERE article_fts MATCH ?5)" : " AND a.fts_key NOT IN (SELECT rowid FROM"
