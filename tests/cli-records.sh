@@ -100,6 +100,16 @@ test_expect_success 'site: finds the articles of a site, with words or alone' '
 	test ! -s out
 '
 
+test_expect_success 'site: holds the sites under it, not a name that ends alike' '
+	printf "%s\n" "{\"title\": \"Giá cà phê xuất khẩu tăng mạnh trong quý đầu năm\", \"url\": \"https://e.vnexpress.net/news/ca-phe-1.html\", \"content\": \"Giá cà phê xuất khẩu trong quý đầu năm tăng mạnh so với cùng kỳ, theo số liệu của hiệp hội ngành hàng.\"}" \
+		"{\"title\": \"Giá hồ tiêu giảm nhẹ sau nhiều tuần đi ngang\", \"url\": \"https://notvnexpress.net/tieu-2.html\", \"content\": \"Giá hồ tiêu tại các tỉnh Tây Nguyên giảm nhẹ sau nhiều tuần đi ngang, thương lái mua vào chậm.\"}" >sub.jsonl &&
+	"$LUOT" --db sub.db import -q sub.jsonl >/dev/null &&
+	"$LUOT" --db sub.db search --json site:vnexpress.net | jq -r .title >got &&
+	test "$(cat got)" = "Giá cà phê xuất khẩu tăng mạnh trong quý đầu năm" &&
+	"$LUOT" --db sub.db search --json site:e.vnexpress.net | jq -r .title | grep -q "cà phê" &&
+	"$LUOT" --db sub.db search --json site:notvnexpress.net | jq -r .title | grep -q "hồ tiêu"
+'
+
 test_expect_success 'a crawler of its own names: nothing without --map, all with it' '
 	"$LUOT" --db own.db import -q "$rec/own-names.ndjson" 2>err >out &&
 	grep -q "^imported 0, duplicates 0, skipped 1" out &&
