@@ -293,13 +293,6 @@ list_reload(struct pane *p)
 	window_at(p, &key, l->lv.sel);
 }
 
-static int
-stop_for_key(void *ctx)
-{
-	(void)ctx;
-	return ui_key_waiting();
-}
-
 /*
  * The place of the window in the list, for the status line: reads an
  * index through (longer the larger the corpus), so after the first
@@ -315,7 +308,7 @@ list_idle(struct pane *p)
 
 	if (l->top_n > 0 || l->n == 0)
 		return 0;
-	store_set_interrupt(s, stop_for_key, NULL);
+	store_set_interrupt(s, ui_stop_for_key, NULL);
 	rc = store_position(s, l->order, &l->rows[0].key, &l->top_n);
 	store_set_interrupt(s, NULL, NULL);
 	if (rc < 0) {

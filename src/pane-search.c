@@ -232,13 +232,6 @@ cuts_of(const struct query *q)
 	    q->ncuts - 1);
 }
 
-static int
-stop_for_key(void *ctx)
-{
-	(void)ctx;
-	return ui_key_waiting();
-}
-
 /* What the line is searched as: while it is typed, with its last word a
  * prefix. New string. */
 static char *
@@ -291,7 +284,7 @@ run(struct pane *p, int force, int ranked)
 		return UI_REDRAW;
 	}
 	if (stoppable)
-		store_set_interrupt(st, stop_for_key, NULL);
+		store_set_interrupt(st, ui_stop_for_key, NULL);
 	rc = store_search(st, &q, ranked ? STORE_SORT_RANK : STORE_SORT_DATE, s->limit + 1,
 	    gather_hit, &g, &info);
 	store_set_interrupt(st, NULL, NULL);
@@ -320,7 +313,7 @@ run(struct pane *p, int force, int ranked)
 		/* Few hits for what was typed ("daan vaajn" may be Telex), or
 		 * its words rarely together ("Đà Năng"): did you mean. */
 		if (stoppable)
-			store_set_interrupt(st, stop_for_key, NULL);
+			store_set_interrupt(st, ui_stop_for_key, NULL);
 		s->suggest = store_suggest(st, s->line.text, g.n, &s->suggest_n);
 		store_set_interrupt(st, NULL, NULL);
 	}
@@ -634,7 +627,7 @@ count_hits(struct pane *p)
 	if (!s->uncounted || s->searched == NULL || ui_key_waiting())
 		return 0;
 	store_parse_query(st, s->searched, &q);
-	store_set_interrupt(st, stop_for_key, NULL);
+	store_set_interrupt(st, ui_stop_for_key, NULL);
 	rc = s->more ? store_search_total(st, &q, &s->info, STORE_COUNT_CAP + 1, STORE_COUNT_MS,
 	    &s->total, &s->total_more) : 0;
 	if (rc == 0 && (rc = store_search_articles(st, &q, STORE_COUNT_CAP + 1, STORE_COUNT_MS,
@@ -675,7 +668,7 @@ trend_hits(struct pane *p)
 	    ui_key_waiting())
 		return 0;
 	store_parse_query(st, s->searched, &q);
-	store_set_interrupt(st, stop_for_key, NULL);
+	store_set_interrupt(st, ui_stop_for_key, NULL);
 	rc = store_trend(st, &q, STORE_BY_DAY, trend_add_day, &s->trend);
 	store_set_interrupt(st, NULL, NULL);
 	query_free(&q);

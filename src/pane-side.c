@@ -132,20 +132,33 @@ static int
 side_idle(struct pane *p)
 {
 	struct side *sd = p->data;
+	struct store *st = ui_store(p->ui);
 	struct side_entry *e;
+	int rc;
 
 	while (sd->next < sd->n && sd->v[sd->next].counted)
 		sd->next++;
 	if (sd->next >= sd->n)
 		return 0;
-	e = &sd->v[sd->next++];
-	/* The queue's own index holds it alone: counted whole. */
-	if (e->kind == SIDE_QUEUE ? store_queue_count(ui_store(p->ui), &e->all) < 0 :
-	    store_saved_counts(ui_store(p->ui), e->query, STORE_COUNT_CAP, SIDE_COUNT_MS,
-	    &e->all, &e->all_more, &e->unread, &e->unread_more) < 0) {
+	if (ui_key_waiting())
+		return UI_AGAIN;
+	e = &sd->v[sd->next];
+	/* A key stops a count (up to SIDE_COUNT_MS twice), made again at
+	 * the next pause. The queue's own index holds it alone: counted
+	 * whole. */
+	store_set_interrupt(st, ui_stop_for_key, NULL);
+	rc = e->kind == SIDE_QUEUE ? store_queue_count(st, &e->all) :
+	    store_saved_counts(st, e->query, STORE_COUNT_CAP, SIDE_COUNT_MS, &e->all, &e->all_more,
+	    &e->unread, &e->unread_more);
+	store_set_interrupt(st, NULL, NULL);
+	if (rc < 0) {
+		if (store_interrupted(st))
+			return UI_AGAIN;
 		ui_store_error(p->ui);
+		sd->next++;
 		return UI_REDRAW;
 	}
+	sd->next++;
 	e->counted = 1;
 	return UI_REDRAW | (sd->next < sd->n ? UI_AGAIN : 0);
 }

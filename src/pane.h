@@ -179,8 +179,10 @@ struct ui_question {
 };
 void ui_prompt(struct ui *ui, const struct ui_question *q, const char *initial, void *ctx);
 
-/* Is there a key waiting (to cut work short for it)? */
+/* Is there a key waiting (to cut work short for it)? As a store
+ * interrupt (store_set_interrupt), with ctx unused. */
 int ui_key_waiting(void);
+int ui_stop_for_key(void *ctx);
 /* Do keys go to p? */
 int ui_focused(const struct pane *p);
 

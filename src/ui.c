@@ -259,6 +259,13 @@ ui_focused(const struct pane *p)
 }
 
 int
+ui_stop_for_key(void *ctx)
+{
+	(void)ctx;
+	return ui_key_waiting();
+}
+
+int
 ui_key_waiting(void)
 {
 	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
@@ -1152,13 +1159,6 @@ reload_stale(struct ui *ui)
 	}
 }
 
-static int
-stop_for_key(void *ctx)
-{
-	(void)ctx;
-	return ui_key_waiting();
-}
-
 /* The counts for the status line: after the first screen, not before
  * (they read an index through), and given up for a key, to be counted
  * at the next pause. */
@@ -1170,7 +1170,7 @@ count(struct ui *ui)
 
 	if (ui->counts.total >= 0)
 		return 0;
-	store_set_interrupt(ui->store, stop_for_key, NULL);
+	store_set_interrupt(ui->store, ui_stop_for_key, NULL);
 	rc = store_count(ui->store, &c);
 	store_set_interrupt(ui->store, NULL, NULL);
 	if (rc < 0) {
