@@ -1072,6 +1072,11 @@ before(const xmlNode *a, const xmlNode *b)
 	return xmlXPathCmpNodes((xmlNodePtr)(uintptr_t)a, (xmlNodePtr)(uintptr_t)b) == 1;
 }
 
+/* Class or id words of a block that holds the headline. */
+static const char *const heading_words[] = {
+	"title", "tieude", "tieu-de", "headline", NULL
+};
+
 /* A sapo is a few sentences: a block named one that holds more is a
  * column, not the sapo. */
 #define LEDE_MAX 800
@@ -1094,18 +1099,21 @@ visible_lede(const xmlNode *n, const xmlNode *h1, const xmlNode *body, const cha
 			continue;
 		/* Between the headline and the text, as sapos stand: a list
 		 * of other stories with sapos of their own may be anywhere. */
-		if ((is_tag(n, "p") || is_tag(n, "h2") || is_tag(n, "div") || is_tag(n, "td")) &&
+		if ((is_tag(n, "p") || is_tag(n, "h2") || is_tag(n, "div") || is_tag(n, "td") ||
+		    is_tag(n, "span")) &&
 		    (h1 == NULL || before(h1, n)) && (body == NULL || before(n, body))) {
 			char *t = text_of(n), *ci = class_id(n);
 			size_t len = strlen(t);
 			int inner = has_block_child(n);
 			/* The description as the page shows it (the metadata's
-			 * may be cut short, or longer), or a block the site
+			 * may be cut short, or longer; a site that describes
+			 * each page by its headline has it in a title block),
+			 * or a block the site
 			 * names its sapo (an old table's cell holding its
 			 * paragraph too, when it is as short as a sapo). */
 			int lede = len >= LEDE_MIN && ((!inner && description != NULL &&
-			    strncmp(t, description, LEDE_MIN) == 0) || (holds_word(ci, lede_words) &&
-			    (!inner || len <= LEDE_MAX)));
+			    strncmp(t, description, LEDE_MIN) == 0 && !holds_word(ci, heading_words)) ||
+			    (holds_word(ci, lede_words) && (!inner || len <= LEDE_MAX)));
 
 			free(t);
 			free(ci);
@@ -1926,10 +1934,6 @@ title_headline(const char *page_title, const char *site)
 	return page_title_alone(xstrdup(page_title), site);
 }
 
-/* Class or id words of a block that holds the headline. */
-static const char *const heading_words[] = {
-	"title", "tieude", "tieu-de", "headline", NULL
-};
 
 /* The first heading the page shows on a layout with no <h1>: an <h2> or
  * <h3>, or a block classed as a title, of a few words at least. New, or
@@ -2112,8 +2116,15 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	buf_init(&o.line);
 	strlist_init(&o.captions);
 	strlist_init(&o.links);
-	lede = visible_lede(root, find_tag(root, "h1"), body,
-	    ld.description ? ld.description : og.description);
+	{
+		const char *desc = ld.description ? ld.description : og.description;
+		const char *named = ld.title ? ld.title : og.title ? og.title : page_title;
+
+		/* A site whose description is its headline: no sapo by it. */
+		if (desc != NULL && named != NULL && strncmp(desc, named, strlen(desc)) == 0)
+			desc = NULL;
+		lede = visible_lede(root, find_tag(root, "h1"), body, desc);
+	}
 	signature = body_signature((xmlNode *)body);
 	if (lede != NULL) {
 		emit(lede->children, &o);

@@ -274,10 +274,10 @@ test_expect_success 'a <time> that shows its time is read as shown, not by its d
 '
 
 test_expect_success 'old pages'"'"' furniture: breadcrumb, print links, a rating line, a list of other articles' '
-	page "Thầy giáo quân hàm xanh nơi bản xa" "<td>Trang chủ &gt;&gt; <a href=/c>Gương sáng biên cương</a><br>$p1$p2$p3<br><a href=/p>[In bài]</a> <a href=/s>[Gửi bài viết]</a><p>Đánh giá bài viết: ★★★★★</p><br><b>Những bài khác:</b><br>- <a href=/x>Đồn Biên phòng tặng quà trẻ em nghèo</a><br>- <a href=/y>Giao lưu kết nghĩa hai đồn biên phòng</a></td>" >old.html &&
+	page "Thầy giáo quân hàm xanh nơi bản xa" "<td>Trang chủ &gt;&gt; <a href=/c>Gương sáng biên cương</a><br>$p1$p2$p3<p>Mời độc giả xem video: Những sai lầm khi đo huyết áp tại nhà</p><br><a href=/p>[In bài]</a> <a href=/s>[Gửi bài viết]</a><p>Đánh giá bài viết: ★★★★★</p><br><b>Những bài khác:</b><br>- <a href=/x>Đồn Biên phòng tặng quà trẻ em nghèo</a><br>- <a href=/y>Giao lưu kết nghĩa hai đồn biên phòng</a></td>" >old.html &&
 	"$LUOT" --db old.db import -q old.html >/dev/null &&
 	"$LUOT" --db old.db show 1 >shown &&
-	! grep -q "Trang chủ\|In bài\|Gửi bài\|Đánh giá\|Những bài khác\|Đồn Biên phòng" shown &&
+	! grep -q "Trang chủ\|In bài\|Gửi bài\|Đánh giá\|Những bài khác\|Đồn Biên phòng\|xem video" shown &&
 	grep -q "công trình sẽ hoàn thành" shown
 '
 
@@ -311,6 +311,16 @@ test_expect_success 'an old table'"'"'s sapo cell, its paragraph inside, opens t
 	page "Hội thảo thơ trẻ những tìm tòi và thể nghiệm" "<table><tr><td class=summary><p><b>Ngày 4/12, tại Hà Nội, Hội Nhà văn tổ chức hội thảo về thơ trẻ, thu hút đông đảo người yêu thơ.</b></p></td></tr><tr><td class=content>$p1$p2$p3</td></tr></table>" >sapo.html &&
 	"$LUOT" --db sapo.db import -q sapo.html >/dev/null &&
 	"$LUOT" --db sapo.db show --json 1 | jq -r ".paragraphs[0]" | grep -q "^Ngày 4/12, tại Hà Nội"
+'
+
+test_expect_success 'a sapo in a span of its class; a description that is the headline makes no sapo of the title cell' '
+	h="Mũi Né chuẩn bị đón mùa du lịch hè năm nay" &&
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>Báo Bình Thuận Online</title><meta name=description content=\"%s\"></head><body><table><tr><td class=news_title>%s</td></tr><tr><td><span class=TomTat>%s</span><div id=divContent>%s%s</div></td></tr></table></body></html>\n" \
+		"$h" "$h" "Các khu du lịch, nhà hàng ở Mũi Né đang tất bật sửa sang, chuẩn bị đón khách dịp hè." "$p1" "$p2" >span.html &&
+	"$LUOT" --db span.db import -q span.html >/dev/null &&
+	"$LUOT" --db span.db show --json 1 >j &&
+	jq -r ".paragraphs[0]" j | grep -q "^Các khu du lịch, nhà hàng ở Mũi Né" &&
+	! jq -r ".paragraphs[]" j | grep -qx "$h"
 '
 
 test_done
