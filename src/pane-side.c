@@ -35,7 +35,8 @@ struct side_entry {
 	enum side_kind kind;
 	char *label;		/* as shown: "#tag" for a tag */
 	char *query;		/* what Enter searches (not the queue's) */
-	int counted;
+	int counted;		/* since the database last changed */
+	int known;		/* all and unread hold a count, maybe older */
 	int64_t all, unread;
 	int all_more, unread_more;
 };
@@ -105,23 +106,38 @@ add_tag(const char *tag, int64_t n, void *ctx)
 	return 0;
 }
 
-/* The entries again, the cursor kept on the one it was on. */
+/*
+ * The entries again, the cursor kept on the one it was on. Each keeps
+ * the counts it had until they are made again: an import in another
+ * process changes the database every second, and the counts would blink.
+ */
 static void
 side_reload(struct pane *p)
 {
-	struct side *sd = p->data;
+	struct side *sd = p->data, old = *sd;
 	struct store *s = ui_store(p->ui);
 	char *was = sd->n > 0 ? xstrdup(sd->v[sd->lv.sel].label) : NULL;
 
-	clear_entries(sd);
+	sd->v = NULL;
+	sd->n = 0;
 	add_entry(sd, SIDE_QUEUE, xstrdup(_("Reading queue")), NULL);
 	if (store_saved(s, add_saved, sd) < 0 || store_tags(s, add_tag, sd) < 0)
 		ui_store_error(p->ui);
 	sd->next = 0;
-	for (int i = 0; was != NULL && i < sd->n; i++) {
-		if (strcmp(sd->v[i].label, was) == 0)
+	for (int i = 0; i < sd->n; i++) {
+		for (int k = 0; k < old.n; k++) {
+			if (strcmp(sd->v[i].label, old.v[k].label) == 0 && old.v[k].known) {
+				sd->v[i].known = 1;
+				sd->v[i].all = old.v[k].all;
+				sd->v[i].all_more = old.v[k].all_more;
+				sd->v[i].unread = old.v[k].unread;
+				sd->v[i].unread_more = old.v[k].unread_more;
+			}
+		}
+		if (was != NULL && strcmp(sd->v[i].label, was) == 0)
 			sd->lv.sel = i;
 	}
+	clear_entries(&old);
 	free(was);
 	if (p->rows > 0)
 		listview_fit(&sd->lv, p);
@@ -159,7 +175,7 @@ side_idle(struct pane *p)
 		return UI_REDRAW;
 	}
 	sd->next++;
-	e->counted = 1;
+	e->counted = e->known = 1;
 	return UI_REDRAW | (sd->next < sd->n ? UI_AGAIN : 0);
 }
 
@@ -173,7 +189,7 @@ count_entries(void *ctx)
 static void
 counts_text(const struct side_entry *e, char *buf, size_t size)
 {
-	if (!e->counted)
+	if (!e->known)
 		*buf = '\0';
 	else if (e->kind == SIDE_QUEUE)
 		snprintf(buf, size, "%lld", (long long)e->all);
@@ -188,7 +204,7 @@ draw_entry(struct pane *p, int y, int i, int sel, void *ctx)
 	struct side *sd = p->data;
 	const struct side_entry *e = &sd->v[i];
 	attr_t a = sel ? pane_selected_attr(p) : (attr_t)color_attr(
-	    e->counted && e->unread > 0 ? EL_UNREAD : EL_NORMAL);
+	    e->known && e->unread > 0 ? EL_UNREAD : EL_NORMAL);
 	char counts[64];
 	int cw;
 
