@@ -20,6 +20,7 @@
 #include <libxml/xpath.h>
 #include <libxml/tree.h>
 
+#include "credit.h"
 #include "date.h"
 #include "html.h"
 #include "i18n.h"
@@ -1461,6 +1462,18 @@ author_name(const char *name, const char *site, const char *url)
 		return NULL;
 	}
 	n = trim_end(t, " -–—|,:;");
+	/* "Luật sư Nguyễn Văn Phúc", "PGS.TS Lê Văn Khoa", "CTV Minh Khôi":
+	 * the name, as the text importer keeps it (extract-trailer.c). */
+	{
+		size_t rank = credit_rank_len(t);
+
+		if (rank == 0 && strncmp(t, "CTV ", 4) == 0)
+			rank = 4;
+		if (rank > 0 && rank < n && credit_vietnamese_name(t + rank)) {
+			memmove(t, t + rank, n - rank + 1);
+			n -= rank;
+		}
+	}
 	low = text_lower(t);
 	/* "Theo Reuters", "Theo Sầm Hoa (Vietnamnet)", "(TTXVN)": a source
 	 * credit; "Báo điện tử 24h", a news agency, a CMS's maker: no one. */

@@ -323,4 +323,12 @@ test_expect_success 'a sapo in a span of its class; a description that is the he
 	! jq -r ".paragraphs[]" j | grep -qx "$h"
 '
 
+test_expect_success 'a rank or a role before the signature'"'"'s name is no part of the author' '
+	for sig in "Luật sư Nguyễn Văn Phúc" "PGS.TS Nguyễn Văn Phúc" "CTV Nguyễn Văn Phúc"; do
+		page "Tranh chấp lối đi chung được giải quyết thế nào" "<article>$p1$p2<p align=right><b>$sig</b></p></article>" >rank.html &&
+		rm -f rank.db && "$LUOT" --db rank.db import -q rank.html >/dev/null &&
+		test "$("$LUOT" --db rank.db list --json | jq -r .author)" = "Nguyễn Văn Phúc" || return 1
+	done
+'
+
 test_done
