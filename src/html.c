@@ -1085,7 +1085,7 @@ static const char *const heading_words[] = {
 /* Class or id words of a site's sapo, the lede above the text. */
 static const char *const lede_words[] = {
 	"sapo", "lead", "description", "desc", "summary", "chapeau", "intro", "tomtat",
-	"tom-tat", NULL
+	"tom-tat", "tomluoc", "tom-luoc", "trichdan", "trich-dan", "subhead", NULL
 };
 
 /* The page's description, where it stands on the page outside the body

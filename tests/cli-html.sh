@@ -331,4 +331,12 @@ test_expect_success 'a rank or a role before the signature'"'"'s name is no part
 	done
 '
 
+test_expect_success 'sapos named in Vietnamese (trích dẫn) or as a subhead, before the text' '
+	for cls in trichdan SubHead; do
+		page "Người dân hào hứng trồng sâm Ngọc Linh dưới tán rừng" "<table><tr><td class=$cls>Thực hiện chủ trương bảo tồn cây sâm Ngọc Linh, người dân huyện vùng cao đã trồng thêm nhiều diện tích.</td></tr><tr><td class=Normal>$p1$p2$p3</td></tr></table>" >lede.html &&
+		rm -f lede.db && "$LUOT" --db lede.db import -q lede.html >/dev/null &&
+		"$LUOT" --db lede.db show --json 1 | jq -r ".paragraphs[0]" | grep -q "^Thực hiện chủ trương bảo tồn" || return 1
+	done
+'
+
 test_done
