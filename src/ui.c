@@ -76,6 +76,7 @@ struct ui {
 	struct pane *side;	/* the view of kind PANE_SIDE */
 	int side_shown;		/* the sidebar is on the screen */
 	int side_chosen;	/* shown or hidden by a key: no longer by width */
+	int side_any;		/* it has entries: 1, 0, -1 to be read again */
 	struct pane *stack[MAX_PANES];	/* stack[0]: the list; the top has the keys */
 	int depth;
 	enum layout layout;
@@ -168,6 +169,7 @@ stale(struct ui *ui)
 {
 	ui->gen++;
 	ui->counts.total = ui->counts.unread = ui->counts.bookmarked = -1;
+	ui->side_any = -1;
 }
 
 void
@@ -523,16 +525,21 @@ tag_one(const char *tag, int64_t n, void *ctx)
 	return stop_at_one(tag, ctx);
 }
 
+/* Read once a change of the database, not at every layout (each view
+ * opened or left). */
 static int
 side_has_entries(struct ui *ui)
 {
 	int any = 0;
 	int64_t queued = 0;
 
+	if (ui->side_any >= 0)
+		return ui->side_any;
 	store_saved(ui->store, saved_one, &any);
 	if (!any)
 		store_tags(ui->store, tag_one, &any);
-	return any || (store_queue_count(ui->store, &queued) == 0 && queued > 0);
+	ui->side_any = any || (store_queue_count(ui->store, &queued) == 0 && queued > 0);
+	return ui->side_any;
 }
 
 /* Is the sidebar shown: as a key last chose, else as configured; by
@@ -1393,6 +1400,7 @@ ui_run(struct store *s)
 		return 1;
 	}
 	memset(&ui, 0, sizeof ui);
+	ui.side_any = -1;
 	ui.store = s;
 	ui.trace = trace_open();
 	ui.ascii = !text_utf8_locale();
