@@ -647,13 +647,12 @@ cli_bookmarks(struct store *s, const char *tag, int json)
 	return finish();
 }
 
-/* One queued article: the list row (store_queue gives no mark). */
+/* One queued article: the list row, counted. */
 static int
-queue_row(const struct store_item *it, const struct store_mark *m, void *vctx)
+queue_row(const struct store_item *it, void *vctx)
 {
 	struct list_ctx *c = vctx;
 
-	(void)m;
 	c->rows++;
 	return list_row(it, c);
 }

@@ -101,13 +101,20 @@ gather(const struct store_item *it, const struct store_mark *mk, void *ctx)
 	return 0;
 }
 
+/* A queued article: a row with no bookmark's tags or note. */
+static int
+gather_queued(const struct store_item *it, void *ctx)
+{
+	return gather(it, NULL, ctx);
+}
+
 static void
 marks_reload(struct pane *p)
 {
 	struct marks *m = p->data;
 
 	clear_marks(m);
-	if ((m->queue ? store_queue(ui_store(p->ui), gather, m) :
+	if ((m->queue ? store_queue(ui_store(p->ui), gather_queued, m) :
 	    store_bookmarks(ui_store(p->ui), m->tag, 0, gather, m)) < 0)
 		ui_store_error(p->ui);
 	if (p->rows > 0)

@@ -127,6 +127,11 @@ struct pend_text {
 sqlite3_stmt *store_stmt(struct store *s, const char *sql);
 void store_stmt_done(struct store *s, sqlite3_stmt *st);
 
+/* Step a kept statement st (store_stmt) through its rows of
+ * ITEM_COLUMNS, fn called with each until it returns non-zero; st is
+ * given back. The rows given to fn, or -1 on an error. */
+int store_each_item(struct store *s, sqlite3_stmt *st, store_item_fn fn, void *ctx);
+
 /* Finalize the kept statements (before the connection closes). */
 void store_stmt_free(struct store *s);
 

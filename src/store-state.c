@@ -449,26 +449,15 @@ store_queue_set(struct store *s, int64_t id, int on)
 }
 
 int
-store_queue(struct store *s, store_mark_fn fn, void *ctx)
+store_queue(struct store *s, store_item_fn fn, void *ctx)
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " ITEM_COLUMNS " FROM state st"
 	    " JOIN article a ON a.hash = st.hash WHERE st.queued IS NOT NULL"
 	    " ORDER BY st.queued, a.id");
-	int rc;
 
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_item it;
-
-		store_fill_item(st, &it);
-		if (fn(&it, NULL, ctx) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	store_stmt_done(s, st);
-	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
+	return store_each_item(s, st, fn, ctx) < 0 ? -1 : 0;
 }
 
 int

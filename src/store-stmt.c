@@ -89,3 +89,22 @@ store_stmt_free(struct store *s)
 	}
 	memset(s->stmts, 0, sizeof s->stmts);
 }
+
+int
+store_each_item(struct store *s, sqlite3_stmt *st, store_item_fn fn, void *ctx)
+{
+	int rc, n = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_item it;
+
+		store_fill_item(st, &it);
+		n++;
+		if (fn(&it, ctx) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_stmt_done(s, st);
+	return rc == SQLITE_DONE ? n : store_db_fail(s);
+}

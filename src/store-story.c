@@ -676,21 +676,9 @@ store_story_members(struct store *s, int64_t id, store_item_fn fn, void *ctx)
 	sqlite3_stmt *st = store_stmt(s, "SELECT " ITEM_COLUMNS " FROM article a"
 	    " WHERE a.story = (SELECT story FROM article WHERE id = ?1)"
 	    " ORDER BY a.published IS NULL, a.published, a.id");
-	int rc, n = 0;
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_item it;
-
-		store_fill_item(st, &it);
-		n++;
-		if (fn(&it, ctx) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	store_stmt_done(s, st);
-	return rc == SQLITE_DONE ? n : store_db_fail(s);
+	return store_each_item(s, st, fn, ctx);
 }

@@ -340,10 +340,10 @@ int store_bookmarks(struct store *s, const char *tag, int with_body, store_mark_
  * the end of the queue (on; kept where it is when queued already) or
  * takes it out: 1 when that changed something, 0 when not (or no such
  * article), -1 on error. store_queue calls fn for each queued article,
- * first added first (mark NULL); store_queue_count counts them.
+ * first added first; store_queue_count counts them.
  */
 int store_queue_set(struct store *s, int64_t id, int on);
-int store_queue(struct store *s, store_mark_fn fn, void *ctx);
+int store_queue(struct store *s, store_item_fn fn, void *ctx);
 int store_queue_count(struct store *s, int64_t *n);
 /* Is article id queued: 1, 0 (or no such article), -1 on error. */
 int store_queued(struct store *s, int64_t id);
