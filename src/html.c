@@ -1178,6 +1178,10 @@ take(char **slot, char *v)
 	*slot = v;
 }
 
+/* The most text an element holding a byline has ("Bài và ảnh: ... -
+ * 06/04/2024 08:47", a counter, a button's label). */
+#define BYLINE_MAX_TEXT 240
+
 /* Class or id words of the element a page shows its author in. */
 static const char *const byline_words[] = {
 	"author", "byline", "tac-gia", "tacgia", "writer", NULL
@@ -1252,7 +1256,11 @@ page_byline(xmlNode *n)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		ci = class_id(n);
-		if (holds_word(ci, byline_words)) {
+		/* A byline is a line, and never the page's root: a broken
+		 * page whose root is an <a class=author> holds everything,
+		 * and taking it out left the caller with a freed tree. */
+		if (holds_word(ci, byline_words) && text_len(n) <= BYLINE_MAX_TEXT &&
+		    n->parent != NULL && n->parent->type == XML_ELEMENT_NODE) {
 			char *t = text_of(n);
 
 			name = byline_name(t);

@@ -339,4 +339,12 @@ test_expect_success 'sapos named in Vietnamese (trích dẫn) or as a subhead, b
 	done
 '
 
+test_expect_success 'a broken page whose root is an <a class=author> (found by fuzz-html): read, nothing freed twice' '
+	# The byline was taken out of the tree with the page in it; under
+	# AddressSanitizer that was a use after free.
+	{ "$LUOT" --db bad.db import -q "$TESTDATA/html-bad/root-author.html" >out 2>err; st=$?; } &&
+	test "$st" -le 1 &&
+	grep -q "^imported [01]," out
+'
+
 test_done
