@@ -191,7 +191,9 @@ credit_rank_len(const char *s)
 		for (int k = 0; ranks[k] && m == 0; k++) {
 			size_t n = strlen(ranks[k]);
 
-			if (strncmp(p, ranks[k], n) == 0 && p[n] == ' ')
+			/* "PGS, TS. Đỗ Quang Huy" too. */
+			if (strncmp(p, ranks[k], n) == 0 && (p[n] == ' ' ||
+			    (p[n] == ',' && p[n + 1] == ' ')))
 				m = n + 1;
 		}
 		if (m == 0)
@@ -200,6 +202,20 @@ credit_rank_len(const char *s)
 		while (s[len] == ' ')
 			len++;
 	}
+}
+
+size_t
+credit_role_len(const char *s)
+{
+	static const char *const roles[] = { "Phóng viên ", "Cộng tác viên ", "Biên tập viên ",
+		"PV ", "CTV ", "BTV ", NULL };
+	size_t len = credit_rank_len(s);
+
+	for (int k = 0; len == 0 && roles[k] != NULL; k++) {
+		if (strncmp(s, roles[k], strlen(roles[k])) == 0)
+			len = strlen(roles[k]);
+	}
+	return len;
 }
 
 char *

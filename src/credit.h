@@ -43,6 +43,10 @@ int credit_vietnamese_name(const char *s);
  * included ("Thượng tướng GS.TS ", "Lương y ", "PGS-TS "), or 0. */
 size_t credit_rank_len(const char *s);
 
+/* The same, or a newsroom's role before a writer's name ("PV ", "Phóng
+ * viên ", "CTV "): what a byline or signature may say before the name. */
+size_t credit_role_len(const char *s);
+
 /* Is s an expert's signature: ranks, a name, maybe their office after a
  * dash or a comma ("TS. Đoàn Văn Báu – Chuyên gia Tâm lý tội phạm",
  * "Lương y Vũ Quốc Trung")? Returns the name, a new string, or NULL. */

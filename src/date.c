@@ -90,7 +90,31 @@ short_year_date(const char *s, size_t at, size_t i, int day, int mon, struct dat
 	return 1;
 }
 
-/* d{1,2} sep d{1,2} sep d{4}, one separator kind among . / - */
+/* "2013-11-04", as metadata writes a day and some pages show theirs
+ * (RFA's datelines); what follows it is not read. */
+static int
+iso_day(const char *s, size_t at, struct date *d, size_t *end)
+{
+	size_t i = at;
+	int year = digits(s, &i, 4, 4), mon, day;
+
+	if (year < 0 || s[i] != '-')
+		return 0;
+	i++;
+	if ((mon = digits(s, &i, 2, 2)) < 0 || s[i] != '-')
+		return 0;
+	i++;
+	if ((day = digits(s, &i, 2, 2)) < 0 || !valid_ymd(year, mon, day))
+		return 0;
+	d->year = year;
+	d->month = mon;
+	d->day = day;
+	*end = i;
+	return 1;
+}
+
+/* d{1,2} sep d{1,2} sep d{4}, one separator kind among . / -; or an ISO
+ * day. */
 static int
 numeric_date(const char *s, size_t at, struct date *d, size_t *end)
 {
@@ -98,6 +122,8 @@ numeric_date(const char *s, size_t at, struct date *d, size_t *end)
 	int day, mon;
 	char sep;
 
+	if (iso_day(s, at, d, end))
+		return !isalpha((unsigned char)s[*end]);
 	if ((day = digits(s, &i, 1, 2)) < 0)
 		return 0;
 	sep = s[i];
@@ -274,6 +300,70 @@ find_at(const char *low, struct date *d, size_t *start, size_t *end)
 	return 0;
 }
 
+/* The papers' time zone, UTC+7, in minutes. */
+#define DATE_LOCAL_OFFSET 420
+
+/* d, a time at UTC offset off (minutes), moved to Vietnam's (UTC+7): the
+ * time the papers show, which datelines in the text are read in too. */
+static void
+move_to_local(struct date *d, int off)
+{
+	struct tm tm = { 0 };
+	time_t t;
+
+	if (d->prec != DATE_MINUTE || off == DATE_LOCAL_OFFSET)
+		return;
+	tm.tm_year = d->year - 1900;
+	tm.tm_mon = d->month - 1;
+	tm.tm_mday = d->day;
+	tm.tm_hour = d->hour;
+	tm.tm_min = d->minute;
+	t = timegm(&tm) + (time_t)(DATE_LOCAL_OFFSET - off) * 60;
+	if (gmtime_r(&t, &tm) == NULL)
+		return;
+	d->year = tm.tm_year + 1900;
+	d->month = tm.tm_mon + 1;
+	d->day = tm.tm_mday;
+	d->hour = tm.tm_hour;
+	d->minute = tm.tm_min;
+}
+
+/* The zone a page shows after a time, lowered ("08:43 gmt", "21:30
+ * gmt-4", "21:10 (utc-4)", "(gmt+7)") at low[i]: its offset in minutes
+ * into *off, or 0 when none is shown. A zone shown to readers is
+ * believed, unlike metadata's (to_local): BBC, VOA and RFA write theirs. */
+static int
+shown_zone(const char *low, size_t i, int *off)
+{
+	int sign, h = 0, m = 0, nd = 0;
+
+	while (low[i] == ' ' || low[i] == '(')
+		i++;
+	if (strncmp(low + i, "gmt", 3) != 0 && strncmp(low + i, "utc", 3) != 0)
+		return 0;
+	i += 3;
+	if (low[i] != '+' && low[i] != '-') {
+		*off = 0;
+		return !isalnum((unsigned char)low[i]);
+	}
+	sign = low[i++] == '-' ? -1 : 1;
+	while (isdigit((unsigned char)low[i]) && nd < 2) {
+		h = h * 10 + (low[i++] - '0');
+		nd++;
+	}
+	if (nd == 0)
+		return 0;
+	if (low[i] == ':' && isdigit((unsigned char)low[i + 1]) &&
+	    isdigit((unsigned char)low[i + 2])) {
+		m = (low[i + 1] - '0') * 10 + (low[i + 2] - '0');
+		i += 3;
+	}
+	if (h > 14 || m > 59 || isdigit((unsigned char)low[i]))
+		return 0;
+	*off = sign * (h * 60 + m);
+	return 1;
+}
+
 /*
  * Find the date in s (lowered into *low, which the caller frees) and the
  * time next to it: [*dstart, *dend) and [*tstart, *tend).
@@ -288,8 +378,12 @@ find_spans(const char *s, struct date *d, char **low, size_t *dstart, size_t *de
 	memset(d, 0, sizeof *d);
 	found = find_at(*low, d, dstart, dend);
 	if (found) {
+		int off;
+
 		d->prec = DATE_DAY;
 		find_time(*low, *dstart, *dend, d, tstart, tend);
+		if (*tend > 0 && shown_zone(*low, *tend, &off))
+			move_to_local(d, off);
 	}
 	return found;
 }
@@ -322,8 +416,6 @@ meta_time(const char *s, size_t *i, struct date *d)
 	return 1;
 }
 
-/* The papers' time zone, UTC+7, in minutes. */
-#define DATE_LOCAL_OFFSET 420
 
 /* The zone after a time at s[*i] ("Z", "+07:00", "-0500", " GMT",
  * " +0700"): its offset from UTC in minutes into *off; 0 when none is
@@ -372,33 +464,17 @@ meta_zone(const char *s, size_t *i, int *off)
 	return 1;
 }
 
-/* d, a time at UTC offset off (minutes), at Vietnam's (UTC+7): the time
- * the papers show, which datelines in the text are read in too. Only a
- * time in UTC is moved: Vietnamese sites write their local time with
- * other offsets as often as with the right one (VnExpress's JSON-LD says
+
+/* d, a time metadata writes at UTC offset off, at UTC+7. Only a time in
+ * UTC is moved: Vietnamese sites write their local time with other
+ * offsets as often as with the right one (VnExpress's JSON-LD says
  * "+08:00" of a time its page shows at +7), so those are kept as they
  * are written. */
 static void
 to_local(struct date *d, int off)
 {
-	struct tm tm = { 0 };
-	time_t t;
-
-	if (d->prec != DATE_MINUTE || off != 0)
-		return;
-	tm.tm_year = d->year - 1900;
-	tm.tm_mon = d->month - 1;
-	tm.tm_mday = d->day;
-	tm.tm_hour = d->hour;
-	tm.tm_min = d->minute;
-	t = timegm(&tm) + (time_t)(DATE_LOCAL_OFFSET - off) * 60;
-	if (gmtime_r(&t, &tm) == NULL)
-		return;
-	d->year = tm.tm_year + 1900;
-	d->month = tm.tm_mon + 1;
-	d->day = tm.tm_mday;
-	d->hour = tm.tm_hour;
-	d->minute = tm.tm_min;
+	if (off == 0)
+		move_to_local(d, off);
 }
 
 /* ISO 8601: "2017-02-06", then "T10:20" or " 10:20" and what follows; a
@@ -407,12 +483,11 @@ static int
 meta_iso(const char *s, struct date *d)
 {
 	size_t i = 0;
-	int y = digits(s, &i, 4, 4), m, day, off;
+	int off;
 
-	if (y < 0 || s[i++] != '-' || (m = digits(s, &i, 2, 2)) < 0 || s[i++] != '-' ||
-	    (day = digits(s, &i, 2, 2)) < 0 || !valid_ymd(y, m, day))
+	*d = (struct date){ .prec = DATE_DAY };
+	if (!iso_day(s, 0, d, &i))
 		return 0;
-	*d = (struct date){ .year = y, .month = m, .day = day, .prec = DATE_DAY };
 	if ((s[i] == 'T' || s[i] == ' ') && isdigit((unsigned char)s[i + 1])) {
 		i++;
 		if (!meta_time(s, &i, d))

@@ -625,7 +625,8 @@ static const char *const junk_words[] = {
 	"footer", "header", "subscribe", "newsletter", "popup", "modal", "pagination", "pager",
 	"sponsor", "rating", "vote", "tags", "tag-list", "keyword", "box-news", "most-view",
 	"mostview", "xem-nhieu", "xemnhieu", "doc-nhieu", "docnhieu", "tin-moi", "tinmoi",
-	"print", "toolbar", "font-size", "fontsize", "login", "widget", NULL
+	"print", "toolbar", "font-size", "fontsize", "login", "widget", "-views", "view-count",
+	"viewcount", "luot-xem", "luotxem", NULL
 };
 /* ...unless they also say it may be the article. */
 static const char *const maybe_words[] = {
@@ -726,7 +727,8 @@ maybe_article(const char *ci)
 static int
 is_junk(const xmlNode *n)
 {
-	static const char *const keep[] = { "html", "body", "article", "main", NULL };
+	/* The headline too: BBC's is an <h1 class="story-header">. */
+	static const char *const keep[] = { "html", "body", "article", "main", "h1", NULL };
 	char *ci;
 	int junk;
 
@@ -978,16 +980,29 @@ count_links(const xmlNode *n, int most)
 	return k;
 }
 
+/* Does n's class or id name it as junk ("cms-relate"), whatever else it
+ * says ("article__story")? */
+static int
+junk_class(const xmlNode *n)
+{
+	char *ci = class_id(n);
+	int junk = holds_word(ci, junk_words);
+
+	free(ci);
+	return junk;
+}
+
 /* Is block n a box of links set in the text ("Tin cùng chủ đề" and two
- * headlines): no paragraph, two links or more, three quarters of its text
+ * headlines): no paragraph, two links or more (one in a box classed as
+ * related news: "Đọc thêm" and a headline), three quarters of its text
  * in them, the rest its label? */
 static int
 link_box(const xmlNode *n)
 {
 	size_t len = text_len(n);
 
-	return !is_tag(n, "p") && len >= LINK_BLOCK_MIN && count_links(n, 2) >= 2 &&
-	    link_len(n) * 4 >= len * 3;
+	return !is_tag(n, "p") && len >= LINK_BLOCK_MIN && link_len(n) * 4 >= len * 3 &&
+	    (count_links(n, 2) >= 2 || (count_links(n, 1) == 1 && junk_class(n)));
 }
 
 static void
@@ -1085,7 +1100,8 @@ static const char *const heading_words[] = {
 /* Class or id words of a site's sapo, the lede above the text. */
 static const char *const lede_words[] = {
 	"sapo", "lead", "description", "desc", "summary", "chapeau", "intro", "tomtat",
-	"tom-tat", "tomluoc", "tom-luoc", "trichdan", "trich-dan", "subhead", NULL
+	"tom-tat", "tomluoc", "tom-luoc", "trichdan", "trich-dan", "subhead", "subtitle",
+	"sub-title", "excerpt", "standfirst", NULL
 };
 
 /* The page's description, where it stands on the page outside the body
@@ -1188,8 +1204,9 @@ static const char *const byline_words[] = {
 };
 /* What a byline may say before the name. */
 static const char *const byline_heads[] = {
-	"Tác giả:", "Bài và ảnh:", "Bài, ảnh:", "Bài - ảnh:", "Bài-ảnh:", "Tin và ảnh:",
-	"Tin, ảnh:", "Tin - ảnh:", "Tin-ảnh:", "Bài:", "Tin:", "By ", NULL
+	"Tác giả:", "Tác giả,", "Bài và ảnh:", "Bài, ảnh:", "Bài - ảnh:", "Bài-ảnh:", "Tin và ảnh:",
+	"Tin, ảnh:", "Tin - ảnh:", "Tin-ảnh:", "Bài:", "Tin:", "By ", "Viết bởi ", "Đăng bởi ",
+	"Bởi ", "bởi ", NULL
 };
 
 static char *signature_names(const char *text);
@@ -1214,6 +1231,9 @@ byline_name(const char *text)
 		}
 	}
 	p += strspn(p, " ");
+	/* "PGS, TS. Đỗ Quang Huy": the comma is the rank's, not the end of
+	 * the name. */
+	p += credit_role_len(p);
 	/* "Thu Hằng - Đức Phong": two writers, not a name and a date. */
 	if ((name = signature_names(p)) != NULL && strstr(name, " - ") != NULL) {
 		free(t);
@@ -1244,9 +1264,57 @@ byline_name(const char *text)
 	return name;
 }
 
+/* Does the text of n open with "Tác giả" (BBC's "Tác giả, Bùi Thu", in
+ * spans of no telling class)? Its first text alone is read. */
+static int
+author_head(const xmlNode *n)
+{
+	static const char head[] = "Tác giả";
+	const xmlNode *c = n->children;
+
+	while (c != NULL) {
+		if (c->type == XML_ELEMENT_NODE)
+			c = c->children;
+		else if (c->type == XML_TEXT_NODE && c->content != NULL &&
+		    !text_only_spaces((const char *)c->content, strlen((const char *)c->content)))
+			break;
+		else
+			c = c->next;
+	}
+	if (c == NULL)
+		return 0;
+	return strncmp((const char *)c->content + strspn((const char *)c->content, " \t\r\n"),
+	    head, sizeof head - 1) == 0;
+}
+
+/* Take out the blocks classed as the byline's that follow it ("TS.
+ * Nguyễn Thị Hoa", then "detail-author-org": her school): the writer's,
+ * not the article's. */
+static void
+drop_byline_rest(xmlNode *n)
+{
+	xmlNode *c = n->next, *next;
+
+	for (; c != NULL; c = next) {
+		char *ci;
+		int rest;
+
+		next = c->next;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		ci = class_id(c);
+		rest = holds_word(ci, byline_words) && text_len(c) <= BYLINE_MAX_TEXT;
+		free(ci);
+		if (!rest)
+			break;
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+}
+
 /* The author a page shows in an element so classed (a byline above or
- * under the text), taken out of the tree so that the body does not hold
- * it; new, or NULL. */
+ * under the text), or opening with "Tác giả", taken out of the tree so
+ * that the body does not hold it; new, or NULL. */
 static char *
 page_byline(xmlNode *n)
 {
@@ -1259,7 +1327,8 @@ page_byline(xmlNode *n)
 		/* A byline is a line, and never the page's root: a broken
 		 * page whose root is an <a class=author> holds everything,
 		 * and taking it out left the caller with a freed tree. */
-		if (holds_word(ci, byline_words) && text_len(n) <= BYLINE_MAX_TEXT &&
+		if ((holds_word(ci, byline_words) || (!has_block_child(n) && author_head(n))) &&
+		    text_len(n) <= BYLINE_MAX_TEXT &&
 		    n->parent != NULL && n->parent->type == XML_ELEMENT_NODE) {
 			char *t = text_of(n);
 
@@ -1268,6 +1337,7 @@ page_byline(xmlNode *n)
 		}
 		free(ci);
 		if (name != NULL) {
+			drop_byline_rest(n);
 			xmlUnlinkNode(n);
 			xmlFreeNode(n);
 			return name;
@@ -1416,7 +1486,8 @@ drop_paper_tail(char *t, const char *site)
  * of sites' CMS, the placeholder of a blog. */
 static const char *const not_authors[] = {
 	"admin", "administrator", "ttxvn", "vna", "afp", "reuters", "ap", "vccorp", "admicro",
-	"fpt online", "vtv digital", "ban biên tập", NULL
+	"fpt online", "vtv digital", "ban biên tập", "quản trị", "quản trị viên", "super user",
+	"webmaster", NULL
 };
 
 /* Is s one of words? */
@@ -1458,6 +1529,21 @@ trim_end(char *t, const char *set)
 	return n;
 }
 
+/* Is s a domain ("Dantri.com.vn", "vnexpress.net"), not an initial and
+ * a name ("N.Linh")? One word, its last part after a dot in small
+ * letters. */
+static int
+domain_like(const char *s)
+{
+	const char *dot = strrchr(s, '.');
+	size_t n;
+
+	if (strchr(s, ' ') != NULL || dot == NULL)
+		return 0;
+	n = strlen(dot + 1);
+	return n >= 2 && n <= 6 && strspn(dot + 1, "abcdefghijklmnopqrstuvwxyz") == n;
+}
+
 static char *
 author_name(const char *name, const char *site, const char *url)
 {
@@ -1470,13 +1556,12 @@ author_name(const char *name, const char *site, const char *url)
 		return NULL;
 	}
 	n = trim_end(t, " -–—|,:;");
-	/* "Luật sư Nguyễn Văn Phúc", "PGS.TS Lê Văn Khoa", "CTV Minh Khôi":
-	 * the name, as the text importer keeps it (extract-trailer.c). */
+	/* "Luật sư Nguyễn Văn Phúc", "PGS.TS Lê Văn Khoa", "CTV Minh Khôi",
+	 * "PV Minh Hà": the name, as the text importer keeps it
+	 * (extract-trailer.c). */
 	{
-		size_t rank = credit_rank_len(t);
+		size_t rank = credit_role_len(t);
 
-		if (rank == 0 && strncmp(t, "CTV ", 4) == 0)
-			rank = 4;
 		if (rank > 0 && rank < n && credit_vietnamese_name(t + rank)) {
 			memmove(t, t + rank, n - rank + 1);
 			n -= rank;
@@ -1490,8 +1575,8 @@ author_name(const char *name, const char *site, const char *url)
 		paper = 1;
 	else if (site != NULL && strcasecmp(t, site) == 0)
 		paper = 1;
-	else if (strchr(t, ' ') == NULL && strchr(t, '.') != NULL)
-		paper = 1;	/* a domain */
+	else if (domain_like(t))
+		paper = 1;
 	else if (host != NULL && *host) {
 		size_t k = strcspn(host, ".");
 
@@ -1621,8 +1706,9 @@ signature_names(const char *text)
 			*at = '\0';
 	}
 	trim_end(t, " -–,;");
+	/* "Đại tá Trần Văn Sơn": a rank's small letters are no heading's. */
 	if (strlen(t) > SIGNATURE_MAX || count_words(t) > 8 || strpbrk(t, "0123456789:@/!?") != NULL ||
-	    !initials_only(t) || !capitalised(t) || strncmp(t, "Theo ", 5) == 0) {
+	    !initials_only(t) || !capitalised(t + credit_role_len(t)) || strncmp(t, "Theo ", 5) == 0) {
 		free(t);
 		return NULL;
 	}
@@ -1663,6 +1749,30 @@ blocks_under(xmlNode *n, xmlNode ***v, size_t *len, size_t *cap)
 	}
 }
 
+/* The n blocks v after a signature: the lines set as it is (to the
+ * right, or all in bold or italics) and short are the writer's office or
+ * unit ("Hội CCB tỉnh Thanh Hóa"), not the article's; taken out. */
+static void
+drop_signature_rest(xmlNode **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *t;
+		int rest;
+
+		if (v[i] == NULL || (!right_aligned(v[i]) && !all_bold(v[i])) ||
+		    text_len(v[i]) > SIGNATURE_MAX * 2)
+			continue;
+		t = text_of(v[i]);
+		rest = count_words(t) <= 12 && strpbrk(t, ".!?:") == NULL;
+		free(t);
+		if (rest) {
+			xmlUnlinkNode(v[i]);
+			xmlFreeNode(v[i]);
+			v[i] = NULL;
+		}
+	}
+}
+
 /* The signature at the end of the body, VnExpress's and Dân trí's way: one
  * of its last blocks set to the right or all in bold, holding names only
  * ("<p align=right><strong>Lê Tuyết</strong></p>"); taken out of the
@@ -1688,8 +1798,10 @@ body_signature(xmlNode *body)
 			continue;
 		t = text_of(v[i - 1]);
 		if ((name = signature_names(t)) != NULL) {
+			drop_signature_rest(v + i, n - i);
 			xmlUnlinkNode(v[i - 1]);
 			xmlFreeNode(v[i - 1]);
+			v[i - 1] = NULL;
 			/* "FILI" set under the writer's name: where the story
 			 * came from; the name is above it. */
 			if (agency_code(name)) {

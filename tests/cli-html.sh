@@ -339,6 +339,74 @@ test_expect_success 'sapos named in Vietnamese (trích dẫn) or as a subhead, b
 	done
 '
 
+test_expect_success 'a headline classed as a header (BBC'"'"'s story-header) is the headline, not the <title>' '
+	h="Nông dân Thái Lan phong tỏa đường, đòi tiền bán lúa" &&
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>BBC Vietnamese - Thế giới - %s</title></head><body><h1 class=story-header>%s</h1><div class=story-body>%s%s</div></body></html>\n" \
+		"$h" "$h" "$p1" "$p2" >hdr.html &&
+	"$LUOT" --db hdr.db import -q hdr.html >/dev/null &&
+	test "$("$LUOT" --db hdr.db list --json | jq -r .title)" = "$h"
+'
+
+test_expect_success 'a zone the page shows beside its time moves it to Vietnam'"'"'s; a day written as ISO is a date' '
+	i=0 &&
+	for case in "<span class=datestamp>Cập nhật: 08:43 GMT - thứ hai, 17 tháng 6, 2013</span>|2013-06-17T15:43" \
+		"<div class=b-date><time datetime=2024-03-13T01:10:00.000Z>12/03/2024 21:10 (UTC-4)</time></div>|2024-03-13T08:10" \
+		"<div class=dateblock>21:30 GMT-4, 10.06.2015</div>|2015-06-11T08:30" \
+		"<div id=dateline><span id=story_date>2013-11-04</span></div>|2013-11-04"; do
+		i=$((i + 1)) &&
+		page "Giá vàng miếng lập kỷ lục, người dân xếp hàng" "${case%|*}<article>$p1$p2</article>" >zone$i.html &&
+		"$LUOT" --db zone$i.db import -q zone$i.html >/dev/null &&
+		test "$("$LUOT" --db zone$i.db list --json | jq -r .published)" = "${case#*|}" || return 1
+	done
+'
+
+test_expect_success 'bylines: "Tác giả, " in spans, a role or ranks joined by a comma before the name, "bởi"' '
+	i=0 &&
+	for case in "<ul><li><span><span class=hidden-label>Tác giả, </span>Bùi Thu</span></li><li><span>Vai trò, </span>BBC News Tiếng Việt</li></ul>|Bùi Thu" \
+		"<div class=news-author>PV Minh Hà</div>|Minh Hà" \
+		"<div class=Author><span style=\"text-transform:uppercase\">PGS, TS. Đỗ Quang Huy</span></div>|Đỗ Quang Huy" \
+		"<div class=jeg_meta_author><span class=meta_text>bởi</span> <a href=/author/le-minh-duc>Lê Minh Đức</a></div>|Lê Minh Đức"; do
+		i=$((i + 1)) &&
+		page "Câu lạc bộ Liên thế hệ tự giúp nhau ở Thái Bình" "${case%|*}<article>$p1$p2</article>" >by$i.html &&
+		"$LUOT" --db by$i.db import -q by$i.html >/dev/null &&
+		test "$("$LUOT" --db by$i.db list --json | jq -r .author)" = "${case#*|}" || return 1
+	done
+'
+
+test_expect_success 'signatures: initials and a name, a rank in small letters with the unit under it, over a CMS'"'"'s "Quản trị"' '
+	page "Bắt giữ 3 bánh heroin giấu trong vali tại sân bay" "<article>$p1$p2<p class=TacGia style=\"text-align: right;\"><strong>N.Linh</strong></p></article>" >sig1.html &&
+	"$LUOT" --db sig1.db import -q sig1.html >/dev/null &&
+	test "$("$LUOT" --db sig1.db list --json | jq -r .author)" = N.Linh &&
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><meta name=author content=\"Quản trị\"><title>%s</title></head><body><h1>%s</h1><div class=article-content>%s%s<p style=\"text-align: right;\"><strong>Đại tá Trần Văn Sơn</strong></p><p style=\"text-align: right;\"><em>Hội CCB tỉnh Thanh Hóa</em></p></div></body></html>\n" \
+		"Nghĩa tình đồng đội nơi nghĩa trang Trường Sơn" "Nghĩa tình đồng đội nơi nghĩa trang Trường Sơn" "$p1" "$p2" >sig2.html &&
+	"$LUOT" --db sig2.db import -q sig2.html >/dev/null &&
+	test "$("$LUOT" --db sig2.db list --json | jq -r .author)" = "Trần Văn Sơn" &&
+	"$LUOT" --db sig2.db show --json 1 | jq -r ".paragraphs[]" >sig2.txt &&
+	grep -q "^Đoạn văn thứ hai" sig2.txt &&
+	! grep -q "Hội CCB" sig2.txt
+'
+
+test_expect_success 'the line under a byline, classed as it is (the writer'"'"'s school), is no part of the text' '
+	page "Lừa đảo qua mạng: cần xử lý người cho thuê tài khoản" "<div class=detail-content>$p1$p2<p class=detail-author>TS. Nguyễn Thị Hoa</p><p class=detail-author-org>Giảng viên Trường Đại học Luật Hà Nội</p></div>" >org.html &&
+	"$LUOT" --db org.db import -q org.html >/dev/null &&
+	test "$("$LUOT" --db org.db list --json | jq -r .author)" = "Nguyễn Thị Hoa" &&
+	! "$LUOT" --db org.db show --json 1 | jq -r ".paragraphs[]" | grep -q "Giảng viên"
+'
+
+test_expect_success 'in the text: a related box of one link, "Xem thêm: <link>", a follow line, a view count go' '
+	page "Trao 300 suất học bổng cho sinh viên vượt khó" "<div class=\"article__body cms-body\"><div class=td-post-views><span>1,207</span></div>$p1<div class=\"article__story cms-relate\"><h3>Đọc thêm</h3><div class=story><h2><a href=/x>Sinh viên 5 tốt: Không chỉ là danh hiệu</a></h2></div></div>$p2<p><strong>Xem thêm:</strong> <a href=/y>Hậu Giang nới lỏng giãn cách xã hội từ ngày 16/9</a></p>$p3<div class=detail__follow>Theo dõi Nhà Đầu tư trên <a href=/g>Google News</a></div></div>" >inbox.html &&
+	"$LUOT" --db inbox.db import -q inbox.html >/dev/null &&
+	"$LUOT" --db inbox.db show --json 1 | jq -r ".paragraphs[]" >inbox.txt &&
+	grep -q "^Đoạn văn cuối cùng" inbox.txt &&
+	! grep -q "Sinh viên 5 tốt\|Xem thêm\|nới lỏng\|Google News\|1,207" inbox.txt
+'
+
+test_expect_success 'a sapo classed as the post'"'"'s subtitle (an <h2> under the headline) opens the text' '
+	page "Câu lạc bộ Liên thế hệ - điểm tựa của người cao tuổi" "<h2 class=jeg_post_subtitle>Ra đời với mục đích giúp người cao tuổi tự chăm sóc và hỗ trợ lẫn nhau, các câu lạc bộ đã được nhân rộng.</h2><div class=content-inner>$p1$p2$p3</div>" >sub.html &&
+	"$LUOT" --db sub.db import -q sub.html >/dev/null &&
+	"$LUOT" --db sub.db show --json 1 | jq -r ".paragraphs[0]" | grep -q "^Ra đời với mục đích"
+'
+
 test_expect_success 'a broken page whose root is an <a class=author> (found by fuzz-html): read, nothing freed twice' '
 	# The byline was taken out of the tree with the page in it; under
 	# AddressSanitizer that was a use after free.

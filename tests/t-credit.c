@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../src/credit.h"
 #include "../src/text.h"
@@ -108,5 +109,16 @@ main(void)
 	    !credit_vietnamese_name("Sân: Camp Nou") && !credit_vietnamese_name("Năm 2017") &&
 	    !credit_vietnamese_name("Jennifer Lopez") && !credit_vietnamese_name("T.Tú Lan"),
 	    "  a product, one word, a label, a year, a foreign name, initials are not");
+	/* What a byline says before the name: ranks, degrees, and (for a
+	 * writer alone) a newsroom's role. */
+	is_int((int)credit_rank_len("PGS, TS. Đỗ Quang Huy"), (int)strlen("PGS, TS. "),
+	    "ranks joined by a comma");
+	is_int((int)credit_rank_len("Đại tá Trần Văn Sơn"), (int)strlen("Đại tá "), "a rank");
+	is_int((int)credit_rank_len("PV Minh Hà"), 0, "  a role is no rank");
+	is_int((int)credit_role_len("PV Minh Hà"), (int)strlen("PV "), "  but a role");
+	is_int((int)credit_role_len("Phóng viên Đức Trung"), (int)strlen("Phóng viên "),
+	    "  in words too");
+	is_int((int)credit_role_len("Phan Văn Minh"), 0, "a name opens with neither");
+	is_int((int)credit_role_len("PVGas tăng vốn"), 0, "  nor a word that begins like one");
 	return done();
 }

@@ -59,6 +59,17 @@ static const struct date_case cases[] = {
 	{ "24/12/12", NULL, 0 },
 	{ "ngày 31/2/12", NULL, 0 },
 	{ "Thứ Ba, 25/12/2012, 3:30 chiều", "2012-12-25T15:30", 1 },
+	/* A zone the page shows beside its time is believed (BBC, VOA,
+	 * RFA): the time moves to UTC+7, the day with it. */
+	{ "Cập nhật: 08:43 GMT - thứ hai, 17 tháng 6, 2013", "2013-06-17T15:43", 1 },
+	{ "21:30 GMT-4, 10.06.2015", "2015-06-11T08:30", 1 },
+	{ "12/03/2024 21:10 (UTC-4)", "2024-03-13T08:10", 1 },
+	{ "12/03/2024 21:10 (UTC+07:00)", "2024-03-12T21:10", 1 },
+	{ "12/03/2024 21:10 GMTX", "2024-03-12T21:10", 1 },
+	/* A day as ISO writes it, as some pages show theirs. */
+	{ "2013-11-04", "2013-11-04", 1 },
+	{ "2013-11-04 09:12", "2013-11-04T09:12", 1 },
+	{ "2013-02-30", NULL, 0 },
 	{ "", NULL, 0 },
 };
 
