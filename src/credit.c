@@ -176,7 +176,9 @@ credit_rank_len(const char *s)
 {
 	/* Longest first where one opens another ("PGS.TS" before "PGS"). */
 	static const char *const ranks[] = { "Thượng tướng", "Trung tướng", "Thiếu tướng",
-		"Đại tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Lương y", "Bác sĩ",
+		"Đại tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Đại úy", "Đại uý",
+		"Thượng úy", "Thượng uý", "Trung úy", "Trung uý", "Thiếu úy", "Thiếu uý",
+		"Thượng sĩ", "Trung sĩ", "Hạ sĩ", "Lương y", "Bác sĩ",
 		"Luật sư", "Nhà báo", "Nhà văn", "Nhà thơ", "Nhà nghiên cứu", "Kỹ sư",
 		"Kiến trúc sư", "Dược sĩ", "Nghệ nhân", "Giáo sư", "Tiến sĩ", "Thạc sĩ", "GS.TSKH.",
 		"GS.TSKH", "PGS.TS.", "PGS.TS", "PGS-TS", "GS.TS.", "GS.TS", "GS-TS", "TSKH.", "TSKH",

@@ -133,8 +133,11 @@ numeric_date(const char *s, size_t at, struct date *d, size_t *end)
 	if ((mon = digits(s, &i, 1, 2)) < 0 || s[i] != sep)
 		return 0;
 	i++;
-	return finish_date(s, i, day, mon, d, end) ||
-	    short_year_date(s, at, i, day, mon, d, end);
+	if (finish_date(s, i, day, mon, d, end) || short_year_date(s, at, i, day, mon, d, end))
+		return 1;
+	/* "10/14/2014 2:35:00 PM": the month first, as en-US pages write
+	 * it, when the day cannot be a month. */
+	return sep == '/' && mon > 12 && day <= 12 && finish_date(s, i, mon, day, d, end);
 }
 
 static size_t
@@ -156,6 +159,31 @@ word_at(const char *s, size_t *i, const char *w)
 	return 1;
 }
 
+/* A month's name after "tháng" at s[*i] ("tư", "mười hai", "giêng"),
+ * lowered: its number, or -1. */
+static int
+month_word(const char *s, size_t *i)
+{
+	/* Longest first where one begins another. */
+	static const struct { const char *w; int m; } names[] = {
+		{ "mười một", 11 }, { "mười hai", 12 }, { "mười", 10 }, { "một", 1 },
+		{ "giêng", 1 }, { "hai", 2 }, { "ba", 3 }, { "tư", 4 }, { "bốn", 4 },
+		{ "năm", 5 }, { "sáu", 6 }, { "bảy", 7 }, { "tám", 8 }, { "chín", 9 },
+		{ "chạp", 12 },
+	};
+
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+		size_t j = *i;
+
+		if (word_at(s, &j, names[k].w) && !isalnum((unsigned char)s[j]) &&
+		    (unsigned char)s[j] < 0x80) {
+			*i = j;
+			return names[k].m;
+		}
+	}
+	return -1;
+}
+
 /* "ngày 19 tháng 1 năm 2019" (lowered); at points at "ngày". Without
  * "ngày" when at points at the day, and "năm" may be left out: "09 tháng
  * 3 2015" (Joomla's Vietnamese dates). */
@@ -174,10 +202,29 @@ worded_date(const char *s, size_t at, struct date *d, size_t *end)
 	if (!word_at(s, &i, "tháng"))
 		return 0;
 	i = skip_spaces(s, i);
-	if ((mon = digits(s, &i, 1, 2)) < 0)
+	if ((mon = digits(s, &i, 1, 2)) < 0 && (mon = month_word(s, &i)) < 0)
 		return 0;
 	i = skip_spaces(s, i);
 	if (!word_at(s, &i, "năm") && named)
+		return 0;
+	i = skip_spaces(s, i);
+	return finish_date(s, i, day, mon, d, end);
+}
+
+/* "Tháng Tư 14, 2014": WordPress's Vietnamese dates, the month first. */
+static int
+month_first_date(const char *s, size_t at, struct date *d, size_t *end)
+{
+	size_t i = at;
+	int day, mon;
+
+	if (!word_at(s, &i, "tháng"))
+		return 0;
+	i = skip_spaces(s, i);
+	if ((mon = month_word(s, &i)) < 0)
+		return 0;
+	i = skip_spaces(s, i);
+	if ((day = digits(s, &i, 1, 2)) < 0)
 		return 0;
 	i = skip_spaces(s, i);
 	return finish_date(s, i, day, mon, d, end);
@@ -216,6 +263,9 @@ time_at(const char *s, size_t at, int *h, int *m, size_t *end)
 			if (hh < 12)
 				hh += 12;
 			i = j + 2;
+		} else if (strncmp(s + j, "sáng", strlen("sáng")) == 0) {
+			/* "9:05 sáng": in the morning, as written. */
+			i = j + strlen("sáng");
 		} else if (strncmp(s + j, "tối", strlen("tối")) == 0 ||
 		    strncmp(s + j, "chiều", strlen("chiều")) == 0) {
 			/* "11:05 tối": in the evening. */
@@ -292,7 +342,8 @@ find_at(const char *low, struct date *d, size_t *start, size_t *end)
 		if (!boundary_before(low, i))
 			continue;
 		if ((isdigit((unsigned char)low[i]) && (numeric_date(low, i, d, end) ||
-		    worded_date(low, i, d, end))) || (low[i] == 'n' && worded_date(low, i, d, end))) {
+		    worded_date(low, i, d, end))) || (low[i] == 'n' && worded_date(low, i, d, end)) ||
+		    (low[i] == 't' && month_first_date(low, i, d, end))) {
 			*start = i;
 			return 1;
 		}
@@ -385,6 +436,26 @@ find_spans(const char *s, struct date *d, char **low, size_t *dstart, size_t *de
 		if (*tend > 0 && shown_zone(*low, *tend, &off))
 			move_to_local(d, off);
 	}
+	return found;
+}
+
+int
+date_time_alone(const char *s, int *hour, int *minute)
+{
+	char *low = text_lower(s);
+	size_t i = 0, end;
+	int off, found = 0;
+
+	while (low[i] == ' ' || low[i] == '|' || low[i] == '-' || low[i] == ',')
+		i++;
+	if (strncmp(low + i, "lúc ", strlen("lúc ")) == 0)
+		i += strlen("lúc ");
+	if (time_at(low, i, hour, minute, &end)) {
+		while (low[end] == ' ')
+			end++;
+		found = low[end] == '\0' || (shown_zone(low, end, &off) && off == DATE_LOCAL_OFFSET);
+	}
+	free(low);
 	return found;
 }
 

@@ -33,6 +33,13 @@ struct date {
 int date_find(const char *s, struct date *d);
 
 /*
+ * A text that is a time alone ("08:30", "| 9:15 SA", "lúc 14:20"), as a
+ * page shows it in an element beside the day's: 1 with *hour, *minute,
+ * else 0.
+ */
+int date_time_alone(const char *s, int *hour, int *minute);
+
+/*
  * True when the line is a dateline: a date with at most a few words around
  * it (weekday, "Cập nhật", a view counter), not a sentence that mentions a
  * date.

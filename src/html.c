@@ -86,6 +86,16 @@ html_looks(const char *s, size_t n)
 		i = 3;
 	while (i < n && isspace((unsigned char)s[i]))
 		i++;
+	/* XHTML saved as it was served: "<?xml version=...?>" first. */
+	if (n - i >= 5 && strncmp(s + i, "<?xml", 5) == 0) {
+		const char *end = memmem(s + i, n - i < CHARSET_SCAN ? n - i : CHARSET_SCAN, "?>", 2);
+
+		if (end == NULL)
+			return 0;
+		i = (size_t)(end - s) + 2;
+		while (i < n && isspace((unsigned char)s[i]))
+			i++;
+	}
 	for (size_t k = 0; heads[k] != NULL; k++) {
 		size_t m = strlen(heads[k]);
 
@@ -139,6 +149,13 @@ meta_charset(const char *bytes, size_t n)
 		if ((c = find_ci(p, close, "charset=")) != NULL)
 			return charset_at(c + 8, close);
 		p = close;
+	}
+	/* An XHTML page's XML declaration, when no <meta> says. */
+	if ((p = find_ci(bytes, end, "<?xml")) != NULL && p - bytes < 8) {
+		const char *close = find_ci(p, end, "?>"), *c;
+
+		if (close != NULL && (c = find_ci(p, close, "encoding=")) != NULL)
+			return charset_at(c + 9, close);
 	}
 	return NULL;
 }
@@ -661,6 +678,16 @@ class_id(const xmlNode *n)
 	free(i);
 	for (char *p = s; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
+	/* WordPress's block styles ("has-medium-font-size" on a sapo's
+	 * paragraph) say how it looks, not what it is. */
+	for (char *p = strstr(s, "has-"); p != NULL; p = strstr(p, "has-")) {
+		if (p == s || p[-1] == ' ') {
+			while (*p && *p != ' ')
+				*p++ = ' ';
+		} else {
+			p += 4;
+		}
+	}
 	return s;
 }
 
@@ -1059,6 +1086,28 @@ emit(const xmlNode *n, struct lines_out *o)
 	}
 }
 
+/* Take out what stands before the headline h1 in body, when body holds
+ * it: a section's link, a kicker, a breadcrumb ("Quản trị" over a
+ * WordPress headline) are the page's, not the article's. */
+static void
+drop_before_headline(const xmlNode *body, const xmlNode *h1)
+{
+	const xmlNode *n = h1;
+
+	while (n != NULL && n != body)
+		n = n->parent;
+	if (n == NULL)
+		return;
+	for (n = h1; n != body; n = n->parent) {
+		while (n->prev != NULL) {
+			xmlNode *p = n->prev;
+
+			xmlUnlinkNode(p);
+			xmlFreeNode(p);
+		}
+	}
+}
+
 /* The text of the first <h1> under n, new, or NULL. */
 static char *
 first_h1(const xmlNode *n)
@@ -1206,7 +1255,8 @@ static const char *const byline_words[] = {
 static const char *const byline_heads[] = {
 	"Tác giả:", "Tác giả,", "Bài và ảnh:", "Bài, ảnh:", "Bài - ảnh:", "Bài-ảnh:", "Tin và ảnh:",
 	"Tin, ảnh:", "Tin - ảnh:", "Tin-ảnh:", "Bài:", "Tin:", "By ", "Viết bởi ", "Đăng bởi ",
-	"Bởi ", "bởi ", NULL
+	"Bởi ", "bởi ", "Nhóm phóng viên:", "Nhóm PV:", "Nhóm tác giả:", "Phóng viên:", "PV:",
+	"Người viết:", NULL
 };
 
 static char *signature_names(const char *text);
@@ -1234,8 +1284,10 @@ byline_name(const char *text)
 	/* "PGS, TS. Đỗ Quang Huy": the comma is the rank's, not the end of
 	 * the name. */
 	p += credit_role_len(p);
-	/* "Thu Hằng - Đức Phong": two writers, not a name and a date. */
-	if ((name = signature_names(p)) != NULL && strstr(name, " - ") != NULL) {
+	/* "Thu Hằng - Đức Phong", "Lan Hương, Quốc Tuấn": two writers, not
+	 * a name and a date or an office. */
+	if ((name = signature_names(p)) != NULL &&
+	    (strstr(name, " - ") != NULL || strstr(name, ", ") != NULL)) {
 		free(t);
 		return name;
 	}
@@ -1262,6 +1314,37 @@ byline_name(const char *text)
 		return NULL;
 	}
 	return name;
+}
+
+/* The text under c and its siblings up to the first <br>, into b; 0
+ * when it got there. */
+static int
+line_walk(const xmlNode *c, struct buf *b)
+{
+	for (; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL)
+			buf_add(b, (const char *)c->content, strlen((const char *)c->content));
+		else if (is_tag(c, "br"))
+			return 0;
+		else if (c->type == XML_ELEMENT_NODE && !is_tag(c, "script") && !is_tag(c, "style") &&
+		    !line_walk(c->children, b))
+			return 0;
+	}
+	return 1;
+}
+
+/* The text of n up to its first <br>, spaces squeezed, new: a byline's
+ * names, not the writers' school on the line under them. */
+static char *
+first_line_of(const xmlNode *n)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	line_walk(n->children, &b);
+	buf_addc(&b, '\0');
+	return text_squeeze(buf_detach(&b));
 }
 
 /* Does the text of n open with "Tác giả" (BBC's "Tác giả, Bùi Thu", in
@@ -1330,7 +1413,7 @@ page_byline(xmlNode *n)
 		if ((holds_word(ci, byline_words) || (!has_block_child(n) && author_head(n))) &&
 		    text_len(n) <= BYLINE_MAX_TEXT &&
 		    n->parent != NULL && n->parent->type == XML_ELEMENT_NODE) {
-			char *t = text_of(n);
+			char *t = first_line_of(n);
 
 			name = byline_name(t);
 			free(t);
@@ -1662,6 +1745,26 @@ initials_only(const char *s)
 	return 1;
 }
 
+/* Take the rank or role out before each name after the first in t
+ * ("ThS. Đỗ Thị Mai - TS. Vũ Hoàng Nam"): the first one's is the
+ * caller's to keep or drop. */
+static void
+drop_roles(char *t)
+{
+	static const char *const joins[] = { " - ", " – ", ", ", " và ", NULL };
+
+	for (size_t k = 0; joins[k] != NULL; k++) {
+		for (char *p = strstr(t, joins[k]); p != NULL; p = strstr(p, joins[k])) {
+			char *name = p + strlen(joins[k]);
+			size_t role = credit_role_len(name);
+
+			if (role > 0)
+				memmove(name, name + role, strlen(name + role) + 1);
+			p = name;
+		}
+	}
+}
+
 /* The names of a signature ("Quang Phong - Tùng Nguyên"), new, or NULL
  * when it does not read as names: a few words each, no digits. */
 static char *
@@ -1706,6 +1809,7 @@ signature_names(const char *text)
 			*at = '\0';
 	}
 	trim_end(t, " -–,;");
+	drop_roles(t);
 	/* "Đại tá Trần Văn Sơn": a rank's small letters are no heading's. */
 	if (strlen(t) > SIGNATURE_MAX || count_words(t) > 8 || strpbrk(t, "0123456789:@/!?") != NULL ||
 	    !initials_only(t) || !capitalised(t + credit_role_len(t)) || strncmp(t, "Theo ", 5) == 0) {
@@ -1796,7 +1900,9 @@ body_signature(xmlNode *body)
 		/* Bold alone is a heading as often: last but one at most. */
 		if (!right_aligned(v[i - 1]) && !(all_bold(v[i - 1]) && seen <= 2))
 			continue;
-		t = text_of(v[i - 1]);
+		/* "<strong>Hoàng Lộc</strong><br>Sở Kế hoạch": the names on
+		 * its first line, the office under them going with it. */
+		t = first_line_of(v[i - 1]);
 		if ((name = signature_names(t)) != NULL) {
 			drop_signature_rest(v + i, n - i);
 			xmlUnlinkNode(v[i - 1]);
@@ -1848,6 +1954,38 @@ names_before(const char *line)
 	return NULL;
 }
 
+/* The names after a byline's head in a line of the page's meta ("Ngày
+ * 12 tháng 3 năm 2010 | Bởi Trần Đăng Khoa | Chuyên mục: ..."), up to
+ * the next part, new, or NULL. */
+static char *
+names_after_head(const char *line)
+{
+	static const char *const heads[] = { "Bởi ", "bởi ", "Tác giả: ", "Tác giả ",
+		"Người viết: ", "Viết bởi ", NULL };
+	static const char *const seps[] = { " | ", " · ", " • ", NULL };
+
+	for (size_t i = 0; heads[i] != NULL; i++) {
+		const char *at = strstr(line, heads[i]), *end;
+		char *part, *names;
+
+		if (at == NULL)
+			continue;
+		at += strlen(heads[i]);
+		end = at + strlen(at);
+		for (size_t k = 0; seps[k] != NULL; k++) {
+			const char *e = strstr(at, seps[k]);
+
+			if (e != NULL && e < end)
+				end = e;
+		}
+		part = xstrndup(at, (size_t)(end - at));
+		names = signature_names(part);
+		free(part);
+		return names;
+	}
+	return NULL;
+}
+
 /* The text of n when it is short (max bytes, spaces squeezed), new;
  * else NULL, found without reading all of a long one. */
 static char *
@@ -1863,6 +2001,25 @@ short_text(const xmlNode *n, size_t max)
 	}
 	buf_addc(&b, '\0');
 	return text_squeeze(buf_detach(&b));
+}
+
+/* The names after a byline's head in the block that holds text node n
+ * (a line of the page's meta), new, or NULL. */
+static char *
+meta_line_names(const xmlNode *n)
+{
+	const xmlNode *line = n->parent;
+	char *t, *names = NULL;
+
+	while (line != NULL && line->type == XML_ELEMENT_NODE && !tag_in(line, block_tags))
+		line = line->parent;
+	if (line == NULL || line->type != XML_ELEMENT_NODE ||
+	    (t = short_text(line, 2 * DATELINE_MAX)) == NULL)
+		return NULL;
+	if (strlen(t) <= 2 * DATELINE_MAX)
+		names = names_after_head(t);
+	free(t);
+	return names;
 }
 
 /* Room for one more text in pt. */
@@ -1885,9 +2042,24 @@ add_text(struct page_texts *pt, const xmlNode *n, int in_h1)
 	size_t len = strlen(s);
 	struct date d = { 0, 0, 0, 0, 0, DATE_NONE };
 	char *around;
+	int hour, minute;
 
 	if (strspn(s, " \t\r\n") == len)
 		return;
+	/* "<span>Thứ Sáu, 18/03/2022</span> <span>08:30</span>", "... lúc
+	 * <span>9:05 sáng</span>": the time of the day just before (a
+	 * short word between them). */
+	if (len <= 24 && date_time_alone(s, &hour, &minute)) {
+		size_t k = pt->n;
+
+		if (k > 1 && pt->date[k - 1].prec == DATE_NONE && pt->text[k - 1] == NULL)
+			k--;
+		if (k > 0 && pt->date[k - 1].prec == DATE_DAY) {
+			pt->date[k - 1].hour = hour;
+			pt->date[k - 1].minute = minute;
+			pt->date[k - 1].prec = DATE_MINUTE;
+		}
+	}
 	grow(pt);
 	pt->by[pt->n] = NULL;
 	pt->in_h1[pt->n] = (unsigned char)in_h1;
@@ -1903,6 +2075,10 @@ add_text(struct page_texts *pt, const xmlNode *n, int in_h1)
 			pt->by[pt->n] = names_before(around);
 		free(around);
 	}
+	/* "Đăng ngày <span>...</span> · Tác giả: <a>Lê Minh Tuấn</a>": the
+	 * writer named after the date, in the line that holds it. */
+	if (d.prec != DATE_NONE && pt->by[pt->n] == NULL)
+		pt->by[pt->n] = meta_line_names(n);
 	pt->date[pt->n] = d;
 	/* As it is: visible_date cleans the few as long as the headline. */
 	pt->text[pt->n] = len >= 8 && len <= 600 ? xstrdup(s) : NULL;
@@ -2263,8 +2439,10 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 		emit(lede->children, &o);
 		end_line(&o);
 	}
-	if (body != NULL)
+	if (body != NULL) {
+		drop_before_headline(body, find_tag(body->children, "h1"));
 		emit(body->children, &o);
+	}
 	end_line(&o);
 	buf_addc(&o.text, '\0');
 	/* The headline: the metadata's, else the one the page shows, else

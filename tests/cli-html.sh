@@ -407,6 +407,62 @@ test_expect_success 'a sapo classed as the post'"'"'s subtitle (an <h2> under th
 	"$LUOT" --db sub.db show --json 1 | jq -r ".paragraphs[0]" | grep -q "^Ra đời với mục đích"
 '
 
+test_expect_success 'an XHTML page opening with its XML declaration is read as a page, by the charset it declares' '
+	h="Bảo vệ môi trường làng nghề tái chế nhựa" &&
+	printf "<?xml version=\"1.0\" encoding=\"windows-1258\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>%s</title></head><body><h1>%s</h1>%s%s</body></html>\n" \
+		"$h" "$h" "$p1" "$p2" | iconv -f UTF-8 -t CP1258 >xhtml.html &&
+	"$LUOT" --db xhtml.db import -q xhtml.html >/dev/null &&
+	test "$("$LUOT" --db xhtml.db list --json | jq -r .title)" = "$h"
+'
+
+test_expect_success 'dates: the time in the element after the day'"'"'s, month names, an en-US date, the writer in the meta line' '
+	# Each case: the metadata'"'"'s date (a local time stamped UTC, as
+	# WordPress sites do), the page'"'"'s meta line, what is wanted.
+	i=0 &&
+	for case in "@<div class=meta><span class=format_date>Thứ Sáu, 18/03/2022</span> <span class=format_time>08:30</span></div>@2022-03-18T08:30@null" \
+		"2014-04-14T09:05:00+00:00@<div class=post-meta-top>Đăng ngày <span class=entry-date>Tháng Tư 14, 2014</span> lúc <span class=entry-time>9:05 sáng</span> · Tác giả: <a href=/a/mt>Lê Minh Tuấn</a></div>@2014-04-14T09:05@Lê Minh Tuấn" \
+		"@<p class=postmeta>Ngày 12 tháng 3 năm 2010 | Bởi <a href=/a/dk>Trần Đăng Khoa</a> | Chuyên mục: <a href=/c>Doanh nghiệp</a></p>@2010-03-12@Trần Đăng Khoa" \
+		"@<div class=ArticleDate>Ngày đăng: <span>10/14/2014 2:35:00 PM</span> | Lượt xem: <span>1845</span></div>@2014-10-14T14:35@null"; do
+		i=$((i + 1)) &&
+		meta=${case%%@*} && rest=${case#*@} && line=${rest%%@*} && rest=${rest#*@} &&
+		printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title><meta property=\"article:published_time\" content=\"%s\"></head><body><h1>%s</h1>%s<article>%s%s</article></body></html>\n" \
+			"$meta" "Doanh nghiệp gia đình và bài toán chuyển giao" "$line" "$p1" "$p2" >dt$i.html &&
+		"$LUOT" --db dt$i.db import -q dt$i.html >/dev/null &&
+		"$LUOT" --db dt$i.db list --json >dt$i.json &&
+		test "$(jq -r .published dt$i.json)" = "${rest%@*}" &&
+		test "$(jq -r .author dt$i.json)" = "${rest#*@}" || return 1
+	done
+'
+
+test_expect_success 'bylines: a team'"'"'s names, ranks before each of two names, a school under them, an army rank' '
+	i=0 &&
+	for case in "<div class=tacgia>Nhóm phóng viên: Lan Hương, Quốc Tuấn</div>|Lan Hương, Quốc Tuấn" \
+		"<p class=ArticleAuthor>ThS. Đỗ Thị Mai - TS. Vũ Hoàng Nam<br><span>Trường Đại học Kinh tế Quốc dân</span></p>|Đỗ Thị Mai - Vũ Hoàng Nam" \
+		"<div class=author>Thượng úy Phan Quốc Bảo</div>|Phan Quốc Bảo"; do
+		i=$((i + 1)) &&
+		page "Tác động của hiệp định thương mại đến ngành dệt may" "${case%|*}<article>$p1$p2</article>" >tm$i.html &&
+		"$LUOT" --db tm$i.db import -q tm$i.html >/dev/null &&
+		test "$("$LUOT" --db tm$i.db list --json | jq -r .author)" = "${case#*|}" &&
+		! "$LUOT" --db tm$i.db show --json 1 | jq -r ".paragraphs[]" | grep -q "Trường Đại học" || return 1
+	done
+'
+
+test_expect_success 'a signature with the office on its second line: the name, and the office goes with it' '
+	page "Đồng Nai đẩy nhanh giải ngân vốn đầu tư công" "<div class=noidung>$p1$p2<p style=\"text-align:right\"><strong>Hoàng Lộc</strong><br>Sở Kế hoạch và Đầu tư</p></div>" >off.html &&
+	"$LUOT" --db off.db import -q off.html >/dev/null &&
+	test "$("$LUOT" --db off.db list --json | jq -r .author)" = "Hoàng Lộc" &&
+	! "$LUOT" --db off.db show --json 1 | jq -r ".paragraphs[]" | grep -q "Sở Kế hoạch"
+'
+
+test_expect_success 'a WordPress page: the section over the headline, the reading time and the listen button go; its styled sapo stays' '
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title></head><body><h1 class=logo>Nhà quản lý</h1><article id=the-post class=post-content><header><span class=post-cat-wrap><a class=post-cat href=/quan-tri/>Quản trị</a></span><h1 class=entry-title>%s</h1><div class=post-meta><span class=meta-item>Thời gian đọc: 4 phút</span></div></header><div class=entry-content><p>Nghe đọc tin</p><p class=\"has-medium-font-size\"><strong>Chuyển đổi số không chỉ là chuyện công nghệ mà trước hết là chuyện con người.</strong></p>%s%s<p>(Bài đăng trên Tạp chí Nhà quản lý số 19/2020)</p></div></article></body></html>\n" \
+		"Quản trị nhân sự trong thời kỳ chuyển đổi số" "$p1" "$p2" >wp.html &&
+	"$LUOT" --db wp.db import -q wp.html >/dev/null &&
+	"$LUOT" --db wp.db show --json 1 | jq -r ".paragraphs[]" >wp.txt &&
+	head -n 1 wp.txt | grep -q "^Chuyển đổi số không chỉ" &&
+	! grep -q "^Quản trị$\|Thời gian đọc\|Nghe đọc\|Bài đăng trên" wp.txt
+'
+
 test_expect_success 'a broken page whose root is an <a class=author> (found by fuzz-html): read, nothing freed twice' '
 	# The byline was taken out of the tree with the page in it; under
 	# AddressSanitizer that was a use after free.

@@ -36,7 +36,18 @@ static const struct date_case cases[] = {
 	{ "31/02/2020", NULL, 0 },
 	{ "29/02/2024", "2024-02-29", 1 },
 	{ "29/02/2023", NULL, 0 },
-	{ "12/13/2020", NULL, 0 },
+	/* No thirteenth month: the month first, as en-US pages write it
+	 * (ASP.NET's "10/14/2014 2:35:00 PM"); not with dots or dashes. */
+	{ "12/13/2020", "2020-12-13", 1 },
+	{ "10/14/2014 2:35:00 PM", "2014-10-14T14:35", 1 },
+	{ "12.13.2020", NULL, 0 },
+	{ "13/13/2020", NULL, 0 },
+	/* Month names: WordPress's Vietnamese dates, the time "sáng". */
+	{ "Tháng Tư 14, 2014", "2014-04-14", 1 },
+	{ "Chủ nhật, 14 Tháng Ba, 2010", "2010-03-14", 1 },
+	{ "Tháng Mười Hai 1, 2015 9:05 sáng", "2015-12-01T09:05", 1 },
+	{ "Tháng Mười 1, 2015", "2015-10-01", 1 },
+	{ "Tháng Mười Một 30, 2015", "2015-11-30", 1 },
 	{ "1.5.20", NULL, 0 },
 	{ "phiên bản 1.2.2019x", NULL, 0 },
 	{ "Số 123/2020/NĐ-CP", NULL, 0 },
@@ -73,10 +84,27 @@ static const struct date_case cases[] = {
 	{ "", NULL, 0 },
 };
 
+/* A time alone, as a page shows it beside its day. */
+static void
+test_time_alone(void)
+{
+	int h = -1, m = -1;
+
+	ok(date_time_alone("08:30", &h, &m) && h == 8 && m == 30, "a time alone");
+	ok(date_time_alone(" | 9:15 SA", &h, &m) && h == 9 && m == 15, "  after a bar, SA");
+	ok(date_time_alone("lúc 2:20 CH", &h, &m) && h == 14 && m == 20, "  after lúc, CH");
+	ok(date_time_alone("9:05 sáng", &h, &m) && h == 9 && m == 5, "  sáng");
+	ok(date_time_alone("07:00 (GMT+7)", &h, &m) && h == 7, "  with Vietnam's zone");
+	ok(!date_time_alone("07:00 (GMT)", &h, &m), "  not with another zone");
+	ok(!date_time_alone("08:30 họp báo", &h, &m) && !date_time_alone("Tỷ số 2:1", &h, &m),
+	    "  not before words, nor a score");
+}
+
 int
 main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
+	test_time_alone();
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const struct date_case *c = &cases[i];
 		struct date d;
