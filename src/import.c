@@ -25,6 +25,7 @@
 #include "progress.h"
 #include "record.h"
 #include "sniff.h"
+#include "story.h"
 #include "text.h"
 #include "util.h"
 #include "walk.h"
@@ -54,6 +55,13 @@
  * bounds, and a smaller one costs no speed: the index's merges read
  * mostly fresh pages. */
 #define IMPORT_CACHE_KIB 32768
+/* An import of this many files or more, and a quarter of the store at
+ * least, holds its band keys in memory (store-band.c): reading the
+ * store's keys into a filter first costs it less than their lookups
+ * would. Written to the store each BAND_FLUSH keys (16 bytes each, and
+ * their hash: 32 MB). */
+#define BAND_BULK_MIN 20000
+#define BAND_FLUSH (1u << 20)
 
 void
 import_opts_init(struct import_opts *o)
@@ -672,6 +680,34 @@ make_units(const struct strlist *files, size_t *n, struct file_spans **spans,
 	return u;
 }
 
+/* Keys an import that died held are written; a big one of nunits files
+ * holds its own in memory. 0, or -1. */
+static int
+band_begin(struct store *s, size_t nunits)
+{
+	int64_t articles = 0;
+
+	if (store_band_recover(s) < 0)
+		return -1;
+	if (nunits < BAND_BULK_MIN)
+		return 0;
+	if (store_max_id(s, &articles) < 0)
+		return -1;
+	if ((int64_t)nunits * 4 < articles)
+		return 0;
+	return store_band_begin(s, nunits * STORY_BANDS, BAND_FLUSH) < 0 ? -1 : 0;
+}
+
+/* The keys held written: not a failed import if that fails, the next
+ * one writes them. */
+static void
+band_end(struct store *s)
+{
+	if (store_band_end(s) < 0)
+		warnx(_("could not write story keys (the next import will): %s"),
+		    store_errmsg(s));
+}
+
 int
 import_paths(struct store *s, const struct boiler *bp, char *const *paths, int npaths,
     const struct import_opts *o, struct import_totals *t)
@@ -729,6 +765,10 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 			return -1;
 		}
 		pl->known.v = v;
+	}
+	if (band_begin(s, o->no_stories ? 0 : nunits) < 0) {
+		/* Not a failed import: its stories are found, only slower. */
+		warnx(_("could not hold story keys in memory: %s"), store_errmsg(s));
 	}
 	/* The WAL is copied back beside the writer; without that thread
 	 * (none could start) the writer does it itself. */
@@ -814,6 +854,8 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 	free((void *)pl->known.v);
 	free(pl);
 
+	if (rc == 0)
+		band_end(s);
 	if (rc == 0 && t->imported > 0 && store_tidy_wanted(s)) {
 		progress_end(&bar);
 		/* Not a failed import: the index is whole, only slower. */
@@ -835,6 +877,8 @@ import_paths(struct store *s, const struct boiler *bp, char *const *paths, int n
 		t->imported -= (size_t)b.n;
 		warnx(_("import stopped: %s"), msg);
 		free(msg);
+		/* The batches committed keep their keys. */
+		band_end(s);
 	}
 	progress_end(&bar);
 	t->seconds = monotonic_seconds() - start;

@@ -317,11 +317,8 @@ store_add(struct store *s, struct article *a, const char *path, int64_t *id)
 		rc = add_row(s, a, path, id);
 		if (rc < 0 || store_commit(s) < 0) {
 			int refused = rc < 0 && article_fault(s);
-			char *msg = xstrdup(store_errmsg(s));
 
-			store_rollback(s);
-			store_set_err(s, "%s", msg);	/* not the rollback's */
-			free(msg);
+			store_rollback_keep(s);
 			return refused ? STORE_REFUSED : -1;
 		}
 		return rc;
@@ -486,11 +483,7 @@ store_replace(struct store *s, int64_t id, struct article *a)
 			return -1;
 		rc = store_replace(s, id, a);
 		if (rc < 0 || store_commit(s) < 0) {
-			char *msg = xstrdup(store_errmsg(s));
-
-			store_rollback(s);
-			store_set_err(s, "%s", msg);
-			free(msg);
+			store_rollback_keep(s);
 			return rc == STORE_REFUSED ? rc : -1;
 		}
 		return rc;

@@ -59,12 +59,37 @@ struct store {
 	 * the commit, outside the savepoint each article is added in. */
 	struct story_pend *story_pend;
 	size_t nstory, story_cap;
+	struct band_mem *band;	/* store_band_begin(), or NULL */
 };
 
 /* Group the articles added since the last call (store_commit), or forget
  * them (store_rollback). */
 int store_story_flush(struct store *s);
 void store_story_clear(struct store *s);
+
+/* A band key of an article (store-band.c). */
+struct band_row {
+	int64_t key, id;
+};
+
+/* A band key as story_band keeps it: the week of day (STORY_BUCKET_DAYS;
+ * 0 undated) above the band's 32-bit hash. */
+int64_t store_band_key(int64_t day, int64_t hash);
+
+/* Write the n rows of v to story_band (sorting v). 0 or -1. */
+int store_band_write(struct store *s, struct band_row *v, size_t n);
+
+/* While a big import holds band keys in memory (store_band_begin):
+ * keep the n rows of v there, naming them in story-band-from; the rows
+ * of key there but article not, up to max, into out; whether story_band
+ * may hold key (no: it does not); write them all (all) or when enough
+ * wait, within the transaction at hand. */
+int store_band_bulk(const struct store *s);
+int store_band_hold(struct store *s, const struct band_row *v, size_t n);
+size_t store_band_find(struct store *s, int64_t key, int64_t not, int64_t *out, size_t max);
+int store_band_maybe(const struct store *s, int64_t key);
+int store_band_flush(struct store *s, int all);
+void store_band_free(struct store *s);
 
 /* Where one text is in struct store's pend; len PEND_NULL for NULL. */
 struct pend_span {
@@ -160,6 +185,9 @@ int store_exec(struct store *s, const char *sql);
 /* The first column of sql's first row into *out (left alone without a
  * row); 0, or -1 with the error recorded. */
 int store_int_query(struct store *s, const char *sql, int64_t *out);
+
+/* Roll back after a failure, keeping its message (not the rollback's). */
+void store_rollback_keep(struct store *s);
 /* Run sql (a kept statement, store_stmt) with text as ?1, once: 1 when it
  * gave a row, 0 when none, -1 on error (recorded). */
 int store_step_text(struct store *s, const char *sql, const char *text);

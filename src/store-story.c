@@ -33,7 +33,7 @@
  * one template took 6.7 times as long to import with no bound). A
  * story's copies are few, and any one of them brings the article into
  * the story. */
-#define BAND_CANDIDATES "6"
+#define BAND_CANDIDATES 6
 #define MAX_CANDIDATES 32
 
 /* Run a kept statement with up to two ids bound; 0 or -1. */
@@ -236,20 +236,6 @@ bands_sql_make(void)
 		    k > 1 ? ", " : "", k, STORY_BANDS + 1);
 }
 
-/*
- * A band key as the store keeps it: the article's week (STORY_BUCKET_DAYS;
- * 0 undated) above the band's 32-bit hash. An import writes and looks up
- * the keys of the weeks it brings, a small part of the index that the
- * cache holds, not keys all over it: at 1M articles, keys by hash alone
- * made the import 84 % slower than without stories, each a page read.
- */
-static int64_t
-band_key(int64_t day, int64_t hash)
-{
-	int64_t bucket = day == STORY_UNDATED ? 0 : 1 + (day + STORY_DAY_ORIGIN) / STORY_BUCKET_DAYS;
-
-	return (bucket << 32) | hash;
-}
 
 /* Index the band keys of article id's signature (its day); the hashes
  * into keys. */
@@ -266,62 +252,129 @@ bands_write(struct store *s, int64_t id, int64_t day, const struct story_sig *si
 	if (st == NULL)
 		return -1;
 	for (int k = 0; k < STORY_BANDS; k++)
-		sqlite3_bind_int64(st, k + 1, band_key(day, keys[k]));
+		sqlite3_bind_int64(st, k + 1, store_band_key(day, keys[k]));
 	sqlite3_bind_int64(st, STORY_BANDS + 1, id);
 	rc = sqlite3_step(st);
 	store_stmt_done(s, st);
 	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
 }
 
+/* Add c to the n candidates in out (up to MAX_CANDIDATES) unless there. */
+static void
+add_candidate(int64_t *out, size_t *n, int64_t c)
+{
+	size_t k = 0;
+
+	while (k < *n && out[k] != c)
+		k++;
+	if (k == *n && *n < MAX_CANDIDATES)
+		out[(*n)++] = c;
+}
+
+/* The keys of band hash h an article of day looks in: its week and the
+ * two beside it (copies are at most the rule's 7 days apart, less than
+ * a bucket) and the undated; an undated one the undated alone (a dated
+ * copy that comes later finds it). Into k[4]; how many differ. */
+static int
+look_keys(int64_t day, int64_t h, int64_t k[4])
+{
+	k[0] = store_band_key(STORY_UNDATED, h);
+	if (day == STORY_UNDATED)
+		return 1;
+	k[1] = store_band_key(day - STORY_BUCKET_DAYS, h);
+	k[2] = store_band_key(day, h);
+	k[3] = store_band_key(day + STORY_BUCKET_DAYS, h);
+	return 4;
+}
+
+/* The articles other than id in story_band under key k, up to limit,
+ * into the candidates. */
+static int
+band_rows(struct store *s, int64_t k, int64_t id, int limit, int64_t *out, size_t *n)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT article FROM story_band WHERE key = ?1"
+	    " AND article != ?2 LIMIT ?3");
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, k);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_int(st, 3, limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		add_candidate(out, n, sqlite3_column_int64(st, 0));
+	store_stmt_done(s, st);
+	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
+}
+
+/* The articles other than id in story_band under the nk keys k (one
+ * statement: a band's keys are near in the index), into the candidates. */
+static int
+band_rows_near(struct store *s, const int64_t k[4], int nk, int64_t id, int64_t *out,
+    size_t *n)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT article FROM story_band"
+	    " WHERE key IN (?1, ?3, ?4, ?5) AND article != ?2 LIMIT ?6");
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_int(st, 6, BAND_CANDIDATES);
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_int64(st, i == 0 ? 1 : i + 2, k[i < nk ? i : 0]);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		add_candidate(out, n, sqlite3_column_int64(st, 0));
+	store_stmt_done(s, st);
+	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
+}
+
+/* The same while a big import holds its keys in memory: those first,
+ * then story_band for a key its filter says it may hold. */
+static int
+held_rows_near(struct store *s, const int64_t k[4], int nk, int64_t id, int64_t *out,
+    size_t *n)
+{
+	size_t before = *n;
+
+	for (int i = 0; i < nk && *n - before < BAND_CANDIDATES; i++) {
+		int64_t found[BAND_CANDIDATES];
+		size_t got = store_band_find(s, k[i], id, found, BAND_CANDIDATES - (*n - before));
+
+		for (size_t j = 0; j < got; j++)
+			add_candidate(out, n, found[j]);
+		if (*n - before < BAND_CANDIDATES && store_band_maybe(s, k[i]) &&
+		    band_rows(s, k[i], id, BAND_CANDIDATES - (int)(*n - before), out, n) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /*
  * The articles other than id (of day, band hashes keys) sharing a band key
- * with it, each once, into *out (new) of *n. A dated article looks in its
- * week and the two beside it (copies are at most the rule's 7 days apart,
- * less than a bucket) and among the undated; an undated one among the
- * undated alone (a dated copy that comes later finds it).
+ * with it (look_keys), each once, into *out (new) of *n.
  */
 static int
 candidates(struct store *s, int64_t id, int64_t day, const int64_t keys[STORY_BANDS],
     int64_t **out, size_t *n)
 {
+	int bulk = store_band_bulk(s);
+
 	*out = xcalloc(MAX_CANDIDATES, sizeof **out);
 	*n = 0;
 	for (int b = 0; b < STORY_BANDS && *n < MAX_CANDIDATES; b++) {
-		sqlite3_stmt *st = store_stmt(s, "SELECT article FROM story_band"
-		    " WHERE key IN (?1, ?3, ?4, ?5) AND article != ?2 LIMIT " BAND_CANDIDATES);
-		int rc = SQLITE_DONE;
-		int64_t undated = band_key(STORY_UNDATED, keys[b]);
+		int64_t k[4];
+		int nk = look_keys(day, keys[b], k);
 
-		if (st == NULL)
-			goto fail;
-		sqlite3_bind_int64(st, 1, undated);
-		sqlite3_bind_int64(st, 2, id);
-		sqlite3_bind_int64(st, 3, day == STORY_UNDATED ? undated :
-		    band_key(day - STORY_BUCKET_DAYS, keys[b]));
-		sqlite3_bind_int64(st, 4, day == STORY_UNDATED ? undated : band_key(day, keys[b]));
-		sqlite3_bind_int64(st, 5, day == STORY_UNDATED ? undated :
-		    band_key(day + STORY_BUCKET_DAYS, keys[b]));
-		while (*n < MAX_CANDIDATES && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-			int64_t c = sqlite3_column_int64(st, 0);
-			size_t k = 0;
-
-			while (k < *n && (*out)[k] != c)
-				k++;
-			if (k == *n)
-				(*out)[(*n)++] = c;
-		}
-		store_stmt_done(s, st);
-		if (*n < MAX_CANDIDATES && rc != SQLITE_DONE) {
-			store_db_fail(s);
-			goto fail;
+		if ((bulk ? held_rows_near(s, k, nk, id, *out, n) :
+		    band_rows_near(s, k, nk, id, *out, n)) < 0) {
+			free(*out);
+			*out = NULL;
+			*n = 0;
+			return -1;
 		}
 	}
 	return 0;
-fail:
-	free(*out);
-	*out = NULL;
-	*n = 0;
-	return -1;
 }
 
 /* Is h among the n heads? */
@@ -431,29 +484,14 @@ store_story_add(struct store *s, int64_t id, const struct article *a)
 	return 0;
 }
 
-/* A band key of an article, for writing a batch's keys in key order. */
-struct band_row {
-	int64_t key, id;
-};
-
-static int
-by_band(const void *va, const void *vb)
-{
-	const struct band_row *a = va, *b = vb;
-
-	if (a->key != b->key)
-		return a->key < b->key ? -1 : 1;
-	return (a->id > b->id) - (a->id < b->id);
-}
-
-/* The band keys of the pending articles, in key order: the B-tree's pages
- * are written once each, in order, not once a key (the keys are random). */
+/* The band keys of the pending articles: to story_band, or held in
+ * memory by a big import. */
 static int
 bands_write_pending(struct store *s)
 {
 	struct band_row *v = xcalloc(s->nstory * STORY_BANDS + 1, sizeof *v);
 	size_t n = 0;
-	int rc = 0;
+	int rc;
 
 	for (size_t i = 0; i < s->nstory; i++) {
 		int64_t keys[STORY_BANDS];
@@ -462,12 +500,9 @@ bands_write_pending(struct store *s)
 
 		story_band_keys(&s->story_pend[i].sig, keys);
 		for (int k = 0; k < STORY_BANDS; k++)
-			v[n++] = (struct band_row){ band_key(day, keys[k]), s->story_pend[i].id };
+			v[n++] = (struct band_row){ store_band_key(day, keys[k]), s->story_pend[i].id };
 	}
-	qsort(v, n, sizeof *v, by_band);
-	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = run_ids(s, "INSERT OR IGNORE INTO story_band (key, article) VALUES (?1, ?2)",
-		    v[i].key, v[i].id);
+	rc = store_band_bulk(s) ? store_band_hold(s, v, n) : store_band_write(s, v, n);
 	free(v);
 	return rc;
 }
@@ -500,7 +535,7 @@ store_story_flush(struct store *s)
 			rc = -1;
 	}
 	store_story_clear(s);
-	return rc;
+	return rc == 0 ? store_band_flush(s, 0) : rc;
 }
 
 int
@@ -650,15 +685,12 @@ store_regroup(struct store *s, double likeness, struct store_regroup *out)
 		return -1;
 	if ((likeness > 0 && set_likeness(s, likeness) < 0) || store_story_rule(s, &r) < 0 ||
 	    store_exec(s, "DELETE FROM story_band; DELETE FROM story_copy;"
+	    " DELETE FROM setting WHERE name = 'story-band-from';"
 	    " UPDATE article SET story = NULL WHERE story IS NOT NULL") < 0 ||
 	    regroup_all(s, &r, out) < 0 ||
 	    store_int_query(s, "SELECT count(*) FROM article WHERE story = id", &out->stories) < 0 ||
 	    store_commit(s) < 0) {
-		char *msg = xstrdup(store_errmsg(s));
-
-		store_rollback(s);
-		store_set_err(s, "%s", msg);
-		free(msg);
+		store_rollback_keep(s);
 		return -1;
 	}
 	return 0;

@@ -405,6 +405,7 @@ store_close(struct store *s)
 	free(s->pend_at);
 	store_story_clear(s);
 	free(s->story_pend);
+	store_band_free(s);
 	free(s->path);
 	free(s->err);
 	free(s);
@@ -571,6 +572,23 @@ store_commit(struct store *s)
 	if (store_story_flush(s) < 0 || store_index_pending(s) < 0)
 		return -1;
 	return store_exec(s, "COMMIT");
+}
+
+int
+store_max_id(struct store *s, int64_t *out)
+{
+	*out = 0;
+	return store_int_query(s, "SELECT coalesce(max(id), 0) FROM article", out);
+}
+
+void
+store_rollback_keep(struct store *s)
+{
+	char *msg = xstrdup(store_errmsg(s));
+
+	store_rollback(s);
+	store_set_err(s, "%s", msg);	/* not the rollback's */
+	free(msg);
 }
 
 int

@@ -247,6 +247,19 @@ int store_story_forget(struct store *s, int64_t id);
  * regroup was last given. */
 int store_story_rule(struct store *s, struct story_rule *r);
 
+/*
+ * A big import's band keys (store-band.c): from store_band_begin (keys:
+ * about how many it will add) those of the articles added are held in
+ * memory and written to the store at the commit after flush_at of them
+ * wait; store_band_end writes what waits and forgets them. Begin: 1, 0
+ * when already begun, -1. store_band_recover writes the keys an import
+ * that died held (story-band-from): 1 when it did, 0 when none waited,
+ * -1.
+ */
+int store_band_begin(struct store *s, size_t keys, size_t flush_at);
+int store_band_end(struct store *s);
+int store_band_recover(struct store *s);
+
 /* The articles of article id's story, head first (none when it is alone);
  * returns how many, or -1. */
 int store_story_members(struct store *s, int64_t id, store_item_fn fn, void *ctx);
@@ -378,6 +391,10 @@ struct store_counts {
 
 /* Articles in all, unread ones, bookmarked ones. Returns 0 or -1. */
 int store_count(struct store *s, struct store_counts *c);
+
+/* The greatest article id there is (0 for none): at once, a bound of
+ * the count. 0 or -1. */
+int store_max_id(struct store *s, int64_t *out);
 
 /* SQLite's page cache for this connection, in KiB (the default suits an
  * import; the interface needs less). Returns 0 or -1. */

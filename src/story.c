@@ -15,8 +15,8 @@
 #define BORROWED (UINT64_MAX >> 1)
 
 /* SplitMix64's finaliser: a 64-bit mix, cheap and well spread. */
-static uint64_t
-mix(uint64_t x)
+uint64_t
+story_mix(uint64_t x)
 {
 	x ^= x >> 30;
 	x *= 0xbf58476d1ce4e5b9ULL;
@@ -109,7 +109,7 @@ shingle_of(struct shingler *g, size_t nwords)
 	uint64_t h = 0;
 
 	for (size_t j = 0; j < nwords; j++)
-		h = mix(h ^ g->last[(g->words - nwords + j) % STORY_SHINGLE]);
+		h = story_mix(h ^ g->last[(g->words - nwords + j) % STORY_SHINGLE]);
 	g->fn(h, g->ctx);
 }
 
@@ -188,7 +188,7 @@ story_jaccard(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 static void
 minhash_add(uint64_t sig[STORY_MINHASH], uint64_t shingle)
 {
-	uint64_t h = mix(shingle ^ 0x9e3779b97f4a7c15ULL);
+	uint64_t h = story_mix(shingle ^ 0x9e3779b97f4a7c15ULL);
 	int bin = (int)(h % STORY_MINHASH);
 	uint64_t value = h / STORY_MINHASH;
 
@@ -219,7 +219,7 @@ minhash_densify(uint64_t sig[STORY_MINHASH])
 			continue;
 		while (sig[(k + d) % STORY_MINHASH] >= BORROWED)
 			d++;
-		sig[k] = BORROWED + mix(sig[(k + d) % STORY_MINHASH] + (uint64_t)d) % BORROWED;
+		sig[k] = BORROWED + story_mix(sig[(k + d) % STORY_MINHASH] + (uint64_t)d) % BORROWED;
 	}
 }
 
@@ -336,7 +336,7 @@ story_band_keys(const struct story_sig *sig, int64_t keys[STORY_BANDS])
 		uint64_t h = (uint64_t)(b + 1);
 
 		for (int r = 0; r < STORY_BAND_ROWS; r++)
-			h = mix(h ^ ((uint64_t)sig->v[b * STORY_BAND_ROWS + r] << (16 * (r + 1))));
+			h = story_mix(h ^ ((uint64_t)sig->v[b * STORY_BAND_ROWS + r] << (16 * (r + 1))));
 		keys[b] = (int64_t)(h >> 32);	/* 4 bytes in the store, not 8 */
 	}
 }

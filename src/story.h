@@ -21,6 +21,10 @@
 #define STORY_SHINGLE 4		/* words a shingle */
 #define STORY_MINHASH 128	/* values a MinHash signature */
 
+/* A 64-bit hash of x, each bit of it on each of the result's
+ * (SplitMix64's finaliser). */
+uint64_t story_mix(uint64_t x);
+
 /* The shingles of text (n bytes), sorted, each once: *v (new), count. */
 size_t story_shingles(const char *text, size_t n, uint64_t **v);
 

@@ -139,4 +139,15 @@ test_expect_success 'a dated copy joins an undated one (and leads); copies a wee
 	test "$("$LUOT" --db "$T/week.db" list | wc -l)" = 2
 '
 
+test_expect_success 'keys a big import held when it died are written by the next import' '
+	db8="$T/died.db" && cp "$db" "$db8" &&
+	sqlite3 "$db8" "SELECT key, article FROM story_band ORDER BY 1, 2" >want &&
+	first=$(sqlite3 "$db8" "SELECT min(article) FROM story_sig") &&
+	sqlite3 "$db8" "DELETE FROM story_band; INSERT INTO setting (name, value) VALUES ('"'"'story-band-from'"'"', $first)" &&
+	"$LUOT" --db "$db8" import -q "$S/a1-goc.txt" >/dev/null &&
+	sqlite3 "$db8" "SELECT key, article FROM story_band ORDER BY 1, 2" >got &&
+	test_cmp want got &&
+	test "$(sqlite3 "$db8" "SELECT count(*) FROM setting WHERE name = '"'"'story-band-from'"'"'")" = 0
+'
+
 test_done

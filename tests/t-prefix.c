@@ -184,7 +184,7 @@ static int
 wrong_counts(int64_t *total)
 {
 	sqlite3 *h = shell_open();
-	sqlite3_stmt *st;
+	sqlite3_stmt *q;
 	int n = -1;
 
 	*total = 0;
@@ -193,12 +193,12 @@ wrong_counts(int64_t *total)
 	    "SELECT (SELECT count(*) FROM term t LEFT JOIN temp.v v ON v.term = t.t"
 	    "  WHERE t.n != coalesce(v.doc, 0))"
 	    " + (SELECT count(*) FROM temp.v v WHERE NOT EXISTS (SELECT 1 FROM term t"
-	    "  WHERE t.t = v.term)), (SELECT sum(n) FROM term)", -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			n = sqlite3_column_int(st, 0);
-			*total = sqlite3_column_int64(st, 1);
+	    "  WHERE t.t = v.term)), (SELECT sum(n) FROM term)", -1, &q, NULL) == SQLITE_OK) {
+		if (sqlite3_step(q) == SQLITE_ROW) {
+			n = sqlite3_column_int(q, 0);
+			*total = sqlite3_column_int64(q, 1);
 		}
-		sqlite3_finalize(st);
+		sqlite3_finalize(q);
 	}
 	if (n < 0)
 		printf("# counts: %s\n", sqlite3_errmsg(h));
@@ -211,14 +211,14 @@ static int64_t
 count_of(const char *t)
 {
 	sqlite3 *h = shell_open();
-	sqlite3_stmt *st;
+	sqlite3_stmt *q;
 	int64_t n = -1;
 
-	if (sqlite3_prepare_v2(h, "SELECT n FROM term WHERE t = ?1", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			n = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(h, "SELECT n FROM term WHERE t = ?1", -1, &q, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(q, 1, t, -1, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			n = sqlite3_column_int64(q, 0);
+		sqlite3_finalize(q);
 	}
 	sqlite3_close(h);
 	return n;

@@ -1013,7 +1013,7 @@ test_replace(void)
 	struct store *s = store_open(path, &err);
 	struct article a, b;
 	struct strlist t;
-	struct seen seen = { 0, "", "", "" };
+	struct seen seen = { 0 };
 	int64_t id = 0, id2 = 0;
 	int problems = 0;
 
@@ -1066,6 +1066,95 @@ test_replace(void)
 	free(path);
 }
 
+/* Add the band set: n stories of an original and two copies (a sentence
+ * added, a credit put before), and n articles alone; a transaction each
+ * batch articles. */
+static void
+add_band_set(struct store *s, int n, int batch)
+{
+	static char body[8192], copy[8300];
+	int added = 0;
+
+	for (int i = 0; i < n; i++) {
+		for (int k = 0; k < 4; k++) {
+			struct article a;
+			char title[64];
+
+			if (added % batch == 0)
+				store_begin(s);
+			random_text(body, sizeof body, k < 3 ? 9000u + (unsigned)i : 50000u + (unsigned)i,
+			    120, 1000);
+			snprintf(copy, sizeof copy, "%s%s%s", k == 2 ? "Theo báo Tin tức: " : "", body,
+			    k == 1 ? " Thêm một câu ở cuối bài." : "");
+			snprintf(title, sizeof title, "Bài %d của chuyện %d", k, i);
+			make_article(&a, title, copy);
+			store_add(s, &a, title, NULL);
+			article_free(&a);
+			if (++added % batch == 0)
+				store_commit(s);
+		}
+	}
+	if (added % batch != 0)
+		store_commit(s);
+}
+
+#define STORY_SUM "SELECT sum((id * 7919 + coalesce(story, 0)) * (id + 13) % 1000000007) FROM article"
+#define BAND_SUM "SELECT sum((key % 2147483647) * (article + 7) % 1000000007) FROM story_band"
+
+/*
+ * A big import's band keys held in memory (store-band.c) group the
+ * articles as the store does key by key, and leave story_band the same;
+ * an import that dies with keys in memory leaves them named, and the
+ * next writes them.
+ */
+static void
+test_band_bulk(void)
+{
+	char *pa = db_path("band-a.db"), *pb = db_path("band-b.db"), *pc = db_path("band-c.db");
+	char *err = NULL;
+	struct store *a = store_open(pa, &err), *b = store_open(pb, &err), *c = store_open(pc, &err);
+
+	if (a == NULL || b == NULL || c == NULL) {
+		ok(0, "stores for the band test");
+		return;
+	}
+	add_band_set(a, 30, 7);
+	/* Flushed every 25 keys: mid-batch and across batches. */
+	is_int(store_band_begin(b, 1000, 25), 1, "a big import's keys held in memory");
+	add_band_set(b, 30, 7);
+	is_int(store_band_end(b), 0, "  and written at its end");
+	is_int(int_of(pa, "SELECT count(*) FROM article WHERE story IS NOT NULL"), 90,
+	    "  key by key: 30 stories of three");
+	ok(int_of(pa, STORY_SUM) == int_of(pb, STORY_SUM), "  held: the same stories");
+	is_int(int_of(pb, "SELECT count(*) FROM story_band"),
+	    int_of(pa, "SELECT count(*) FROM story_band"), "  the same keys in the store");
+	ok(int_of(pa, BAND_SUM) == int_of(pb, BAND_SUM), "  the same rows");
+	is_int(int_of(pb, "SELECT count(*) FROM setting WHERE name = 'story-band-from'"), 0,
+	    "  none left waiting");
+
+	/* An import that dies: its batches committed, their keys in memory. */
+	is_int(store_band_begin(c, 1000, 1 << 20), 1, "an import that will die");
+	add_band_set(c, 30, 7);
+	store_close(c);
+	ok(int_of(pc, "SELECT count(*) FROM setting WHERE name = 'story-band-from'") == 1 &&
+	    int_of(pc, "SELECT count(*) FROM story_band") == 0,
+	    "  its keys are named as waiting, none written");
+	ok(int_of(pa, STORY_SUM) == int_of(pc, STORY_SUM), "  its stories were made");
+	c = store_open(pc, &err);
+	is_int(c ? store_band_recover(c) : -1, 1, "the next writes them");
+	ok(int_of(pa, BAND_SUM) == int_of(pc, BAND_SUM) &&
+	    int_of(pc, "SELECT count(*) FROM setting WHERE name = 'story-band-from'") == 0,
+	    "  all of them, and names none after");
+	is_int(c ? store_band_recover(c) : -1, 0, "  once");
+	store_close(a);
+	store_close(b);
+	if (c != NULL)
+		store_close(c);
+	free(pa);
+	free(pb);
+	free(pc);
+}
+
 int
 main(void)
 {
@@ -1090,6 +1179,7 @@ main(void)
 	test_freed_pages_not_written();
 	test_one_segment_a_batch();
 	test_bad_path();
+	test_band_bulk();
 	tap_cleanup(dir);
 	return done();
 }
