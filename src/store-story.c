@@ -287,30 +287,11 @@ look_keys(int64_t day, int64_t h, int64_t k[4])
 	return 4;
 }
 
-/* The articles other than id in story_band under key k, up to limit,
- * into the candidates. */
-static int
-band_rows(struct store *s, int64_t k, int64_t id, int limit, int64_t *out, size_t *n)
-{
-	sqlite3_stmt *st = store_stmt(s, "SELECT article FROM story_band WHERE key = ?1"
-	    " AND article != ?2 LIMIT ?3");
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, k);
-	sqlite3_bind_int64(st, 2, id);
-	sqlite3_bind_int(st, 3, limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		add_candidate(out, n, sqlite3_column_int64(st, 0));
-	store_stmt_done(s, st);
-	return rc == SQLITE_DONE ? 0 : store_db_fail(s);
-}
-
 /* The articles other than id in story_band under the nk keys k (one
- * statement: a band's keys are near in the index), into the candidates. */
+ * statement: a band's keys are near in the index), up to limit, into
+ * the candidates. */
 static int
-band_rows_near(struct store *s, const int64_t k[4], int nk, int64_t id, int64_t *out,
+band_rows(struct store *s, const int64_t *k, int nk, int64_t id, int limit, int64_t *out,
     size_t *n)
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT article FROM story_band"
@@ -320,7 +301,7 @@ band_rows_near(struct store *s, const int64_t k[4], int nk, int64_t id, int64_t 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 2, id);
-	sqlite3_bind_int(st, 6, BAND_CANDIDATES);
+	sqlite3_bind_int(st, 6, limit);
 	for (int i = 0; i < 4; i++)
 		sqlite3_bind_int64(st, i == 0 ? 1 : i + 2, k[i < nk ? i : 0]);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -344,7 +325,7 @@ held_rows_near(struct store *s, const int64_t k[4], int nk, int64_t id, int64_t 
 		for (size_t j = 0; j < got; j++)
 			add_candidate(out, n, found[j]);
 		if (*n - before < BAND_CANDIDATES && store_band_maybe(s, k[i]) &&
-		    band_rows(s, k[i], id, BAND_CANDIDATES - (int)(*n - before), out, n) < 0)
+		    band_rows(s, &k[i], 1, id, BAND_CANDIDATES - (int)(*n - before), out, n) < 0)
 			return -1;
 	}
 	return 0;
@@ -367,7 +348,7 @@ candidates(struct store *s, int64_t id, int64_t day, const int64_t keys[STORY_BA
 		int nk = look_keys(day, keys[b], k);
 
 		if ((bulk ? held_rows_near(s, k, nk, id, *out, n) :
-		    band_rows_near(s, k, nk, id, *out, n)) < 0) {
+		    band_rows(s, k, nk, id, BAND_CANDIDATES, *out, n)) < 0) {
 			free(*out);
 			*out = NULL;
 			*n = 0;
