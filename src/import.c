@@ -59,7 +59,8 @@
  * least, holds its band keys in memory (store-band.c): reading the
  * store's keys into a filter first costs it less than their lookups
  * would. Written to the store each BAND_FLUSH keys (16 bytes each, and
- * their hash: 32 MB). */
+ * their hash: 32 MB; the filter is 10 bits a key more, 16 MB at a
+ * million articles). */
 #define BAND_BULK_MIN 20000
 #define BAND_FLUSH (1u << 20)
 

@@ -19,6 +19,10 @@
  * that commits the first of them and deleted by the one that writes
  * them. An import that dies before that leaves it, and the next one
  * writes those keys from story_sig first (store_band_recover).
+ *
+ * Another program adding articles meanwhile (a fetch) does not see the
+ * keys held: its copy of an article the import holds is found when the
+ * import has written them, by the next copy to come, or by regroup.
  */
 #include "config.h"
 
@@ -48,7 +52,6 @@ struct band_mem {
 	size_t npend, cap, flush_at;
 	uint32_t *slot;		/* open addressing over pend: index + 1 */
 	size_t nslot;		/* a power of two, twice flush_at */
-	int marked;		/* story-band-from is written for pend */
 };
 
 static uint64_t
@@ -297,12 +300,12 @@ store_band_hold(struct store *s, const struct band_row *v, size_t n)
 		if (v[i].id < least)
 			least = v[i].id;
 	}
-	if (!m->marked && n > 0) {
-		if (store_change(s, "INSERT INTO setting (name, value) VALUES ('story-band-from', ?1)"
-		    " ON CONFLICT (name) DO UPDATE SET value = min(value, ?1)", least, 0) < 0)
-			return -1;
-		m->marked = 1;
-	}
+	/* At each commit, not once: another import may have written the
+	 * keys named so far (store_band_recover) and taken the name away. */
+	if (n > 0 && store_change(s, "INSERT INTO setting (name, value)"
+	    " VALUES ('story-band-from', ?1) ON CONFLICT (name) DO UPDATE"
+	    " SET value = min(value, ?1)", least, 0) < 0)
+		return -1;
 	return 0;
 }
 
@@ -341,7 +344,6 @@ store_band_flush(struct store *s, int all)
 	for (size_t i = 0; i < m->npend; i++)
 		bloom_add(m, m->pend[i].key);
 	m->npend = 0;
-	m->marked = 0;
 	memset(m->slot, 0, m->nslot * sizeof *m->slot);
 	return 0;
 }
