@@ -1316,6 +1316,28 @@ byline_name(const char *text)
 	return name;
 }
 
+/* Are the n bytes of t a byline's head alone, spaces aside ("<div
+ * class=td-author-by>Bởi</div>", a label in a block of its own)? */
+static int
+head_alone(const char *t, size_t n)
+{
+	while (n > 0 && (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r')) {
+		t++;
+		n--;
+	}
+	while (n > 0 && strchr(" \n\t\r", t[n - 1]) != NULL)
+		n--;
+	for (size_t i = 0; byline_heads[i] != NULL; i++) {
+		size_t k = strlen(byline_heads[i]);
+
+		while (k > 0 && byline_heads[i][k - 1] == ' ')
+			k--;
+		if (k == n && strncmp(t, byline_heads[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The text under c and its siblings up to the first <br>, into b; 0
  * when it got there. */
 static int
@@ -1326,9 +1348,17 @@ line_walk(const xmlNode *c, struct buf *b)
 			buf_add(b, (const char *)c->content, strlen((const char *)c->content));
 		else if (is_tag(c, "br"))
 			return 0;
-		else if (c->type == XML_ELEMENT_NODE && !is_tag(c, "script") && !is_tag(c, "style") &&
-		    !line_walk(c->children, b))
-			return 0;
+		else if (c->type == XML_ELEMENT_NODE && !is_tag(c, "script") && !is_tag(c, "style")) {
+			if (!line_walk(c->children, b))
+				return 0;
+			/* A block with text ends the line too ("<p>Name</p>
+			 * <p>Office</p>"). */
+			if (tag_in(c, block_tags)) {
+				buf_addc(b, ' ');
+				if (!text_only_spaces(b->data, b->len) && !head_alone(b->data, b->len))
+					return 0;
+			}
+		}
 	}
 	return 1;
 }
@@ -1347,27 +1377,34 @@ first_line_of(const xmlNode *n)
 	return text_squeeze(buf_detach(&b));
 }
 
+/* The first text node under c and its siblings with more than spaces,
+ * in document order, or NULL. */
+static const xmlNode *
+first_text(const xmlNode *c)
+{
+	for (; c != NULL; c = c->next) {
+		const xmlNode *t;
+
+		if (c->type == XML_TEXT_NODE && c->content != NULL &&
+		    !text_only_spaces((const char *)c->content, strlen((const char *)c->content)))
+			return c;
+		if (c->type == XML_ELEMENT_NODE && !is_tag(c, "script") && !is_tag(c, "style") &&
+		    (t = first_text(c->children)) != NULL)
+			return t;
+	}
+	return NULL;
+}
+
 /* Does the text of n open with "Tác giả" (BBC's "Tác giả, Bùi Thu", in
  * spans of no telling class)? Its first text alone is read. */
 static int
 author_head(const xmlNode *n)
 {
 	static const char head[] = "Tác giả";
-	const xmlNode *c = n->children;
+	const xmlNode *c = first_text(n->children);
 
-	while (c != NULL) {
-		if (c->type == XML_ELEMENT_NODE)
-			c = c->children;
-		else if (c->type == XML_TEXT_NODE && c->content != NULL &&
-		    !text_only_spaces((const char *)c->content, strlen((const char *)c->content)))
-			break;
-		else
-			c = c->next;
-	}
-	if (c == NULL)
-		return 0;
-	return strncmp((const char *)c->content + strspn((const char *)c->content, " \t\r\n"),
-	    head, sizeof head - 1) == 0;
+	return c != NULL && strncmp((const char *)c->content +
+	    strspn((const char *)c->content, " \t\r\n"), head, sizeof head - 1) == 0;
 }
 
 /* Take out the blocks classed as the byline's that follow it ("TS.
