@@ -442,9 +442,15 @@ find_spans(const char *s, struct date *d, char **low, size_t *dstart, size_t *de
 int
 date_time_alone(const char *s, int *hour, int *minute)
 {
-	char *low = text_lower(s);
+	char *low;
 	size_t i = 0, end;
 	int off, found = 0;
+
+	/* Called for every short text of a page (links, labels): most
+	 * hold no digit, and are not lowered for nothing. */
+	if (strpbrk(s, "0123456789") == NULL)
+		return 0;
+	low = text_lower(s);
 
 	while (low[i] == ' ' || low[i] == '|' || low[i] == '-' || low[i] == ',')
 		i++;
