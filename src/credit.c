@@ -171,24 +171,75 @@ credit_vietnamese_name(const char *s)
 	return words >= 2 && words <= 4;
 }
 
+/* Degrees and titles written short, alone or joined by dots or dashes
+ * ("TS.BS", "BS.CKII", "ThS-LS", "NSƯT"): a page writes any mix of them. */
+static const char *const degree_atoms[] = {
+	"GS", "PGS", "TS", "Ts", "TSKH", "ThS", "Ths", "BS", "Bs", "BSCKI", "BSCKII", "CKI",
+	"CKII", "BSNT", "LS", "KTS", "KS", "DS", "NSND", "NSƯT", "NSUT", "TTND", "TTƯT", "NGƯT",
+	"NGND", NULL
+};
+
+/* Is [s, s + n) one of degree_atoms? */
+static int
+degree_atom(const char *s, size_t n)
+{
+	for (int k = 0; degree_atoms[k]; k++) {
+		if (strlen(degree_atoms[k]) == n && strncmp(s, degree_atoms[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The bytes of the short degrees p opens with ("PGS.TS." of "PGS.TS.
+ * Đỗ Huy"), before the space or the ", " that ends them; 0 when p opens
+ * with none. */
+static size_t
+degree_len(const char *p)
+{
+	size_t i = 0;
+
+	for (;;) {
+		size_t start = i;
+
+		while (p[i] != '\0' && strchr(" ,.-", p[i]) == NULL)
+			i++;
+		if (i == start || !degree_atom(p + start, i - start))
+			return 0;
+		if (p[i] == '.')
+			i++;
+		if (p[i] == ' ' || (p[i] == ',' && p[i + 1] == ' '))
+			return i;
+		if (p[i] == '-')
+			i++;
+		else if (p[i] == '\0' || strchr(" ,", p[i]) != NULL || p[i - 1] != '.')
+			return 0;
+	}
+}
+
 size_t
 credit_rank_len(const char *s)
 {
-	/* Longest first where one opens another ("PGS.TS" before "PGS"). */
+	/* Longest first where one opens another ("Nghệ sĩ Nhân dân" before
+	 * "Nghệ sĩ"). */
 	static const char *const ranks[] = { "Thượng tướng", "Trung tướng", "Thiếu tướng",
 		"Đại tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Đại úy", "Đại uý",
 		"Thượng úy", "Thượng uý", "Trung úy", "Trung uý", "Thiếu úy", "Thiếu uý",
-		"Thượng sĩ", "Trung sĩ", "Hạ sĩ", "Lương y", "Bác sĩ",
-		"Luật sư", "Nhà báo", "Nhà văn", "Nhà thơ", "Nhà nghiên cứu", "Kỹ sư",
-		"Kiến trúc sư", "Dược sĩ", "Nghệ nhân", "Giáo sư", "Tiến sĩ", "Thạc sĩ", "GS.TSKH.",
-		"GS.TSKH", "PGS.TS.", "PGS.TS", "PGS-TS", "GS.TS.", "GS.TS", "GS-TS", "TSKH.", "TSKH",
-		"PGS.", "PGS", "GS.", "GS", "TS.", "TS", "ThS.", "ThS", "BS.", "BS", "LS.", "LS",
-		"KTS.", "KTS", "NGƯT", "NGND", NULL };
+		"Chuẩn úy", "Chuẩn uý", "Phó Đô đốc", "Phó đô đốc", "Chuẩn Đô đốc", "Chuẩn đô đốc",
+		"Đô đốc", "Thượng sĩ", "Trung sĩ", "Hạ sĩ", "Binh nhất", "Binh nhì", "Lương y",
+		"Bác sĩ", "Bác sỹ", "Luật sư", "Luật gia", "Thẩm phán", "Kiểm sát viên",
+		"Điều tra viên", "Nhà báo", "Nhà văn", "Nhà thơ", "Nhà nghiên cứu", "Nhà sử học",
+		"Nhà phê bình", "Nhà khoa học", "Nhà giáo Nhân dân", "Nhà giáo Ưu tú", "Nhà giáo",
+		"Nghệ sĩ Nhân dân", "Nghệ sĩ Ưu tú", "Nghệ sĩ", "Nghệ sỹ", "Thầy thuốc Nhân dân",
+		"Thầy thuốc Ưu tú", "Nhạc sĩ", "Nhạc sỹ", "Họa sĩ", "Hoạ sĩ", "Họa sỹ",
+		"Nhiếp ảnh gia", "Đạo diễn", "Chuyên gia", "Kỹ sư", "Kiến trúc sư", "Dược sĩ",
+		"Điều dưỡng", "Cử nhân", "Nghệ nhân", "Phó Giáo sư", "Phó giáo sư", "Giáo sư",
+		"Tiến sĩ", "Tiến sỹ", "Thạc sĩ", "Thạc sỹ", "Hòa thượng", "Thượng tọa", "Đại đức",
+		"Linh mục", "Mục sư", NULL };
 	size_t len = 0;
 
 	for (;;) {
 		const char *p = s + len;
-		size_t m = 0;
+		size_t m = degree_len(p);
 
 		for (int k = 0; ranks[k] && m == 0; k++) {
 			size_t n = strlen(ranks[k]);
@@ -196,11 +247,11 @@ credit_rank_len(const char *s)
 			/* "PGS, TS. Đỗ Quang Huy" too. */
 			if (strncmp(p, ranks[k], n) == 0 && (p[n] == ' ' ||
 			    (p[n] == ',' && p[n + 1] == ' ')))
-				m = n + 1;
+				m = n;
 		}
 		if (m == 0)
 			return len;
-		len += m;
+		len += m + 1;
 		while (s[len] == ' ')
 			len++;
 	}

@@ -1256,7 +1256,8 @@ static const char *const byline_heads[] = {
 	"Tác giả:", "Tác giả,", "Bài và ảnh:", "Bài, ảnh:", "Bài - ảnh:", "Bài-ảnh:", "Tin và ảnh:",
 	"Tin, ảnh:", "Tin - ảnh:", "Tin-ảnh:", "Bài:", "Tin:", "By ", "Viết bởi ", "Đăng bởi ",
 	"Bởi ", "bởi ", "Nhóm phóng viên:", "Nhóm PV:", "Nhóm tác giả:", "Phóng viên:", "PV:",
-	"Người viết:", NULL
+	"Người viết:", "Người đăng:", "Đăng bởi:", "Viết bởi:", "Tác giả bài viết:", "Thực hiện:",
+	"Nhóm thực hiện:", "Ghi chép:", "Ghi chép của ", "Bài viết của ", NULL
 };
 
 static char *signature_names(const char *text);

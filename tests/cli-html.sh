@@ -434,13 +434,17 @@ test_expect_success 'dates: the time in the element after the day'"'"'s, month n
 	done
 '
 
-test_expect_success 'bylines: a team'"'"'s names, ranks before each of two names, a school under them, an army rank' '
+test_expect_success 'bylines: a team'"'"'s names, ranks before each of two names, a school under them, army and navy ranks, joined degrees, heads with a colon' '
 	i=0 &&
 	for case in "<div class=tacgia>Nhóm phóng viên: Lan Hương, Quốc Tuấn</div>|Lan Hương, Quốc Tuấn" \
 		"<p class=ArticleAuthor>ThS. Đỗ Thị Mai - TS. Vũ Hoàng Nam<br><span>Trường Đại học Kinh tế Quốc dân</span></p>|Đỗ Thị Mai - Vũ Hoàng Nam" \
 		"<div class=author>Thượng úy Phan Quốc Bảo</div>|Phan Quốc Bảo" \
 		"<div class=td-post-author-name><div class=td-author-by>Bởi</div> <a href=/a/v>Nhà báo Phạm Quang Vinh</a></div>|Phạm Quang Vinh" \
-		"<div class=author><p>Nguyễn Thu Trang</p><p>Trường Đại học Kinh tế</p></div>|Nguyễn Thu Trang"; do
+		"<div class=author><p>Nguyễn Thu Trang</p><p>Trường Đại học Kinh tế</p></div>|Nguyễn Thu Trang" \
+		"<div class=author>Nhóm thực hiện: Lan Anh, Quốc Việt</div>|Lan Anh, Quốc Việt" \
+		"<div class=byline>Đăng bởi: Hoài Nam</div>|Hoài Nam" \
+		"<p class=author>TS.BS Lê Văn Hùng</p>|Lê Văn Hùng" \
+		"<span class=tacgia>Chuẩn Đô đốc Lê Văn Đạo</span>|Lê Văn Đạo"; do
 		i=$((i + 1)) &&
 		page "Tác động của hiệp định thương mại đến ngành dệt may" "${case%|*}<article>$p1$p2</article>" >tm$i.html &&
 		"$LUOT" --db tm$i.db import -q tm$i.html >/dev/null &&

@@ -114,6 +114,23 @@ main(void)
 	is_int((int)credit_rank_len("PGS, TS. Đỗ Quang Huy"), (int)strlen("PGS, TS. "),
 	    "ranks joined by a comma");
 	is_int((int)credit_rank_len("Đại tá Trần Văn Sơn"), (int)strlen("Đại tá "), "a rank");
+	is_int((int)credit_rank_len("TS.BS Lê Hùng"), (int)strlen("TS.BS "),
+	    "short degrees joined by a dot");
+	is_int((int)credit_rank_len("ThS-LS. Vũ Mai"), (int)strlen("ThS-LS. "), "  by a dash");
+	is_int((int)credit_rank_len("BS.CKII Đào Nga"), (int)strlen("BS.CKII "),
+	    "  a specialist's grade");
+	is_int((int)credit_rank_len("NSƯT, Ths. Hà Vy"), (int)strlen("NSƯT, Ths. "),
+	    "  an honour and a degree");
+	is_int((int)credit_rank_len("Chuẩn Đô đốc, TS. Lê Văn Đạo"),
+	    (int)strlen("Chuẩn Đô đốc, TS. "), "a navy rank before a degree");
+	is_int((int)credit_rank_len("Kiểm sát viên Trần Thu"), (int)strlen("Kiểm sát viên "),
+	    "  an office of the courts");
+	is_int((int)credit_rank_len("Nghệ sĩ Nhân dân Lan Hương"),
+	    (int)strlen("Nghệ sĩ Nhân dân "), "  an honour in words, whole");
+	is_int((int)credit_rank_len("N.Mạnh"), 0, "initials are no degree");
+	is_int((int)credit_rank_len("TSMC đầu tư"), 0, "  nor a word that opens with one");
+	is_int((int)credit_rank_len("TS.Lê Hùng"), 0, "  nor one glued to a name");
+	is_int((int)credit_rank_len("Doanh nhân Sài Gòn"), 0, "  nor a paper's name");
 	is_int((int)credit_rank_len("PV Minh Hà"), 0, "  a role is no rank");
 	is_int((int)credit_role_len("PV Minh Hà"), (int)strlen("PV "), "  but a role");
 	is_int((int)credit_role_len("Phóng viên Đức Trung"), (int)strlen("Phóng viên "),
