@@ -1433,6 +1433,19 @@ drop_byline_rest(xmlNode *n)
 	}
 }
 
+/* Is n a link to its author's page (<a rel="author">, the microformat
+ * WordPress themes and Medium-like sites write)? */
+static int
+rel_author(const xmlNode *n)
+{
+	static const char *const words[] = { "author", NULL };
+	char *rel = attr(n, "rel");
+	int r = rel != NULL && holds_word(rel, words);
+
+	free(rel);
+	return r;
+}
+
 /* The author a page shows in an element so classed (a byline above or
  * under the text), or opening with "Tác giả", taken out of the tree so
  * that the body does not hold it; new, or NULL. */
@@ -1448,7 +1461,8 @@ page_byline(xmlNode *n)
 		/* A byline is a line, and never the page's root: a broken
 		 * page whose root is an <a class=author> holds everything,
 		 * and taking it out left the caller with a freed tree. */
-		if ((holds_word(ci, byline_words) || (!has_block_child(n) && author_head(n))) &&
+		if ((holds_word(ci, byline_words) || rel_author(n) ||
+		    (!has_block_child(n) && author_head(n))) &&
 		    text_len(n) <= BYLINE_MAX_TEXT &&
 		    n->parent != NULL && n->parent->type == XML_ELEMENT_NODE) {
 			char *t = first_line_of(n);

@@ -434,7 +434,7 @@ test_expect_success 'dates: the time in the element after the day'"'"'s, month n
 	done
 '
 
-test_expect_success 'bylines: a team'"'"'s names, ranks before each of two names, a school under them, army and navy ranks, joined degrees, heads with a colon' '
+test_expect_success 'bylines: a team'"'"'s names, ranks before each of two names, a school under them, army and navy ranks, joined degrees, heads with a colon, a link to the author'"'"'s page' '
 	i=0 &&
 	for case in "<div class=tacgia>Nhóm phóng viên: Lan Hương, Quốc Tuấn</div>|Lan Hương, Quốc Tuấn" \
 		"<p class=ArticleAuthor>ThS. Đỗ Thị Mai - TS. Vũ Hoàng Nam<br><span>Trường Đại học Kinh tế Quốc dân</span></p>|Đỗ Thị Mai - Vũ Hoàng Nam" \
@@ -444,7 +444,8 @@ test_expect_success 'bylines: a team'"'"'s names, ranks before each of two names
 		"<div class=author>Nhóm thực hiện: Lan Anh, Quốc Việt</div>|Lan Anh, Quốc Việt" \
 		"<div class=byline>Đăng bởi: Hoài Nam</div>|Hoài Nam" \
 		"<p class=author>TS.BS Lê Văn Hùng</p>|Lê Văn Hùng" \
-		"<span class=tacgia>Chuẩn Đô đốc Lê Văn Đạo</span>|Lê Văn Đạo"; do
+		"<span class=tacgia>Chuẩn Đô đốc Lê Văn Đạo</span>|Lê Văn Đạo" \
+		"<div class=meta><a rel=author href=/@tranbao>Trần Bảo</a> · 5 phút đọc</div>|Trần Bảo"; do
 		i=$((i + 1)) &&
 		page "Tác động của hiệp định thương mại đến ngành dệt may" "${case%|*}<article>$p1$p2</article>" >tm$i.html &&
 		"$LUOT" --db tm$i.db import -q tm$i.html >/dev/null &&
