@@ -288,14 +288,15 @@ boundary_before(const char *s, size_t i)
 	return i == 0 || !isalnum((unsigned char)s[i - 1]);
 }
 
-/* The nearest time within a short distance before or after the date;
- * [*tstart, *tend) is where it is, empty when there is none. */
+/* The nearest time within a short distance before or after the date,
+ * not before floor; [*tstart, *tend) is where it is, empty when there
+ * is none. */
 static void
-find_time(const char *s, size_t dstart, size_t dend, struct date *d, size_t *tstart,
-    size_t *tend)
+find_time(const char *s, size_t floor, size_t dstart, size_t dend, struct date *d,
+    size_t *tstart, size_t *tend)
 {
 	size_t n = strlen(s);
-	size_t from = dstart > 24 ? dstart - 24 : 0;
+	size_t from = dstart > floor + 24 ? dstart - 24 : floor;
 	size_t to = dend + 24 < n ? dend + 24 : n;
 
 	const char *update = strstr(s + dend, "cập nhật");
@@ -415,6 +416,23 @@ shown_zone(const char *low, size_t i, int *off)
 	return 1;
 }
 
+/* Does a label of an update ("cập nhật", "updated", "sửa lúc") stand in
+ * the few words of low before at? */
+static int
+update_label_before(const char *low, size_t at)
+{
+	static const char *const labels[] = { "cập nhật", "updated", "sửa lúc", "chỉnh sửa", NULL };
+	size_t from = at > 40 ? at - 40 : 0;
+
+	for (int k = 0; labels[k] != NULL; k++) {
+		const char *p = strstr(low + from, labels[k]);
+
+		if (p != NULL && (size_t)(p - low) < at)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Find the date in s (lowered into *low, which the caller frees) and the
  * time next to it: [*dstart, *dend) and [*tstart, *tend).
@@ -425,14 +443,40 @@ find_spans(const char *s, struct date *d, char **low, size_t *dstart, size_t *de
 {
 	int found;
 
+	size_t floor = 0;
+
 	*low = text_lower(s);
 	memset(d, 0, sizeof *d);
 	found = find_at(*low, d, dstart, dend);
+	/* "Cập nhật: 10:30 13/05/2014 | Đăng: 09:15 12/05/2014": the first
+	 * day is the update's when a label says so and another day follows. */
+	if (found && update_label_before(*low, *dstart)) {
+		struct date later;
+		size_t ls, le;
+
+		int h, m;
+		size_t t = *dend, te;
+
+		/* The update's own time after its day is no time of the later. */
+		while ((*low)[t] == ' ' || (*low)[t] == ',' || (*low)[t] == '-')
+			t++;
+		if (time_at(*low, t, &h, &m, &te))
+			t = te;
+		else
+			t = *dend;
+		memset(&later, 0, sizeof later);
+		if (find_at(*low + t, &later, &ls, &le)) {
+			floor = t;
+			*d = later;
+			*dstart = floor + ls;
+			*dend = floor + le;
+		}
+	}
 	if (found) {
 		int off;
 
 		d->prec = DATE_DAY;
-		find_time(*low, *dstart, *dend, d, tstart, tend);
+		find_time(*low, floor, *dstart, *dend, d, tstart, tend);
 		if (*tend > 0 && shown_zone(*low, *tend, &off))
 			move_to_local(d, off);
 	}

@@ -70,6 +70,12 @@ static const struct date_case cases[] = {
 	{ "24/12/12", NULL, 0 },
 	{ "ngày 31/2/12", NULL, 0 },
 	{ "Thứ Ba, 25/12/2012, 3:30 chiều", "2012-12-25T15:30", 1 },
+	/* The update's day first, the publication's after it: the
+	 * publication's, with its own time, never the update's. */
+	{ "Cập nhật: 10:30 13/05/2014 | Đăng: 09:15 12/05/2014", "2014-05-12T09:15", 1 },
+	{ "Cập nhật: 10:30 13/05/2014 | Đăng: 12/05/2014", "2014-05-12", 1 },
+	{ "Đăng: 09:15 12/05/2014 | Cập nhật: 10:30 13/05/2014", "2014-05-12T09:15", 1 },
+	{ "Updated 13/05/2014 10:30 - Posted 12/05/2014", "2014-05-12", 1 },
 	/* A zone the page shows beside its time is believed (BBC, VOA,
 	 * RFA): the time moves to UTC+7, the day with it. */
 	{ "Cập nhật: 08:43 GMT - thứ hai, 17 tháng 6, 2013", "2013-06-17T15:43", 1 },
