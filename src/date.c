@@ -230,6 +230,87 @@ month_first_date(const char *s, size_t at, struct date *d, size_t *end)
 	return finish_date(s, i, day, mon, d, end);
 }
 
+/* An English month's name or its three letters, lowered, at s[*i]
+ * ("may", "sept.", "december"): its number, or -1. */
+static int
+english_month(const char *s, size_t *i)
+{
+	static const char *const names[] = { "january", "february", "march", "april", "may",
+		"june", "july", "august", "september", "october", "november", "december" };
+
+	for (int k = 0; k < 12; k++) {
+		size_t n = strlen(names[k]), j = *i;
+
+		if (strncmp(s + j, names[k], n) == 0) {
+			j += n;
+		} else if (strncmp(s + j, names[k], 3) == 0) {
+			j += 3 + (k == 8 && s[j + 3] == 't');	/* "sept" */
+			j += s[j] == '.';
+		} else {
+			continue;
+		}
+		if (isalpha((unsigned char)s[j]))
+			continue;
+		*i = j;
+		return k + 1;
+	}
+	return -1;
+}
+
+/* A day's number with its English ending ("12", "3rd") at s[*i]. */
+static int
+english_day(const char *s, size_t *i)
+{
+	int day = digits(s, i, 1, 2);
+
+	if (day >= 0 && (strncmp(s + *i, "st", 2) == 0 || strncmp(s + *i, "nd", 2) == 0 ||
+	    strncmp(s + *i, "rd", 2) == 0 || strncmp(s + *i, "th", 2) == 0))
+		*i += 2;
+	return day;
+}
+
+/* An English month, or "th5" (WordPress's Vietnamese short month), at
+ * s[*i]: its number, or -1. */
+static int
+short_month(const char *s, size_t *i)
+{
+	size_t j = *i + 2;
+	int mon;
+
+	if (strncmp(s + *i, "th", 2) != 0 || !isdigit((unsigned char)s[j]))
+		return english_month(s, i);
+	if ((mon = digits(s, &j, 1, 2)) < 1 || mon > 12 || isalnum((unsigned char)s[j]))
+		return -1;
+	*i = j;
+	return mon;
+}
+
+/* "May 12, 2014", "12 May 2014" (lowered): the dates of WordPress and
+ * other software left in English, as older sites show them; "Th5 12,
+ * 2014", WordPress's Vietnamese short month. */
+static int
+english_date(const char *s, size_t at, struct date *d, size_t *end)
+{
+	size_t i = at;
+	int day, mon;
+
+	if (isdigit((unsigned char)s[i])) {
+		if ((day = english_day(s, &i)) < 0)
+			return 0;
+		i = skip_spaces(s, i);
+		if ((mon = short_month(s, &i)) < 0)
+			return 0;
+	} else {
+		if ((mon = short_month(s, &i)) < 0)
+			return 0;
+		i = skip_spaces(s, i);
+		if ((day = english_day(s, &i)) < 0)
+			return 0;
+	}
+	i = skip_spaces(s, i);
+	return finish_date(s, i, day, mon, d, end);
+}
+
 /* HH:MM or HHhMM, optionally :SS, optionally AM/PM/SA/CH. */
 static int
 time_at(const char *s, size_t at, int *h, int *m, size_t *end)
@@ -344,7 +425,8 @@ find_at(const char *low, struct date *d, size_t *start, size_t *end)
 			continue;
 		if ((isdigit((unsigned char)low[i]) && (numeric_date(low, i, d, end) ||
 		    worded_date(low, i, d, end))) || (low[i] == 'n' && worded_date(low, i, d, end)) ||
-		    (low[i] == 't' && month_first_date(low, i, d, end))) {
+		    (low[i] == 't' && month_first_date(low, i, d, end)) ||
+		    (strchr("0123456789jfmasondt", low[i]) != NULL && english_date(low, i, d, end))) {
 			*start = i;
 			return 1;
 		}

@@ -76,6 +76,15 @@ static const struct date_case cases[] = {
 	{ "Cập nhật: 10:30 13/05/2014 | Đăng: 12/05/2014", "2014-05-12", 1 },
 	{ "Đăng: 09:15 12/05/2014 | Cập nhật: 10:30 13/05/2014", "2014-05-12T09:15", 1 },
 	{ "Updated 13/05/2014 10:30 - Posted 12/05/2014", "2014-05-12", 1 },
+	/* English months, as software left in English shows them, and
+	 * WordPress's Vietnamese short months. */
+	{ "Posted on May 12, 2014 at 9:15 am", "2014-05-12T09:15", 1 },
+	{ "12 May 2014", "2014-05-12", 1 },
+	{ "Sept. 3rd, 2015 10:00", "2015-09-03T10:00", 1 },
+	{ "Th5 12, 2014", "2014-05-12", 1 },
+	{ "12 Th5, 2014", "2014-05-12", 1 },
+	{ "Th13 1, 2019", NULL, 0 },
+	{ "may 12 chiếc áo năm 2014", NULL, 0 },
 	/* A zone the page shows beside its time is believed (BBC, VOA,
 	 * RFA): the time moves to UTC+7, the day with it. */
 	{ "Cập nhật: 08:43 GMT - thứ hai, 17 tháng 6, 2013", "2013-06-17T15:43", 1 },
