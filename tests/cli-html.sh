@@ -470,6 +470,14 @@ test_expect_success 'a WordPress page: the section over the headline, the readin
 	! grep -q "^Quản trị$\|Thời gian đọc\|Nghe đọc\|Bài đăng trên" wp.txt
 '
 
+test_expect_success 'lines a theme sets inside the article go: share and tag labels, rights, the call for letters, a topic'"'"'s box, the comments'"'"' head' '
+	page "Hà Tĩnh mở rộng vùng trồng bưởi Phúc Trạch" "<article>$p1<p>Chia sẻ bài viết:</p><p>Thẻ: nông nghiệp, bưởi</p><p>Mời bạn đọc gửi ý kiến đóng góp về tòa soạn</p><p>Bạn đang đọc bài viết Hà Tĩnh mở rộng vùng trồng bưởi tại chuyên mục Kinh tế</p><p>© 2021 Báo Nông thôn</p>$p2<h3>Tin cùng chủ đề</h3><ul><li><a href=/b>Giá bưởi tăng mạnh dịp Tết</a></li></ul><h3>Ý kiến của bạn</h3><p>Bài viết rất hay, cảm ơn tác giả.</p></article>" >thm.html &&
+	"$LUOT" --db thm.db import -q thm.html >/dev/null &&
+	"$LUOT" --db thm.db show --json 1 | jq -r ".paragraphs[]" >thm.txt &&
+	test "$(wc -l <thm.txt)" = 2 &&
+	! grep -q "Chia sẻ\|Thẻ:\|Mời bạn đọc\|Bạn đang đọc\|©\|Giá bưởi\|cảm ơn" thm.txt
+'
+
 test_expect_success 'a broken page whose root is an <a class=author> (found by fuzz-html): read, nothing freed twice' '
 	# The byline was taken out of the tree with the page in it; under
 	# AddressSanitizer that was a use after free.
