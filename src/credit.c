@@ -258,6 +258,33 @@ credit_rank_len(const char *s)
 }
 
 size_t
+credit_office_len(const char *s)
+{
+	/* What a writer's office opens with, after the name (", Trường Đại
+	 * học Luật", " - Phó Giám đốc Sở"): a post or a body. Longest first
+	 * where one opens another. */
+	static const char *const offices[] = { "Học viện", "Viện kiểm sát", "Viện trưởng",
+		"Viện", "Đại học", "ĐH", "Trường", "Khoa", "Bệnh viện", "Trung tâm", "Phòng", "Sở",
+		"Ban", "Bộ Chỉ huy", "Bộ Tư lệnh", "Bộ", "Cục", "Vụ", "Chi cục", "Hội", "Hiệp hội",
+		"Liên đoàn", "Đoàn Luật sư", "Đoàn Thanh niên", "Ủy ban", "Uỷ ban", "Ủy viên", "Uỷ viên", "UBND", "VKSND",
+		"TAND", "Tòa án", "Toà án", "Công an", "Báo", "Đài", "Tạp chí", "Công ty",
+		"Tổng công ty", "Ngân hàng", "Văn phòng", "Phó", "Trưởng", "Giám đốc", "Chủ tịch",
+		"Bí thư", "Chánh", "Thư ký", "Nguyên", "Giảng viên", "Sinh viên", "Cán bộ",
+		"Chuyên viên", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ",
+		"Quân khu", "Quân chủng", "Binh chủng", "Sư đoàn", "Lữ đoàn", "Trung đoàn",
+		"Tiểu đoàn", "Hải đội", "Vùng", "Đồn", "Hợp tác xã", "HTX", NULL };
+	size_t len = 0;
+
+	for (int k = 0; offices[k] != NULL && len == 0; k++) {
+		size_t n = strlen(offices[k]);
+
+		if (strncmp(s, offices[k], n) == 0 && (s[n] == ' ' || s[n] == ','))
+			len = n;
+	}
+	return len;
+}
+
+size_t
 credit_role_len(const char *s)
 {
 	static const char *const roles[] = { "Phóng viên ", "Cộng tác viên ", "Biên tập viên ",

@@ -47,6 +47,12 @@ size_t credit_rank_len(const char *s);
  * viên ", "CTV "): what a byline or signature may say before the name. */
 size_t credit_role_len(const char *s);
 
+/* The bytes of the word or words a writer's office may open with, after
+ * the name ("Trường", "Phó", "UBND"), or 0: a name may open with some
+ * ("Trường Giang"), which the caller tells by the small letters an
+ * office has. */
+size_t credit_office_len(const char *s);
+
 /* Is s an expert's signature: ranks, a name, maybe their office after a
  * dash or a comma ("TS. Đoàn Văn Báu – Chuyên gia Tâm lý tội phạm",
  * "Lương y Vũ Quốc Trung")? Returns the name, a new string, or NULL. */

@@ -1622,7 +1622,8 @@ drop_paper_tail(char *t, const char *site)
 static const char *const not_authors[] = {
 	"admin", "administrator", "ttxvn", "vna", "afp", "reuters", "ap", "vccorp", "admicro",
 	"fpt online", "vtv digital", "ban biên tập", "quản trị", "quản trị viên", "super user",
-	"webmaster", NULL
+	"webmaster", "bbt", "tòa soạn", "toà soạn", "nhóm pv", "nhóm phóng viên", "nhóm tác giả",
+	"nhóm thực hiện", "phóng viên", "pv", "ctv", NULL
 };
 
 /* Is s one of words? */
@@ -1679,6 +1680,8 @@ domain_like(const char *s)
 	return n >= 2 && n <= 6 && strspn(dot + 1, "abcdefghijklmnopqrstuvwxyz") == n;
 }
 
+static int capitalised(const char *s);
+
 static char *
 author_name(const char *name, const char *site, const char *url)
 {
@@ -1697,7 +1700,10 @@ author_name(const char *name, const char *site, const char *url)
 	{
 		size_t rank = credit_role_len(t);
 
-		if (rank > 0 && rank < n && credit_vietnamese_name(t + rank)) {
+		/* "ThS. Đỗ Thị Mai - Vũ Hoàng Nam": two names after it. */
+		if (rank > 0 && rank < n && (credit_vietnamese_name(t + rank) ||
+		    (capitalised(t + rank) && (strstr(t + rank, " - ") != NULL ||
+		    strstr(t + rank, ", ") != NULL)))) {
 			memmove(t, t + rank, n - rank + 1);
 			n -= rank;
 		}
@@ -1744,6 +1750,25 @@ all_bold(const xmlNode *n)
 		}
 	}
 	return only != NULL && (is_tag(only, "strong") || is_tag(only, "b") || is_tag(only, "em"));
+}
+
+/* Does n open with a line all in <strong> or <b>, a <br> after it
+ * ("<strong>NGUYỄN VĂN AN</strong><br>(Phòng Cảnh sát hình sự)"), as a
+ * signature over its writer's office is set? */
+static int
+bold_first_line(const xmlNode *n)
+{
+	const xmlNode *c = n->children;
+
+	while (c != NULL && c->type == XML_TEXT_NODE && c->content != NULL &&
+	    text_only_spaces((const char *)c->content, strlen((const char *)c->content)))
+		c = c->next;
+	if (c == NULL || c->type != XML_ELEMENT_NODE || !(is_tag(c, "strong") || is_tag(c, "b")))
+		return 0;
+	for (c = c->next; c != NULL && c->type == XML_TEXT_NODE && c->content != NULL &&
+	    text_only_spaces((const char *)c->content, strlen((const char *)c->content)); c = c->next)
+		;
+	return c != NULL && c->type == XML_ELEMENT_NODE && is_tag(c, "br");
 }
 
 /* Is n set to the right (align=right, text-align: right)? */
@@ -1861,10 +1886,29 @@ signature_names(const char *text)
 			*at = '\0';
 	}
 	trim_end(t, " -–,;");
+	/* "Phạm Thị Lan - Kiểm sát viên VKSND tỉnh Nghệ An": the writer's
+	 * office after the names, with the small letters no name has
+	 * ("Minh Anh - TS. Vũ Nam", "Minh Anh - Trường Giang": two writers). */
+	{
+		static const char *const joins[] = { " - ", " – ", ", ", NULL };
+
+		for (size_t k = 0; joins[k] != NULL; k++) {
+			for (char *at = strstr(t, joins[k]); at != NULL; at = strstr(at + 1, joins[k])) {
+				char *rest = at + strlen(joins[k]);
+
+				if (at != t && (credit_office_len(rest) > 0 || credit_role_len(rest) > 0) &&
+				    !capitalised(rest + credit_role_len(rest))) {
+					*at = '\0';
+					break;
+				}
+			}
+		}
+	}
 	drop_roles(t);
 	/* "Đại tá Trần Văn Sơn": a rank's small letters are no heading's. */
 	if (strlen(t) > SIGNATURE_MAX || count_words(t) > 8 || strpbrk(t, "0123456789:@/!?") != NULL ||
-	    !initials_only(t) || !capitalised(t + credit_role_len(t)) || strncmp(t, "Theo ", 5) == 0) {
+	    !initials_only(t + credit_role_len(t)) || !capitalised(t + credit_role_len(t)) ||
+	    strncmp(t, "Theo ", 5) == 0) {
 		free(t);
 		return NULL;
 	}
@@ -1950,7 +1994,8 @@ body_signature(xmlNode *body)
 			continue;
 		seen++;
 		/* Bold alone is a heading as often: last but one at most. */
-		if (!right_aligned(v[i - 1]) && !(all_bold(v[i - 1]) && seen <= 2))
+		if (!right_aligned(v[i - 1]) &&
+		    !((all_bold(v[i - 1]) || bold_first_line(v[i - 1])) && seen <= 2))
 			continue;
 		/* "<strong>Hoàng Lộc</strong><br>Sở Kế hoạch": the names on
 		 * its first line, the office under them going with it. */

@@ -461,6 +461,23 @@ test_expect_success 'a signature with the office on its second line: the name, a
 	! "$LUOT" --db off.db show --json 1 | jq -r ".paragraphs[]" | grep -q "Sở Kế hoạch"
 '
 
+test_expect_success 'signatures: the office after a dash, a comma or in brackets goes, a bold name over its unit, a team with no name is nobody, two writers stay two' '
+	i=0 &&
+	for case in "<p style=\"text-align:right\"><strong>Phạm Thị Lan</strong> - <em>Kiểm sát viên VKSND tỉnh Nghệ An</em></p>|Phạm Thị Lan" \
+		"<p style=\"text-align:right\">Nguyễn Minh Tâm, Trường Đại học Luật Hà Nội</p>|Nguyễn Minh Tâm" \
+		"<p style=\"text-align:right\"><strong>LS. Trần Minh Hùng</strong> (Đoàn Luật sư TP Hà Nội)</p>|Trần Minh Hùng" \
+		"<p><strong>NGUYỄN VĂN AN</strong><br>(Phòng Cảnh sát hình sự, Công an tỉnh)</p>|NGUYỄN VĂN AN" \
+		"<p style=\"text-align:right\"><strong>Nhóm PV</strong></p>|null" \
+		"<p style=\"text-align:right\"><b>Minh Anh - Trường Giang</b></p>|Minh Anh - Trường Giang" \
+		"<p style=\"text-align:right\">ThS. Đỗ Thị Mai - TS. Vũ Hoàng Nam</p>|Đỗ Thị Mai - Vũ Hoàng Nam"; do
+		i=$((i + 1)) &&
+		page "Khởi tố vụ án lừa đảo qua mạng tại Nghệ An" "<article>$p1$p2${case%|*}</article>" >sg$i.html &&
+		"$LUOT" --db sg$i.db import -q sg$i.html >/dev/null &&
+		test "$("$LUOT" --db sg$i.db list --json | jq -r .author)" = "${case#*|}" &&
+		test "$("$LUOT" --db sg$i.db show --json 1 | jq -r ".paragraphs | length")" = 2 || return 1
+	done
+'
+
 test_expect_success 'a WordPress page: the section over the headline, the reading time and the listen button go; its styled sapo stays' '
 	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title></head><body><h1 class=logo>Nhà quản lý</h1><article id=the-post class=post-content><header><span class=post-cat-wrap><a class=post-cat href=/quan-tri/>Quản trị</a></span><h1 class=entry-title>%s</h1><div class=post-meta><span class=meta-item>Thời gian đọc: 4 phút</span></div></header><div class=entry-content><p>Nghe đọc tin</p><p class=\"has-medium-font-size\"><strong>Chuyển đổi số không chỉ là chuyện công nghệ mà trước hết là chuyện con người.</strong></p>%s%s<p>(Bài đăng trên Tạp chí Nhà quản lý số 19/2020)</p></div></article></body></html>\n" \
 		"Quản trị nhân sự trong thời kỳ chuyển đổi số" "$p1" "$p2" >wp.html &&
