@@ -2439,16 +2439,23 @@ title_shown(const struct page_texts *pt, const char *title)
  * page shows (an <h2> or a block classed as a title, on layouts with no
  * <h1>).
  */
+/* Is the page's <h1> its headline? Short ones are a section's name, or
+ * the site's in its logo. */
+static int
+h1_is_headline(const char *h1, const char *meta, const char *site)
+{
+	return h1 != NULL && !paper_name(h1, site) && (count_words(h1) >= HEADLINE_WORDS ||
+	    (count_words(h1) >= HEADLINE_MIN_WORDS && (meta == NULL ||
+	    words_shared(h1, meta) >= HEADLINE_SHARED)));
+}
+
 static char *
 headline(const char *meta, const char *h1, const char *heading, const char *page_title,
     const char *site)
 {
 	char *t, *out;
 
-	/* The headline the page shows: short ones are a section's name. */
-	if (h1 != NULL && !paper_name(h1, site) && (count_words(h1) >= HEADLINE_WORDS ||
-	    (count_words(h1) >= HEADLINE_MIN_WORDS && (meta == NULL ||
-	    words_shared(h1, meta) >= HEADLINE_SHARED))))
+	if (h1_is_headline(h1, meta, site))
 		return text_one_line(h1);
 	if (meta != NULL) {
 		t = xstrdup(meta);
@@ -2548,15 +2555,19 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	if (known != NULL)
 		title = xstrdup(known);
 	else {
-		char *heading = h1 == NULL ? page_heading(root) : NULL;
+		const char *meta = ld.title ? ld.title : og.title;
+		const char *site = ld.source ? ld.source : og.source;
+		/* An <h1> that is the logo's or a section's is no headline:
+		 * the page is read as one with none. */
+		int no_h1 = !h1_is_headline(h1, meta, site);
+		char *heading = no_h1 ? page_heading(root) : NULL;
 
-		title = headline(ld.title ? ld.title : og.title, h1, heading, page_title,
-		    ld.source ? ld.source : og.source);
+		title = headline(meta, h1, heading, page_title, site);
 		free(heading);
 		/* A <title> the page does not show, with no <h1> or metadata
 		 * to say otherwise, is the site's slogan or a section's: the
 		 * heading over the text is the headline. */
-		if (h1 == NULL && ld.title == NULL && og.title == NULL && title != NULL &&
+		if (no_h1 && ld.title == NULL && og.title == NULL && title != NULL &&
 		    body != NULL && !title_shown(&texts, title)) {
 			int at = 0;
 			char *over = heading_before(root, body, &at);

@@ -478,6 +478,12 @@ test_expect_success 'signatures: the office after a dash, a comma or in brackets
 	done
 '
 
+test_expect_success 'an <h1> that holds the logo is no headline: the heading over the text is, not the shorter <title>' '
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>Mở rộng đường ven biển - Báo Miền Biển</title></head><body><div class=logo><h1><a href=/>Báo Miền Biển</a></h1></div><div class=kicker>GIAO THÔNG</div><h2 class=title>Mở rộng đường ven biển nối ba huyện phía nam</h2><div class=content>%s%s</div></body></html>\n" "$p1" "$p2" >logo.html &&
+	"$LUOT" --db logo.db import -q logo.html >/dev/null &&
+	test "$("$LUOT" --db logo.db list --json | jq -r .title)" = "Mở rộng đường ven biển nối ba huyện phía nam"
+'
+
 test_expect_success 'a WordPress page: the section over the headline, the reading time and the listen button go; its styled sapo stays' '
 	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title></head><body><h1 class=logo>Nhà quản lý</h1><article id=the-post class=post-content><header><span class=post-cat-wrap><a class=post-cat href=/quan-tri/>Quản trị</a></span><h1 class=entry-title>%s</h1><div class=post-meta><span class=meta-item>Thời gian đọc: 4 phút</span></div></header><div class=entry-content><p>Nghe đọc tin</p><p class=\"has-medium-font-size\"><strong>Chuyển đổi số không chỉ là chuyện công nghệ mà trước hết là chuyện con người.</strong></p>%s%s<p>(Bài đăng trên Tạp chí Nhà quản lý số 19/2020)</p></div></article></body></html>\n" \
 		"Quản trị nhân sự trong thời kỳ chuyển đổi số" "$p1" "$p2" >wp.html &&
