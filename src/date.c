@@ -311,6 +311,40 @@ english_date(const char *s, size_t at, struct date *d, size_t *end)
 	return finish_date(s, i, day, mon, d, end);
 }
 
+/* Spaces from s[i] on skipped. */
+static size_t
+skip_blank(const char *s, size_t i)
+{
+	while (s[i] == ' ')
+		i++;
+	return i;
+}
+
+/* Is w at s[*i], after spaces, and a word's end after it? *i past it. */
+static int
+word_after_space(const char *s, size_t *i, const char *w)
+{
+	size_t j = skip_blank(s, *i);
+
+	if (!word_at(s, &j, w) || isalnum((unsigned char)s[j]) || (unsigned char)s[j] >= 0x80)
+		return 0;
+	*i = j;
+	return 1;
+}
+
+/* Does s open with a part of the day ("sáng", "chiều")? */
+static int
+part_of_day(const char *s)
+{
+	static const char *const parts[] = { "sáng", "trưa", "chiều", "tối", "đêm", NULL };
+
+	for (int k = 0; parts[k] != NULL; k++) {
+		if (strncmp(s, parts[k], strlen(parts[k])) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* HH:MM or HHhMM, optionally :SS, optionally AM/PM/SA/CH. */
 static int
 time_at(const char *s, size_t at, int *h, int *m, size_t *end)
@@ -318,11 +352,33 @@ time_at(const char *s, size_t at, int *h, int *m, size_t *end)
 	size_t i = at;
 	int hh, mm;
 
-	if ((hh = digits(s, &i, 1, 2)) < 0 || (s[i] != ':' && s[i] != 'h'))
+	if ((hh = digits(s, &i, 1, 2)) < 0)
 		return 0;
-	i++;
-	if ((mm = digits(s, &i, 2, 2)) < 0)
+	if (s[i] == ':') {
+		i++;
+		if ((mm = digits(s, &i, 2, 2)) < 0)
+			return 0;
+	} else if (s[i] == 'h' || word_after_space(s, &i, "giờ")) {
+		/* "9h15", "9h" alone, "09 giờ 10 phút", "9 giờ sáng"; not
+		 * "trong 2 giờ" (how long). */
+		size_t j;
+		int letter = s[i] == 'h';
+
+		i += letter;
+		j = skip_blank(s, i);
+		if ((mm = digits(s, &j, 1, 2)) >= 0) {
+			i = j;
+			j = skip_blank(s, i);
+			if (word_at(s, &j, "phút"))
+				i = j;
+		} else if (isalnum((unsigned char)s[i]) || (!letter && !part_of_day(s + skip_blank(s, i)))) {
+			return 0;
+		} else {
+			mm = 0;
+		}
+	} else {
 		return 0;
+	}
 	if (s[i] == ':') {
 		size_t j = i + 1;
 
@@ -377,7 +433,7 @@ find_time(const char *s, size_t floor, size_t dstart, size_t dend, struct date *
     size_t *tstart, size_t *tend)
 {
 	size_t n = strlen(s);
-	size_t from = dstart > floor + 24 ? dstart - 24 : floor;
+	size_t from = dstart > floor + 32 ? dstart - 32 : floor;
 	size_t to = dend + 24 < n ? dend + 24 : n;
 
 	const char *update = strstr(s + dend, "cập nhật");
@@ -754,7 +810,7 @@ static const char *const dateline_words[] = {
 	"thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn", "ngày",
 	"tháng", "hôm", "nay", "cập", "đăng", "lúc", "giờ", "gmt", "utc", "am", "pm",
 	"sa", "ch", "lượt", "xem", "đọc", "bình", "luận", "views", "updated", "posted",
-	"thời", "gian", "h", "sáng", "trưa", "chiều", "tối", NULL
+	"thời", "gian", "h", "phút", "sáng", "trưa", "chiều", "tối", NULL
 };
 /* Of those, the ones that make a line a dateline with a few other words
  * on it (a site's name): weekdays and the words of "Cập nhật lúc". */

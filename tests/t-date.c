@@ -76,6 +76,13 @@ static const struct date_case cases[] = {
 	{ "Cập nhật: 10:30 13/05/2014 | Đăng: 12/05/2014", "2014-05-12", 1 },
 	{ "Đăng: 09:15 12/05/2014 | Cập nhật: 10:30 13/05/2014", "2014-05-12T09:15", 1 },
 	{ "Updated 13/05/2014 10:30 - Posted 12/05/2014", "2014-05-12", 1 },
+	/* Hours in words, and an hour alone. */
+	{ "09 giờ 10 phút, ngày 21/06/2023", "2023-06-21T09:10", 1 },
+	{ "21/06/2023 9 giờ 10", "2023-06-21T09:10", 1 },
+	{ "Lúc 9h ngày 21/6/2023", "2023-06-21T09:00", 1 },
+	{ "21/6/2023, 9 giờ sáng", "2023-06-21T09:00", 1 },
+	{ "Ngày 21/6/2023, trong 2 giờ", "2023-06-21", 0 },
+	{ "Báo 24h, 21/6/2023", "2023-06-21", 0 },
 	/* English months, as software left in English shows them, and
 	 * WordPress's Vietnamese short months. */
 	{ "Posted on May 12, 2014 at 9:15 am", "2014-05-12T09:15", 1 },
