@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "date.h"
+#include "zone.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -518,40 +519,21 @@ move_to_local(struct date *d, int off)
 	d->minute = tm.tm_min;
 }
 
-/* The zone a page shows after a time, lowered ("08:43 gmt", "21:30
- * gmt-4", "21:10 (utc-4)", "(gmt+7)") at low[i]: its offset in minutes
- * into *off, or 0 when none is shown. A zone shown to readers is
- * believed, unlike metadata's (to_local): BBC, VOA and RFA write theirs. */
-static int
-shown_zone(const char *low, size_t i, int *off)
+/* "9/8/2011 9:15:40 AM PDT": a day and month at [start, end) of low that
+ * an American page wrote month first, read again so. */
+static void
+month_first(const char *low, size_t start, size_t end, struct date *d)
 {
-	int sign, h = 0, m = 0, nd = 0;
+	size_t i = start;
+	int a = digits(low, &i, 1, 2), b;
 
-	while (low[i] == ' ' || low[i] == '(')
-		i++;
-	if (strncmp(low + i, "gmt", 3) != 0 && strncmp(low + i, "utc", 3) != 0)
-		return 0;
-	i += 3;
-	if (low[i] != '+' && low[i] != '-') {
-		*off = 0;
-		return !isalnum((unsigned char)low[i]);
-	}
-	sign = low[i++] == '-' ? -1 : 1;
-	while (isdigit((unsigned char)low[i]) && nd < 2) {
-		h = h * 10 + (low[i++] - '0');
-		nd++;
-	}
-	if (nd == 0)
-		return 0;
-	if (low[i] == ':' && isdigit((unsigned char)low[i + 1]) &&
-	    isdigit((unsigned char)low[i + 2])) {
-		m = (low[i + 1] - '0') * 10 + (low[i + 2] - '0');
-		i += 3;
-	}
-	if (h > 14 || m > 59 || isdigit((unsigned char)low[i]))
-		return 0;
-	*off = sign * (h * 60 + m);
-	return 1;
+	if (a < 0 || low[i] != '/' || i >= end)
+		return;
+	i++;
+	if ((b = digits(low, &i, 1, 2)) < 0 || low[i] != '/' || a > 12 || !valid_ymd(d->year, a, b))
+		return;
+	d->month = a;
+	d->day = b;
 }
 
 /* Does a label of an update ("cập nhật", "updated", "sửa lúc") stand in
@@ -615,8 +597,19 @@ find_spans(const char *s, struct date *d, char **low, size_t *dstart, size_t *de
 
 		d->prec = DATE_DAY;
 		find_time(*low, floor, *dstart, *dend, d, tstart, tend);
-		if (*tend > 0 && shown_zone(*low, *tend, &off))
+		int american;
+		size_t zend;
+
+		if (*tend > 0 && zone_shown(*low, *tend, d->year, d->month, d->day, &off,
+		    &american, &zend)) {
+			/* The month first, then the summer time of that day. */
+			if (american) {
+				month_first(*low, *dstart, *dend, d);
+				zone_shown(*low, *tend, d->year, d->month, d->day, &off, &american,
+				    &zend);
+			}
 			move_to_local(d, off);
+		}
 	}
 	return found;
 }
@@ -626,7 +619,7 @@ date_time_alone(const char *s, int *hour, int *minute)
 {
 	char *low;
 	size_t i = 0, end;
-	int off, found = 0;
+	int off, american, found = 0;
 
 	/* Called for every short text of a page (links, labels): most
 	 * hold no digit, and are not lowered for nothing. */
@@ -641,9 +634,28 @@ date_time_alone(const char *s, int *hour, int *minute)
 	if (time_at(low, i, hour, minute, &end)) {
 		while (low[end] == ' ')
 			end++;
-		found = low[end] == '\0' || (shown_zone(low, end, &off) && off == DATE_LOCAL_OFFSET);
+		found = low[end] == '\0' || (zone_shown(low, end, 0, 0, 0, &off, &american,
+		    &end) && off == DATE_LOCAL_OFFSET);
 	}
 	free(low);
+	return found;
+}
+
+int
+date_zone_alone(const char *s, struct date *d)
+{
+	char *low;
+	size_t end;
+	int off, american, found;
+
+	if (d->prec != DATE_MINUTE || strlen(s) > 48)
+		return 0;
+	low = text_lower(s);
+	found = zone_shown(low, 0, d->year, d->month, d->day, &off, &american, &end) &&
+	    low[end + strspn(low + end, " )")] == '\0';
+	free(low);
+	if (found)
+		move_to_local(d, off);
 	return found;
 }
 

@@ -40,6 +40,13 @@ int date_find(const char *s, struct date *d);
 int date_time_alone(const char *s, int *hour, int *minute);
 
 /*
+ * A text that is a zone alone ("(giờ Mát-xcơ-va)", "GMT+3"), as a page
+ * shows it in an element beside the time's: 1 with the time d moved from
+ * it to UTC+7, else 0 (d as it was).
+ */
+int date_zone_alone(const char *s, struct date *d);
+
+/*
  * True when the line is a dateline: a date with at most a few words around
  * it (weekday, "Cập nhật", a view counter), not a sentence that mentions a
  * date.

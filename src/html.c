@@ -2157,6 +2157,10 @@ add_text(struct page_texts *pt, const xmlNode *n, int in_h1)
 			pt->date[k - 1].prec = DATE_MINUTE;
 		}
 	}
+	/* "<time>14:05 25.05.2016</time> <span>(giờ Mát-xcơ-va)</span>":
+	 * the zone of the time just before. */
+	if (len <= 48 && pt->n > 0 && pt->date[pt->n - 1].prec == DATE_MINUTE)
+		date_zone_alone(s, &pt->date[pt->n - 1]);
 	grow(pt);
 	pt->by[pt->n] = NULL;
 	pt->in_h1[pt->n] = (unsigned char)in_h1;
@@ -2300,6 +2304,13 @@ visible_date(const struct page_texts *pt, const char *title, struct date *d, cha
 	if (after == SIZE_MAX && before == SIZE_MAX)
 		return 0;
 	i = after != SIZE_MAX && (before == SIZE_MAX || after - h <= h - before) ? after : before;
+	/* A day alone over the headline and a day with its time under it:
+	 * the one over is the site's "today" in its header, as often as
+	 * not (Joomla's "Thứ hai, 23 Tháng 3 2009" over the title, its
+	 * article's "20 Tháng 3 2009 08:12" under it, past a PDF button). */
+	if (i == before && after != SIZE_MAX && after - h <= DATE_NEAR &&
+	    pt->date[before].prec == DATE_DAY && pt->date[after].prec == DATE_MINUTE)
+		i = after;
 	*d = pt->date[i];
 	if (near != NULL)
 		*near = (i > h ? i - h : h - i) <= DATE_NEAR;

@@ -484,6 +484,16 @@ test_expect_success 'an <h1> that holds the logo is no headline: the heading ove
 	test "$("$LUOT" --db logo.db list --json | jq -r .title)" = "Mở rộng đường ven biển nối ba huyện phía nam"
 '
 
+test_expect_success 'dates: a zone in the element after the time'"'"'s, a header'"'"'s day alone over the headline and the article'"'"'s with its time under it' '
+	page "Nga tăng chỉ tiêu học bổng cho sinh viên Việt Nam" "<div class=refs><time datetime=2016-05-25T14:05>14:05 25.05.2016</time> <span class=tz>(giờ Mát-xcơ-va)</span></div><article>$p1$p2</article>" >tz.html &&
+	"$LUOT" --db tz.db import -q tz.html >/dev/null &&
+	test "$("$LUOT" --db tz.db list --json | jq -r .published)" = 2016-05-25T18:05 &&
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>%s</title></head><body><div id=today>Thứ hai, 23 Tháng 3 2009</div><table class=contentpaneopen><tr><td class=contentheading>%s</td><td class=buttonheading><a href=/pdf>PDF</a></td></tr><tr><td class=createdate>Thứ sáu, 20 Tháng 3 2009 08:12</td></tr><tr><td>%s%s</td></tr></table></body></html>\n" \
+		"Về tấm bia đá ở làng Đông Lâm" "Về tấm bia đá ở làng Đông Lâm" "$p1" "$p2" >today.html &&
+	"$LUOT" --db today.db import -q today.html >/dev/null &&
+	test "$("$LUOT" --db today.db list --json | jq -r .published)" = 2009-03-20T08:12
+'
+
 test_expect_success 'a WordPress page: the section over the headline, the reading time and the listen button go; its styled sapo stays' '
 	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title></head><body><h1 class=logo>Nhà quản lý</h1><article id=the-post class=post-content><header><span class=post-cat-wrap><a class=post-cat href=/quan-tri/>Quản trị</a></span><h1 class=entry-title>%s</h1><div class=post-meta><span class=meta-item>Thời gian đọc: 4 phút</span></div></header><div class=entry-content><p>Nghe đọc tin</p><p class=\"has-medium-font-size\"><strong>Chuyển đổi số không chỉ là chuyện công nghệ mà trước hết là chuyện con người.</strong></p>%s%s<p>(Bài đăng trên Tạp chí Nhà quản lý số 19/2020)</p></div></article></body></html>\n" \
 		"Quản trị nhân sự trong thời kỳ chuyển đổi số" "$p1" "$p2" >wp.html &&

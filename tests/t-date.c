@@ -83,6 +83,19 @@ static const struct date_case cases[] = {
 	{ "21/6/2023, 9 giờ sáng", "2023-06-21T09:00", 1 },
 	{ "Ngày 21/6/2023, trong 2 giờ", "2023-06-21", 0 },
 	{ "Báo 24h, 21/6/2023", "2023-06-21", 0 },
+	/* Zones named as foreign services write them: a place after
+	 * "giờ" (its summer time counted), an abbreviation; the offset when
+	 * written over the place; American pages write the month first. */
+	{ "Thứ Ba 13 Tháng Ba 2012 - 19:20 giờ Paris (GMT+1)", "2012-03-14T01:20", 1 },
+	{ "16 tháng 4 năm 2015 19:00 (Giờ Nhật Bản)", "2015-04-16T17:00", 1 },
+	{ "Ngày 22 tháng 3 năm 2022 01:20 (giờ Nhật Bản)", "2022-03-21T23:20", 1 },
+	{ "14/07/2016 14:00 giờ Paris", "2016-07-14T19:00", 1 },
+	{ "25.05.2016 14:05 MSK", "2016-05-25T18:05", 1 },
+	{ "12.06.2013 14:05 (giờ Mát-xcơ-va)", "2013-06-12T17:05", 1 },
+	{ "9/8/2011 9:15:40 AM PDT", "2011-09-08T23:15", 1 },
+	{ "1/15/2010 8:00 PM PST", "2010-01-16T11:00", 1 },
+	{ "12/03/2024 10:00 giờ Washington", "2024-12-03T22:00", 1 },
+	{ "12/03/2024 10:00 giờ địa phương", "2024-03-12T10:00", 1 },
 	/* English months, as software left in English shows them, and
 	 * WordPress's Vietnamese short months. */
 	{ "Posted on May 12, 2014 at 9:15 am", "2014-05-12T09:15", 1 },
