@@ -2243,54 +2243,13 @@ page_texts_free(struct page_texts *pt)
 	free(pt->in_h1);
 }
 
-/*
- * The date the page shows by its headline: the nearest dateline after it
- * (within DATE_AFTER texts) or before it (DATE_BEFORE); the dates of
- * lists farther on (related news) are not taken. Without the headline
- * among the texts, from the top. *near says it is close enough to be
- * the article's own (DATE_NEAR).
- */
-static int
-visible_date(const struct page_texts *pt, const char *title, struct date *d, char **by,
-    int *near)
+/* The dateline nearest the headline at h: the nearest after it (within
+ * DATE_AFTER texts) or before it (DATE_BEFORE), the closer winning (the
+ * one after on a tie), as a site puts its date under or over the title;
+ * lists farther on have dates too. SIZE_MAX when there is none. */
+static size_t
+dateline_near(const struct page_texts *pt, size_t h)
 {
-	size_t h = 0;
-
-	for (size_t i = 0, n = title ? strlen(title) : 0; title != NULL && i < pt->n; i++) {
-		size_t len = pt->text[i] ? strlen(pt->text[i]) : 0;
-		char *t;
-		int same;
-
-		/* Cleaning every text costs: those about as long only. */
-		if (len < n / 2 || len > n * 2 + 16)
-			continue;
-		t = text_one_line(pt->text[i]);
-		same = t != NULL && strcmp(t, title) == 0;
-		free(t);
-		if (same) {
-			h = i;
-			break;
-		}
-	}
-	/* A headline in pieces ("<h1>Tin <span>nóng</span></h1>"): its
-	 * first, in the <h1>, else the first text that begins it. */
-	for (size_t i = 0; h == 0 && i < pt->n; i++) {
-		if (pt->in_h1[i]) {
-			h = i;
-			break;
-		}
-	}
-	for (size_t i = 0; h == 0 && title != NULL && i < pt->n; i++) {
-		char *t = pt->text[i] ? text_one_line(pt->text[i]) : NULL;
-
-		if (t != NULL && count_words(t) >= HEADLINE_MIN_WORDS &&
-		    strncmp(title, t, strlen(t)) == 0)
-			h = i;
-		free(t);
-	}
-	/* The nearest dateline after the headline and before it: the
-	 * closer wins (the one after on a tie), as a site puts its date
-	 * under or over the title; lists farther on have dates too. */
 	size_t after = SIZE_MAX, before = SIZE_MAX, i;
 
 	for (i = h; i < pt->n && i < h + DATE_AFTER && after == SIZE_MAX; i++) {
@@ -2302,7 +2261,7 @@ visible_date(const struct page_texts *pt, const char *title, struct date *d, cha
 			before = i - 1;
 	}
 	if (after == SIZE_MAX && before == SIZE_MAX)
-		return 0;
+		return SIZE_MAX;
 	i = after != SIZE_MAX && (before == SIZE_MAX || after - h <= h - before) ? after : before;
 	/* A day alone over the headline and a day with its time under it:
 	 * the one over is the site's "today" in its header, as often as
@@ -2311,6 +2270,69 @@ visible_date(const struct page_texts *pt, const char *title, struct date *d, cha
 	if (i == before && after != SIZE_MAX && after - h <= DATE_NEAR &&
 	    pt->date[before].prec == DATE_DAY && pt->date[after].prec == DATE_MINUTE)
 		i = after;
+	return i;
+}
+
+/*
+ * The date the page shows by its headline (dateline_near); the headline
+ * is the text that is the title, and of several (a breadcrumb repeats
+ * it) the one with a dateline nearest. Without the headline among the
+ * texts, from the top. *near says it is close enough to be the
+ * article's own (DATE_NEAR).
+ */
+static int
+visible_date(const struct page_texts *pt, const char *title, struct date *d, char **by,
+    int *near)
+{
+	size_t h = 0, i = SIZE_MAX, best = SIZE_MAX;
+	int matched = 0;
+
+	for (size_t k = 0, n = title ? strlen(title) : 0; title != NULL && k < pt->n; k++) {
+		size_t len = pt->text[k] ? strlen(pt->text[k]) : 0, at, dist;
+		char *t;
+		int same;
+
+		/* Cleaning every text costs: those about as long only. */
+		if (len < n / 2 || len > n * 2 + 16)
+			continue;
+		t = text_one_line(pt->text[k]);
+		same = t != NULL && strcmp(t, title) == 0;
+		free(t);
+		if (same && !matched) {
+			matched = 1;
+			h = k;
+		}
+		if (!same || (at = dateline_near(pt, k)) == SIZE_MAX)
+			continue;
+		/* A day alone over a copy of the headline (a breadcrumb's,
+		 * under the header's "today") counts as farther. */
+		dist = at > k ? at - k : k - at + (pt->date[at].prec == DATE_DAY ? DATE_NEAR : 0);
+		if (best == SIZE_MAX || dist < best) {
+			best = dist;
+			h = k;
+			i = at;
+		}
+	}
+	/* A headline in pieces ("<h1>Tin <span>nóng</span></h1>"): its
+	 * first, in the <h1>, else the first text that begins it. */
+	if (matched && i == SIZE_MAX)
+		return 0;
+	for (size_t k = 0; i == SIZE_MAX && h == 0 && k < pt->n; k++) {
+		if (pt->in_h1[k]) {
+			h = k;
+			break;
+		}
+	}
+	for (size_t k = 0; i == SIZE_MAX && h == 0 && title != NULL && k < pt->n; k++) {
+		char *t = pt->text[k] ? text_one_line(pt->text[k]) : NULL;
+
+		if (t != NULL && count_words(t) >= HEADLINE_MIN_WORDS &&
+		    strncmp(title, t, strlen(t)) == 0)
+			h = k;
+		free(t);
+	}
+	if (i == SIZE_MAX && (i = dateline_near(pt, h)) == SIZE_MAX)
+		return 0;
 	*d = pt->date[i];
 	if (near != NULL)
 		*near = (i > h ? i - h : h - i) <= DATE_NEAR;
