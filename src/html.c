@@ -2187,12 +2187,32 @@ add_text(struct page_texts *pt, const xmlNode *n, int in_h1)
 }
 
 /* A <time datetime="2024-02-26T08:30+07:00"> as a dateline of its own,
- * where it stands. */
-static void
+ * where it stands; 0 when it is the last edit's, whose text is no
+ * dateline either. */
+static int
 add_time(struct page_texts *pt, const xmlNode *n)
 {
-	char *when = attr(n, "datetime"), *shown;
+	static const char *const modified[] = { "updated", "modified", "datemodified", NULL };
+	static const char *const published[] = { "published", "datepublished", NULL };
+	char *when, *shown, *ci = class_id(n), *prop = attr(n, "itemprop");
 	struct date d, seen;
+	int update;
+
+	/* "<time class="entry-date updated" datetime=...>": the last edit's
+	 * (WordPress marks a post never edited "published updated"). */
+	if (prop != NULL) {
+		char *p = text_lower(prop), *both = xasprintf("%s %s", ci, p);
+
+		free(p);
+		free(ci);
+		ci = both;
+	}
+	update = holds_word(ci, modified) && !holds_word(ci, published);
+	free(ci);
+	free(prop);
+	if (update)
+		return 0;
+	when = attr(n, "datetime");
 
 	/* It shows a time of its own ("22/11/2015 - 21:47"): the reader
 	 * goes by that, read as its text is; the attribute's offset is often
@@ -2203,7 +2223,7 @@ add_time(struct page_texts *pt, const xmlNode *n)
 		free(shown);
 		if (own) {
 			free(when);
-			return;
+			return 1;
 		}
 	}
 	if (when != NULL && date_parse_meta(when, &d)) {
@@ -2214,14 +2234,15 @@ add_time(struct page_texts *pt, const xmlNode *n)
 		pt->date[pt->n++] = d;
 	}
 	free(when);
+	return 1;
 }
 
 static void
 page_texts_collect(const xmlNode *n, struct page_texts *pt, int in_h1)
 {
 	for (; n != NULL; n = n->next) {
-		if (n->type == XML_ELEMENT_NODE && is_tag(n, "time"))
-			add_time(pt, n);
+		if (n->type == XML_ELEMENT_NODE && is_tag(n, "time") && !add_time(pt, n))
+			continue;
 		if (n->type == XML_TEXT_NODE && n->content != NULL)
 			add_text(pt, n, in_h1);
 		else if (n->type == XML_ELEMENT_NODE && !is_tag(n, "script") && !is_tag(n, "style") &&

@@ -494,6 +494,15 @@ test_expect_success 'dates: a zone in the element after the time'"'"'s, a header
 	test "$("$LUOT" --db today.db list --json | jq -r .published)" = 2009-03-20T08:12
 '
 
+test_expect_success 'a <time> classed as the last edit'"'"'s is no date of the article; one marked published and updated is' '
+	page "Giấy dó làng Bưởi qua những trang tư liệu cũ" "<div class=top-meta><time class=\"entry-date updated\" datetime=2022-08-19T09:12:40+07:00>19/08/2022</time></div><div class=post-meta><time class=\"entry-date published\" datetime=2022-08-18T07:30:00+07:00>Ngày 18 tháng 8 năm 2022</time></div><article>$p1$p2</article>" >edit1.html &&
+	"$LUOT" --db edit1.db import -q edit1.html >/dev/null &&
+	test "$("$LUOT" --db edit1.db list --json | jq -r .published)" = 2022-08-18T07:30 &&
+	page "Giấy dó làng Bưởi qua những trang tư liệu cũ" "<div class=top-meta><time class=\"entry-date published updated\" datetime=2022-08-19T09:12:40+07:00>19/08/2022</time></div><article>$p1$p2</article>" >edit2.html &&
+	"$LUOT" --db edit2.db import -q edit2.html >/dev/null &&
+	test "$("$LUOT" --db edit2.db list --json | jq -r .published)" = 2022-08-19T09:12
+'
+
 test_expect_success 'a WordPress page: the section over the headline, the reading time and the listen button go; its styled sapo stays' '
 	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title></head><body><h1 class=logo>Nhà quản lý</h1><article id=the-post class=post-content><header><span class=post-cat-wrap><a class=post-cat href=/quan-tri/>Quản trị</a></span><h1 class=entry-title>%s</h1><div class=post-meta><span class=meta-item>Thời gian đọc: 4 phút</span></div></header><div class=entry-content><p>Nghe đọc tin</p><p class=\"has-medium-font-size\"><strong>Chuyển đổi số không chỉ là chuyện công nghệ mà trước hết là chuyện con người.</strong></p>%s%s<p>(Bài đăng trên Tạp chí Nhà quản lý số 19/2020)</p></div></article></body></html>\n" \
 		"Quản trị nhân sự trong thời kỳ chuyển đổi số" "$p1" "$p2" >wp.html &&
