@@ -1257,10 +1257,27 @@ static const char *const byline_heads[] = {
 	"Tin, ảnh:", "Tin - ảnh:", "Tin-ảnh:", "Bài:", "Tin:", "By ", "Viết bởi ", "Đăng bởi ",
 	"Bởi ", "bởi ", "Nhóm phóng viên:", "Nhóm PV:", "Nhóm tác giả:", "Phóng viên:", "PV:",
 	"Người viết:", "Người đăng:", "Đăng bởi:", "Viết bởi:", "Tác giả bài viết:", "Thực hiện:",
-	"Nhóm thực hiện:", "Ghi chép:", "Ghi chép của ", "Bài viết của ", NULL
+	"Nhóm thực hiện:", "Ghi chép:", "Ghi chép của ", "Bài viết của ", "Tác giả ", NULL
 };
 
 static char *signature_names(const char *text);
+
+/* "Thu Hằng/Bnews/vnanet.vn", "Minh Trang/BNEWS/TTXVN", "Văn Lâm/Người
+ * Việt": the names before the paper's or agency's path, a few words,
+ * cut there. */
+static void
+cut_paper_after_slash(char *t)
+{
+	char *slash = strchr(t, '/');
+	size_t words = 1;
+
+	if (slash == NULL || slash == t || strlen(slash) > 40)
+		return;
+	for (const char *p = slash; *p; p++)
+		words += *p == ' ';
+	if (words <= 3)
+		*slash = '\0';
+}
 
 /* The name in a byline's text, "Bài và ảnh: Hoàng Sơn - 06/04/2024", new;
  * NULL when what is left does not read as a name (a few words, no
@@ -1302,6 +1319,7 @@ byline_name(const char *text)
 	}
 	name = xstrndup(p, n);
 	free(t);
+	cut_paper_after_slash(name);
 	for (const char *q = name; *q; q++) {
 		if (isdigit((unsigned char)*q) || *q == '@' || *q == '/' || *q == ':') {
 			free(name);
@@ -1862,14 +1880,7 @@ signature_names(const char *text)
 			break;
 		}
 	}
-	/* "Thu Hằng/Bnews/vnanet.vn", "Minh Trang/BNEWS/TTXVN": the names
-	 * before the agency's path, each part after a slash one word. */
-	{
-		char *slash = strchr(t, '/');
-
-		if (slash != NULL && slash != t && strlen(slash) <= 40 && strchr(slash, ' ') == NULL)
-			*slash = '\0';
-	}
+	cut_paper_after_slash(t);
 	/* "Hà Vân (Theo Reuters)": where the story came from, after the
 	 * writer (or translator) it names. */
 	{
@@ -2684,8 +2695,10 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 		 * after what the page shows. */
 		const char *names[] = { ld.author, signature, byline, dated_by, og.author };
 
+		size_t i;
+
 		/* The first that names a person, not the paper. */
-		for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		for (i = 0; i < sizeof names / sizeof *names; i++) {
 			char *who = author_name(names[i], a->source, a->url);
 
 			if (who != NULL) {
@@ -2693,6 +2706,10 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 				break;
 			}
 		}
+		/* Else the text's own trailer's ("PV Ngọc Hà" closing it),
+		 * read as the others are. */
+		if (i == sizeof names / sizeof *names && a->author != NULL)
+			take(&a->author, author_name(a->author, a->source, a->url));
 	}
 	free(a->links);
 	a->links = links_text(&o.links, a->url);

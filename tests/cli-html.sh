@@ -434,7 +434,7 @@ test_expect_success 'dates: the time in the element after the day'"'"'s, month n
 	done
 '
 
-test_expect_success 'bylines: a team'"'"'s names, ranks before each of two names, a school under them, army and navy ranks, joined degrees, heads with a colon, a link to the author'"'"'s page' '
+test_expect_success 'bylines: a team'"'"'s names, ranks before each of two names, a school under them, army and navy ranks, joined degrees, heads with a colon or none, a link to the author'"'"'s page, a paper after a slash' '
 	i=0 &&
 	for case in "<div class=tacgia>Nhóm phóng viên: Lan Hương, Quốc Tuấn</div>|Lan Hương, Quốc Tuấn" \
 		"<p class=ArticleAuthor>ThS. Đỗ Thị Mai - TS. Vũ Hoàng Nam<br><span>Trường Đại học Kinh tế Quốc dân</span></p>|Đỗ Thị Mai - Vũ Hoàng Nam" \
@@ -445,7 +445,9 @@ test_expect_success 'bylines: a team'"'"'s names, ranks before each of two names
 		"<div class=byline>Đăng bởi: Hoài Nam</div>|Hoài Nam" \
 		"<p class=author>TS.BS Lê Văn Hùng</p>|Lê Văn Hùng" \
 		"<span class=tacgia>Chuẩn Đô đốc Lê Văn Đạo</span>|Lê Văn Đạo" \
-		"<div class=meta><a rel=author href=/@tranbao>Trần Bảo</a> · 5 phút đọc</div>|Trần Bảo"; do
+		"<div class=meta><a rel=author href=/@tranbao>Trần Bảo</a> · 5 phút đọc</div>|Trần Bảo" \
+		"<ul class=smallList><li><strong>Tác giả</strong> Ngọc Diệp</li><li><strong>Biên tập</strong> Quang Huy</li></ul>|Ngọc Diệp" \
+		"<span class=author>Văn Lâm/Người Việt</span>|Văn Lâm"; do
 		i=$((i + 1)) &&
 		page "Tác động của hiệp định thương mại đến ngành dệt may" "${case%|*}<article>$p1$p2</article>" >tm$i.html &&
 		"$LUOT" --db tm$i.db import -q tm$i.html >/dev/null &&
@@ -461,7 +463,7 @@ test_expect_success 'a signature with the office on its second line: the name, a
 	! "$LUOT" --db off.db show --json 1 | jq -r ".paragraphs[]" | grep -q "Sở Kế hoạch"
 '
 
-test_expect_success 'signatures: the office after a dash, a comma or in brackets goes, a bold name over its unit, a team with no name is nobody, two writers stay two' '
+test_expect_success 'signatures: the office after a dash, a comma or in brackets goes, a bold name over its unit, a team with no name is nobody, two writers stay two, a reporter'"'"'s role before the text'"'"'s last line goes' '
 	i=0 &&
 	for case in "<p style=\"text-align:right\"><strong>Phạm Thị Lan</strong> - <em>Kiểm sát viên VKSND tỉnh Nghệ An</em></p>|Phạm Thị Lan" \
 		"<p style=\"text-align:right\">Nguyễn Minh Tâm, Trường Đại học Luật Hà Nội</p>|Nguyễn Minh Tâm" \
@@ -469,7 +471,8 @@ test_expect_success 'signatures: the office after a dash, a comma or in brackets
 		"<p><strong>NGUYỄN VĂN AN</strong><br>(Phòng Cảnh sát hình sự, Công an tỉnh)</p>|NGUYỄN VĂN AN" \
 		"<p style=\"text-align:right\"><strong>Nhóm PV</strong></p>|null" \
 		"<p style=\"text-align:right\"><b>Minh Anh - Trường Giang</b></p>|Minh Anh - Trường Giang" \
-		"<p style=\"text-align:right\">ThS. Đỗ Thị Mai - TS. Vũ Hoàng Nam</p>|Đỗ Thị Mai - Vũ Hoàng Nam"; do
+		"<p style=\"text-align:right\">ThS. Đỗ Thị Mai - TS. Vũ Hoàng Nam</p>|Đỗ Thị Mai - Vũ Hoàng Nam" \
+		"<p class=signature>PV Ngọc Hà</p>|Ngọc Hà"; do
 		i=$((i + 1)) &&
 		page "Khởi tố vụ án lừa đảo qua mạng tại Nghệ An" "<article>$p1$p2${case%|*}</article>" >sg$i.html &&
 		"$LUOT" --db sg$i.db import -q sg$i.html >/dev/null &&
