@@ -1984,6 +1984,35 @@ drop_signature_rest(xmlNode **v, size_t n)
 	}
 }
 
+/* Writers who sign one by one, each over their office ("<p
+ * align=right><b>ThS. Trần Văn Lợi</b><br><i>Ban Tổ chức Trung
+ * ương</i></p>", then the next): the signatures set the same way just
+ * above the k-th block, taken out, their names before name's; new. */
+static char *
+signatures_above(xmlNode **v, size_t k, char *name)
+{
+	for (int more = 0; k > 0 && more < 2; more++) {
+		xmlNode *b = v[k - 1];
+		char *t, *above;
+
+		if (b == NULL || !right_aligned(b) || text_len(b) > SIGNATURE_MAX * 2)
+			break;
+		t = first_line_of(b);
+		above = signature_names(t);
+		free(t);
+		if (above == NULL)
+			break;
+		t = xasprintf("%s, %s", above, name + credit_role_len(name));
+		free(above);
+		free(name);
+		name = t;
+		xmlUnlinkNode(b);
+		xmlFreeNode(b);
+		v[--k] = NULL;
+	}
+	return name;
+}
+
 /* The signature at the end of the body, VnExpress's and Dân trí's way: one
  * of its last blocks set to the right or all in bold, holding names only
  * ("<p align=right><strong>Lê Tuyết</strong></p>"); taken out of the
@@ -2021,6 +2050,8 @@ body_signature(xmlNode *body)
 			if (agency_code(name)) {
 				free(name);
 				name = NULL;
+			} else {
+				name = signatures_above(v, i - 1, name);
 			}
 		}
 		free(t);

@@ -463,7 +463,7 @@ test_expect_success 'a signature with the office on its second line: the name, a
 	! "$LUOT" --db off.db show --json 1 | jq -r ".paragraphs[]" | grep -q "Sở Kế hoạch"
 '
 
-test_expect_success 'signatures: the office after a dash, a comma or in brackets goes, a bold name over its unit, a team with no name is nobody, two writers stay two, a reporter'"'"'s role before the text'"'"'s last line goes' '
+test_expect_success 'signatures: the office after a dash, a comma or in brackets goes, a bold name over its unit, a team with no name is nobody, two writers stay two, a reporter'"'"'s role before the text'"'"'s last line goes, writers who sign one under the other' '
 	i=0 &&
 	for case in "<p style=\"text-align:right\"><strong>Phạm Thị Lan</strong> - <em>Kiểm sát viên VKSND tỉnh Nghệ An</em></p>|Phạm Thị Lan" \
 		"<p style=\"text-align:right\">Nguyễn Minh Tâm, Trường Đại học Luật Hà Nội</p>|Nguyễn Minh Tâm" \
@@ -472,7 +472,8 @@ test_expect_success 'signatures: the office after a dash, a comma or in brackets
 		"<p style=\"text-align:right\"><strong>Nhóm PV</strong></p>|null" \
 		"<p style=\"text-align:right\"><b>Minh Anh - Trường Giang</b></p>|Minh Anh - Trường Giang" \
 		"<p style=\"text-align:right\">ThS. Đỗ Thị Mai - TS. Vũ Hoàng Nam</p>|Đỗ Thị Mai - Vũ Hoàng Nam" \
-		"<p class=signature>PV Ngọc Hà</p>|Ngọc Hà"; do
+		"<p class=signature>PV Ngọc Hà</p>|Ngọc Hà" \
+		"<p style=\"text-align:right\"><b>ThS. Trần Văn Lợi</b><br><i>Ban Tổ chức Trung ương</i></p><p style=\"text-align:right\"><b>TS. Lê Quang Huy</b><br><i>Học viện Chính trị khu vực III</i></p>|Trần Văn Lợi, Lê Quang Huy"; do
 		i=$((i + 1)) &&
 		page "Khởi tố vụ án lừa đảo qua mạng tại Nghệ An" "<article>$p1$p2${case%|*}</article>" >sg$i.html &&
 		"$LUOT" --db sg$i.db import -q sg$i.html >/dev/null &&
