@@ -1249,7 +1249,7 @@ take(char **slot, char *v)
 
 /* Class or id words of the element a page shows its author in. */
 static const char *const byline_words[] = {
-	"author", "byline", "tac-gia", "tacgia", "writer", NULL
+	"author", "byline", "tac-gia", "tacgia", "writer", "createdby", "created-by", NULL
 };
 /* What a byline may say before the name. */
 static const char *const byline_heads[] = {

@@ -507,6 +507,13 @@ test_expect_success 'a <time> classed as the last edit'"'"'s is no date of the a
 	test "$("$LUOT" --db edit2.db list --json | jq -r .published)" = 2022-08-19T09:12
 '
 
+test_expect_success 'Joomla'"'"'s article info: the writer in its createdby, its label and section gone from the text' '
+	page "Cải cách thủ tục hành chính ở cấp xã" "<article><dl class=article-info><dt class=article-info-term>Chi tiết</dt><dd class=category-name>Chuyên mục: <a href=/c>Nghiên cứu - Trao đổi</a></dd><dd class=create>Ngày đăng: Thứ hai, 12 Tháng 5 2014 09:15</dd><dd class=createdby>Viết bởi TS. Phạm Đức Toàn</dd></dl>$p1$p2</article>" >jinfo.html &&
+	"$LUOT" --db jinfo.db import -q jinfo.html >/dev/null &&
+	test "$("$LUOT" --db jinfo.db list --json | jq -r .author)" = "Phạm Đức Toàn" &&
+	test "$("$LUOT" --db jinfo.db show --json 1 | jq -r ".paragraphs | length")" = 2
+'
+
 test_expect_success 'a WordPress page: the section over the headline, the reading time and the listen button go; its styled sapo stays' '
 	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title></head><body><h1 class=logo>Nhà quản lý</h1><article id=the-post class=post-content><header><span class=post-cat-wrap><a class=post-cat href=/quan-tri/>Quản trị</a></span><h1 class=entry-title>%s</h1><div class=post-meta><span class=meta-item>Thời gian đọc: 4 phút</span></div></header><div class=entry-content><p>Nghe đọc tin</p><p class=\"has-medium-font-size\"><strong>Chuyển đổi số không chỉ là chuyện công nghệ mà trước hết là chuyện con người.</strong></p>%s%s<p>(Bài đăng trên Tạp chí Nhà quản lý số 19/2020)</p></div></article></body></html>\n" \
 		"Quản trị nhân sự trong thời kỳ chuyển đổi số" "$p1" "$p2" >wp.html &&
