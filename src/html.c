@@ -54,6 +54,8 @@
  * blocks with text. */
 #define SIGNATURE_MAX 80
 #define SIGNATURE_LAST 6
+/* ...or one of its first blocks, under the sapo (magazines sign there). */
+#define SIGNATURE_FIRST 3
 /* A block all link with this many characters is another story's headline. */
 #define LINK_BLOCK_MIN 12
 /* A lede has this many characters or more; so many of them are
@@ -2053,6 +2055,28 @@ body_signature(xmlNode *body)
 			} else {
 				name = signatures_above(v, i - 1, name);
 			}
+		}
+		free(t);
+	}
+	/* A magazine signs over the text, under its sapo: "<p
+	 * align=right><strong>ThS. Lê Hồng Nhung</strong><br><em>Học viện
+	 * ...</em></p>", among the first blocks, set right and in bold. */
+	for (size_t i = 0, first = 0; i < n && first < SIGNATURE_FIRST && name == NULL; i++) {
+		char *t;
+
+		if (v[i] == NULL || text_len(v[i]) == 0)
+			continue;
+		first++;
+		if (!right_aligned(v[i]) || !(all_bold(v[i]) || bold_first_line(v[i])))
+			continue;
+		t = first_line_of(v[i]);
+		if ((name = signature_names(t)) != NULL && !agency_code(name)) {
+			xmlUnlinkNode(v[i]);
+			xmlFreeNode(v[i]);
+			v[i] = NULL;
+		} else {
+			free(name);
+			name = NULL;
 		}
 		free(t);
 	}

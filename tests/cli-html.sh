@@ -514,6 +514,13 @@ test_expect_success 'Joomla'"'"'s article info: the writer in its createdby, its
 	test "$("$LUOT" --db jinfo.db show --json 1 | jq -r ".paragraphs | length")" = 2
 '
 
+test_expect_success 'a magazine'"'"'s signature under the sapo, over the text: the writer, and the office goes with it' '
+	page "Chuyển đổi số trong quản lý nhà nước ở cấp tỉnh" "<div class=journal-content-article><p><strong>Chuyển đổi số đang làm thay đổi căn bản phương thức quản lý của chính quyền các cấp.</strong></p><p style=\"text-align: right;\"><strong>ThS. Lê Thị Hồng Nhung</strong><br><em>Học viện Hành chính Quốc gia</em></p><h3>1. Bối cảnh</h3>$p1$p2</div>" >mag.html &&
+	"$LUOT" --db mag.db import -q mag.html >/dev/null &&
+	test "$("$LUOT" --db mag.db list --json | jq -r .author)" = "Lê Thị Hồng Nhung" &&
+	! "$LUOT" --db mag.db show --json 1 | jq -r ".paragraphs[]" | grep -q "Hồng Nhung\|Học viện"
+'
+
 test_expect_success 'a WordPress page: the section over the headline, the reading time and the listen button go; its styled sapo stays' '
 	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title></head><body><h1 class=logo>Nhà quản lý</h1><article id=the-post class=post-content><header><span class=post-cat-wrap><a class=post-cat href=/quan-tri/>Quản trị</a></span><h1 class=entry-title>%s</h1><div class=post-meta><span class=meta-item>Thời gian đọc: 4 phút</span></div></header><div class=entry-content><p>Nghe đọc tin</p><p class=\"has-medium-font-size\"><strong>Chuyển đổi số không chỉ là chuyện công nghệ mà trước hết là chuyện con người.</strong></p>%s%s<p>(Bài đăng trên Tạp chí Nhà quản lý số 19/2020)</p></div></article></body></html>\n" \
 		"Quản trị nhân sự trong thời kỳ chuyển đổi số" "$p1" "$p2" >wp.html &&
