@@ -1110,6 +1110,38 @@ drop_before_headline(const xmlNode *body, const xmlNode *h1)
 	}
 }
 
+/* Is the <h1> n the site's logo ("<h1 class=sitename><a href=/>TẠP CHÍ
+ * ...</a></h1>"): classed so, or a link to the site's home alone? */
+static int
+logo_h1(const xmlNode *n)
+{
+	static const char *const words[] = { "logo", "sitename", "site-name", "site-title",
+		"site_title", "brand", NULL };
+	char *ci = class_id(n);
+	const xmlNode *only = NULL;
+	int logo = holds_word(ci, words);
+
+	free(ci);
+	for (const xmlNode *c = n->children; c != NULL && !logo; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE) {
+			if (only != NULL)
+				return 0;
+			only = c;
+		} else if (c->type == XML_TEXT_NODE && c->content != NULL &&
+		    !text_only_spaces((const char *)c->content, strlen((const char *)c->content))) {
+			return 0;
+		}
+	}
+	if (!logo && only != NULL && is_tag(only, "a")) {
+		char *href = attr(only, "href");
+
+		logo = href != NULL && (strcmp(href, "/") == 0 || strcmp(href, "./") == 0 ||
+		    strcmp(href, "index.html") == 0 || strcmp(href, "/index.php") == 0);
+		free(href);
+	}
+	return logo;
+}
+
 /* The text of the first <h1> under n, new, or NULL. */
 static char *
 first_h1(const xmlNode *n)
@@ -1119,7 +1151,7 @@ first_h1(const xmlNode *n)
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_tag(n, "h1")) {
+		if (is_tag(n, "h1") && !logo_h1(n)) {
 			t = text_of(n);
 			if (*t)
 				return t;

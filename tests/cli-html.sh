@@ -482,10 +482,15 @@ test_expect_success 'signatures: the office after a dash, a comma or in brackets
 	done
 '
 
-test_expect_success 'an <h1> that holds the logo is no headline: the heading over the text is, not the shorter <title>' '
+test_expect_success 'an <h1> that holds the logo (short, or classed so, or a link home alone) is no headline: the heading over the text is, not the shorter <title>' '
 	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>Mở rộng đường ven biển - Báo Miền Biển</title></head><body><div class=logo><h1><a href=/>Báo Miền Biển</a></h1></div><div class=kicker>GIAO THÔNG</div><h2 class=title>Mở rộng đường ven biển nối ba huyện phía nam</h2><div class=content>%s%s</div></body></html>\n" "$p1" "$p2" >logo.html &&
 	"$LUOT" --db logo.db import -q logo.html >/dev/null &&
-	test "$("$LUOT" --db logo.db list --json | jq -r .title)" = "Mở rộng đường ven biển nối ba huyện phía nam"
+	test "$("$LUOT" --db logo.db list --json | jq -r .title)" = "Mở rộng đường ven biển nối ba huyện phía nam" &&
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>%s</title></head><body><div class=top><span class=date>Thứ Năm, 02/07/2015</span></div><h1 class=sitename><a href=/>TẠP CHÍ TÒA ÁN NHÂN DÂN</a></h1><div class=article-title><h3>%s</h3></div><div class=article-date>01/07/2015 2:45 CH</div><div class=body>%s%s</div></body></html>\n" \
+		"Vướng mắc khi hòa giải vụ án ly hôn" "Vướng mắc khi hòa giải vụ án ly hôn" "$p1" "$p2" >logo2.html &&
+	"$LUOT" --db logo2.db import -q logo2.html >/dev/null &&
+	test "$("$LUOT" --db logo2.db list --json | jq -r .title)" = "Vướng mắc khi hòa giải vụ án ly hôn" &&
+	test "$("$LUOT" --db logo2.db list --json | jq -r .published)" = 2015-07-01T14:45
 '
 
 test_expect_success 'dates: a zone in the element after the time'"'"'s, a header'"'"'s day alone over the headline (and over a breadcrumb that repeats it) and the article'"'"'s with its time under it' '
