@@ -74,12 +74,14 @@ static int
 short_year_date(const char *s, size_t at, size_t i, int day, int mon, struct date *d,
     size_t *end)
 {
-	static const char ngay[] = "ngày ";
+	static const char ngay[] = "ngày ", luc[] = " lúc ";
 	size_t k = sizeof ngay - 1;
 	int yy = digits(s, &i, 2, 2);
 
-	if (at < k || strncmp(s + at - k, ngay, k) != 0 || yy < 0 ||
-	    isalpha((unsigned char)s[i]))
+	/* "10/9/14 lúc 14:05": a forum's (XenForo's) date and time. */
+	if (yy < 0 || isalnum((unsigned char)s[i]) || s[i] == '/' || s[i] == '.' ||
+	    ((at < k || strncmp(s + at - k, ngay, k) != 0) &&
+	    !(strncmp(s + i, luc, sizeof luc - 1) == 0 && isdigit((unsigned char)s[i + sizeof luc - 1]))))
 		return 0;
 	yy += yy < 70 ? 2000 : 1900;
 	if (!valid_ymd(yy, mon, day))
