@@ -633,6 +633,17 @@ static const char *const junk_tags[] = {
 	"audio", "map", "dialog", "menu", NULL
 };
 
+/* A sapo is a few sentences: a block named one that holds more is a
+ * column, not the sapo. */
+#define LEDE_MAX 800
+
+/* Class or id words of a site's sapo, the lede above the text. */
+static const char *const lede_words[] = {
+	"sapo", "lead", "description", "desc", "summary", "chapeau", "intro", "tomtat",
+	"tom-tat", "tomluoc", "tom-luoc", "trichdan", "trich-dan", "subhead", "subtitle",
+	"sub-title", "excerpt", "standfirst", NULL
+};
+
 /* Words in a class or id that mark a block as not the article: as
  * Readability's "unlikely candidates", and what Vietnamese sites call
  * theirs ("tin liên quan", "bình luận", "chia sẻ", "xem thêm"). */
@@ -753,6 +764,17 @@ maybe_article(const char *ci)
 	return maybe;
 }
 
+/* A block classed as the sapo and holding no other block
+ * ("ArticleHeader_excerpt", a header's sapo by its name): the article's
+ * even when its class names the header it stands in. */
+static int has_block_child(const xmlNode *n);
+
+static int
+lede_alone(const xmlNode *n, const char *ci)
+{
+	return holds_word(ci, lede_words) && !has_block_child(n) && text_len(n) <= LEDE_MAX;
+}
+
 static int
 is_junk(const xmlNode *n)
 {
@@ -774,7 +796,7 @@ is_junk(const xmlNode *n)
 	/* By its class, unless it holds the headline or an <article>: a
 	 * site's main column may be its "sidebar-1". */
 	junk = holds_word(ci, junk_words) && !maybe_article(ci) &&
-	    !holds_tag(n, "h1") && !holds_tag(n, "article");
+	    !holds_tag(n, "h1") && !holds_tag(n, "article") && !lede_alone(n, ci);
 	/* A hidden block is none of the page the reader sees. */
 	if (!junk) {
 		char *style = attr(n, "style"), *hidden = attr(n, "hidden");
@@ -1176,16 +1198,6 @@ static const char *const heading_words[] = {
 	"title", "tieude", "tieu-de", "headline", NULL
 };
 
-/* A sapo is a few sentences: a block named one that holds more is a
- * column, not the sapo. */
-#define LEDE_MAX 800
-
-/* Class or id words of a site's sapo, the lede above the text. */
-static const char *const lede_words[] = {
-	"sapo", "lead", "description", "desc", "summary", "chapeau", "intro", "tomtat",
-	"tom-tat", "tomluoc", "tom-luoc", "trichdan", "trich-dan", "subhead", "subtitle",
-	"sub-title", "excerpt", "standfirst", NULL
-};
 
 /* The page's description, where it stands on the page outside the body
  * (a site's sapo above its text): a paragraph of its own, first. */

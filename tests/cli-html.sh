@@ -526,6 +526,12 @@ test_expect_success 'a magazine'"'"'s signature under the sapo, over the text: t
 	! "$LUOT" --db mag.db show --json 1 | jq -r ".paragraphs[]" | grep -q "Hồng Nhung\|Học viện"
 '
 
+test_expect_success 'a sapo classed by the header it stands in ("ArticleHeader_excerpt") is the text'"'"'s first paragraph' '
+	page "Gen Z và nỗi sợ bị bỏ lại phía sau" "<main><article class=ArticlePage_article><p class=ArticleHeader_excerpt__Hn4Wc>Nhìn bạn bè thăng chức, khởi nghiệp hay đi du học trên mạng xã hội, nhiều người trẻ thấy mình chậm chân.</p><div class=ArticleBody_body>$p1$p2</div></article></main>" >excerpt.html &&
+	"$LUOT" --db excerpt.db import -q excerpt.html >/dev/null &&
+	"$LUOT" --db excerpt.db show --json 1 | jq -r ".paragraphs[0]" | grep -q "^Nhìn bạn bè thăng chức"
+'
+
 test_expect_success 'a WordPress page: the section over the headline, the reading time and the listen button go; its styled sapo stays' '
 	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title></head><body><h1 class=logo>Nhà quản lý</h1><article id=the-post class=post-content><header><span class=post-cat-wrap><a class=post-cat href=/quan-tri/>Quản trị</a></span><h1 class=entry-title>%s</h1><div class=post-meta><span class=meta-item>Thời gian đọc: 4 phút</span></div></header><div class=entry-content><p>Nghe đọc tin</p><p class=\"has-medium-font-size\"><strong>Chuyển đổi số không chỉ là chuyện công nghệ mà trước hết là chuyện con người.</strong></p>%s%s<p>(Bài đăng trên Tạp chí Nhà quản lý số 19/2020)</p></div></article></body></html>\n" \
 		"Quản trị nhân sự trong thời kỳ chuyển đổi số" "$p1" "$p2" >wp.html &&
