@@ -1374,7 +1374,8 @@ byline_name(const char *text)
 		if (*q == ' ')
 			words++;
 	}
-	if (*name == '\0' || words >= 6 || strlen(name) > 60) {
+	/* "Về tác giả", "Thông tin tác giả": a box's label, no name. */
+	if (*name == '\0' || words >= 6 || strlen(name) > 60 || strstr(name, "tác giả") != NULL) {
 		free(name);
 		return NULL;
 	}
@@ -1545,6 +1546,69 @@ page_byline(xmlNode *n)
 			return name;
 	}
 	return NULL;
+}
+
+/* The first block under n, in document order, whose first line reads as
+ * a name ("Minh Đức" under "Về tác giả"), new; NULL when none does. */
+static char *
+box_name(const xmlNode *n)
+{
+	for (; n != NULL; n = n->next) {
+		char *t, *name;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (has_block_child(n)) {
+			if ((name = box_name(n->children)) != NULL)
+				return name;
+			continue;
+		}
+		t = first_line_of(n);
+		name = byline_name(t);
+		free(t);
+		if (name != NULL)
+			return name;
+	}
+	return NULL;
+}
+
+/* An author's box ("author-box", "about-author"), a card with their
+ * name, photo and a few lines about them, taken out of the tree: not the
+ * article's. The name in it, new, or NULL: the first of its blocks that
+ * reads as one. */
+static char *
+drop_author_boxes(xmlNode *n)
+{
+	static const char *const box_words[] = { "box", "bio", "info", "profile", "about",
+		"card", NULL };
+	char *name = NULL;
+
+	for (xmlNode *next; n != NULL; n = next) {
+		char *ci;
+		int box;
+
+		next = n->next;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		ci = class_id(n);
+		box = holds_word(ci, byline_words) && holds_word(ci, box_words) &&
+		    has_block_child(n) && n->parent != NULL && n->parent->type == XML_ELEMENT_NODE;
+		free(ci);
+		if (!box) {
+			char *in = drop_author_boxes(n->children);
+
+			if (name == NULL)
+				name = in;
+			else
+				free(in);
+			continue;
+		}
+		if (name == NULL)
+			name = box_name(n->children);
+		xmlUnlinkNode(n);
+		xmlFreeNode(n);
+	}
+	return name;
 }
 
 /* Words of s. */
@@ -2138,6 +2202,7 @@ struct page_texts {
 	char **by;		/* names before the date in its element, or NULL */
 	unsigned char *in_h1;	/* the text stands in an <h1> */
 	size_t n, cap;
+	int published_time;	/* a <time> is marked the publication's */
 };
 
 /* The names a dateline starts with ("Nguyên Minh - 07/03/2026 08:47"),
@@ -2296,30 +2361,65 @@ add_text(struct page_texts *pt, const xmlNode *n, int in_h1)
 	pt->n++;
 }
 
+/* Class or itemprop words of a <time> that is the publication's, and of
+ * one that is the last edit's. */
+static const char *const time_published[] = { "published", "datepublished", NULL };
+static const char *const time_modified[] = { "updated", "modified", "datemodified", NULL };
+
+/* n's class, id and itemprop, lower case, new. */
+static char *
+time_marks(const xmlNode *n)
+{
+	char *ci = class_id(n), *prop = attr(n, "itemprop"), *all;
+
+	if (prop == NULL)
+		return ci;
+	all = xasprintf("%s %s", ci, prop);
+	free(ci);
+	free(prop);
+	for (char *p = all; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return all;
+}
+
+/* Is a <time> under n marked with one of words? */
+static int
+time_marked(const xmlNode *n, const char *const *words)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_tag(n, "time")) {
+			char *m = time_marks(n);
+			int marked = holds_word(m, words);
+
+			free(m);
+			if (marked)
+				return 1;
+		}
+		if (time_marked(n->children, words))
+			return 1;
+	}
+	return 0;
+}
+
 /* A <time datetime="2024-02-26T08:30+07:00"> as a dateline of its own,
  * where it stands; 0 when it is the last edit's, whose text is no
  * dateline either. */
 static int
 add_time(struct page_texts *pt, const xmlNode *n)
 {
-	static const char *const modified[] = { "updated", "modified", "datemodified", NULL };
-	static const char *const published[] = { "published", "datepublished", NULL };
-	char *when, *shown, *ci = class_id(n), *prop = attr(n, "itemprop");
+	char *when, *shown, *ci = time_marks(n);
 	struct date d, seen;
 	int update;
 
 	/* "<time class="entry-date updated" datetime=...>": the last edit's
-	 * (WordPress marks a post never edited "published updated"). */
-	if (prop != NULL) {
-		char *p = text_lower(prop), *both = xasprintf("%s %s", ci, p);
-
-		free(p);
-		free(ci);
-		ci = both;
-	}
-	update = holds_word(ci, modified) && !holds_word(ci, published);
+	 * when another is marked the publication's (WordPress marks a post
+	 * never edited "published updated"; tagDiv's Newspaper theme marks
+	 * its one date "updated"). */
+	update = pt->published_time && holds_word(ci, time_modified) &&
+	    !holds_word(ci, time_published);
 	free(ci);
-	free(prop);
 	if (update)
 		return 0;
 	when = attr(n, "datetime");
@@ -2651,7 +2751,7 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	xmlNode *root;
 	const xmlNode *body, *lede;
 	struct meta ld = { 0 }, og = { 0 }, canon = { 0 };
-	struct page_texts texts = { NULL, NULL, NULL, NULL, 0, 0 };
+	struct page_texts texts = { NULL, NULL, NULL, NULL, 0, 0, 0 };
 	struct date meta_date = { 0, 0, 0, 0, 0, DATE_NONE };
 	struct lines_out o;
 	char *page_title = NULL, *title, *h1 = NULL, *text, *byline = NULL,
@@ -2682,9 +2782,18 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 		if (date_parse_meta(og.date, &d) && d.prec >= meta_date.prec)
 			meta_date = d;
 	}
+	texts.published_time = time_marked(root, time_published);
 	page_texts_collect(root, &texts, 0);
 	drop_junk(root);
 	byline = page_byline(root);
+	{
+		char *boxed = drop_author_boxes(root);
+
+		if (byline == NULL)
+			byline = boxed;
+		else
+			free(boxed);
+	}
 	if ((body = find_article(root, ARTICLE_MIN_TEXT)) == NULL &&
 	    (body = find_body(root)) == NULL)
 		body = whole_text(root);

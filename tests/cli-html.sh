@@ -503,13 +503,16 @@ test_expect_success 'dates: a zone in the element after the time'"'"'s, a header
 	test "$("$LUOT" --db today.db list --json | jq -r .published)" = 2009-03-20T08:12
 '
 
-test_expect_success 'a <time> classed as the last edit'"'"'s is no date of the article; one marked published and updated is' '
+test_expect_success 'a <time> classed as the last edit'"'"'s is no date of the article beside one marked published; one marked published and updated is, and one marked updated alone (tagDiv'"'"'s theme) is' '
 	page "Giấy dó làng Bưởi qua những trang tư liệu cũ" "<div class=top-meta><time class=\"entry-date updated\" datetime=2022-08-19T09:12:40+07:00>19/08/2022</time></div><div class=post-meta><time class=\"entry-date published\" datetime=2022-08-18T07:30:00+07:00>Ngày 18 tháng 8 năm 2022</time></div><article>$p1$p2</article>" >edit1.html &&
 	"$LUOT" --db edit1.db import -q edit1.html >/dev/null &&
 	test "$("$LUOT" --db edit1.db list --json | jq -r .published)" = 2022-08-18T07:30 &&
 	page "Giấy dó làng Bưởi qua những trang tư liệu cũ" "<div class=top-meta><time class=\"entry-date published updated\" datetime=2022-08-19T09:12:40+07:00>19/08/2022</time></div><article>$p1$p2</article>" >edit2.html &&
 	"$LUOT" --db edit2.db import -q edit2.html >/dev/null &&
-	test "$("$LUOT" --db edit2.db list --json | jq -r .published)" = 2022-08-19T09:12
+	test "$("$LUOT" --db edit2.db list --json | jq -r .published)" = 2022-08-19T09:12 &&
+	page "Giấy dó làng Bưởi qua những trang tư liệu cũ" "<div class=td-post-date><time class=\"entry-date updated td-module-date\">04/09/2020 - 08:20</time></div><article>$p1$p2</article>" >edit3.html &&
+	"$LUOT" --db edit3.db import -q edit3.html >/dev/null &&
+	test "$("$LUOT" --db edit3.db list --json | jq -r .published)" = 2020-09-04T08:20
 '
 
 test_expect_success 'Joomla'"'"'s article info: the writer in its createdby, its label and section gone from the text' '
@@ -530,6 +533,13 @@ test_expect_success 'a sapo classed by the header it stands in ("ArticleHeader_e
 	page "Gen Z và nỗi sợ bị bỏ lại phía sau" "<main><article class=ArticlePage_article><p class=ArticleHeader_excerpt__Hn4Wc>Nhìn bạn bè thăng chức, khởi nghiệp hay đi du học trên mạng xã hội, nhiều người trẻ thấy mình chậm chân.</p><div class=ArticleBody_body>$p1$p2</div></article></main>" >excerpt.html &&
 	"$LUOT" --db excerpt.db import -q excerpt.html >/dev/null &&
 	"$LUOT" --db excerpt.db show --json 1 | jq -r ".paragraphs[0]" | grep -q "^Nhìn bạn bè thăng chức"
+'
+
+test_expect_success 'an author'"'"'s box after the text: its name the author'"'"'s, its label and lines about them no text' '
+	page "Ngành bán dẫn trước làn sóng dịch chuyển chuỗi cung ứng" "<article>$p1$p2<div class=author-box><img src=a.jpg alt=\"\"><div class=author-box__info><p class=author-box__label>Về tác giả</p><p class=author-box__name><a href=/author/md>Minh Đức</a></p><p class=author-box__bio>Minh Đức là phóng viên mảng công nghệ và tài chính, theo dõi các chủ đề bán dẫn.</p></div></div></article>" >abox.html &&
+	"$LUOT" --db abox.db import -q abox.html >/dev/null &&
+	test "$("$LUOT" --db abox.db list --json | jq -r .author)" = "Minh Đức" &&
+	test "$("$LUOT" --db abox.db show --json 1 | jq -r ".paragraphs | length")" = 2
 '
 
 test_expect_success 'a WordPress page: the section over the headline, the reading time and the listen button go; its styled sapo stays' '
