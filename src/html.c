@@ -650,7 +650,8 @@ static const char *const lede_words[] = {
 static const char *const junk_words[] = {
 	"comment", "binh-luan", "binhluan", "share", "social", "chia-se", "chiase", "related",
 	"relate", "lien-quan", "lienquan", "tin-khac", "tinkhac", "other-news", "othernews",
-	"xem-them", "xemthem", "see-more", "read-more", "readmore", "sidebar", "banner",
+	"xem-them", "xemthem", "see-more", "read-more", "readmore", "read-also", "readalso",
+	"see-also", "seealso", "doc-them", "docthem", "sidebar", "banner",
 	"advert", "-ads", "ads-", "quangcao", "quang-cao", "breadcrumb", "navbar", "menu",
 	"footer", "header", "subscribe", "newsletter", "popup", "modal", "pagination", "pager",
 	"sponsor", "rating", "vote", "tags", "tag-list", "keyword", "box-news", "most-view",
@@ -1043,6 +1044,22 @@ junk_class(const xmlNode *n)
 	return junk;
 }
 
+/* Is n a <span> or <time> with a class, an item of a line that a
+ * style lays out? */
+static int
+styled_item(const xmlNode *n)
+{
+	xmlChar *c;
+	int styled;
+
+	if (n->type != XML_ELEMENT_NODE || !(is_tag(n, "span") || is_tag(n, "time")))
+		return 0;
+	c = xmlGetProp(n, (const xmlChar *)"class");
+	styled = c != NULL && *c;
+	xmlFree(c);
+	return styled;
+}
+
 /* Is block n a box of links set in the text ("Tin cùng chủ đề" and two
  * headlines): no paragraph, two links or more (one in a box classed as
  * related news: "Đọc thêm" and a headline), three quarters of its text
@@ -1106,6 +1123,10 @@ emit(const xmlNode *n, struct lines_out *o)
 			end_line(o);
 			continue;
 		}
+		/* "<span class=date>15/03/2023</span><span class=view>Lượt
+		 * xem</span>": two items a style sets apart, not one word. */
+		if (styled_item(c) && c->prev != NULL && styled_item(c->prev))
+			buf_addc(&o->line, ' ');
 		emit(c->children, o);
 	}
 }

@@ -542,6 +542,15 @@ test_expect_success 'an author'"'"'s box after the text: its name the author'"'"
 	test "$("$LUOT" --db abox.db show --json 1 | jq -r ".paragraphs | length")" = 2
 '
 
+test_expect_success 'a date and a view count in spans side by side are two items (the line goes as a dateline); a "read also" box in the text goes, and the text after it stays' '
+	page "Cảnh giác thủ đoạn giả danh công an gọi điện" "<article><div class=article-meta><span class=article-date>10:15 | 15/03/2023</span><span class=article-view>Lượt xem: 3.241</span></div><div class=body>$p1<div class=m-read-also><span class=m-read-also__title>Đọc thêm</span><a class=m-read-also__link href=/b>Mê Kông: Mùa lũ đến muộn</a></div><p>Thời lượng đọc: 4 phút</p>$p2$p3</div></article>" >spans.html &&
+	"$LUOT" --db spans.db import -q spans.html >/dev/null &&
+	"$LUOT" --db spans.db show --json 1 | jq -r ".paragraphs[]" >spans.txt &&
+	test "$(wc -l <spans.txt)" = 3 &&
+	tail -n 1 spans.txt | grep -q "^Đoạn văn cuối cùng" &&
+	test "$("$LUOT" --db spans.db list --json | jq -r .published)" = 2023-03-15T10:15
+'
+
 test_expect_success 'a WordPress page: the section over the headline, the reading time and the listen button go; its styled sapo stays' '
 	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title></head><body><h1 class=logo>Nhà quản lý</h1><article id=the-post class=post-content><header><span class=post-cat-wrap><a class=post-cat href=/quan-tri/>Quản trị</a></span><h1 class=entry-title>%s</h1><div class=post-meta><span class=meta-item>Thời gian đọc: 4 phút</span></div></header><div class=entry-content><p>Nghe đọc tin</p><p class=\"has-medium-font-size\"><strong>Chuyển đổi số không chỉ là chuyện công nghệ mà trước hết là chuyện con người.</strong></p>%s%s<p>(Bài đăng trên Tạp chí Nhà quản lý số 19/2020)</p></div></article></body></html>\n" \
 		"Quản trị nhân sự trong thời kỳ chuyển đổi số" "$p1" "$p2" >wp.html &&
