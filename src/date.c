@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -242,8 +243,11 @@ english_month(const char *s, size_t *i)
 		"june", "july", "august", "september", "october", "november", "december" };
 
 	for (int k = 0; k < 12; k++) {
-		size_t n = strlen(names[k]), j = *i;
+		size_t n, j = *i;
 
+		if (s[j] != names[k][0])	/* most words: no strncmp at all */
+			continue;
+		n = strlen(names[k]);
 		if (strncmp(s + j, names[k], n) == 0) {
 			j += n;
 		} else if (strncmp(s + j, names[k], 3) == 0) {
@@ -265,11 +269,23 @@ static int
 english_day(const char *s, size_t *i)
 {
 	int day = digits(s, i, 1, 2);
+	const char *e = s + *i;
 
-	if (day >= 0 && (strncmp(s + *i, "st", 2) == 0 || strncmp(s + *i, "nd", 2) == 0 ||
-	    strncmp(s + *i, "rd", 2) == 0 || strncmp(s + *i, "th", 2) == 0))
+	if (day >= 0 && ((e[0] == 's' && e[1] == 't') || (e[0] == 'n' && e[1] == 'd') ||
+	    (e[0] == 'r' && e[1] == 'd') || (e[0] == 't' && e[1] == 'h')))
 		*i += 2;
 	return day;
+}
+
+/* The first digit in the n bytes at s (fewer at its end), or NULL. */
+static const char *
+digit_within(const char *s, size_t n)
+{
+	for (size_t k = 0; k < n && s[k]; k++) {
+		if (s[k] >= '0' && s[k] <= '9')
+			return s + k;
+	}
+	return NULL;
 }
 
 /* An English month, or "th5" (WordPress's Vietnamese short month), at
@@ -288,6 +304,22 @@ short_month(const char *s, size_t *i)
 	return mon;
 }
 
+/* The most bytes before a date's first digit ("tháng mười hai 14"). */
+#define DATE_LEAD 24
+
+/* May an English date, or "th5 12, 2014", begin with c? */
+static int
+english_opener(char c)
+{
+	switch (c) {
+	case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd':
+	case 't':
+		return 1;
+	default:
+		return c >= '0' && c <= '9';
+	}
+}
+
 /* "May 12, 2014", "12 May 2014" (lowered): the dates of WordPress and
  * other software left in English, as older sites show them; "Th5 12,
  * 2014", WordPress's Vietnamese short month. */
@@ -301,10 +333,12 @@ english_date(const char *s, size_t at, struct date *d, size_t *end)
 		if ((day = english_day(s, &i)) < 0)
 			return 0;
 		i = skip_spaces(s, i);
-		if ((mon = short_month(s, &i)) < 0)
+		if (s[i] < 'a' || !english_opener(s[i]) || (mon = short_month(s, &i)) < 0)
 			return 0;
 	} else {
-		if ((mon = short_month(s, &i)) < 0)
+		/* Most words are no month: none has a digit close after it. */
+		if (digit_within(s + i, 12) == NULL ||
+		    (mon = short_month(s, &i)) < 0)
 			return 0;
 		i = skip_spaces(s, i);
 		if ((day = english_day(s, &i)) < 0)
@@ -479,13 +513,25 @@ find_time(const char *s, size_t floor, size_t dstart, size_t dend, struct date *
 static int
 find_at(const char *low, struct date *d, size_t *start, size_t *end)
 {
+	const char *digit = digit_within(low, SIZE_MAX);
+
+	if (digit == NULL)
+		return 0;
 	for (size_t i = 0; low[i]; i++) {
+		/* Every date has a digit within DATE_LEAD bytes of its start
+		 * ("tháng mười hai 14"): far from one, nothing to try. */
+		if (digit < low + i && (digit = digit_within(low + i, SIZE_MAX)) == NULL)
+			return 0;
+		if ((size_t)(digit - low) > i + DATE_LEAD) {
+			i = (size_t)(digit - low) - DATE_LEAD - 1;
+			continue;
+		}
 		if (!boundary_before(low, i))
 			continue;
 		if ((isdigit((unsigned char)low[i]) && (numeric_date(low, i, d, end) ||
 		    worded_date(low, i, d, end))) || (low[i] == 'n' && worded_date(low, i, d, end)) ||
 		    (low[i] == 't' && month_first_date(low, i, d, end)) ||
-		    (strchr("0123456789jfmasondt", low[i]) != NULL && english_date(low, i, d, end))) {
+		    (english_opener(low[i]) && english_date(low, i, d, end))) {
 			*start = i;
 			return 1;
 		}
