@@ -142,9 +142,14 @@ named(const struct zone *list, const char *low, size_t *i)
 {
 	for (const struct zone *z = list; z->name != NULL; z++) {
 		size_t n = strlen(z->name);
-		unsigned char next = (unsigned char)low[*i + n];
+		unsigned char next;
 
-		if (strncmp(low + *i, z->name, n) == 0 && !isalnum(next) && next < 0x80) {
+		/* The byte after the name is read only when the name is
+		 * there: the text may end before n bytes. */
+		if (strncmp(low + *i, z->name, n) != 0)
+			continue;
+		next = (unsigned char)low[*i + n];
+		if (!isalnum(next) && next < 0x80) {
 			*i += n;
 			return z;
 		}
