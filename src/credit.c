@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "credit.h"
@@ -244,8 +245,10 @@ credit_rank_len(const char *s)
 		for (int k = 0; ranks[k] && m == 0; k++) {
 			size_t n = strlen(ranks[k]);
 
-			/* "PGS, TS. Đỗ Quang Huy" too. */
-			if (strncmp(p, ranks[k], n) == 0 && (p[n] == ' ' ||
+			/* "PGS, TS. Đỗ Quang Huy" too; "Thượng tá, nhà phê
+			 * bình ...": in small letters after the first. */
+			if ((p[0] == ranks[k][0] || (len > 0 && p[0] == tolower((unsigned char)ranks[k][0]))) &&
+			    strncmp(p + 1, ranks[k] + 1, n - 1) == 0 && (p[n] == ' ' ||
 			    (p[n] == ',' && p[n + 1] == ' ')))
 				m = n;
 		}

@@ -1153,6 +1153,30 @@ drop_before_headline(const xmlNode *body, const xmlNode *h1)
 	}
 }
 
+/* The first block under n whose text, on one line, is t; or NULL. */
+static const xmlNode *
+block_saying(const xmlNode *n, const char *t)
+{
+	for (; n != NULL; n = n->next) {
+		const xmlNode *found;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!has_block_child(n) && text_len(n) <= strlen(t) * 2) {
+			char *mine = text_of(n), *line = text_one_line(mine);
+			int same = line != NULL && strcmp(line, t) == 0;
+
+			free(mine);
+			free(line);
+			if (same)
+				return n;
+		}
+		if ((found = block_saying(n->children, t)) != NULL)
+			return found;
+	}
+	return NULL;
+}
+
 /* Is the <h1> n the site's logo ("<h1 class=sitename><a href=/>TẠP CHÍ
  * ...</a></h1>"): classed so, or a link to the site's home alone? */
 static int
@@ -1216,7 +1240,7 @@ before(const xmlNode *a, const xmlNode *b)
 
 /* Class or id words of a block that holds the headline. */
 static const char *const heading_words[] = {
-	"title", "tieude", "tieu-de", "headline", NULL
+	"title", "tieude", "tieu-de", "headline", "tenbai", "ten-bai", NULL
 };
 
 
@@ -1924,13 +1948,23 @@ bold_first_line(const xmlNode *n)
 static int
 right_aligned(const xmlNode *n)
 {
-	char *align = attr(n, "align"), *style = attr(n, "style");
+	/* Classes of CSS frameworks and themes that set a block right. */
+	static const char *const right_words[] = { "text-right", "text-end", "align-right",
+		"alignright", "has-text-align-right", "pull-right", "float-right", NULL };
+	char *align = attr(n, "align"), *style = attr(n, "style"), *cls = attr(n, "class");
 	int right = (align != NULL && strcasecmp(align, "right") == 0) ||
 	    (style != NULL && strcasestr(style, "text-align") != NULL &&
 	    strcasestr(style, "right") != NULL);
 
+	if (!right && cls != NULL) {
+		char *low = text_lower(cls);
+
+		right = holds_word(low, right_words);
+		free(low);
+	}
 	free(align);
 	free(style);
+	free(cls);
 	return right;
 }
 
@@ -2186,6 +2220,39 @@ body_signature(xmlNode *body)
 			}
 		}
 		free(t);
+	}
+	/* NukeViet's "<div class=bodytext>...</div><div><p class=\"h5
+	 * text-right\"><strong>Thanh Hương - Đình Trung</strong></p></div>":
+	 * the signature in the blocks just after the body's. */
+	for (xmlNode *after = body->next; after != NULL && name == NULL; after = after->next) {
+		xmlNode **w = NULL;
+		size_t wn = 0, wcap = 0;
+
+		/* The first block with text only. */
+		if (after->type != XML_ELEMENT_NODE || text_len(after) == 0)
+			continue;
+		if (text_len(after) > SIGNATURE_MAX * 2)
+			break;
+		if ((is_tag(after, "p") || is_tag(after, "div")) && !has_block_child(after)) {
+			w = xmalloc(sizeof *w);
+			w[wn++] = after;
+		} else {
+			blocks_under(after, &w, &wn, &wcap);
+		}
+		if (wn == 1 && (right_aligned(w[0]) || all_bold(w[0]))) {
+			char *t = first_line_of(w[0]);
+
+			if ((name = signature_names(t)) != NULL && agency_code(name)) {
+				free(name);
+				name = NULL;
+			} else if (name != NULL) {
+				xmlUnlinkNode(after);
+				xmlFreeNode(after);
+			}
+			free(t);
+		}
+		free(w);
+		break;
 	}
 	/* A magazine signs over the text, under its sapo: "<p
 	 * align=right><strong>ThS. Lê Hồng Nhung</strong><br><em>Học viện
@@ -2693,6 +2760,59 @@ heading_before(const xmlNode *n, const xmlNode *stop, int *at)
 	return last;
 }
 
+/* The first heading (heading_of's kind) under n that begins with a part
+ * of the <title> t between its separators, of a headline's words at
+ * least ("Van nghe Quan doi - Người lính trong truyện ngắn hậu chiến",
+ * an old site's <title> half without its marks, over "<div
+ * class=tenbai>Người lính trong truyện ngắn hậu chiến: những trang
+ * ...</div>"); new, or NULL. */
+static char *
+heading_begun_by(const xmlNode *n, const char *t)
+{
+	static const char *const seps[] = { " - ", " | ", " – ", " — ", NULL };
+
+	for (; t != NULL && n != NULL; n = n->next) {
+		char *h, *found = NULL;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!heading_of(n, &h)) {
+			if ((found = heading_begun_by(n->children, t)) != NULL)
+				return found;
+			continue;
+		}
+		if (h == NULL)
+			continue;
+		take(&h, text_one_line(h));
+		for (const char *part = t; part != NULL && found == NULL; ) {
+			const char *end = NULL;
+			size_t len, sep = 0;
+
+			for (size_t k = 0; seps[k] != NULL; k++) {
+				const char *at = strstr(part, seps[k]);
+
+				if (at != NULL && (end == NULL || at < end)) {
+					end = at;
+					sep = strlen(seps[k]);
+				}
+			}
+			len = end != NULL ? (size_t)(end - part) : strlen(part);
+			if (len > 0 && strncmp(h, part, len) == 0) {
+				char *piece = xstrndup(part, len);
+
+				if (count_words(piece) >= HEADLINE_MIN_WORDS)
+					found = h;
+				free(piece);
+			}
+			part = end != NULL ? end + sep : NULL;
+		}
+		if (found != NULL)
+			return found;
+		free(h);
+	}
+	return NULL;
+}
+
 /* Does the page show title (as one of its texts, or begun by one)? */
 static int
 title_shown(const struct page_texts *pt, const char *title)
@@ -2818,31 +2938,6 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 	if ((body = find_article(root, ARTICLE_MIN_TEXT)) == NULL &&
 	    (body = find_body(root)) == NULL)
 		body = whole_text(root);
-	memset(&o, 0, sizeof o);
-	buf_init(&o.text);
-	buf_init(&o.line);
-	strlist_init(&o.captions);
-	strlist_init(&o.links);
-	{
-		const char *desc = ld.description ? ld.description : og.description;
-		const char *named = ld.title ? ld.title : og.title ? og.title : page_title;
-
-		/* A site whose description is its headline: no sapo by it. */
-		if (desc != NULL && named != NULL && strncmp(desc, named, strlen(desc)) == 0)
-			desc = NULL;
-		lede = visible_lede(root, find_tag(root, "h1"), body, desc);
-	}
-	signature = body_signature((xmlNode *)body);
-	if (lede != NULL) {
-		emit(lede->children, &o);
-		end_line(&o);
-	}
-	if (body != NULL) {
-		drop_before_headline(body, find_tag(body->children, "h1"));
-		emit(body->children, &o);
-	}
-	end_line(&o);
-	buf_addc(&o.text, '\0');
 	/* The headline: the metadata's, else the one the page shows, else
 	 * its <title> without the site's name. */
 	h1 = first_h1(root);
@@ -2866,12 +2961,45 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 			int at = 0;
 			char *over = heading_before(root, body, &at);
 
-			if (at)
+			if (at && over != NULL)
 				take(&title, over);
 			else
+				take(&title, heading_begun_by(root, page_title));
+			if (!at)
 				free(over);
 		}
 	}
+	memset(&o, 0, sizeof o);
+	buf_init(&o.text);
+	buf_init(&o.line);
+	strlist_init(&o.captions);
+	strlist_init(&o.links);
+	{
+		const char *desc = ld.description ? ld.description : og.description;
+		const char *named = ld.title ? ld.title : og.title ? og.title : page_title;
+
+		/* A site whose description is its headline: no sapo by it. */
+		if (desc != NULL && named != NULL && strncmp(desc, named, strlen(desc)) == 0)
+			desc = NULL;
+		lede = visible_lede(root, find_tag(root, "h1"), body, desc);
+	}
+	signature = body_signature((xmlNode *)body);
+	if (lede != NULL) {
+		emit(lede->children, &o);
+		end_line(&o);
+	}
+	if (body != NULL) {
+		const xmlNode *top = find_tag(body->children, "h1");
+
+		/* No <h1>: the block the headline is shown in ("<div
+		 * class=tenbai>"), in an old table page's body. */
+		if (top == NULL && title != NULL)
+			top = block_saying(body->children, title);
+		drop_before_headline(body, top);
+		emit(body->children, &o);
+	}
+	end_line(&o);
+	buf_addc(&o.text, '\0');
 	/* Entities are read now: "&#27;" is an escape, "&nbsp;" a space
 	 * that is not one. Cleaned as a page's text is. */
 	text = text_decode(o.text.data, o.text.len - 1, &n, NULL);

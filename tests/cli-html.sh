@@ -555,6 +555,23 @@ test_expect_success 'a date and a view count in spans side by side are two items
 	test "$("$LUOT" --db spans.db list --json | jq -r .published)" = 2023-03-15T10:15
 '
 
+test_expect_success 'an old table page: the headline in a classed block the <title> half names, what stands before it in the body gone, a second title in small letters before the name' '
+	printf "<html><head><meta charset=utf-8><title>Van nghe Quan doi - Người lính trong truyện ngắn hậu chiến</title></head><body><table><tr><td class=cotgiua><table><tr><td class=tieudebox>Số tạp chí</td></tr><tr><td>Văn nghệ Quân đội số 708 (9-2010)</td></tr></table><div class=chuyenmuc>Lý luận phê bình</div><div class=tenbai>Người lính trong truyện ngắn hậu chiến: những trang viết lặng lẽ</div><div class=tacgia>Thượng tá, nhà phê bình Lê Hữu Nghĩa</div><div class=ngaydang>Cập nhật: 14/09/2010 4:22 CH</div>%s%s</td></tr></table></body></html>\n" "$p1" "$p2" >vnqd.html &&
+	"$LUOT" --db vnqd.db import -q vnqd.html >/dev/null &&
+	"$LUOT" --db vnqd.db list --json >vnqd.json &&
+	test "$(jq -r .title vnqd.json)" = "Người lính trong truyện ngắn hậu chiến: những trang viết lặng lẽ" &&
+	test "$(jq -r .author vnqd.json)" = "Lê Hữu Nghĩa" &&
+	test "$(jq -r .published vnqd.json)" = 2010-09-14T16:22 &&
+	test "$("$LUOT" --db vnqd.db show --json 1 | jq -r ".paragraphs | length")" = 2
+'
+
+test_expect_success 'a signature set right by its class, in the block just after the body'"'"'s' '
+	page "Sư đoàn 361 tổ chức hội thao kỹ thuật năm 2024" "<div class=panel-body><div class=\"bodytext margin-bottom-lg\">$p1$p2</div><div class=margin-bottom-lg><p class=\"h5 text-right\"><strong>Thanh Hương - Đình Trung</strong></p></div></div>" >nv.html &&
+	"$LUOT" --db nv.db import -q nv.html >/dev/null &&
+	test "$("$LUOT" --db nv.db list --json | jq -r .author)" = "Thanh Hương - Đình Trung" &&
+	test "$("$LUOT" --db nv.db show --json 1 | jq -r ".paragraphs | length")" = 2
+'
+
 test_expect_success 'a WordPress page: the section over the headline, the reading time and the listen button go; its styled sapo stays' '
 	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title></head><body><h1 class=logo>Nhà quản lý</h1><article id=the-post class=post-content><header><span class=post-cat-wrap><a class=post-cat href=/quan-tri/>Quản trị</a></span><h1 class=entry-title>%s</h1><div class=post-meta><span class=meta-item>Thời gian đọc: 4 phút</span></div></header><div class=entry-content><p>Nghe đọc tin</p><p class=\"has-medium-font-size\"><strong>Chuyển đổi số không chỉ là chuyện công nghệ mà trước hết là chuyện con người.</strong></p>%s%s<p>(Bài đăng trên Tạp chí Nhà quản lý số 19/2020)</p></div></article></body></html>\n" \
 		"Quản trị nhân sự trong thời kỳ chuyển đổi số" "$p1" "$p2" >wp.html &&

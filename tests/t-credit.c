@@ -127,6 +127,9 @@ main(void)
 	    "  an office of the courts");
 	is_int((int)credit_rank_len("Nghệ sĩ Nhân dân Lan Hương"),
 	    (int)strlen("Nghệ sĩ Nhân dân "), "  an honour in words, whole");
+	is_int((int)credit_rank_len("Thượng tá, nhà phê bình Lê Hữu Nghĩa"),
+	    (int)strlen("Thượng tá, nhà phê bình "), "  a second title in small letters");
+	is_int((int)credit_rank_len("nhà báo Lê Hữu"), 0, "  but never the first");
 	is_int((int)credit_rank_len("N.Mạnh"), 0, "initials are no degree");
 	is_int((int)credit_rank_len("TSMC đầu tư"), 0, "  nor a word that opens with one");
 	is_int((int)credit_rank_len("TS.Lê Hùng"), 0, "  nor one glued to a name");
