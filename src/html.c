@@ -3063,6 +3063,21 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 				break;
 			}
 		}
+		/* Metadata that names the first writer only ("Bài: Khánh Linh
+		 * - Bảo Ngọc" shown, Ghost's JSON-LD one of them): the names
+		 * the page shows, when they begin with it. */
+		for (size_t k = 1; i == 0 && k < 3; k++) {
+			char *shown = author_name(names[k], a->source, a->url);
+			size_t first = a->author ? strlen(a->author) : 0;
+
+			if (shown != NULL && first > 0 && strncmp(shown, a->author, first) == 0 &&
+			    (strncmp(shown + first, " - ", 3) == 0 ||
+			    strncmp(shown + first, ", ", 2) == 0)) {
+				take(&a->author, shown);
+				break;
+			}
+			free(shown);
+		}
 		/* Else the text's own trailer's ("PV Ngọc Hà" closing it),
 		 * read as the others are. */
 		if (i == sizeof names / sizeof *names && a->author != NULL)

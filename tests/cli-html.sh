@@ -572,6 +572,12 @@ test_expect_success 'a signature set right by its class, in the block just after
 	test "$("$LUOT" --db nv.db show --json 1 | jq -r ".paragraphs | length")" = 2
 '
 
+test_expect_success 'metadata that names the first of the writers the byline shows: the byline'"'"'s names' '
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>%s</title><script type=application/ld+json>{\"@type\":\"Article\",\"author\":{\"@type\":\"Person\",\"name\":\"Khánh Linh\"}}</script></head><body><h1>%s</h1><h4 class=author-name>Bài: <a href=/a/kl>Khánh Linh</a> - <a href=/a/bn>Bảo Ngọc</a></h4><article>%s%s</article></body></html>\n" "Teen săn nghề tương lai tại ngày hội" "Teen săn nghề tương lai tại ngày hội" "$p1" "$p2" >ghost.html &&
+	"$LUOT" --db ghost.db import -q ghost.html >/dev/null &&
+	test "$("$LUOT" --db ghost.db list --json | jq -r .author)" = "Khánh Linh - Bảo Ngọc"
+'
+
 test_expect_success 'a WordPress page: the section over the headline, the reading time and the listen button go; its styled sapo stays' '
 	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title></head><body><h1 class=logo>Nhà quản lý</h1><article id=the-post class=post-content><header><span class=post-cat-wrap><a class=post-cat href=/quan-tri/>Quản trị</a></span><h1 class=entry-title>%s</h1><div class=post-meta><span class=meta-item>Thời gian đọc: 4 phút</span></div></header><div class=entry-content><p>Nghe đọc tin</p><p class=\"has-medium-font-size\"><strong>Chuyển đổi số không chỉ là chuyện công nghệ mà trước hết là chuyện con người.</strong></p>%s%s<p>(Bài đăng trên Tạp chí Nhà quản lý số 19/2020)</p></div></article></body></html>\n" \
 		"Quản trị nhân sự trong thời kỳ chuyển đổi số" "$p1" "$p2" >wp.html &&
