@@ -789,6 +789,10 @@ is_junk(const xmlNode *n)
 	 * enough or paragraphs in it. */
 	if (is_tag(n, "form"))
 		return !holds_tag(n, "h1") && text_len(n) < FORM_MAX_TEXT && count_tag(n, "p", 2) < 2;
+	/* "<aside class=\"left newsdetail\"><article><h1>": a layout's
+	 * column named by the tag, holding the article itself. */
+	if (is_tag(n, "aside") && (holds_tag(n, "h1") || holds_tag(n, "article")))
+		return 0;
 	if (tag_in(n, junk_tags))
 		return 1;
 	if (tag_in(n, keep))
@@ -2337,6 +2341,14 @@ names_after_head(const char *line)
 
 			if (e != NULL && e < end)
 				end = e;
+		}
+		/* "... bởi <a>Thanh Bình</a> <span>2.914 lượt xem</span>":
+		 * a name has no digit; the counter after it is no part. */
+		for (const char *e = at; e < end; e++) {
+			if (isdigit((unsigned char)*e)) {
+				end = e;
+				break;
+			}
 		}
 		part = xstrndup(at, (size_t)(end - at));
 		names = signature_names(part);

@@ -578,6 +578,15 @@ test_expect_success 'metadata that names the first of the writers the byline sho
 	test "$("$LUOT" --db ghost.db list --json | jq -r .author)" = "Khánh Linh - Bảo Ngọc"
 '
 
+test_expect_success 'an article inside an <aside> (a layout'"'"'s column so tagged) is read; its writer after "bởi", a view count after the name' '
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>%s</title></head><body><aside class=\"left newsdetail\"><article><h1>%s</h1><div class=userdetail><span>Ngày <b>04/11/2014</b> lúc 16:45 bởi <a href=/tg/tb>Thanh Bình</a></span> <span class=view>2.914 lượt xem</span></div><div class=news-content>%s%s</div></article></aside><aside class=right><h3>Tin mới</h3></aside></body></html>\n" "5 mẹo giúp điện thoại dùng pin lâu hơn" "5 mẹo giúp điện thoại dùng pin lâu hơn" "$p1" "$p2" >aside.html &&
+	"$LUOT" --db aside.db import -q aside.html >/dev/null &&
+	"$LUOT" --db aside.db list --json >aside.json &&
+	test "$(jq -r .author aside.json)" = "Thanh Bình" &&
+	test "$(jq -r .published aside.json)" = 2014-11-04T16:45 &&
+	test "$("$LUOT" --db aside.db show --json 1 | jq -r ".paragraphs | length")" = 2
+'
+
 test_expect_success 'a WordPress page: the section over the headline, the reading time and the listen button go; its styled sapo stays' '
 	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title></head><body><h1 class=logo>Nhà quản lý</h1><article id=the-post class=post-content><header><span class=post-cat-wrap><a class=post-cat href=/quan-tri/>Quản trị</a></span><h1 class=entry-title>%s</h1><div class=post-meta><span class=meta-item>Thời gian đọc: 4 phút</span></div></header><div class=entry-content><p>Nghe đọc tin</p><p class=\"has-medium-font-size\"><strong>Chuyển đổi số không chỉ là chuyện công nghệ mà trước hết là chuyện con người.</strong></p>%s%s<p>(Bài đăng trên Tạp chí Nhà quản lý số 19/2020)</p></div></article></body></html>\n" \
 		"Quản trị nhân sự trong thời kỳ chuyển đổi số" "$p1" "$p2" >wp.html &&
