@@ -1352,10 +1352,23 @@ static const char *const byline_heads[] = {
 	"Tin, ảnh:", "Tin - ảnh:", "Tin-ảnh:", "Bài:", "Tin:", "By ", "Viết bởi ", "Đăng bởi ",
 	"Bởi ", "bởi ", "Nhóm phóng viên:", "Nhóm PV:", "Nhóm tác giả:", "Phóng viên:", "PV:",
 	"Người viết:", "Người đăng:", "Đăng bởi:", "Viết bởi:", "Tác giả bài viết:", "Thực hiện:",
-	"Nhóm thực hiện:", "Ghi chép:", "Ghi chép của ", "Bài viết của ", "Tác giả ", NULL
+	"Nhóm thực hiện:", "Ghi chép:", "Ghi chép của ", "Bài viết của ",
+	"Bài viết được viết bởi ", "Bài viết bởi ", "Được viết bởi ", "Tác giả ", NULL
 };
 
 static char *signature_names(const char *text);
+
+/* Does t open with one of byline_heads ("Tác giả:", "Bài viết bởi ")? */
+static int
+opens_with_head(const char *t)
+{
+	t += strspn(t, " \t\r\n");
+	for (size_t i = 0; byline_heads[i] != NULL; i++) {
+		if (strncmp(t, byline_heads[i], strlen(byline_heads[i])) == 0)
+			return 1;
+	}
+	return 0;
+}
 
 /* "Thu Hằng/Bnews/vnanet.vn", "Minh Trang/BNEWS/TTXVN", "Văn Lâm/Người
  * Việt": the names before the paper's or agency's path, a few words,
@@ -1880,7 +1893,7 @@ author_name(const char *name, const char *site, const char *url)
 		/* "ThS. Đỗ Thị Mai - Vũ Hoàng Nam": two names after it. */
 		if (rank > 0 && rank < n && (credit_vietnamese_name(t + rank) ||
 		    (capitalised(t + rank) && (strstr(t + rank, " - ") != NULL ||
-		    strstr(t + rank, ", ") != NULL)))) {
+		    strstr(t + rank, " – ") != NULL || strstr(t + rank, ", ") != NULL)))) {
 			memmove(t, t + rank, n - rank + 1);
 			n -= rank;
 		}
@@ -2267,9 +2280,14 @@ body_signature(xmlNode *body)
 		if (v[i] == NULL || text_len(v[i]) == 0)
 			continue;
 		first++;
-		if (!right_aligned(v[i]) || !(all_bold(v[i]) || bold_first_line(v[i])))
-			continue;
 		t = first_line_of(v[i]);
+		/* Or in italics, saying so: "<p><em>Bài viết được viết bởi
+		 * ThS.BS Đỗ Thanh Hùng - Khoa Nhi</em></p>" under the sapo. */
+		if (!(right_aligned(v[i]) && (all_bold(v[i]) || bold_first_line(v[i]))) &&
+		    !(all_bold(v[i]) && opens_with_head(t))) {
+			free(t);
+			continue;
+		}
 		if ((name = signature_names(t)) != NULL && !agency_code(name)) {
 			xmlUnlinkNode(v[i]);
 			xmlFreeNode(v[i]);

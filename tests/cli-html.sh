@@ -480,7 +480,8 @@ test_expect_success 'signatures: the office after a dash, a comma or in brackets
 		"<p style=\"text-align:right\"><b>Minh Anh - Trường Giang</b></p>|Minh Anh - Trường Giang" \
 		"<p style=\"text-align:right\">ThS. Đỗ Thị Mai - TS. Vũ Hoàng Nam</p>|Đỗ Thị Mai - Vũ Hoàng Nam" \
 		"<p class=signature>PV Ngọc Hà</p>|Ngọc Hà" \
-		"<p style=\"text-align:right\"><b>ThS. Trần Văn Lợi</b><br><i>Ban Tổ chức Trung ương</i></p><p style=\"text-align:right\"><b>TS. Lê Quang Huy</b><br><i>Học viện Chính trị khu vực III</i></p>|Trần Văn Lợi, Lê Quang Huy"; do
+		"<p style=\"text-align:right\"><b>ThS. Trần Văn Lợi</b><br><i>Ban Tổ chức Trung ương</i></p><p style=\"text-align:right\"><b>TS. Lê Quang Huy</b><br><i>Học viện Chính trị khu vực III</i></p>|Trần Văn Lợi, Lê Quang Huy" \
+		"<p style=\"text-align:right\"><strong>TS.KTS Lê Văn Hưng – KTS. Đỗ Thu Trang</strong></p>|Lê Văn Hưng – Đỗ Thu Trang"; do
 		i=$((i + 1)) &&
 		test "$(author_of sg$i "Khởi tố vụ án lừa đảo qua mạng tại Nghệ An" "<article>$p1$p2${case%|*}</article>")" = "${case#*|}" || return 1
 	done
@@ -576,6 +577,13 @@ test_expect_success 'metadata that names the first of the writers the byline sho
 	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>%s</title><script type=application/ld+json>{\"@type\":\"Article\",\"author\":{\"@type\":\"Person\",\"name\":\"Khánh Linh\"}}</script></head><body><h1>%s</h1><h4 class=author-name>Bài: <a href=/a/kl>Khánh Linh</a> - <a href=/a/bn>Bảo Ngọc</a></h4><article>%s%s</article></body></html>\n" "Teen săn nghề tương lai tại ngày hội" "Teen săn nghề tương lai tại ngày hội" "$p1" "$p2" >ghost.html &&
 	"$LUOT" --db ghost.db import -q ghost.html >/dev/null &&
 	test "$("$LUOT" --db ghost.db list --json | jq -r .author)" = "Khánh Linh - Bảo Ngọc"
+'
+
+test_expect_success 'a credit in italics under the sapo that says who wrote it: the writer, not the office' '
+	page "Sốt ở trẻ nhỏ: khi nào cần đưa trẻ đến bệnh viện" "<article><p><strong>Sốt là triệu chứng thường gặp nhất khiến cha mẹ đưa con đi khám.</strong></p><p><em>Bài viết được viết bởi ThS.BS Đỗ Thanh Hùng - Khoa Nhi - Bệnh viện Đa khoa</em></p>$p1$p2</article>" >italic.html &&
+	"$LUOT" --db italic.db import -q italic.html >/dev/null &&
+	test "$("$LUOT" --db italic.db list --json | jq -r .author)" = "Đỗ Thanh Hùng" &&
+	! "$LUOT" --db italic.db show --json 1 | jq -r ".paragraphs[]" | grep -q "viết bởi"
 '
 
 test_expect_success 'an article inside an <aside> (a layout'"'"'s column so tagged) is read; its writer after "bởi", a view count after the name' '
