@@ -595,6 +595,13 @@ test_expect_success 'an article inside an <aside> (a layout'"'"'s column so tagg
 	test "$("$LUOT" --db aside.db show --json 1 | jq -r ".paragraphs | length")" = 2
 '
 
+test_expect_success 'a health site'"'"'s page: the reviewer'"'"'s line, the disclaimer, the sources and a shop'"'"'s product box are no text, and the reviewer no author' '
+	page "Mất ngủ kéo dài: nguyên nhân và cách cải thiện" "<article><p class=byline>Tham vấn y khoa: ThS.BS Lê Thị Thu Hà</p>$p1$p2<div class=product-box><p>Máy đo huyết áp đang giảm giá tại nhà thuốc</p><a class=btn-buy href=/mua>Xem ngay</a></div><p>Hello Bacsi không đưa ra lời khuyên, chẩn đoán hay phương pháp điều trị y khoa.</p><h3>Nguồn tham khảo</h3><ul><li>Insomnia. Mayo Clinic. Truy cập ngày 10/5/2016.</li></ul></article>" >health.html &&
+	"$LUOT" --db health.db import -q health.html >/dev/null &&
+	test "$("$LUOT" --db health.db list --json | jq -r .author)" = null &&
+	test "$("$LUOT" --db health.db show --json 1 | jq -r ".paragraphs | length")" = 2
+'
+
 test_expect_success 'a WordPress page: the section over the headline, the reading time and the listen button go; its styled sapo stays' '
 	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title></head><body><h1 class=logo>Nhà quản lý</h1><article id=the-post class=post-content><header><span class=post-cat-wrap><a class=post-cat href=/quan-tri/>Quản trị</a></span><h1 class=entry-title>%s</h1><div class=post-meta><span class=meta-item>Thời gian đọc: 4 phút</span></div></header><div class=entry-content><p>Nghe đọc tin</p><p class=\"has-medium-font-size\"><strong>Chuyển đổi số không chỉ là chuyện công nghệ mà trước hết là chuyện con người.</strong></p>%s%s<p>(Bài đăng trên Tạp chí Nhà quản lý số 19/2020)</p></div></article></body></html>\n" \
 		"Quản trị nhân sự trong thời kỳ chuyển đổi số" "$p1" "$p2" >wp.html &&
