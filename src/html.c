@@ -1023,6 +1023,63 @@ link_block(const xmlNode *n)
 	return len >= LINK_BLOCK_MIN && link_len(n) * 10 >= len * 9;
 }
 
+/* Is n a list (<ul>, <ol>) whose every item is all link: other
+ * stories' headlines? */
+static int
+link_list(const xmlNode *n)
+{
+	int items = 0;
+
+	if (n == NULL || !(is_tag(n, "ul") || is_tag(n, "ol")))
+		return 0;
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL &&
+		    !text_only_spaces((const char *)c->content, strlen((const char *)c->content)))
+			return 0;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!is_tag(c, "li") || !link_block(c))
+			return 0;
+		items++;
+	}
+	return items > 0;
+}
+
+/* The next element after n, or NULL. */
+static const xmlNode *
+next_element(const xmlNode *n)
+{
+	for (n = n->next; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+		if (n->type == XML_TEXT_NODE && n->content != NULL &&
+		    !text_only_spaces((const char *)n->content, strlen((const char *)n->content)))
+			return NULL;
+	}
+	return NULL;
+}
+
+/* Is n a short block ending with a colon ("Xem thêm:", "Tin liên
+ * quan:"), a label for what follows? */
+static int
+short_label(const xmlNode *n)
+{
+	char *t;
+	size_t len;
+	int label;
+
+	if (!(is_tag(n, "p") || is_tag(n, "div") || is_tag(n, "h3") || is_tag(n, "h4")) ||
+	    text_len(n) > 40)
+		return 0;
+	t = text_of(n);
+	len = strlen(t);
+	while (len > 0 && strchr(" \t\r\n", t[len - 1]) != NULL)
+		len--;
+	label = len > 0 && t[len - 1] == ':';
+	free(t);
+	return label;
+}
+
 /* Links under n, counted up to most. */
 static int
 count_links(const xmlNode *n, int most)
@@ -1115,6 +1172,13 @@ emit(const xmlNode *n, struct lines_out *o)
 		}
 		/* The headline is the title's (first_h1), not the text's. */
 		if (is_tag(c, "h1")) {
+			end_line(o);
+			continue;
+		}
+		/* "<p><strong>Xem thêm:</strong></p><ul><li><a>...</a></li>
+		 * ...</ul>": other stories listed in the text, their label with
+		 * them; the text goes on after them. */
+		if (link_list(c) || (short_label(c) && link_list(next_element(c)))) {
 			end_line(o);
 			continue;
 		}

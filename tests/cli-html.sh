@@ -602,6 +602,14 @@ test_expect_success 'a health site'"'"'s page: the reviewer'"'"'s line, the disc
 	test "$("$LUOT" --db health.db show --json 1 | jq -r ".paragraphs | length")" = 2
 '
 
+test_expect_success 'a list of other stories in the text with its label ("Xem thêm:") goes, and the text after it stays' '
+	page "Cách kiểm tra độ chai pin iPhone" "<div class=td-post-content>$p1<p><strong>Xem thêm:</strong></p><ul><li><a href=/a>Những thói quen sạc pin khiến iPhone nhanh chai</a></li><li><a href=/b>iPhone tự tắt nguồn khi còn pin</a></li></ul><h2>Khi nào nên thay pin?</h2>$p2</div>" >list.html &&
+	"$LUOT" --db list.db import -q list.html >/dev/null &&
+	"$LUOT" --db list.db show --json 1 | jq -r ".paragraphs[]" >list.txt &&
+	test "$(wc -l <list.txt)" = 3 &&
+	tail -n 1 list.txt | grep -q "^Đoạn văn thứ hai"
+'
+
 test_expect_success 'a WordPress page: the section over the headline, the reading time and the listen button go; its styled sapo stays' '
 	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title></head><body><h1 class=logo>Nhà quản lý</h1><article id=the-post class=post-content><header><span class=post-cat-wrap><a class=post-cat href=/quan-tri/>Quản trị</a></span><h1 class=entry-title>%s</h1><div class=post-meta><span class=meta-item>Thời gian đọc: 4 phút</span></div></header><div class=entry-content><p>Nghe đọc tin</p><p class=\"has-medium-font-size\"><strong>Chuyển đổi số không chỉ là chuyện công nghệ mà trước hết là chuyện con người.</strong></p>%s%s<p>(Bài đăng trên Tạp chí Nhà quản lý số 19/2020)</p></div></article></body></html>\n" \
 		"Quản trị nhân sự trong thời kỳ chuyển đổi số" "$p1" "$p2" >wp.html &&
