@@ -633,6 +633,11 @@ static const char *const junk_tags[] = {
 	"audio", "map", "dialog", "menu", NULL
 };
 
+/* Class or id words of a block that holds the headline. */
+static const char *const heading_words[] = {
+	"title", "tieude", "tieu-de", "headline", "tenbai", "ten-bai", NULL
+};
+
 /* A sapo is a few sentences: a block named one that holds more is a
  * column, not the sapo. */
 #define LEDE_MAX 800
@@ -777,6 +782,45 @@ lede_alone(const xmlNode *n, const char *ci)
 	return holds_word(ci, lede_words) && !has_block_child(n) && text_len(n) <= LEDE_MAX;
 }
 
+/* Does n hold an <h2> or <h3> classed as a title ("itemTitle")? */
+static int
+holds_titled_heading(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_tag(c, "h2") || is_tag(c, "h3")) {
+			char *ci = class_id(c);
+			int titled = holds_word(ci, heading_words);
+
+			free(ci);
+			if (titled)
+				return 1;
+		} else if (holds_titled_heading(c)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Is n, classed as a header and nothing else of junk, the article's
+ * (K2's "itemHeader": its date, its <h2 class=itemTitle>, its writer)? */
+static int
+article_header(const xmlNode *n, const char *ci)
+{
+	char *rest, *at;
+	int other;
+
+	if ((at = strstr(ci, "header")) == NULL || !holds_titled_heading(n))
+		return 0;
+	rest = xstrdup(ci);
+	for (at = strstr(rest, "header"); at != NULL; at = strstr(at, "header"))
+		memset(at, ' ', strlen("header"));
+	other = holds_word(rest, junk_words);
+	free(rest);
+	return !other;
+}
+
 static int
 is_junk(const xmlNode *n)
 {
@@ -802,7 +846,8 @@ is_junk(const xmlNode *n)
 	/* By its class, unless it holds the headline or an <article>: a
 	 * site's main column may be its "sidebar-1". */
 	junk = holds_word(ci, junk_words) && !maybe_article(ci) &&
-	    !holds_tag(n, "h1") && !holds_tag(n, "article") && !lede_alone(n, ci);
+	    !holds_tag(n, "h1") && !holds_tag(n, "article") && !lede_alone(n, ci) &&
+	    !article_header(n, ci);
 	/* A hidden block is none of the page the reader sees. */
 	if (!junk) {
 		char *style = attr(n, "style"), *hidden = attr(n, "hidden");
@@ -1307,10 +1352,6 @@ before(const xmlNode *a, const xmlNode *b)
 	return xmlXPathCmpNodes((xmlNodePtr)(uintptr_t)a, (xmlNodePtr)(uintptr_t)b) == 1;
 }
 
-/* Class or id words of a block that holds the headline. */
-static const char *const heading_words[] = {
-	"title", "tieude", "tieu-de", "headline", "tenbai", "ten-bai", NULL
-};
 
 
 /* The page's description, where it stands on the page outside the body
@@ -3051,6 +3092,17 @@ html_article(const struct boiler *bp, const char *page, const char *known,
 		/* A <title> the page does not show, with no <h1> or metadata
 		 * to say otherwise, is the site's slogan or a section's: the
 		 * heading over the text is the headline. */
+		/* "<title>Bảo quản thuốc trong mùa nồm ẩm - Nhà thuốc</title>"
+		 * over "<h2 class=itemTitle>Bảo quản thuốc trong mùa nồm ẩm:
+		 * những sai lầm ...</h2>": the heading, whole. */
+		if (no_h1 && ld.title == NULL && og.title == NULL && title != NULL) {
+			char *whole = heading_begun_by(root, title);
+
+			if (whole != NULL && strlen(whole) > strlen(title))
+				take(&title, whole);
+			else
+				free(whole);
+		}
 		if (no_h1 && ld.title == NULL && og.title == NULL && title != NULL &&
 		    body != NULL && !title_shown(&texts, title)) {
 			int at = 0;

@@ -610,6 +610,14 @@ test_expect_success 'a list of other stories in the text with its label ("Xem th
 	tail -n 1 list.txt | grep -q "^Đoạn văn thứ hai"
 '
 
+test_expect_success 'K2'"'"'s item header (its date, its <h2 class=itemTitle>) is the article'"'"'s: the headline whole over a shorter <title>, the date under the header'"'"'s "today"' '
+	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>Bảo quản thuốc trong mùa nồm ẩm - Nhà thuốc</title></head><body><div class=today>Thứ hai, 23/03/2015</div><ul class=breadcrumb><li>Bảo quản thuốc trong mùa nồm ẩm</li></ul><div id=k2Container class=itemView><div class=itemHeader><span class=itemDateCreated>Thứ sáu, 20 Tháng 3 2015 09:15</span><h2 class=itemTitle>Bảo quản thuốc trong mùa nồm ẩm: những sai lầm thường gặp</h2></div><div class=itemFullText>%s%s</div></div></body></html>\n" "$p1" "$p2" >k2.html &&
+	"$LUOT" --db k2.db import -q k2.html >/dev/null &&
+	"$LUOT" --db k2.db list --json >k2.json &&
+	test "$(jq -r .title k2.json)" = "Bảo quản thuốc trong mùa nồm ẩm: những sai lầm thường gặp" &&
+	test "$(jq -r .published k2.json)" = 2015-03-20T09:15
+'
+
 test_expect_success 'a WordPress page: the section over the headline, the reading time and the listen button go; its styled sapo stays' '
 	printf "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title></head><body><h1 class=logo>Nhà quản lý</h1><article id=the-post class=post-content><header><span class=post-cat-wrap><a class=post-cat href=/quan-tri/>Quản trị</a></span><h1 class=entry-title>%s</h1><div class=post-meta><span class=meta-item>Thời gian đọc: 4 phút</span></div></header><div class=entry-content><p>Nghe đọc tin</p><p class=\"has-medium-font-size\"><strong>Chuyển đổi số không chỉ là chuyện công nghệ mà trước hết là chuyện con người.</strong></p>%s%s<p>(Bài đăng trên Tạp chí Nhà quản lý số 19/2020)</p></div></article></body></html>\n" \
 		"Quản trị nhân sự trong thời kỳ chuyển đổi số" "$p1" "$p2" >wp.html &&
