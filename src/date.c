@@ -605,61 +605,55 @@ update_label_before(const char *low, size_t at)
  * Find the date in s (lowered into *low, which the caller frees) and the
  * time next to it: [*dstart, *dend) and [*tstart, *tend).
  */
+/* "Cập nhật: 10:30 13/05/2014 | Đăng: 09:15 12/05/2014": when a label
+ * says the day at [*dstart, *dend) of low is the update's and another
+ * follows, that one into d and its span; the offset past the update's
+ * own time (no time of the later) is returned, else 0. */
+static size_t
+past_update(const char *low, struct date *d, size_t *dstart, size_t *dend)
+{
+	struct date later;
+	size_t t = *dend, te, ls, le;
+	int h, m;
+
+	if (!update_label_before(low, *dstart))
+		return 0;
+	while (low[t] == ' ' || low[t] == ',' || low[t] == '-')
+		t++;
+	t = time_at(low, t, &h, &m, &te) ? te : *dend;
+	memset(&later, 0, sizeof later);
+	if (!find_at(low + t, &later, &ls, &le))
+		return 0;
+	*d = later;
+	*dstart = t + ls;
+	*dend = t + le;
+	return t;
+}
+
 static int
 find_spans(const char *s, struct date *d, char **low, size_t *dstart, size_t *dend,
     size_t *tstart, size_t *tend)
 {
-	int found;
-
-	size_t floor = 0;
+	size_t floor, zend;
+	int off, american;
 
 	*low = text_lower(s);
 	memset(d, 0, sizeof *d);
-	found = find_at(*low, d, dstart, dend);
-	/* "Cập nhật: 10:30 13/05/2014 | Đăng: 09:15 12/05/2014": the first
-	 * day is the update's when a label says so and another day follows. */
-	if (found && update_label_before(*low, *dstart)) {
-		struct date later;
-		size_t ls, le;
-
-		int h, m;
-		size_t t = *dend, te;
-
-		/* The update's own time after its day is no time of the later. */
-		while ((*low)[t] == ' ' || (*low)[t] == ',' || (*low)[t] == '-')
-			t++;
-		if (time_at(*low, t, &h, &m, &te))
-			t = te;
-		else
-			t = *dend;
-		memset(&later, 0, sizeof later);
-		if (find_at(*low + t, &later, &ls, &le)) {
-			floor = t;
-			*d = later;
-			*dstart = floor + ls;
-			*dend = floor + le;
+	if (!find_at(*low, d, dstart, dend))
+		return 0;
+	floor = past_update(*low, d, dstart, dend);
+	d->prec = DATE_DAY;
+	find_time(*low, floor, *dstart, *dend, d, tstart, tend);
+	if (*tend > 0 && zone_shown(*low, *tend, d->year, d->month, d->day, &off, &american,
+	    &zend)) {
+		/* The month first, then the summer time of that day. */
+		if (american) {
+			month_first(*low, *dstart, *dend, d);
+			zone_shown(*low, *tend, d->year, d->month, d->day, &off, &american, &zend);
 		}
+		move_to_local(d, off);
 	}
-	if (found) {
-		int off;
-
-		d->prec = DATE_DAY;
-		find_time(*low, floor, *dstart, *dend, d, tstart, tend);
-		int american;
-		size_t zend;
-
-		if (*tend > 0 && zone_shown(*low, *tend, d->year, d->month, d->day, &off,
-		    &american, &zend)) {
-			/* The month first, then the summer time of that day. */
-			if (american) {
-				month_first(*low, *dstart, *dend, d);
-				zone_shown(*low, *tend, d->year, d->month, d->day, &off, &american,
-				    &zend);
-			}
-			move_to_local(d, off);
-		}
-	}
-	return found;
+	return 1;
 }
 
 int

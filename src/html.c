@@ -1790,21 +1790,23 @@ count_words(const char *s)
 	return n;
 }
 
+/* What joins a headline and a site's name in a <title>, or a byline's
+ * parts. */
+static const char *const title_seps[] = { " - ", " | ", " – ", " — ", NULL };
+
 /* The <title> without the site's name after a separator ("Tin - Báo X"). */
 static char *
 page_title_alone(char *t, const char *site)
 {
-	static const char *const seps[] = { " - ", " | ", " – ", " — ", NULL };
-
-	for (size_t i = 0; t != NULL && seps[i] != NULL; i++) {
-		char *at = strstr(t, seps[i]);
+	for (size_t i = 0; t != NULL && title_seps[i] != NULL; i++) {
+		char *at = strstr(t, title_seps[i]);
 
 		/* The last separator, and only when what follows is short:
 		 * a headline may hold a dash ("Hàm Rồng – Vũng Tàu đón dòng
 		 * khí đầu tiên", a page that names no site): five words at most
 		 * after the separator, itself counted as one. */
-		while (at != NULL && strstr(at + 1, seps[i]) != NULL)
-			at = strstr(at + 1, seps[i]);
+		while (at != NULL && strstr(at + 1, title_seps[i]) != NULL)
+			at = strstr(at + 1, title_seps[i]);
 		if (at != NULL && strlen(at) < 40 && (site != NULL || count_words(at) <= 6)) {
 			*at = '\0';
 			break;
@@ -1819,20 +1821,19 @@ page_title_alone(char *t, const char *site)
 static char *
 site_in_title(const char *page_title, const char *headline)
 {
-	static const char *const seps[] = { " - ", " | ", " – ", " — ", NULL };
 	const char *at;
 	size_t n;
 
 	if (page_title == NULL || headline == NULL || (at = strstr(page_title, headline)) == NULL)
 		return NULL;
 	n = strlen(headline);
-	for (size_t i = 0; seps[i] != NULL; i++) {
-		size_t k = strlen(seps[i]);
+	for (size_t i = 0; title_seps[i] != NULL; i++) {
+		size_t k = strlen(title_seps[i]);
 
-		if (at == page_title && strncmp(at + n, seps[i], k) == 0 && strlen(at + n + k) < 60)
+		if (at == page_title && strncmp(at + n, title_seps[i], k) == 0 && strlen(at + n + k) < 60)
 			return xstrdup(at + n + k);
 		if (at[n] == '\0' && (size_t)(at - page_title) > k && (size_t)(at - page_title) < 60 + k &&
-		    strncmp(at - k, seps[i], k) == 0)
+		    strncmp(at - k, title_seps[i], k) == 0)
 			return xstrndup(page_title, (size_t)(at - page_title) - k);
 	}
 	return NULL;
@@ -1861,15 +1862,13 @@ words_shared(const char *a, const char *b)
 static void
 drop_site(char *t, const char *site)
 {
-	static const char *const seps[] = { " - ", " | ", " – ", " — ", NULL };
+	for (size_t i = 0; site != NULL && *site && title_seps[i] != NULL; i++) {
+		char *at = strstr(t, title_seps[i]), *next;
 
-	for (size_t i = 0; site != NULL && *site && seps[i] != NULL; i++) {
-		char *at = strstr(t, seps[i]), *next;
-
-		while (at != NULL && (next = strstr(at + 1, seps[i])) != NULL)
+		while (at != NULL && (next = strstr(at + 1, title_seps[i])) != NULL)
 			at = next;
 		if (at != NULL && at != t && strlen(at) < 60 &&
-		    strcasestr(at + strlen(seps[i]), site) != NULL) {
+		    strcasestr(at + strlen(title_seps[i]), site) != NULL) {
 			*at = '\0';
 			return;
 		}
@@ -1899,14 +1898,12 @@ paper_name(const char *s, const char *site)
 static void
 drop_paper_tail(char *t, const char *site)
 {
-	static const char *const seps[] = { " - ", " | ", " – ", " — ", NULL };
+	for (size_t i = 0; title_seps[i] != NULL; i++) {
+		char *at = strstr(t, title_seps[i]), *next;
 
-	for (size_t i = 0; seps[i] != NULL; i++) {
-		char *at = strstr(t, seps[i]), *next;
-
-		while (at != NULL && (next = strstr(at + 1, seps[i])) != NULL)
+		while (at != NULL && (next = strstr(at + 1, title_seps[i])) != NULL)
 			at = next;
-		if (at != NULL && at != t && paper_name(at + strlen(seps[i]), site)) {
+		if (at != NULL && at != t && paper_name(at + strlen(title_seps[i]), site)) {
 			*at = '\0';
 			return;
 		}
@@ -2808,20 +2805,18 @@ visible_date(const struct page_texts *pt, const char *title, struct date *d, cha
 static char *
 title_headline(const char *page_title, const char *site)
 {
-	static const char *const seps[] = { " - ", " | ", " – ", " — ", NULL };
-
 	if (page_title == NULL)
 		return NULL;
-	for (size_t i = 0; seps[i] != NULL; i++) {
-		const char *at = strstr(page_title, seps[i]);
+	for (size_t i = 0; title_seps[i] != NULL; i++) {
+		const char *at = strstr(page_title, title_seps[i]);
 		char *head;
 
 		if (at == NULL)
 			continue;
 		head = xstrndup(page_title, (size_t)(at - page_title));
-		if (paper_name(head, site) && strlen(at + strlen(seps[i])) > 0) {
+		if (paper_name(head, site) && strlen(at + strlen(title_seps[i])) > 0) {
 			free(head);
-			return xstrdup(at + strlen(seps[i]));
+			return xstrdup(at + strlen(title_seps[i]));
 		}
 		free(head);
 	}
@@ -2905,8 +2900,6 @@ heading_before(const xmlNode *n, const xmlNode *stop, int *at)
 static char *
 heading_begun_by(const xmlNode *n, const char *t)
 {
-	static const char *const seps[] = { " - ", " | ", " – ", " — ", NULL };
-
 	for (; t != NULL && n != NULL; n = n->next) {
 		char *h, *found = NULL;
 
@@ -2924,12 +2917,12 @@ heading_begun_by(const xmlNode *n, const char *t)
 			const char *end = NULL;
 			size_t len, sep = 0;
 
-			for (size_t k = 0; seps[k] != NULL; k++) {
-				const char *at = strstr(part, seps[k]);
+			for (size_t k = 0; title_seps[k] != NULL; k++) {
+				const char *at = strstr(part, title_seps[k]);
 
 				if (at != NULL && (end == NULL || at < end)) {
 					end = at;
-					sep = strlen(seps[k]);
+					sep = strlen(title_seps[k]);
 				}
 			}
 			len = end != NULL ? (size_t)(end - part) : strlen(part);
